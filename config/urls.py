@@ -1,0 +1,31 @@
+"""Top-level URLs: pages under a language prefix (/fr-ca/, /en-ca/), the API and health outside."""
+
+from __future__ import annotations
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from sentier.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/v1/", include("sentier.api.urls")),
+    path("", core_views.root_redirect, name="root"),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("participants/", include("sentier.participants.urls")),
+    path("directory/", include("sentier.network.urls")),
+    path("", include("sentier.core.urls")),
+    prefix_default_language=True,
+)
+
+handler400 = "sentier.core.views.bad_request"
+handler403 = "sentier.core.views.permission_denied"
+handler404 = "sentier.core.views.page_not_found"
+handler500 = "sentier.core.views.server_error"

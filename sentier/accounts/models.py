@@ -1,0 +1,117 @@
+"""People who sign in to Sentier, and the role each one holds.
+
+One role per account keeps permissions legible: a caseworker works from an office in a region,
+a coordinator for a region, partner staff for one organization.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Role(models.TextChoices):
+    PARTICIPANT = "participant", _("Participant")
+    CASEWORKER = "caseworker", _("Caseworker")
+    COORDINATOR = "coordinator", _("Ministry coordinator")
+    PARTNER_STAFF = "partner_staff", _("Partner organization staff")
+    ANALYST = "analyst", _("Program analyst")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+STAFF_ROLES = frozenset(
+    {Role.CASEWORKER, Role.COORDINATOR, Role.PARTNER_STAFF, Role.ANALYST, Role.ADMINISTRATOR}
+)
+
+
+class UserManager(BaseUserManager["User"]):
+    """Users are identified by e-mail address; there is no username."""
+
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        extra.setdefault("role", Role.ADMINISTRATOR)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """An account: a participant, a caseworker, a coordinator, partner staff, an analyst…"""
+
+    username = None  # type: ignore[assignment]
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField(_("e-mail address"), unique=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    region = models.ForeignKey(
+        "reference.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("region"),
+        help_text=_("For caseworkers and coordinators: the region they serve."),
+    )
+    office = models.CharField(
+        _("office"), max_length=120, blank=True, help_text=_("For caseworkers: their office.")
+    )
+    organization = models.ForeignKey(
+        "network.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("organization"),
+        help_text=_("For partner staff: the organization they work for."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=[("fr-ca", "Français"), ("en-ca", "English")],
+        default="fr-ca",
+    )
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    objects = UserManager()  # type: ignore[misc,assignment]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(role="caseworker") | models.Q(region__isnull=False),
+                name="caseworker_has_region",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role="coordinator") | models.Q(region__isnull=False),
+                name="coordinator_has_region",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role="partner_staff") | models.Q(organization__isnull=False),
+                name="partner_staff_has_organization",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    @property
+    def is_staff_role(self) -> bool:
+        """Staff roles see other people's information and must use MFA where required."""
+        return self.role in STAFF_ROLES

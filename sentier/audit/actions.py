@@ -1,0 +1,27 @@
+"""Writes to the access log. Called wherever a participant's personal information is shown."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from sentier.accounts.models import User
+from sentier.audit.models import AccessChannel, AccessLog
+from sentier.participants.models import Participant
+
+
+def record_access(
+    *,
+    user: User,
+    participant: Participant,
+    what: str,
+    request: HttpRequest | None = None,
+    channel: str = AccessChannel.PAGE,
+) -> AccessLog:
+    """Append one row: ``user`` was shown ``what`` of ``participant``'s file."""
+    return AccessLog.objects.create(
+        user=user,
+        participant=participant,
+        what=what,
+        channel=channel,
+        path=request.get_full_path()[:300] if request is not None else "",
+    )

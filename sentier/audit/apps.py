@@ -1,0 +1,10 @@
+"""App configuration for sentier.audit."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditConfig(AppConfig):
+    name = "sentier.audit"
+    label = "audit"
+    verbose_name = _("Audit")

@@ -1,0 +1,78 @@
+"""What every page's frame needs: role navigation, the other language, session timing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from sentier.accounts.models import Role
+
+# (label, url name, roles that see it); order is the order of the menu.
+NAVIGATION: list[tuple[Any, str, frozenset[str]]] = [
+    (_("Home"), "core:home", frozenset(Role.values)),
+    (
+        _("Caseload"),
+        "participants:caseload",
+        frozenset({Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR}),
+    ),
+    (_("My file"), "participants:my_file", frozenset({Role.PARTICIPANT})),
+    (
+        _("Who viewed my file"),
+        "participants:my_access_log",
+        frozenset({Role.PARTICIPANT}),
+    ),
+    (_("Directory"), "network:directory", frozenset(Role.values)),
+    (
+        _("Statistics"),
+        "core:statistics",
+        frozenset({Role.ANALYST, Role.COORDINATOR, Role.ADMINISTRATOR}),
+    ),
+    (_("Administration"), "admin:index", frozenset({Role.ADMINISTRATOR})),
+]
+
+
+def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    items = []
+    for label, name, roles in NAVIGATION:
+        if user.role not in roles:
+            continue
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        active = request.path == url or (name != "core:home" and request.path.startswith(url))
+        items.append({"label": label, "url": url, "active": active})
+    return items
+
+
+def sentier(request: HttpRequest) -> dict[str, Any]:
+    current = (get_language() or settings.LANGUAGE_CODE).lower()
+    other_code = "en-ca" if current.startswith("fr") else "fr-ca"
+    other_name = "English" if other_code == "en-ca" else "Français"
+    user = getattr(request, "user", None)
+    signed_in = bool(user is not None and user.is_authenticated)
+    return {
+        "sentier": {
+            "nav": navigation_for(request),
+            "language": current,
+            "other_language": {
+                "code": other_code,
+                "name": other_name,
+                "url": translate_url(request.get_full_path(), other_code),
+            },
+            "signed_in": signed_in,
+            "session_seconds": settings.SESSION_COOKIE_AGE if signed_in else 0,
+            "session_warning_seconds": settings.SENTIER_SESSION_WARNING_SECONDS,
+            "mfa_required": settings.SENTIER_REQUIRE_MFA,
+            "jurisdiction": settings.SENTIER_JURISDICTION,
+            "debug": settings.DEBUG,
+        }
+    }

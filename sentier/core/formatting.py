@@ -1,0 +1,50 @@
+"""Money, date and time in the reader's language, with Babel (``fr-CA`` and ``en-CA``).
+
+Money is always a :class:`~decimal.Decimal` or integer cents, never a float.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_time as babel_format_time
+from babel.numbers import format_currency
+from django.utils import timezone
+from django.utils.translation import get_language
+
+
+def babel_locale(language: str | None = None) -> str:
+    """Map a Django language code (``fr-ca``) to a Babel locale (``fr_CA``)."""
+    code = (language or get_language() or "fr-ca").lower()
+    return "en_CA" if code.startswith("en") else "fr_CA"
+
+
+def money(amount: Decimal | int | str, language: str | None = None) -> str:
+    """``Decimal("173")`` → ``173,00 $`` in French, ``$173.00`` in English."""
+    if isinstance(amount, float):  # pragma: no cover - guarded by callers' types
+        raise TypeError("Money must not be a float.")
+    return format_currency(Decimal(amount), "CAD", locale=babel_locale(language))
+
+
+def cents(amount_cents: int, language: str | None = None) -> str:
+    """Integer cents → formatted money."""
+    return money(Decimal(amount_cents) / 100, language)
+
+
+def long_date(value: dt.date | dt.datetime, language: str | None = None) -> str:
+    """``2026-04-01`` → ``1 avril 2026`` / ``April 1, 2026``."""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return babel_format_date(value, format="long", locale=babel_locale(language))
+
+
+def clock(value: dt.time | dt.datetime, language: str | None = None) -> str:
+    """``14:30`` → ``14 h 30`` / ``2:30 p.m.``."""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).time() if timezone.is_aware(value) else value.time()
+    locale = babel_locale(language)
+    if locale == "fr_CA":
+        return babel_format_time(value, format="H 'h' mm", locale=locale)
+    return babel_format_time(value, format="short", locale=locale)

@@ -1,0 +1,36 @@
+"""Template filters for money, dates and times in the page's language (built in everywhere)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django import template
+
+from sentier.core import formatting
+
+register = template.Library()
+
+
+@register.filter
+def money(value: Decimal | int | str | None) -> str:
+    """``{{ amount|money }}`` → ``173,00 $``."""
+    return "" if value is None or value == "" else formatting.money(value)
+
+
+@register.filter
+def cents(value: int | None) -> str:
+    """``{{ amount_cents|cents }}`` → ``173,00 $``."""
+    return "" if value is None else formatting.cents(value)
+
+
+@register.filter
+def longdate(value: dt.date | dt.datetime | None) -> str:
+    """``{{ day|longdate }}`` → ``1 avril 2026``."""
+    return "" if value is None else formatting.long_date(value)
+
+
+@register.filter
+def clock(value: dt.time | dt.datetime | None) -> str:
+    """``{{ when|clock }}`` → ``14 h 30``."""
+    return "" if value is None else formatting.clock(value)

@@ -1,0 +1,10 @@
+"""App configuration for sentier.network."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NetworkConfig(AppConfig):
+    name = "sentier.network"
+    label = "network"
+    verbose_name = _("Partner network")

@@ -1,0 +1,154 @@
+"""Every write to participant files: check permission, change, then record a timeline event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sentier.accounts.models import Role, User
+from sentier.participants.models import (
+    EventKind,
+    Participant,
+    SavedSearch,
+    TimelineEvent,
+)
+
+EDITABLE_FIELDS = (
+    "first_name",
+    "last_name",
+    "birth_date",
+    "email",
+    "phone",
+    "address",
+    "city",
+    "postal_code",
+    "preferred_language",
+    "claim_booklet",
+    "household_type",
+    "adults",
+    "children",
+    "asylum_seeker",
+    "first_nations_site",
+    "status",
+)
+
+
+def add_event(
+    *,
+    participant: Participant,
+    kind: str,
+    actor: User | None,
+    summary: str = "",
+    data: dict[str, Any] | None = None,
+    occurred_at: dt.datetime | None = None,
+) -> TimelineEvent:
+    """Append a timeline event. Other apps' actions call this as their last step."""
+    return TimelineEvent.objects.create(
+        participant=participant,
+        kind=kind,
+        actor=actor,
+        summary=summary[:300],
+        data=data or {},
+        occurred_at=occurred_at or timezone.now(),
+    )
+
+
+def _require_change(user: User, participant: Participant) -> None:
+    if not user.has_perm("participants.change_participant", participant):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def open_participant_file(*, actor: User, **fields: Any) -> Participant:
+    """Create a participant file (staff only, in a region they serve)."""
+    participant = Participant(**fields)
+    if not participant.file_number:
+        participant.file_number = next_file_number()
+    _require_change(actor, participant)
+    participant.save()
+    add_event(participant=participant, kind=EventKind.FILE_OPENED, actor=actor)
+    return participant
+
+
+def next_file_number() -> str:
+    """A readable, unique file number: year + sequence."""
+    year = timezone.localdate().year
+    count = Participant.objects.filter(file_number__startswith=f"{year}-").count()
+    while True:
+        count += 1
+        candidate = f"{year}-{count:06d}"
+        if not Participant.objects.filter(file_number=candidate).exists():
+            return candidate
+
+
+@transaction.atomic
+def update_participant_details(
+    *, actor: User, participant: Participant, changes: dict[str, Any]
+) -> Participant:
+    """Change the editable facts of a file; the event lists which fields changed."""
+    _require_change(actor, participant)
+    changed = []
+    for name, value in changes.items():
+        if name not in EDITABLE_FIELDS:
+            raise ValueError(f"{name} cannot be changed here.")
+        if getattr(participant, name) != value:
+            setattr(participant, name, value)
+            changed.append(name)
+    if changed:
+        participant.save(update_fields=[*changed, "updated_at"])
+        add_event(
+            participant=participant,
+            kind=EventKind.DETAILS_UPDATED,
+            actor=actor,
+            data={"fields": changed},
+        )
+    return participant
+
+
+@transaction.atomic
+def assign_caseworker(*, actor: User, participant: Participant, caseworker: User) -> Participant:
+    """Give the file to a caseworker of the participant's region."""
+    _require_change(actor, participant)
+    if caseworker.role != Role.CASEWORKER or caseworker.region_id != participant.region_id:
+        raise PermissionDenied(_("The caseworker must serve the participant's region."))
+    participant.caseworker = caseworker
+    participant.assigned_at = timezone.now()
+    participant.save(update_fields=["caseworker", "assigned_at", "updated_at"])
+    add_event(
+        participant=participant,
+        kind=EventKind.ASSIGNED,
+        actor=actor,
+        summary=str(caseworker),
+        data={"caseworker": str(caseworker.uuid)},
+    )
+    return participant
+
+
+@transaction.atomic
+def add_note(*, actor: User, participant: Participant, text: str) -> TimelineEvent:
+    """A caseworker's note on the timeline."""
+    _require_change(actor, participant)
+    return add_event(
+        participant=participant, kind=EventKind.NOTE, actor=actor, data={"text": text}
+    )
+
+
+def save_search(*, owner: User, name: str, query: str) -> SavedSearch:
+    """Save (or replace) a named caseload filter."""
+    if not owner.has_perm("participants.view_caseload"):
+        raise PermissionDenied
+    search, _created = SavedSearch.objects.update_or_create(
+        owner=owner, name=name, defaults={"query": query[:500]}
+    )
+    return search
+
+
+def delete_saved_search(*, owner: User, search: SavedSearch) -> None:
+    if search.owner_id != owner.pk:
+        raise PermissionDenied
+    search.delete()

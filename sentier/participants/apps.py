@@ -1,0 +1,10 @@
+"""App configuration for sentier.participants."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ParticipantsConfig(AppConfig):
+    name = "sentier.participants"
+    label = "participants"
+    verbose_name = _("Participants")

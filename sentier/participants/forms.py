@@ -1,0 +1,111 @@
+"""Forms for the caseload filters, saved searches, notes and file details."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sentier.participants.models import FileStatus, Participant
+from sentier.reference.models import Program, Region
+
+POSTAL_CODE = re.compile(r"^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$")
+PHONE = re.compile(r"^\+?1?[ .-]?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}( ?(poste|ext\.?|x) ?\d{1,6})?$")
+
+
+class CaseloadFilterForm(forms.Form):
+    """The filters of the caseload page; every field is optional and validated."""
+
+    scope = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("mine", _("My participants")),
+            ("recent", _("Recently assigned to me")),
+            ("all", _("All participants in my region")),
+        ],
+    )
+    q = forms.CharField(label=_("Name or file number"), required=False, max_length=100)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    program = forms.ChoiceField(label=_("Program"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All"))] + FileStatus.choices
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [("", _("All"))] + [
+            (r.code, str(r)) for r in Region.objects.all()
+        ]
+        self.fields["program"].choices = [("", _("All"))] + [
+            (p.code, str(p)) for p in Program.objects.all()
+        ]
+
+
+class SavedSearchForm(forms.Form):
+    name = forms.CharField(label=_("Name of this search"), max_length=80)
+    query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+
+
+class ParticipantDetailsForm(forms.ModelForm[Participant]):
+    """The facts a caseworker may correct on a file."""
+
+    class Meta:
+        model = Participant
+        fields = [
+            "first_name",
+            "last_name",
+            "birth_date",
+            "email",
+            "phone",
+            "address",
+            "city",
+            "postal_code",
+            "preferred_language",
+            "claim_booklet",
+            "household_type",
+            "adults",
+            "children",
+            "asylum_seeker",
+            "first_nations_site",
+            "status",
+        ]
+        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean_postal_code(self) -> str:
+        value = str(self.cleaned_data.get("postal_code") or "").strip().upper()
+        if value and not POSTAL_CODE.match(value):
+            raise forms.ValidationError(
+                _("Enter a Canadian postal code such as H2X 1Y4."), code="postal_code"
+            )
+        if value and " " not in value:
+            value = f"{value[:3]} {value[3:]}"
+        return value
+
+    def clean_phone(self) -> str:
+        value = str(self.cleaned_data.get("phone") or "").strip()
+        if value and not PHONE.match(value):
+            raise forms.ValidationError(
+                _("Enter a 10-digit phone number such as 514 555-0123."), code="phone"
+            )
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        adults = data.get("adults")
+        if adults is not None and adults < 1:
+            self.add_error("adults", _("A household has at least one adult."))
+        if data.get("household_type") == "single" and (data.get("children") or 0) > 0:
+            self.add_error(
+                "children",
+                _("A single person has no children in the household; choose “Single parent”."),
+            )
+        return data

@@ -1,0 +1,180 @@
+"""The participant file: who the person is, their program, and the timeline of their journey.
+
+Later capabilities (applications, plans, referrals, placements) add :class:`TimelineEvent` rows.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class ClaimBooklet(models.TextChoices):
+    """Claim booklet (carnet de réclamation) types that the rules care about."""
+
+    NONE = "", _("None")
+    ASM_1 = "ASM-1", _("ASM-1")
+    ASM_2 = "ASM-2", _("ASM-2")
+    ASM_5 = "ASM-5", _("ASM-5")
+
+
+class FileStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    PENDING = "pending", _("Application pending")
+    INACTIVE = "inactive", _("Inactive")
+    CLOSED = "closed", _("Closed")
+
+
+class HouseholdType(models.TextChoices):
+    SINGLE = "single", _("Single person")
+    SINGLE_PARENT = "single_parent", _("Single parent")
+    COUPLE = "couple", _("Couple without children")
+    COUPLE_CHILDREN = "couple_children", _("Couple with children")
+    OTHER = "other", _("Other")
+
+
+class Participant(models.Model):
+    """A person receiving assistance (prestataire, personne participante)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    file_number = models.CharField(_("file number"), max_length=20, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participant",
+        verbose_name=_("account"),
+    )
+    first_name = models.CharField(_("first name"), max_length=120)
+    last_name = models.CharField(_("last name"), max_length=120)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    address = models.CharField(_("address"), max_length=250, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=7, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=[("fr-ca", "Français"), ("en-ca", "English")],
+        default="fr-ca",
+    )
+    region = models.ForeignKey(
+        "reference.Region", on_delete=models.PROTECT, related_name="participants",
+        verbose_name=_("region"),
+    )
+    program = models.ForeignKey(
+        "reference.Program", on_delete=models.PROTECT, related_name="participants",
+        verbose_name=_("program"),
+    )
+    claim_booklet = models.CharField(
+        _("claim booklet"), max_length=8, choices=ClaimBooklet.choices, blank=True, default=""
+    )
+    household_type = models.CharField(
+        _("household"), max_length=20, choices=HouseholdType.choices, default=HouseholdType.SINGLE
+    )
+    adults = models.PositiveSmallIntegerField(_("adults in household"), default=1)
+    children = models.PositiveSmallIntegerField(_("children in household"), default=0)
+    asylum_seeker = models.BooleanField(_("asylum seeker"), default=False)
+    first_nations_site = models.BooleanField(
+        _("served at a First Nations delivery site (Ontario)"), default=False
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=FileStatus.choices, default=FileStatus.ACTIVE
+    )
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="caseload",
+        verbose_name=_("caseworker"),
+    )
+    assigned_at = models.DateTimeField(_("assigned on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated on"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        indexes = [
+            models.Index(fields=["region", "status"]),
+            models.Index(fields=["caseworker", "-assigned_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class EventKind(models.TextChoices):
+    """Typed timeline events; each capability adds its kinds here."""
+
+    FILE_OPENED = "file_opened", _("File opened")
+    ASSIGNED = "assigned", _("Caseworker assigned")
+    NOTE = "note", _("Note")
+    DETAILS_UPDATED = "details_updated", _("Details updated")
+    DECISION = "decision", _("Eligibility decision")
+
+
+class TimelineEvent(models.Model):
+    """One dated event in a participant's journey, written by an action, never edited."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("kind"), max_length=40, choices=EventKind.choices)
+    occurred_at = models.DateTimeField(_("when"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["participant", "-occurred_at"])]
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.occurred_at:%Y-%m-%d}"
+
+
+class SavedSearch(models.Model):
+    """A caseload filter a caseworker saved under a name."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    query = models.CharField(_("filters"), max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name"], name="unique_saved_search_name")
+        ]
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+
+    def __str__(self) -> str:
+        return self.name

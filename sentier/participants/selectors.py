@@ -1,0 +1,100 @@
+"""Permission-checked reads of participant files.
+
+Every read that shows personal information goes through here. "Does not exist" and "not yours"
+raise the same :class:`~django.http.Http404`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from sentier.accounts.models import Role, User
+from sentier.participants.models import Participant, SavedSearch, TimelineEvent
+
+
+def visible_participants_q(user: User) -> Q:
+    """The rows ``user`` may see, as a filter: the queryset twin of ``can_view_participant``."""
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    if user.role == Role.ADMINISTRATOR:
+        return Q()
+    if user.role in (Role.CASEWORKER, Role.COORDINATOR) and user.region_id is not None:
+        return Q(region_id=user.region_id)
+    if user.role == Role.PARTICIPANT:
+        return Q(user_id=user.pk)
+    return Q(pk__in=[])
+
+
+def list_participants_for_user(user: User) -> QuerySet[Participant]:
+    """Every participant file ``user`` may open."""
+    return Participant.objects.filter(visible_participants_q(user)).select_related(
+        "region", "program", "caseworker"
+    )
+
+
+def get_participant_for_user(user: User, participant_uuid: uuid.UUID | str) -> Participant:
+    """One file, or 404 if it does not exist or ``user`` may not see it."""
+    try:
+        key = uuid.UUID(str(participant_uuid))
+    except ValueError as exc:
+        raise Http404 from exc
+    participant = list_participants_for_user(user).filter(uuid=key).first()
+    if participant is None or not user.has_perm("participants.view_participant", participant):
+        raise Http404
+    return participant
+
+
+def get_own_participant(user: User) -> Participant:
+    """The signed-in participant's own file, or 404."""
+    participant = Participant.objects.select_related("region", "program", "caseworker").filter(
+        user_id=user.pk
+    ).first()
+    if participant is None:
+        raise Http404
+    return participant
+
+
+def list_timeline_for_participant(participant: Participant) -> QuerySet[TimelineEvent]:
+    return participant.events.select_related("actor").order_by("-occurred_at", "-id")
+
+
+def list_saved_searches_for_user(user: User) -> QuerySet[SavedSearch]:
+    return SavedSearch.objects.filter(owner=user)
+
+
+def get_saved_search_for_user(user: User, search_uuid: uuid.UUID | str) -> SavedSearch:
+    try:
+        key = uuid.UUID(str(search_uuid))
+    except ValueError as exc:
+        raise Http404 from exc
+    found = SavedSearch.objects.filter(owner=user, uuid=key).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def caseload_filters(user: User, params: dict[str, Any]) -> QuerySet[Participant]:
+    """The caseload page's list: scope (mine / recently assigned / all visible) and filters."""
+    queryset = list_participants_for_user(user)
+    scope = params.get("scope") or ("mine" if user.role == Role.CASEWORKER else "all")
+    if scope == "mine":
+        queryset = queryset.filter(caseworker=user)
+    elif scope == "recent":
+        queryset = queryset.filter(caseworker=user, assigned_at__isnull=False).order_by(
+            "-assigned_at"
+        )
+    if region := params.get("region"):
+        queryset = queryset.filter(region__code=region)
+    if program := params.get("program"):
+        queryset = queryset.filter(program__code=program)
+    if status := params.get("status"):
+        queryset = queryset.filter(status=status)
+    if text := (params.get("q") or "").strip():
+        queryset = queryset.filter(
+            Q(first_name__icontains=text) | Q(last_name__icontains=text) | Q(file_number=text)
+        )
+    return queryset

@@ -1,0 +1,198 @@
+"""Caseload, participant file, history, and the participant's own views of their file."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sentier.accounts.models import User
+from sentier.audit.actions import record_access
+from sentier.audit.models import AccessLog
+from sentier.core.forms import bind_form
+from sentier.participants import actions, selectors
+from sentier.participants.forms import (
+    CaseloadFilterForm,
+    NoteForm,
+    ParticipantDetailsForm,
+    SavedSearchForm,
+)
+
+PAGE_SIZE = 25
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+@login_required
+def caseload(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if not user.has_perm("participants.view_caseload"):
+        raise PermissionDenied
+    form = CaseloadFilterForm(request.GET or None)
+    params: dict[str, Any] = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    queryset = selectors.caseload_filters(user, params)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "saved_searches": selectors.list_saved_searches_for_user(user),
+        "save_form": SavedSearchForm(initial={"query": query.urlencode()}),
+    }
+    template = "participants/_caseload_table.html" if request.headers.get("HX-Request") else (
+        "participants/caseload.html"
+    )
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def save_search(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = SavedSearchForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the search a name (80 characters at most)."))
+        return redirect(reverse("participants:caseload") + "?" + request.POST.get("query", ""))
+    actions.save_search(owner=user, name=form.cleaned_data["name"], query=form.cleaned_data["query"])
+    messages.success(request, _("Search saved."))
+    return redirect(reverse("participants:caseload") + "?" + form.cleaned_data["query"])
+
+
+@login_required
+@require_POST
+def delete_search(request: HttpRequest, search_uuid: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    search = selectors.get_saved_search_for_user(user, search_uuid)
+    actions.delete_saved_search(owner=user, search=search)
+    messages.success(request, _("Search deleted."))
+    return redirect("participants:caseload")
+
+
+@login_required
+def participant_file(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    participant = selectors.get_participant_for_user(user, participant_uuid)
+    record_access(user=user, participant=participant, what="file", request=request)
+    events = Paginator(selectors.list_timeline_for_participant(participant), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "participants/file.html",
+        {
+            "participant": participant,
+            "events": events,
+            "note_form": NoteForm(),
+            "can_change": user.has_perm("participants.change_participant", participant),
+            "can_view_history": user.has_perm(
+                "participants.view_participant_history", participant
+            ),
+        },
+    )
+
+
+@login_required
+def edit_participant(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    participant = selectors.get_participant_for_user(user, participant_uuid)
+    if not user.has_perm("participants.change_participant", participant):
+        raise PermissionDenied
+    form = bind_form(request, ParticipantDetailsForm, instance=participant)
+    if request.method == "POST" and form.is_valid():
+        # The form edited a copy of the row; the action applies and records the changes.
+        fresh = selectors.get_participant_for_user(user, participant_uuid)
+        actions.update_participant_details(
+            actor=user, participant=fresh, changes=form.cleaned_data
+        )
+        messages.success(request, _("The file was updated."))
+        return redirect("participants:file", participant_uuid=participant.uuid)
+    record_access(user=user, participant=participant, what="details form", request=request)
+    return render(request, "participants/edit.html", {"participant": participant, "form": form})
+
+
+@login_required
+@require_POST
+def add_note(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    participant = selectors.get_participant_for_user(user, participant_uuid)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        record_access(user=user, participant=participant, what="file", request=request)
+        events = Paginator(selectors.list_timeline_for_participant(participant), 50).get_page(1)
+        return render(
+            request,
+            "participants/file.html",
+            {
+                "participant": participant,
+                "events": events,
+                "note_form": form,
+                "can_change": user.has_perm("participants.change_participant", participant),
+            },
+            status=400,
+        )
+    actions.add_note(actor=user, participant=participant, text=form.cleaned_data["text"])
+    messages.success(request, _("Note added."))
+    return redirect("participants:file", participant_uuid=participant.uuid)
+
+
+@login_required
+def participant_history(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    participant = selectors.get_participant_for_user(user, participant_uuid)
+    if not user.has_perm("participants.view_participant_history", participant):
+        raise PermissionDenied
+    record_access(user=user, participant=participant, what="change history", request=request)
+    records = list(participant.history.select_related("history_user").order_by("-history_date"))
+    changes = []
+    for record in records:
+        previous = record.prev_record
+        diff = record.diff_against(previous).changes if previous is not None else []
+        changes.append({"record": record, "changes": diff})
+    accesses = AccessLog.objects.filter(participant=participant).select_related("user")[:100]
+    return render(
+        request,
+        "participants/history.html",
+        {"participant": participant, "changes": changes, "accesses": accesses},
+    )
+
+
+@login_required
+def my_file(request: HttpRequest) -> HttpResponse:
+    """The participant's own file, in plain language."""
+    user = _user(request)
+    participant = selectors.get_own_participant(user)
+    record_access(user=user, participant=participant, what="own file", request=request)
+    events = selectors.list_timeline_for_participant(participant)[:50]
+    return render(
+        request, "participants/my_file.html", {"participant": participant, "events": events}
+    )
+
+
+@login_required
+def my_access_log(request: HttpRequest) -> HttpResponse:
+    """Who has viewed my file: every row of the access log about me."""
+    user = _user(request)
+    participant = selectors.get_own_participant(user)
+    page = Paginator(
+        AccessLog.objects.filter(participant=participant).select_related("user"), 50
+    ).get_page(request.GET.get("page"))
+    return render(
+        request, "participants/my_access_log.html", {"participant": participant, "page": page}
+    )
+
+
