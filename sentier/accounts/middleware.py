@@ -32,6 +32,4 @@ class RequireMFAMiddleware:
         stripped = "/" + path.lstrip("/").split("/", 1)[-1] if path.count("/") > 1 else path
         if path.startswith(ALLOWED_PREFIXES) or stripped.startswith(ALLOWED_PREFIXES):
             return False
-        return not Authenticator.objects.filter(
-            user=user, type=Authenticator.Type.TOTP
-        ).exists()
+        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

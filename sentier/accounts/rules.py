@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import rules
+from rules.permissions import add_perm
+from rules.predicates import predicate
 
 from sentier.accounts.models import Role
 
@@ -16,44 +17,44 @@ def _role(user: Any, role: str) -> bool:
     return bool(getattr(user, "is_authenticated", False) and getattr(user, "role", None) == role)
 
 
-@rules.predicate
+@predicate
 def is_caseworker(user: Any) -> bool:
     return _role(user, Role.CASEWORKER)
 
 
-@rules.predicate
+@predicate
 def is_coordinator(user: Any) -> bool:
     return _role(user, Role.COORDINATOR)
 
 
-@rules.predicate
+@predicate
 def is_partner_staff(user: Any) -> bool:
     return _role(user, Role.PARTNER_STAFF)
 
 
-@rules.predicate
+@predicate
 def is_analyst(user: Any) -> bool:
     return _role(user, Role.ANALYST)
 
 
-@rules.predicate
+@predicate
 def is_administrator(user: Any) -> bool:
     return _role(user, Role.ADMINISTRATOR)
 
 
-@rules.predicate
+@predicate
 def is_participant(user: Any) -> bool:
     return _role(user, Role.PARTICIPANT)
 
 
-@rules.predicate
+@predicate
 def same_region(user: Any, obj: Any) -> bool:
     """The object (or its participant) is in the region the user serves."""
     region_id = getattr(obj, "region_id", None)
     return region_id is not None and region_id == getattr(user, "region_id", None)
 
 
-@rules.predicate
+@predicate
 def is_the_person(user: Any, obj: Any) -> bool:
     """The participant file belongs to the signed-in person."""
     return getattr(obj, "user_id", None) is not None and obj.user_id == user.pk
@@ -65,8 +66,8 @@ can_view_participant = (
 can_change_participant = (is_caseworker & same_region) | is_administrator
 can_view_history = ((is_caseworker | is_coordinator) & same_region) | is_administrator
 
-rules.add_perm("participants.view_participant", can_view_participant)
-rules.add_perm("participants.change_participant", can_change_participant)
-rules.add_perm("participants.view_participant_history", can_view_history)
-rules.add_perm("participants.view_caseload", is_caseworker | is_coordinator | is_administrator)
-rules.add_perm("reports.view_statistics", is_analyst | is_coordinator | is_administrator)
+add_perm("participants.view_participant", can_view_participant)
+add_perm("participants.change_participant", can_change_participant)
+add_perm("participants.view_participant_history", can_view_history)
+add_perm("participants.view_caseload", is_caseworker | is_coordinator | is_administrator)
+add_perm("reports.view_statistics", is_analyst | is_coordinator | is_administrator)

@@ -45,7 +45,9 @@ class ParticipantSerializer(serializers.ModelSerializer[Participant]):
 class MeView(APIView):
     @extend_schema(responses=MeSerializer, summary="The signed-in account")
     def get(self, request: Request) -> Response:
-        return Response(MeSerializer(request.user).data)
+        user = request.user
+        assert isinstance(user, User)
+        return Response(MeSerializer(user).data)
 
 
 class ParticipantView(APIView):

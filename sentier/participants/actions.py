@@ -133,9 +133,7 @@ def assign_caseworker(*, actor: User, participant: Participant, caseworker: User
 def add_note(*, actor: User, participant: Participant, text: str) -> TimelineEvent:
     """A caseworker's note on the timeline."""
     _require_change(actor, participant)
-    return add_event(
-        participant=participant, kind=EventKind.NOTE, actor=actor, data={"text": text}
-    )
+    return add_event(participant=participant, kind=EventKind.NOTE, actor=actor, data={"text": text})
 
 
 def save_search(*, owner: User, name: str, query: str) -> SavedSearch:

@@ -31,17 +31,17 @@ class CaseloadFilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"), required=False)
     program = forms.ChoiceField(label=_("Program"), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All"))] + FileStatus.choices
+        label=_("Status"), required=False, choices=[("", _("All")), *FileStatus.choices]
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", _("All"))] + [
-            (r.code, str(r)) for r in Region.objects.all()
-        ]
-        self.fields["program"].choices = [("", _("All"))] + [
-            (p.code, str(p)) for p in Program.objects.all()
-        ]
+        region_field = self.fields["region"]
+        program_field = self.fields["program"]
+        assert isinstance(region_field, forms.ChoiceField)
+        assert isinstance(program_field, forms.ChoiceField)
+        region_field.choices = [("", _("All")), *((r.code, str(r)) for r in Region.objects.all())]
+        program_field.choices = [("", _("All")), *((p.code, str(p)) for p in Program.objects.all())]
 
 
 class SavedSearchForm(forms.Form):

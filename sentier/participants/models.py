@@ -65,11 +65,15 @@ class Participant(models.Model):
         default="fr-ca",
     )
     region = models.ForeignKey(
-        "reference.Region", on_delete=models.PROTECT, related_name="participants",
+        "reference.Region",
+        on_delete=models.PROTECT,
+        related_name="participants",
         verbose_name=_("region"),
     )
     program = models.ForeignKey(
-        "reference.Program", on_delete=models.PROTECT, related_name="participants",
+        "reference.Program",
+        on_delete=models.PROTECT,
+        related_name="participants",
         verbose_name=_("program"),
     )
     claim_booklet = models.CharField(
@@ -131,9 +135,7 @@ class TimelineEvent(models.Model):
     """One dated event in a participant's journey, written by an action, never edited."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="events"
-    )
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=40, choices=EventKind.choices)
     occurred_at = models.DateTimeField(_("when"))
     actor = models.ForeignKey(

@@ -50,9 +50,11 @@ def get_participant_for_user(user: User, participant_uuid: uuid.UUID | str) -> P
 
 def get_own_participant(user: User) -> Participant:
     """The signed-in participant's own file, or 404."""
-    participant = Participant.objects.select_related("region", "program", "caseworker").filter(
-        user_id=user.pk
-    ).first()
+    participant = (
+        Participant.objects.select_related("region", "program", "caseworker")
+        .filter(user_id=user.pk)
+        .first()
+    )
     if participant is None:
         raise Http404
     return participant

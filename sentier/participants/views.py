@@ -54,8 +54,10 @@ def caseload(request: HttpRequest) -> HttpResponse:
         "saved_searches": selectors.list_saved_searches_for_user(user),
         "save_form": SavedSearchForm(initial={"query": query.urlencode()}),
     }
-    template = "participants/_caseload_table.html" if request.headers.get("HX-Request") else (
-        "participants/caseload.html"
+    template = (
+        "participants/_caseload_table.html"
+        if request.headers.get("HX-Request")
+        else ("participants/caseload.html")
     )
     return render(request, template, context)
 
@@ -68,7 +70,9 @@ def save_search(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the search a name (80 characters at most)."))
         return redirect(reverse("participants:caseload") + "?" + request.POST.get("query", ""))
-    actions.save_search(owner=user, name=form.cleaned_data["name"], query=form.cleaned_data["query"])
+    actions.save_search(
+        owner=user, name=form.cleaned_data["name"], query=form.cleaned_data["query"]
+    )
     messages.success(request, _("Search saved."))
     return redirect(reverse("participants:caseload") + "?" + form.cleaned_data["query"])
 
@@ -99,9 +103,7 @@ def participant_file(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpR
             "events": events,
             "note_form": NoteForm(),
             "can_change": user.has_perm("participants.change_participant", participant),
-            "can_view_history": user.has_perm(
-                "participants.view_participant_history", participant
-            ),
+            "can_view_history": user.has_perm("participants.view_participant_history", participant),
         },
     )
 
@@ -116,9 +118,7 @@ def edit_participant(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpR
     if request.method == "POST" and form.is_valid():
         # The form edited a copy of the row; the action applies and records the changes.
         fresh = selectors.get_participant_for_user(user, participant_uuid)
-        actions.update_participant_details(
-            actor=user, participant=fresh, changes=form.cleaned_data
-        )
+        actions.update_participant_details(actor=user, participant=fresh, changes=form.cleaned_data)
         messages.success(request, _("The file was updated."))
         return redirect("participants:file", participant_uuid=participant.uuid)
     record_access(user=user, participant=participant, what="details form", request=request)
@@ -194,5 +194,3 @@ def my_access_log(request: HttpRequest) -> HttpResponse:
     return render(
         request, "participants/my_access_log.html", {"participant": participant, "page": page}
     )
-
-

@@ -5,6 +5,8 @@ Loaded idempotently by ``sentier load_reference``; names are translated with mod
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -25,6 +27,9 @@ class Region(models.Model):
     )
     history = HistoricalRecords()
 
+    # Declared so type checkers see it; modeltranslation makes it language-aware at start-up.
+    objects: ClassVar[models.Manager[Region]] = models.Manager()
+
     class Meta:
         ordering = ["jurisdiction", "code"]
         verbose_name = _("region")
@@ -43,6 +48,8 @@ class Program(models.Model):
         _("jurisdiction"), max_length=2, choices=Jurisdiction.choices, default=Jurisdiction.QUEBEC
     )
     history = HistoricalRecords()
+
+    objects: ClassVar[models.Manager[Program]] = models.Manager()
 
     class Meta:
         ordering = ["jurisdiction", "code"]

@@ -6,31 +6,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('participants', '0001_initial'),
+        ("participants", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessLog',
+            name="AccessLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('accessed_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='when')),
-                ('what', models.CharField(max_length=120, verbose_name='what was shown')),
-                ('channel', models.CharField(choices=[('page', 'Web page'), ('api', 'API'), ('export', 'Export')], default='page', max_length=10, verbose_name='channel')),
-                ('path', models.CharField(blank=True, max_length=300, verbose_name='address')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='access_log', to='participants.participant', verbose_name='whose file')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "accessed_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="when"),
+                ),
+                ("what", models.CharField(max_length=120, verbose_name="what was shown")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[("page", "Web page"), ("api", "API"), ("export", "Export")],
+                        default="page",
+                        max_length=10,
+                        verbose_name="channel",
+                    ),
+                ),
+                ("path", models.CharField(blank=True, max_length=300, verbose_name="address")),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="access_log",
+                        to="participants.participant",
+                        verbose_name="whose file",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="who",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'access log entry',
-                'verbose_name_plural': 'access log',
-                'ordering': ['-accessed_at', '-id'],
-                'indexes': [models.Index(fields=['participant', '-accessed_at'], name='audit_acces_partici_999772_idx')],
+                "verbose_name": "access log entry",
+                "verbose_name_plural": "access log",
+                "ordering": ["-accessed_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["participant", "-accessed_at"],
+                        name="audit_acces_partici_999772_idx",
+                    )
+                ],
             },
         ),
     ]

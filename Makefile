@@ -1,0 +1,114 @@
+# Sentier: the two commands are `make run` and `make test`. Everything else is what they call.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+export UV_PYTHON := $(PYTHON)
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON_PREFERENCE := only-system
+UV := $(PYTHON) -m uv
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help run serve install python-deps node-deps assets system-deps messages compilemessages \
+        migrate demo test lint typecheck migrations-check catalogs-check pytest pytest-sqlite \
+        pytest-postgres e2e bench clean
+
+help:
+	@echo "make run    install everything, load demo data, serve on http://$(HOST):$(PORT)"
+	@echo "make test   lint, types, migrations, catalogs, tests on SQLite and PostgreSQL, browser tests"
+	@echo "make bench  benchmarks (figures go to docs/benchmarks.md)"
+
+## ---------------------------------------------------------------- install
+system-deps:
+	@missing=""; \
+	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$$missing postgresql-15"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	ldconfig -p | grep -q libpango-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		if [ "$$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(UV) sync --frozen
+	@touch $@
+
+python-deps: $(VENV)/.synced
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+node-deps: node_modules/.installed
+
+assets: node-deps python-deps
+	$(PY) scripts/build_assets.py
+
+install: system-deps python-deps assets compilemessages
+
+compilemessages: python-deps
+	$(MANAGE) compilemessages -v0 --ignore=.venv --ignore=node_modules
+
+messages: python-deps
+	$(MANAGE) makemessages -l fr_CA -l en_CA --no-obsolete --no-location \
+		--ignore='node_modules/*' --ignore='var/*' --ignore='.venv/*' --ignore='static/vendor/*' \
+		--ignore='e2e/*' --ignore='bench/*'
+
+## ---------------------------------------------------------------- run
+migrate: python-deps
+	@mkdir -p var
+	$(MANAGE) migrate -v0
+
+demo: migrate
+	$(MANAGE) load_reference
+	$(MANAGE) load_demo --quiet-logins
+
+run: install demo
+	@$(MANAGE) load_demo --participants 0 | sed -n '/Demo logins/,$$p' || true
+	@echo ""
+	@echo "Sentier is starting on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	@echo "Demo mode: multi-factor authentication is off (SENTIER_REQUIRE_MFA=0)."
+	SENTIER_DEBUG=$${SENTIER_DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT)
+
+## ---------------------------------------------------------------- test
+lint: python-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: python-deps
+	$(VENV)/bin/mypy .
+
+migrations-check: python-deps
+	$(MANAGE) makemigrations --check --dry-run
+
+catalogs-check: python-deps
+	$(PY) scripts/check_catalogs.py
+
+pytest-sqlite: python-deps compilemessages
+	$(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider
+
+pytest-postgres: python-deps compilemessages
+	@url=$$(scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
+	DATABASE_URL="$$url" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider sentier
+
+e2e: system-deps python-deps assets compilemessages
+	$(VENV)/bin/pytest -m e2e -p no:cacheprovider e2e
+
+test: system-deps python-deps assets lint typecheck migrations-check catalogs-check pytest-sqlite pytest-postgres e2e
+	@echo "make test: all checks passed."
+
+## ---------------------------------------------------------------- bench
+bench: python-deps
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf var static/vendor node_modules $(VENV)

@@ -1,0 +1,75 @@
+"""Shared test fixtures: reference data and the personas every test speaks of.
+
+Personas (as in ``sentier.core.demo``): ``caseworker_laval``, ``caseworker_montreal``,
+``coordinator`` (Laval), ``partner_opex``, ``partner_sorif``, ``participant`` (a Laval file),
+``analyst``, ``admin``. They are created once per test session; each test runs in a transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    from sentier.core.demo import ensure_personas
+
+    with django_db_blocker.unblock():
+        call_command("load_reference", verbosity=0)
+        ensure_personas()
+
+
+@pytest.fixture
+def personas(db: None) -> dict[str, Any]:
+    from sentier.accounts.models import User
+    from sentier.core.demo import PERSONAS
+
+    users = {u.email: u for u in User.objects.filter(email__in=[p.email for p in PERSONAS])}
+    return {p.key: users[p.email] for p in PERSONAS}
+
+
+@pytest.fixture
+def client_for(personas: dict[str, Any]) -> Any:
+    """``client_for("caseworker_laval")``: a test client signed in as that persona."""
+
+    def make(key: str) -> Client:
+        client = Client()
+        client.force_login(personas[key])
+        return client
+
+    return make
+
+
+@pytest.fixture
+def laval_participant(personas: dict[str, Any]) -> Any:
+    """The participant persona's own file, in Laval, assigned to the Laval caseworker."""
+    from sentier.participants.models import Participant
+
+    return Participant.objects.get(user=personas["participant"])
+
+
+@pytest.fixture
+def montreal_participant(personas: dict[str, Any]) -> Any:
+    """A Montréal file opened through the real action."""
+    from sentier.participants.actions import open_participant_file
+    from sentier.reference.models import Program, Region
+
+    return open_participant_file(
+        actor=personas["admin"],
+        first_name="Olivier",
+        last_name="Bergeron",
+        region=Region.objects.get(code="06"),
+        program=Program.objects.get(code="PSS"),
+        caseworker=personas["caseworker_montreal"],
+    )

@@ -1,0 +1,32 @@
+"""``sentier load_demo``: demo personas and about 200 synthetic participants (idempotent)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
+
+from sentier.core.demo import DEMO_PASSWORD, PERSONAS, load_demo_participants
+
+
+class Command(BaseCommand):
+    help = "Load demo personas and synthetic participants (run after load_reference)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--participants", type=int, default=200)
+        parser.add_argument("--quiet-logins", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        call_command("load_reference", verbosity=0)
+        created = load_demo_participants(options["participants"])
+        self.stdout.write(
+            _("Demo data ready: %(count)d new participant files.") % {"count": created}
+        )
+        if options["quiet_logins"]:
+            return
+        self.stdout.write("")
+        self.stdout.write(_("Demo logins (password: %(password)s)") % {"password": DEMO_PASSWORD})
+        for persona in PERSONAS:
+            self.stdout.write(f"  {persona.email:<36} {persona.role}")

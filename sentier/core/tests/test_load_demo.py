@@ -1,0 +1,26 @@
+"""Demo data: about 200 participants across regions and languages, loaded idempotently."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from sentier.core.demo import DEMO_PREFIX
+from sentier.participants.models import Participant
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_twice_is_harmless(personas: Any) -> None:
+    call_command("load_demo", "--quiet-logins", verbosity=0)
+    first = set(Participant.objects.values_list("file_number", "last_name", "region__code"))
+    call_command("load_demo", "--quiet-logins", verbosity=0)
+    second = set(Participant.objects.values_list("file_number", "last_name", "region__code"))
+    assert first == second
+    demo = Participant.objects.filter(file_number__startswith=DEMO_PREFIX)
+    assert demo.count() == 201  # 200 synthetic + the participant persona's file
+    assert demo.values("region").distinct().count() >= 15
+    assert demo.filter(preferred_language="en-ca").count() >= 20
+    assert demo.filter(caseworker__isnull=False).count() >= 150

@@ -1,0 +1,89 @@
+"""The caseload page: scopes, filters, pagination, saved searches, and who may see it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from sentier.core.demo import load_demo_participants
+from sentier.participants.models import SavedSearch
+
+pytestmark = pytest.mark.django_db
+URL = reverse("participants:caseload")
+
+
+def test_caseworker_sees_own_caseload_by_default(client_for: Any, laval_participant: Any) -> None:
+    response = client_for("caseworker_laval").get(URL)
+    assert response.status_code == 200
+    assert laval_participant.last_name in response.content.decode()
+
+
+def test_region_scope_never_leaks_other_regions(client_for: Any, montreal_participant: Any) -> None:
+    response = client_for("caseworker_laval").get(URL, {"scope": "all"})
+    assert montreal_participant.last_name not in response.content.decode()
+    response = client_for("caseworker_laval").get(URL, {"scope": "all", "region": "06"})
+    assert "Bergeron" not in response.content.decode()
+
+
+def test_filters_and_pagination_with_constant_queries(
+    client_for: Any, django_assert_max_num_queries: Any
+) -> None:
+    load_demo_participants(120)
+    client = client_for("admin")
+    with django_assert_max_num_queries(14):
+        page_one = client.get(URL, {"scope": "all"})
+    assert page_one.status_code == 200
+    assert "Page 1 de" in page_one.content.decode()
+    with django_assert_max_num_queries(14):
+        filtered = client.get(URL, {"scope": "all", "program": "PSS", "page": "2"})
+    assert filtered.status_code == 200
+    for participant in filtered.context["page"].object_list:
+        assert participant.program.code == "PSS"
+
+
+def test_bad_filter_values_are_ignored_not_500(client_for: Any) -> None:
+    response = client_for("caseworker_laval").get(
+        URL, {"region": "99", "status": "nope", "page": "abc", "scope": "<script>"}
+    )
+    assert response.status_code == 200
+
+
+def test_htmx_request_gets_only_the_table(client_for: Any) -> None:
+    response = client_for("caseworker_laval").get(URL, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert "<html" not in response.content.decode()
+
+
+def test_save_and_delete_a_search(client_for: Any, personas: Any) -> None:
+    client = client_for("caseworker_laval")
+    response = client.post(
+        reverse("participants:save_search"), {"name": "PSS actifs", "query": "program=PSS"}
+    )
+    assert response.status_code == 302
+    search = SavedSearch.objects.get(owner=personas["caseworker_laval"])
+    assert search.query == "program=PSS"
+    assert "PSS actifs" in client.get(URL).content.decode()
+    other = client_for("caseworker_montreal").post(
+        reverse("participants:delete_search", kwargs={"search_uuid": search.uuid})
+    )
+    assert other.status_code == 404
+    assert SavedSearch.objects.filter(pk=search.pk).exists()
+    client.post(reverse("participants:delete_search", kwargs={"search_uuid": search.uuid}))
+    assert not SavedSearch.objects.filter(pk=search.pk).exists()
+
+
+def test_saving_a_search_without_name_is_refused(client_for: Any) -> None:
+    response = client_for("caseworker_laval").post(
+        reverse("participants:save_search"), {"name": "", "query": "program=PSS"}, follow=True
+    )
+    assert "Donnez un nom" in response.content.decode()
+    assert not SavedSearch.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["partner_opex", "analyst", "participant"])
+def test_roles_without_caseload_are_refused(client_for: Any, persona: str) -> None:
+    response = client_for(persona).get(URL)
+    assert response.status_code == 403
+    assert "Accès refusé" in response.content.decode()
