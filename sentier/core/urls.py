@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from sentier.core import views
+from sentier.core import keepalive, views
 
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("statistics/", views.statistics, name="statistics"),
+    path("keepalive/", keepalive.keepalive, name="keepalive"),
 ]
