@@ -48,9 +48,9 @@ def home(request: HttpRequest) -> HttpResponse:
         context.update(
             region=user.region,
             participant_count=visible.count(),
-            by_program=visible.values("program__code").annotate(n=Count("id")).order_by(
-                "program__code"
-            ),
+            by_program=visible.values("program__code")
+            .annotate(n=Count("id"))
+            .order_by("program__code"),
             caseworkers=User.objects.filter(role=Role.CASEWORKER, region=user.region)
             .annotate(n=Count("caseload"))
             .order_by("last_name"),
