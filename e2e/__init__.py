@@ -1,0 +1,1 @@
+"""Browser tests: Sentier's pages in headless Chromium, checked with axe-core."""

@@ -1,0 +1,58 @@
+"""Run axe-core (from ``node_modules/axe-core``) in a Playwright page and report violations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page
+
+AXE_SCRIPT = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+
+
+class AccessibilityError(AssertionError):
+    """axe found WCAG violations on a page."""
+
+
+def run_axe(page: Page, context: str | None = None) -> list[dict[str, Any]]:
+    """Inject axe (needs a context with ``bypass_csp=True``) and return its violations."""
+    if not AXE_SCRIPT.is_file():
+        raise FileNotFoundError(f"{AXE_SCRIPT} is missing: run `npm ci` first.")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    result: dict[str, Any] = page.evaluate(
+        """async ([context, tags]) => {
+            const options = {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]};
+            const root = context ? document.querySelector(context) : document;
+            return await window.axe.run(root, options);
+        }""",
+        [context, list(WCAG_TAGS)],
+    )
+    violations: list[dict[str, Any]] = result["violations"]
+    return violations
+
+
+def format_violations(violations: list[dict[str, Any]]) -> str:
+    """One readable block per violation: id, impact, help, then each offending element."""
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation.get('impact') or 'n/a'}): {violation['help']}"
+            f"\n  {violation['helpUrl']}"
+        )
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            lines.append(f"    at {target}: {summary}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page: Page, context: str | None = None) -> None:
+    """Fail with the list of WCAG 2.2 AA violations axe finds on the page (or a part of it)."""
+    violations = run_axe(page, context)
+    if violations:
+        raise AccessibilityError(
+            f"{len(violations)} accessibility violation(s) on {page.url}:\n"
+            + format_violations(violations)
+        )

@@ -1,0 +1,156 @@
+"""Fixtures for the browser tests: Debian's Chromium driven by Playwright, against a live server.
+
+Run them with ``.venv/bin/pytest -m e2e e2e`` after ``npm ci`` and
+``.venv/bin/python scripts/build_assets.py`` (the pages load ``static/vendor/``).
+
+Each test gets a fresh browser context (French Canadian locale, CSP bypassed only so that axe can
+be injected) and a fresh database (``transactional_db``): create the accounts a test needs in it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from pytest_django import fixtures as django_fixtures
+
+from e2e.axe import assert_accessible as _assert_accessible
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run next to
+# one unless told it is safe (it is: the loop only drives the browser).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path(os.environ.get("SENTIER_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+PASSWORD = "e2e-Sentier-password-2026"
+
+# Browser tests flush the database after each test, so the session-wide personas of the root
+# conftest would not survive the first one: use pytest-django's plain database setup here and
+# let each test create what it needs.
+django_db_setup = django_fixtures.django_db_setup
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test (``-m e2e`` / ``-m "not e2e"``)."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if Path(str(item.fspath)).resolve().is_relative_to(here):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    browser = playwright_instance.chromium.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+    )
+    yield browser
+    browser.close()
+
+
+def _new_page(browser: Browser, **options: Any) -> Iterator[Page]:
+    context = browser.new_context(
+        locale="fr-CA",
+        timezone_id="America/Toronto",
+        bypass_csp=True,
+        viewport={"width": 1280, "height": 800},
+        **options,
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: Any) -> Iterator[Page]:
+    """A page in a new browser context, JavaScript on."""
+    yield from _new_page(browser)
+
+
+@pytest.fixture
+def js_disabled_page(browser: Browser, live_server: Any) -> Iterator[Page]:
+    """A page in a new browser context with JavaScript off: every page must still work."""
+    yield from _new_page(browser, java_script_enabled=False)
+
+
+@pytest.fixture
+def url(live_server: Any) -> Callable[[str], str]:
+    """``url("/fr-ca/")``: an absolute address on the live server."""
+
+    def make(path: str) -> str:
+        return f"{live_server.url}{path}"
+
+    return make
+
+
+@pytest.fixture
+def make_user(transactional_db: None) -> Callable[..., Any]:
+    """``make_user(role="participant", email=…)``: an account whose password is ``PASSWORD``."""
+    from sentier.accounts.models import Role, User
+
+    def make(role: str = Role.PARTICIPANT, email: str | None = None, **extra: Any) -> User:
+        extra.setdefault("first_name", "Awa")
+        extra.setdefault("last_name", "Diallo")
+        return User.objects.create_user(
+            email or f"{role}.e2e@sentier.test", PASSWORD, role=role, **extra
+        )
+
+    return make
+
+
+@pytest.fixture
+def login(url: Callable[[str], str]) -> Callable[..., None]:
+    """``login(page, email, password)``: sign in through the real allauth form."""
+
+    def sign_in(page: Page, email: str, password: str = PASSWORD, language: str = "fr-ca") -> None:
+        page.goto(url(f"/{language}/accounts/login/"))
+        form = page.locator("main form").first
+        form.locator("input[name='login']").fill(email)
+        form.locator("input[name='password']").fill(password)
+        form.locator("button[type='submit']").click()
+        expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+
+    return sign_in
+
+
+@pytest.fixture
+def assert_accessible() -> Callable[..., None]:
+    """``assert_accessible(page)``: axe-core, WCAG 2.0–2.2 A and AA, zero violations."""
+    return _assert_accessible
+
+
+def save_screenshot(page: Page, name: str, full_page: bool = True) -> Path:
+    """Save ``e2e/screenshots/<name>.png`` (the folder is git-ignored) and return its path."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+@pytest.fixture
+def screenshot() -> Callable[..., Path]:
+    """``screenshot(page, "welcome-fr-1280")`` → ``e2e/screenshots/welcome-fr-1280.png``."""
+    return save_screenshot
