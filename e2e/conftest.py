@@ -71,10 +71,10 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
 
 
 def _new_page(browser: Browser, **options: Any) -> Iterator[Page]:
+    options.setdefault("bypass_csp", True)
     context = browser.new_context(
         locale="fr-CA",
         timezone_id="America/Toronto",
-        bypass_csp=True,
         viewport={"width": 1280, "height": 800},
         **options,
     )
@@ -94,6 +94,23 @@ def page(browser: Browser, live_server: Any) -> Iterator[Page]:
 def js_disabled_page(browser: Browser, live_server: Any) -> Iterator[Page]:
     """A page in a new browser context with JavaScript off: every page must still work."""
     yield from _new_page(browser, java_script_enabled=False)
+
+
+@pytest.fixture
+def strict_page(browser: Browser, live_server: Any) -> Iterator[Page]:
+    """A page that enforces the Content Security Policy and fails the test on any violation."""
+    violations: list[str] = []
+    for page in _new_page(browser, bypass_csp=False):
+        page.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        yield page
+    assert not violations, "CSP violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture
@@ -119,6 +136,35 @@ def make_user(transactional_db: None) -> Callable[..., Any]:
         )
 
     return make
+
+
+@pytest.fixture
+def caseworker_with_a_file(make_user: Callable[..., Any]) -> tuple[Any, Any]:
+    """A Laval caseworker and one participant file assigned to them, opened by an admin."""
+    from sentier.accounts.models import Role
+    from sentier.participants.actions import open_participant_file
+    from sentier.reference.models import Program, Region
+
+    # bulk_create: reference rows as load_reference writes them, without history rows.
+    Region.objects.bulk_create([Region(code="13", name="Laval")])
+    Program.objects.bulk_create([Program(code="PAS", name="Programme d’aide sociale")])
+    laval = Region.objects.get(code="13")
+    program = Program.objects.get(code="PAS")
+    admin = make_user(Role.ADMINISTRATOR, first_name="Ana", last_name="Admin")
+    caseworker = make_user(
+        Role.CASEWORKER, first_name="Sophie", last_name="Tremblay", region=laval, office="Laval"
+    )
+    participant = open_participant_file(
+        actor=admin,
+        first_name="Jeanne",
+        last_name="Côté",
+        region=laval,
+        program=program,
+        caseworker=caseworker,
+        city="Laval",
+        postal_code="H7N 1A1",
+    )
+    return caseworker, participant
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from e2e.conftest import PASSWORD
+
 pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
@@ -108,3 +110,49 @@ def test_what_was_typed_comes_back_after_the_session_ends(
     assert kept is not None
     assert "Rendez-vous mardi à 14 h" in kept
     assert "csrfmiddlewaretoken" not in kept
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/fr-ca/accounts/logout/", "logout"),
+        ("/fr-ca/accounts/2fa/", "mfa-index"),
+        ("/fr-ca/accounts/2fa/totp/activate/", "totp-activate"),
+        ("/en-ca/accounts/password/change/", "password-change"),
+    ],
+)
+def test_account_pages_use_the_frame_without_accessibility_violations(
+    page: Page,
+    url: Url,
+    login: Callable[..., None],
+    make_user: Callable[..., Any],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+    path: str,
+    name: str,
+) -> None:
+    user = make_user()
+    login(page, user.email)
+    page.goto(url(path))
+    if name == "totp-activate":  # allauth asks for the password again first
+        page.locator("main input[name='password']").fill(PASSWORD)
+        page.locator("main form button[type='submit']").click()
+        expect(page.locator("main img")).to_be_visible()
+
+    expect(page.locator("header.sentier-piv-header")).to_be_visible()
+    expect(page.locator("main h1")).to_have_count(1)
+    assert_accessible(page)
+    screenshot(page, f"account-{name}-1280")
+
+
+def test_password_reset_page_uses_the_frame_without_accessibility_violations(
+    page: Page,
+    url: Url,
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> None:
+    page.goto(url("/fr-ca/accounts/password/reset/"))
+
+    expect(page.locator("main input[name='email']")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "account-password-reset-1280")

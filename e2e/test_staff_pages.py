@@ -14,35 +14,6 @@ pytestmark = pytest.mark.e2e
 Url = Callable[[str], str]
 
 
-@pytest.fixture
-def caseworker_with_a_file(make_user: Callable[..., Any]) -> tuple[Any, Any]:
-    """A Laval caseworker and one participant file assigned to them, opened by an admin."""
-    from sentier.accounts.models import Role
-    from sentier.participants.actions import open_participant_file
-    from sentier.reference.models import Program, Region
-
-    # bulk_create: reference rows as load_reference writes them, without history rows.
-    Region.objects.bulk_create([Region(code="13", name="Laval")])
-    Program.objects.bulk_create([Program(code="PAS", name="Programme d’aide sociale")])
-    laval = Region.objects.get(code="13")
-    program = Program.objects.get(code="PAS")
-    admin = make_user(Role.ADMINISTRATOR, first_name="Ana", last_name="Admin")
-    caseworker = make_user(
-        Role.CASEWORKER, first_name="Sophie", last_name="Tremblay", region=laval, office="Laval"
-    )
-    participant = open_participant_file(
-        actor=admin,
-        first_name="Jeanne",
-        last_name="Côté",
-        region=laval,
-        program=program,
-        caseworker=caseworker,
-        city="Laval",
-        postal_code="H7N 1A1",
-    )
-    return caseworker, participant
-
-
 @pytest.mark.parametrize("width", [1280, 360])
 def test_caseload_and_file_pages_have_no_accessibility_violations(
     page: Page,
@@ -94,3 +65,33 @@ def test_a_form_with_errors_links_each_error_to_its_field(
 
     summary.locator(f"a[href='#{first_name.get_attribute('id')}']").click()
     expect(first_name).to_be_focused()
+
+
+def test_a_note_typed_when_the_session_ends_is_put_back_after_signing_in_again(
+    page: Page,
+    url: Url,
+    login: Callable[..., None],
+    caseworker_with_a_file: tuple[Any, Any],
+    settings: Any,
+) -> None:
+    from e2e.conftest import PASSWORD
+
+    settings.SESSION_COOKIE_AGE = 5
+    settings.SENTIER_SESSION_WARNING_SECONDS = 3
+    caseworker, participant = caseworker_with_a_file
+    login(page, caseworker.email)
+    page.goto(url(f"/fr-ca/participants/{participant.uuid}/"))
+    page.locator("main textarea[name='text']").fill("Rendez-vous mardi à 14 h")
+
+    expired = page.get_by_role("alertdialog").locator("[data-state='expired']")
+    expect(expired).to_be_visible(timeout=10_000)
+    settings.SESSION_COOKIE_AGE = 600
+    expired.locator("[data-session-action='sign-in']").click()
+    page.locator("main input[name='login']").fill(caseworker.email)
+    page.locator("main input[name='password']").fill(PASSWORD)
+    page.locator("main form button[type='submit']").click()
+
+    expect(page).to_have_url(url(f"/fr-ca/participants/{participant.uuid}/"))
+    expect(page.locator("main textarea[name='text']")).to_have_value("Rendez-vous mardi à 14 h")
+    expect(page.locator("main form").filter(has=page.locator("textarea"))).to_be_visible()
+    expect(page.locator("main .qc-notice.qc-information")).to_be_visible()
