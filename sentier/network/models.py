@@ -6,6 +6,7 @@ Shaped after Open Referral HSDS: an organization has locations; target clientele
 from __future__ import annotations
 
 import uuid
+from typing import ClassVar
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,9 @@ class Clientele(models.Model):
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=160)
     history = HistoricalRecords()
+
+    # Declared so type checkers see it; modeltranslation makes it language-aware at start-up.
+    objects: ClassVar[models.Manager[Clientele]] = models.Manager()
 
     class Meta:
         ordering = ["code"]
@@ -67,10 +71,16 @@ class Location(models.Model):
     )
     city = models.CharField(_("city"), max_length=120, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # Null when the directory does not give a number ("… et autres points de services", or
+    # nothing at all): unknown is not the same as one.
     points_of_service = models.PositiveSmallIntegerField(
         _("points of service"),
+        null=True,
+        blank=True,
         default=1,
-        help_text=_("Number of points of service in this region, as published."),
+        help_text=_(
+            "Number of points of service in this region, as published; empty when not stated."
+        ),
     )
     points_of_service_text = models.CharField(
         _("points of service (as published)"), max_length=200, blank=True

@@ -1,0 +1,46 @@
+"""``sentier load_reference``: regions, programs, clienteles and the RSSMO directory (idempotent).
+
+The loading itself lives in :mod:`sentier.reference.loading`; this command only prints what it did.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sentier.reference.loading import ReferenceDataError, load_reference_data
+
+LABELS = {
+    "regions": gettext_lazy("Regions"),
+    "programs": gettext_lazy("Programs"),
+    "clienteles": gettext_lazy("Target clienteles"),
+    "organizations": gettext_lazy("Organizations"),
+    "locations": gettext_lazy("Locations"),
+}
+
+
+class Command(BaseCommand):
+    help = "Load regions, programs, target clienteles and the RSSMO member directory (idempotent)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            report = load_reference_data()
+        except ReferenceDataError as error:
+            raise CommandError(str(error)) from error
+        if options["verbosity"] < 1:
+            return
+        for kind, counts in report.items():
+            self.stdout.write(
+                _("%(label)s: %(total)d (%(created)d created, %(updated)d updated)")
+                % {
+                    "label": LABELS[kind],
+                    "total": counts.total,
+                    "created": counts.created,
+                    "updated": counts.updated,
+                }
+            )
+        if not report.changed:
+            self.stdout.write(_("Reference data was already up to date."))
