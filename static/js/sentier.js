@@ -151,7 +151,16 @@
   }
 
   function forgetOnSubmit(event) {
-    if (session && event.target.tagName === "FORM") session.removeItem(keptKey());
+    if (!session || event.target.tagName !== "FORM") return;
+    if (event.target.id === "sentier-sign-out") {
+      // Signing out on purpose: nothing typed stays behind in this tab.
+      for (var index = session.length - 1; index >= 0; index -= 1) {
+        var key = session.key(index);
+        if (key && key.indexOf(KEPT_PREFIX) === 0) session.removeItem(key);
+      }
+      return;
+    }
+    session.removeItem(keptKey());
   }
 
   function keepOnInput() {
