@@ -42,8 +42,9 @@ class Asset:
     target: str  # relative to static/vendor/ (the key in the lock file)
 
 
-# What every page may load. The SDG's JavaScript bundle (135 KB) is left out on purpose:
-# pages are plain HTML styled with the SDG classes, and they must work without JavaScript.
+# What every page may load. The full SDG stylesheet, not the "no-grid" one (9 KB smaller but
+# without .qc-container) nor the tokens alone (no component styles). The SDG's JavaScript bundle
+# (135 KB) is left out on purpose: pages are plain HTML with the SDG classes and work without JS.
 DECLARED: tuple[Asset, ...] = (
     Asset("qc-trousse-sdg", "dist/css/qc-sdg.min.css", "qc-sdg/css/qc-sdg.min.css"),
     Asset("qc-trousse-sdg", "dist/img/QUEBEC_blanc.svg", "qc-sdg/img/QUEBEC_blanc.svg"),
