@@ -99,3 +99,11 @@ class Location(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} ({self.city or self.region})"
+
+    @property
+    def phone_uri(self) -> str:
+        """A ``tel:`` link for the published phone (North American numbers get +1)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        if len(digits) == 10:
+            digits = f"1{digits}"
+        return f"tel:+{digits}" if digits else ""
