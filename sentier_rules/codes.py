@@ -1,0 +1,87 @@
+"""Codes the rules speak of: regions, programs, jurisdictions, channels, measures (FR/EN names).
+
+These are vocabularies, not rules: which program or region a measure covers lives in the dated
+parameters (``sentier_rules/parameters``), never here.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: Québec administrative regions, two-digit codes (DOMAIN.md): code -> (French, English) name.
+REGIONS: Final[dict[str, tuple[str, str]]] = {
+    "01": ("Bas-Saint-Laurent", "Bas-Saint-Laurent"),
+    "02": ("Saguenay–Lac-Saint-Jean", "Saguenay–Lac-Saint-Jean"),
+    "03": ("Capitale-Nationale", "Capitale-Nationale"),
+    "04": ("Mauricie", "Mauricie"),
+    "05": ("Estrie", "Estrie"),
+    "06": ("Montréal", "Montréal"),
+    "07": ("Outaouais", "Outaouais"),
+    "08": ("Abitibi-Témiscamingue", "Abitibi-Témiscamingue"),
+    "09": ("Côte-Nord", "Côte-Nord"),
+    "10": ("Nord-du-Québec", "Nord-du-Québec"),
+    "11": ("Gaspésie–Îles-de-la-Madeleine", "Gaspésie–Îles-de-la-Madeleine"),
+    "12": ("Chaudière-Appalaches", "Chaudière-Appalaches"),
+    "13": ("Laval", "Laval"),
+    "14": ("Lanaudière", "Lanaudière"),
+    "15": ("Laurentides", "Laurentides"),
+    "16": ("Montérégie", "Montérégie"),
+    "17": ("Centre-du-Québec", "Centre-du-Québec"),
+}
+REGION_CODES: Final[tuple[str, ...]] = tuple(REGIONS)
+
+#: Last-resort programs: code -> (French name, English name, jurisdiction).
+PROGRAMS: Final[dict[str, tuple[str, str, str]]] = {
+    "PAS": ("Programme d'aide sociale", "Social Assistance Program", "QC"),
+    "PSS": ("Programme de solidarité sociale", "Social Solidarity Program", "QC"),
+    "POE": ("Programme objectif emploi", "Aim for Employment Program", "QC"),
+    "PRB": ("Programme de revenu de base", "Basic Income Program", "QC"),
+    "OW": ("Ontario au travail", "Ontario Works", "ON"),
+    "ODSP": (
+        "Programme ontarien de soutien aux personnes handicapées",
+        "Ontario Disability Support Program",
+        "ON",
+    ),
+}
+PROGRAM_CODES: Final[tuple[str, ...]] = tuple(PROGRAMS)
+
+JURISDICTIONS: Final[dict[str, tuple[str, str]]] = {
+    "QC": ("Québec", "Quebec"),
+    "ON": ("Ontario", "Ontario"),
+}
+JURISDICTION_CODES: Final[tuple[str, ...]] = tuple(JURISDICTIONS)
+
+#: How an Ontario application was made (004, centralized intake Q12).
+CHANNELS: Final[dict[str, tuple[str, str]]] = {
+    "online": ("demande numérique en ligne", "online digital application"),
+    "phone": ("demande par téléphone", "application by phone"),
+    "in_person": ("demande en personne", "application in person"),
+}
+CHANNEL_CODES: Final[tuple[str, ...]] = tuple(CHANNELS)
+
+INITIATORS: Final[tuple[str, ...]] = ("ministry", "other")
+
+#: The measures the rules decide: code -> {"fr", "en", "source"}.
+MEASURES: Final[dict[str, dict[str, str]]] = {
+    "support_plan": {
+        "fr": "Plan d'accompagnement personnalisé",
+        "en": "Personalized support plan",
+        "source": "001_415f001b499895c5.txt",
+    },
+    "service_plan": {
+        "fr": "Plan de services",
+        "en": "Service plan",
+        "source": "000_fce2fba07b98e1ba.txt",
+    },
+    "paas_action": {
+        "fr": "PAAS Action (programme d'aide et d'accompagnement social)",
+        "en": "PAAS Action (social aid and support program)",
+        "source": "002_68267d4da4c33b1f.txt",
+    },
+    "employment_fast_track": {
+        "fr": "Aiguillage accéléré vers Emploi Ontario",
+        "en": "Employment Ontario fast-track referral",
+        "source": "004_60749dc0e1aad6b4.txt",
+    },
+}
+MEASURE_CODES: Final[tuple[str, ...]] = tuple(MEASURES)
