@@ -7,12 +7,14 @@ Personas (as in ``sentier.core.demo``): ``caseworker_laval``, ``caseworker_montr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -30,6 +32,13 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
         ensure_personas()
 
 
+@pytest.fixture(autouse=True)
+def french_by_default() -> Iterator[None]:
+    """Every test starts in French, whatever language the previous request activated."""
+    with translation.override("fr-ca"):
+        yield
+
+
 @pytest.fixture
 def personas(db: None) -> dict[str, Any]:
     from sentier.accounts.models import User
@@ -43,9 +52,12 @@ def personas(db: None) -> dict[str, Any]:
 def client_for(personas: dict[str, Any]) -> Any:
     """``client_for("caseworker_laval")``: a test client signed in as that persona."""
 
+    from sentier.accounts.models import User
+
     def make(key: str) -> Client:
         client = Client()
-        client.force_login(personas[key])
+        # Fetched again: demo loading may have reset the password (and so the session hash).
+        client.force_login(User.objects.get(pk=personas[key].pk))
         return client
 
     return make

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "sentier.reference",
     "sentier.network",
     "sentier.participants",
+    "sentier.decisions",
     "sentier.audit",
 ]
 
@@ -83,8 +85,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "sentier.accounts.middleware.RequireMFAMiddleware",
-    "sentier.core.middleware.PreserveFormOnExpiryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "sentier.core.middleware.PreserveFormOnExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

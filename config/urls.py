@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("participants/", include("sentier.participants.urls")),
     path("directory/", include("sentier.network.urls")),
+    path("decisions/", include("sentier.decisions.urls")),
     path("", include("sentier.core.urls")),
     prefix_default_language=True,
 )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import permissions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+import sentier_rules
 from sentier.accounts.models import User
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessChannel
@@ -64,3 +66,57 @@ class ParticipantView(APIView):
             channel=AccessChannel.API,
         )
         return Response(ParticipantSerializer(participant).data)
+
+
+class IsStaffRole(permissions.BasePermission):
+    """Signed-in staff (caseworkers, coordinators, partners, analysts, administrators)."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return bool(request.user.is_authenticated and getattr(request.user, "is_staff_role", False))
+
+
+DECISION_EXAMPLE = {
+    "measure": "support_plan",
+    "date": "2026-05-01",
+    "person": {
+        "jurisdiction": "QC",
+        "region": "13",
+        "program": "PAS",
+        "claim_booklet": None,
+        "asylum_seeker": False,
+    },
+}
+
+
+class DecisionsView(APIView):
+    """Decide eligibility: the same body and answer as ``sentier decide``."""
+
+    permission_classes = [IsStaffRole]
+
+    @extend_schema(
+        summary="Decide eligibility for one or more requests",
+        description=(
+            "Body: one request object or an array of them. Answer: an array with one object per "
+            "request, in order: an outcome (eligible, reasons in French and English, amounts as "
+            "decimal strings, rules_version) or an error (code, fr, en, field). A body that is not "
+            "JSON, or neither an object nor an array, is answered 400."
+        ),
+        request={"application/json": dict[str, Any]},
+        responses={200: list[dict[str, Any]], 400: dict[str, Any]},
+        examples=[OpenApiExample("Personalized support plan in Laval", value=DECISION_EXAMPLE)],
+    )
+    def post(self, request: Request) -> Response:
+        body = request.data
+        if not isinstance(body, dict | list) or (isinstance(body, list) and not body):
+            return Response(
+                {
+                    "error": {
+                        "code": "malformed_body",
+                        "fr": "Le corps doit être un objet JSON ou un tableau non vide d’objets.",
+                        "en": "The body must be a JSON object or a non-empty array of objects.",
+                        "field": None,
+                    }
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        return Response(sentier_rules.decide(body))

@@ -307,9 +307,11 @@ def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
 
 
 @transaction.atomic
-def load_demo_participants(count: int = 200, seed: int = 2026) -> int:
+def load_demo_participants(
+    count: int = 200, seed: int = 2026, password: str = DEMO_PASSWORD
+) -> int:
     """Create ``count`` synthetic participants (idempotent); returns how many were created."""
-    users = ensure_personas()
+    users = ensure_personas(password)
     admin = users["admin"]
     rng = random.Random(seed)
     regions = {r.code: r for r in Region.objects.filter(code__in=REGION_WEIGHTS)}

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_from_request
 
 from sentier.accounts.models import Role, User
+from sentier.decisions.selectors import list_worklist_changes_for_caseworker
 from sentier.participants.models import FileStatus, Participant
 from sentier.participants.selectors import list_participants_for_user
 
@@ -42,6 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
             caseload_count=mine.count(),
             recent=mine.filter(assigned_at__isnull=False).order_by("-assigned_at")[:5],
             region=user.region,
+            worklist=list_worklist_changes_for_caseworker(user)[:20],
         )
     elif user.role == Role.COORDINATOR:
         visible = list_participants_for_user(user)
@@ -89,6 +91,16 @@ def statistics(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("reports.view_statistics"):
         raise PermissionDenied
     return render(request, "core/statistics.html", {"totals": _statistics()})
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    """What is kept, who sees it, automated recommendations, rights (public)."""
+    return render(request, "core/privacy.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (public)."""
+    return render(request, "core/accessibility.html")
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -19,6 +19,8 @@ from sentier.accounts.models import User
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessLog
 from sentier.core.forms import bind_form
+from sentier.decisions.models import Decision
+from sentier.decisions.selectors import list_decisions_for_participant
 from sentier.participants import actions, selectors
 from sentier.participants.forms import (
     CaseloadFilterForm,
@@ -26,8 +28,20 @@ from sentier.participants.forms import (
     ParticipantDetailsForm,
     SavedSearchForm,
 )
+from sentier.participants.models import Participant
 
 PAGE_SIZE = 25
+
+
+def latest_decisions(participant: Participant) -> list[Decision]:
+    """The most recent decision for each measure, newest first."""
+    seen: set[str] = set()
+    latest = []
+    for decision in list_decisions_for_participant(participant)[:50]:
+        if decision.measure not in seen:
+            seen.add(decision.measure)
+            latest.append(decision)
+    return latest
 
 
 def _user(request: HttpRequest) -> User:
@@ -102,6 +116,7 @@ def participant_file(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpR
             "participant": participant,
             "events": events,
             "note_form": NoteForm(),
+            "decisions": latest_decisions(participant),
             "can_change": user.has_perm("participants.change_participant", participant),
             "can_view_history": user.has_perm("participants.view_participant_history", participant),
         },
@@ -141,6 +156,7 @@ def add_note(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
                 "participant": participant,
                 "events": events,
                 "note_form": form,
+                "decisions": latest_decisions(participant),
                 "can_change": user.has_perm("participants.change_participant", participant),
             },
             status=400,
@@ -179,7 +195,13 @@ def my_file(request: HttpRequest) -> HttpResponse:
     record_access(user=user, participant=participant, what="own file", request=request)
     events = selectors.list_timeline_for_participant(participant)[:50]
     return render(
-        request, "participants/my_file.html", {"participant": participant, "events": events}
+        request,
+        "participants/my_file.html",
+        {
+            "participant": participant,
+            "events": events,
+            "decisions": latest_decisions(participant),
+        },
     )
 
 

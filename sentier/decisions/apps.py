@@ -1,0 +1,10 @@
+"""App configuration for sentier.decisions."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DecisionsConfig(AppConfig):
+    name = "sentier.decisions"
+    label = "decisions"
+    verbose_name = _("Eligibility decisions")

@@ -1,0 +1,28 @@
+"""Show the rules' bilingual texts in the page's language."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.utils.translation import get_language
+
+from sentier.core import formatting
+
+register = template.Library()
+
+
+@register.filter
+def localized(item: dict[str, Any] | None) -> str:
+    """``{{ reason|localized }}``: the ``fr`` or ``en`` text of a reason or error."""
+    if not item:
+        return ""
+    english = (get_language() or "fr-ca").startswith("en")
+    return str(item.get("en" if english else "fr") or item.get("fr") or "")
+
+
+@register.filter
+def amount(value: str | None) -> str:
+    """A decimal string from the rules (``"173.00"``) as money in the page's language."""
+    return "" if not value else formatting.money(Decimal(value))

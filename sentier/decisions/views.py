@@ -1,0 +1,83 @@
+"""Decision pages: ask the rules, read and replay a decision, handle worklist items."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sentier.accounts.models import User
+from sentier.audit.actions import record_access
+from sentier.decisions import actions, selectors
+from sentier.decisions.forms import DecisionForm
+from sentier.participants.selectors import get_participant_for_user
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+@login_required
+def new_decision(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
+    """Ask the rules about one measure for this participant."""
+    user = _user(request)
+    participant = get_participant_for_user(user, participant_uuid)
+    if not user.has_perm("participants.change_participant", participant):
+        raise PermissionDenied
+    form = DecisionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                decision = actions.decide_for_participant(
+                    actor=user, participant=participant, **form.rules_arguments()
+                )
+            except actions.DecisionInputError as error:
+                english = (get_language() or "").startswith("en")
+                message = error.error.get("en" if english else "fr") or str(error)
+                field = error.error.get("field") or ""
+                form.add_error(field if field in form.fields else None, message)
+            else:
+                return redirect("decisions:detail", decision_uuid=decision.uuid)
+        status = 400
+    record_access(user=user, participant=participant, what="eligibility form", request=request)
+    return render(
+        request, "decisions/new.html", {"participant": participant, "form": form}, status=status
+    )
+
+
+@login_required
+def decision_detail(request: HttpRequest, decision_uuid: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    decision = selectors.get_decision_for_user(user, decision_uuid)
+    record_access(user=user, participant=decision.participant, what="decision", request=request)
+    return render(request, "decisions/detail.html", {"decision": decision, "replay": None})
+
+
+@login_required
+@require_POST
+def replay(request: HttpRequest, decision_uuid: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    decision = selectors.get_decision_for_user(user, decision_uuid)
+    record_access(user=user, participant=decision.participant, what="decision", request=request)
+    result = actions.replay_decision(decision)
+    return render(request, "decisions/detail.html", {"decision": decision, "replay": result})
+
+
+@login_required
+@require_POST
+def handle_change(request: HttpRequest, change_uuid: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    change = selectors.get_change_for_user(user, change_uuid)
+    actions.mark_change_handled(actor=user, change=change)
+    messages.success(request, _("Marked as handled."))
+    return redirect("core:home")
