@@ -236,7 +236,7 @@ def _check_organizations(listings: list[Listing], where: str) -> None:
 # ---------------------------------------------------------------- writing
 
 
-def _history_can_record(model: type[models.Model]) -> bool:
+def history_can_record(model: type[models.Model]) -> bool:
     """Whether the model's simple-history table has a column for each of the model's fields.
 
     simple-history builds a history model before modeltranslation adds ``name_fr_ca`` and
@@ -262,11 +262,23 @@ def _save(instance: models.Model, *, with_history: bool) -> None:
             delattr(instance, "skip_history_when_saving")
 
 
+def save_with_history_if_possible(instance: models.Model) -> None:
+    """Save a reference row, with a history row unless its history table cannot take one."""
+    _save(instance, with_history=history_can_record(type(instance)))
+
+
+def delete_with_history_if_possible(instance: models.Model) -> None:
+    """Delete a reference row, recording the deletion unless its history table cannot."""
+    if not history_can_record(type(instance)):
+        setattr(instance, "skip_history_when_saving", True)  # noqa: B010
+    instance.delete()
+
+
 def _sync(
     model: type[ModelT], lookup: Mapping[str, Any], values: Mapping[str, Any]
 ) -> tuple[ModelT, Status]:
     """Find the row by its natural key; create it, or save it only if a value differs."""
-    with_history = _history_can_record(model)
+    with_history = history_can_record(model)
     found = model._default_manager.filter(**lookup).first()
     if found is None:
         created = model(**lookup, **values)
