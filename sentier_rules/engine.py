@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
@@ -148,7 +148,7 @@ class BatchResult:
     """Outcome of :func:`evaluate_batch`: one entry per person, in input order."""
 
     eligible: npt.NDArray[np.bool_]
-    reason_codes: npt.NDArray[np.str_]
+    reason_codes: npt.NDArray[np.object_]
     #: Amounts the measure pays, in integer cents (empty for measures that pay nothing).
     amounts_cents: dict[str, npt.NDArray[np.int64]] = field(default_factory=dict)
 
@@ -200,7 +200,11 @@ class Engine:
         """Compute every condition, the outcome and the amounts of ``measure`` for ``count``."""
         builder = SimulationBuilder()
         builder.create_entities(self.system)
-        builder.declare_person_entity("person", range(count))
+        builder.declare_person_entity("person", ())
+        # Positional ids, set as one array: declare_person_entity would go through a Python list.
+        population = builder.populations["person"]
+        population.ids = np.arange(count)
+        population.count = count
         simulation = builder.build(self.system)
         simulation.trace = trace
         period = date.isoformat()
@@ -326,8 +330,12 @@ class Engine:
             if rollout:
                 joins = self._next_true(f"{rollout}.{region}", date)
                 if joins:
-                    context["joins_fr"] = f" Elle s'y ajoute à compter du {reasons.date_fr(joins)}."
-                    context["joins_en"] = f" Your region joins from {reasons.date_en(joins)}."
+                    context["joins_fr"] = (
+                        f" Votre région s'ajoute au déploiement le {reasons.date_fr(joins)}."
+                    )
+                    context["joins_en"] = (
+                        f" Your region joins the rollout on {reasons.date_en(joins)}."
+                    )
         context["booklet"] = facts.get("claim_booklet") or ""
         excluded = list(getattr(node, "excluded_claim_booklets", []))
         context["excluded_fr"] = reasons.join_fr(excluded)
@@ -416,7 +424,8 @@ class Engine:
         }
         return BatchResult(
             eligible=eligible,
-            reason_codes=np.array(codes)[main],
+            # An object array: a 1,000,000-row fixed-width string array would weigh 100+ MB.
+            reason_codes=np.array(codes, dtype=object)[main],
             amounts_cents=amounts,
         )
 
@@ -496,29 +505,57 @@ def _texts(values: Array) -> Array:
     return array
 
 
+def _keys(array: Array) -> Array:
+    """A 64-bit key per string of a fixed-width unicode column (a polynomial over code points).
+
+    Comparing a million strings once per known code costs a pass per code; one key per row and a
+    binary search over the handful of known keys costs a pass per character instead.
+    """
+    width = array.dtype.itemsize // 4
+    key = np.zeros(len(array), dtype=np.uint64)
+    if width == 0 or len(array) == 0:
+        return key
+    chars = np.ascontiguousarray(array).view(np.uint32).reshape(-1, width)
+    multiplier = np.uint64(1_000_003)
+    for position in range(width):
+        key *= multiplier  # wraps modulo 2**64 on purpose
+        key += chars[:, position]
+    return key
+
+
 def encode_codes(
-    values: Array, codes: Iterable[str], *, offset: int = 0
+    values: Array, codes: Sequence[str], *, offset: int = 0
 ) -> tuple[Array, Array, Array]:
-    """(indices + offset, is-none mask, unknown mask) of a column of codes, one pass per code."""
+    """(indices + offset, is-none mask, unknown mask) of a column of codes."""
     array = _texts(values)
     count = len(array)
-    index = np.zeros(count, dtype=np.int16)
-    known = np.zeros(count, dtype=bool)
     if array.dtype.kind in "iu":
         # Small integers: only regions are written this way (1..17, 0 for none).
         numbers = array.astype(np.int64)
-        total = len(tuple(codes))
-        known = (numbers >= 1) & (numbers <= total)
+        known = (numbers >= 1) & (numbers <= len(codes))
         none = numbers == 0
         index = np.where(known, numbers - 1 + offset, 0).astype(np.int16)
         return index, none, ~known & ~none
-    none = np.zeros(count, dtype=bool)
-    for text in _NONE_TEXTS:
-        none |= array == text
-    for position, code in enumerate(codes):
-        match = array == code
-        index[match] = position + offset
-        known |= match
+    if array.dtype.kind != "U":
+        array = array.astype(str)
+    width = array.dtype.itemsize // 4
+    # Candidates longer than the column cannot occur in it (and would be truncated here).
+    table = [text for text in (*codes, *_NONE_TEXTS) if len(text) <= width] or [""]
+    candidates = np.array(table, dtype=array.dtype)
+    candidate_keys = _keys(candidates)
+    order = np.argsort(candidate_keys)
+    keys = _keys(array)
+    position = np.searchsorted(candidate_keys[order], keys).clip(0, len(table) - 1)
+    found = order[position]
+    # Keys can collide in theory: confirm every hit with one exact string comparison.
+    hit = (candidate_keys[found] == keys) & (candidates[found] == array)
+    known_codes = np.array([text in codes for text in table]) & np.array(
+        [text not in _NONE_TEXTS for text in table]
+    )
+    code_index = np.array([codes.index(t) if t in codes else 0 for t in table], dtype=np.int16)
+    known = hit & known_codes[found]
+    none = (hit & ~known_codes[found]) | (count == 0)
+    index = np.where(known, code_index[found] + offset, 0).astype(np.int16)
     return index, none, ~known & ~none
 
 
