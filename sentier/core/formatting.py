@@ -37,7 +37,12 @@ def long_date(value: dt.date | dt.datetime, language: str | None = None) -> str:
     """``2026-04-01`` → ``1 avril 2026`` / ``April 1, 2026``."""
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return babel_format_date(value, format="long", locale=babel_locale(language))
+    locale = babel_locale(language)
+    text = babel_format_date(value, format="long", locale=locale)
+    if locale == "fr_CA" and value.day == 1:
+        # French writes the first day of a month as an ordinal: « 1er avril 2026 ».
+        text = "1er" + text[1:]
+    return text
 
 
 def clock(value: dt.time | dt.datetime, language: str | None = None) -> str:

@@ -27,7 +27,8 @@ def test_money_in_both_languages() -> None:
 def test_times_as_quebec_writes_them() -> None:
     assert formatting.clock(dt.time(14, 30), "fr-ca") == "14 h 30"
     assert formatting.clock(dt.time(9, 5), "fr-ca") == "9 h 05"
-    assert formatting.long_date(dt.date(2026, 4, 1), "fr-ca") == "1 avril 2026"
+    assert formatting.long_date(dt.date(2026, 4, 1), "fr-ca") == "1er avril 2026"
+    assert formatting.long_date(dt.date(2026, 4, 2), "fr-ca") == "2 avril 2026"
     assert formatting.long_date(dt.date(2026, 4, 1), "en-ca") == "April 1, 2026"
 
 
