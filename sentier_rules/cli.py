@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     decide.add_argument("file", nargs="?", default=None)
     try:
         args = parser.parse_args(argv)
+    except SystemExit as done:
+        # --help printed its text and asked to exit: keep the promise of returning a status.
+        return done.code if isinstance(done.code, int) else 0
     except ValueError as problem:
         _print(_error("usage", f"Utilisation : {parser.format_usage()}", str(problem)))
         return USAGE_ERROR

@@ -46,7 +46,7 @@ PROGRAMS: Final[dict[str, tuple[str, str, str]]] = {
 PROGRAM_CODES: Final[tuple[str, ...]] = tuple(PROGRAMS)
 
 JURISDICTIONS: Final[dict[str, tuple[str, str]]] = {
-    "QC": ("Québec", "Quebec"),
+    "QC": ("Québec", "Québec"),
     "ON": ("Ontario", "Ontario"),
 }
 JURISDICTION_CODES: Final[tuple[str, ...]] = tuple(JURISDICTIONS)

@@ -126,6 +126,9 @@ AMOUNTS: Final[dict[str, dict[str, str]]] = {
     },
 }
 
+#: Reasons about the rollout in the person's region; not given when there is no region.
+REGIONAL_CODES: Final = frozenset({"region_not_offered", "ministry_initiation_not_deployed"})
+
 ASYLUM_PILOT: Final[dict[str, str]] = {
     "support_plan": "support_plan_asylum_seeker_pilot",
     "service_plan": "service_plan_asylum_seeker_pilot",
@@ -281,6 +284,9 @@ class Engine:
             fail, ok = self._codes(check, request.date, request.initiated_by)
             passed = bool(results[check.variable][i])
             if not passed and not eligible:
+                if fail in REGIONAL_CODES and not request.facts.get("region"):
+                    # An Ontario file has no Québec region: outside_quebec already says it all.
+                    continue
                 out.append(reasons.reason(measure, fail, context))
             elif passed and eligible and ok is not None:
                 out.append(reasons.reason(measure, ok, context))
@@ -320,6 +326,7 @@ class Engine:
         context["covered_fr"] = reasons.join_fr([PROGRAMS[c][0] for c in covered])
         context["covered_en"] = reasons.join_en([PROGRAMS[c][1] for c in covered])
         region = facts.get("region")
+        context["region_fr"], context["region_en"] = "aucune région indiquée", "no region given"
         if region:
             context["region_fr"] = f"{region} {REGIONS[region][0]}"
             context["region_en"] = f"{region} {REGIONS[region][1]}"

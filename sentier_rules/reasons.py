@@ -62,7 +62,7 @@ TEXTS: Final[dict[tuple[str, str], Text]] = {
     # ---- shared ----
     (_ANY, "outside_quebec"): (
         "Cette mesure est offerte au Québec seulement; votre dossier relève de l'Ontario.",
-        "This measure is offered in Quebec only; your file is in Ontario.",
+        "This measure is offered in Québec only; your file is in Ontario.",
         "{seed} — PROGRAMMES TOUCHÉS",
     ),
     (_ANY, "benefit_unchanged"): (
@@ -131,7 +131,7 @@ TEXTS: Final[dict[tuple[str, str], Text]] = {
         "Votre région ({region_fr}) n'offre pas encore le plan d'accompagnement personnalisé : "
         "il est déployé progressivement dans les régions du Québec.{joins_fr}",
         "Your region ({region_en}) does not offer the personalized support plan yet: it is "
-        "being rolled out region by region across Quebec.{joins_en}",
+        "being rolled out region by region across Québec.{joins_en}",
         f"{S001} — IMPORTANT",
     ),
     ("support_plan", "voluntary"): (
