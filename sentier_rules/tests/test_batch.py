@@ -10,7 +10,7 @@ import pytest
 from sentier_rules import decide, evaluate_batch
 from sentier_rules.codes import CHANNEL_CODES, PROGRAM_CODES, PROGRAMS, REGION_CODES
 
-COUNT = 3000
+COUNT = 5000
 DATES = ("2025-11-09", "2025-11-10", "2026-03-31", "2026-04-01", "2027-01-15")
 
 
@@ -70,8 +70,9 @@ def requests_for(measure: str, date: str, columns: dict[str, Any], initiated_by:
     ],
 )
 def test_batch_agrees_with_decide(measure: str, initiated_by: str) -> None:
+    # COUNT persons in all, spread over the boundary dates.
     for number, date in enumerate(DATES):
-        columns = random_people(seed=number)
+        columns = random_people(seed=number, count=COUNT // len(DATES))
         result = evaluate_batch(measure, date, columns, initiated_by)
         answers = decide(requests_for(measure, date, columns, initiated_by))
         assert all("error" not in answer for answer in answers)
