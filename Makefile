@@ -73,7 +73,7 @@ demo: migrate
 	$(MANAGE) load_demo --quiet-logins
 
 run: install demo
-	@$(MANAGE) load_demo --participants 0 | sed -n '/Demo logins/,$$p' || true
+	@$(MANAGE) load_demo --logins-only
 	@echo ""
 	@echo "Sentier is starting on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	@echo "Demo mode: multi-factor authentication is off (SENTIER_REQUIRE_MFA=0)."
@@ -88,6 +88,7 @@ typecheck: python-deps
 	$(VENV)/bin/mypy .
 
 migrations-check: python-deps
+	@mkdir -p var
 	$(MANAGE) makemigrations --check --dry-run
 
 catalogs-check: python-deps

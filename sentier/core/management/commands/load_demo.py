@@ -16,7 +16,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--participants", type=int, default=200)
-        parser.add_argument("--quiet-logins", action="store_true")
+        parser.add_argument("--quiet-logins", action="store_true", help="Do not list the logins.")
+        parser.add_argument(
+            "--logins-only", action="store_true", help="Only list the logins (load nothing)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("load_reference", verbosity=0)
