@@ -22,11 +22,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        call_command("load_reference", verbosity=0)
-        created = load_demo_participants(options["participants"])
-        self.stdout.write(
-            _("Demo data ready: %(count)d new participant files.") % {"count": created}
-        )
+        if not options["logins_only"]:
+            call_command("load_reference", verbosity=0)
+            created = load_demo_participants(options["participants"])
+            self.stdout.write(
+                _("Demo data ready: %(count)d new participant files.") % {"count": created}
+            )
         if options["quiet_logins"]:
             return
         self.stdout.write("")
