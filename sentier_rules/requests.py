@@ -149,7 +149,12 @@ def _parse_fact(name: str, value: Any) -> Any:
             )
         return value.strip()
     # weekly_hours
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _wrong_type(field_name, "un nombre d'heures", "a number of hours")
+    if isinstance(value, int):
+        # JSON integers are unbounded; anything this large is over any weekly limit anyway.
+        value = max(min(value, 10**6), -(10**6))
+    if not math.isfinite(value):
         raise _wrong_type(field_name, "un nombre d'heures", "a number of hours")
     if value < 0:
         raise RequestError(
