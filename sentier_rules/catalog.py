@@ -22,7 +22,7 @@ def _leaves(node: Any) -> list[Any]:
 
 
 def _label(parameter: Any, key: str) -> str:
-    """A leaf's own label, or its parent node's (regional leaves inherit the node's meaning)."""
+    """A label from the metadata of a parameter (every parameter file gives both)."""
     return str(parameter.metadata.get(key, ""))
 
 

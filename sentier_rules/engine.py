@@ -31,6 +31,7 @@ from sentier_rules.codes import (
     REGION_CODES,
     REGIONS,
 )
+from sentier_rules.columns import batch_inputs, column_length, flag
 from sentier_rules.requests import (
     Request,
     RequestError,
@@ -51,6 +52,8 @@ class Check:
     variable: str
     fail: str
     ok: str | None = None
+    #: The service-plan initiator condition words its reasons by initiator and date.
+    by_initiator: bool = False
 
 
 #: The conditions of each measure, in the order reasons are given. The first failing condition
@@ -68,7 +71,7 @@ CHECKS: Final[dict[str, tuple[Check, ...]]] = {
         Check("lives_in_quebec", "outside_quebec"),
         Check("service_plan_program_covered", "program_not_covered", "program_covered"),
         # Codes depend on the initiator and the date: see Engine._initiator_codes.
-        Check("service_plan_initiator_allowed", "initiator", "initiator"),
+        Check("service_plan_initiator_allowed", "", by_initiator=True),
         Check("service_plan_asylum_seeker_admitted", "asylum_seeker_not_in_pilot"),
     ),
     "paas_action": (
@@ -234,7 +237,7 @@ class Engine:
         return "ministry_initiation_not_deployed", "ministry_initiates"
 
     def _codes(self, check: Check, date: dt.date, initiated_by: str) -> tuple[str, str | None]:
-        if check.fail == "initiator":
+        if check.by_initiator:
             return self._initiator_codes(date, initiated_by)
         return check.fail, check.ok
 
@@ -402,12 +405,12 @@ class Engine:
         if initiated_by not in INITIATORS:
             raise ValueError(f"unknown initiator: {initiated_by!r}")
         day = parse_date(date) if not isinstance(date, dt.date) else date
-        count = _column_length(columns)
+        count = column_length(columns)
         inputs, invalid = batch_inputs(measure, columns, count, initiated_by)
         if measure == "paas_action":
             limit = float(self.parameters(day.isoformat()).paas_action.max_weekly_hours)
             hours = inputs["weekly_hours"]
-            _flag(invalid, "weekly_hours", (hours < 0) | (hours > limit) | ~np.isfinite(hours))
+            flag(invalid, "weekly_hours", (hours < 0) | (hours > limit) | ~np.isfinite(hours))
             inputs["weekly_hours"] = np.where(np.isfinite(hours), hours, 0.0)
         results, _ = self.simulate(measure, day, inputs, count)
         codes = ["eligible"]
@@ -473,143 +476,6 @@ def request_inputs(requests: Sequence[Request], initiated_by: str) -> dict[str, 
             len(requests), INITIATORS.index(initiated_by), dtype=np.int16
         ),
     }
-
-
-# ---- batch input encoding ----
-
-#: Columns each measure needs in a batch (others are optional).
-BATCH_NEEDED: Final[dict[str, tuple[str, ...]]] = {
-    "support_plan": ("region", "program", "claim_booklet"),
-    "service_plan": ("region", "program"),
-    "paas_action": ("program", "weekly_hours"),
-    "employment_fast_track": (
-        "jurisdiction",
-        "program",
-        "application_channel",
-        "employment_ready",
-        "first_nations_site",
-    ),
-}
-_NONE_TEXTS: Final = ("", "None", "none", "null")
-
-
-def _column_length(columns: dict[str, Array]) -> int:
-    lengths = {len(np.asarray(values)) for values in columns.values()}
-    if len(lengths) > 1:
-        raise ValueError(f"columns differ in length: {sorted(lengths)}")
-    return lengths.pop() if lengths else 0
-
-
-def _flag(invalid: dict[str, Array], name: str, mask: Array) -> None:
-    if mask.any():
-        invalid[name] = invalid.get(name, np.zeros(mask.shape, dtype=bool)) | mask
-
-
-def _texts(values: Array) -> Array:
-    array = np.asarray(values)
-    if array.dtype.kind == "O":
-        array = np.array(["" if v is None else str(v) for v in array])
-    return array
-
-
-def _keys(array: Array) -> Array:
-    """A 64-bit key per string of a fixed-width unicode column (a polynomial over code points).
-
-    Comparing a million strings once per known code costs a pass per code; one key per row and a
-    binary search over the handful of known keys costs a pass per character instead.
-    """
-    width = array.dtype.itemsize // 4
-    key = np.zeros(len(array), dtype=np.uint64)
-    if width == 0 or len(array) == 0:
-        return key
-    chars = np.ascontiguousarray(array).view(np.uint32).reshape(-1, width)
-    multiplier = np.uint64(1_000_003)
-    for position in range(width):
-        key *= multiplier  # wraps modulo 2**64 on purpose
-        key += chars[:, position]
-    return key
-
-
-def encode_codes(
-    values: Array, codes: Sequence[str], *, offset: int = 0
-) -> tuple[Array, Array, Array]:
-    """(indices + offset, is-none mask, unknown mask) of a column of codes."""
-    array = _texts(values)
-    count = len(array)
-    if array.dtype.kind in "iu":
-        # Small integers: only regions are written this way (1..17, 0 for none).
-        numbers = array.astype(np.int64)
-        known = (numbers >= 1) & (numbers <= len(codes))
-        none = numbers == 0
-        index = np.where(known, numbers - 1 + offset, 0).astype(np.int16)
-        return index, none, ~known & ~none
-    if array.dtype.kind != "U":
-        array = array.astype(str)
-    width = array.dtype.itemsize // 4
-    # Candidates longer than the column cannot occur in it (and would be truncated here).
-    table = [text for text in (*codes, *_NONE_TEXTS) if len(text) <= width] or [""]
-    candidates = np.array(table, dtype=array.dtype)
-    candidate_keys = _keys(candidates)
-    order = np.argsort(candidate_keys)
-    keys = _keys(array)
-    position = np.searchsorted(candidate_keys[order], keys).clip(0, len(table) - 1)
-    found = order[position]
-    # Keys can collide in theory: confirm every hit with one exact string comparison.
-    hit = (candidate_keys[found] == keys) & (candidates[found] == array)
-    known_codes = np.array([text in codes for text in table]) & np.array(
-        [text not in _NONE_TEXTS for text in table]
-    )
-    code_index = np.array([codes.index(t) if t in codes else 0 for t in table], dtype=np.int16)
-    known = hit & known_codes[found]
-    none = (hit & ~known_codes[found]) | (count == 0)
-    index = np.where(known, code_index[found] + offset, 0).astype(np.int16)
-    return index, none, ~known & ~none
-
-
-def batch_inputs(
-    measure: str, columns: dict[str, Array], count: int, initiated_by: str
-) -> tuple[dict[str, Array], dict[str, Array]]:
-    """Input arrays for the simulation, and per-field masks of rows whose value is invalid."""
-    for name in BATCH_NEEDED[measure]:
-        if name not in columns:
-            raise ValueError(f"column {name!r} is needed for {measure}")
-    invalid: dict[str, Array] = {}
-    inputs: dict[str, Array] = {}
-    program, none, unknown = encode_codes(columns.get("program", np.full(count, "")), PROGRAM_CODES)
-    _flag(invalid, "program", none | unknown)
-    inputs["program"] = program
-    if "jurisdiction" in columns:
-        jurisdiction, none, unknown = encode_codes(columns["jurisdiction"], JURISDICTION_CODES)
-        _flag(invalid, "jurisdiction", none | unknown)
-    else:
-        table = np.array([JURISDICTION_CODES.index(PROGRAMS[c][2]) for c in PROGRAM_CODES])
-        jurisdiction = table[program].astype(np.int16)
-    inputs["jurisdiction"] = jurisdiction
-    if "region" in columns:
-        region, none, unknown = encode_codes(columns["region"], REGION_CODES, offset=1)
-        _flag(invalid, "region", unknown)
-        if measure in ("support_plan", "service_plan"):
-            # A Québec file needs its region; an Ontario one has none.
-            _flag(invalid, "region", none & (jurisdiction == JURISDICTION_CODES.index("QC")))
-        inputs["region"] = region
-    if "claim_booklet" in columns:
-        booklet = _texts(columns["claim_booklet"])
-        inputs["claim_booklet"] = np.where(np.isin(booklet, _NONE_TEXTS), "", booklet)
-    if "weekly_hours" in columns:
-        inputs["weekly_hours"] = np.asarray(columns["weekly_hours"], dtype=np.float64)
-    if "application_channel" in columns:
-        channel, none, unknown = encode_codes(
-            columns["application_channel"], CHANNEL_CODES, offset=1
-        )
-        _flag(invalid, "application_channel", none | unknown)
-        inputs["application_channel"] = channel
-    for name in ("asylum_seeker", "employment_ready", "first_nations_site"):
-        if name in columns:
-            inputs[name] = np.asarray(columns[name]).astype(bool)
-    inputs["service_plan_initiated_by"] = np.full(
-        count, INITIATORS.index(initiated_by), dtype=np.int16
-    )
-    return inputs, invalid
 
 
 def _trace_node(node: Any, i: int) -> dict[str, Any]:
