@@ -83,7 +83,7 @@ def _pages_for(demo: dict[str, Any]) -> dict[str, list[str]]:
         ],
         "coordinator": ["/fr-ca/participants/", base],
         "participant": ["/fr-ca/participants/me/", "/fr-ca/participants/me/access-log/"],
-        "analyst": ["/fr-ca/statistics/", "/en-ca/statistics/"],
+        "analyst": ["/fr-ca/statistics/", "/en-ca/statistics/", "/fr-ca/decisions/rules/"],
         "partner_opex": ["/fr-ca/directory/", "/fr-ca/no-such-page/"],
     }
 

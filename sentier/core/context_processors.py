@@ -28,6 +28,11 @@ NAVIGATION: list[tuple[Any, str, frozenset[str]]] = [
     ),
     (_("Directory"), "network:directory", frozenset(Role.values)),
     (
+        _("Rules"),
+        "decisions:rules",
+        frozenset({Role.CASEWORKER, Role.COORDINATOR, Role.ANALYST, Role.ADMINISTRATOR}),
+    ),
+    (
         _("Statistics"),
         "core:statistics",
         frozenset({Role.ANALYST, Role.COORDINATOR, Role.ADMINISTRATOR}),

@@ -377,4 +377,17 @@ def load_demo_participants(
                 assigned_at=now - dt.timedelta(days=days_ago)
             )
         created += 1
+    seed_worklist()
     return created
+
+
+def seed_worklist() -> None:
+    """Once: re-evaluate the caseload the day before the pilot start and today, so the
+    caseworkers' worklists show who became eligible to a support plan when their region joined."""
+    from sentier.decisions.actions import reevaluate_caseload
+    from sentier.decisions.models import ReevaluationRun
+
+    if ReevaluationRun.objects.exists():
+        return
+    reevaluate_caseload(measure="support_plan", date=dt.date(2026, 3, 31))
+    reevaluate_caseload(measure="support_plan", date=timezone.localdate())

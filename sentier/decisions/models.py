@@ -128,6 +128,7 @@ class OutcomeChange(models.Model):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-run__started_at", "participant__last_name"]

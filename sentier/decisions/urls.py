@@ -6,6 +6,7 @@ from sentier.decisions import views
 
 app_name = "decisions"
 urlpatterns = [
+    path("rules/", views.rules_catalog, name="rules"),
     path("participants/<uuid:participant_uuid>/new/", views.new_decision, name="new"),
     path("<uuid:decision_uuid>/", views.decision_detail, name="detail"),
     path("<uuid:decision_uuid>/replay/", views.replay, name="replay"),

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import sentier_rules
 from sentier.accounts.models import User
 from sentier.audit.actions import record_access
 from sentier.decisions import actions, selectors
@@ -24,6 +25,33 @@ def _user(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)
     return user
+
+
+@login_required
+def rules_catalog(request: HttpRequest) -> HttpResponse:
+    """Every rule parameter with its dated values, labels and source, for staff to read."""
+    if not getattr(request.user, "is_staff_role", False):
+        raise PermissionDenied
+    english = (get_language() or "").startswith("en")
+    groups: dict[str, list[dict[str, object]]] = {}
+    for parameter in sentier_rules.parameter_catalog():
+        measure = str(parameter["path"]).split(".", 1)[0]
+        groups.setdefault(measure, []).append(
+            {**parameter, "label": parameter["label_en" if english else "label_fr"]}
+        )
+    measures = [
+        {
+            "code": code,
+            "name": sentier_rules.MEASURES.get(code, {}).get("en" if english else "fr", code),
+            "parameters": parameters,
+        }
+        for code, parameters in groups.items()
+    ]
+    return render(
+        request,
+        "decisions/rules.html",
+        {"measures": measures, "rules_version": sentier_rules.RULES_VERSION},
+    )
 
 
 @login_required

@@ -169,6 +169,7 @@ class SavedSearch(models.Model):
     name = models.CharField(_("name"), max_length=80)
     query = models.CharField(_("filters"), max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
