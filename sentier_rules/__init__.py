@@ -43,7 +43,10 @@ def evaluate_batch(
 ) -> BatchResult:
     """Evaluate ``measure`` on ``date`` for every person of ``columns`` (numpy vectors).
 
-    Rows with an invalid value are not eligible, with reason code ``invalid_<field>``.
+    ``columns`` maps fact names to vectors of equal length: codes as text (regions also as small
+    integers, 0 for none), booleans, weekly hours as numbers; ``""``/``None`` mean "none".
+    Rows with an invalid value are not eligible, with reason code ``invalid_<field>``; a batch
+    that cannot be run at all (unknown measure, missing column, bad date) raises ``ValueError``.
     """
     return Engine.shared().evaluate_batch(measure, date, columns, initiated_by)
 

@@ -70,7 +70,7 @@ class Request:
     facts: dict[str, Any] = field(default_factory=dict)
 
 
-class RequestError(Exception):
+class RequestError(ValueError):
     """A request the rules cannot decide; ``as_dict`` is the error object of the answer."""
 
     def __init__(self, code: str, fr: str, en: str, field_name: str | None) -> None:

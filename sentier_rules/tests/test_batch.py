@@ -164,3 +164,12 @@ def test_empty_batch() -> None:
         {"program": np.array([], dtype="<U4"), "weekly_hours": np.array([])},
     )
     assert result.eligible.shape == (0,)
+
+
+def test_a_malformed_date_raises_value_error() -> None:
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        evaluate_batch(
+            "paas_action",
+            "2026-13-01",
+            {"program": np.array(["PAS"]), "weekly_hours": np.array([1])},
+        )
