@@ -6,9 +6,10 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[3]
-GOOD = {
+GOOD: dict[str, Any] = {
     "measure": "paas_action",
     "date": "2026-05-01",
     "person": {"jurisdiction": "QC", "region": "06", "program": "POE", "weekly_hours": 20},
