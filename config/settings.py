@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "sentier.network",
     "sentier.participants",
     "sentier.decisions",
+    "sentier.paas",
     "sentier.audit",
 ]
 

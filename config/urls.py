@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("participants/", include("sentier.participants.urls")),
     path("directory/", include("sentier.network.urls")),
     path("decisions/", include("sentier.decisions.urls")),
+    path("paas/", include("sentier.paas.urls")),
     path("", include("sentier.core.urls")),
     prefix_default_language=True,
 )

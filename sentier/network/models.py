@@ -48,6 +48,13 @@ class Organization(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    language = models.CharField(
+        _("working language"),
+        max_length=8,
+        choices=[("fr-ca", "Français"), ("en-ca", "English")],
+        default="fr-ca",
+        help_text=_("Language of the documents Sentier sends the organization (statements…)."),
+    )
     history = HistoricalRecords()
 
     class Meta:
