@@ -14,17 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 import sentier_rules
-from sentier.accounts.models import User
 from sentier.audit.actions import record_access
+from sentier.core.requests import request_user
 from sentier.decisions import actions, selectors
 from sentier.decisions.forms import DecisionForm
 from sentier.participants.selectors import get_participant_for_user
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 @login_required
@@ -57,7 +51,7 @@ def rules_catalog(request: HttpRequest) -> HttpResponse:
 @login_required
 def new_decision(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
     """Ask the rules about one measure for this participant."""
-    user = _user(request)
+    user = request_user(request)
     participant = get_participant_for_user(user, participant_uuid)
     if not user.has_perm("participants.change_participant", participant):
         raise PermissionDenied
@@ -85,7 +79,7 @@ def new_decision(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpRespo
 
 @login_required
 def decision_detail(request: HttpRequest, decision_uuid: uuid.UUID) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     decision = selectors.get_decision_for_user(user, decision_uuid)
     record_access(user=user, participant=decision.participant, what="decision", request=request)
     return render(request, "decisions/detail.html", {"decision": decision, "replay": None})
@@ -94,7 +88,7 @@ def decision_detail(request: HttpRequest, decision_uuid: uuid.UUID) -> HttpRespo
 @login_required
 @require_POST
 def replay(request: HttpRequest, decision_uuid: uuid.UUID) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     decision = selectors.get_decision_for_user(user, decision_uuid)
     record_access(user=user, participant=decision.participant, what="decision", request=request)
     result = actions.replay_decision(decision)
@@ -104,7 +98,7 @@ def replay(request: HttpRequest, decision_uuid: uuid.UUID) -> HttpResponse:
 @login_required
 @require_POST
 def handle_change(request: HttpRequest, change_uuid: uuid.UUID) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     change = selectors.get_change_for_user(user, change_uuid)
     actions.mark_change_handled(actor=user, change=change)
     messages.success(request, _("Marked as handled."))

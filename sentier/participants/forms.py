@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sentier.participants.actions import EDITABLE_FIELDS
 from sentier.participants.models import FileStatus, Participant
 from sentier.reference.models import Program, Region
 
@@ -60,24 +61,7 @@ class ParticipantDetailsForm(forms.ModelForm[Participant]):
 
     class Meta:
         model = Participant
-        fields = [
-            "first_name",
-            "last_name",
-            "birth_date",
-            "email",
-            "phone",
-            "address",
-            "city",
-            "postal_code",
-            "preferred_language",
-            "claim_booklet",
-            "household_type",
-            "adults",
-            "children",
-            "asylum_seeker",
-            "first_nations_site",
-            "status",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def clean_postal_code(self) -> str:

@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sentier.accounts.models import User
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessLog
 from sentier.core.forms import bind_form
+from sentier.core.requests import request_user
 from sentier.decisions.models import Decision
 from sentier.decisions.selectors import list_decisions_for_participant
 from sentier.participants import actions, selectors
@@ -44,15 +44,9 @@ def latest_decisions(participant: Participant) -> list[Decision]:
     return latest
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 @login_required
 def caseload(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     if not user.has_perm("participants.view_caseload"):
         raise PermissionDenied
     form = CaseloadFilterForm(request.GET or None)
@@ -79,7 +73,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def save_search(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     form = SavedSearchForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the search a name (80 characters at most)."))
@@ -94,7 +88,7 @@ def save_search(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def delete_search(request: HttpRequest, search_uuid: uuid.UUID) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     search = selectors.get_saved_search_for_user(user, search_uuid)
     actions.delete_saved_search(owner=user, search=search)
     messages.success(request, _("Search deleted."))
@@ -103,7 +97,7 @@ def delete_search(request: HttpRequest, search_uuid: uuid.UUID) -> HttpResponse:
 
 @login_required
 def participant_file(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     participant = selectors.get_participant_for_user(user, participant_uuid)
     record_access(user=user, participant=participant, what="file", request=request)
     events = Paginator(selectors.list_timeline_for_participant(participant), 50).get_page(
@@ -125,7 +119,7 @@ def participant_file(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpR
 
 @login_required
 def edit_participant(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     participant = selectors.get_participant_for_user(user, participant_uuid)
     if not user.has_perm("participants.change_participant", participant):
         raise PermissionDenied
@@ -143,7 +137,7 @@ def edit_participant(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpR
 @login_required
 @require_POST
 def add_note(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     participant = selectors.get_participant_for_user(user, participant_uuid)
     form = NoteForm(request.POST)
     if not form.is_valid():
@@ -168,7 +162,7 @@ def add_note(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
 
 @login_required
 def participant_history(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     participant = selectors.get_participant_for_user(user, participant_uuid)
     if not user.has_perm("participants.view_participant_history", participant):
         raise PermissionDenied
@@ -190,7 +184,7 @@ def participant_history(request: HttpRequest, participant_uuid: uuid.UUID) -> Ht
 @login_required
 def my_file(request: HttpRequest) -> HttpResponse:
     """The participant's own file, in plain language."""
-    user = _user(request)
+    user = request_user(request)
     participant = selectors.get_own_participant(user)
     record_access(user=user, participant=participant, what="own file", request=request)
     events = selectors.list_timeline_for_participant(participant)[:50]
@@ -208,7 +202,7 @@ def my_file(request: HttpRequest) -> HttpResponse:
 @login_required
 def my_access_log(request: HttpRequest) -> HttpResponse:
     """Who has viewed my file: every row of the access log about me."""
-    user = _user(request)
+    user = request_user(request)
     participant = selectors.get_own_participant(user)
     page = Paginator(
         AccessLog.objects.filter(participant=participant).select_related("user"), 50
