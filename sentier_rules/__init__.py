@@ -9,6 +9,9 @@ Public API::
     parameter_catalog() -> list[dict]                    # every parameter, for analysts
     rules_version() / RULES_VERSION                      # "0.1.0+p<hash of parameter files>"
     MEASURES                                             # measure code -> French/English names
+    allowance_cents(month, starts, ends) -> ndarray      # PAAS Action allowance per placement
+    occupied_places(month, starts, ends, groups, n)      # places occupied per allocation
+    organization_payment_cents(month, granted, occupied) # PAAS Action payment per allocation
 """
 
 from __future__ import annotations
@@ -20,6 +23,14 @@ import numpy.typing as npt
 from sentier_rules.catalog import parameter_catalog
 from sentier_rules.codes import MEASURES
 from sentier_rules.engine import BatchResult, Engine
+from sentier_rules.paas_statement import (
+    allowance_cents,
+    monthly_allowance_cents,
+    occupied_places,
+    organization_payment_cents,
+    participation_days,
+    payment_per_place_cents,
+)
 from sentier_rules.version import __version__, rules_version
 
 RULES_VERSION: str = rules_version()
@@ -56,8 +67,14 @@ __all__ = [
     "RULES_VERSION",
     "BatchResult",
     "__version__",
+    "allowance_cents",
     "decide",
     "evaluate_batch",
+    "monthly_allowance_cents",
+    "occupied_places",
+    "organization_payment_cents",
     "parameter_catalog",
+    "participation_days",
+    "payment_per_place_cents",
     "rules_version",
 ]
