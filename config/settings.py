@@ -252,3 +252,4 @@ LOGGING = {
 }
 FORM_RENDERER = "sentier.core.forms.SentierFormRenderer"
 CSRF_FAILURE_VIEW = "sentier.core.views.csrf_failure"
+AXES_LOCKOUT_TEMPLATE = "429.html"
