@@ -129,6 +129,12 @@ class EventKind(models.TextChoices):
     NOTE = "note", _("Note")
     DETAILS_UPDATED = "details_updated", _("Details updated")
     DECISION = "decision", _("Eligibility decision")
+    APPLICATION_SUBMITTED = "application_submitted", _("Application sent")
+    RECOMMENDATION = "recommendation", _("Automated recommendation")
+    ORIENTATION_DECIDED = "orientation_decided", _("Orientation decided by the caseworker")
+    PAAS_PLACEMENT_STARTED = "paas_placement_started", _("PAAS Action placement started")
+    PAAS_PLACEMENT_ENDED = "paas_placement_ended", _("PAAS Action placement ended")
+    PAAS_WAITING_LISTED = "paas_waiting_listed", _("On a PAAS Action waiting list")
 
 
 class TimelineEvent(models.Model):

@@ -1,0 +1,444 @@
+"""Permission-checked reads of PAAS Action: places, placements, attendance, waiting lists.
+
+"Does not exist" and "not yours" raise the same :class:`~django.http.Http404`. The amounts come
+from the rules package (``paas_action.*`` parameters), never from constants written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+import sentier_rules
+from sentier.accounts.models import Role, User
+from sentier.network.models import Organization
+from sentier.paas.models import (
+    AttendanceEntry,
+    PlaceAllocation,
+    Placement,
+    PlacementStatus,
+    WaitingEntry,
+)
+from sentier.participants.models import Participant
+from sentier.participants.selectors import visible_participants_q
+
+# ---------------------------------------------------------------------------------------------
+# Rule parameters and calendar arithmetic
+
+
+@cache
+def _dated_values(path: str) -> tuple[tuple[str, Any], ...]:
+    for parameter in sentier_rules.parameter_catalog():
+        if parameter["path"] == path:
+            return tuple((entry["start"], entry["value"]) for entry in parameter["values"])
+    raise LookupError(path)
+
+
+def rule_parameter(path: str, on: dt.date) -> Any:
+    """The value of a rules parameter in force on ``on`` (the newest start on or before it)."""
+    day = on.isoformat()
+    value: Any = None
+    for start, candidate in _dated_values(path):
+        if start <= day:
+            value = candidate
+    if value is None:
+        raise LookupError(f"{path} has no value on {day}")
+    return value
+
+
+def monthly_payment_per_place_cents(on: dt.date) -> int:
+    """What the organization receives per place and per month (``200 $`` in 2026), in cents."""
+    return int(Decimal(str(rule_parameter("paas_action.monthly_payment_per_place", on))) * 100)
+
+
+def max_weekly_hours(on: dt.date) -> int:
+    """The most hours a week a participant may take part (20 in 2026)."""
+    return int(rule_parameter("paas_action.max_weekly_hours", on))
+
+
+def month_starts(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The first day of every month from ``first``'s month to ``last``'s month, inclusive."""
+    months = []
+    current = first.replace(day=1)
+    while current <= last:
+        months.append(current)
+        current = (current + dt.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def last_day_of_month(day: dt.date) -> dt.date:
+    return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+
+
+def week_start(day: dt.date) -> dt.date:
+    """The Monday of ``day``'s week."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def allocation_cost_cents(period_start: dt.date, period_end: dt.date, places: int) -> int:
+    """Places × the monthly payment in force each month × the months of the period."""
+    return sum(
+        places * monthly_payment_per_place_cents(month)
+        for month in month_starts(period_start, period_end)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Allocations
+
+
+#: Active placements on an allocation: the places it has taken.
+OCCUPIED = Count("placements", filter=Q(placements__status=PlacementStatus.ACTIVE))
+
+
+def allocations_with_occupancy() -> QuerySet[PlaceAllocation]:
+    """Allocations with ``occupied``, the number of their active placements."""
+    return PlaceAllocation.objects.select_related("organization", "region").annotate(
+        occupied=OCCUPIED
+    )
+
+
+def list_allocations_for_user(user: User) -> QuerySet[PlaceAllocation]:
+    """Allocations the user may see: the Ministry's (by region for coordinators), or their
+    organization's for partner staff."""
+    queryset = allocations_with_occupancy()
+    if user.role in (Role.ADMINISTRATOR, Role.ANALYST):
+        return queryset
+    if user.role == Role.COORDINATOR and user.region_id is not None:
+        return queryset.filter(region_id=user.region_id)
+    if user.role == Role.PARTNER_STAFF and user.organization_id is not None:
+        return queryset.filter(organization_id=user.organization_id)
+    return queryset.none()
+
+
+def covering_allocations(
+    organization: Organization, region_id: int, on: dt.date
+) -> QuerySet[PlaceAllocation]:
+    """The organization's allocations in a region whose period includes ``on``, oldest first."""
+    return PlaceAllocation.objects.filter(
+        organization=organization, region_id=region_id, period_start__lte=on, period_end__gte=on
+    ).order_by("period_start", "id")
+
+
+def free_places(allocation: PlaceAllocation) -> int:
+    occupied = allocation.placements.filter(status=PlacementStatus.ACTIVE).count()
+    return max(allocation.places - occupied, 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Placements
+
+
+def _placements() -> QuerySet[Placement]:
+    return Placement.objects.select_related(
+        "participant", "organization", "allocation__region", "decision"
+    ).prefetch_related("hours_plan", "objectives", "activities")
+
+
+def visible_placements_q(user: User) -> Q:
+    """The placements ``user`` may see: the queryset twin of ``paas.view_placement``."""
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    if user.role == Role.PARTNER_STAFF:
+        if user.organization_id is None:
+            return Q(pk__in=[])
+        return Q(organization_id=user.organization_id)
+    participants = Participant.objects.filter(visible_participants_q(user)).values("pk")
+    return Q(participant__in=participants)
+
+
+def get_placement_for_user(user: User, placement_uuid: uuid.UUID | str) -> Placement:
+    """One placement, or 404 if it does not exist or ``user`` may not see it."""
+    try:
+        key = uuid.UUID(str(placement_uuid))
+    except ValueError as exc:
+        raise Http404 from exc
+    placement = _placements().filter(visible_placements_q(user), uuid=key).first()
+    if placement is None or not user.has_perm("paas.view_placement", placement):
+        raise Http404
+    return placement
+
+
+def list_placements_for_organization(
+    user: User, *, active_only: bool = True
+) -> QuerySet[Placement]:
+    """The placements of the partner staff member's own organization."""
+    if user.role != Role.PARTNER_STAFF or user.organization_id is None:
+        return Placement.objects.none()
+    queryset = _placements().filter(organization_id=user.organization_id)
+    if active_only:
+        queryset = queryset.filter(status=PlacementStatus.ACTIVE)
+    return queryset.order_by("participant__last_name", "participant__first_name", "id")
+
+
+def list_placements_for_caseworker(user: User) -> QuerySet[Placement]:
+    """Placements of the participants a caseworker (or coordinator, admin) may see."""
+    if user.role not in (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR):
+        return Placement.objects.none()
+    queryset = _placements().filter(visible_placements_q(user))
+    if user.role == Role.CASEWORKER:
+        queryset = queryset.filter(participant__caseworker=user)
+    return queryset.order_by("status", "-start_date", "id")
+
+
+def list_placements_for_participant(participant: Participant) -> QuerySet[Placement]:
+    """A file's placements, for pages that already checked access to the file."""
+    return _placements().filter(participant=participant).order_by("-start_date", "-id")
+
+
+def active_placement(participant: Participant) -> Placement | None:
+    return participant.paas_placements.filter(status=PlacementStatus.ACTIVE).first()
+
+
+def planned_hours(placement: Placement, on: dt.date) -> int | None:
+    """The hours a week of the plan step in force on ``on`` (None before the first step)."""
+    hours = None
+    for step in placement.hours_plan.all():
+        if step.from_date <= on:
+            hours = step.weekly_hours
+    return hours
+
+
+# ---------------------------------------------------------------------------------------------
+# Attendance
+
+
+def latest_attendance(placement: Placement, week: dt.date) -> AttendanceEntry | None:
+    """The entry that counts for a week: the latest one (corrections come after)."""
+    return (
+        AttendanceEntry.objects.filter(placement=placement, week_start=week)
+        .order_by("-recorded_at", "-id")
+        .first()
+    )
+
+
+def hours_of_week(placement: Placement, week: dt.date) -> Decimal | None:
+    """The hours attended in week ``week`` (a Monday), or None if nothing was recorded."""
+    entry = latest_attendance(placement, week)
+    return None if entry is None else entry.hours
+
+
+def latest_attendance_by_placement(
+    placements: list[Placement], week: dt.date
+) -> dict[int, AttendanceEntry]:
+    """The counting entry of the week for several placements, in one query."""
+    latest: dict[int, AttendanceEntry] = {}
+    entries = AttendanceEntry.objects.filter(
+        placement__in=[p.pk for p in placements], week_start=week
+    ).order_by("recorded_at", "id")
+    for entry in entries:
+        latest[entry.placement_id] = entry  # later entries replace earlier ones
+    return latest
+
+
+def attended_in_week(placement: Placement, week: dt.date) -> bool:
+    """Whether the week (Monday to Sunday) overlaps the placement's dates."""
+    last = placement.end_date
+    return week + dt.timedelta(days=6) >= placement.start_date and (last is None or week <= last)
+
+
+def list_attendance_for_placement(placement: Placement) -> QuerySet[AttendanceEntry]:
+    return placement.attendance.select_related("recorded_by").order_by(
+        "-week_start", "-recorded_at", "-id"
+    )
+
+
+def find_placement_for_import(user: User, reference: str) -> Placement | None:
+    """A placement of the user's organization by file number or placement UUID (None otherwise:
+    another organization's placement looks exactly like an unknown one)."""
+    queryset = list_placements_for_organization(user, active_only=False)
+    reference = reference.strip()
+    try:
+        key = uuid.UUID(reference)
+    except ValueError:
+        return (
+            queryset.filter(participant__file_number=reference)
+            .order_by("status", "-start_date")
+            .first()
+        )
+    return queryset.filter(uuid=key).first()
+
+
+# ---------------------------------------------------------------------------------------------
+# Waiting lists
+
+
+def open_waiting_entries() -> QuerySet[WaitingEntry]:
+    return WaitingEntry.objects.filter(placed_at__isnull=True, cancelled_at__isnull=True)
+
+
+def list_waiting_for_organization(user: User) -> QuerySet[WaitingEntry]:
+    if user.role != Role.PARTNER_STAFF or user.organization_id is None:
+        return WaitingEntry.objects.none()
+    return (
+        open_waiting_entries()
+        .filter(organization_id=user.organization_id)
+        .select_related("participant", "region")
+        .order_by("requested_at", "id")
+    )
+
+
+def organizations_with_free_places(on: dt.date) -> dict[tuple[int, int], int]:
+    """Free places by (organization id, region id) on a date, over the covering allocations."""
+    free: dict[tuple[int, int], int] = {}
+    rows = (
+        PlaceAllocation.objects.filter(period_start__lte=on, period_end__gte=on)
+        .annotate(occupied=OCCUPIED)
+        .values_list("organization_id", "region_id", "places", "occupied")
+    )
+    for organization_id, region_id, places, occupied in rows:
+        key = (organization_id, region_id)
+        free[key] = free.get(key, 0) + max(places - occupied, 0)
+    return free
+
+
+def list_free_place_notices_for_caseworker(user: User) -> list[WaitingEntry]:
+    """ "A place is free": the first waiting person of each organization that has a free place,
+    when that person is one of the caseworker's participants. Nobody is placed automatically."""
+    if user.role not in (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR):
+        return []
+    free = organizations_with_free_places(timezone.localdate())
+    if not any(free.values()):
+        return []
+    entries = (
+        open_waiting_entries()
+        .select_related("participant", "organization", "region")
+        .order_by("requested_at", "id")
+    )
+    firsts: list[WaitingEntry] = []
+    seen: set[tuple[int, int]] = set()
+    for entry in entries:
+        key = (entry.organization_id, entry.region_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        if free.get(key, 0) > 0:
+            firsts.append(entry)
+    visible = set(
+        Participant.objects.filter(visible_participants_q(user))
+        .filter(pk__in=[e.participant_id for e in firsts])
+        .values_list("pk", flat=True)
+    )
+    return [
+        entry
+        for entry in firsts
+        if entry.participant_id in visible
+        and (user.role != Role.CASEWORKER or entry.participant.caseworker_id == user.pk)
+    ]
+
+
+def list_waiting_for_participant(participant: Participant) -> QuerySet[WaitingEntry]:
+    return open_waiting_entries().filter(participant=participant).select_related("organization")
+
+
+# ---------------------------------------------------------------------------------------------
+# The organization's home and the ministry view
+
+
+@dataclass
+class OrganizationHome:
+    organization: Organization
+    allocations: list[PlaceAllocation]
+    placements: list[Placement]
+    waiting: list[WaitingEntry]
+    week: dt.date
+    missing_this_week: int
+    free_places: int
+
+
+def organization_home(user: User) -> OrganizationHome | None:
+    """What the partner staff home shows about PAAS Action (None for other roles)."""
+    organization = user.organization if user.role == Role.PARTNER_STAFF else None
+    if organization is None:
+        return None
+    today = timezone.localdate()
+    allocations = list(
+        list_allocations_for_user(user).filter(period_end__gte=today).order_by("period_start")
+    )
+    placements = list(list_placements_for_organization(user))
+    week = week_start(today)
+    entered = latest_attendance_by_placement(placements, week)
+    current = [a for a in allocations if a.period_start <= today]
+    return OrganizationHome(
+        organization=organization,
+        allocations=allocations,
+        placements=placements,
+        waiting=list(list_waiting_for_organization(user)),
+        week=week,
+        missing_this_week=sum(1 for p in placements if p.pk not in entered),
+        free_places=sum(max(a.places - a.occupied, 0) for a in current),  # type: ignore[attr-defined]
+    )
+
+
+def placement_months(
+    placement: Placement, allocation: PlaceAllocation, until: dt.date
+) -> list[dt.date]:
+    """Months of the allocation's period, up to ``until``, in which the placement was active
+    at least one day."""
+    first = max(placement.start_date, allocation.period_start)
+    last = min(placement.end_date or until, allocation.period_end, until)
+    if last < first:
+        return []
+    return month_starts(first, last)
+
+
+@dataclass
+class RegionTotals:
+    region: Any
+    places: int = 0
+    occupied: int = 0
+    budget_cents: int = 0
+    spent_cents: int = 0
+    allocations: list[PlaceAllocation] = field(default_factory=list)
+
+    @property
+    def remaining_cents(self) -> int:
+        return self.budget_cents - self.spent_cents
+
+
+def ministry_overview(user: User, today: dt.date | None = None) -> list[RegionTotals]:
+    """Allocations, occupancy and spending by region against budget.
+
+    Spending so far is the payment owed to organizations: for each placement, every month of the
+    allocation's period up to today in which it was active at least one day, times the monthly
+    payment per place in force that month. It is an estimate until monthly statements are
+    approved; it does not include participants' allowances or reimbursements.
+    """
+    if not user.has_perm("paas.view_ministry"):
+        return []
+    today = today or timezone.localdate()
+    allocations = list(
+        list_allocations_for_user(user)
+        .prefetch_related(
+            Prefetch(
+                "placements",
+                queryset=Placement.objects.only(
+                    "id", "allocation_id", "start_date", "end_date", "status"
+                ),
+            )
+        )
+        .order_by("region__code", "organization__name", "period_start")
+    )
+    regions: dict[int, RegionTotals] = {}
+    for allocation in allocations:
+        totals = regions.setdefault(allocation.region_id, RegionTotals(region=allocation.region))
+        spent = sum(
+            monthly_payment_per_place_cents(month)
+            for placement in allocation.placements.all()
+            for month in placement_months(placement, allocation, today)
+        )
+        allocation.spent_cents = spent  # type: ignore[attr-defined]
+        totals.allocations.append(allocation)
+        totals.places += allocation.places
+        totals.occupied += allocation.occupied  # type: ignore[attr-defined]
+        totals.budget_cents += allocation.budget_cents
+        totals.spent_cents += spent
+    return list(regions.values())
