@@ -348,6 +348,9 @@ class StatementLine(models.Model):
     )
     description = models.CharField(_("description"), max_length=300, blank=True)
     amount_cents = models.BigIntegerField(_("amount (cents)"))
+    # The month the amount is for: the statement's month, or for an adjustment the earlier month
+    # it corrects (also when there is no line to point to, e.g. a claim approved late).
+    for_month = models.DateField(_("for the month of"), null=True, blank=True)
     adjusts = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="adjustments"
     )

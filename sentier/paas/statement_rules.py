@@ -1,0 +1,89 @@
+"""Who may do what with PAAS Action expense claims and monthly statements (``rules`` predicates).
+
+Read them as sentences: the Ministry (an administrator, or the coordinator of a region where the
+organization holds PAAS Action places) generates and approves an organization's statements; the
+organization's staff read their own statements; the participant's caseworker decides on claims.
+Imported by ``statement_views`` so the permissions are registered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules.permissions
+import rules.predicates
+
+from sentier.accounts.rules import (
+    is_administrator,
+    is_caseworker,
+    is_coordinator,
+    is_partner_staff,
+)
+
+# The rules library ships no type hints; called, not used as decorators, to keep mypy strict here.
+predicate: Any = rules.predicates.predicate
+add_perm: Any = rules.permissions.add_perm
+
+
+def _organization_id(obj: Any) -> Any:
+    return getattr(obj, "organization_id", None)
+
+
+def _coordinates_organization_region(user: Any, obj: Any) -> bool:
+    """The organization (of a statement or placement) holds places in the user's region."""
+    from sentier.paas.models import PlaceAllocation
+
+    organization_id = _organization_id(obj)
+    region_id = getattr(user, "region_id", None)
+    if organization_id is None or region_id is None:
+        return False
+    return PlaceAllocation.objects.filter(
+        organization_id=organization_id, region_id=region_id
+    ).exists()
+
+
+def _works_for_the_organization(user: Any, obj: Any) -> bool:
+    """The user is staff of the organization the statement, placement or claim belongs to."""
+    organization_id = _organization_id(obj)
+    if organization_id is None and hasattr(obj, "placement"):
+        organization_id = obj.placement.organization_id
+    user_org = getattr(user, "organization_id", None)
+    return organization_id is not None and organization_id == user_org
+
+
+def _serves_the_participant_region(user: Any, obj: Any) -> bool:
+    """A placement's (or claim's) participant is in the region the user serves."""
+    placement = getattr(obj, "placement", obj)
+    region_id = getattr(user, "region_id", None)
+    return region_id is not None and placement.participant.region_id == region_id
+
+
+def _is_the_participant_caseworker(user: Any, obj: Any) -> bool:
+    """The user is the claim's participant's caseworker (or, if none is assigned, serves the
+    participant's region)."""
+    participant = obj.placement.participant
+    if participant.caseworker_id is None:
+        return _serves_the_participant_region(user, obj)
+    return bool(participant.caseworker_id == user.pk)
+
+
+coordinates_organization_region = predicate(_coordinates_organization_region)
+works_for_the_organization = predicate(_works_for_the_organization)
+serves_the_participant_region = predicate(_serves_the_participant_region)
+is_the_participant_caseworker = predicate(_is_the_participant_caseworker)
+
+ministry_of_the_organization = is_administrator | (is_coordinator & coordinates_organization_region)
+
+can_view_statement = ministry_of_the_organization | (is_partner_staff & works_for_the_organization)
+can_manage_statement = ministry_of_the_organization
+can_submit_claim = (is_partner_staff & works_for_the_organization) | (
+    is_caseworker & serves_the_participant_region
+)
+can_decide_claim = is_caseworker & is_the_participant_caseworker
+can_view_claim = can_submit_claim | can_decide_claim | is_administrator
+
+add_perm("paas.view_statement", can_view_statement)
+add_perm("paas.manage_statement", can_manage_statement)
+add_perm("paas.submit_claim", can_submit_claim)
+add_perm("paas.decide_claim", can_decide_claim)
+add_perm("paas.view_claim", can_view_claim)
