@@ -4,20 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('network', '0003_historical_clientele_names'),
+        ("network", "0003_historical_clientele_names"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalorganization',
-            name='language',
-            field=models.CharField(choices=[('fr-ca', 'Français'), ('en-ca', 'English')], default='fr-ca', help_text='Language of the documents Sentier sends the organization (statements…).', max_length=8, verbose_name='working language'),
+            model_name="historicalorganization",
+            name="language",
+            field=models.CharField(
+                choices=[("fr-ca", "Français"), ("en-ca", "English")],
+                default="fr-ca",
+                help_text="Language of the documents Sentier sends the organization (statements…).",
+                max_length=8,
+                verbose_name="working language",
+            ),
         ),
         migrations.AddField(
-            model_name='organization',
-            name='language',
-            field=models.CharField(choices=[('fr-ca', 'Français'), ('en-ca', 'English')], default='fr-ca', help_text='Language of the documents Sentier sends the organization (statements…).', max_length=8, verbose_name='working language'),
+            model_name="organization",
+            name="language",
+            field=models.CharField(
+                choices=[("fr-ca", "Français"), ("en-ca", "English")],
+                default="fr-ca",
+                help_text="Language of the documents Sentier sends the organization (statements…).",
+                max_length=8,
+                verbose_name="working language",
+            ),
         ),
     ]
