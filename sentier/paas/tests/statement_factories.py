@@ -32,6 +32,11 @@ def months_ago(count: int) -> dt.date:
     return month
 
 
+def next_month() -> dt.date:
+    """The first day of next month."""
+    return selectors.last_day_of_month(timezone.localdate()) + dt.timedelta(days=1)
+
+
 def days_in(month: dt.date) -> int:
     return calendar.monthrange(month.year, month.month)[1]
 
