@@ -26,6 +26,18 @@ NAVIGATION: list[tuple[Any, str, frozenset[str]]] = [
         "participants:my_access_log",
         frozenset({Role.PARTICIPANT}),
     ),
+    (
+        _("PAAS Action"),
+        "paas:placement_list",
+        frozenset({Role.CASEWORKER}),
+    ),
+    (_("PAAS Action"), "paas:organization", frozenset({Role.PARTNER_STAFF})),
+    (_("Attendance"), "paas:attendance_group", frozenset({Role.PARTNER_STAFF})),
+    (
+        _("PAAS Action places"),
+        "paas:ministry",
+        frozenset({Role.COORDINATOR, Role.ANALYST, Role.ADMINISTRATOR}),
+    ),
     (_("Directory"), "network:directory", frozenset(Role.values)),
     (
         _("Rules"),

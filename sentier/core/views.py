@@ -13,6 +13,7 @@ from django.utils.translation import get_language_from_request
 
 from sentier.accounts.models import Role, User
 from sentier.decisions.selectors import list_worklist_changes_for_caseworker
+from sentier.paas.selectors import organization_home
 from sentier.participants.models import FileStatus, Participant
 from sentier.participants.selectors import list_participants_for_user
 
@@ -62,6 +63,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context.update(
             organization=organization,
             locations=organization.locations.select_related("region") if organization else [],
+            paas=organization_home(user),
         )
     elif user.role == Role.PARTICIPANT:
         context.update(participant=Participant.objects.filter(user=user).first())

@@ -77,11 +77,11 @@ def grant_places(
     if places < 1:
         errors.setdefault("places", []).append(_("Grant at least one place."))
     if budget_cents < 0:
-        errors.setdefault("budget_cents", []).append(_("The budget cannot be negative."))
+        errors.setdefault("budget", []).append(_("The budget cannot be negative."))
     if not errors:
         cost = selectors.allocation_cost_cents(period_start, period_end, places)
         if cost > budget_cents:
-            errors.setdefault("budget_cents", []).append(
+            errors.setdefault("budget", []).append(
                 _(
                     "The budget does not cover these places: %(places)s places for %(months)s "
                     "months cost %(cost)s, more than the budget of %(budget)s."

@@ -179,6 +179,26 @@ def list_placements_for_organization(
     return queryset.order_by("participant__last_name", "participant__first_name", "id")
 
 
+def list_placements_for_week(user: User, week: dt.date) -> QuerySet[Placement]:
+    """The organization's placements whose dates overlap the week of ``week`` (a Monday)."""
+    return list_placements_for_organization(user, active_only=False).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=week),
+        start_date__lte=week + dt.timedelta(days=6),
+    )
+
+
+def organizations_for_placement(participant: Participant, on: dt.date) -> QuerySet[Organization]:
+    """Organizations with places in the participant's region covering ``on`` or later."""
+    return (
+        Organization.objects.filter(
+            paas_allocations__region_id=participant.region_id,
+            paas_allocations__period_end__gte=on,
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
 def list_placements_for_caseworker(user: User) -> QuerySet[Placement]:
     """Placements of the participants a caseworker (or coordinator, admin) may see."""
     if user.role not in (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR):
@@ -366,6 +386,8 @@ def organization_home(user: User) -> OrganizationHome | None:
     placements = list(list_placements_for_organization(user))
     week = week_start(today)
     entered = latest_attendance_by_placement(placements, week)
+    for allocation in allocations:
+        allocation.free = max(allocation.places - allocation.occupied, 0)  # type: ignore[attr-defined]
     current = [a for a in allocations if a.period_start <= today]
     return OrganizationHome(
         organization=organization,
@@ -374,7 +396,7 @@ def organization_home(user: User) -> OrganizationHome | None:
         waiting=list(list_waiting_for_organization(user)),
         week=week,
         missing_this_week=sum(1 for p in placements if p.pk not in entered),
-        free_places=sum(max(a.places - a.occupied, 0) for a in current),  # type: ignore[attr-defined]
+        free_places=sum(a.free for a in current),  # type: ignore[attr-defined]
     )
 
 

@@ -2,7 +2,32 @@
 
 from django.urls import include, path
 
+from sentier.paas import views
+
 app_name = "paas"
 urlpatterns: list[object] = [
+    path("organization/", views.organization, name="organization"),
+    path("attendance/", views.attendance_group, name="attendance_group"),
+    path("attendance/import/", views.attendance_import, name="attendance_import"),
+    path("placements/", views.placement_list, name="placement_list"),
+    path("placements/<uuid:placement_uuid>/", views.placement_detail, name="placement_detail"),
+    path("placements/<uuid:placement_uuid>/end/", views.end_placement, name="end_placement"),
+    path(
+        "placements/<uuid:placement_uuid>/objectives/",
+        views.add_objective,
+        name="add_objective",
+    ),
+    path(
+        "placements/<uuid:placement_uuid>/objectives/<uuid:objective_uuid>/",
+        views.follow_up_objective,
+        name="follow_up_objective",
+    ),
+    path(
+        "participants/<uuid:participant_uuid>/place/",
+        views.place_participant,
+        name="place_participant",
+    ),
+    path("ministry/", views.ministry, name="ministry"),
+    path("ministry/grant/", views.grant_places, name="grant_places"),
     path("statements/", include("sentier.paas.statement_urls")),
 ]

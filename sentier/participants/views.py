@@ -21,6 +21,7 @@ from sentier.core.forms import bind_form
 from sentier.core.requests import request_user
 from sentier.decisions.models import Decision
 from sentier.decisions.selectors import list_decisions_for_participant
+from sentier.paas.selectors import list_placements_for_participant, list_waiting_for_participant
 from sentier.participants import actions, selectors
 from sentier.participants.forms import (
     CaseloadFilterForm,
@@ -42,6 +43,16 @@ def latest_decisions(participant: Participant) -> list[Decision]:
             seen.add(decision.measure)
             latest.append(decision)
     return latest
+
+
+def paas_context(participant: Participant) -> dict[str, Any]:
+    """The PAAS Action placements and waiting-list entries of a file (for its pages)."""
+    placements = list(list_placements_for_participant(participant))
+    return {
+        "paas_placements": placements,
+        "paas_active": any(p.status == "active" for p in placements),
+        "paas_waiting": list(list_waiting_for_participant(participant)),
+    }
 
 
 @login_required
@@ -113,6 +124,7 @@ def participant_file(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpR
             "decisions": latest_decisions(participant),
             "can_change": user.has_perm("participants.change_participant", participant),
             "can_view_history": user.has_perm("participants.view_participant_history", participant),
+            **paas_context(participant),
         },
     )
 
@@ -195,6 +207,7 @@ def my_file(request: HttpRequest) -> HttpResponse:
             "participant": participant,
             "events": events,
             "decisions": latest_decisions(participant),
+            **paas_context(participant),
         },
     )
 

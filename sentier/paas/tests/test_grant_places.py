@@ -79,8 +79,8 @@ def test_a_for_profit_organization_is_refused_places(personas: Any) -> None:
 def test_a_budget_that_does_not_cover_the_places_is_refused(personas: Any) -> None:
     with pytest.raises(ValidationError) as refused:
         grant(personas, budget_cents=1_199_999)
-    assert list(refused.value.message_dict) == ["budget_cents"]
-    assert "5 places for 12 months" in refused.value.message_dict["budget_cents"][0]
+    assert list(refused.value.message_dict) == ["budget"]
+    assert "5 places for 12 months" in refused.value.message_dict["budget"][0]
     assert not PlaceAllocation.objects.exists()
 
 

@@ -1,0 +1,142 @@
+"""The organization's group screen: one week, every placement, one number each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from sentier.paas import selectors
+from sentier.paas.models import AttendanceEntry
+from sentier.paas.tests.placement_helpers import grant, laval_file, opex, placed, start_date
+
+pytestmark = pytest.mark.django_db
+
+
+def url(week: dt.date | None = None) -> str:
+    with translation.override("en-ca"):
+        base = reverse("paas:attendance_group")
+    return base + (f"?week={week.isoformat()}" if week else "")
+
+
+@pytest.fixture
+def group(personas: Any, laval_participant: Any) -> list[Any]:
+    grant(personas, opex(personas), "13", places=3)
+    return [
+        placed(personas, laval_participant, opex(personas)),
+        placed(personas, laval_file(personas, "Marc"), opex(personas)),
+    ]
+
+
+def test_staff_sees_every_placement_of_the_week(client_for: Any, group: list[Any]) -> None:
+    response = client_for("partner_opex").get(url(start_date() + dt.timedelta(days=3)))
+    assert response.status_code == 200
+    page = response.content.decode()
+    for placement in group:
+        assert f'name="hours-{placement.uuid}"' in page
+    assert f'value="{start_date().isoformat()}"' in page  # any day picks its Monday
+
+
+def test_staff_enters_a_week_for_the_group(
+    client_for: Any, group: list[Any], personas: Any
+) -> None:
+    week = start_date()
+    response = client_for("partner_opex").post(
+        url(),
+        {"week": week.isoformat(), f"hours-{group[0].uuid}": "6", f"hours-{group[1].uuid}": "4,5"},
+    )
+    assert response.status_code == 302
+    assert selectors.hours_of_week(group[0], week) == Decimal(6)
+    assert selectors.hours_of_week(group[1], week) == Decimal("4.5")
+    assert AttendanceEntry.objects.filter(recorded_by=personas["partner_opex"]).count() == 2
+
+
+def test_an_empty_field_records_nothing_and_keeps_what_was_saved(
+    client_for: Any, group: list[Any]
+) -> None:
+    week = start_date()
+    client = client_for("partner_opex")
+    client.post(url(), {"week": week.isoformat(), f"hours-{group[0].uuid}": "6"})
+    client.post(
+        url(),
+        {"week": week.isoformat(), f"hours-{group[0].uuid}": "", f"hours-{group[1].uuid}": "3"},
+    )
+    assert selectors.hours_of_week(group[0], week) == Decimal(6)
+    assert AttendanceEntry.objects.count() == 2
+
+
+def test_a_changed_figure_is_a_correction(client_for: Any, group: list[Any]) -> None:
+    week = start_date()
+    client = client_for("partner_opex")
+    client.post(url(), {"week": week.isoformat(), f"hours-{group[0].uuid}": "6"})
+    client.post(url(), {"week": week.isoformat(), f"hours-{group[0].uuid}": "5"})
+    latest = AttendanceEntry.objects.order_by("-id").first()
+    assert latest is not None
+    assert latest.hours == Decimal(5)
+    assert latest.corrects is not None
+    assert latest.corrects.hours == Decimal(6)
+
+
+def test_21_hours_refuse_the_whole_form_with_a_message_per_row(
+    client_for: Any, group: list[Any]
+) -> None:
+    response = client_for("partner_opex").post(
+        url(),
+        {
+            "week": start_date().isoformat(),
+            f"hours-{group[0].uuid}": "21",
+            f"hours-{group[1].uuid}": "abc",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "At most 20 hours a week can be recorded (21 given)." in page
+    assert "“abc” is not a number of hours." in page
+    assert 'aria-invalid="true"' in page
+    assert not AttendanceEntry.objects.exists()
+
+
+def test_a_week_before_the_placement_is_refused(client_for: Any, group: list[Any]) -> None:
+    before = start_date() - dt.timedelta(weeks=1)
+    # The placement is not listed for that week, so a forged field is simply ignored.
+    response = client_for("partner_opex").post(
+        url(), {"week": before.isoformat(), f"hours-{group[0].uuid}": "5"}
+    )
+    assert response.status_code == 302
+    assert not AttendanceEntry.objects.exists()
+
+
+def test_another_organization_sees_none_of_these_participants(
+    client_for: Any, group: list[Any]
+) -> None:
+    client = client_for("partner_sorif")
+    response = client.get(url(start_date()))
+    assert response.status_code == 200
+    assert str(group[0].uuid) not in response.content.decode()
+    client.post(url(), {"week": start_date().isoformat(), f"hours-{group[0].uuid}": "5"})
+    assert not AttendanceEntry.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["caseworker_laval", "coordinator", "participant", "analyst"])
+def test_only_partner_staff_open_the_screen(client_for: Any, persona: str) -> None:
+    assert client_for(persona).get(url()).status_code == 403
+
+
+def test_queries_do_not_grow_with_the_group(
+    client_for: Any, personas: Any, laval_participant: Any, django_assert_max_num_queries: Any
+) -> None:
+    grant(personas, opex(personas), "13", places=8)
+    placed(personas, laval_participant, opex(personas))
+    client = client_for("partner_opex")
+    client.get(url(start_date()))
+    with django_assert_max_num_queries(20) as few:
+        client.get(url(start_date()))
+    for name in ["A", "B", "C", "D", "E"]:
+        placed(personas, laval_file(personas, name), opex(personas))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url(start_date()))
+    assert response.content.decode().count('name="hours-') == 6
