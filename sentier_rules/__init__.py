@@ -12,6 +12,10 @@ Public API::
     allowance_cents(month, starts, ends) -> ndarray      # PAAS Action allowance per placement
     occupied_places(month, starts, ends, groups, n)      # places occupied per allocation
     organization_payment_cents(month, granted, occupied) # PAAS Action payment per allocation
+    questionnaire(date, jurisdiction="QC") -> dict       # the single-window triage questionnaire
+    triage(answers, *, date, jurisdiction, program, region, application_channel,
+           first_nations_site=False) -> dict             # recommended path, factors, scores
+    TriageInputError                                     # bad answers or facts: code, fr, en, field
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from sentier_rules.paas_statement import (
     participation_days,
     payment_per_place_cents,
 )
+from sentier_rules.triage import TriageInputError, questionnaire, triage
 from sentier_rules.version import __version__, rules_version
 
 RULES_VERSION: str = rules_version()
@@ -66,6 +71,7 @@ __all__ = [
     "MEASURES",
     "RULES_VERSION",
     "BatchResult",
+    "TriageInputError",
     "__version__",
     "allowance_cents",
     "decide",
@@ -76,5 +82,7 @@ __all__ = [
     "parameter_catalog",
     "participation_days",
     "payment_per_place_cents",
+    "questionnaire",
     "rules_version",
+    "triage",
 ]
