@@ -319,7 +319,7 @@ def month_figures(
             figures[org_id].amounts[key] = amount
             with translation.override(_language(organizations, org_id)):
                 figures[org_id].descriptions[key] = _(
-                    "%(paid)s places paid: %(occupied)s occupied, %(granted)s granted"
+                    "Places paid: %(paid)s (occupied: %(occupied)s, granted: %(granted)s)"
                 ) % {"paid": paid_places, "occupied": occupied_places, "granted": granted_places}
     return figures
 
@@ -847,14 +847,12 @@ def statement_csv(statement: Statement) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def statement_pdf(statement: Statement) -> bytes:
-    """The statement as a tagged PDF (PDF/UA-1) in the organization's language (WeasyPrint)."""
-    from weasyprint import HTML
-
+def statement_pdf_html(statement: Statement) -> str:
+    """The HTML the PDF is made from, in the organization's language."""
     language = statement.organization.language
     lines = list(list_lines(statement))
     with translation.override(language):
-        html = render_to_string(
+        return render_to_string(
             "paas/statements/pdf.html",
             {
                 "statement": statement,
@@ -863,6 +861,12 @@ def statement_pdf(statement: Statement) -> bytes:
                 "language": language,
             },
         )
-    document = HTML(string=html).render()
+
+
+def statement_pdf(statement: Statement) -> bytes:
+    """The statement as a tagged PDF (PDF/UA-1) in the organization's language (WeasyPrint)."""
+    from weasyprint import HTML
+
+    document = HTML(string=statement_pdf_html(statement)).render()
     pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
     return pdf

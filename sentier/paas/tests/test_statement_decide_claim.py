@@ -1,4 +1,4 @@
-"""approve_claim / reject_claim: the participant's caseworker decides; a rejection needs a reason."""
+"""approve_claim / reject_claim: the participant's caseworker decides; rejecting needs a reason."""
 
 from __future__ import annotations
 

@@ -1,0 +1,113 @@
+"""CSV and PDF exports of a statement, in the organization's working language."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sentier.network.models import Organization
+from sentier.paas.models import Placement, Statement
+from sentier.paas.statements import (
+    approve_statement,
+    statement_csv,
+    statement_pdf,
+    statement_pdf_html,
+)
+from sentier.paas.tests.statement_factories import (
+    approved_claim,
+    generate,
+    grant,
+    months_ago,
+    opex,
+    place,
+)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings: Any, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def approved(personas: dict[str, Any], laval_participant: Any) -> Statement:
+    grant(personas, opex(personas))
+    placement = place(personas, laval_participant, opex(personas), months_ago(2))
+    approved_claim(personas, placement, months_ago(1), amount_cents=4250)
+    statement = generate(personas, opex(personas), months_ago(1))
+    return approve_statement(actor=personas["admin"], statement=statement)
+
+
+def _english(organization: Organization) -> None:
+    organization.language = "en-ca"
+    organization.save()
+
+
+def test_csv_in_french(approved: Statement, laval_participant: Any) -> None:
+    text = statement_csv(approved)
+    assert text.startswith("\ufeff")
+    rows = [row.split(";") for row in text[1:].strip().split("\r\n")]
+    month = f"{months_ago(1):%Y-%m}"
+    name = approved.organization.name
+    file_number = laval_participant.file_number
+    assert rows[1:4] == [
+        [name, month, "Support allowance", month, file_number, "Julie Lavoie", "", "173,00"],
+        [name, month, "Transport reimbursement", month, file_number, "Julie Lavoie", "", "42,50"],
+        [name, month, "Payment to the organization", month, "", "", rows[3][6], "200,00"],
+    ]
+    assert rows[-1] == [name, month, "Total", "", "", "", "", "415,50"]
+    assert len(rows) == 1 + 3 + 4
+
+
+def test_csv_in_english(approved: Statement) -> None:
+    _english(approved.organization)
+    rows = statement_csv(Statement.objects.get(pk=approved.pk))[1:].strip().split("\r\n")
+    assert rows[-1].split(",")[-1] == "415.50"
+    assert "Places paid: 1 (occupied: 1, granted: 2)" in rows[3]
+
+
+def _pdf_objects(pdf: bytes) -> bytes:
+    """The PDF with its compressed streams inflated (no PDF reader is installed)."""
+    inflated = [pdf]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
+        try:
+            inflated.append(zlib.decompress(stream))
+        except zlib.error:
+            continue
+    return b"\n".join(inflated)
+
+
+def test_pdf_opens_and_is_tagged_in_french(approved: Statement) -> None:
+    pdf = statement_pdf(approved)
+    assert pdf.startswith(b"%PDF-")
+    assert pdf.rstrip().endswith(b"%%EOF")
+    objects = _pdf_objects(pdf)
+    assert b"/StructTreeRoot" in objects  # tagged PDF (PDF/UA-1)
+    assert b"/Type /Page" in objects or b"/Type/Page" in objects
+    assert b"(fr-CA)" in objects  # the document's language
+
+
+def test_pdf_in_english_for_an_english_organization(approved: Statement) -> None:
+    _english(approved.organization)
+    objects = _pdf_objects(statement_pdf(Statement.objects.get(pk=approved.pk)))
+    assert b"(en-CA)" in objects
+
+
+def test_pdf_is_in_the_organization_language(approved: Statement) -> None:
+    html = statement_pdf_html(approved)
+    assert '<html lang="fr-CA">' in html
+    assert "173,00\xa0$" in html
+    _english(approved.organization)
+    html = statement_pdf_html(Statement.objects.get(pk=approved.pk))
+    assert '<html lang="en-CA">' in html
+    assert "$173.00" in html
+
+
+def test_the_placement_is_unchanged_by_exports(approved: Statement) -> None:
+    before = list(Placement.objects.values())
+    statement_csv(approved)
+    statement_pdf(approved)
+    assert list(Placement.objects.values()) == before
