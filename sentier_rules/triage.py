@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -519,7 +520,7 @@ def _date(value: Any) -> dt.date:
 
 def _check_answers(answers: Any, questions: list[Question]) -> dict[str, list[str]]:
     """The answers as lists of option codes; unanswered questions (None, [], absent) left out."""
-    if not isinstance(answers, dict):
+    if not isinstance(answers, Mapping):
         raise _error(
             "not_an_object",
             "Les réponses doivent être un objet (code de question → réponse).",
@@ -604,7 +605,7 @@ def questionnaire(date: str, jurisdiction: str = "QC") -> dict[str, Any]:
 
 
 def triage(
-    answers: dict[str, str | list[str]],
+    answers: Mapping[str, str | list[str] | None],
     *,
     date: str,
     jurisdiction: str,

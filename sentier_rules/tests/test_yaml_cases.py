@@ -24,6 +24,8 @@ REQUEST_KEYS = ("measure", "date", "person", "initiated_by")
 def _cases() -> list[Any]:
     params = []
     for path in sorted(CASES_DIR.glob("*.yaml")):
+        if path.stem == "triage":
+            continue  # questionnaire answers, not decide requests: run by test_triage_yaml.py
         for number, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")), start=1):
             params.append(pytest.param(case, id=f"{path.stem}:{number}:{case['name']}"))
     return params
