@@ -135,4 +135,4 @@ def test_the_receipt_downloads_for_the_caseworker(client_for: Any, claim: Expens
     response = client_for("caseworker_laval").get(reverse("paas:claim_receipt", args=[claim.uuid]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert b"".join(response.streaming_content) == PDF_BYTES  # type: ignore[attr-defined]
+    assert b"".join(response.streaming_content) == PDF_BYTES
