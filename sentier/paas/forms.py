@@ -189,6 +189,7 @@ class WeekForm(forms.Form):
 
     week = forms.DateField(
         label=_("Week of"),
+        required=False,
         widget=DATE_WIDGET,
         help_text=_("Any day of the week: the screen shows the week from its Monday."),
     )

@@ -19,11 +19,13 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import Role, User
 from sentier.audit.actions import record_access
+from sentier.core.formatting import long_date
 from sentier.core.forms import bind_form
 from sentier.core.requests import request_user
 from sentier.paas import actions, selectors
@@ -61,12 +63,18 @@ def organization(request: HttpRequest) -> HttpResponse:
     return render(request, "paas/organization.html", {"paas": selectors.organization_home(user)})
 
 
+def hours_text(hours: Decimal) -> str:
+    """Hours as people type them: ``6``, ``5,5`` in French, ``5.5`` in English."""
+    text = f"{hours.normalize():f}"
+    return text.replace(".", ",") if (get_language() or "fr").startswith("fr") else text
+
+
 def _week_from(data: QueryDict) -> tuple[WeekForm, dt.date]:
     """The week picked (GET, or the hidden field of the POST), from its Monday; this week if
     nothing valid was given."""
     today = timezone.localdate()
     form = WeekForm(data if "week" in data else None, initial={"week": selectors.week_start(today)})
-    if form.is_bound and form.is_valid():
+    if form.is_bound and form.is_valid() and form.cleaned_data["week"]:
         return form, selectors.week_start(form.cleaned_data["week"])
     return form, selectors.week_start(today)
 
@@ -102,7 +110,7 @@ def attendance_group(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request,
                 _("Attendance saved for the week of %(day)s: %(count)s new entries.")
-                % {"day": week.isoformat(), "count": written},
+                % {"day": long_date(week), "count": written},
             )
             return redirect(reverse("paas:attendance_group") + f"?week={week.isoformat()}")
     rows = [
@@ -113,7 +121,7 @@ def attendance_group(request: HttpRequest) -> HttpResponse:
             "entry": latest.get(placement.pk),
             "value": typed.get(
                 placement.pk,
-                str(latest[placement.pk].hours) if placement.pk in latest else "",
+                hours_text(latest[placement.pk].hours) if placement.pk in latest else "",
             ),
             "error": errors.get(placement.pk, ""),
         }
