@@ -30,6 +30,7 @@ def group(transactional_db: None) -> dict[str, Any]:
     call_command("load_reference", verbosity=0)
     users = ensure_personas(PASSWORD)
     organization = users["partner_opex"].organization
+    assert organization is not None
     laval = Region.objects.get(code="13")
     today = timezone.localdate()
     start = selectors.week_start(today) - dt.timedelta(weeks=3)
