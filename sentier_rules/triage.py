@@ -346,6 +346,8 @@ class Triage:
                 facts.append("region")
             path, factors = context.quebec(thresholds)
         used += [{"code": f, "fr": FACT_TEXTS[f][0], "en": FACT_TEXTS[f][1]} for f in facts]
+        # Strongest first: answers by points; then the rules' factors (0 points) in their order.
+        factors = sorted(factors, key=lambda factor: -int(factor["weight"]))
         return {
             "path": path,
             "factors": factors,

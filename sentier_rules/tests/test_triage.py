@@ -103,8 +103,9 @@ def test_every_option_that_carries_weight_explains_itself() -> None:
     """An answer that can drive a recommendation has its own plain-language sentence."""
     for node in tax_benefit_system().parameters.triage.questions.children.values():
         texts = node.metadata["options"]
-        for option in node.options.values_list[0].value:
-            assert option in texts, (node.name, option)
+        for dated in node.options.values_list:
+            for option in dated.value:
+                assert option in texts, (node.name, option)
         if "weights" in node.children:
             for option in node.weights.children:
                 assert texts[option].get("factor_fr"), (node.name, option)

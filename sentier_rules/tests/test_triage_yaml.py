@@ -66,6 +66,9 @@ def test_triage_case(case: dict[str, Any]) -> None:
     result = triage.triage(case["answers"], **_facts(case))
     codes = [factor["code"] for factor in result["factors"]]
     assert (result["path"], codes) == (expect["path"], expect["factors"]), result["scores"]
+    weights = [factor["weight"] for factor in result["factors"]]
+    assert weights == sorted(weights, reverse=True), "factors must be strongest first"
+    assert all(factor["fr"] and factor["en"] for factor in result["factors"])
     for path, score in expect.get("scores", {}).items():
         assert result["scores"][path] == score, path
     if "employment_ready" in expect:
