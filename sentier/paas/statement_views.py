@@ -6,6 +6,7 @@ render. Refused actions come back as a message on the page they were asked from.
 
 from __future__ import annotations
 
+import datetime as dt
 import mimetypes
 import uuid
 from typing import Any
@@ -16,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -32,6 +34,10 @@ from sentier.paas.statement_forms import ClaimForm, GenerateStatementsForm, Reje
 PAGE_SIZE = 25
 STATEMENT_ROLES = (Role.ADMINISTRATOR, Role.COORDINATOR, Role.PARTNER_STAFF)
 CLAIM_ROLES = (Role.ADMINISTRATOR, Role.CASEWORKER, Role.PARTNER_STAFF)
+
+
+def _last_month() -> dt.date:
+    return (timezone.localdate().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
 
 
 def _month_text(statement: Any) -> str:
@@ -53,7 +59,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "can_generate": can_generate,
-            "form": GenerateStatementsForm() if can_generate else None,
+            "form": GenerateStatementsForm(initial={"month": _last_month()}) if can_generate else None,
         },
     )
 
