@@ -53,13 +53,14 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     can_generate = user.role in (Role.ADMINISTRATOR, Role.COORDINATOR)
+    form = GenerateStatementsForm(initial={"month": _last_month()}) if can_generate else None
     return render(
         request,
         "paas/statements/list.html",
         {
             "page": page,
             "can_generate": can_generate,
-            "form": GenerateStatementsForm(initial={"month": _last_month()}) if can_generate else None,
+            "form": form,
         },
     )
 
