@@ -534,13 +534,13 @@ def _check_answers(answers: Any, questions: list[Question]) -> dict[str, list[st
     for code, value in answers.items():
         field = f"answers.{code}"
         if not isinstance(code, str) or code not in by_code:
-            listed = ", ".join(by_code) or "aucune"
+            listed = ", ".join(by_code)
             raise _error(
                 "unknown_question",
                 f"La question « {code} » ne fait pas partie du questionnaire à cette date "
-                f"(questions : {listed}).",
+                f"(questions : {listed or 'aucune'}).",
                 f'The question "{code}" is not part of the questionnaire on this date '
-                f"(questions: {listed}).",
+                f"(questions: {listed or 'none'}).",
                 field,
             )
         if value is None:
