@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "sentier.participants",
     "sentier.decisions",
     "sentier.paas",
+    "sentier.intake",
     "sentier.audit",
 ]
 

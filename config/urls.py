@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("directory/", include("sentier.network.urls")),
     path("decisions/", include("sentier.decisions.urls")),
     path("paas/", include("sentier.paas.urls")),
+    path("apply/", include("sentier.intake.urls")),
     path("", include("sentier.core.urls")),
     prefix_default_language=True,
 )

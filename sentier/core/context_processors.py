@@ -20,6 +20,11 @@ NAVIGATION: list[tuple[Any, str, frozenset[str]]] = [
         "participants:caseload",
         frozenset({Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR}),
     ),
+    (
+        _("Applications"),
+        "intake:review_queue",
+        frozenset({Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR}),
+    ),
     (_("My file"), "participants:my_file", frozenset({Role.PARTICIPANT})),
     (
         _("Who viewed my file"),

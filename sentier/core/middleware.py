@@ -17,7 +17,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 RESTORE_KEY = "sentier_restored_post"
-PUBLIC_MARKERS = ("/accounts/", "/admin/", "/api/", "/directory/", "/i18n/", "/healthz")
+PUBLIC_MARKERS = ("/accounts/", "/admin/", "/api/", "/apply/", "/directory/", "/i18n/", "/healthz")
 
 
 class PreserveFormOnExpiryMiddleware:

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +19,9 @@ from sentier.core.requests import request_user
 from sentier.decisions import actions, selectors
 from sentier.decisions.forms import DecisionForm
 from sentier.participants.selectors import get_participant_for_user
+
+# Parameter groups that are not measures of their own.
+OTHER_GROUPS = {"triage": gettext_lazy("Orientation triage of the single-window application")}
 
 
 @login_required
@@ -33,14 +36,12 @@ def rules_catalog(request: HttpRequest) -> HttpResponse:
         groups.setdefault(measure, []).append(
             {**parameter, "label": parameter["label_en" if english else "label_fr"]}
         )
-    measures = [
-        {
-            "code": code,
-            "name": sentier_rules.MEASURES.get(code, {}).get("en" if english else "fr", code),
-            "parameters": parameters,
-        }
-        for code, parameters in groups.items()
-    ]
+    measures: list[dict[str, object]] = []
+    for code, parameters in groups.items():
+        name = sentier_rules.MEASURES.get(code, {}).get("en" if english else "fr")
+        measures.append(
+            {"code": code, "name": name or OTHER_GROUPS.get(code, code), "parameters": parameters}
+        )
     return render(
         request,
         "decisions/rules.html",

@@ -1,0 +1,10 @@
+"""App configuration for sentier.intake (the single-window application and its triage)."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IntakeConfig(AppConfig):
+    name = "sentier.intake"
+    label = "intake"
+    verbose_name = _("Single-window applications")

@@ -1,0 +1,47 @@
+"""Forms of the review queue."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sentier.intake.models import Path, ReviewStatus
+
+
+class ReviewQueueFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Review"),
+        required=False,
+        choices=[*ReviewStatus.choices, ("all", _("All"))],
+    )
+    path = forms.ChoiceField(
+        label=_("Recommended path"), required=False, choices=[("", _("All")), *Path.choices]
+    )
+    assigned = forms.ChoiceField(
+        label=_("Assigned to"),
+        required=False,
+        choices=[("all", _("Anyone")), ("me", _("Me")), ("nobody", _("Nobody yet"))],
+    )
+    review_requested = forms.BooleanField(
+        label=_("Only those where the person asked for a review"), required=False
+    )
+
+
+class ReviewForm(forms.Form):
+    final_path = forms.ChoiceField(
+        label=_("Path decided"), choices=Path.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Reason, if you choose another path than the recommended one"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class AssistedStartForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("How is the person applying?"),
+        choices=[("phone", _("By phone")), ("in_person", _("In person"))],
+        widget=forms.RadioSelect,
+    )

@@ -1,0 +1,72 @@
+"""Guarded reads of applications and of the review queue."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from sentier.accounts.models import Role, User
+from sentier.intake.models import Application, Recommendation, ReviewStatus
+
+
+def get_application_by_key(resume_key: str) -> Application:
+    """The application behind a resume link (the key is the secret), or 404."""
+    if not resume_key or len(resume_key) > 64:
+        raise Http404
+    application = Application.objects.filter(resume_key=resume_key).first()
+    if application is None:
+        raise Http404
+    return application
+
+
+def review_queue_for_user(user: User) -> QuerySet[Recommendation]:
+    """Recommendations a reviewer may see: their region's (everything for administrators)."""
+    queryset = Recommendation.objects.select_related(
+        "participant", "region", "assigned_to", "application"
+    )
+    if user.role == Role.ADMINISTRATOR:
+        return queryset
+    if user.role in (Role.CASEWORKER, Role.COORDINATOR) and user.region_id is not None:
+        return queryset.filter(region_id=user.region_id)
+    return queryset.none()
+
+
+def filter_review_queue(
+    user: User, queryset: QuerySet[Recommendation], params: dict[str, Any]
+) -> QuerySet[Recommendation]:
+    status = params.get("status") or ReviewStatus.PENDING
+    if status != "all":
+        queryset = queryset.filter(status=status)
+    if path := params.get("path"):
+        queryset = queryset.filter(path=path)
+    assigned = params.get("assigned") or "all"
+    if assigned == "me":
+        queryset = queryset.filter(assigned_to=user)
+    elif assigned == "nobody":
+        queryset = queryset.filter(assigned_to__isnull=True)
+    if params.get("review_requested"):
+        queryset = queryset.filter(review_requested_at__isnull=False)
+    return queryset.order_by("created_at", "id")
+
+
+def get_recommendation_for_user(user: User, recommendation_uuid: uuid.UUID | str) -> Recommendation:
+    try:
+        key = uuid.UUID(str(recommendation_uuid))
+    except ValueError as exc:
+        raise Http404 from exc
+    found = review_queue_for_user(user).filter(uuid=key).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def override_counts(user: User) -> dict[str, int]:
+    """How many reviewed recommendations were accepted and overridden (for dashboards)."""
+    reviewed = review_queue_for_user(user).filter(~Q(status=ReviewStatus.PENDING))
+    return {
+        "reviewed": reviewed.count(),
+        "overridden": reviewed.filter(status=ReviewStatus.OVERRIDDEN).count(),
+    }

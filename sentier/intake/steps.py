@@ -1,0 +1,207 @@
+"""The steps of the application: one topic per page, each a plain Django form.
+
+The order here is the order of the pages; the questionnaire form is built from the rules package's
+configuration (``sentier_rules.questionnaire``), so its questions are data, not template code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+import sentier_rules
+from sentier.participants.forms import PHONE, POSTAL_CODE
+from sentier.participants.models import ClaimBooklet, HouseholdType
+from sentier.reference.models import Jurisdiction, Program, Region
+
+
+class IdentityForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=120)
+    last_name = forms.CharField(label=_("Last name"), max_length=120)
+    birth_date = forms.DateField(
+        label=_("Date of birth"),
+        help_text=_("For example 1985-03-14 (year, month, day)."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Language for letters and calls"),
+        choices=[("fr-ca", "Français"), ("en-ca", "English")],
+        widget=forms.RadioSelect,
+    )
+
+    def clean_birth_date(self) -> dt.date:
+        born: dt.date = self.cleaned_data["birth_date"]
+        today = timezone.localdate()
+        if born > today:
+            raise forms.ValidationError(_("The date of birth cannot be in the future."))
+        if born.year < today.year - 120:
+            raise forms.ValidationError(_("Check the year of birth."))
+        if (today - born).days < 16 * 365:
+            raise forms.ValidationError(
+                _("You must be at least 16 to apply on your own. Call us: 1 877 767-8773.")
+            )
+        return born
+
+
+class ContactForm(forms.Form):
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=30,
+        required=False,
+        help_text=_("So that a caseworker can call you. For example 514 555-0123."),
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    address = forms.CharField(label=_("Address"), max_length=250, required=False)
+    city = forms.CharField(label=_("City"), max_length=120)
+    postal_code = forms.CharField(
+        label=_("Postal code"),
+        max_length=7,
+        required=False,
+        help_text=_("For example H2X 1Y4."),
+    )
+    region = forms.ChoiceField(label=_("Region where you live"))
+
+    def __init__(self, *args: Any, jurisdiction: str = Jurisdiction.QUEBEC, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["region"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Choose your region"))] + [
+            (r.code, f"{r.code} {r.name}") for r in Region.objects.filter(jurisdiction=jurisdiction)
+        ]
+
+    def clean_phone(self) -> str:
+        value = str(self.cleaned_data.get("phone") or "").strip()
+        if value and not PHONE.match(value):
+            raise forms.ValidationError(_("Enter a 10-digit phone number such as 514 555-0123."))
+        return value
+
+    def clean_postal_code(self) -> str:
+        value = str(self.cleaned_data.get("postal_code") or "").strip().upper()
+        if value and not POSTAL_CODE.match(value):
+            raise forms.ValidationError(_("Enter a Canadian postal code such as H2X 1Y4."))
+        if value and " " not in value:
+            value = f"{value[:3]} {value[3:]}"
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("phone") and not data.get("email") and not self.errors:
+            raise forms.ValidationError(
+                _("Give a phone number or an e-mail address, so that we can reach you.")
+            )
+        return data
+
+
+class HouseholdForm(forms.Form):
+    household_type = forms.ChoiceField(
+        label=_("Who lives with you?"), choices=HouseholdType.choices, widget=forms.RadioSelect
+    )
+    adults = forms.IntegerField(
+        label=_("Adults in the household, you included"), min_value=1, max_value=20, initial=1
+    )
+    children = forms.IntegerField(
+        label=_("Children in the household"), min_value=0, max_value=20, initial=0
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind, adults, children = (
+            data.get("household_type"),
+            data.get("adults"),
+            data.get("children"),
+        )
+        if kind in ("single", "single_parent") and adults and adults > 1:
+            self.add_error(
+                "adults", _("You said you live alone with no other adult: check this number.")
+            )
+        if kind in ("couple", "couple_children") and adults is not None and adults < 2:
+            self.add_error("adults", _("A couple is at least two adults."))
+        if kind in ("single", "couple") and children:
+            self.add_error(
+                "children", _("You said there are no children: choose another answer above.")
+            )
+        if kind in ("single_parent", "couple_children") and children == 0:
+            self.add_error("children", _("You said there are children: how many?"))
+        return data
+
+
+class ProgramForm(forms.Form):
+    program = forms.ChoiceField(
+        label=_("Which assistance are you applying for?"), widget=forms.RadioSelect
+    )
+    claim_booklet = forms.ChoiceField(
+        label=_("Do you have a claim booklet (carnet de réclamation)?"),
+        choices=[("", _("No, or I don't know"))] + [c for c in ClaimBooklet.choices if c[0]],
+        required=False,
+    )
+    asylum_seeker = forms.BooleanField(label=_("I am an asylum seeker"), required=False)
+
+    def __init__(self, *args: Any, jurisdiction: str = Jurisdiction.QUEBEC, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["program"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            (p.code, str(p.name)) for p in Program.objects.filter(jurisdiction=jurisdiction)
+        ]
+
+
+def questionnaire_form(date: str, jurisdiction: str) -> type[forms.Form]:
+    """A form class whose fields are the configured questions, in the page's language."""
+    english = (get_language() or "fr-ca").startswith("en")
+    config = sentier_rules.questionnaire(date, jurisdiction=jurisdiction)
+    fields: dict[str, forms.Field] = {}
+    for question in config["questions"]:
+        label = question["en" if english else "fr"]
+        help_text = question.get("help_en" if english else "help_fr") or ""
+        choices = [(o["code"], o["en" if english else "fr"]) for o in question["options"]]
+        if question["kind"] == "multi":
+            fields[question["code"]] = forms.MultipleChoiceField(
+                label=label,
+                help_text=help_text,
+                choices=choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+        else:
+            fields[question["code"]] = forms.ChoiceField(
+                label=label,
+                help_text=help_text,
+                choices=choices,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+    form_class: type[forms.Form] = type("QuestionnaireForm", (forms.Form,), fields)
+    return form_class
+
+
+@dataclass(frozen=True)
+class Step:
+    code: str
+    title: Any
+    optional: bool = False
+
+
+STEPS: tuple[Step, ...] = (
+    Step("identity", _("About you")),
+    Step("contact", _("How to reach you")),
+    Step("household", _("Your household")),
+    Step("program", _("The assistance you apply for")),
+    Step("questionnaire", _("Your needs (optional)"), optional=True),
+)
+STEP_CODES = tuple(step.code for step in STEPS)
+
+
+def form_class_for(code: str) -> type[forms.Form]:
+    forms_by_step: dict[str, type[forms.Form]] = {
+        "identity": IdentityForm,
+        "contact": ContactForm,
+        "household": HouseholdForm,
+        "program": ProgramForm,
+    }
+    return forms_by_step[code]

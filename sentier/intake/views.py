@@ -1,0 +1,301 @@
+"""The application pages (public, resumable by link) and the caseworkers' review queue."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sentier.accounts.models import Role, User
+from sentier.audit.actions import record_access
+from sentier.core.requests import request_user
+from sentier.intake import actions, selectors
+from sentier.intake.forms import AssistedStartForm, ReviewForm, ReviewQueueFilterForm
+from sentier.intake.models import Application, ApplicationStatus, Channel, Path
+from sentier.intake.steps import STEP_CODES, STEPS, form_class_for, questionnaire_form
+from sentier.reference.models import Jurisdiction
+
+TOTAL_PAGES = len(STEPS) + 1  # the steps, then the summary
+
+
+def _jurisdiction() -> str:
+    from django.conf import settings
+
+    return Jurisdiction.ONTARIO if settings.SENTIER_JURISDICTION == "on" else Jurisdiction.QUEBEC
+
+
+def _step_form(application: Application, code: str, data: Any = None) -> Any:
+    if code == "questionnaire":
+        form_class = questionnaire_form(timezone.localdate().isoformat(), _jurisdiction())
+        return form_class(data=data)
+    form_class = form_class_for(code)
+    kwargs: dict[str, Any] = {}
+    if code in ("contact", "program"):
+        kwargs["jurisdiction"] = _jurisdiction()
+    initial = dict(application.answers.get("_defaults", {}))
+    initial.update(application.answers.get(code, {}))
+    return form_class(data=data, initial=initial, **kwargs)
+
+
+def _can_edit(request: HttpRequest, application: Application) -> None:
+    """Online drafts: whoever holds the link. Assisted drafts: only staff who may enter them."""
+    if application.channel == Channel.ONLINE:
+        return
+    user = request.user
+    if not user.is_authenticated or getattr(user, "role", None) not in (
+        Role.CASEWORKER,
+        Role.ADMINISTRATOR,
+    ):
+        raise PermissionDenied
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """What the application is, then "Start": a new online draft with its own resume link."""
+    if request.method == "POST":
+        user = request.user if request.user.is_authenticated else None
+        application = actions.start_application(
+            channel=Channel.ONLINE, applicant=user if isinstance(user, User) else None
+        )
+        return redirect("intake:step", resume_key=application.resume_key, step=STEP_CODES[0])
+    return render(request, "intake/start.html")
+
+
+def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
+    application = selectors.get_application_by_key(resume_key)
+    if (
+        request.method == "POST"
+        and application.channel != Channel.ONLINE
+        and application.status == ApplicationStatus.DRAFT
+        and not request.user.is_authenticated
+        and step in STEP_CODES
+    ):
+        # The caseworker's session ended while typing: keep what was typed, then sign in again.
+        typed = {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"}
+        actions.save_step(application=application, step=step, typed=typed, cleaned=None)
+        messages.warning(request, _("Your session ended. Sign in again: what you typed is kept."))
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    _can_edit(request, application)
+    if application.status == ApplicationStatus.SUBMITTED:
+        return redirect("intake:confirmation", resume_key=resume_key)
+    if step not in STEP_CODES:
+        return redirect("intake:step", resume_key=resume_key, step=STEP_CODES[0])
+    index = STEP_CODES.index(step)
+    status = 200
+    if request.method == "POST":
+        typed = {
+            key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"
+        }
+        form = _step_form(application, step, data=request.POST)
+        valid = form.is_valid()
+        actions.save_step(
+            application=application,
+            step=step,
+            typed=typed,
+            cleaned=form.cleaned_data if valid else None,
+        )
+        if valid:
+            if index + 1 < len(STEP_CODES):
+                return redirect("intake:step", resume_key=resume_key, step=STEP_CODES[index + 1])
+            return redirect("intake:summary", resume_key=resume_key)
+        status = 400
+    else:
+        typed = application.answers.get("_typed", {}).get(step)
+        if typed is not None and step not in application.answers:
+            # Typed earlier but not valid yet (a closed browser, an expired session…): show it.
+            from django.http import QueryDict
+
+            data = QueryDict(mutable=True)
+            for key, values in typed.items():
+                data.setlist(key, values)
+            form = _step_form(application, step, data=data)
+            form.is_valid()
+        else:
+            form = _step_form(application, step)
+    return render(
+        request,
+        "intake/step.html",
+        {
+            "application": application,
+            "form": form,
+            "step": STEPS[index],
+            "number": index + 1,
+            "total": TOTAL_PAGES,
+            "previous": STEP_CODES[index - 1] if index else None,
+            "resume_url": request.build_absolute_uri(
+                reverse("intake:step", kwargs={"resume_key": resume_key, "step": step})
+            ),
+        },
+        status=status,
+    )
+
+
+def _summary_rows(application: Application) -> list[dict[str, Any]]:
+    """Each step's questions and answers as the person gave them, for checking."""
+    rows = []
+    for number, item in enumerate(STEPS, start=1):
+        form = _step_form(application, item.code)
+        values = application.answers.get(item.code, {})
+        answers = []
+        for name, field in form.fields.items():
+            value = values.get(name)
+            choices = dict(getattr(field, "choices", []) or [])
+            if isinstance(value, list):
+                shown = ", ".join(str(choices.get(v, v)) for v in value) or "—"
+            elif isinstance(value, bool):
+                shown = _("Yes") if value else _("No")
+            else:
+                shown = str(choices.get(value, value)) if value not in (None, "") else "—"
+            answers.append({"label": field.label, "value": shown})
+        rows.append(
+            {
+                "step": item,
+                "number": number,
+                "answers": answers,
+                "complete": item.code in application.answers,
+            }
+        )
+    return rows
+
+
+def summary(request: HttpRequest, resume_key: str) -> HttpResponse:
+    application = selectors.get_application_by_key(resume_key)
+    _can_edit(request, application)
+    if application.status == ApplicationStatus.SUBMITTED:
+        return redirect("intake:confirmation", resume_key=resume_key)
+    missing = actions.first_incomplete_step(application)
+    if request.method == "POST":
+        try:
+            actions.submit_application(application_id=application.pk)
+        except actions.IncompleteApplication as incomplete:
+            messages.error(request, _("Some answers are missing. Complete this step first."))
+            return redirect("intake:step", resume_key=resume_key, step=incomplete.step)
+        return redirect("intake:confirmation", resume_key=resume_key)
+    return render(
+        request,
+        "intake/summary.html",
+        {
+            "application": application,
+            "rows": _summary_rows(application),
+            "missing": missing,
+            "number": TOTAL_PAGES,
+            "total": TOTAL_PAGES,
+        },
+    )
+
+
+def confirmation(request: HttpRequest, resume_key: str) -> HttpResponse:
+    application = selectors.get_application_by_key(resume_key)
+    if application.status != ApplicationStatus.SUBMITTED:
+        return redirect("intake:summary", resume_key=resume_key)
+    if request.method == "POST":
+        actions.request_human_review(application=application)
+        messages.success(request, _("Your request was recorded: a caseworker will review it."))
+        return redirect("intake:confirmation", resume_key=resume_key)
+    recommendation = application.recommendation
+    return render(
+        request,
+        "intake/confirmation.html",
+        {
+            "application": application,
+            "recommendation": recommendation,
+            "file_number": application.participant.file_number if application.participant else "",
+        },
+    )
+
+
+@login_required
+def assisted_start(request: HttpRequest) -> HttpResponse:
+    """A caseworker enters an application given by phone or in person."""
+    user = request_user(request)
+    if user.role not in (Role.CASEWORKER, Role.ADMINISTRATOR):
+        raise PermissionDenied
+    form = AssistedStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        application = actions.start_application(
+            channel=form.cleaned_data["channel"], entered_by=user
+        )
+        return redirect("intake:step", resume_key=application.resume_key, step=STEP_CODES[0])
+    return render(request, "intake/assisted_start.html", {"form": form})
+
+
+@login_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    user = request_user(request)
+    if user.role not in (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR):
+        raise PermissionDenied
+    form = ReviewQueueFilterForm(request.GET or None)
+    params = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    queryset = selectors.filter_review_queue(user, selectors.review_queue_for_user(user), params)
+    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "intake/review_queue.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "counts": selectors.override_counts(user),
+            "can_enter": user.role in (Role.CASEWORKER, Role.ADMINISTRATOR),
+        },
+    )
+
+
+@login_required
+def review(request: HttpRequest, recommendation_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    recommendation = selectors.get_recommendation_for_user(user, recommendation_uuid)
+    record_access(
+        user=user, participant=recommendation.participant, what="application", request=request
+    )
+    form = ReviewForm(request.POST or None, initial={"final_path": recommendation.path})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                actions.review_recommendation(
+                    actor=user,
+                    recommendation=recommendation,
+                    final_path=form.cleaned_data["final_path"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                field = "reason" if error.code == "reason" else None
+                form.add_error(field, error)
+            else:
+                messages.success(request, _("The orientation was recorded."))
+                return redirect("intake:review", recommendation_uuid=recommendation.uuid)
+        status = 400
+    return render(
+        request,
+        "intake/review.html",
+        {
+            "recommendation": recommendation,
+            "rows": _summary_rows(recommendation.application),
+            "form": form,
+            "paths": dict(Path.choices),
+            "can_review": user.role in (Role.CASEWORKER, Role.ADMINISTRATOR),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def assign_to_me(request: HttpRequest, recommendation_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    recommendation = selectors.get_recommendation_for_user(user, recommendation_uuid)
+    actions.assign_recommendation(actor=user, recommendation=recommendation, assignee=user)
+    messages.success(request, _("Assigned to you."))
+    return redirect("intake:review", recommendation_uuid=recommendation.uuid)
