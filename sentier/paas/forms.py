@@ -195,6 +195,28 @@ class WeekForm(forms.Form):
     )
 
 
+class AttendanceEntryForm(forms.Form):
+    """One week for one placement: a first figure or a correction, with a note."""
+
+    week_start = forms.DateField(
+        label=_("Week of"),
+        widget=DATE_WIDGET,
+        help_text=_("Any day of the week: the hours are recorded for the week from its Monday."),
+    )
+    hours = forms.CharField(
+        label=_("Hours attended"),
+        max_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text=_("20 hours a week at most; one decimal (for example 7,5)."),
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=300,
+        help_text=_("For a correction: why the figure changes."),
+    )
+
+
 class AttendanceImportForm(forms.Form):
     """A CSV file (first step) or its content carried over from the dry run (second step)."""
 

@@ -13,6 +13,11 @@ urlpatterns: list[object] = [
     path("placements/<uuid:placement_uuid>/", views.placement_detail, name="placement_detail"),
     path("placements/<uuid:placement_uuid>/end/", views.end_placement, name="end_placement"),
     path(
+        "placements/<uuid:placement_uuid>/attendance/",
+        views.placement_attendance,
+        name="placement_attendance",
+    ),
+    path(
         "placements/<uuid:placement_uuid>/objectives/",
         views.add_objective,
         name="add_objective",

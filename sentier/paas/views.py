@@ -32,6 +32,7 @@ from sentier.paas import actions, selectors
 from sentier.paas.forms import (
     PLACEMENT_ERROR_FIELDS,
     AddObjectiveForm,
+    AttendanceEntryForm,
     AttendanceImportForm,
     EndPlacementForm,
     GrantPlacesForm,
@@ -141,6 +142,53 @@ def attendance_group(request: HttpRequest) -> HttpResponse:
             "error_count": len(errors),
         },
         status=400 if errors else 200,
+    )
+
+
+@login_required
+def placement_attendance(request: HttpRequest, placement_uuid: uuid.UUID) -> HttpResponse:
+    """One placement's attendance: every entry (corrections included) and a form to record a
+    week or correct it with a note. Other organizations get the same 404 as for a missing one."""
+    user = request_user(request)
+    placement = selectors.get_placement_for_user(user, placement_uuid)
+    if not user.has_perm("paas.record_attendance", placement):
+        raise Http404
+    form = bind_form(
+        request,
+        AttendanceEntryForm,
+        initial={"week_start": selectors.week_start(timezone.localdate())},
+    )
+    if request.method == "POST" and form.is_valid():
+        week = selectors.week_start(form.cleaned_data["week_start"])
+        try:
+            hours = actions.parse_hours(form.cleaned_data["hours"])
+            actions.record_attendance(
+                actor=user,
+                placement=placement,
+                week_start=week,
+                hours=hours,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            form.add_error("hours", error)
+        else:
+            messages.success(
+                request,
+                _("Attendance saved for the week of %(day)s.") % {"day": long_date(week)},
+            )
+            return redirect("paas:placement_attendance", placement_uuid=placement.uuid)
+    record_access(
+        user=user, participant=placement.participant, what="PAAS Action attendance", request=request
+    )
+    return render(
+        request,
+        "paas/placement_attendance.html",
+        {
+            "placement": placement,
+            "form": form,
+            "attendance": selectors.list_attendance_for_placement(placement)[:100],
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 
