@@ -166,22 +166,16 @@ def _create_placement(
     activities: Iterable[tuple[str, str]],
     decision: Decision,
 ) -> PlacementOutcome:
-    # Lock the covering allocations so that two caseworkers cannot take the last place together.
+    # Lock the covering allocations so that two caseworkers cannot take the last place together
+    # (PostgreSQL refuses FOR UPDATE with GROUP BY: lock first, then count).
     allocations = list(
-        selectors.covering_allocations(organization, participant.region_id, start_date)
-        .select_for_update()
-        .annotate(occupied=selectors.OCCUPIED)
+        selectors.covering_allocations(
+            organization, participant.region_id, start_date
+        ).select_for_update()
     )
     if not allocations:
-        raise ValidationError(
-            {
-                "organization": _(
-                    "%(name)s has no PAAS Action places in the participant's region on %(day)s."
-                )
-                % {"name": organization.name, "day": start_date.isoformat()}
-            }
-        )
-    allocation = next((a for a in allocations if a.places > a.occupied), None)
+        raise ValidationError({"organization": _no_places_message(organization, start_date)})
+    allocation = next((a for a in allocations if selectors.free_places(a) > 0), None)
     if allocation is None:
         waiting = open_waiting_entry(participant, organization)
         if waiting is None:
@@ -239,6 +233,13 @@ def _create_placement(
     return PlacementOutcome(placement=placement, decision=decision)
 
 
+def _no_places_message(organization: Organization, start_date: dt.date) -> str:
+    return _("%(name)s has no PAAS Action places in the participant's region on %(day)s.") % {
+        "name": organization.name,
+        "day": start_date.isoformat(),
+    }
+
+
 def open_waiting_entry(participant: Participant, organization: Organization) -> WaitingEntry | None:
     return (
         selectors.open_waiting_entries()
@@ -276,6 +277,8 @@ def place_participant(
     for category, _description in activities:
         if category not in ActivityCategory.values:
             errors.setdefault("activities", []).append(_("Choose activities from the catalog."))
+    if not selectors.covering_allocations(organization, participant.region_id, start_date).exists():
+        errors.setdefault("organization", []).append(_no_places_message(organization, start_date))
     if selectors.active_placement(participant) is not None:
         errors.setdefault("organization", []).append(
             _("This person already has an active PAAS Action placement: end it first.")

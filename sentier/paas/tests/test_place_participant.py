@@ -132,8 +132,10 @@ def test_steps_must_have_increasing_dates(personas: Any, laval_participant: Any)
 
 def test_no_allocation_in_the_region_is_refused(personas: Any, laval_participant: Any) -> None:
     grant(personas, sorif(personas), "06")
+    decisions = Decision.objects.count()
     with pytest.raises(ValidationError) as refused:
         place(personas, laval_participant, sorif(personas))
+    assert Decision.objects.count() == decisions
     assert list(refused.value.message_dict) == ["organization"]
     assert not Placement.objects.exists()
     assert not WaitingEntry.objects.exists()
