@@ -109,3 +109,43 @@ def test_staff_enter_a_weeks_attendance_for_the_group(
     page.set_viewport_size({"width": 360, "height": 800})
     assert_accessible(page)
     screenshot(page, "paas-attendance-group-360")
+
+
+def test_every_paas_page_is_accessible(
+    page: Page,
+    login: Callable[..., None],
+    url: Callable[[str], str],
+    group: dict[str, Any],
+    assert_accessible: Callable[[Page], None],
+) -> None:
+    """The other PAAS Action pages, for the role that uses each, pass axe-core too."""
+    from sentier.paas import actions
+
+    users = group["users"]
+    first, second = group["placements"]
+    actions.record_attendance(
+        actor=users["partner_opex"], placement=first, week_start=group["week"], hours=Decimal(6)
+    )
+    pages = {
+        "partner_opex": [
+            "/fr-ca/paas/organization/",
+            f"/fr-ca/paas/placements/{first.uuid}/",
+            f"/fr-ca/paas/placements/{first.uuid}/attendance/",
+            "/fr-ca/paas/attendance/import/",
+        ],
+        "caseworker_laval": [
+            "/fr-ca/paas/placements/",
+            f"/fr-ca/participants/{first.participant.uuid}/",
+            f"/fr-ca/paas/placements/{second.uuid}/end/",
+        ],
+        "admin": ["/fr-ca/paas/ministry/", "/fr-ca/paas/ministry/grant/"],
+        "participant": ["/fr-ca/participants/me/"],
+    }
+    for persona, paths in pages.items():
+        page.context.clear_cookies()
+        login(page, users[persona].email)
+        for path in paths:
+            response = page.goto(url(path))
+            assert response is not None
+            assert response.status == 200, path
+            assert_accessible(page)

@@ -318,6 +318,11 @@ def placement_detail(request: HttpRequest, placement_uuid: uuid.UUID) -> HttpRes
         "paas/placement_detail.html",
         {
             "placement": placement,
+            "back_url": reverse("paas:organization")
+            if can_follow
+            else reverse(
+                "participants:file", kwargs={"participant_uuid": placement.participant.uuid}
+            ),
             "planned_now": selectors.planned_hours(placement, timezone.localdate()),
             "attendance": selectors.list_attendance_for_placement(placement)[:60],
             "can_follow": can_follow,
