@@ -191,6 +191,7 @@ class Triage:
     def __init__(self, system: Any = None) -> None:
         self.engine = Engine(system) if system is not None else Engine.shared()
         self.root = self.engine.system.parameters.triage
+        self._questions_cache: dict[tuple[dt.date, str], list[Question]] = {}
 
     @classmethod
     def shared(cls) -> Triage:
@@ -200,6 +201,15 @@ class Triage:
 
     def questions(self, date: dt.date, jurisdiction: str) -> list[Question]:
         """The questions asked in ``jurisdiction`` on ``date``, in display order."""
+        # The system is read-only once built, so the answer for a date never changes: memoise it
+        # (every submitted application asks for today's questions).
+        key = (date, jurisdiction)
+        cached = self._questions_cache.get(key)
+        if cached is None:
+            cached = self._questions_cache[key] = self._read_questions(date, jurisdiction)
+        return list(cached)
+
+    def _read_questions(self, date: dt.date, jurisdiction: str) -> list[Question]:
         at = date.isoformat()
         out = []
         for code, node in self.root.questions.children.items():

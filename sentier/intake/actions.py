@@ -94,7 +94,12 @@ def save_step(
             if step != "questionnaire" or value not in ("", None, [])
         }
     application.answers = answers
-    application.save(update_fields=["answers", "updated_at"])
+    # A draft's steps are not history: the answers are excluded from it, and the sending is kept.
+    application.skip_history_when_saving = True  # type: ignore[attr-defined]
+    try:
+        application.save(update_fields=["answers", "updated_at"])
+    finally:
+        del application.skip_history_when_saving  # type: ignore[attr-defined]
     return application
 
 
