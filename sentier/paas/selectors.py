@@ -355,6 +355,23 @@ def list_free_place_notices_for_caseworker(user: User) -> list[WaitingEntry]:
     ]
 
 
+def get_waiting_entry_for_user(user: User, entry_uuid: uuid.UUID | str) -> WaitingEntry:
+    """An open waiting-list entry of a file the user may change, or 404."""
+    try:
+        key = uuid.UUID(str(entry_uuid))
+    except ValueError as exc:
+        raise Http404 from exc
+    entry = (
+        open_waiting_entries()
+        .select_related("participant", "organization")
+        .filter(uuid=key, participant__in=Participant.objects.filter(visible_participants_q(user)))
+        .first()
+    )
+    if entry is None or not user.has_perm("participants.change_participant", entry.participant):
+        raise Http404
+    return entry
+
+
 def list_waiting_for_participant(participant: Participant) -> QuerySet[WaitingEntry]:
     return open_waiting_entries().filter(participant=participant).select_related("organization")
 

@@ -32,6 +32,7 @@ urlpatterns: list[object] = [
         views.place_participant,
         name="place_participant",
     ),
+    path("waiting/<uuid:entry_uuid>/withdraw/", views.withdraw_waiting, name="withdraw_waiting"),
     path("ministry/", views.ministry, name="ministry"),
     path("ministry/grant/", views.grant_places, name="grant_places"),
     path("statements/", include("sentier.paas.statement_urls")),

@@ -306,6 +306,17 @@ def place_participant(request: HttpRequest, participant_uuid: uuid.UUID) -> Http
 
 
 @login_required
+@require_POST
+def withdraw_waiting(request: HttpRequest, entry_uuid: uuid.UUID) -> HttpResponse:
+    """Take a person off an organization's waiting list (their caseworker)."""
+    user = request_user(request)
+    entry = selectors.get_waiting_entry_for_user(user, entry_uuid)
+    actions.withdraw_from_waiting_list(actor=user, entry=entry)
+    messages.success(request, _("The person is no longer on the waiting list."))
+    return redirect("participants:file", participant_uuid=entry.participant.uuid)
+
+
+@login_required
 def placement_detail(request: HttpRequest, placement_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
     placement = selectors.get_placement_for_user(user, placement_uuid)
