@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from sentier.paas.models import ClaimStatus, ExpenseClaim, Placement
 from sentier.paas.statements import submit_claim
@@ -67,9 +68,10 @@ def test_partner_submits_a_claim(client_for: Any, placement: Placement) -> None:
 
 
 def test_a_bad_receipt_is_shown_as_an_error(client_for: Any, placement: Placement) -> None:
+    with translation.override("en-ca"):
+        address = reverse("paas:claim_new")
     response = client_for("partner_opex").post(
-        reverse("paas:claim_new"),
-        form_data(placement, receipt=receipt("recu.pdf", b"GIF89a", "application/pdf")),
+        address, form_data(placement, receipt=receipt("recu.pdf", b"GIF89a", "application/pdf"))
     )
     assert response.status_code == 400
     assert "does not match" in response.content.decode()

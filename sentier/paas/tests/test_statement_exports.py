@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from sentier.network.models import Organization
 from sentier.paas.models import Placement, Statement
 from sentier.paas.statements import (
+    LINE_LABELS,
     approve_statement,
     statement_csv,
     statement_pdf,
@@ -52,13 +55,18 @@ def test_csv_in_french(approved: Statement, laval_participant: Any) -> None:
     rows = [row.split(";") for row in text[1:].strip().split("\r\n")]
     month = f"{months_ago(1):%Y-%m}"
     name = approved.organization.name
-    file_number = laval_participant.file_number
+    number = laval_participant.file_number
+    with translation.override("fr-ca"):
+        allowance, transport, payment = (
+            str(LINE_LABELS[kind]) for kind in ("allowance", "transport", "organization_payment")
+        )
+        total = gettext("Total")
     assert rows[1:4] == [
-        [name, month, "Support allowance", month, file_number, "Julie Lavoie", "", "173,00"],
-        [name, month, "Transport reimbursement", month, file_number, "Julie Lavoie", "", "42,50"],
-        [name, month, "Payment to the organization", month, "", "", rows[3][6], "200,00"],
+        [name, month, allowance, month, number, "Julie Lavoie", "", "173,00"],
+        [name, month, transport, month, number, "Julie Lavoie", "", "42,50"],
+        [name, month, payment, month, "", "", rows[3][6], "200,00"],
     ]
-    assert rows[-1] == [name, month, "Total", "", "", "", "", "415,50"]
+    assert rows[-1] == [name, month, total, "", "", "", "", "415,50"]
     assert len(rows) == 1 + 3 + 4
 
 
@@ -66,7 +74,10 @@ def test_csv_in_english(approved: Statement) -> None:
     _english(approved.organization)
     rows = statement_csv(Statement.objects.get(pk=approved.pk))[1:].strip().split("\r\n")
     assert rows[-1].split(",")[-1] == "415.50"
-    assert "Places paid: 1 (occupied: 1, granted: 2)" in rows[3]
+    # Labels follow the organization's language at export; a line's description keeps the
+    # language it was generated in (the statement was generated when OPEX’82 worked in French).
+    assert rows[3].split(",")[2] == "Payment to the organization"
+    assert rows[0].split(",")[:3] == ["Organization", "Statement month", "Line"]
 
 
 def _pdf_objects(pdf: bytes) -> bytes:
