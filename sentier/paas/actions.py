@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sentier.accounts.models import User
+from sentier.core import formatting
+from sentier.core.formatting import long_date
 from sentier.decisions.actions import decide_for_participant
 from sentier.decisions.models import Decision, Measure
 from sentier.network.models import Organization
@@ -107,8 +109,6 @@ def grant_places(
 
 
 def _money(cents: int) -> str:
-    from sentier.core import formatting
-
     return formatting.cents(cents)
 
 
@@ -236,7 +236,7 @@ def _create_placement(
 def _no_places_message(organization: Organization, start_date: dt.date) -> str:
     return _("%(name)s has no PAAS Action places in the participant's region on %(day)s.") % {
         "name": organization.name,
-        "day": start_date.isoformat(),
+        "day": long_date(start_date),
     }
 
 
@@ -324,7 +324,7 @@ def end_placement(
         errors["end_date"] = _("This placement has already ended.")
     elif end_date < placement.start_date:
         errors["end_date"] = _("The end date cannot be before the start date (%(day)s).") % {
-            "day": placement.start_date.isoformat()
+            "day": long_date(placement.start_date)
         }
     if outcome not in ExitOutcome.values:
         errors["outcome"] = _("Choose an outcome.")
@@ -421,7 +421,7 @@ def check_attendance(placement: Placement, week: dt.date, hours: Decimal) -> Non
     placement's dates, a week that has not started, a day that is not a Monday."""
     if week.weekday() != 0:
         raise ValidationError(
-            _("A week starts on a Monday: %(day)s is not a Monday.") % {"day": week.isoformat()}
+            _("A week starts on a Monday: %(day)s is not a Monday.") % {"day": long_date(week)}
         )
     if hours < 0:
         raise ValidationError(_("Hours cannot be negative."))
@@ -435,7 +435,7 @@ def check_attendance(placement: Placement, week: dt.date, hours: Decimal) -> Non
         raise ValidationError(_("This week has not started yet."))
     if not selectors.attended_in_week(placement, week):
         raise ValidationError(
-            _("The week of %(day)s is outside the placement's dates.") % {"day": week.isoformat()}
+            _("The week of %(day)s is outside the placement's dates.") % {"day": long_date(week)}
         )
 
 

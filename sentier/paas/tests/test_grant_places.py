@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from sentier.network.models import Organization
 from sentier.paas import actions, selectors
@@ -65,7 +66,7 @@ def test_a_for_profit_organization_is_refused_places(personas: Any) -> None:
     company = Organization.objects.create(
         slug="entreprise-xyz", name="Entreprise XYZ inc.", non_profit=False
     )
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused, translation.override("en-ca"):
         grant(personas, organization=company)
     assert refused.value.message_dict == {
         "organization": [
@@ -77,7 +78,7 @@ def test_a_for_profit_organization_is_refused_places(personas: Any) -> None:
 
 
 def test_a_budget_that_does_not_cover_the_places_is_refused(personas: Any) -> None:
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused, translation.override("en-ca"):
         grant(personas, budget_cents=1_199_999)
     assert list(refused.value.message_dict) == ["budget"]
     assert "5 places for 12 months" in refused.value.message_dict["budget"][0]

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
+from sentier.core.formatting import long_date
 from sentier.paas import actions, selectors
 from sentier.paas.models import AttendanceEntry
 from sentier.paas.tests.placement_helpers import grant, opex, placed, start_date, this_week
@@ -62,7 +64,7 @@ def test_a_correction_is_a_new_entry_pointing_to_the_previous_one(
 
 
 def test_21_hours_are_refused(personas: Any, placement: Any) -> None:
-    with pytest.raises(ValidationError) as refused:
+    with translation.override("en-ca"), pytest.raises(ValidationError) as refused:
         record(personas, placement, "21")
     assert refused.value.messages == ["At most 20 hours a week can be recorded (21 given)."]
     assert not AttendanceEntry.objects.exists()
@@ -76,11 +78,10 @@ def test_negative_hours_are_refused(personas: Any, placement: Any) -> None:
 
 def test_hours_outside_the_placement_dates_are_refused(personas: Any, placement: Any) -> None:
     before = start_date() - dt.timedelta(weeks=1)
-    with pytest.raises(ValidationError) as refused:
+    with translation.override("en-ca"), pytest.raises(ValidationError) as refused:
         record(personas, placement, "4", week=before)
-    assert refused.value.messages == [
-        f"The week of {before.isoformat()} is outside the placement's dates."
-    ]
+    day = long_date(before, "en-ca")
+    assert refused.value.messages == [f"The week of {day} is outside the placement's dates."]
     with pytest.raises(ValidationError):
         record(personas, placement, "4", week=this_week() + dt.timedelta(weeks=1))
     assert not AttendanceEntry.objects.exists()
