@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import Role
+from sentier.audit.actions import record_access
+from sentier.audit.models import AccessChannel, AccessLog
 from sentier.core.forms import bind_form
 from sentier.core.requests import request_user
 from sentier.paas import (
@@ -34,6 +36,28 @@ from sentier.paas.statement_forms import ClaimForm, GenerateStatementsForm, Reje
 PAGE_SIZE = 25
 STATEMENT_ROLES = (Role.ADMINISTRATOR, Role.COORDINATOR, Role.PARTNER_STAFF)
 CLAIM_ROLES = (Role.ADMINISTRATOR, Role.CASEWORKER, Role.PARTNER_STAFF)
+
+
+def _record_statement_access(
+    request: HttpRequest, lines: list[Any], what: str, channel: str = AccessChannel.PAGE
+) -> None:
+    """One access-log row per participant named on the statement (page or export)."""
+    user = request_user(request)
+    participant_ids = sorted(
+        {line.placement.participant_id for line in lines if line.placement is not None}
+    )
+    AccessLog.objects.bulk_create(
+        [
+            AccessLog(
+                user=user,
+                participant_id=pk,
+                what=what,
+                channel=channel,
+                path=request.get_full_path()[:300],
+            )
+            for pk in participant_ids
+        ]
+    )
 
 
 def _last_month() -> dt.date:
@@ -103,6 +127,7 @@ def statement_detail(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpRes
     lines = list(statements.list_lines(statement))
     rows = [{"line": line, "label": statements.line_label(line)} for line in lines]
     can_manage = user.has_perm("paas.manage_statement", statement)
+    _record_statement_access(request, lines, "PAAS Action statement")
     return render(
         request,
         "paas/statements/detail.html",
@@ -170,6 +195,9 @@ def _filename(statement: Any, extension: str) -> str:
 @login_required
 def statement_csv(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpResponse:
     statement = _downloadable(request, statement_uuid)
+    _record_statement_access(
+        request, list(statements.list_lines(statement)), "PAAS Action statement (CSV)", "export"
+    )
     response = HttpResponse(
         statements.statement_csv(statement), content_type="text/csv; charset=utf-8"
     )
@@ -180,6 +208,9 @@ def statement_csv(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpRespon
 @login_required
 def statement_pdf(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpResponse:
     statement = _downloadable(request, statement_uuid)
+    _record_statement_access(
+        request, list(statements.list_lines(statement)), "PAAS Action statement (PDF)", "export"
+    )
     response = HttpResponse(statements.statement_pdf(statement), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(statement, "pdf")}"'
     return response
@@ -251,7 +282,10 @@ def _claim_page(
 
 @login_required
 def claim_detail(request: HttpRequest, claim_uuid: uuid.UUID) -> HttpResponse:
-    claim = statements.get_claim_for_user(request_user(request), claim_uuid)
+    user = request_user(request)
+    claim = statements.get_claim_for_user(user, claim_uuid)
+    participant = claim.placement.participant
+    record_access(user=user, participant=participant, what="PAAS Action claim", request=request)
     return _claim_page(request, claim, RejectClaimForm())
 
 

@@ -50,6 +50,18 @@ def test_the_page_shows_lines_and_totals(client_for: Any, statement: Statement) 
     assert url(statement, "statement_csv") not in body  # drafts are not downloaded
 
 
+def test_viewing_a_statement_writes_one_access_row_per_participant(
+    client_for: Any, personas: dict[str, Any], statement: Statement, laval_participant: Any
+) -> None:
+    from sentier.audit.models import AccessLog
+
+    client_for("partner_opex").get(url(statement))
+    rows = list(AccessLog.objects.filter(user=personas["partner_opex"]))
+    assert [(row.participant_id, row.what) for row in rows] == [
+        (laval_participant.pk, "PAAS Action statement")
+    ]
+
+
 def test_the_coordinator_approves_then_exports(client_for: Any, statement: Statement) -> None:
     client = client_for("coordinator")
     assert client.post(url(statement, "statement_approve")).status_code == 302
