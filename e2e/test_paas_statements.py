@@ -106,3 +106,51 @@ def test_the_coordinator_approves_a_statement(
     statement.refresh_from_db()
     assert statement.status == "approved"
     assert statement.approved_by == coordinator
+
+
+def test_the_caseworker_rejects_a_claim_only_with_a_reason(
+    page: Page,
+    url: Url,
+    login: Callable[..., None],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+    draft_statement: tuple[Any, Any],
+    settings: Any,
+    tmp_path: Path,
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sentier.accounts.models import User
+    from sentier.paas import statements
+    from sentier.paas.models import Placement
+
+    settings.MEDIA_ROOT = tmp_path
+    placement = Placement.objects.get()
+    caseworker = User.objects.get(email="cw.e2e@sentier.test")
+    claim = statements.submit_claim(
+        actor=caseworker,
+        placement=placement,
+        month=months_ago(1),
+        kind="transport",
+        amount_cents=4250,
+        receipt=SimpleUploadedFile("recu.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+    )
+    login(page, caseworker.email)
+    page.goto(url("/fr-ca/paas/statements/claims/"))
+    expect(page.locator("main")).to_contain_text("42,50\xa0$")
+    assert_accessible(page)
+    page.locator(f"main a[href$='/claims/{claim.uuid}/']").first.click()
+    assert_accessible(page)
+
+    page.locator("main form[action$='/reject/'] button[type='submit']").click()
+    expect(page.locator("main textarea[name='reason']")).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+    screenshot(page, "paas-claim-reject-error-fr-ca")
+    claim.refresh_from_db()
+    assert claim.status == "submitted"
+
+    page.locator("main textarea[name='reason']").fill("Reçu d’un autre mois")
+    page.locator("main form[action$='/reject/'] button[type='submit']").click()
+    expect(page.locator("main form[action$='/reject/']")).to_have_count(0)
+    claim.refresh_from_db()
+    assert (claim.status, claim.decision_reason) == ("rejected", "Reçu d’un autre mois")
