@@ -209,6 +209,7 @@ class LineSpec:
     description: str = ""
 
     def signature(self) -> tuple[Any, ...]:
+        """Everything saved on the line, in the order of ``_stored_signatures``."""
         return (
             self.kind,
             self.amount_cents,
@@ -604,7 +605,10 @@ def approve_statement(*, actor: User, statement: Statement) -> Statement:
             locked.organization_id, []
         )
     ]
-    if _stored_signatures([locked.pk]).get(locked.pk, []) != wanted:
+    # Money facts only: a description in another language (the organization's language or the
+    # catalog changed) is not a reason to refuse.
+    stored = _stored_signatures([locked.pk]).get(locked.pk, [])
+    if [line[:-1] for line in stored] != [line[:-1] for line in wanted]:
         raise StatementRefused(
             _("The figures changed since this statement was generated: generate it again first.")
         )

@@ -92,3 +92,13 @@ def test_export_after_approval_only(personas: dict[str, Any], draft: Statement) 
     assert exported.status == StatementStatus.EXPORTED
     first = exported.exported_at
     assert export_statement(actor=personas["admin"], statement=draft).exported_at == first
+
+
+def test_a_new_working_language_does_not_block_approval(
+    personas: dict[str, Any], draft: Statement
+) -> None:
+    organization = draft.organization
+    organization.language = "en-ca"
+    organization.save()
+    approved = approve_statement(actor=personas["admin"], statement=draft)
+    assert approved.status == StatementStatus.APPROVED
