@@ -72,3 +72,19 @@ def test_the_participant_reads_their_placement_on_my_file(client_for: Any, setup
     assert "My PAAS Action participation" in page
     assert "Arriver à l’heure" in page
     assert "<form" not in page.split("My PAAS Action participation")[1].split("</main>")[0]
+
+
+def test_caseworker_list_queries_do_not_grow_with_placements(
+    client_for: Any, personas: Any, laval_participant: Any, django_assert_max_num_queries: Any
+) -> None:
+    grant(personas, opex(personas), "13", places=8)
+    placed(personas, laval_participant, opex(personas))
+    client = client_for("caseworker_laval")
+    client.get(url("paas:placement_list"))
+    with django_assert_max_num_queries(30) as few:
+        client.get(url("paas:placement_list"))
+    for name in ["A", "B", "C", "D"]:
+        placed(personas, laval_file(personas, name), opex(personas))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url("paas:placement_list"))
+    assert response.content.decode().count("/paas/placements/") >= 5
