@@ -36,12 +36,18 @@ NAVIGATION: list[tuple[Any, str, frozenset[str]]] = [
         "paas:placement_list",
         frozenset({Role.CASEWORKER}),
     ),
+    (_("Expense claims"), "paas:claim_list", frozenset({Role.CASEWORKER})),
     (_("PAAS Action"), "paas:organization", frozenset({Role.PARTNER_STAFF})),
     (_("Attendance"), "paas:attendance_group", frozenset({Role.PARTNER_STAFF})),
     (
         _("PAAS Action places"),
         "paas:ministry",
         frozenset({Role.COORDINATOR, Role.ANALYST, Role.ADMINISTRATOR}),
+    ),
+    (
+        _("Monthly statements"),
+        "paas:statement_list",
+        frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
     ),
     (_("Directory"), "network:directory", frozenset(Role.values)),
     (
