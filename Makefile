@@ -109,7 +109,8 @@ test: system-deps python-deps assets lint typecheck migrations-check catalogs-ch
 
 ## ---------------------------------------------------------------- bench
 bench: python-deps
-	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	@url=$$(scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
+	for b in bench/bench_*.py; do echo "== $$b"; DATABASE_URL="$$url" $(PY) $$b || exit 1; done
 
 clean:
 	rm -rf var static/vendor node_modules $(VENV)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
@@ -11,10 +12,13 @@ from django.http import Http404
 from sentier.accounts.models import Role, User
 from sentier.intake.models import Application, Recommendation, ReviewStatus
 
+RESUME_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
 
 def get_application_by_key(resume_key: str) -> Application:
     """The application behind a resume link (the key is the secret), or 404."""
-    if not resume_key or len(resume_key) > 64:
+    # Keys are URL-safe base64; anything else (a NUL byte, which PostgreSQL refuses) is unknown.
+    if not RESUME_KEY.fullmatch(resume_key or ""):
         raise Http404
     application = Application.objects.filter(resume_key=resume_key).first()
     if application is None:
