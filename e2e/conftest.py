@@ -84,6 +84,14 @@ def _new_page(browser: Browser, **options: Any) -> Iterator[Page]:
     context.close()
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits() -> None:
+    """Each test signs in afresh: sign-in throttling counters (in the cache) start at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def page(browser: Browser, live_server: Any) -> Iterator[Page]:
     """A page in a new browser context, JavaScript on."""

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from sentier.accounts.models import Role, User
 from sentier.participants.models import (
     EventKind,
+    FileNumberCounter,
     Participant,
     SavedSearch,
     TimelineEvent,
@@ -75,14 +76,27 @@ def open_participant_file(*, actor: User, **fields: Any) -> Participant:
     return participant
 
 
+@transaction.atomic
 def next_file_number() -> str:
-    """A readable, unique file number: year + sequence."""
+    """A readable, unique file number: year + sequence (``2026-000042``).
+
+    The year's counter row is locked until the caller's transaction ends, so two files opened at
+    the same time never get the same number.
+    """
     year = timezone.localdate().year
-    count = Participant.objects.filter(file_number__startswith=f"{year}-").count()
+    counter = FileNumberCounter.objects.select_for_update().filter(year=year).first()
+    if counter is None:
+        # First number of the year (or of a database filled before the counter existed).
+        existing = Participant.objects.filter(file_number__startswith=f"{year}-").count()
+        counter, _created = FileNumberCounter.objects.get_or_create(
+            year=year, defaults={"last": existing}
+        )
+        counter = FileNumberCounter.objects.select_for_update().get(year=year)
     while True:
-        count += 1
-        candidate = f"{year}-{count:06d}"
+        counter.last += 1
+        candidate = f"{year}-{counter.last:06d}"
         if not Participant.objects.filter(file_number=candidate).exists():
+            counter.save(update_fields=["last"])
             return candidate
 
 

@@ -187,3 +187,14 @@ class SavedSearch(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class FileNumberCounter(models.Model):
+    """The last file number given in a year: one row a year, locked while a number is taken, so
+    numbering costs the same however many files exist."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
