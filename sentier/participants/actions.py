@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -80,24 +80,28 @@ def open_participant_file(*, actor: User, **fields: Any) -> Participant:
 def next_file_number() -> str:
     """A readable, unique file number: year + sequence (``2026-000042``).
 
-    The year's counter row is locked until the caller's transaction ends, so two files opened at
-    the same time never get the same number.
+    One ``UPDATE … RETURNING`` takes the next number and locks the year's counter row until the
+    caller's transaction ends, so two files opened at the same time never share a number, and the
+    cost does not grow with the number of files.
     """
     year = timezone.localdate().year
-    counter = FileNumberCounter.objects.select_for_update().filter(year=year).first()
-    if counter is None:
+    table = connection.ops.quote_name(FileNumberCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last = last + 1 WHERE year = %s RETURNING last",  # noqa: S608
+            [year],
+        )
+        row = cursor.fetchone()
+    if row is None:
         # First number of the year (or of a database filled before the counter existed).
         existing = Participant.objects.filter(file_number__startswith=f"{year}-").count()
-        counter, _created = FileNumberCounter.objects.get_or_create(
-            year=year, defaults={"last": existing}
-        )
-        counter = FileNumberCounter.objects.select_for_update().get(year=year)
-    while True:
-        counter.last += 1
-        candidate = f"{year}-{counter.last:06d}"
-        if not Participant.objects.filter(file_number=candidate).exists():
-            counter.save(update_fields=["last"])
-            return candidate
+        FileNumberCounter.objects.get_or_create(year=year, defaults={"last": existing})
+        return next_file_number()
+    number = f"{year}-{row[0]:06d}"
+    if Participant.objects.filter(file_number=number).exists():
+        # Numbers given outside the counter (imports): skip past them.
+        return next_file_number()
+    return number
 
 
 @transaction.atomic
