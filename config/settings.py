@@ -43,6 +43,8 @@ SENTIER_REQUIRE_MFA = env_bool("SENTIER_REQUIRE_MFA", False)
 # Minutes of inactivity before a session ends, and how long before that the page warns.
 SENTIER_SESSION_MINUTES = int(os.environ.get("SENTIER_SESSION_MINUTES", "30"))
 SENTIER_SESSION_WARNING_SECONDS = int(os.environ.get("SENTIER_SESSION_WARNING_SECONDS", "120"))
+# Days an unsent application draft is kept after its last change (``sentier purge_drafts``).
+SENTIER_DRAFT_DAYS = int(os.environ.get("SENTIER_DRAFT_DAYS", "30"))
 
 INSTALLED_APPS = [
     "modeltranslation",

@@ -297,3 +297,18 @@ def request_human_review(*, application: Application) -> Application:
         recommendation.review_requested_at = timezone.now()
         recommendation.save(update_fields=["review_requested_at"])
     return application
+
+
+def purge_stale_drafts(*, older_than_days: int | None = None) -> int:
+    """Delete unsent drafts untouched for longer than the retention period; returns how many.
+
+    A draft holds personal information behind a bearer link: it should not live forever.
+    """
+    from django.conf import settings
+
+    days = older_than_days if older_than_days is not None else settings.SENTIER_DRAFT_DAYS
+    limit = timezone.now() - dt.timedelta(days=days)
+    stale = Application.objects.filter(status=ApplicationStatus.DRAFT, updated_at__lt=limit)
+    count = stale.count()
+    stale.delete()
+    return count
