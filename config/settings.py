@@ -45,6 +45,11 @@ SENTIER_SESSION_MINUTES = int(os.environ.get("SENTIER_SESSION_MINUTES", "30"))
 SENTIER_SESSION_WARNING_SECONDS = int(os.environ.get("SENTIER_SESSION_WARNING_SECONDS", "120"))
 # Days an unsent application draft is kept after its last change (``sentier purge_drafts``).
 SENTIER_DRAFT_DAYS = int(os.environ.get("SENTIER_DRAFT_DAYS", "30"))
+# A consent to share lasts this long unless the person chooses a shorter time.
+SENTIER_CONSENT_DAYS = int(os.environ.get("SENTIER_CONSENT_DAYS", "365"))
+# Referrals: a reminder when still unanswered after this many days, expiry after that many.
+SENTIER_REFERRAL_REMINDER_DAYS = int(os.environ.get("SENTIER_REFERRAL_REMINDER_DAYS", "10"))
+SENTIER_REFERRAL_EXPIRY_DAYS = int(os.environ.get("SENTIER_REFERRAL_EXPIRY_DAYS", "30"))
 
 INSTALLED_APPS = [
     "modeltranslation",
@@ -76,6 +81,11 @@ INSTALLED_APPS = [
     "sentier.decisions",
     "sentier.paas",
     "sentier.intake",
+    "sentier.consent",
+    "sentier.referrals",
+    "sentier.plans",
+    "sentier.serviceplans",
+    "sentier.ontario",
     "sentier.audit",
 ]
 

@@ -24,6 +24,11 @@ urlpatterns += i18n_patterns(
     path("decisions/", include("sentier.decisions.urls")),
     path("paas/", include("sentier.paas.urls")),
     path("apply/", include("sentier.intake.urls")),
+    path("consent/", include("sentier.consent.urls")),
+    path("referrals/", include("sentier.referrals.urls")),
+    path("plans/", include("sentier.plans.urls")),
+    path("service-plans/", include("sentier.serviceplans.urls")),
+    path("ontario/", include("sentier.ontario.urls")),
     path("", include("sentier.core.urls")),
     prefix_default_language=True,
 )

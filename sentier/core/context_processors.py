@@ -49,7 +49,34 @@ NAVIGATION: list[tuple[Any, str, frozenset[str]]] = [
         "paas:statement_list",
         frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
     ),
+    (_("My plan"), "plans:my_plan", frozenset({Role.PARTICIPANT})),
+    (_("My referrals"), "referrals:mine", frozenset({Role.PARTICIPANT})),
+    (_("My consents"), "consent:mine", frozenset({Role.PARTICIPANT})),
+    (_("Support plans"), "plans:worklist", frozenset({Role.CASEWORKER})),
+    (
+        _("Service plans"),
+        "serviceplans:list",
+        frozenset({Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR}),
+    ),
+    (_("Referrals"), "referrals:sent", frozenset({Role.CASEWORKER})),
+    (_("Referrals received"), "referrals:inbox", frozenset({Role.PARTNER_STAFF})),
+    (_("Capacity"), "network:capacity", frozenset({Role.PARTNER_STAFF})),
+    (
+        _("Common assessment"),
+        "ontario:assessment_queue",
+        frozenset({Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR}),
+    ),
+    (
+        _("ODSP intake"),
+        "ontario:odsp_queue",
+        frozenset({Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR}),
+    ),
     (_("Directory"), "network:directory", frozenset(Role.values)),
+    (
+        _("Regional networks"),
+        "serviceplans:networks",
+        frozenset({Role.COORDINATOR, Role.CASEWORKER, Role.ANALYST, Role.ADMINISTRATOR}),
+    ),
     (
         _("Rules"),
         "decisions:rules",
@@ -63,6 +90,9 @@ NAVIGATION: list[tuple[Any, str, frozenset[str]]] = [
     (_("Administration"), "admin:index", frozenset({Role.ADMINISTRATOR})),
 ]
 
+# Apps whose menu entries exist in one jurisdiction only.
+JURISDICTION_ONLY = {"ontario": "on"}
+
 
 def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
     user = getattr(request, "user", None)
@@ -71,6 +101,9 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
     items = []
     for label, name, roles in NAVIGATION:
         if user.role not in roles:
+            continue
+        wanted = JURISDICTION_ONLY.get(name.split(":", 1)[0])
+        if wanted and wanted != settings.SENTIER_JURISDICTION:
             continue
         try:
             url = reverse(name)

@@ -6,7 +6,7 @@ Shaped after Open Referral HSDS: an organization has locations; target clientele
 from __future__ import annotations
 
 import uuid
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -114,3 +114,64 @@ class Location(models.Model):
         if len(digits) == 10:
             digits = f"1{digits}"
         return f"tel:+{digits}" if digits else ""
+
+
+class ServiceKind(models.TextChoices):
+    """What a service does (a short taxonomy; HSDS ``service.category``)."""
+
+    EMPLOYABILITY = "employability", _("Employability support")
+    PAAS_ACTION = "paas_action", _("PAAS Action")
+    JOB_SEARCH = "job_search", _("Job search and placement")
+    TRAINING = "training", _("Training and basic skills")
+    HOUSING = "housing", _("Housing support")
+    ADDICTION = "addiction", _("Addiction support")
+    MENTAL_HEALTH = "mental_health", _("Mental health support")
+    BUDGET = "budget", _("Budget and debt counselling")
+    VIOLENCE = "violence", _("Help for victims of violence")
+    EMPLOYMENT_ONTARIO = "employment_ontario", _("Employment Ontario services")
+    OTHER = "other", _("Other support")
+
+
+class Service(models.Model):
+    """A service an organization offers (HSDS ``service``), with its live capacity.
+
+    Capacity is what the organization last said: ``capacity_available`` of ``capacity_maximum``
+    (in ``capacity_unit``) on ``capacity_updated_at``, and how many people wait. ``None`` means
+    "not said", never zero.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="services"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=30, choices=ServiceKind.choices)
+    description = models.TextField(_("description"), blank=True)
+    locations = models.ManyToManyField(
+        Location, blank=True, related_name="services", verbose_name=_("points of service")
+    )
+    regions = models.ManyToManyField(
+        "reference.Region", blank=True, related_name="services", verbose_name=_("service area")
+    )
+    clienteles: models.ManyToManyField[Clientele, Any] = models.ManyToManyField(
+        Clientele, blank=True, related_name="services", verbose_name=_("target clienteles")
+    )
+    languages = models.JSONField(
+        _("languages"), default=list, blank=True, help_text=_("Language codes, e.g. fr, en.")
+    )
+    active = models.BooleanField(_("active"), default=True)
+    capacity_available = models.PositiveIntegerField(_("places available"), null=True, blank=True)
+    capacity_maximum = models.PositiveIntegerField(_("maximum places"), null=True, blank=True)
+    capacity_unit = models.CharField(_("unit"), max_length=40, default="places", blank=True)
+    capacity_updated_at = models.DateTimeField(_("capacity updated on"), null=True, blank=True)
+    waiting_list_length = models.PositiveIntegerField(_("people waiting"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organization__name", "name"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        indexes = [models.Index(fields=["kind", "active"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organization})"

@@ -1,0 +1,1 @@
+"""Consent records: purpose, recipient, information categories, the exact text shown, withdrawal."""

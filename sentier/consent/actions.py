@@ -1,0 +1,153 @@
+"""Every write to consents: check permission, record, then a timeline event.
+
+A consent is given by the person online, or recorded on their behalf by a caseworker who heard it
+(by phone, in person, on a signed paper form). It is never edited; it is withdrawn, and the
+withdrawal runs the handlers other capabilities registered (stop queued deliveries, tell
+recipients).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sentier.accounts.models import User
+from sentier.consent import hooks
+from sentier.consent.models import (
+    Channel,
+    Consent,
+    InformationCategory,
+    Purpose,
+    RecipientKind,
+)
+from sentier.consent.texts import TEXT_VERSION, consent_text
+from sentier.core import formatting
+from sentier.network.models import Organization
+from sentier.participants.actions import add_event
+from sentier.participants.models import EventKind, Participant
+
+
+class NoValidConsent(Exception):
+    """Raised when an exchange has no active consent covering its recipient, purpose and data."""
+
+
+def _require_can_record(actor: User, participant: Participant, channel: str) -> None:
+    if participant.user_id is not None and participant.user_id == actor.pk:
+        if channel != Channel.ONLINE:
+            raise PermissionDenied
+        return
+    if channel == Channel.ONLINE:
+        # "Online, by the person" is only ever the person.
+        raise PermissionDenied
+    if not actor.has_perm("participants.change_participant", participant):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def record_consent(
+    *,
+    actor: User,
+    participant: Participant,
+    purpose: str,
+    recipient_kind: str,
+    categories: Iterable[str],
+    channel: str,
+    recipient_organization: Organization | None = None,
+    language: str | None = None,
+    expires_on: dt.date | None = None,
+    at: dt.datetime | None = None,
+) -> Consent:
+    """Record one consent. Raises ``PermissionDenied`` or ``ValidationError`` (nothing saved)."""
+    _require_can_record(actor, participant, channel)
+    at = at or timezone.now()
+    chosen = list(dict.fromkeys(categories))
+    errors: dict[str, str] = {}
+    if purpose not in Purpose.values:
+        errors["purpose"] = _("Choose a purpose.")
+    if recipient_kind not in RecipientKind.values:
+        errors["recipient_kind"] = _("Choose who receives the information.")
+    elif (recipient_kind == RecipientKind.ORGANIZATION) != (recipient_organization is not None):
+        errors["recipient_organization"] = _("Name the organization that receives it.")
+    if not chosen:
+        errors["categories"] = _("Choose at least one kind of information.")
+    elif any(c not in InformationCategory.values for c in chosen):
+        errors["categories"] = _("One of the kinds of information is not known.")
+    today = timezone.localdate(at)
+    longest = today + dt.timedelta(days=settings.SENTIER_CONSENT_DAYS)
+    expires_on = expires_on or longest
+    if expires_on <= today:
+        errors["expires_on"] = _("The end date must be after today.")
+    elif expires_on > longest:
+        errors["expires_on"] = _("A consent lasts at most %(days)d days.") % {
+            "days": settings.SENTIER_CONSENT_DAYS
+        }
+    if errors:
+        raise ValidationError(errors)
+    language = language or participant.preferred_language
+    recipient = (
+        recipient_organization.name
+        if recipient_organization is not None
+        else str(dict(RecipientKind.choices)[recipient_kind])
+    )
+    text = consent_text(
+        purpose=purpose,
+        recipient=recipient,
+        categories=chosen,
+        language=language,
+        expires=formatting.long_date(expires_on, language),
+    )
+    consent = Consent.objects.create(
+        participant=participant,
+        purpose=purpose,
+        recipient_kind=recipient_kind,
+        recipient_organization=recipient_organization,
+        categories=chosen,
+        text_version=TEXT_VERSION,
+        text_shown=text,
+        language=language,
+        channel=channel,
+        recorded_by=actor,
+        given_at=at,
+        expires_on=expires_on,
+    )
+    add_event(
+        participant=participant,
+        kind=EventKind.CONSENT_GIVEN,
+        actor=actor,
+        summary=f"{consent.get_purpose_display()} – {recipient}",
+        data={"consent": str(consent.uuid), "categories": chosen, "channel": channel},
+        occurred_at=at,
+    )
+    return consent
+
+
+@transaction.atomic
+def withdraw_consent(
+    *, actor: User, consent: Consent, channel: str, at: dt.datetime | None = None
+) -> Consent:
+    """Withdraw a consent; queued sharing stops and recipients are told (registered handlers)."""
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    _require_can_record(actor, consent.participant, channel)
+    if consent.withdrawn_at is not None:
+        return consent
+    at = at or timezone.now()
+    consent.withdrawn_at = at
+    consent.withdrawn_by = actor
+    consent.withdrawal_channel = channel
+    consent.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_channel"])
+    hooks.run_withdrawal_handlers(consent, actor)
+    add_event(
+        participant=consent.participant,
+        kind=EventKind.CONSENT_WITHDRAWN,
+        actor=actor,
+        summary=f"{consent.get_purpose_display()} – {consent.recipient_label}",
+        data={"consent": str(consent.uuid), "channel": channel},
+        occurred_at=at,
+    )
+    return consent

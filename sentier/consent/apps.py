@@ -1,0 +1,14 @@
+"""App configuration for sentier.consent."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsentConfig(AppConfig):
+    name = "sentier.consent"
+    label = "consent"
+    verbose_name = _("Consent to share information")
+
+    def ready(self) -> None:
+        # Panels this capability adds to shared pages (see sentier.core.panels).
+        from sentier.consent import panels  # noqa: F401

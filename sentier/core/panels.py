@@ -1,0 +1,46 @@
+"""Panels: how a capability adds a section to a shared page without the page knowing it.
+
+A page declares a *slot* (``{% panels "participant_file" participant=participant %}``); each app
+registers, in its ``AppConfig.ready``, a function that returns the HTML of its section for that
+slot (or ``""`` when it has nothing to show). Slots in use:
+
+- ``home``: the signed-in home page, any role (kwargs: none; look at ``request.user.role``);
+- ``participant_file``: a caseworker's view of a file (kwargs: ``participant``);
+- ``my_file``: the participant's own file page (kwargs: ``participant``).
+
+Panels render in registration order, which follows ``INSTALLED_APPS``. A panel does its own
+permission checks and access logging, like a view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+Panel = Callable[..., str]
+
+SLOTS = ("home", "participant_file", "my_file")
+
+_registry: dict[str, list[Panel]] = {slot: [] for slot in SLOTS}
+
+
+def register(slot: str) -> Callable[[Panel], Panel]:
+    """Decorator: ``@panels.register("participant_file")`` on ``def f(request, *, participant)``."""
+    if slot not in _registry:
+        raise ValueError(f"unknown panel slot {slot!r}; known: {', '.join(SLOTS)}")
+
+    def decorator(function: Panel) -> Panel:
+        if function not in _registry[slot]:
+            _registry[slot].append(function)
+        return function
+
+    return decorator
+
+
+def render(slot: str, request: HttpRequest, **kwargs: Any) -> SafeString:
+    parts = [function(request, **kwargs) for function in _registry[slot]]
+    return format_html_join("", "{}", ((mark_safe(part),) for part in parts if part))  # noqa: S308

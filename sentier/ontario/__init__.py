@@ -1,0 +1,3 @@
+"""The Ontario configuration: Employment Ontario fast track, common assessment, action plans,
+ODSP centralized intake.
+"""

@@ -1,0 +1,7 @@
+"""Demo data for sentier.ontario (idempotent; called by ``sentier load_demo``)."""
+
+from __future__ import annotations
+
+
+def load_demo() -> None:
+    """Nothing yet."""

@@ -1,0 +1,3 @@
+"""Models of sentier.ontario."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Sections that ontario adds to shared pages (see sentier.core.panels)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Personalized support plans (plans d'accompagnement personnalisés): agreement, objectives,
+actions, follow-ups, extension, end.
+"""

@@ -1,0 +1,3 @@
+"""Models of sentier.plans."""
+
+from __future__ import annotations

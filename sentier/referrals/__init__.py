@@ -1,0 +1,1 @@
+"""Closed-loop referrals to partner organizations, the partner portal, the delivery outbox."""

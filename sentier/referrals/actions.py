@@ -1,0 +1,260 @@
+"""Every write to referrals: check permission, change, log the transition, add a timeline event.
+
+``send_referral`` refuses without a consent in force that covers the organization, the purpose
+and every information category sent; the payload carries those categories only. Messages to
+partner systems are written to the outbox in the same transaction (delivered later, see
+``sentier.referrals.delivery``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sentier.accounts.models import Role, User
+from sentier.consent.actions import NoValidConsent
+from sentier.consent.models import Purpose
+from sentier.consent.selectors import find_consent
+from sentier.network.models import Location, Organization, Service
+from sentier.participants.actions import add_event
+from sentier.participants.models import EventKind, Participant
+from sentier.referrals import states
+from sentier.referrals.models import (
+    OutboxMessage,
+    Referral,
+    ReferralStatus,
+    ReferralTransition,
+    Side,
+    WebhookEndpoint,
+)
+from sentier.referrals.payload import build_payload
+
+
+class TransitionRefused(Exception):
+    """The move is not allowed from this status for this side."""
+
+
+def side_of(user: User | None, referral: Referral) -> str | None:
+    """Which side ``user`` acts for on ``referral`` (None: neither)."""
+    if user is None:
+        return None
+    if (
+        user.role == Role.PARTNER_STAFF
+        and user.organization_id is not None
+        and user.organization_id == referral.organization_id
+    ):
+        return Side.RECEIVER
+    if user.has_perm("participants.change_participant", referral.participant):
+        return Side.SENDER
+    return None
+
+
+def enqueue(
+    *,
+    topic: str,
+    payload: dict[str, object],
+    referral: Referral | None = None,
+    at: dt.datetime | None = None,
+) -> list[OutboxMessage]:
+    """One outbox message per active endpoint of the referral's organization (same transaction)."""
+    at = at or timezone.now()
+    if referral is None:
+        return []
+    endpoints = WebhookEndpoint.objects.filter(
+        organization_id=referral.organization_id, active=True
+    )
+    return OutboxMessage.objects.bulk_create(
+        [
+            OutboxMessage(
+                topic=topic,
+                endpoint=endpoint,
+                referral=referral,
+                consent=referral.consent,
+                payload=payload,
+                next_attempt_at=at,
+                created_at=at,
+            )
+            for endpoint in endpoints
+        ]
+    )
+
+
+def _log(
+    referral: Referral,
+    *,
+    from_status: str,
+    side: str,
+    actor: User | None,
+    actor_label: str,
+    reason: str,
+    at: dt.datetime,
+) -> ReferralTransition:
+    return ReferralTransition.objects.create(
+        referral=referral,
+        from_status=from_status,
+        to_status=referral.status,
+        side=side,
+        actor=actor,
+        actor_label=actor_label,
+        reason=reason,
+        at=at,
+    )
+
+
+@transaction.atomic
+def send_referral(
+    *,
+    actor: User,
+    participant: Participant,
+    organization: Organization,
+    need: str,
+    categories: Iterable[str],
+    purpose: str = Purpose.REFERRAL,
+    service: Service | None = None,
+    location: Location | None = None,
+    at: dt.datetime | None = None,
+) -> Referral:
+    """Send a referral now. ``PermissionDenied``, ``ValidationError`` or ``NoValidConsent``
+    leave nothing behind: no referral, no message queued."""
+    if not actor.has_perm("participants.change_participant", participant):
+        raise PermissionDenied
+    at = at or timezone.now()
+    chosen = sorted(set(categories))
+    errors: dict[str, str] = {}
+    if not need.strip():
+        errors["need"] = _("Say what the person needs from this organization.")
+    if not chosen:
+        errors["categories"] = _("Choose the information to send.")
+    if service is not None and service.organization_id != organization.pk:
+        errors["service"] = _("This service belongs to another organization.")
+    if location is not None and location.organization_id != organization.pk:
+        errors["location"] = _("This point of service belongs to another organization.")
+    if errors:
+        raise ValidationError(errors)
+    consent = find_consent(
+        participant=participant,
+        purpose=purpose,
+        organization=organization,
+        categories=chosen,
+        at=at,
+    )
+    if consent is None:
+        raise NoValidConsent(
+            _("The person has not agreed to share this information with this organization.")
+        )
+    referral = Referral.objects.create(
+        participant=participant,
+        organization=organization,
+        service=service,
+        location=location,
+        purpose=purpose,
+        need=need.strip(),
+        consent=consent,
+        categories=chosen,
+        payload=build_payload(participant, chosen, need.strip()),
+        status=ReferralStatus.REQUESTED,
+        sender=actor,
+        created_at=at,
+        sent_at=at,
+        expires_at=at + dt.timedelta(days=settings.SENTIER_REFERRAL_EXPIRY_DAYS),
+    )
+    _log(
+        referral,
+        from_status=ReferralStatus.DRAFT,
+        side=Side.SENDER,
+        actor=actor,
+        actor_label="",
+        reason="",
+        at=at,
+    )
+    enqueue(
+        topic="referral.requested",
+        payload={"referral": str(referral.uuid), "status": referral.status, **referral.payload},
+        referral=referral,
+        at=at,
+    )
+    add_event(
+        participant=participant,
+        kind=EventKind.REFERRAL_SENT,
+        actor=actor,
+        summary=organization.name,
+        data={"referral": str(referral.uuid), "categories": chosen},
+        occurred_at=at,
+    )
+    return referral
+
+
+@transaction.atomic
+def transition_referral(
+    *,
+    referral: Referral,
+    to_status: str,
+    side: str,
+    actor: User | None = None,
+    actor_label: str = "",
+    reason: str = "",
+    outcome: str = "",
+    at: dt.datetime | None = None,
+) -> Referral:
+    """Move a referral along the state machine for ``side``.
+
+    Callers establish the side: ``side_of(user, referral)`` for people, ``Side.RECEIVER`` for a
+    verified signed link or API key, ``Side.SYSTEM`` for scheduled tasks. Raises
+    ``TransitionRefused`` or ``ValidationError`` (reason missing) and changes nothing then.
+    """
+    referral = (
+        Referral.objects.select_for_update().select_related("participant").get(pk=referral.pk)
+    )
+    if actor is not None and side != Side.SYSTEM and side_of(actor, referral) != side:
+        raise PermissionDenied
+    at = at or timezone.now()
+    from_status = referral.status
+    if not states.allowed(from_status, to_status, side):
+        raise TransitionRefused(
+            _("A referral cannot go from “%(from)s” to “%(to)s” this way.")
+            % {
+                "from": ReferralStatus(from_status).label,
+                "to": ReferralStatus(to_status).label,
+            }
+        )
+    if to_status in states.REASON_REQUIRED and not reason.strip():
+        raise ValidationError({"reason": _("Give the reason.")})
+    referral.status = to_status
+    referral.status_reason = reason.strip()
+    if outcome.strip():
+        referral.outcome = outcome.strip()
+    if from_status in states.PENDING:
+        referral.answered_at = at
+    if to_status in states.CLOSED:
+        referral.closed_at = at
+    referral.save()
+    _log(
+        referral,
+        from_status=from_status,
+        side=side,
+        actor=actor,
+        actor_label=actor_label,
+        reason=reason.strip(),
+        at=at,
+    )
+    enqueue(
+        topic=f"referral.{to_status}",
+        payload={"referral": str(referral.uuid), "status": to_status, "reason": reason.strip()},
+        referral=referral,
+        at=at,
+    )
+    add_event(
+        participant=referral.participant,
+        kind=EventKind.REFERRAL_UPDATED,
+        actor=actor,
+        summary=f"{referral.organization.name}: {ReferralStatus(to_status).label}",
+        data={"referral": str(referral.uuid), "from": from_status, "to": to_status},
+        occurred_at=at,
+    )
+    return referral

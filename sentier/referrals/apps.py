@@ -1,0 +1,14 @@
+"""App configuration for sentier.referrals."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReferralsConfig(AppConfig):
+    name = "sentier.referrals"
+    label = "referrals"
+    verbose_name = _("Referrals")
+
+    def ready(self) -> None:
+        # Panels this capability adds to shared pages (see sentier.core.panels).
+        from sentier.referrals import panels  # noqa: F401

@@ -1,0 +1,214 @@
+"""Closed-loop referrals (FHIR SDOH ``Task`` semantics) and the outbox of deliveries.
+
+A :class:`Referral` asks one organization to serve one participant for one need. Its status moves
+only along :data:`sentier.referrals.states.TRANSITIONS`; each move is a :class:`ReferralTransition`
+row (who, which side, when, why). What leaves Sentier (webhooks to partner systems, the Employment
+Ontario exchange) is first written to :class:`OutboxMessage` in the same transaction, then
+delivered by a worker with retries; the message's ``uuid`` is the idempotency key partners see.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class ReferralStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REQUESTED = "requested", _("Sent, awaiting answer")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Declined")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ON_HOLD = "on_hold", _("On hold")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+    FAILED = "failed", _("Did not work out")
+    EXPIRED = "expired", _("Expired without an answer")
+
+
+class Side(models.TextChoices):
+    """Who may move a referral: the sender (Ministry), the receiving organization, the system."""
+
+    SENDER = "sender", _("Sender")
+    RECEIVER = "receiver", _("Receiving organization")
+    SYSTEM = "system", _("Sentier")
+
+
+class Referral(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.PROTECT, related_name="referrals"
+    )
+    organization = models.ForeignKey(
+        "network.Organization",
+        on_delete=models.PROTECT,
+        related_name="referrals",
+        verbose_name=_("organization"),
+    )
+    service = models.ForeignKey(
+        "network.Service",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("service"),
+    )
+    location = models.ForeignKey(
+        "network.Location",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("point of service"),
+    )
+    purpose = models.CharField(_("purpose"), max_length=30)  # a consent.Purpose value
+    need = models.TextField(_("reason for the referral"))
+    consent = models.ForeignKey(
+        "consent.Consent",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("consent"),
+    )
+    categories = models.JSONField(_("information shared"), default=list)
+    payload = models.JSONField(_("data sent"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ReferralStatus.choices, default=ReferralStatus.DRAFT
+    )
+    status_reason = models.TextField(_("reason"), blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="referrals_sent",
+        verbose_name=_("sent by"),
+    )
+    created_at = models.DateTimeField(_("created on"))
+    sent_at = models.DateTimeField(_("sent on"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminder sent on"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires on"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed on"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated on"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        indexes = [
+            models.Index(fields=["organization", "status"]),
+            models.Index(fields=["participant", "-created_at"]),
+            models.Index(fields=["status", "expires_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} → {self.organization} ({self.get_status_display()})"
+
+
+class ReferralTransition(models.Model):
+    """One status change of a referral: the log of its life. Written once, never edited."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("from"), max_length=12, choices=ReferralStatus.choices)
+    to_status = models.CharField(_("to"), max_length=12, choices=ReferralStatus.choices)
+    side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    # Who acted when there is no user: "signed link", "API key: <name>", "scheduled task".
+    actor_label = models.CharField(_("by (no account)"), max_length=120, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    at = models.DateTimeField(_("when"))
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("referral status change")
+        verbose_name_plural = _("referral status changes")
+
+    def __str__(self) -> str:
+        return f"{self.from_status} → {self.to_status}"
+
+
+class WebhookEndpoint(models.Model):
+    """Where an organization's system wants referral events delivered (signed with ``secret``)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(
+        "network.Organization", on_delete=models.CASCADE, related_name="webhook_endpoints"
+    )
+    url = models.URLField(_("address"))
+    secret = models.CharField(_("signing secret"), max_length=128)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.url}"
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be delivered")
+    DELIVERED = "delivered", _("Delivered")
+    CANCELLED = "cancelled", _("Cancelled")
+    FAILED = "failed", _("Gave up after retries")
+
+
+class OutboxMessage(models.Model):
+    """One message to deliver outside Sentier, written in the same transaction as its cause."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # idempotency key
+    topic = models.CharField(_("topic"), max_length=60)  # e.g. "referral.requested"
+    endpoint = models.ForeignKey(
+        WebhookEndpoint,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="messages",
+    )
+    # For exchanges that are not webhooks (e.g. "employment_ontario"): which channel delivers it.
+    channel = models.CharField(_("channel"), max_length=40, default="webhook")
+    referral = models.ForeignKey(
+        Referral, on_delete=models.CASCADE, null=True, blank=True, related_name="messages"
+    )
+    consent = models.ForeignKey(
+        "consent.Consent",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="messages",
+    )
+    payload = models.JSONField(default=dict)
+    status = models.CharField(
+        max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    cancelled_reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        verbose_name = _("outgoing message")
+        verbose_name_plural = _("outgoing messages")
+
+    def __str__(self) -> str:
+        return f"{self.topic} ({self.status})"

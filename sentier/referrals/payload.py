@@ -1,0 +1,60 @@
+"""What a referral carries: only the information categories the person consented to share.
+
+Each category has one builder; a category without consent is simply absent from the payload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sentier.consent.models import InformationCategory as C
+from sentier.participants.models import Participant
+
+Builder = Callable[[Participant], dict[str, Any]]
+
+
+def _identity(p: Participant) -> dict[str, Any]:
+    return {
+        "first_name": p.first_name,
+        "last_name": p.last_name,
+        "preferred_language": p.preferred_language,
+        "phone": p.phone,
+        "email": p.email,
+        "city": p.city,
+        "postal_code": p.postal_code,
+    }
+
+
+def _program(p: Participant) -> dict[str, Any]:
+    return {"program": p.program.code, "file_number": p.file_number}
+
+
+def _situation(p: Participant) -> dict[str, Any]:
+    return {
+        "household_type": p.household_type,
+        "adults": p.adults,
+        "children": p.children,
+        "region": p.region.code,
+    }
+
+
+BUILDERS: dict[str, Builder] = {
+    C.IDENTITY: _identity,
+    C.PROGRAM: _program,
+    C.SITUATION: _situation,
+}
+
+
+def register_builder(category: str, builder: Builder) -> None:
+    """Let a capability that holds a category's data (plans, intake) supply its builder."""
+    BUILDERS[category] = builder
+
+
+def build_payload(participant: Participant, categories: Iterable[str], need: str) -> dict[str, Any]:
+    """The data sent: the reason for the referral plus one section per consented category."""
+    payload: dict[str, Any] = {"need": need, "categories": sorted(set(categories))}
+    for category in sorted(set(categories)):
+        builder = BUILDERS.get(category)
+        payload[category] = builder(participant) if builder else {}
+    return payload

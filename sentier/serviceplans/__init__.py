@@ -1,0 +1,3 @@
+"""Multi-agency service plans (plans de services) decided by the Ministry coordinator, and the
+regional support networks.
+"""

@@ -1,0 +1,3 @@
+"""Models of sentier.serviceplans."""
+
+from __future__ import annotations
