@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "sentier.plans",
     "sentier.serviceplans",
     "sentier.ontario",
+    "sentier.exchange",
     "sentier.audit",
 ]
 

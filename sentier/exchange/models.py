@@ -1,0 +1,3 @@
+"""Models of sentier.exchange."""
+
+from __future__ import annotations
