@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.http import HttpRequest
 
 from sentier.accounts.models import User
@@ -25,3 +27,21 @@ def record_access(
         channel=channel,
         path=request.get_full_path()[:300] if request is not None else "",
     )
+
+
+def record_access_many(
+    *,
+    user: User,
+    participants: Iterable[Participant],
+    what: str,
+    request: HttpRequest | None = None,
+    channel: str = AccessChannel.PAGE,
+) -> int:
+    """One row per person shown on a list page (a partner's group screens): one insert."""
+    path = request.get_full_path()[:300] if request is not None else ""
+    rows = [
+        AccessLog(user=user, participant=p, what=what, channel=channel, path=path)
+        for p in {p.pk: p for p in participants}.values()
+    ]
+    AccessLog.objects.bulk_create(rows)
+    return len(rows)

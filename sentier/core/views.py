@@ -14,6 +14,7 @@ from django.utils.translation import get_language_from_request
 from sentier.accounts.models import Role, User
 from sentier.decisions.selectors import list_worklist_changes_for_caseworker
 from sentier.paas.selectors import organization_home
+from sentier.paas.views import log_organization_home
 from sentier.participants.models import FileStatus, Participant
 from sentier.participants.selectors import list_participants_for_user
 
@@ -60,10 +61,12 @@ def home(request: HttpRequest) -> HttpResponse:
         )
     elif user.role == Role.PARTNER_STAFF:
         organization = user.organization
+        paas = organization_home(user)
+        log_organization_home(user, paas, request)
         context.update(
             organization=organization,
             locations=organization.locations.select_related("region") if organization else [],
-            paas=organization_home(user),
+            paas=paas,
         )
     elif user.role == Role.PARTICIPANT:
         context.update(participant=Participant.objects.filter(user=user).first())

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import Role, User
-from sentier.audit.actions import record_access
+from sentier.audit.actions import record_access, record_access_many
 from sentier.core.formatting import long_date
 from sentier.core.forms import bind_form
 from sentier.core.requests import request_user
@@ -61,7 +61,19 @@ def organization(request: HttpRequest) -> HttpResponse:
     waiting list (the same block as on the partner's home page)."""
     user = request_user(request)
     _require_partner(user)
-    return render(request, "paas/organization.html", {"paas": selectors.organization_home(user)})
+    home = selectors.organization_home(user)
+    log_organization_home(user, home, request)
+    return render(request, "paas/organization.html", {"paas": home})
+
+
+def log_organization_home(
+    user: User, home: selectors.OrganizationHome | None, request: HttpRequest
+) -> None:
+    """The organization block names placed and waiting people: one access-log row each."""
+    if home is None:
+        return
+    people = [p.participant for p in home.placements] + [w.participant for w in home.waiting]
+    record_access_many(user=user, participants=people, what="PAAS Action list", request=request)
 
 
 def hours_text(hours: Decimal) -> str:
@@ -128,6 +140,12 @@ def attendance_group(request: HttpRequest) -> HttpResponse:
         }
         for placement in placements
     ]
+    record_access_many(
+        user=user,
+        participants=[p.participant for p in placements],
+        what="PAAS Action attendance",
+        request=request,
+    )
     return render(
         request,
         "paas/attendance_group.html",

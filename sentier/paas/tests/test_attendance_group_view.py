@@ -140,3 +140,13 @@ def test_queries_do_not_grow_with_the_group(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url(start_date()))
     assert response.content.decode().count('name="hours-') == 6
+
+
+def test_the_group_screen_logs_one_row_per_person_shown(
+    client_for: Any, group: list[Any], personas: Any
+) -> None:
+    from sentier.audit.models import AccessLog
+
+    client_for("partner_opex").get(url(start_date()))
+    rows = AccessLog.objects.filter(user=personas["partner_opex"], what="PAAS Action attendance")
+    assert {row.participant_id for row in rows} == {p.participant_id for p in group}

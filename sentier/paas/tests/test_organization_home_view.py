@@ -88,3 +88,17 @@ def test_caseworker_list_queries_do_not_grow_with_placements(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url("paas:placement_list"))
     assert response.content.decode().count("/paas/placements/") >= 5
+
+
+def test_the_home_and_organization_page_log_each_person_shown(
+    client_for: Any, setup: None, personas: Any
+) -> None:
+    from sentier.audit.models import AccessLog
+
+    client_for("partner_opex").get(url("core:home"))
+    shown = AccessLog.objects.filter(user=personas["partner_opex"])
+    assert sorted(row.participant.first_name for row in shown) == ["Julie", "Marc"]
+    client_for("partner_opex").get(url("paas:organization"))
+    assert AccessLog.objects.filter(user=personas["partner_opex"]).count() == 4
+    client_for("partner_sorif").get(url("paas:organization"))
+    assert not AccessLog.objects.filter(user=personas["partner_sorif"]).exists()
