@@ -8,6 +8,7 @@ Imported by ``statement_views`` so the permissions are registered.
 
 from __future__ import annotations
 
+import calendar
 from typing import Any
 
 import rules.permissions
@@ -42,6 +43,29 @@ def _coordinates_organization_region(user: Any, obj: Any) -> bool:
     ).exists()
 
 
+def _coordinates_every_region_of_the_statement(user: Any, obj: Any) -> bool:
+    """Every region where the organization holds places that month is the user's region.
+
+    A statement pays for the whole organization; an organization with places in several regions
+    (OPEX'82 in four) is approved by the Ministry's administrators, not by one region's
+    coordinator, who would otherwise sign off on another region's participants.
+    """
+    from sentier.paas.models import PlaceAllocation
+
+    organization_id = _organization_id(obj)
+    region_id = getattr(user, "region_id", None)
+    if organization_id is None or region_id is None:
+        return False
+    allocations = PlaceAllocation.objects.filter(organization_id=organization_id)
+    month = getattr(obj, "month", None)
+    if month is not None:
+        first = month.replace(day=1)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        allocations = allocations.filter(period_start__lte=last, period_end__gte=first)
+    regions = set(allocations.values_list("region_id", flat=True))
+    return regions == {region_id}
+
+
 def _works_for_the_organization(user: Any, obj: Any) -> bool:
     """The user is staff of the organization the statement, placement or claim belongs to."""
     organization_id = _organization_id(obj)
@@ -72,10 +96,14 @@ works_for_the_organization = predicate(_works_for_the_organization)
 serves_the_participant_region = predicate(_serves_the_participant_region)
 is_the_participant_caseworker = predicate(_is_the_participant_caseworker)
 
+coordinates_every_region_of_the_statement = predicate(_coordinates_every_region_of_the_statement)
+
 ministry_of_the_organization = is_administrator | (is_coordinator & coordinates_organization_region)
 
 can_view_statement = ministry_of_the_organization | (is_partner_staff & works_for_the_organization)
-can_manage_statement = ministry_of_the_organization
+can_manage_statement = is_administrator | (
+    is_coordinator & coordinates_every_region_of_the_statement
+)
 can_submit_claim = (is_partner_staff & works_for_the_organization) | (
     is_caseworker & serves_the_participant_region
 )

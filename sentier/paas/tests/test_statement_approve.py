@@ -102,3 +102,19 @@ def test_a_new_working_language_does_not_block_approval(
     organization.save()
     approved = approve_statement(actor=personas["admin"], statement=draft)
     assert approved.status == StatementStatus.APPROVED
+
+
+def test_a_statement_covering_another_region_goes_to_an_administrator(
+    personas: dict[str, Any], laval_participant: Any
+) -> None:
+    grant(personas, opex(personas))
+    grant(personas, opex(personas), "06")  # OPEX'82 also holds places in Montréal
+    place(personas, laval_participant, opex(personas), months_ago(2))
+    draft = generate(personas, opex(personas), months_ago(1))
+    with pytest.raises(PermissionDenied):
+        approve_statement(actor=personas["coordinator"], statement=draft)
+    draft.refresh_from_db()
+    assert (draft.status, draft.approved_by) == (StatementStatus.DRAFT, None)
+    approve_statement(actor=personas["admin"], statement=draft)
+    draft.refresh_from_db()
+    assert draft.status == StatementStatus.APPROVED
