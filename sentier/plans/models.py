@@ -1,3 +1,369 @@
-"""Models of sentier.plans."""
+"""Personalized support plans (plans d'accompagnement personnalisés, 001).
+
+A :class:`SupportPlan` is chosen freely by the person and written with them: the difficulties it
+works on (a configurable :class:`Difficulty` taxonomy seeded from 001's examples, plus free text),
+:class:`Objective` rows, :class:`PlanAction` rows (who does what by when), scheduled
+:class:`FollowUp` contacts and :class:`Extension` requests. Its status moves only through
+:mod:`sentier.plans.states`; every move is a :class:`PlanTransition` row.
+
+``version`` columns give optimistic concurrency: an edit says which version it started from and
+is refused (a conflict screen, nothing lost) when someone saved in between.
+
+For other apps (service plans): read ``SupportPlan``, ``plan.objectives`` (``Objective.text``,
+``status``, ``position``) and ``plan.actions``; :func:`sentier.plans.selectors.objectives_to_carry`
+gives the objectives a service plan carries over; end the plan with
+``sentier.plans.actions.end_plan(actor=…, plan=…, reason=EndReason.EVOLVED_TO_SERVICE_PLAN)``.
+"""
 
 from __future__ import annotations
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Difficulty(models.Model):
+    """A kind of social or economic difficulty a plan can work on (001: "no formal list")."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("offered"), default=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("difficulty")
+        verbose_name_plural = _("difficulties")
+
+    def __str__(self) -> str:
+        return self.name_en
+
+    def name_in(self, language: str | None) -> str:
+        return self.name_en if (language or "").startswith("en") else self.name_fr
+
+
+class PlanStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    INELIGIBLE = "ineligible", _("Not eligible")
+    PROPOSED = "proposed", _("Proposed")
+    DECLINED = "declined", _("Declined by the person")
+    ACTIVE = "active", _("In progress")
+    EXTENSION_REQUESTED = "extension_requested", _("Extension requested")
+    ENDED = "ended", _("Ended")
+    COMPLETED = "completed", _("Completed")
+
+
+class Origin(models.TextChoices):
+    REQUESTED = "requested", _("Requested by the person")
+    PROPOSED = "proposed", _("Proposed by the caseworker")
+
+
+class Channel(models.TextChoices):
+    PHONE = "phone", _("By phone")
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online, by the person")
+
+
+class EndReason(models.TextChoices):
+    PARTICIPANT_CHOICE = "participant_choice", _("The person chose to end it")
+    OBJECTIVES_ATTAINED = "objectives_attained", _("Objectives attained")
+    OBJECTIVES_NOT_ATTAINED = "objectives_not_attained", _("Objectives not attained")
+    CASEWORKER = "caseworker", _("Ended by the caseworker")
+    EVOLVED_TO_SERVICE_PLAN = "evolved_to_service_plan", _("Evolved into a service plan")
+
+
+class SupportPlan(models.Model):
+    """One personalized support plan of one participant."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    participant = models.ForeignKey(
+        "participants.Participant",
+        on_delete=models.PROTECT,
+        related_name="support_plans",
+        verbose_name=_("participant"),
+    )
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="support_plans",
+        verbose_name=_("caseworker"),
+    )
+    status = models.CharField(
+        _("status"), max_length=24, choices=PlanStatus.choices, default=PlanStatus.REQUESTED
+    )
+    origin = models.CharField(_("origin"), max_length=12, choices=Origin.choices)
+    request_channel = models.CharField(
+        _("channel of the request"), max_length=12, choices=Channel.choices, blank=True
+    )
+    request_note = models.TextField(_("what the person said"), blank=True)
+    decision = models.ForeignKey(
+        "decisions.Decision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("eligibility decision"),
+    )
+    difficulties = models.ManyToManyField(
+        Difficulty, blank=True, related_name="plans", verbose_name=_("difficulties")
+    )
+    other_difficulty = models.CharField(_("other difficulty"), max_length=300, blank=True)
+    purpose = models.TextField(_("what the plan is for, in the person's words"), blank=True)
+    started_on = models.DateField(_("started on"), null=True, blank=True)
+    planned_end_on = models.DateField(_("planned end"), null=True, blank=True)
+    # The agreement record: what the person agreed to, when, how, and who wrote it down.
+    agreement_summary = models.TextField(_("plain-language summary agreed to"), blank=True)
+    agreement_version = models.CharField(_("summary version"), max_length=20, blank=True)
+    agreement_language = models.CharField(_("summary language"), max_length=8, blank=True)
+    agreed_at = models.DateTimeField(_("agreed on"), null=True, blank=True)
+    agreement_channel = models.CharField(
+        _("agreement channel"), max_length=12, choices=Channel.choices, blank=True
+    )
+    agreement_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agreement recorded by"),
+    )
+    ended_at = models.DateTimeField(_("ended on"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ended by"),
+    )
+    end_reason = models.CharField(
+        _("end reason"), max_length=30, choices=EndReason.choices, blank=True
+    )
+    end_note = models.TextField(_("end note"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated on"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("personalized support plan")
+        verbose_name_plural = _("personalized support plans")
+        indexes = [
+            models.Index(fields=["participant", "status"]),
+            models.Index(fields=["caseworker", "status", "planned_end_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} – {self.get_status_display()}"
+
+
+class PlanTransition(models.Model):
+    """One move of a plan's status: the transition log (append-only)."""
+
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=24, choices=PlanStatus.choices, blank=True)
+    to_status = models.CharField(max_length=24, choices=PlanStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField()
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '∅'} → {self.to_status}"
+
+
+class ObjectiveStatus(models.TextChoices):
+    OPEN = "open", _("Working on it")
+    ATTAINED = "attained", _("Attained")
+    NOT_ATTAINED = "not_attained", _("Not attained")
+    DROPPED = "dropped", _("Set aside")
+
+
+class Objective(models.Model):
+    """Something the person wants to reach, in their words."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="objectives")
+    text = models.CharField(_("objective"), max_length=300)
+    status = models.CharField(
+        _("status"), max_length=15, choices=ObjectiveStatus.choices, default=ObjectiveStatus.OPEN
+    )
+    position = models.PositiveIntegerField(_("order"), default=0)
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ActionStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    ON_HOLD = "on_hold", _("On hold")
+    ABANDONED = "abandoned", _("Abandoned")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Who(models.TextChoices):
+    PARTICIPANT = "participant", _("The person")
+    CASEWORKER = "caseworker", _("The caseworker")
+    TOGETHER = "together", _("Together")
+    ORGANIZATION = "organization", _("An organization")
+    OTHER = "other", _("Someone else")
+
+
+class PlanAction(models.Model):
+    """Who does what, by when, toward an objective (or the plan as a whole)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="actions")
+    objective = models.ForeignKey(
+        Objective,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("objective"),
+    )
+    who = models.CharField(_("who"), max_length=15, choices=Who.choices, default=Who.TOGETHER)
+    who_detail = models.CharField(_("name (organization, person)"), max_length=200, blank=True)
+    what = models.CharField(_("what"), max_length=300)
+    due_on = models.DateField(_("by when"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=15, choices=ActionStatus.choices, default=ActionStatus.PLANNED
+    )
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+
+    def __str__(self) -> str:
+        return self.what
+
+
+class FollowUpMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    PHONE = "phone", _("By phone")
+    VIDEO = "video", _("By video")
+    HOME_VISIT = "home_visit", _("Home visit")
+
+
+class FollowUpStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    DONE = "done", _("Held")
+    MISSED = "missed", _("Missed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class FollowUp(models.Model):
+    """A scheduled contact with the person; notes and outcome written when it is held."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="follow_ups")
+    scheduled_for = models.DateTimeField(_("date and time"))
+    mode = models.CharField(_("how"), max_length=12, choices=FollowUpMode.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=FollowUpStatus.choices,
+        default=FollowUpStatus.SCHEDULED,
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["scheduled_for", "id"]
+        indexes = [models.Index(fields=["status", "scheduled_for"])]
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+
+    def __str__(self) -> str:
+        return f"{self.scheduled_for:%Y-%m-%d %H:%M} {self.mode}"
+
+
+class ExtensionStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a decision")
+    GRANTED = "granted", _("Granted")
+    REFUSED = "refused", _("Refused")
+
+
+class Extension(models.Model):
+    """A request to make the plan longer (001: at the person's request, when objectives are not
+    attained or new needs arise), and the caseworker's decision with its reason."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="extensions")
+    requested_at = models.DateTimeField(_("requested on"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices)
+    why = models.TextField(_("why"), blank=True)
+    wished_end_on = models.DateField(_("until when"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ExtensionStatus.choices,
+        default=ExtensionStatus.PENDING,
+    )
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decision_reason = models.TextField(_("reason"), blank=True)
+    previous_end_on = models.DateField(_("previous end"), null=True, blank=True)
+    new_end_on = models.DateField(_("new end"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("extension")
+        verbose_name_plural = _("extensions")
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} {self.status}"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A caseworker's secret calendar address (calendar apps cannot sign in). Revoking deletes
+    the row; a new one gives a new address."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"feed of {self.user_id}"

@@ -1,0 +1,44 @@
+"""Who may do what with a support plan, as ``rules`` permissions (read them as sentences).
+
+- A caseworker who may change the participant's file (their region), or an administrator,
+  runs the plan: proposes it, records requests and agreement, writes its content, decides
+  extensions, ends or completes it.
+- Whoever may view the file sees the plan (coordinators of the region read it too).
+- The person whose plan it is reads it, agrees or declines, asks for an extension, ends it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rules import permissions, predicates
+
+from sentier.accounts.rules import can_change_participant, can_view_participant, is_the_person
+
+predicate: Callable[[Callable[..., bool]], Any] = predicates.predicate
+add_perm: Callable[[str, Any], None] = permissions.add_perm
+
+
+def _participant(plan: Any) -> Any:
+    return getattr(plan, "participant", None)
+
+
+@predicate
+def may_change_file(user: Any, plan: Any) -> bool:
+    return bool(can_change_participant.test(user, _participant(plan)))
+
+
+@predicate
+def may_view_file(user: Any, plan: Any) -> bool:
+    return bool(can_view_participant.test(user, _participant(plan)))
+
+
+@predicate
+def is_plan_person(user: Any, plan: Any) -> bool:
+    return bool(is_the_person.test(user, _participant(plan)))
+
+
+add_perm("plans.manage_plan", may_change_file)
+add_perm("plans.view_plan", may_view_file)
+add_perm("plans.participate", is_plan_person)

@@ -1,0 +1,360 @@
+"""Permission-checked reads of support plans.
+
+"Does not exist" and "not yours" raise the same :class:`~django.http.Http404`. Lists are built
+in a fixed number of queries whatever their length (prefetches, no per-row queries).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from sentier.accounts.models import Role, User
+from sentier.participants.models import EventKind, Participant, TimelineEvent
+from sentier.participants.selectors import visible_participants_q
+from sentier.plans import (
+    rules,  # noqa: F401  (registers the permissions)
+    states,
+)
+from sentier.plans.models import (
+    CalendarFeed,
+    Difficulty,
+    Extension,
+    ExtensionStatus,
+    FollowUp,
+    FollowUpStatus,
+    Objective,
+    PlanAction,
+    SupportPlan,
+)
+
+PLAN_EVENT_KINDS = (
+    EventKind.SUPPORT_PLAN_REQUESTED,
+    EventKind.SUPPORT_PLAN_PROPOSED,
+    EventKind.SUPPORT_PLAN_AGREED,
+    EventKind.SUPPORT_PLAN_UPDATED,
+    EventKind.FOLLOW_UP,
+    EventKind.SUPPORT_PLAN_EXTENSION,
+    EventKind.SUPPORT_PLAN_ENDED,
+)
+# The plan page shows the latest events of the plan; the whole story is on the file's timeline.
+TIMELINE_CAP = 50
+ENDING_SOON_DAYS = 21
+
+
+def _key(value: uuid.UUID | str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+def _plans() -> QuerySet[SupportPlan]:
+    return SupportPlan.objects.select_related(
+        "participant",
+        "participant__region",
+        "participant__program",
+        "caseworker",
+        "decision",
+        "agreement_recorded_by",
+        "ended_by",
+    )
+
+
+def list_plans_for_user(user: User) -> QuerySet[SupportPlan]:
+    """Every plan ``user`` may see (the queryset twin of ``plans.view_plan``)."""
+    return _plans().filter(
+        participant__in=Participant.objects.filter(visible_participants_q(user)).values("pk")
+    )
+
+
+def get_plan_for_user(user: User, plan_uuid: uuid.UUID | str) -> SupportPlan:
+    """One plan, or 404 if it does not exist or ``user`` may not see it."""
+    plan = list_plans_for_user(user).filter(uuid=_key(plan_uuid)).first()
+    if plan is None or not user.has_perm("plans.view_plan", plan):
+        raise Http404
+    return plan
+
+
+def get_plan_to_manage(user: User, plan_uuid: uuid.UUID | str) -> SupportPlan:
+    """A plan ``user`` runs (caseworker of the region, administrator), else 404."""
+    plan = get_plan_for_user(user, plan_uuid)
+    if user.role == Role.PARTICIPANT or not user.has_perm("plans.manage_plan", plan):
+        raise Http404
+    return plan
+
+
+def _child(model: Any, user: User, row_uuid: uuid.UUID | str) -> Any:
+    row = (
+        model.objects.select_related("plan", "plan__participant")
+        .filter(uuid=_key(row_uuid))
+        .first()
+    )
+    if row is None or user.role == Role.PARTICIPANT:
+        raise Http404
+    if not user.has_perm("plans.manage_plan", row.plan):
+        raise Http404
+    return row
+
+
+def get_objective_to_manage(user: User, objective_uuid: uuid.UUID | str) -> Objective:
+    result: Objective = _child(Objective, user, objective_uuid)
+    return result
+
+
+def get_action_to_manage(user: User, action_uuid: uuid.UUID | str) -> PlanAction:
+    result: PlanAction = _child(PlanAction, user, action_uuid)
+    return result
+
+
+def get_follow_up_to_manage(user: User, follow_up_uuid: uuid.UUID | str) -> FollowUp:
+    result: FollowUp = _child(FollowUp, user, follow_up_uuid)
+    return result
+
+
+def get_extension_to_manage(user: User, extension_uuid: uuid.UUID | str) -> Extension:
+    result: Extension = _child(Extension, user, extension_uuid)
+    return result
+
+
+def current_plan_for(participant: Participant) -> SupportPlan | None:
+    """The person's open plan, else their latest one (None if they never had one)."""
+    plans = _plans().filter(participant=participant)
+    return plans.filter(status__in=states.OPEN).first() or plans.first()
+
+
+def get_own_plan(user: User) -> SupportPlan:
+    """The signed-in participant's current plan, or 404."""
+    participant = Participant.objects.filter(user_id=user.pk).first()
+    if participant is None or user.role != Role.PARTICIPANT:
+        raise Http404
+    plan = current_plan_for(participant)
+    if plan is None:
+        raise Http404
+    return plan
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan page
+
+
+@dataclass
+class PlanContent:
+    plan: SupportPlan
+    difficulties: list[Difficulty]
+    objectives: list[Objective]
+    actions: list[PlanAction]
+    loose_actions: list[PlanAction]
+    follow_ups: list[FollowUp]
+    extensions: list[Extension]
+    next_follow_up: FollowUp | None
+    pending_extension: Extension | None
+    events: list[TimelineEvent] = field(default_factory=list)
+    more_events: bool = False
+
+
+def plan_content(plan: SupportPlan, *, with_events: bool = True) -> PlanContent:
+    """Everything the plan page, the portal and the PDF show, in a fixed number of queries:
+    all the objectives, actions and follow-ups; the latest events of the plan."""
+    objectives = list(plan.objectives.all())
+    by_pk = {o.pk: o for o in objectives}
+    actions = list(plan.actions.all())
+    for objective in objectives:
+        objective.plan_actions = []  # type: ignore[attr-defined]
+    loose = []
+    for action in actions:
+        if action.objective_id in by_pk:
+            action.objective = by_pk[action.objective_id]
+            by_pk[action.objective_id].plan_actions.append(action)  # type: ignore[attr-defined]
+        else:
+            loose.append(action)
+    follow_ups = list(plan.follow_ups.all())
+    extensions = list(plan.extensions.select_related("requested_by", "decided_by"))
+    now = timezone.now()
+    upcoming = [
+        f for f in follow_ups if f.status == FollowUpStatus.SCHEDULED and f.scheduled_for >= now
+    ]
+    content = PlanContent(
+        plan=plan,
+        difficulties=list(plan.difficulties.all()),
+        objectives=objectives,
+        actions=actions,
+        loose_actions=loose,
+        follow_ups=follow_ups,
+        extensions=extensions,
+        next_follow_up=upcoming[0] if upcoming else None,
+        pending_extension=next(
+            (e for e in extensions if e.status == ExtensionStatus.PENDING), None
+        ),
+    )
+    if with_events:
+        events = list(
+            TimelineEvent.objects.filter(
+                participant_id=plan.participant_id,
+                kind__in=PLAN_EVENT_KINDS,
+                data__plan=str(plan.uuid),
+            )
+            .select_related("actor")
+            .order_by("-occurred_at", "-id")[: TIMELINE_CAP + 1]
+        )
+        content.more_events = len(events) > TIMELINE_CAP
+        content.events = events[:TIMELINE_CAP]
+    return content
+
+
+def objectives_to_carry(plan: SupportPlan) -> list[dict[str, Any]]:
+    """What a service plan carries over from this plan (000: a PAP can evolve into a service
+    plan): each objective still worked on, with its actions not finished."""
+    from sentier.plans.models import ActionStatus, ObjectiveStatus
+
+    unfinished = {ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.ON_HOLD}
+    content = plan_content(plan, with_events=False)
+    return [
+        {
+            "uuid": str(objective.uuid),
+            "text": objective.text,
+            "status": objective.status,
+            "actions": [
+                {
+                    "what": action.what,
+                    "who": action.who,
+                    "who_detail": action.who_detail,
+                    "due_on": action.due_on,
+                    "status": action.status,
+                }
+                for action in objective.plan_actions  # type: ignore[attr-defined]
+                if action.status in unfinished
+            ],
+        }
+        for objective in content.objectives
+        if objective.status == ObjectiveStatus.OPEN
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The caseworker's worklist and reminders
+
+
+def week_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """Monday 00:00 to next Monday 00:00 (local time) of the week of ``now``."""
+    local = timezone.localtime(now)
+    monday = (local - dt.timedelta(days=local.weekday())).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    return monday, monday + dt.timedelta(days=7)
+
+
+@dataclass
+class Worklist:
+    overdue: list[FollowUp]
+    this_week: list[FollowUp]
+    ending_soon: list[SupportPlan]
+    extension_requests: list[Extension]
+    waiting_answer: list[SupportPlan]
+
+    @property
+    def count(self) -> int:
+        return (
+            len(self.overdue)
+            + len(self.this_week)
+            + len(self.ending_soon)
+            + len(self.extension_requests)
+            + len(self.waiting_answer)
+        )
+
+
+def _my_plans_q(user: User) -> Q:
+    if user.role == Role.CASEWORKER:
+        return Q(caseworker=user)
+    return Q(pk__in=[])
+
+
+def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
+    """The caseworker's follow-ups overdue and due this week, plans ending soon, extension
+    requests and requests waiting for a proposal (5 queries)."""
+    now = now or timezone.now()
+    start, end = week_bounds(now)
+    mine = SupportPlan.objects.filter(_my_plans_q(user), status__in=states.EDITABLE)
+    follow_ups = list(
+        FollowUp.objects.filter(
+            plan__in=mine.values("pk"),
+            status=FollowUpStatus.SCHEDULED,
+            scheduled_for__lt=end,
+        )
+        .select_related("plan", "plan__participant")
+        .order_by("scheduled_for")
+    )
+    today = timezone.localdate(now)
+    ending = list(
+        mine.filter(
+            status__in=states.RUNNING,
+            planned_end_on__lte=today + dt.timedelta(days=ENDING_SOON_DAYS),
+        )
+        .select_related("participant")
+        .order_by("planned_end_on")
+    )
+    extensions = list(
+        Extension.objects.filter(plan__in=mine.values("pk"), status=ExtensionStatus.PENDING)
+        .select_related("plan", "plan__participant")
+        .order_by("requested_at")
+    )
+    waiting = list(
+        mine.filter(status=states.S.REQUESTED).select_related("participant").order_by("created_at")
+    )
+    return Worklist(
+        overdue=[f for f in follow_ups if f.scheduled_for < now],
+        this_week=[f for f in follow_ups if f.scheduled_for >= now and f.scheduled_for >= start],
+        ending_soon=ending,
+        extension_requests=extensions,
+        waiting_answer=waiting,
+    )
+
+
+def follow_ups_to_remind(now: dt.datetime, ahead: dt.timedelta) -> QuerySet[FollowUp]:
+    """Scheduled follow-ups of running plans due before ``now + ahead`` (overdue ones too) that
+    were not reminded yet."""
+    return (
+        FollowUp.objects.filter(
+            status=FollowUpStatus.SCHEDULED,
+            reminded_at=None,
+            scheduled_for__lt=now + ahead,
+            plan__status__in=states.EDITABLE,
+        )
+        .select_related("plan", "plan__participant", "plan__caseworker")
+        .order_by("plan__caseworker_id", "scheduled_for")
+    )
+
+
+def feed_follow_ups(token: str) -> tuple[User, list[FollowUp]] | None:
+    """The owner and follow-ups of a calendar feed token (None for an unknown or revoked one):
+    scheduled and held contacts of their plans, from 90 days back."""
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active or feed.user.role != Role.CASEWORKER:
+        return None
+    since = timezone.now() - dt.timedelta(days=90)
+    follow_ups = list(
+        FollowUp.objects.filter(
+            plan__caseworker=feed.user,
+            plan__participant__region_id=feed.user.region_id,
+            scheduled_for__gte=since,
+        )
+        .exclude(status=FollowUpStatus.CANCELLED)
+        .select_related("plan", "plan__participant")
+        .order_by("scheduled_for")
+    )
+    return feed.user, follow_ups
+
+
+def feed_for(user: User) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(user=user).first()
+
+
+def prefetch_plan_rows() -> list[Prefetch[Any]]:
+    """Prefetches for lists of plans that show their objectives."""
+    return [Prefetch("objectives"), Prefetch("difficulties")]
