@@ -45,6 +45,14 @@ SENTIER_SESSION_MINUTES = int(os.environ.get("SENTIER_SESSION_MINUTES", "30"))
 SENTIER_SESSION_WARNING_SECONDS = int(os.environ.get("SENTIER_SESSION_WARNING_SECONDS", "120"))
 # Days an unsent application draft is kept after its last change (``sentier purge_drafts``).
 SENTIER_DRAFT_DAYS = int(os.environ.get("SENTIER_DRAFT_DAYS", "30"))
+# Partner network: capacity older than this many days is shown as stale and reminded.
+SENTIER_CAPACITY_STALE_DAYS = int(os.environ.get("SENTIER_CAPACITY_STALE_DAYS", "14"))
+# Waiting lists: days a person has to answer a place offer; reasons that move a person ahead
+# (in this order; codes of sentier.network.models.PriorityReason).
+SENTIER_OFFER_RESPONSE_DAYS = int(os.environ.get("SENTIER_OFFER_RESPONSE_DAYS", "5"))
+SENTIER_WAITING_PRIORITY_REASONS = env_list(
+    "SENTIER_WAITING_PRIORITY_REASONS", "safety,housing,leaving_institution"
+)
 # A consent to share lasts this long unless the person chooses a shorter time.
 SENTIER_CONSENT_DAYS = int(os.environ.get("SENTIER_CONSENT_DAYS", "365"))
 # Referrals: a reminder when still unanswered after this many days, expiry after that many.

@@ -8,3 +8,7 @@ class NetworkConfig(AppConfig):
     name = "sentier.network"
     label = "network"
     verbose_name = _("Partner network")
+
+    def ready(self) -> None:
+        # Permissions and the panels this capability adds to shared pages.
+        from sentier.network import panels, permissions  # noqa: F401

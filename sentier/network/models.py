@@ -1,13 +1,16 @@
 """The partner network: organizations, their points of service and the clienteles they serve.
 
-Shaped after Open Referral HSDS: an organization has locations; target clienteles are a taxonomy.
+Shaped after Open Referral HSDS 3.1: an organization has locations and services; target
+clienteles are a taxonomy; a service carries its live capacity and its waiting list.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -46,6 +49,20 @@ class Organization(models.Model):
     clientele_text = models.CharField(
         _("target clientele (as published)"), max_length=200, blank=True
     )
+    description = models.TextField(_("description"), blank=True)
+    legal_status = models.CharField(
+        _("legal status"),
+        max_length=120,
+        blank=True,
+        help_text=_("As registered, e.g. non-profit organization (OBNL)."),
+    )
+    tax_id = models.CharField(
+        _("registration number"),
+        max_length=40,
+        blank=True,
+        help_text=_("Québec enterprise number (NEQ) or charity number; optional."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     language = models.CharField(
@@ -132,6 +149,15 @@ class ServiceKind(models.TextChoices):
     OTHER = "other", _("Other support")
 
 
+class ServiceStatus(models.TextChoices):
+    """HSDS 3.1 ``service.status``."""
+
+    ACTIVE = "active", _("Active")
+    INACTIVE = "inactive", _("Inactive")
+    DEFUNCT = "defunct", _("Closed for good")
+    TEMPORARILY_CLOSED = "temporarily closed", _("Temporarily closed")
+
+
 class Service(models.Model):
     """A service an organization offers (HSDS ``service``), with its live capacity.
 
@@ -147,6 +173,15 @@ class Service(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=ServiceKind.choices)
     description = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ServiceStatus.choices, default=ServiceStatus.ACTIVE
+    )
+    eligibility_description = models.TextField(_("who can take part"), blank=True)
+    fees_description = models.CharField(_("fees"), max_length=300, blank=True)
+    application_process = models.TextField(_("how to apply"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    url = models.URLField(_("web page"), blank=True)
     locations = models.ManyToManyField(
         Location, blank=True, related_name="services", verbose_name=_("points of service")
     )
@@ -165,6 +200,12 @@ class Service(models.Model):
     capacity_unit = models.CharField(_("unit"), max_length=40, default="places", blank=True)
     capacity_updated_at = models.DateTimeField(_("capacity updated on"), null=True, blank=True)
     waiting_list_length = models.PositiveIntegerField(_("people waiting"), default=0)
+    estimated_wait_days = models.PositiveIntegerField(
+        _("estimated wait (days)"),
+        null=True,
+        blank=True,
+        help_text=_("How long a new person usually waits for a place, as the organization says."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -175,3 +216,243 @@ class Service(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organization})"
+
+    @property
+    def listed(self) -> bool:
+        """Shown in the directory and proposed by matching."""
+        return self.active and self.status == ServiceStatus.ACTIVE
+
+    def capacity_is_stale(self, now: dt.datetime) -> bool:
+        """Never said, or said longer ago than ``SENTIER_CAPACITY_STALE_DAYS``."""
+        if self.capacity_updated_at is None:
+            return True
+        return now - self.capacity_updated_at > dt.timedelta(days=stale_days())
+
+    def capacity_age_days(self, now: dt.datetime) -> int | None:
+        if self.capacity_updated_at is None:
+            return None
+        return max(0, (now - self.capacity_updated_at).days)
+
+    @property
+    def is_full(self) -> bool:
+        return self.capacity_available == 0
+
+
+def stale_days() -> int:
+    """Days after which a service's capacity is shown as stale (a parameter)."""
+    return int(getattr(settings, "SENTIER_CAPACITY_STALE_DAYS", 14))
+
+
+class CapacityUpdate(models.Model):
+    """One capacity statement, as given: the log of every change (append-only)."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="capacity_updates")
+    at = models.DateTimeField(_("when"))
+    available = models.PositiveIntegerField(_("places available"), null=True, blank=True)
+    maximum = models.PositiveIntegerField(_("maximum places"), null=True, blank=True)
+    waiting = models.PositiveIntegerField(_("people waiting"), default=0)
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    actor_label = models.CharField(_("by (as recorded)"), max_length=200)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("capacity update")
+        verbose_name_plural = _("capacity updates")
+
+    def __str__(self) -> str:
+        return f"{self.service_id} {self.available}/{self.maximum} @ {self.at:%Y-%m-%d}"
+
+
+class CapacityReminder(models.Model):
+    """A reminder sent to an organization to update stale capacity (one row per sending)."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="capacity_reminders"
+    )
+    sent_at = models.DateTimeField(_("sent on"))
+    services = models.PositiveIntegerField(_("stale services"))
+    email = models.EmailField(_("sent to"), blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        indexes = [models.Index(fields=["organization", "-sent_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} {self.sent_at:%Y-%m-%d}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Waiting lists and offers
+
+
+class PriorityReason(models.TextChoices):
+    """Reasons that may move a person ahead on a waiting list (which ones do is a parameter)."""
+
+    NONE = "", _("None")
+    SAFETY = "safety", _("Safety at risk (violence)")
+    HOUSING = "housing", _("About to lose housing")
+    LEAVING_INSTITUTION = "leaving_institution", _("Leaving detention or a treatment centre")
+    DEADLINE = "deadline", _("A benefit or training deadline")
+
+
+class EntryStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting")
+    OFFERED = "offered", _("Place offered")
+    PLACED = "placed", _("Took the place")
+    WITHDRAWN = "withdrawn", _("Left the list")
+
+
+OPEN_ENTRY_STATUSES = (EntryStatus.WAITING, EntryStatus.OFFERED)
+
+
+class WaitingListEntry(models.Model):
+    """A person waiting for a place in one service."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="waiting_entries")
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="waiting_list_entries"
+    )
+    since = models.DateTimeField(_("waiting since"))
+    priority_reason = models.CharField(
+        _("priority reason"),
+        max_length=30,
+        choices=PriorityReason.choices,
+        blank=True,
+        default="",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=EntryStatus.choices, default=EntryStatus.WAITING
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    ended_at = models.DateTimeField(_("left the list on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["since", "pk"]
+        verbose_name = _("waiting list entry")
+        verbose_name_plural = _("waiting list entries")
+        indexes = [models.Index(fields=["service", "status", "since"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "participant"],
+                condition=models.Q(status__in=["waiting", "offered"]),
+                name="one_open_waiting_entry_per_service",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} → {self.service_id} ({self.status})"
+
+
+class OfferStatus(models.TextChoices):
+    OFFERED = "offered", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    EXPIRED = "expired", _("No answer in time")
+    PASSED = "passed", _("Passed to the next person")
+
+
+class Offer(models.Model):
+    """A free place offered to the person at the head of a waiting list, with a response window.
+
+    ``place`` identifies the freed place: when an offer is declined or expires the same place is
+    offered to the next person who has not yet been offered it.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    entry = models.ForeignKey(WaitingListEntry, on_delete=models.CASCADE, related_name="offers")
+    place = models.UUIDField(_("place"), db_index=True)
+    offered_at = models.DateTimeField(_("offered on"))
+    respond_by = models.DateTimeField(_("answer by"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=OfferStatus.choices, default=OfferStatus.OFFERED
+    )
+    responded_at = models.DateTimeField(_("answered on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-offered_at", "-pk"]
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        indexes = [models.Index(fields=["status", "respond_by"])]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} {self.status}"
+
+
+class WaitingListLog(models.Model):
+    """Every step of a waiting list (added, offered, accepted, declined, expired, passed, left)."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="waiting_log")
+    entry = models.ForeignKey(
+        WaitingListEntry, on_delete=models.CASCADE, related_name="log", null=True, blank=True
+    )
+    offer = models.ForeignKey(Offer, on_delete=models.SET_NULL, null=True, blank=True)
+    at = models.DateTimeField(_("when"))
+    step = models.CharField(_("step"), max_length=30)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.service_id} {self.step} @ {self.at:%Y-%m-%d}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Imports
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ImportJob(models.Model):
+    """A CSV import of services and capacity, run by a background task; dry run or for real."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created on"))
+    file_name = models.CharField(_("file"), max_length=200)
+    content = models.TextField(_("content"))
+    dry_run = models.BooleanField(_("dry run"), default=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        if not self.total_rows:
+            return 100 if self.status in (ImportStatus.DONE, ImportStatus.FAILED) else 0
+        return min(100, round(100 * self.processed_rows / self.total_rows))

@@ -1,0 +1,57 @@
+"""Who may do what in the partner network, as ``rules`` permissions (read them as sentences).
+
+- Partner staff update the capacity of their own organization's services, free a place and see
+  its waiting list; administrators may do it for any organization.
+- Administrators and coordinators import services and capacity from a CSV file.
+- A caseworker who may change a participant's file puts the person on a waiting list; the person
+  (or that caseworker) answers an offer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rules import permissions, predicates
+
+from sentier.accounts.rules import (
+    can_change_participant,
+    is_administrator,
+    is_coordinator,
+    is_partner_staff,
+    is_the_person,
+)
+
+predicate: Callable[[Callable[..., bool]], Any] = predicates.predicate
+add_perm: Callable[[str, Any], None] = permissions.add_perm
+
+
+def _works_for_service_organization(user: Any, service: Any) -> bool:
+    organization_id = getattr(service, "organization_id", None)
+    return organization_id is not None and organization_id == getattr(user, "organization_id", None)
+
+
+def _offer_is_for_the_person(user: Any, offer: Any) -> bool:
+    participant = offer.entry.participant if offer is not None else None
+    return bool(is_the_person.test(user, participant))
+
+
+def _offer_participant_changeable(user: Any, offer: Any) -> bool:
+    participant = offer.entry.participant if offer is not None else None
+    return bool(can_change_participant.test(user, participant))
+
+
+works_for_service_organization = predicate(_works_for_service_organization)
+offer_is_for_the_person = predicate(_offer_is_for_the_person)
+may_change_offer_participant = predicate(_offer_participant_changeable)
+
+can_manage_service = is_administrator | (is_partner_staff & works_for_service_organization)
+can_import_services = is_administrator | is_coordinator
+can_answer_offer = offer_is_for_the_person | may_change_offer_participant
+
+add_perm("network.update_capacity", can_manage_service)
+add_perm("network.view_waiting_list", can_manage_service)
+add_perm("network.import_services", can_import_services)
+add_perm("network.export_directory", can_import_services)
+add_perm("network.add_to_waiting_list", can_change_participant)
+add_perm("network.answer_offer", can_answer_offer)
