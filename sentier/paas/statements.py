@@ -57,6 +57,8 @@ from sentier.paas.models import (
     StatementLine,
     StatementStatus,
 )
+from sentier.participants.actions import add_event
+from sentier.participants.models import EventKind
 from sentier_rules import paas_statement as money
 
 # Receipts: what the claim form and the action accept.
@@ -152,7 +154,25 @@ def submit_claim(
     claim.receipt.save(f"{uuid.uuid4().hex}{_extension(receipt)}", receipt, save=False)
     claim._change_reason = "submitted"  # type: ignore[attr-defined]
     claim.save()
+    _claim_event(claim, actor, EventKind.PAAS_CLAIM_SUBMITTED)
     return claim
+
+
+def _claim_event(claim: ExpenseClaim, actor: User, kind: str) -> None:
+    add_event(
+        participant=claim.placement.participant,
+        kind=kind,
+        actor=actor,
+        summary=f"{claim.get_kind_display()} {claim.month:%Y-%m}: "
+        f"{formatting.cents(claim.amount_cents)}"
+        + (f" — {claim.get_status_display()}" if kind == EventKind.PAAS_CLAIM_DECIDED else ""),
+        data={
+            "claim": str(claim.uuid),
+            "amount_cents": claim.amount_cents,
+            "status": claim.status,
+            "reason": claim.decision_reason,
+        },
+    )
 
 
 def _extension(receipt: UploadedFile) -> str:
@@ -172,6 +192,7 @@ def _decide(claim: ExpenseClaim, actor: User, status: str, reason: str) -> Expen
     locked.decision_reason = reason
     locked._change_reason = status  # type: ignore[attr-defined]
     locked.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+    _claim_event(locked, actor, EventKind.PAAS_CLAIM_DECIDED)
     return locked
 
 

@@ -135,6 +135,8 @@ class EventKind(models.TextChoices):
     PAAS_PLACEMENT_STARTED = "paas_placement_started", _("PAAS Action placement started")
     PAAS_PLACEMENT_ENDED = "paas_placement_ended", _("PAAS Action placement ended")
     PAAS_WAITING_LISTED = "paas_waiting_listed", _("On a PAAS Action waiting list")
+    PAAS_CLAIM_SUBMITTED = "paas_claim_submitted", _("PAAS Action expense claim submitted")
+    PAAS_CLAIM_DECIDED = "paas_claim_decided", _("PAAS Action expense claim decided")
     CONSENT_GIVEN = "consent_given", _("Consent to share given")
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent to share withdrawn")
     REFERRAL_SENT = "referral_sent", _("Referral sent")

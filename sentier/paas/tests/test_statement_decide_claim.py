@@ -72,3 +72,20 @@ def test_a_decided_claim_cannot_be_decided_again(personas: dict[str, Any], claim
         reject_claim(actor=personas["caseworker_laval"], claim=claim, reason="Finalement non")
     claim.refresh_from_db()
     assert (claim.status, claim.decision_reason) == (ClaimStatus.APPROVED, "")
+
+
+def test_submission_and_decision_appear_on_the_participant_timeline(
+    personas: dict[str, Any], claim: ExpenseClaim, laval_participant: Any
+) -> None:
+    from sentier.participants.models import EventKind
+
+    reject_claim(actor=personas["caseworker_laval"], claim=claim, reason="Reçu illisible")
+    events = list(
+        laval_participant.events.filter(
+            kind__in=[EventKind.PAAS_CLAIM_SUBMITTED, EventKind.PAAS_CLAIM_DECIDED]
+        ).order_by("occurred_at", "id")
+    )
+    assert [e.kind for e in events] == ["paas_claim_submitted", "paas_claim_decided"]
+    assert [e.actor for e in events] == [personas["partner_opex"], personas["caseworker_laval"]]
+    assert "120,00" in events[0].summary
+    assert events[1].data["reason"] == "Reçu illisible"
