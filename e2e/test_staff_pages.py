@@ -32,6 +32,9 @@ def test_caseload_and_file_pages_have_no_accessibility_violations(
     expect(page.locator("main")).to_contain_text("Côté")
     assert_accessible(page)
     screenshot(page, f"caseload-fr-ca-{width}")
+    # On a phone the caseload is a list of cards: nothing scrolls sideways.
+    wrap = page.locator(".sentier-table-wrap")
+    assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth")
 
     page.goto(url(f"/fr-ca/participants/{participant.uuid}/"))
     expect(page.locator("h1")).to_contain_text("Côté")
