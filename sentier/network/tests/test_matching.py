@@ -138,7 +138,8 @@ def test_reasons_say_why_in_plain_language() -> None:
         "Full: 4 people waiting",
         "Capacity not updated for 45 days",
     ]
-    assert second.stale and not first.stale
+    assert second.stale
+    assert not first.stale
 
 
 def test_the_kind_filters_and_closed_services_are_left_out() -> None:

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sentier.network.loading import load_services
 from sentier.reference.loading import ReferenceDataError, load_reference_data
 
 LABELS = {
@@ -19,6 +20,7 @@ LABELS = {
     "clienteles": gettext_lazy("Target clienteles"),
     "organizations": gettext_lazy("Organizations"),
     "locations": gettext_lazy("Locations"),
+    "services": gettext_lazy("Services"),
 }
 
 
@@ -28,11 +30,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             report = load_reference_data()
+            # The seeded services of the organizations just loaded (sentier.network.loading).
+            services = load_services()
         except ReferenceDataError as error:
             raise CommandError(str(error)) from error
         if options["verbosity"] < 1:
             return
-        for kind, counts in report.items():
+        for kind, counts in [*report.items(), ("services", services)]:
             self.stdout.write(
                 _("%(label)s: %(total)d (%(created)d created, %(updated)d updated)")
                 % {
@@ -42,5 +46,5 @@ class Command(BaseCommand):
                     "updated": counts.updated,
                 }
             )
-        if not report.changed:
+        if not report.changed and not (services.created or services.updated):
             self.stdout.write(_("Reference data was already up to date."))
