@@ -10,5 +10,5 @@ class ServicePlansConfig(AppConfig):
     verbose_name = _("Service plans")
 
     def ready(self) -> None:
-        # Panels this capability adds to shared pages (see sentier.core.panels).
-        from sentier.serviceplans import panels  # noqa: F401
+        # Permissions and the panels this capability adds to shared pages (sentier.core.panels).
+        from sentier.serviceplans import panels, rules  # noqa: F401

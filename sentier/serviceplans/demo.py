@@ -1,7 +1,245 @@
-"""Demo data for sentier.serviceplans (idempotent; called by ``sentier load_demo``)."""
+"""Demo data for sentier.serviceplans (idempotent; called by ``sentier load_demo``).
+
+- a regional support network in every Québec region (:func:`ensure_networks`);
+- the participant persona (Julie Lavoie, Laval) in an active service plan initiated by the
+  Ministry: the CISSS de Laval, OPEX’82 (community organization, limited consent: no addiction,
+  no health) and her sister as parties, objectives tagged by kind of information;
+- a request waiting for the Laval coordinator, and a declined one with its next step.
+
+Everything goes through the real actions.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 
+from django.db import transaction
+from django.utils import timezone
+
+from sentier.accounts.models import User
+from sentier.consent.models import Channel, InformationCategory
+from sentier.core.demo import PERSONAS
+from sentier.participants.models import FileStatus, Participant
+from sentier.serviceplans import actions
+from sentier.serviceplans.models import (
+    AgreementChannel,
+    InitiatorKind,
+    NetworkMember,
+    NextStep,
+    PartyKind,
+    RequestStatus,
+    ServicePlan,
+    ServicePlanRequest,
+    Situation,
+)
+from sentier.serviceplans.networks import ensure_networks
+
+
+def _users() -> dict[str, User]:
+    return {p.key: User.objects.get(email=p.email) for p in PERSONAS}
+
+
+def _situations(*codes: str) -> list[Situation]:
+    return list(Situation.objects.filter(code__in=codes))
+
+
+@transaction.atomic
 def load_demo() -> None:
-    """Nothing yet."""
+    ensure_networks()
+    users = _users()
+    caseworker, coordinator = users["caseworker_laval"], users["coordinator"]
+    julie = Participant.objects.filter(user=users["participant"]).first()
+    if julie is not None and not ServicePlan.objects.filter(participant=julie).exists():
+        _active_plan(julie, caseworker, coordinator, users)
+    others = list(
+        Participant.objects.filter(
+            region=caseworker.region, caseworker=caseworker, status=FileStatus.ACTIVE
+        )
+        .exclude(user=users["participant"])
+        .exclude(service_plan_requests__isnull=False)
+        .order_by("file_number")[:2]
+    )
+    if (
+        not ServicePlanRequest.objects.filter(
+            region=caseworker.region, status=RequestStatus.PENDING
+        ).exists()
+        and others
+    ):
+        actions.request_service_plan(
+            actor=caseworker,
+            participant=others[0],
+            situations=_situations("major_crisis", "services_may_stop", "needs_several_services"),
+            reasons=(
+                "Perte de logement annoncée pour la fin du mois, suivi en santé mentale "
+                "interrompu depuis l’été. Le CISSS et l’Office municipal d’habitation "
+                "interviennent chacun de leur côté sans se parler."
+            ),
+            initiator_kind=InitiatorKind.MINISTRY,
+        )
+    if (
+        not ServicePlanRequest.objects.filter(
+            region=caseworker.region, status=RequestStatus.DECLINED
+        ).exists()
+        and len(others) > 1
+    ):
+        declined = actions.request_service_plan(
+            actor=caseworker,
+            participant=others[1],
+            situations=_situations("difficult_transition"),
+            reasons="Séparation récente; la personne cherche un logement plus petit.",
+            initiator_kind=InitiatorKind.MINISTRY,
+        )
+        actions.decline_request(
+            actor=coordinator,
+            request=declined,
+            reason=(
+                "Un seul réseau doit intervenir pour l’instant : la situation ne demande pas "
+                "encore la concertation de plusieurs ministères ou organismes."
+            ),
+            next_step=NextStep.SUPPORT_PLAN,
+            next_step_details=(
+                "Proposer un plan d’accompagnement personnalisé et l’orienter vers un organisme "
+                "d’aide au logement; renvoyer une demande si d’autres services doivent s’ajouter."
+            ),
+        )
+
+
+def _active_plan(
+    julie: Participant, caseworker: User, coordinator: User, users: dict[str, User]
+) -> None:
+    request = actions.request_service_plan(
+        actor=caseworker,
+        participant=julie,
+        situations=_situations("needs_several_services", "difficult_transition"),
+        reasons=(
+            "Mère monoparentale en rétablissement d’une dépendance, logement insalubre, souhaite "
+            "reprendre un parcours vers l’emploi. Le CISSS, un organisme en employabilité et sa "
+            "sœur l’aident déjà, sans coordination."
+        ),
+        initiator_kind=InitiatorKind.MINISTRY,
+    )
+    plan = actions.approve_request(actor=coordinator, request=request)
+    actions.record_agreement(
+        actor=caseworker,
+        plan=plan,
+        agrees=True,
+        on=timezone.localdate(),
+        channel=AgreementChannel.IN_PERSON,
+        note="Rencontre au bureau de Laval; la démarche volontaire lui a été expliquée.",
+    )
+    ministry = plan.parties.get(kind=PartyKind.MINISTRY)
+    cisss = NetworkMember.objects.get(network__region=plan.region, name="CISSS de Laval")
+    health = actions.add_party(
+        actor=coordinator, plan=plan, member=cisss, contact="Intervenante CRD, 450 555-0190"
+    )
+    opex = users["partner_opex"].organization
+    organization = (
+        actions.add_party(actor=coordinator, plan=plan, organization=opex, contact="Luc Bouchard")
+        if opex is not None
+        else None
+    )
+    family = actions.add_party(
+        actor=coordinator,
+        plan=plan,
+        kind=PartyKind.FAMILY,
+        name="Sœur de Julie (proche aidante)",
+        contact="450 555-0111",
+    )
+    actions.record_party_consent(
+        actor=caseworker,
+        party=health,
+        categories=[
+            InformationCategory.IDENTITY,
+            InformationCategory.HEALTH,
+            InformationCategory.ADDICTION,
+            InformationCategory.PLAN,
+        ],
+        channel=Channel.IN_PERSON,
+    )
+    if organization is not None:
+        actions.record_party_consent(
+            actor=caseworker,
+            party=organization,
+            categories=[
+                InformationCategory.IDENTITY,
+                InformationCategory.EMPLOYMENT,
+                InformationCategory.PLAN,
+            ],
+            channel=Channel.IN_PERSON,
+        )
+    actions.record_party_consent(
+        actor=caseworker,
+        party=family,
+        categories=[InformationCategory.IDENTITY, InformationCategory.SITUATION],
+        channel=Channel.IN_PERSON,
+    )
+    soon = timezone.localdate() + dt.timedelta(days=30)
+    addiction = actions.add_objective(
+        actor=caseworker,
+        plan=plan,
+        text="Maintenir l’abstinence avec le soutien du centre de réadaptation en dépendance",
+        category=InformationCategory.ADDICTION,
+        owner=health,
+    )
+    actions.add_action(
+        actor=caseworker,
+        objective=addiction,
+        text="Rencontre hebdomadaire avec l’intervenante du CRD",
+        owner=health,
+        due_on=soon,
+    )
+    housing = actions.add_objective(
+        actor=caseworker,
+        plan=plan,
+        text="Obtenir un logement salubre pour elle et son enfant",
+        category=InformationCategory.HOUSING,
+        owner=ministry,
+        due_on=timezone.localdate() + dt.timedelta(days=120),
+    )
+    actions.add_action(
+        actor=caseworker,
+        objective=housing,
+        text="Déposer une demande à l’Office municipal d’habitation de Laval",
+        owner=ministry,
+        due_on=soon,
+    )
+    if organization is not None:
+        work = actions.add_objective(
+            actor=caseworker,
+            plan=plan,
+            text="Préparer un retour progressif vers l’emploi",
+            category=InformationCategory.EMPLOYMENT,
+            owner=organization,
+        )
+        actions.add_action(
+            actor=caseworker,
+            objective=work,
+            text="Bilan de compétences et atelier de recherche d’emploi",
+            owner=organization,
+            due_on=soon,
+        )
+    care = actions.add_objective(
+        actor=caseworker,
+        plan=plan,
+        text="Faire garder son enfant pendant les rendez-vous",
+        category=InformationCategory.SITUATION,
+        owner=family,
+    )
+    actions.add_action(
+        actor=caseworker,
+        objective=care,
+        text="Garde les mardis après-midi",
+        owner=family,
+    )
+    actions.add_note(
+        actor=caseworker,
+        plan=plan,
+        text="Rechute en octobre, reprise du suivi au CRD sans interruption depuis.",
+        category=InformationCategory.ADDICTION,
+    )
+    actions.add_note(
+        actor=coordinator,
+        plan=plan,
+        text="Prochaine rencontre de concertation des partenaires dans trois semaines.",
+        category=InformationCategory.PLAN,
+    )

@@ -1,3 +1,92 @@
-"""Sections that serviceplans adds to shared pages (see sentier.core.panels)."""
+"""Sections that serviceplans adds to shared pages (see sentier.core.panels).
+
+- ``participant_file``: the file's service plan requests and plans, and "Request a service plan";
+- ``my_file``: the person's service plan and a link to "who sees what";
+- ``home``: caseworkers see the coordinator's decisions on their requests, coordinators their
+  queue, partner staff the plans their organization takes part in.
+"""
 
 from __future__ import annotations
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from sentier.accounts.models import Role, User
+from sentier.core import panels
+from sentier.participants.models import Participant
+from sentier.serviceplans import selectors
+from sentier.serviceplans.models import PlanStatus, ServicePlan, ServicePlanRequest
+
+
+@panels.register("participant_file")
+def file_section(request: HttpRequest, *, participant: Participant) -> str:
+    user = request.user
+    if not isinstance(user, User) or not user.has_perm(
+        "participants.view_participant", participant
+    ):
+        return ""
+    if user.role not in (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR):
+        return ""
+    requests = list(
+        ServicePlanRequest.objects.filter(participant=participant)
+        .select_related("plan", "decided_by")
+        .order_by("-requested_at")[:10]
+    )
+    open_plan = any(
+        getattr(r, "plan", None) is not None and r.plan.status != PlanStatus.ENDED for r in requests
+    )
+    pending = any(r.status == "pending" for r in requests)
+    return render_to_string(
+        "serviceplans/_file_section.html",
+        {
+            "participant": participant,
+            "requests": requests,
+            "can_request": user.has_perm("serviceplans.request_plan", participant)
+            and not open_plan
+            and not pending,
+        },
+        request=request,
+    )
+
+
+@panels.register("my_file")
+def my_plan_section(request: HttpRequest, *, participant: Participant) -> str:
+    user = request.user
+    if not isinstance(user, User) or participant.user_id != user.pk:
+        return ""
+    plan = (
+        ServicePlan.objects.filter(participant=participant)
+        .exclude(status=PlanStatus.ENDED)
+        .select_related("coordinator")
+        .first()
+    )
+    if plan is None:
+        return ""
+    return render_to_string("serviceplans/_my_file.html", {"plan": plan}, request=request)
+
+
+@panels.register("home")
+def home_section(request: HttpRequest) -> str:
+    user = request.user
+    if not isinstance(user, User):
+        return ""
+    if user.role == Role.CASEWORKER:
+        return render_to_string(
+            "serviceplans/_home_caseworker.html",
+            {"requests": selectors.recent_decisions_for_caseworker(user, limit=8)},
+            request=request,
+        )
+    if user.role == Role.COORDINATOR:
+        return render_to_string(
+            "serviceplans/_home_coordinator.html",
+            {"queue": list(selectors.coordinator_queue(user)[:10])},
+            request=request,
+        )
+    if user.role == Role.PARTNER_STAFF:
+        plans = list(selectors.list_plans_for_user(user).order_by("-created_at")[:10])
+        if not plans:
+            return ""
+        return render_to_string(
+            "serviceplans/_home_partner.html", {"plans": plans}, request=request
+        )
+    return ""

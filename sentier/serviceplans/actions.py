@@ -1,0 +1,684 @@
+"""Every write of service plans: check permission, change, then record it.
+
+Refusals raise :class:`~django.core.exceptions.ValidationError` keyed by the form field they are
+about and change nothing (each action is one transaction). Each action ends with a row of the
+plan's shared timeline (:class:`PlanEvent`, tagged with an information category) and/or a
+participant timeline event (``SERVICE_PLAN_*``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+import sentier_rules
+from sentier.accounts.models import Role, User
+from sentier.consent.actions import record_consent
+from sentier.consent.models import Consent, InformationCategory, Purpose
+from sentier.decisions.actions import decide_for_participant, decision_request
+from sentier.decisions.models import Measure
+from sentier.network.models import Organization
+from sentier.participants.actions import add_event
+from sentier.participants.models import EventKind, Participant
+from sentier.serviceplans.models import (
+    AgreementChannel,
+    InitiatorKind,
+    ItemStatus,
+    NetworkMember,
+    NextStep,
+    Objective,
+    Party,
+    PartyKind,
+    PlanAction,
+    PlanEvent,
+    PlanEventKind,
+    PlanStatus,
+    RequestStatus,
+    ServicePlan,
+    ServicePlanRequest,
+    Situation,
+)
+
+MINISTRY_NAME = "Ministère de l’Emploi et de la Solidarité sociale"
+
+
+def _event(
+    plan: ServicePlan,
+    kind: str,
+    actor: User | None,
+    *,
+    summary: str = "",
+    text: str = "",
+    category: str = InformationCategory.PLAN,
+    party: Party | None = None,
+    at: dt.datetime | None = None,
+) -> PlanEvent:
+    return PlanEvent.objects.create(
+        plan=plan,
+        kind=kind,
+        actor=actor,
+        summary=summary[:300],
+        text=text,
+        category=category,
+        party=party,
+        occurred_at=at or timezone.now(),
+    )
+
+
+def _reason_text(reasons: list[dict[str, Any]]) -> str:
+    """The main reason of a rules answer, in the current language."""
+    language = "en" if (get_language() or "fr").startswith("en") else "fr"
+    return str(reasons[0][language]) if reasons else ""
+
+
+def rules_answer(participant: Participant, initiator_kind: str, on: dt.date) -> dict[str, Any]:
+    """Ask the rules whether this initiator may start a service plan for this person on ``on``."""
+    body = decision_request(
+        participant,
+        measure=Measure.SERVICE_PLAN,
+        date=on,
+        initiated_by=InitiatorKind(initiator_kind).rules_code,
+    )
+    return sentier_rules.decide([body])[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Request and decision
+
+
+@transaction.atomic
+def request_service_plan(
+    *,
+    actor: User,
+    participant: Participant,
+    situations: Iterable[Situation],
+    reasons: str,
+    initiator_kind: str,
+    initiator_name: str = "",
+    support_plan_uuid: Any = None,
+    at: dt.datetime | None = None,
+) -> ServicePlanRequest:
+    """A caseworker asks the coordinator of the participant's region for a service plan.
+
+    The person need not ask (000, Q&A). The rules must allow the initiator on that date: the
+    Ministry initiates only where and when the plan is deployed (dated parameter
+    ``service_plan.ministry_initiation_regions``); it may always join a plan initiated by another
+    ministry or organization.
+    """
+    if not actor.has_perm("serviceplans.request_plan", participant):
+        raise PermissionDenied
+    at = at or timezone.now()
+    chosen = list(situations)
+    errors: dict[str, str] = {}
+    if not chosen:
+        errors["situations"] = _("Tick at least one situation that justifies a service plan.")
+    if not reasons.strip():
+        errors["reasons"] = _("Say why a service plan would help this person.")
+    if initiator_kind not in InitiatorKind.values:
+        errors["initiator_kind"] = _("Say who initiates the plan.")
+    elif initiator_kind != InitiatorKind.MINISTRY and not initiator_name.strip():
+        errors["initiator_name"] = _("Name the ministry, public body or organization.")
+    if ServicePlanRequest.objects.filter(
+        participant=participant, status=RequestStatus.PENDING
+    ).exists():
+        errors["__all__"] = _("A request for this person is already waiting for the coordinator.")
+    elif (
+        ServicePlan.objects.filter(participant=participant)
+        .exclude(status=PlanStatus.ENDED)
+        .exists()
+    ):
+        errors["__all__"] = _("This person already has a service plan.")
+    if errors:
+        raise ValidationError(errors)
+    decision = decide_for_participant(
+        actor=actor,
+        participant=participant,
+        measure=Measure.SERVICE_PLAN,
+        date=timezone.localdate(at),
+        initiated_by=InitiatorKind(initiator_kind).rules_code,
+    )
+    if not decision.eligible:
+        # The whole transaction rolls back: no decision, no request, no event is kept.
+        raise ValidationError({"initiator_kind": _reason_text(decision.reasons)})
+    request = ServicePlanRequest.objects.create(
+        participant=participant,
+        region_id=participant.region_id,
+        requested_by=actor,
+        requested_at=at,
+        reasons=reasons.strip(),
+        initiator_kind=initiator_kind,
+        initiator_name="" if initiator_kind == InitiatorKind.MINISTRY else initiator_name.strip(),
+        support_plan_uuid=support_plan_uuid,
+        rules_decision=decision,
+    )
+    request.situations.set(chosen)
+    add_event(
+        participant=participant,
+        kind=EventKind.SERVICE_PLAN_REQUESTED,
+        actor=actor,
+        summary=request.initiator_label,
+        data={"request": str(request.uuid), "situations": [s.code for s in chosen]},
+        occurred_at=at,
+    )
+    return request
+
+
+@transaction.atomic
+def decline_request(
+    *,
+    actor: User,
+    request: ServicePlanRequest,
+    reason: str,
+    next_step: str,
+    next_step_details: str = "",
+    at: dt.datetime | None = None,
+) -> ServicePlanRequest:
+    """The coordinator declines: always with a reason and a proposed next step."""
+    request = ServicePlanRequest.objects.select_for_update().get(pk=request.pk)
+    if not actor.has_perm("serviceplans.decide_request", request):
+        raise PermissionDenied
+    errors: dict[str, str] = {}
+    if request.status != RequestStatus.PENDING:
+        errors["__all__"] = _("This request was already decided.")
+    if not reason.strip():
+        errors["reason"] = _("Give the reason for declining.")
+    if next_step not in NextStep.values:
+        errors["next_step"] = _("Propose a next step.")
+    elif next_step == NextStep.OTHER and not next_step_details.strip():
+        errors["next_step_details"] = _("Describe the next step you propose.")
+    if errors:
+        raise ValidationError(errors)
+    at = at or timezone.now()
+    request.status = RequestStatus.DECLINED
+    request.decided_by = actor
+    request.decided_at = at
+    request.decline_reason = reason.strip()
+    request.next_step = next_step
+    request.next_step_details = next_step_details.strip()
+    request.save()
+    add_event(
+        participant=request.participant,
+        kind=EventKind.SERVICE_PLAN_DECIDED,
+        actor=actor,
+        summary=str(RequestStatus.DECLINED.label),
+        data={"request": str(request.uuid), "status": request.status, "next_step": next_step},
+        occurred_at=at,
+    )
+    return request
+
+
+@transaction.atomic
+def approve_request(
+    *, actor: User, request: ServicePlanRequest, at: dt.datetime | None = None
+) -> ServicePlan:
+    """The coordinator approves: the plan opens, coordinated by them, with the Ministry as its
+    first party. It waits for the person's agreement (participation is voluntary)."""
+    request = ServicePlanRequest.objects.select_for_update().get(pk=request.pk)
+    if not actor.has_perm("serviceplans.decide_request", request):
+        raise PermissionDenied
+    if request.status != RequestStatus.PENDING:
+        raise ValidationError({"__all__": _("This request was already decided.")})
+    at = at or timezone.now()
+    participant = request.participant
+    answer = rules_answer(participant, request.initiator_kind, timezone.localdate(at))
+    if "error" in answer or not answer["eligible"]:
+        reasons = answer.get("reasons", [])
+        raise ValidationError({"__all__": _reason_text(reasons) or _("The rules do not allow it.")})
+    request.status = RequestStatus.APPROVED
+    request.decided_by = actor
+    request.decided_at = at
+    request.save()
+    plan = ServicePlan.objects.create(
+        request=request,
+        participant=participant,
+        region_id=request.region_id,
+        coordinator=actor,
+        initiator_kind=request.initiator_kind,
+        initiator_name=request.initiator_name,
+        created_at=at,
+    )
+    ministry = Party.objects.create(
+        plan=plan,
+        kind=PartyKind.MINISTRY,
+        name=MINISTRY_NAME,
+        contact=str(request.requested_by),
+        added_by=actor,
+        added_at=at,
+    )
+    _event(
+        plan,
+        PlanEventKind.OPENED,
+        actor,
+        summary=request.initiator_label,
+        party=ministry,
+        at=at,
+    )
+    if request.support_plan_uuid is not None:
+        from sentier.serviceplans.evolve import carry_support_plan
+
+        carry_support_plan(actor=actor, plan=plan, owner=ministry, at=at)
+    add_event(
+        participant=participant,
+        kind=EventKind.SERVICE_PLAN_DECIDED,
+        actor=actor,
+        summary=str(RequestStatus.APPROVED.label),
+        data={"request": str(request.uuid), "status": request.status, "plan": str(plan.uuid)},
+        occurred_at=at,
+    )
+    return plan
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan
+
+
+def _require_change(actor: User, plan: ServicePlan) -> None:
+    if not actor.has_perm("serviceplans.change_plan", plan):
+        raise PermissionDenied
+
+
+def _require_open(plan: ServicePlan) -> None:
+    if plan.status == PlanStatus.ENDED:
+        raise ValidationError({"__all__": _("This service plan has ended.")})
+
+
+def _lock(plan: ServicePlan) -> ServicePlan:
+    return ServicePlan.objects.select_for_update().get(pk=plan.pk)
+
+
+@transaction.atomic
+def record_agreement(
+    *,
+    actor: User,
+    plan: ServicePlan,
+    agrees: bool,
+    on: dt.date,
+    channel: str,
+    note: str = "",
+) -> ServicePlan:
+    """Record the person's answer (date, channel, who recorded it). Saying no ends the plan,
+    with no effect on their benefit (000)."""
+    plan = _lock(plan)
+    _require_change(actor, plan)
+    errors: dict[str, str] = {}
+    if plan.status != PlanStatus.AWAITING_AGREEMENT:
+        errors["__all__"] = _("The person's answer was already recorded.")
+    if channel not in AgreementChannel.values or channel == AgreementChannel.ONLINE:
+        errors["channel"] = _("Say how the person gave their answer.")
+    today = timezone.localdate()
+    if on > today:
+        errors["on"] = _("The date cannot be in the future.")
+    elif on < timezone.localdate(plan.created_at):
+        errors["on"] = _("The date cannot be before the plan was opened.")
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    plan.agreed_on = on if agrees else None
+    plan.agreement_channel = channel
+    plan.agreement_recorded_by = actor
+    plan.agreement_note = note.strip()
+    if agrees:
+        plan.status = PlanStatus.ACTIVE
+        plan.save()
+        _event(plan, PlanEventKind.AGREED, actor, summary=str(plan.get_agreement_channel_display()))
+        add_event(
+            participant=plan.participant,
+            kind=EventKind.SERVICE_PLAN_UPDATED,
+            actor=actor,
+            summary=str(PlanEventKind.AGREED.label),
+            data={"plan": str(plan.uuid), "channel": channel, "on": on.isoformat()},
+        )
+        return plan
+    plan.status = PlanStatus.ENDED
+    plan.ended_at = now
+    plan.ended_by = actor
+    plan.end_reason = _("The person did not wish to take part.")
+    plan.save()
+    _event(plan, PlanEventKind.REFUSED, actor, summary=str(plan.get_agreement_channel_display()))
+    add_event(
+        participant=plan.participant,
+        kind=EventKind.SERVICE_PLAN_ENDED,
+        actor=actor,
+        summary=str(PlanEventKind.REFUSED.label),
+        data={"plan": str(plan.uuid), "channel": channel, "on": on.isoformat()},
+    )
+    return plan
+
+
+@transaction.atomic
+def end_plan(*, actor: User, plan: ServicePlan, reason: str) -> ServicePlan:
+    """End the plan: by the person (from their portal) or by the region's staff, with a reason.
+    Ending it never changes a benefit (000)."""
+    plan = _lock(plan)
+    by_the_person = actor.role == Role.PARTICIPANT and plan.participant.user_id == actor.pk
+    if not by_the_person:
+        _require_change(actor, plan)
+    _require_open(plan)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the plan ends.")})
+    plan.status = PlanStatus.ENDED
+    plan.ended_at = timezone.now()
+    plan.ended_by = actor
+    plan.end_reason = reason.strip()
+    plan.save()
+    _event(plan, PlanEventKind.ENDED, actor, text=plan.end_reason)
+    add_event(
+        participant=plan.participant,
+        kind=EventKind.SERVICE_PLAN_ENDED,
+        actor=actor,
+        summary=plan.end_reason[:200],
+        data={"plan": str(plan.uuid), "by_the_person": by_the_person},
+    )
+    return plan
+
+
+@transaction.atomic
+def add_party(
+    *,
+    actor: User,
+    plan: ServicePlan,
+    kind: str = "",
+    name: str = "",
+    organization: Organization | None = None,
+    member: NetworkMember | None = None,
+    contact: str = "",
+) -> Party:
+    """Add a party: a member of the regional network, a community organization of the directory,
+    or another body or the person's family named here."""
+    plan = _lock(plan)
+    _require_change(actor, plan)
+    _require_open(plan)
+    if member is not None:
+        if member.network.region_id != plan.region_id:
+            raise ValidationError({"member": _("Choose a member of this region's network.")})
+        kind, name, organization = member.sector, member.name, member.organization
+        if kind == PartyKind.ORGANIZATION and organization is None:
+            kind = PartyKind.OTHER_PUBLIC
+    elif organization is not None:
+        kind, name = PartyKind.ORGANIZATION, organization.name
+    errors: dict[str, str] = {}
+    if kind not in PartyKind.values or kind == PartyKind.MINISTRY:
+        errors["kind"] = _("Choose what kind of party it is.")
+    elif kind == PartyKind.ORGANIZATION and organization is None:
+        errors["organization"] = _("Choose the organization in the directory.")
+    if not name.strip():
+        errors["name"] = _("Give the party's name.")
+    if not errors and (
+        plan.parties.filter(removed_at__isnull=True, name=name.strip()).exists()
+        or (
+            organization is not None
+            and plan.parties.filter(removed_at__isnull=True, organization=organization).exists()
+        )
+    ):
+        errors["__all__"] = _("%(name)s already takes part in this plan.") % {"name": name}
+    if errors:
+        raise ValidationError(errors)
+    party = Party.objects.create(
+        plan=plan,
+        kind=kind,
+        name=name.strip(),
+        organization=organization,
+        member=member,
+        contact=contact.strip(),
+        added_by=actor,
+        added_at=timezone.now(),
+    )
+    _event(plan, PlanEventKind.PARTY_ADDED, actor, summary=party.name, party=party)
+    add_event(
+        participant=plan.participant,
+        kind=EventKind.SERVICE_PLAN_UPDATED,
+        actor=actor,
+        summary=_("Party added: %(name)s") % {"name": party.name},
+        data={"plan": str(plan.uuid), "party": str(party.uuid)},
+    )
+    return party
+
+
+@transaction.atomic
+def remove_party(*, actor: User, party: Party) -> Party:
+    """A party leaves the plan (dated); the Ministry stays. Its objectives stay with their owner
+    name for the record."""
+    plan = _lock(party.plan)
+    _require_change(actor, plan)
+    _require_open(plan)
+    party = Party.objects.select_for_update().get(pk=party.pk)
+    if party.is_ministry:
+        raise ValidationError({"__all__": _("The Ministry stays a party of the plan.")})
+    if party.removed_at is not None:
+        return party
+    party.removed_at = timezone.now()
+    party.save(update_fields=["removed_at"])
+    _event(plan, PlanEventKind.PARTY_REMOVED, actor, summary=party.name, party=party)
+    add_event(
+        participant=plan.participant,
+        kind=EventKind.SERVICE_PLAN_UPDATED,
+        actor=actor,
+        summary=_("Party removed: %(name)s") % {"name": party.name},
+        data={"plan": str(plan.uuid), "party": str(party.uuid)},
+    )
+    return party
+
+
+def _check_owner(plan: ServicePlan, owner: Party) -> None:
+    if owner.plan_id != plan.pk or owner.removed_at is not None:
+        raise ValidationError({"owner": _("Choose a party of this plan.")})
+
+
+def _check_item(text: str, status: str, due_on: dt.date | None) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not text.strip():
+        errors["text"] = _("Write it in a few words.")
+    if status not in ItemStatus.values:
+        errors["status"] = _("Choose a status.")
+    return errors
+
+
+@transaction.atomic
+def add_objective(
+    *,
+    actor: User,
+    plan: ServicePlan,
+    text: str,
+    category: str,
+    owner: Party,
+    due_on: dt.date | None = None,
+    carried_from: str = "",
+) -> Objective:
+    """Add an objective owned by a party, tagged with the kind of information it reveals."""
+    plan = _lock(plan)
+    _require_change(actor, plan)
+    _require_open(plan)
+    errors = _check_item(text, ItemStatus.PLANNED, due_on)
+    if category not in InformationCategory.values:
+        errors["category"] = _("Choose the kind of information this objective reveals.")
+    try:
+        _check_owner(plan, owner)
+    except ValidationError as error:
+        errors["owner"] = error.messages[0]
+    if errors:
+        raise ValidationError(errors)
+    objective = Objective.objects.create(
+        plan=plan,
+        text=text.strip(),
+        category=category,
+        owner=owner,
+        due_on=due_on,
+        carried_from=carried_from,
+        created_by=actor,
+        created_at=timezone.now(),
+    )
+    _event(
+        plan,
+        PlanEventKind.OBJECTIVE_ADDED,
+        actor,
+        summary=objective.text,
+        category=category,
+        party=owner,
+    )
+    add_event(
+        participant=plan.participant,
+        kind=EventKind.SERVICE_PLAN_UPDATED,
+        actor=actor,
+        summary=str(PlanEventKind.OBJECTIVE_ADDED.label),
+        data={"plan": str(plan.uuid), "objective": str(objective.uuid)},
+    )
+    return objective
+
+
+@transaction.atomic
+def update_objective(
+    *,
+    actor: User,
+    objective: Objective,
+    status: str,
+    owner: Party,
+    due_on: dt.date | None,
+    category: str | None = None,
+) -> Objective:
+    """Status, owner, date and kind of information of an objective (re-tagging it changes which
+    parties see it)."""
+    plan = _lock(objective.plan)
+    _require_change(actor, plan)
+    _require_open(plan)
+    errors = _check_item(objective.text, status, due_on)
+    category = category or objective.category
+    if category not in InformationCategory.values:
+        errors["category"] = _("Choose the kind of information this objective reveals.")
+    try:
+        _check_owner(plan, owner)
+    except ValidationError as error:
+        errors["owner"] = error.messages[0]
+    if errors:
+        raise ValidationError(errors)
+    objective.status = status
+    objective.owner = owner
+    objective.due_on = due_on
+    objective.category = category
+    objective.save(update_fields=["status", "owner", "due_on", "category"])
+    _event(
+        plan,
+        PlanEventKind.OBJECTIVE_UPDATED,
+        actor,
+        summary=f"{objective.text} — {objective.get_status_display()}",
+        category=objective.category,
+        party=owner,
+    )
+    return objective
+
+
+@transaction.atomic
+def add_action(
+    *,
+    actor: User,
+    objective: Objective,
+    text: str,
+    owner: Party,
+    due_on: dt.date | None = None,
+) -> PlanAction:
+    """An action towards an objective: who (a party), what, by when."""
+    plan = _lock(objective.plan)
+    _require_change(actor, plan)
+    _require_open(plan)
+    errors = _check_item(text, ItemStatus.PLANNED, due_on)
+    try:
+        _check_owner(plan, owner)
+    except ValidationError as error:
+        errors["owner"] = error.messages[0]
+    if errors:
+        raise ValidationError(errors)
+    action = PlanAction.objects.create(
+        objective=objective,
+        text=text.strip(),
+        owner=owner,
+        due_on=due_on,
+        created_by=actor,
+        created_at=timezone.now(),
+    )
+    _event(
+        plan,
+        PlanEventKind.ACTION_ADDED,
+        actor,
+        summary=action.text,
+        category=objective.category,
+        party=owner,
+    )
+    return action
+
+
+@transaction.atomic
+def update_action_status(*, actor: User, action: PlanAction, status: str) -> PlanAction:
+    """The region's staff, or staff of the organization that owns the action, update it."""
+    plan = _lock(action.objective.plan)
+    if not (
+        actor.has_perm("serviceplans.change_plan", plan)
+        or actor.has_perm("serviceplans.update_own_action", action)
+    ):
+        raise PermissionDenied
+    _require_open(plan)
+    if status not in ItemStatus.values:
+        raise ValidationError({"status": _("Choose a status.")})
+    action.status = status
+    action.save(update_fields=["status"])
+    _event(
+        plan,
+        PlanEventKind.ACTION_UPDATED,
+        actor,
+        summary=f"{action.text} — {action.get_status_display()}",
+        category=action.objective.category,
+        party=action.owner,
+    )
+    return action
+
+
+@transaction.atomic
+def add_note(*, actor: User, plan: ServicePlan, text: str, category: str) -> PlanEvent:
+    """A note on the shared timeline, tagged with the kind of information it holds."""
+    plan = _lock(plan)
+    _require_change(actor, plan)
+    _require_open(plan)
+    errors: dict[str, str] = {}
+    if not text.strip():
+        errors["text"] = _("Write the note.")
+    if category not in InformationCategory.values:
+        errors["category"] = _("Choose the kind of information this note holds.")
+    if errors:
+        raise ValidationError(errors)
+    return _event(plan, PlanEventKind.NOTE, actor, text=text.strip(), category=category)
+
+
+@transaction.atomic
+def record_party_consent(
+    *, actor: User, party: Party, categories: Iterable[str], channel: str
+) -> Consent:
+    """Record, on the person's behalf, what they agree to share with one party (purpose:
+    coordination of their service plan). The consent app keeps the text shown and its version."""
+    plan = _lock(party.plan)
+    _require_change(actor, plan)
+    _require_open(plan)
+    if party.is_ministry or party.removed_at is not None:
+        raise ValidationError({"__all__": _("Consent is recorded for another party of the plan.")})
+    consent = record_consent(
+        actor=actor,
+        participant=plan.participant,
+        purpose=Purpose.SERVICE_PLAN,
+        recipient_kind=party.recipient_kind,
+        recipient_organization=party.organization if party.kind == PartyKind.ORGANIZATION else None,
+        categories=categories,
+        channel=channel,
+    )
+    _event(
+        plan,
+        PlanEventKind.CONSENT_RECORDED,
+        actor,
+        summary=party.name,
+        text="; ".join(consent.category_labels()),
+        party=party,
+    )
+    return consent

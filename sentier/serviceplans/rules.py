@@ -1,0 +1,74 @@
+"""Who may do what with service plans, as ``rules`` permissions (read them as sentences).
+
+- A caseworker who may change a participant's file requests a service plan for them.
+- The Ministry coordinator of the request's region decides it (000: "transmettra une demande au
+  coordonnateur du Ministère, qui prendra la décision").
+- Caseworkers and coordinators of the plan's region (and administrators) see the whole plan and
+  run it: parties, objectives, actions, agreement, end.
+- Staff of a community organization that is an active party of an active plan open it, and see
+  only the information categories the person consented to share with their organization
+  (the selectors filter; these predicates only open the door). They update the actions their
+  organization owns.
+- Regional network pages list the plans of members to staff of that region; others see counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rules import permissions, predicates
+
+from sentier.accounts.rules import (
+    can_change_participant,
+    is_administrator,
+    is_caseworker,
+    is_coordinator,
+    is_partner_staff,
+    same_region,
+)
+
+predicate: Callable[[Callable[..., bool]], Any] = predicates.predicate
+add_perm: Callable[[str, Any], None] = permissions.add_perm
+
+
+def _party_of_active_plan(user: Any, plan: Any) -> bool:
+    organization_id = getattr(user, "organization_id", None)
+    if organization_id is None or getattr(plan, "status", None) != "active":
+        return False
+    return bool(
+        plan.parties.filter(organization_id=organization_id, removed_at__isnull=True).exists()
+    )
+
+
+def _owns_action(user: Any, action: Any) -> bool:
+    organization_id = getattr(user, "organization_id", None)
+    owner = getattr(action, "owner", None)
+    return (
+        organization_id is not None
+        and owner is not None
+        and owner.organization_id == organization_id
+        and owner.removed_at is None
+        and owner.plan.status == "active"
+    )
+
+
+party_of_active_plan = predicate(_party_of_active_plan)
+owns_action = predicate(_owns_action)
+
+region_staff = (is_caseworker | is_coordinator) & same_region
+
+can_request = can_change_participant
+can_decide = is_coordinator & same_region
+can_view_plan = region_staff | is_administrator
+can_change_plan = region_staff | is_administrator
+can_view_plan_as_party = is_partner_staff & party_of_active_plan
+can_list_network_plans = region_staff | is_administrator
+
+add_perm("serviceplans.request_plan", can_request)
+add_perm("serviceplans.decide_request", can_decide)
+add_perm("serviceplans.view_plan", can_view_plan)
+add_perm("serviceplans.change_plan", can_change_plan)
+add_perm("serviceplans.view_plan_as_party", can_view_plan_as_party)
+add_perm("serviceplans.update_own_action", is_partner_staff & owns_action)
+add_perm("serviceplans.list_network_plans", can_list_network_plans)

@@ -1,0 +1,348 @@
+"""Permission-checked reads of service plans, and what each party may see of them.
+
+"Does not exist" and "not yours" raise the same :class:`~django.http.Http404`. Need to know: the
+Ministry's staff of the region see the whole plan; a party sees only the information categories
+the person consented to share with it for the purpose "service plan" (consent app); what is not
+shared is left out, not greyed out.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from sentier.accounts.models import Role, User
+from sentier.consent.models import InformationCategory, Purpose, RecipientKind
+from sentier.consent.selectors import active_consents
+from sentier.serviceplans.models import (
+    Objective,
+    Party,
+    PartyKind,
+    PlanAction,
+    PlanEvent,
+    PlanStatus,
+    RegionalNetwork,
+    RequestStatus,
+    ServicePlan,
+    ServicePlanRequest,
+    Situation,
+)
+
+ALL_CATEGORIES = frozenset(InformationCategory.values)
+
+
+def _key(value: object) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+def list_situations() -> QuerySet[Situation]:
+    return Situation.objects.filter(active=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Requests
+
+
+def _region_scope(user: User) -> Q | None:
+    """Rows of the user's region for region staff, everything for administrators, else None."""
+    if user.role == Role.ADMINISTRATOR:
+        return Q()
+    if user.role in (Role.CASEWORKER, Role.COORDINATOR) and user.region_id is not None:
+        return Q(region_id=user.region_id)
+    return None
+
+
+def list_requests_for_user(user: User) -> QuerySet[ServicePlanRequest]:
+    """Caseworkers: the requests they sent. Coordinators: their region's. Administrators: all."""
+    requests = ServicePlanRequest.objects.select_related(
+        "participant", "requested_by", "decided_by", "region"
+    )
+    if user.role == Role.CASEWORKER and user.region_id is not None:
+        return requests.filter(requested_by=user, region_id=user.region_id)
+    scope = _region_scope(user)
+    return requests.filter(scope) if scope is not None else requests.none()
+
+
+def coordinator_queue(user: User) -> QuerySet[ServicePlanRequest]:
+    """Requests waiting for this coordinator's decision, oldest first."""
+    if user.role != Role.COORDINATOR or user.region_id is None:
+        return ServicePlanRequest.objects.none()
+    return (
+        ServicePlanRequest.objects.filter(region_id=user.region_id, status=RequestStatus.PENDING)
+        .select_related("participant", "requested_by")
+        .prefetch_related("situations")
+        .order_by("requested_at", "id")
+    )
+
+
+def get_request_for_user(user: User, request_uuid: object) -> ServicePlanRequest:
+    key = _key(request_uuid)
+    scope = _region_scope(user)
+    if scope is None:
+        raise Http404
+    found = (
+        ServicePlanRequest.objects.filter(scope, uuid=key)
+        .select_related(
+            "participant", "requested_by", "decided_by", "region", "rules_decision", "plan"
+        )
+        .prefetch_related("situations")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def recent_decisions_for_caseworker(user: User, limit: int = 10) -> list[ServicePlanRequest]:
+    """The caseworker's requests, decided or not, newest first (home panel)."""
+    if user.role != Role.CASEWORKER:
+        return []
+    return list(
+        list_requests_for_user(user).select_related("plan").order_by("-requested_at")[:limit]
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Plans
+
+
+def list_plans_for_user(user: User) -> QuerySet[ServicePlan]:
+    """Region staff: their region's plans. Partner staff: active plans their organization is a
+    party to. Administrators: all."""
+    plans = ServicePlan.objects.select_related("participant", "coordinator", "region")
+    scope = _region_scope(user)
+    if scope is not None:
+        return plans.filter(scope)
+    if user.role == Role.PARTNER_STAFF and user.organization_id is not None:
+        return plans.filter(
+            status=PlanStatus.ACTIVE,
+            parties__organization_id=user.organization_id,
+            parties__removed_at__isnull=True,
+        ).distinct()
+    return plans.none()
+
+
+def get_plan_for_user(user: User, plan_uuid: object) -> ServicePlan:
+    """One plan the user may open (whole or as a party), or 404."""
+    key = _key(plan_uuid)
+    plan = (
+        ServicePlan.objects.select_related(
+            "participant", "participant__program", "coordinator", "region", "request"
+        )
+        .filter(uuid=key)
+        .first()
+    )
+    if plan is None or not (
+        user.has_perm("serviceplans.view_plan", plan)
+        or user.has_perm("serviceplans.view_plan_as_party", plan)
+    ):
+        raise Http404
+    return plan
+
+
+def get_own_plans(user: User) -> list[ServicePlan]:
+    """The signed-in participant's service plans, newest first."""
+    if user.role != Role.PARTICIPANT:
+        return []
+    return list(
+        ServicePlan.objects.filter(participant__user_id=user.pk)
+        .select_related("participant", "coordinator")
+        .order_by("-created_at")
+    )
+
+
+def get_party(plan: ServicePlan, party_uuid: object) -> Party:
+    found = plan.parties.filter(uuid=_key(party_uuid)).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def get_objective(plan: ServicePlan, objective_uuid: object) -> Objective:
+    found = plan.objectives.select_related("owner").filter(uuid=_key(objective_uuid)).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def get_action(plan: ServicePlan, action_uuid: object) -> PlanAction:
+    found = (
+        PlanAction.objects.select_related("objective", "objective__plan", "owner", "owner__plan")
+        .filter(objective__plan=plan, uuid=_key(action_uuid))
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def party_of_user(plan: ServicePlan, user: User) -> Party | None:
+    """The active party of the plan the user works for (partner staff), if any."""
+    if user.organization_id is None:
+        return None
+    return plan.parties.filter(
+        organization_id=user.organization_id, removed_at__isnull=True
+    ).first()
+
+
+def categories_by_party(plan: ServicePlan, parties: list[Party]) -> dict[int, frozenset[str]]:
+    """Every category each party may receive now (the Ministry: all). One query."""
+    consents = list(active_consents(plan.participant).filter(purpose=Purpose.SERVICE_PLAN))
+    result: dict[int, frozenset[str]] = {}
+    for party in parties:
+        if party.is_ministry:
+            result[party.pk] = ALL_CATEGORIES
+            continue
+        found: set[str] = set()
+        for consent in consents:
+            if consent.recipient_kind != party.recipient_kind:
+                continue
+            if (
+                party.recipient_kind == RecipientKind.ORGANIZATION
+                and consent.recipient_organization_id != party.organization_id
+            ):
+                continue
+            found.update(consent.categories)
+        result[party.pk] = frozenset(found)
+    return result
+
+
+def category_labels(codes: frozenset[str] | set[str]) -> list[str]:
+    """The categories' labels, in the order of :class:`InformationCategory`."""
+    return [str(label) for value, label in InformationCategory.choices if value in codes]
+
+
+def party_categories(plan: ServicePlan, party: Party) -> frozenset[str]:
+    return categories_by_party(plan, [party])[party.pk]
+
+
+@dataclass
+class PlanView:
+    """What one reader sees of a plan: everything (``party`` None) or a party's share."""
+
+    plan: ServicePlan
+    categories: frozenset[str]
+    party: Party | None = None
+    parties: list[Party] = field(default_factory=list)
+    objectives: list[Objective] = field(default_factory=list)
+    events: list[PlanEvent] = field(default_factory=list)
+
+    @property
+    def full(self) -> bool:
+        return self.party is None or self.party.is_ministry
+
+    def sees(self, category: str) -> bool:
+        return category in self.categories
+
+    @property
+    def shows_identity(self) -> bool:
+        return self.sees(InformationCategory.IDENTITY)
+
+    @property
+    def shows_program(self) -> bool:
+        return self.sees(InformationCategory.PROGRAM)
+
+    @property
+    def shows_parties(self) -> bool:
+        return self.sees(InformationCategory.PLAN)
+
+    @property
+    def shares_nothing(self) -> bool:
+        return not self.categories
+
+
+def plan_view(plan: ServicePlan, party: Party | None = None, event_limit: int = 200) -> PlanView:
+    """The plan as ``party`` may see it (everything for the Ministry or when ``party`` is None).
+
+    A fixed number of queries whatever the number of objectives, actions and events.
+    """
+    parties = list(plan.parties.select_related("organization", "member").order_by("added_at"))
+    if party is None or party.is_ministry:
+        categories = ALL_CATEGORIES
+    else:
+        categories = party_categories(plan, party)
+    actions = PlanAction.objects.select_related("owner").order_by("created_at", "id")
+    objectives = list(
+        plan.objectives.filter(category__in=categories)
+        .select_related("owner")
+        .prefetch_related(Prefetch("actions", queryset=actions))
+    )
+    events = list(
+        plan.events.filter(category__in=categories)
+        .select_related("actor", "party")
+        .order_by("-occurred_at", "-id")[:event_limit]
+    )
+    return PlanView(
+        plan=plan,
+        categories=categories,
+        party=party,
+        parties=parties if categories >= {InformationCategory.PLAN} else [],
+        objectives=objectives,
+        events=events,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Regional support networks
+
+
+def list_networks() -> QuerySet[RegionalNetwork]:
+    return RegionalNetwork.objects.select_related("region").annotate(
+        member_count=Count("members", distinct=True)
+    )
+
+
+def get_network(region_code: str) -> RegionalNetwork:
+    found = list_networks().filter(region__code=region_code[:4]).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@dataclass
+class MemberRow:
+    member: object
+    plans: list[ServicePlan]
+
+    @property
+    def count(self) -> int:
+        return len(self.plans)
+
+
+def network_members_with_plans(network: RegionalNetwork) -> list[MemberRow]:
+    """Each member and the open plans (not ended) it takes part in: the Ministry in every plan of
+    the region, the others through their parties (as a network member or as the same
+    organization of the directory). Two queries."""
+    members = list(network.members.select_related("organization").order_by("order", "name"))
+    parties = list(
+        Party.objects.filter(plan__region_id=network.region_id, removed_at__isnull=True)
+        .exclude(plan__status=PlanStatus.ENDED)
+        .select_related("plan", "plan__participant")
+        .order_by("plan__created_at")
+    )
+    by_member: dict[int, dict[int, ServicePlan]] = defaultdict(dict)
+    by_organization: dict[int, dict[int, ServicePlan]] = defaultdict(dict)
+    every_plan: dict[int, ServicePlan] = {}
+    for party in parties:
+        every_plan[party.plan_id] = party.plan
+        if party.member_id is not None:
+            by_member[party.member_id][party.plan_id] = party.plan
+        if party.organization_id is not None:
+            by_organization[party.organization_id][party.plan_id] = party.plan
+    rows = []
+    for member in members:
+        if member.sector == PartyKind.MINISTRY:
+            plans = dict(every_plan)
+        else:
+            plans = dict(by_member.get(member.pk, {}))
+            if member.organization_id is not None:
+                plans.update(by_organization.get(member.organization_id, {}))
+        rows.append(MemberRow(member=member, plans=list(plans.values())))
+    return rows

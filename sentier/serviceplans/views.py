@@ -1,0 +1,710 @@
+"""Service-plan pages: requests and the coordinator's decision, the plan and its parties,
+objectives and actions, what each party sees, the participant's view, regional networks.
+
+Views stay thin: bind a form, call a selector (404 for missing and not-yours alike) or an action,
+render. Pages that show a participant's information record one access-log row.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sentier.accounts.models import Role, User
+from sentier.audit.actions import record_access
+from sentier.core.forms import bind_form
+from sentier.core.requests import request_user
+from sentier.network.models import Organization
+from sentier.participants.selectors import get_participant_for_user
+from sentier.serviceplans import actions, selectors
+from sentier.serviceplans.forms import (
+    ActionForm,
+    ActionStatusForm,
+    AgreementForm,
+    DeclineForm,
+    EndForm,
+    LeaveForm,
+    NoteForm,
+    ObjectiveForm,
+    ObjectiveUpdateForm,
+    PartyConsentForm,
+    PartyForm,
+    RequestForm,
+    show_refusal,
+)
+from sentier.serviceplans.models import (
+    NetworkMember,
+    PlanStatus,
+    RequestStatus,
+    ServicePlan,
+)
+
+STAFF = (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR)
+
+
+def _require_staff(user: User) -> None:
+    if user.role not in STAFF:
+        raise PermissionDenied
+
+
+def _full_plan(request: HttpRequest, plan_uuid: uuid.UUID) -> tuple[User, ServicePlan]:
+    """A plan the user sees whole (the region's staff); partner staff get the same 404."""
+    user = request_user(request)
+    plan = selectors.get_plan_for_user(user, plan_uuid)
+    if not user.has_perm("serviceplans.view_plan", plan):
+        raise Http404
+    return user, plan
+
+
+def _changeable_plan(request: HttpRequest, plan_uuid: uuid.UUID) -> tuple[User, ServicePlan]:
+    user, plan = _full_plan(request, plan_uuid)
+    if not user.has_perm("serviceplans.change_plan", plan):
+        raise Http404
+    return user, plan
+
+
+def _url_or_empty(name: str) -> str:
+    """A page of another capability, if it exists yet."""
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
+
+
+def _active_parties(plan: ServicePlan):  # type: ignore[no-untyped-def]
+    return plan.parties.filter(removed_at__isnull=True).order_by("added_at")
+
+
+# ---------------------------------------------------------------------------------------------
+# Lists, request, decision
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    """Caseworker: their requests and plans. Coordinator: the region's queue, decisions and
+    plans. Administrator: everything. Partner staff: the plans their organization is a party to."""
+    user = request_user(request)
+    if user.role not in (*STAFF, Role.PARTNER_STAFF):
+        raise PermissionDenied
+    plans = selectors.list_plans_for_user(user)
+    if user.role == Role.CASEWORKER:
+        plans = plans.filter(request__requested_by=user) | plans.filter(
+            participant__caseworker=user
+        )
+    requests = selectors.list_requests_for_user(user).exclude(status=RequestStatus.PENDING)
+    return render(
+        request,
+        "serviceplans/list.html",
+        {
+            "queue": list(selectors.coordinator_queue(user)),
+            "pending": list(
+                selectors.list_requests_for_user(user).filter(status=RequestStatus.PENDING)
+            )
+            if user.role != Role.COORDINATOR
+            else [],
+            "decided": list(requests.order_by("-decided_at")[:50]),
+            "plans": list(plans.distinct().order_by("-created_at")[:100]),
+            "is_partner": user.role == Role.PARTNER_STAFF,
+        },
+    )
+
+
+@login_required
+def request_plan(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
+    """A caseworker ticks the situations, says why and who initiates; the coordinator decides."""
+    user = request_user(request)
+    participant = get_participant_for_user(user, participant_uuid)
+    if not user.has_perm("serviceplans.request_plan", participant):
+        raise Http404
+    form = bind_form(request, RequestForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = actions.request_service_plan(
+                actor=user,
+                participant=participant,
+                situations=form.cleaned_data["situations"],
+                reasons=form.cleaned_data["reasons"],
+                initiator_kind=form.cleaned_data["initiator_kind"],
+                initiator_name=form.cleaned_data["initiator_name"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(
+                request, _("The request was sent to the Ministry coordinator of the region.")
+            )
+            return redirect("serviceplans:request_detail", request_uuid=created.uuid)
+    record_access(user=user, participant=participant, what="Service plan request", request=request)
+    return render(
+        request,
+        "serviceplans/request_form.html",
+        {"participant": participant, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def evolve(request: HttpRequest, support_plan_uuid: uuid.UUID) -> HttpResponse:
+    """Ask for a service plan that carries a personalized support plan's objectives."""
+    from sentier.serviceplans.evolve import get_support_plan_to_evolve, request_evolution
+
+    user = request_user(request)
+    support_plan = get_support_plan_to_evolve(user, support_plan_uuid)
+    participant = support_plan.participant
+    form = bind_form(request, RequestForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = request_evolution(
+                actor=user,
+                support_plan=support_plan,
+                situations=form.cleaned_data["situations"],
+                reasons=form.cleaned_data["reasons"],
+                initiator_kind=form.cleaned_data["initiator_kind"],
+                initiator_name=form.cleaned_data["initiator_name"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The request was sent to the coordinator. The support plan continues until "
+                    "the service plan is approved; its objectives will then be carried over."
+                ),
+            )
+            return redirect("serviceplans:request_detail", request_uuid=created.uuid)
+    record_access(user=user, participant=participant, what="Service plan request", request=request)
+    return render(
+        request,
+        "serviceplans/request_form.html",
+        {"participant": participant, "form": form, "support_plan": support_plan},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def request_detail(request: HttpRequest, request_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    found = selectors.get_request_for_user(user, request_uuid)
+    record_access(
+        user=user, participant=found.participant, what="Service plan request", request=request
+    )
+    return render(
+        request,
+        "serviceplans/request_detail.html",
+        {
+            "req": found,
+            "can_decide": found.status == RequestStatus.PENDING
+            and user.has_perm("serviceplans.decide_request", found),
+            "plan": getattr(found, "plan", None),
+        },
+    )
+
+
+@login_required
+def decide(request: HttpRequest, request_uuid: uuid.UUID) -> HttpResponse:
+    """The coordinator approves, or declines with a reason and a proposed next step."""
+    user = request_user(request)
+    found = selectors.get_request_for_user(user, request_uuid)
+    if not user.has_perm("serviceplans.decide_request", found):
+        raise Http404
+    if found.status != RequestStatus.PENDING:
+        messages.info(request, _("This request was already decided."))
+        return redirect("serviceplans:request_detail", request_uuid=found.uuid)
+    decline_form = DeclineForm(request.POST if request.POST.get("decision") == "decline" else None)
+    refusal = ""
+    if request.method == "POST":
+        if request.POST.get("decision") == "approve":
+            try:
+                plan = actions.approve_request(actor=user, request=found)
+            except ValidationError as error:
+                refusal = " ".join(error.messages)
+            else:
+                messages.success(
+                    request,
+                    _("The service plan is open. Record the person's agreement with them."),
+                )
+                return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+        elif decline_form.is_valid():
+            try:
+                actions.decline_request(
+                    actor=user,
+                    request=found,
+                    reason=decline_form.cleaned_data["reason"],
+                    next_step=decline_form.cleaned_data["next_step"],
+                    next_step_details=decline_form.cleaned_data["next_step_details"],
+                )
+            except ValidationError as error:
+                show_refusal(decline_form, error)
+            else:
+                messages.success(
+                    request, _("The request is declined; the caseworker sees your next step.")
+                )
+                return redirect("serviceplans:list")
+    record_access(
+        user=user, participant=found.participant, what="Service plan decision", request=request
+    )
+    return render(
+        request,
+        "serviceplans/decide.html",
+        {"req": found, "decline_form": decline_form, "refusal": refusal},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan
+
+
+@login_required
+def plan_detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    """The whole plan for the region's staff; partner staff see only their organization's share
+    (consented categories), the rest is left out."""
+    user = request_user(request)
+    plan = selectors.get_plan_for_user(user, plan_uuid)
+    full = user.has_perm("serviceplans.view_plan", plan)
+    party = None if full else selectors.party_of_user(plan, user)
+    if not full and party is None:
+        raise Http404
+    view = selectors.plan_view(plan, party)
+    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    can_change = full and user.has_perm("serviceplans.change_plan", plan)
+    open_plan = plan.status != PlanStatus.ENDED
+    categories = selectors.categories_by_party(plan, view.parties) if full else {}
+    return render(
+        request,
+        "serviceplans/plan.html",
+        {
+            "plan": plan,
+            "view": view,
+            "full": full,
+            "party": party,
+            "can_change": can_change and open_plan,
+            "shares": [
+                (p, selectors.category_labels(categories.get(p.pk, frozenset())))
+                for p in view.parties
+            ]
+            if full
+            else [],
+            "note_form": NoteForm() if can_change and open_plan else None,
+            "status_form": ActionStatusForm(),
+            "owned_action_ids": {
+                a.pk
+                for o in view.objectives
+                for a in o.actions.all()
+                if party is not None and a.owner_id == party.pk and plan.status == "active"
+            },
+        },
+    )
+
+
+@login_required
+def agreement(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    user, plan = _changeable_plan(request, plan_uuid)
+    if plan.status != PlanStatus.AWAITING_AGREEMENT:
+        return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+    form = bind_form(request, AgreementForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.record_agreement(
+                actor=user,
+                plan=plan,
+                agrees=form.cleaned_data["agrees"],
+                on=form.cleaned_data["on"],
+                channel=form.cleaned_data["channel"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The person's answer is recorded."))
+            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    return render(
+        request,
+        "serviceplans/agreement.html",
+        {"plan": plan, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def end_plan(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    user, plan = _changeable_plan(request, plan_uuid)
+    if plan.status == PlanStatus.ENDED:
+        return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+    form = bind_form(request, EndForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.end_plan(actor=user, plan=plan, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The service plan has ended."))
+            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    return render(
+        request,
+        "serviceplans/end.html",
+        {"plan": plan, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def add_note(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    user, plan = _changeable_plan(request, plan_uuid)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.add_note(
+                actor=user,
+                plan=plan,
+                text=form.cleaned_data["text"],
+                category=form.cleaned_data["category"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The note is on the shared timeline."))
+    else:
+        messages.error(request, _("Write the note and choose the kind of information it holds."))
+    return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parties and what they see
+
+
+@login_required
+def add_party(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    user, plan = _changeable_plan(request, plan_uuid)
+    members = NetworkMember.objects.filter(network__region_id=plan.region_id).exclude(
+        sector="ministry"
+    )
+    organizations = Organization.objects.filter(locations__region_id=plan.region_id).distinct()
+    form = bind_form(request, PartyForm, members=members, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            party = actions.add_party(
+                actor=user,
+                plan=plan,
+                kind=form.cleaned_data["kind"],
+                name=form.cleaned_data["name"],
+                organization=form.cleaned_data["organization"],
+                member=form.cleaned_data["member"],
+                contact=form.cleaned_data["contact"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(name)s takes part in the plan. "
+                    "Record what the person agrees to share with it."
+                )
+                % {"name": party.name},
+            )
+            return redirect("serviceplans:party", plan_uuid=plan.uuid, party_uuid=party.uuid)
+    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    return render(
+        request,
+        "serviceplans/party_form.html",
+        {"plan": plan, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def party_detail(request: HttpRequest, plan_uuid: uuid.UUID, party_uuid: uuid.UUID) -> HttpResponse:
+    """Who may see what for one party: the categories consented, recording a consent heard by
+    phone, in person or on paper, and removing the party."""
+    user, plan = _full_plan(request, plan_uuid)
+    party = selectors.get_party(plan, party_uuid)
+    can_change = (
+        user.has_perm("serviceplans.change_plan", plan)
+        and plan.status != PlanStatus.ENDED
+        and party.removed_at is None
+        and not party.is_ministry
+    )
+    form = PartyConsentForm(request.POST or None) if can_change else None
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if request.POST.get("remove"):
+            try:
+                actions.remove_party(actor=user, party=party)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request, _("%(name)s no longer takes part.") % {"name": party.name}
+                )
+            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+        if form.is_valid():
+            try:
+                actions.record_party_consent(
+                    actor=user,
+                    party=party,
+                    categories=form.cleaned_data["categories"],
+                    channel=form.cleaned_data["channel"],
+                )
+            except ValidationError as error:
+                show_refusal(form, error)
+            else:
+                messages.success(request, _("The consent is recorded."))
+                return redirect("serviceplans:party", plan_uuid=plan.uuid, party_uuid=party.uuid)
+    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    categories = selectors.category_labels(selectors.party_categories(plan, party))
+    return render(
+        request,
+        "serviceplans/party.html",
+        {"plan": plan, "party": party, "categories": categories, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def party_view(request: HttpRequest, plan_uuid: uuid.UUID, party_uuid: uuid.UUID) -> HttpResponse:
+    """The plan exactly as one party sees it (for the region's staff to check before sharing)."""
+    user, plan = _full_plan(request, plan_uuid)
+    party = selectors.get_party(plan, party_uuid)
+    view = selectors.plan_view(plan, party)
+    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    return render(
+        request,
+        "serviceplans/plan.html",
+        {
+            "plan": plan,
+            "view": view,
+            "full": False,
+            "party": party,
+            "preview": True,
+            "can_change": False,
+            "owned_action_ids": set(),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Objectives and actions
+
+
+@login_required
+def add_objective(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    user, plan = _changeable_plan(request, plan_uuid)
+    parties = _active_parties(plan)
+    form = bind_form(request, ObjectiveForm, parties=parties)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_objective(
+                actor=user,
+                plan=plan,
+                text=form.cleaned_data["text"],
+                category=form.cleaned_data["category"],
+                owner=form.cleaned_data["owner"],
+                due_on=form.cleaned_data["due_on"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The objective is added."))
+            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    return render(
+        request,
+        "serviceplans/objective_form.html",
+        {"plan": plan, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def objective_detail(
+    request: HttpRequest, plan_uuid: uuid.UUID, objective_uuid: uuid.UUID
+) -> HttpResponse:
+    """Update an objective (status, owner, date) and add actions to it."""
+    user, plan = _changeable_plan(request, plan_uuid)
+    objective = selectors.get_objective(plan, objective_uuid)
+    parties = _active_parties(plan)
+    step = request.POST.get("step", "")
+    update_form = ObjectiveUpdateForm(
+        request.POST if step == "update" else None,
+        parties=parties,
+        initial={
+            "status": objective.status,
+            "owner": objective.owner,
+            "due_on": objective.due_on,
+            "category": objective.category,
+        },
+    )
+    action_form = ActionForm(
+        request.POST if step == "action" else None,
+        parties=parties,
+        initial={"owner": objective.owner},
+    )
+    if request.method == "POST":
+        try:
+            if step == "update" and update_form.is_valid():
+                actions.update_objective(
+                    actor=user,
+                    objective=objective,
+                    status=update_form.cleaned_data["status"],
+                    owner=update_form.cleaned_data["owner"],
+                    due_on=update_form.cleaned_data["due_on"],
+                    category=update_form.cleaned_data["category"],
+                )
+                messages.success(request, _("The objective is updated."))
+                return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+            if step == "action" and action_form.is_valid():
+                actions.add_action(
+                    actor=user,
+                    objective=objective,
+                    text=action_form.cleaned_data["text"],
+                    owner=action_form.cleaned_data["owner"],
+                    due_on=action_form.cleaned_data["due_on"],
+                )
+                messages.success(request, _("The action is added."))
+                return redirect(
+                    "serviceplans:objective", plan_uuid=plan.uuid, objective_uuid=objective.uuid
+                )
+        except ValidationError as error:
+            show_refusal(update_form if step == "update" else action_form, error)
+    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    return render(
+        request,
+        "serviceplans/objective.html",
+        {
+            "plan": plan,
+            "objective": objective,
+            "update_form": update_form,
+            "action_form": action_form,
+            "plan_actions": objective.actions.select_related("owner"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def action_status(
+    request: HttpRequest, plan_uuid: uuid.UUID, action_uuid: uuid.UUID
+) -> HttpResponse:
+    """The region's staff, or staff of the organization that owns the action, change its status."""
+    user = request_user(request)
+    plan = selectors.get_plan_for_user(user, plan_uuid)
+    action = selectors.get_action(plan, action_uuid)
+    full = user.has_perm("serviceplans.view_plan", plan)
+    if not full:
+        party = selectors.party_of_user(plan, user)
+        if party is None or action.objective.category not in selectors.party_categories(
+            plan, party
+        ):
+            raise Http404
+    form = ActionStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.update_action_status(
+                actor=user, action=action, status=form.cleaned_data["status"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The action is updated."))
+    else:
+        messages.error(request, _("Choose a status."))
+    return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+
+
+# ---------------------------------------------------------------------------------------------
+# The participant
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    """The participant's service plan in plain language: who takes part, who sees what, and
+    ending their participation (no effect on their benefit)."""
+    user = request_user(request)
+    if user.role != Role.PARTICIPANT:
+        raise Http404
+    plans = selectors.get_own_plans(user)
+    current = next((p for p in plans if p.status != PlanStatus.ENDED), None)
+    view = selectors.plan_view(current) if current is not None else None
+    shares = []
+    if view is not None and current is not None:
+        parties = [p for p in view.parties if p.removed_at is None]
+        categories = selectors.categories_by_party(current, parties)
+        shares = [(p, selectors.category_labels(categories[p.pk])) for p in parties]
+    form = LeaveForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and current is not None
+        and current.status == PlanStatus.ACTIVE
+        and form.is_valid()
+    ):
+        actions.end_plan(
+            actor=user,
+            plan=current,
+            reason=form.cleaned_data["reason"] or _("The person ended their participation."),
+        )
+        messages.success(
+            request, _("Your participation has ended. Nothing changes to your benefit.")
+        )
+        return redirect("serviceplans:mine")
+    return render(
+        request,
+        "serviceplans/mine.html",
+        {
+            "plan": current,
+            "view": view,
+            "shares": shares,
+            "form": form,
+            "consent_url": _url_or_empty("consent:mine"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Regional support networks
+
+
+@login_required
+def networks(request: HttpRequest) -> HttpResponse:
+    user = request_user(request)
+    if user.role not in (*STAFF, Role.ANALYST):
+        raise PermissionDenied
+    return render(request, "serviceplans/networks.html", {"networks": selectors.list_networks()})
+
+
+@login_required
+def network(request: HttpRequest, region_code: str) -> HttpResponse:
+    """A network's members and the plans they take part in (counts only for those who may not
+    open the region's plans)."""
+    user = request_user(request)
+    if user.role not in (*STAFF, Role.ANALYST):
+        raise PermissionDenied
+    found = selectors.get_network(region_code)
+    rows = selectors.network_members_with_plans(found)
+    may_list = user.has_perm("serviceplans.list_network_plans", found)
+    if may_list:
+        seen = {plan.participant_id: plan.participant for row in rows for plan in row.plans}
+        for participant in seen.values():
+            record_access(
+                user=user, participant=participant, what="Regional network", request=request
+            )
+    return render(
+        request,
+        "serviceplans/network.html",
+        {"network": found, "rows": rows, "may_list": may_list},
+    )
