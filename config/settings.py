@@ -58,6 +58,16 @@ SENTIER_CONSENT_DAYS = int(os.environ.get("SENTIER_CONSENT_DAYS", "365"))
 # Referrals: a reminder when still unanswered after this many days, expiry after that many.
 SENTIER_REFERRAL_REMINDER_DAYS = int(os.environ.get("SENTIER_REFERRAL_REMINDER_DAYS", "10"))
 SENTIER_REFERRAL_EXPIRY_DAYS = int(os.environ.get("SENTIER_REFERRAL_EXPIRY_DAYS", "30"))
+# Webhooks and other deliveries from the outbox (``sentier deliver_outbox``): tries before giving
+# up, first wait and longest wait between tries (doubled each time, with jitter), HTTP timeout.
+SENTIER_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("SENTIER_WEBHOOK_MAX_ATTEMPTS", "8"))
+SENTIER_WEBHOOK_BACKOFF_SECONDS = int(os.environ.get("SENTIER_WEBHOOK_BACKOFF_SECONDS", "30"))
+SENTIER_WEBHOOK_BACKOFF_MAX_SECONDS = int(
+    os.environ.get("SENTIER_WEBHOOK_BACKOFF_MAX_SECONDS", "21600")
+)
+SENTIER_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("SENTIER_WEBHOOK_TIMEOUT_SECONDS", "10"))
+# Where the default file-drop channel writes messages of channels without a sender of their own.
+SENTIER_OUTBOX_DIR = Path(os.environ.get("SENTIER_OUTBOX_DIR", VAR_DIR / "outbox"))
 
 INSTALLED_APPS = [
     "modeltranslation",

@@ -8,3 +8,10 @@ class ExchangeConfig(AppConfig):
     name = "sentier.exchange"
     label = "exchange"
     verbose_name = _("Exchange with partner systems")
+
+    def ready(self) -> None:
+        from sentier.consent.hooks import on_withdrawal
+        from sentier.exchange.actions import stop_deliveries_on_withdrawal
+
+        # Withdrawing a consent stops the deliveries queued under it (same transaction).
+        on_withdrawal(stop_deliveries_on_withdrawal)

@@ -1,0 +1,3 @@
+"""Exchange test fixtures (see fixtures.py)."""
+
+from sentier.exchange.tests.fixtures import *  # noqa: F403

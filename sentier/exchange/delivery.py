@@ -1,0 +1,351 @@
+"""Deliver the outbox: at-least-once, signed, retried with back-off; effects once by their key.
+
+Each due message is taken with ``SELECT … FOR UPDATE SKIP LOCKED`` (PostgreSQL) in its own
+transaction, handed to the sender of its channel, and marked delivered — or retried later, or
+failed after ``SENTIER_WEBHOOK_MAX_ATTEMPTS`` — before the transaction commits. A worker killed
+between the send and the commit leaves the message pending: it is sent again, with the same
+``Sentier-Delivery`` key, which the receiver uses to apply its effect once (see ADR 0011).
+
+Channels are pluggable: ``webhook`` (signed HTTP POST to the organization's endpoint) and, until
+the Ontario capability registers its own sender, ``employment_ontario`` writes one JSON file per
+message under ``SENTIER_OUTBOX_DIR/<channel>/`` (the file name is the key, so a re-send
+overwrites the same file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import json
+import logging
+import os
+import random
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, transaction
+from django.utils import timezone
+
+from sentier.exchange.models import DeliveryAttempt
+from sentier.referrals.models import OutboxMessage, OutboxStatus
+
+log = logging.getLogger(__name__)
+
+WEBHOOK = "webhook"
+SIGNATURE_SCHEME = "sha256"
+# How long a claimed message stays out of other workers' reach where rows cannot be locked
+# (SQLite): the claim is in the same transaction as the send, so this only breaks ties.
+SQLITE_LEASE = dt.timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a channel's sender says about one try."""
+
+    ok: bool
+    status_code: int | None = None
+    error: str = ""
+
+
+class Sender(Protocol):
+    def __call__(self, message: OutboxMessage, at: dt.datetime) -> Outcome: ...
+
+
+# (url, body, headers, timeout seconds) → HTTP status code; raises OSError when nothing answered.
+HttpPost = Callable[[str, bytes, Mapping[str, str], float], int]
+
+
+# ---------------------------------------------------------------------------------------------
+# Signing (partners verify the same way; see ``verify_signature``)
+
+
+def body_of(message: OutboxMessage) -> bytes:
+    """The JSON body: the same bytes on every try of the same message."""
+    envelope = {
+        "id": str(message.uuid),
+        "topic": message.topic,
+        "created_at": message.created_at.isoformat(),
+        "data": message.payload,
+    }
+    return json.dumps(
+        envelope, cls=DjangoJSONEncoder, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    ).encode("utf-8")
+
+
+def sign(secret: str, timestamp: str, body: bytes) -> str:
+    """``sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" with the endpoint's secret>``."""
+    mac = hmac.new(secret.encode("utf-8"), timestamp.encode("ascii") + b"." + body, "sha256")
+    return f"{SIGNATURE_SCHEME}={mac.hexdigest()}"
+
+
+def verify_signature(
+    *,
+    secret: str,
+    timestamp: str,
+    body: bytes,
+    signature: str,
+    now: float | None = None,
+    tolerance_seconds: int = 300,
+) -> bool:
+    """What a receiver checks: the signature matches and the timestamp is recent (no replays)."""
+    try:
+        sent = int(timestamp)
+    except ValueError:
+        return False
+    current = time.time() if now is None else now
+    if abs(current - sent) > tolerance_seconds:
+        return False
+    return hmac.compare_digest(sign(secret, timestamp, body), signature)
+
+
+def webhook_headers(message: OutboxMessage, body: bytes, at: dt.datetime) -> dict[str, str]:
+    assert message.endpoint is not None
+    timestamp = str(int(at.timestamp()))
+    return {
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": "Sentier-Webhooks/1",
+        "Sentier-Delivery": str(message.uuid),
+        "Sentier-Topic": message.topic,
+        "Sentier-Attempt": str(message.attempts + 1),
+        "Sentier-Timestamp": timestamp,
+        "Sentier-Signature": sign(message.endpoint.secret, timestamp, body),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Senders
+
+
+def urllib_post(url: str, body: bytes, headers: Mapping[str, str], timeout: float) -> int:
+    """POST with the standard library; an HTTP error status is an answer, not an exception."""
+    if urllib.parse.urlsplit(url).scheme not in {"http", "https"}:
+        raise OSError(f"Unsupported address: {url}")
+    request = urllib.request.Request(url, data=body, headers=dict(headers), method="POST")  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - scheme checked above
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+class WebhookChannel:
+    """POST the signed message to its endpoint; any 2xx answer means delivered."""
+
+    def __init__(self, post: HttpPost | None = None) -> None:
+        self.post = post or urllib_post
+
+    def __call__(self, message: OutboxMessage, at: dt.datetime) -> Outcome:
+        if message.endpoint is None:
+            return Outcome(ok=False, error="No endpoint.")
+        body = body_of(message)
+        headers = webhook_headers(message, body, at)
+        try:
+            code = self.post(
+                message.endpoint.url, body, headers, settings.SENTIER_WEBHOOK_TIMEOUT_SECONDS
+            )
+        except OSError as error:
+            return Outcome(ok=False, error=f"{type(error).__name__}: {error}")
+        if 200 <= code < 300:
+            return Outcome(ok=True, status_code=code)
+        return Outcome(ok=False, status_code=code, error=f"HTTP {code}")
+
+
+class FileDropChannel:
+    """Write ``<SENTIER_OUTBOX_DIR>/<channel>/<uuid>.json``: atomic, and idempotent by name."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory
+
+    def __call__(self, message: OutboxMessage, at: dt.datetime) -> Outcome:
+        folder = Path(self.directory or settings.SENTIER_OUTBOX_DIR) / message.channel
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / f"{message.uuid}.json"
+            partial = folder / f".{message.uuid}.{os.getpid()}.partial"
+            partial.write_bytes(body_of(message))
+            os.replace(partial, target)
+        except OSError as error:
+            return Outcome(ok=False, error=f"{type(error).__name__}: {error}")
+        return Outcome(ok=True)
+
+
+CHANNELS: dict[str, Sender] = {
+    WEBHOOK: WebhookChannel(),
+    "employment_ontario": FileDropChannel(),
+}
+
+
+def register_channel(name: str, sender: Sender) -> None:
+    """Let a capability deliver its channel its own way (call it from ``AppConfig.ready``)."""
+    CHANNELS[name] = sender
+
+
+# ---------------------------------------------------------------------------------------------
+# Retries
+
+
+def backoff(attempts: int, *, rng: random.Random | None = None) -> dt.timedelta:
+    """Wait before try ``attempts + 1``: doubled each time from the base, capped, and jittered
+    ("equal jitter": half fixed, half random) so that many failures do not retry in step."""
+    base = settings.SENTIER_WEBHOOK_BACKOFF_SECONDS
+    cap = settings.SENTIER_WEBHOOK_BACKOFF_MAX_SECONDS
+    delay = min(cap, base * 2 ** max(0, attempts - 1))
+    spread = (rng or random).uniform(0, delay / 2)
+    return dt.timedelta(seconds=delay / 2 + spread)
+
+
+# ---------------------------------------------------------------------------------------------
+# The worker
+
+
+@dataclass
+class DeliveryReport:
+    delivered: int = 0
+    retried: int = 0
+    failed: int = 0
+    cancelled: int = 0
+    keys: list[str] = field(default_factory=list)
+
+    @property
+    def handled(self) -> int:
+        return self.delivered + self.retried + self.failed + self.cancelled
+
+
+def _claim_next(now: dt.datetime) -> OutboxMessage | None:
+    """The oldest due message, locked for this transaction; ``None`` when none is left.
+
+    PostgreSQL: rows another worker holds are skipped, not waited for. Elsewhere (SQLite, one
+    writer at a time): a compare-and-set on ``next_attempt_at`` claims the row.
+    """
+    due = OutboxMessage.objects.filter(
+        status=OutboxStatus.PENDING, next_attempt_at__lte=now
+    ).order_by("next_attempt_at", "id")
+    if connection.features.has_select_for_update_skip_locked:
+        return (
+            due.select_for_update(skip_locked=True, of=("self",))
+            .select_related("endpoint", "consent")
+            .first()
+        )
+    for candidate in due[:5]:
+        claimed = OutboxMessage.objects.filter(
+            pk=candidate.pk,
+            status=OutboxStatus.PENDING,
+            next_attempt_at=candidate.next_attempt_at,
+        ).update(next_attempt_at=now + SQLITE_LEASE)
+        if claimed:
+            return (
+                OutboxMessage.objects.select_related("endpoint", "consent")
+                .filter(pk=candidate.pk)
+                .first()
+            )
+    return None
+
+
+def _cancel_reason(message: OutboxMessage, at: dt.datetime) -> str:
+    """Why this message must not leave at all (empty: it may)."""
+    if message.consent is not None and not message.consent.is_active(at):
+        return "Consent no longer in force."
+    if message.channel == WEBHOOK and (message.endpoint is None or not message.endpoint.active):
+        return "The organization turned this webhook address off."
+    return ""
+
+
+def _try(message: OutboxMessage, channels: Mapping[str, Sender], at: dt.datetime) -> Outcome:
+    sender = channels.get(message.channel)
+    if sender is None:
+        return Outcome(ok=False, error=f"No sender for channel “{message.channel}”.")
+    try:
+        return sender(message, at)
+    except Exception as error:  # a sender's bug is one failed try, not a dead worker
+        log.exception("Sender of channel %s failed", message.channel)
+        return Outcome(ok=False, error=f"{type(error).__name__}: {error}")
+
+
+def _record(
+    message: OutboxMessage,
+    outcome: Outcome,
+    at: dt.datetime,
+    started: float,
+    rng: random.Random | None,
+) -> str:
+    message.attempts += 1
+    DeliveryAttempt.objects.create(
+        message=message,
+        number=message.attempts,
+        at=at,
+        ok=outcome.ok,
+        status_code=outcome.status_code,
+        error=outcome.error[:2000],
+        duration_ms=max(0, int((time.monotonic() - started) * 1000)),
+    )
+    if outcome.ok:
+        message.status = OutboxStatus.DELIVERED
+        message.delivered_at = at
+        message.last_error = ""
+    else:
+        message.last_error = outcome.error[:2000]
+        if message.attempts >= settings.SENTIER_WEBHOOK_MAX_ATTEMPTS:
+            message.status = OutboxStatus.FAILED
+        else:
+            message.next_attempt_at = at + backoff(message.attempts, rng=rng)
+    message.save(
+        update_fields=["attempts", "status", "delivered_at", "last_error", "next_attempt_at"]
+    )
+    return str(message.status)
+
+
+def deliver_one_due(
+    *,
+    now: dt.datetime | None = None,
+    channels: Mapping[str, Sender] | None = None,
+    rng: random.Random | None = None,
+) -> tuple[str, str] | None:
+    """Take one due message and try it, in one transaction. Returns (key, new status)."""
+    with transaction.atomic():
+        at = now or timezone.now()
+        message = _claim_next(at)
+        if message is None:
+            return None
+        reason = _cancel_reason(message, at)
+        if reason:
+            message.status = OutboxStatus.CANCELLED
+            message.cancelled_reason = reason
+            message.save(update_fields=["status", "cancelled_reason"])
+            return str(message.uuid), OutboxStatus.CANCELLED
+        started = time.monotonic()
+        outcome = _try(message, CHANNELS if channels is None else channels, at)
+        return str(message.uuid), _record(message, outcome, at, started, rng)
+
+
+def deliver_due(
+    *,
+    now: dt.datetime | None = None,
+    limit: int = 100,
+    channels: Mapping[str, Sender] | None = None,
+    rng: random.Random | None = None,
+) -> DeliveryReport:
+    """Try up to ``limit`` due messages, oldest first; stop early when none is due."""
+    report = DeliveryReport()
+    for _ in range(limit):
+        result = deliver_one_due(now=now, channels=channels, rng=rng)
+        if result is None:
+            break
+        key, status = result
+        report.keys.append(key)
+        if status == OutboxStatus.DELIVERED:
+            report.delivered += 1
+        elif status == OutboxStatus.FAILED:
+            report.failed += 1
+        elif status == OutboxStatus.CANCELLED:
+            report.cancelled += 1
+        else:
+            report.retried += 1
+    return report

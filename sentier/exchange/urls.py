@@ -1,0 +1,14 @@
+"""Pages of the exchange (mount at ``exchange/`` inside ``i18n_patterns``)."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from sentier.exchange import views
+
+app_name = "exchange"
+urlpatterns = [
+    path("keys/", views.keys, name="keys"),
+    path("keys/<str:key_uuid>/revoke/", views.revoke, name="revoke"),
+    path("deliveries/<str:message_uuid>/retry/", views.retry, name="retry"),
+]
