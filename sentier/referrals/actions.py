@@ -24,10 +24,12 @@ from sentier.consent.selectors import find_consent
 from sentier.network.models import Location, Organization, Service
 from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind, Participant
-from sentier.referrals import states
+from sentier.referrals import notify, states
 from sentier.referrals.models import (
+    NoticeKind,
     OutboxMessage,
     Referral,
+    ReferralLink,
     ReferralStatus,
     ReferralTransition,
     Side,
@@ -179,6 +181,7 @@ def send_referral(
         referral=referral,
         at=at,
     )
+    notify.notify_receiver(referral, kind=NoticeKind.NEW, at=at)
     add_event(
         participant=participant,
         kind=EventKind.REFERRAL_SENT,
@@ -257,4 +260,38 @@ def transition_referral(
         data={"referral": str(referral.uuid), "from": from_status, "to": to_status},
         occurred_at=at,
     )
+    return referral
+
+
+@transaction.atomic
+def answer_by_link(
+    *, link: ReferralLink, to_status: str, reason: str = "", at: dt.datetime | None = None
+) -> Referral:
+    """An organization without an account accepts or declines through its signed link.
+
+    The link is checked again under a row lock and used once: a second answer, an expired link
+    or a referral no longer awaiting an answer raise ``notify.LinkProblem`` and change nothing.
+    """
+    at = at or timezone.now()
+    if to_status not in (ReferralStatus.ACCEPTED, ReferralStatus.REJECTED):
+        raise TransitionRefused(_("With this link you can only accept or decline."))
+    locked = ReferralLink.objects.select_for_update().select_related("referral").get(pk=link.pk)
+    if locked.used_at is not None:
+        raise notify.LinkProblem("used", locked)
+    if locked.expires_at <= at:
+        raise notify.LinkProblem("expired", locked)
+    if locked.referral.status not in states.PENDING:
+        raise notify.LinkProblem("answered", locked)
+    referral = transition_referral(
+        referral=locked.referral,
+        to_status=to_status,
+        side=Side.RECEIVER,
+        actor=None,
+        actor_label=_("Signed link sent by e-mail"),
+        reason=reason,
+        at=at,
+    )
+    locked.used_at = at
+    locked.answer = to_status
+    locked.save(update_fields=["used_at", "answer"])
     return referral

@@ -212,3 +212,69 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic} ({self.status})"
+
+
+class Audience(models.TextChoices):
+    """Who a notice is for: the receiving organization or the sender."""
+
+    RECEIVER = "receiver", _("Receiving organization")
+    SENDER = "sender", _("Sender")
+
+
+class NoticeKind(models.TextChoices):
+    NEW = "new", _("New referral")
+    REMINDER = "reminder", _("Reminder: a referral awaits your answer")
+    EXPIRED = "expired", _("A referral expired without an answer")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("The person withdrew their consent")
+
+
+class ReferralNotice(models.Model):
+    """Something a side must know about a referral: shown in its lists, and e-mailed.
+
+    The text is not stored: it is written from ``kind`` in the reader's language, and carries no
+    personal information (e-mails only say where to look).
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="notices")
+    audience = models.CharField(_("for"), max_length=10, choices=Audience.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=NoticeKind.choices)
+    created_at = models.DateTimeField(_("when"))
+    # For an organization without an account: the signed link the e-mail carries.
+    link = models.ForeignKey(
+        "ReferralLink", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    emailed_to = models.CharField(_("e-mailed to"), max_length=254, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("referral notice")
+        verbose_name_plural = _("referral notices")
+        indexes = [models.Index(fields=["audience", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.audience}"
+
+
+class ReferralLink(models.Model):
+    """A single-use, expiring link that lets an organization without an account answer one
+    referral. The e-mailed address carries this row's ``uuid``, signed (``django.core.signing``);
+    the row says whether it expired or was used."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="links")
+    created_at = models.DateTimeField(_("created on"))
+    expires_at = models.DateTimeField(_("expires on"))
+    used_at = models.DateTimeField(_("used on"), null=True, blank=True)
+    answer = models.CharField(
+        _("answer"), max_length=12, choices=ReferralStatus.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("signed referral link")
+        verbose_name_plural = _("signed referral links")
+
+    def __str__(self) -> str:
+        return f"{self.referral_id} until {self.expires_at:%Y-%m-%d}"

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from sentier.consent.models import InformationCategory as C
 from sentier.participants.models import Participant
 
@@ -58,3 +60,34 @@ def build_payload(participant: Participant, categories: Iterable[str], need: str
         builder = BUILDERS.get(category)
         payload[category] = builder(participant) if builder else {}
     return payload
+
+
+FIELD_LABELS: dict[str, Any] = {
+    "first_name": _("First name"),
+    "last_name": _("Last name"),
+    "preferred_language": _("Language"),
+    "phone": _("Phone"),
+    "email": _("E-mail"),
+    "city": _("City"),
+    "postal_code": _("Postal code"),
+    "program": _("Program"),
+    "file_number": _("File number"),
+    "household_type": _("Household"),
+    "adults": _("Adults"),
+    "children": _("Children"),
+    "region": _("Region"),
+}
+
+
+def payload_sections(payload: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """What was sent, for reading: one section per category, one labelled line per field."""
+    labels = dict(C.choices)
+    sections: list[tuple[str, list[tuple[str, str]]]] = []
+    for category in payload.get("categories", []):
+        data = payload.get(category) or {}
+        rows = [
+            (str(FIELD_LABELS.get(key, key)), "" if value is None else str(value))
+            for key, value in (data.items() if isinstance(data, dict) else [])
+        ]
+        sections.append((str(labels.get(category, category)), rows))
+    return sections

@@ -1,0 +1,243 @@
+"""Permission-checked reads of referrals, for each side.
+
+The sender's side sees referrals of the files it may see; partner staff see only referrals
+addressed to their organization. "Does not exist" and "not yours" are the same 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.http import Http404
+from django.utils import timezone
+
+from sentier.accounts.models import Role, User
+from sentier.network.models import Organization, Service, ServiceKind
+from sentier.participants.models import Participant
+from sentier.participants.selectors import get_participant_for_user, visible_participants_q
+from sentier.referrals import states
+from sentier.referrals.models import (
+    Audience,
+    Referral,
+    ReferralNotice,
+    ReferralStatus,
+    ReferralTransition,
+)
+
+
+def _key(value: object) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+def _with_log(queryset: QuerySet[Referral]) -> QuerySet[Referral]:
+    return queryset.select_related(
+        "participant", "organization", "service", "sender"
+    ).prefetch_related(
+        Prefetch("transitions", queryset=ReferralTransition.objects.select_related("actor"))
+    )
+
+
+def get_referral_for_sender(user: User, referral_uuid: object) -> Referral:
+    """A referral of a file ``user`` may see (caseworker, coordinator, administrator)."""
+    key = _key(referral_uuid)
+    if user.role == Role.PARTNER_STAFF or user.role == Role.PARTICIPANT:
+        raise Http404
+    referral = (
+        _with_log(
+            Referral.objects.filter(
+                participant__in=Participant.objects.filter(visible_participants_q(user))
+            )
+        )
+        .filter(uuid=key)
+        .first()
+    )
+    if referral is None:
+        raise Http404
+    get_participant_for_user(user, referral.participant.uuid)
+    return referral
+
+
+def organization_of(user: User) -> Organization:
+    """Partner staff's organization; 404 for anyone else."""
+    if not user.is_authenticated or user.role != Role.PARTNER_STAFF or user.organization_id is None:
+        raise Http404
+    assert user.organization is not None
+    return user.organization
+
+
+def get_referral_for_partner(user: User, referral_uuid: object) -> Referral:
+    """A referral addressed to the partner's organization; the same 404 for any other."""
+    key = _key(referral_uuid)
+    organization = organization_of(user)
+    referral = (
+        _with_log(Referral.objects.filter(organization=organization)).filter(uuid=key).first()
+    )
+    if referral is None or referral.status == ReferralStatus.DRAFT:
+        raise Http404
+    return referral
+
+
+def overdue_q(now: dt.datetime) -> Q:
+    """Pending past the reminder delay."""
+    cutoff = now - dt.timedelta(days=settings.SENTIER_REFERRAL_REMINDER_DAYS)
+    return Q(status__in=states.PENDING, sent_at__lte=cutoff)
+
+
+def _ordered(queryset: QuerySet[Referral], now: dt.datetime) -> QuerySet[Referral]:
+    return queryset.annotate(
+        overdue=Case(
+            When(overdue_q(now), then=Value(1)), default=Value(0), output_field=IntegerField()
+        )
+    ).order_by("-overdue", "-sent_at", "-id")
+
+
+def list_referrals_sent(
+    user: User, *, status: str = "", now: dt.datetime | None = None
+) -> QuerySet[Referral]:
+    """Referrals of the files ``user`` may see, overdue first, then newest."""
+    now = now or timezone.now()
+    queryset = Referral.objects.filter(
+        participant__in=Participant.objects.filter(visible_participants_q(user))
+    ).exclude(status=ReferralStatus.DRAFT)
+    if status:
+        queryset = queryset.filter(status=status)
+    return _ordered(queryset.select_related("participant", "organization", "service"), now)
+
+
+def list_referrals_for_organization(
+    user: User, *, status: str = "", now: dt.datetime | None = None
+) -> QuerySet[Referral]:
+    """The partner's inbox: referrals addressed to their organization, overdue first."""
+    now = now or timezone.now()
+    queryset = Referral.objects.filter(organization=organization_of(user)).exclude(
+        status=ReferralStatus.DRAFT
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    return _ordered(queryset.select_related("participant", "service"), now)
+
+
+def count_by_status_for_organization(organization: Organization) -> dict[str, int]:
+    rows = (
+        Referral.objects.filter(organization=organization)
+        .values("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {row["status"]: row["n"] for row in rows}
+
+
+def list_referrals_for_participant(participant: Participant) -> QuerySet[Referral]:
+    """A file's referrals with their log (caller checked the file is visible)."""
+    return _with_log(
+        Referral.objects.filter(participant=participant).exclude(status=ReferralStatus.DRAFT)
+    ).order_by("-created_at", "-id")
+
+
+def list_notices_for_organization(
+    organization: Organization, *, limit: int = 20
+) -> list[ReferralNotice]:
+    return list(
+        ReferralNotice.objects.filter(
+            audience=Audience.RECEIVER, referral__organization=organization
+        ).select_related("referral")[:limit]
+    )
+
+
+def list_notices_for_sender(user: User, *, limit: int = 20) -> list[ReferralNotice]:
+    return list(
+        ReferralNotice.objects.filter(
+            Q(referral__sender=user) | Q(referral__participant__caseworker=user),
+            audience=Audience.SENDER,
+        ).select_related("referral__organization", "referral__participant")[:limit]
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding an organization
+
+
+@dataclass
+class Option:
+    """One organization (and service, when the directory lists one) a caseworker may choose."""
+
+    value: str
+    organization: Organization
+    service: Service | None = None
+    in_region: bool = True
+    regions: list[str] = field(default_factory=list)
+    clienteles: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    reason: str = ""
+
+    @property
+    def capacity_known(self) -> bool:
+        return self.service is not None and self.service.capacity_available is not None
+
+
+def referral_options(participant: Participant, kind: str = "") -> list[Option]:
+    """Organizations and services for a participant's need: the participant's region first
+    (services of the chosen kind before others), then every other organization."""
+    region = participant.region
+    services = (
+        Service.objects.filter(active=True)
+        .filter(Q(regions=region) | Q(locations__region=region))
+        .distinct()
+        .select_related("organization")
+        .prefetch_related("clienteles", "regions")
+    )
+    ordered = sorted(
+        services,
+        key=lambda s: (
+            s.kind != kind if kind else False,
+            s.capacity_available is None,
+            -(s.capacity_available or 0),
+            s.waiting_list_length,
+            s.organization.name,
+        ),
+    )
+    options = [
+        Option(
+            value=f"service:{s.uuid}",
+            organization=s.organization,
+            service=s,
+            regions=[r.name for r in s.regions.all()],
+            clienteles=[c.name for c in s.clienteles.all()],
+            languages=list(s.languages or []),
+        )
+        for s in ordered
+    ]
+    with_service = {o.organization.pk for o in options}
+    organizations = Organization.objects.prefetch_related("clienteles", "locations__region")
+    for organization in organizations:
+        if organization.pk in with_service:
+            continue
+        regions = [loc.region for loc in organization.locations.all()]
+        options.append(
+            Option(
+                value=f"organization:{organization.uuid}",
+                organization=organization,
+                in_region=any(r.pk == region.pk for r in regions),
+                regions=sorted({r.name for r in regions}),
+                clienteles=[c.name for c in organization.clienteles.all()],
+                languages=[organization.language[:2]] if organization.language else [],
+            )
+        )
+    options.sort(key=lambda o: not o.in_region)  # stable: keeps the order above within groups
+    return options
+
+
+def service_kinds() -> list[tuple[str, str]]:
+    """The needs a caseworker may choose (Employment Ontario only in Ontario)."""
+    return [
+        (value, str(label))
+        for value, label in ServiceKind.choices
+        if value != ServiceKind.EMPLOYMENT_ONTARIO or settings.SENTIER_JURISDICTION == "on"
+    ]
