@@ -31,6 +31,7 @@ from sentier.plans.models import (
     FollowUpStatus,
     Objective,
     PlanAction,
+    PlanStatus,
     SupportPlan,
 )
 
@@ -305,7 +306,9 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
         .order_by("requested_at")
     )
     waiting = list(
-        mine.filter(status=states.S.REQUESTED).select_related("participant").order_by("created_at")
+        mine.filter(status=PlanStatus.REQUESTED)
+        .select_related("participant")
+        .order_by("created_at")
     )
     return Worklist(
         overdue=[f for f in follow_ups if f.scheduled_for < now],
@@ -341,7 +344,7 @@ def feed_follow_ups(token: str) -> tuple[User, list[FollowUp]] | None:
     follow_ups = list(
         FollowUp.objects.filter(
             plan__caseworker=feed.user,
-            plan__participant__region_id=feed.user.region_id,
+            plan__participant__region=feed.user.region,
             scheduled_for__gte=since,
         )
         .exclude(status=FollowUpStatus.CANCELLED)

@@ -1,0 +1,870 @@
+"""Support plan pages: the caseworker's plan page and its forms, the worklist, the calendar
+feed; the participant's portal; the PDF.
+
+Views stay thin: a selector (the same 404 for missing and not-yours), a form, an action, a
+redirect. Pages showing personal information write one access-log row. An edit whose version
+moved meanwhile gets the conflict screen (both versions, and the form to apply theirs again).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sentier.accounts.models import Role, User
+from sentier.audit.actions import record_access
+from sentier.core.formatting import long_date
+from sentier.core.forms import bind_form
+from sentier.core.requests import request_user
+from sentier.participants.models import Participant
+from sentier.participants.selectors import get_participant_for_user
+from sentier.plans import actions, calendar, pdf, selectors, states
+from sentier.plans.forms import (
+    ActionForm,
+    AgreementForm,
+    DeclineForm,
+    EditActionForm,
+    EditObjectiveForm,
+    EditPlanForm,
+    EndPlanForm,
+    ExtensionDecisionForm,
+    ExtensionRequestForm,
+    FollowUpForm,
+    ObjectiveForm,
+    ParticipantEndForm,
+    ProposeForm,
+    RecordFollowUpForm,
+    RequestForm,
+    StaffExtensionRequestForm,
+    show_refusal,
+)
+from sentier.plans.models import (
+    Channel,
+    EndReason,
+    PlanAction,
+    PlanStatus,
+    SupportPlan,
+)
+
+
+def _participant_to_manage(user: User, participant_uuid: uuid.UUID) -> Participant:
+    participant = get_participant_for_user(user, participant_uuid)
+    if user.role == Role.PARTICIPANT or not user.has_perm(
+        "participants.change_participant", participant
+    ):
+        raise Http404
+    return participant
+
+
+def _status(form: forms.BaseForm) -> int:
+    return 400 if form.is_bound and form.errors else 200
+
+
+def _to_plan(plan: SupportPlan) -> HttpResponse:
+    return redirect("plans:detail", plan_uuid=plan.uuid)
+
+
+# ---------------------------------------------------------------------------------------------
+# Start
+
+
+@login_required
+def record_request(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
+    """The person asked by phone or in person: the caseworker records it (no form for them)."""
+    user = request_user(request)
+    participant = _participant_to_manage(user, participant_uuid)
+    form = bind_form(request, RequestForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = actions.record_request(
+                actor=user,
+                participant=participant,
+                channel=form.cleaned_data["channel"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            if plan.status == PlanStatus.INELIGIBLE:
+                messages.warning(request, _("The rules say this person is not eligible."))
+            else:
+                messages.success(request, _("The request is recorded: propose the plan."))
+            return _to_plan(plan)
+    record_access(user=user, participant=participant, what="Support plan request", request=request)
+    return render(
+        request,
+        "plans/record_request.html",
+        {"participant": participant, "form": form},
+        status=_status(form),
+    )
+
+
+@login_required
+def propose(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
+    """The caseworker proposes a plan (the rules decide eligibility first)."""
+    user = request_user(request)
+    participant = _participant_to_manage(user, participant_uuid)
+    return _propose(request, user, participant, None)
+
+
+@login_required
+def answer_request(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    """Answer a recorded request with a proposal."""
+    user = request_user(request)
+    plan = selectors.get_plan_to_manage(user, plan_uuid)
+    if plan.status != PlanStatus.REQUESTED:
+        return _to_plan(plan)
+    return _propose(request, user, plan.participant, plan)
+
+
+def _propose(
+    request: HttpRequest, user: User, participant: Participant, plan: SupportPlan | None
+) -> HttpResponse:
+    form = bind_form(request, ProposeForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = actions.propose_plan(
+                actor=user,
+                participant=participant,
+                plan=plan,
+                difficulties=form.cleaned_data["difficulties"],
+                other_difficulty=form.cleaned_data["other_difficulty"],
+                purpose=form.cleaned_data["purpose"],
+                planned_end_on=form.cleaned_data["planned_end_on"],
+                objectives=form.objective_lines(),
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            if plan.status == PlanStatus.INELIGIBLE:
+                messages.warning(request, _("The rules say this person is not eligible."))
+            else:
+                messages.success(
+                    request, _("The plan is proposed: read it with the person for their agreement.")
+                )
+            return _to_plan(plan)
+    record_access(user=user, participant=participant, what="Support plan proposal", request=request)
+    return render(
+        request,
+        "plans/propose.html",
+        {"participant": participant, "form": form, "plan": plan},
+        status=_status(form),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan page
+
+
+@login_required
+def detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    """Everything about the plan for the caseworker: content, agreement, extensions, timeline."""
+    user = request_user(request)
+    if user.role == Role.PARTICIPANT:
+        raise Http404
+    plan = selectors.get_plan_for_user(user, plan_uuid)
+    content = selectors.plan_content(plan)
+    record_access(user=user, participant=plan.participant, what="Support plan", request=request)
+    return render(
+        request,
+        "plans/detail.html",
+        {
+            "plan": plan,
+            "content": content,
+            "can_manage": user.has_perm("plans.manage_plan", plan),
+            "editable": plan.status in states.EDITABLE,
+            "running": plan.status in states.RUNNING,
+            "objective_form": ObjectiveForm(),
+        },
+    )
+
+
+@login_required
+def agreement(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    """Read the plain-language summary with the person and record their free agreement."""
+    user = request_user(request)
+    plan = selectors.get_plan_to_manage(user, plan_uuid)
+    if plan.status != PlanStatus.PROPOSED:
+        return _to_plan(plan)
+    form = bind_form(request, AgreementForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = actions.record_agreement(
+                actor=user, plan=plan, channel=form.cleaned_data["channel"]
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The agreement is recorded: the plan has started."))
+            return _to_plan(plan)
+    language = plan.participant.preferred_language
+    record_access(user=user, participant=plan.participant, what="Support plan", request=request)
+    return render(
+        request,
+        "plans/agreement.html",
+        {
+            "plan": plan,
+            "form": form,
+            "summary": actions.agreement_summary(plan, language),
+            "summary_language": language,
+            "version": actions.AGREEMENT_VERSION,
+        },
+        status=_status(form),
+    )
+
+
+@login_required
+def decline(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    """Record that the person said no (or withdrew their request): no effect on their benefit."""
+    user = request_user(request)
+    plan = selectors.get_plan_to_manage(user, plan_uuid)
+    if plan.status not in (PlanStatus.REQUESTED, PlanStatus.PROPOSED):
+        return _to_plan(plan)
+    form = bind_form(request, DeclineForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.decline_plan(actor=user, plan=plan, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("Recorded: the person does not take part."))
+            return _to_plan(plan)
+    return render(request, "plans/decline.html", {"plan": plan, "form": form}, status=_status(form))
+
+
+# ---------------------------------------------------------------------------------------------
+# Edits with optimistic concurrency
+
+
+def _display(form: forms.BaseForm, name: str, value: Any) -> str:
+    """A field's value as people read it (choices by label, dates in words)."""
+    if isinstance(value, models.QuerySet | list | tuple):
+        return ", ".join(_display(form, name, item) for item in value) or "—"
+    if value is None or value == "":
+        return "—"
+    field = form.fields[name]
+    if isinstance(field, forms.ModelChoiceField):
+        label_from = getattr(field, "label_from_instance", str)
+        return str(label_from(value))
+    if isinstance(field, forms.ChoiceField):
+        return str(dict(field.choices).get(value, value))  # type: ignore[arg-type]
+    if isinstance(value, dt.datetime):
+        local = timezone.localtime(value)
+        return f"{long_date(local)}, {local:%H:%M}"
+    if isinstance(value, dt.date):
+        return long_date(value)
+    return str(value)
+
+
+def _conflict(
+    request: HttpRequest,
+    *,
+    plan: SupportPlan,
+    form: forms.BaseForm,
+    saved: models.Model,
+    names: list[str],
+    action_url: str,
+    what: str,
+) -> HttpResponse:
+    """Both versions side by side, and the form filled with theirs at the saved version so that
+    one click applies it again."""
+    rows = []
+    for name in names:
+        saved_value: Any = getattr(saved, name)
+        if hasattr(saved_value, "all"):
+            saved_value = list(saved_value.all())
+        rows.append(
+            {
+                "label": form.fields[name].label,
+                "yours": _display(form, name, form.cleaned_data.get(name)),
+                "saved": _display(form, name, saved_value),
+                "same": _display(form, name, form.cleaned_data.get(name))
+                == _display(form, name, saved_value),
+            }
+        )
+    data = request.POST.copy()
+    data["version"] = str(saved.version)  # type: ignore[attr-defined]
+    kwargs = {"objectives": plan.objectives.all()} if "objective" in form.fields else {}
+    again = type(form)(data=data, **kwargs)
+    again.is_valid()
+    return render(
+        request,
+        "plans/conflict.html",
+        {"plan": plan, "rows": rows, "form": again, "action_url": action_url, "what": what},
+        status=409,
+    )
+
+
+@login_required
+def edit_plan(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    plan = selectors.get_plan_to_manage(user, plan_uuid)
+    if plan.status not in states.EDITABLE:
+        return _to_plan(plan)
+    initial = {
+        "version": plan.version,
+        "difficulties": list(plan.difficulties.all()),
+        "other_difficulty": plan.other_difficulty,
+        "purpose": plan.purpose,
+        "planned_end_on": plan.planned_end_on,
+    }
+    form = bind_form(request, EditPlanForm, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_plan(
+                actor=user,
+                plan=plan,
+                expected_version=form.cleaned_data["version"],
+                difficulties=form.cleaned_data["difficulties"],
+                other_difficulty=form.cleaned_data["other_difficulty"],
+                purpose=form.cleaned_data["purpose"],
+                planned_end_on=form.cleaned_data["planned_end_on"],
+            )
+        except actions.EditConflict as conflict:
+            return _conflict(
+                request,
+                plan=plan,
+                form=form,
+                saved=conflict.saved,
+                names=["difficulties", "other_difficulty", "purpose", "planned_end_on"],
+                action_url=request.path,
+                what=_("the plan"),
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The plan is saved."))
+            return _to_plan(plan)
+    return render(
+        request,
+        "plans/form_page.html",
+        {
+            "plan": plan,
+            "form": form,
+            "title": _("Change the plan"),
+            "submit": _("Save the plan"),
+            "running": plan.status in states.RUNNING,
+        },
+        status=_status(form),
+    )
+
+
+@login_required
+def add_objective(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    plan = selectors.get_plan_to_manage(user, plan_uuid)
+    form = bind_form(request, ObjectiveForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_objective(actor=user, plan=plan, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The objective is added."))
+            return _to_plan(plan)
+    return render(
+        request,
+        "plans/form_page.html",
+        {"plan": plan, "form": form, "title": _("Add an objective"), "submit": _("Add")},
+        status=_status(form),
+    )
+
+
+@login_required
+def edit_objective(request: HttpRequest, objective_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    objective = selectors.get_objective_to_manage(user, objective_uuid)
+    plan = objective.plan
+    form = bind_form(
+        request,
+        EditObjectiveForm,
+        initial={"version": objective.version, "text": objective.text, "status": objective.status},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_objective(
+                actor=user,
+                objective=objective,
+                expected_version=form.cleaned_data["version"],
+                text=form.cleaned_data["text"],
+                status=form.cleaned_data["status"],
+            )
+        except actions.EditConflict as conflict:
+            return _conflict(
+                request,
+                plan=plan,
+                form=form,
+                saved=conflict.saved,
+                names=["text", "status"],
+                action_url=request.path,
+                what=_("the objective"),
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The objective is saved."))
+            return _to_plan(plan)
+    return render(
+        request,
+        "plans/form_page.html",
+        {"plan": plan, "form": form, "title": _("Change the objective"), "submit": _("Save")},
+        status=_status(form),
+    )
+
+
+ACTION_FIELDS = ["what", "who", "who_detail", "due_on", "objective", "status"]
+
+
+def _action_kwargs(form: forms.BaseForm) -> dict[str, Any]:
+    return {name: form.cleaned_data[name] for name in ACTION_FIELDS}
+
+
+@login_required
+def add_action(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    plan = selectors.get_plan_to_manage(user, plan_uuid)
+    initial: dict[str, Any] = {}
+    if objective_key := request.GET.get("objective"):
+        initial["objective"] = plan.objectives.filter(uuid=_safe_uuid(objective_key)).first()
+    form = bind_form(request, ActionForm, objectives=plan.objectives.all(), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_action(actor=user, plan=plan, **_action_kwargs(form))
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The action is added."))
+            return _to_plan(plan)
+    return render(
+        request,
+        "plans/form_page.html",
+        {"plan": plan, "form": form, "title": _("Add an action"), "submit": _("Add")},
+        status=_status(form),
+    )
+
+
+def _safe_uuid(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+@login_required
+def edit_action(request: HttpRequest, action_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    action: PlanAction = selectors.get_action_to_manage(user, action_uuid)
+    plan = action.plan
+    initial = {name: getattr(action, name) for name in ACTION_FIELDS} | {"version": action.version}
+    form = bind_form(request, EditActionForm, objectives=plan.objectives.all(), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_action(
+                actor=user,
+                action=action,
+                expected_version=form.cleaned_data["version"],
+                **_action_kwargs(form),
+            )
+        except actions.EditConflict as conflict:
+            return _conflict(
+                request,
+                plan=plan,
+                form=form,
+                saved=conflict.saved,
+                names=ACTION_FIELDS,
+                action_url=request.path,
+                what=_("the action"),
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The action is saved."))
+            return _to_plan(plan)
+    return render(
+        request,
+        "plans/form_page.html",
+        {"plan": plan, "form": form, "title": _("Change the action"), "submit": _("Save")},
+        status=_status(form),
+    )
+
+
+@login_required
+def schedule_follow_up(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    plan = selectors.get_plan_to_manage(user, plan_uuid)
+    form = bind_form(request, FollowUpForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.schedule_follow_up(
+                actor=user,
+                plan=plan,
+                scheduled_for=form.cleaned_data["scheduled_for"],
+                mode=form.cleaned_data["mode"],
+                notes=form.cleaned_data["notes"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The follow-up is scheduled."))
+            return _to_plan(plan)
+    return render(
+        request,
+        "plans/form_page.html",
+        {"plan": plan, "form": form, "title": _("Schedule a follow-up"), "submit": _("Schedule")},
+        status=_status(form),
+    )
+
+
+@login_required
+def record_follow_up(request: HttpRequest, follow_up_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    follow_up = selectors.get_follow_up_to_manage(user, follow_up_uuid)
+    plan = follow_up.plan
+    form = bind_form(
+        request,
+        RecordFollowUpForm,
+        initial={
+            "version": follow_up.version,
+            "scheduled_for": timezone.localtime(follow_up.scheduled_for),
+            "status": follow_up.status,
+            "notes": follow_up.notes,
+            "outcome": follow_up.outcome,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.record_follow_up(
+                actor=user,
+                follow_up=follow_up,
+                expected_version=form.cleaned_data["version"],
+                status=form.cleaned_data["status"],
+                notes=form.cleaned_data["notes"],
+                outcome=form.cleaned_data["outcome"],
+                scheduled_for=form.cleaned_data["scheduled_for"],
+            )
+        except actions.EditConflict as conflict:
+            return _conflict(
+                request,
+                plan=plan,
+                form=form,
+                saved=conflict.saved,
+                names=["scheduled_for", "status", "notes", "outcome"],
+                action_url=request.path,
+                what=_("the follow-up"),
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The follow-up is saved."))
+            return _to_plan(plan)
+    return render(
+        request,
+        "plans/form_page.html",
+        {"plan": plan, "form": form, "title": _("Follow-up"), "submit": _("Save")},
+        status=_status(form),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Extension and end (caseworker)
+
+
+@login_required
+def record_extension_request(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    """The person asked for more time by phone or in person."""
+    user = request_user(request)
+    plan = selectors.get_plan_to_manage(user, plan_uuid)
+    form = bind_form(request, StaffExtensionRequestForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.request_extension(
+                actor=user,
+                plan=plan,
+                why=form.cleaned_data["why"],
+                wished_end_on=form.cleaned_data["wished_end_on"],
+                channel=form.cleaned_data["channel"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The extension request is recorded: decide on it."))
+            return _to_plan(plan)
+    return render(
+        request,
+        "plans/form_page.html",
+        {
+            "plan": plan,
+            "form": form,
+            "title": _("Record an extension request"),
+            "submit": _("Record the request"),
+        },
+        status=_status(form),
+    )
+
+
+@login_required
+def decide_extension(request: HttpRequest, extension_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    extension = selectors.get_extension_to_manage(user, extension_uuid)
+    plan = extension.plan
+    form = bind_form(
+        request, ExtensionDecisionForm, initial={"new_end_on": extension.wished_end_on}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.decide_extension(
+                actor=user,
+                extension=extension,
+                grant=form.cleaned_data["decision"] == "grant",
+                reason=form.cleaned_data["reason"],
+                new_end_on=form.cleaned_data["new_end_on"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The decision is recorded; the person sees it."))
+            return _to_plan(plan)
+    record_access(user=user, participant=plan.participant, what="Support plan", request=request)
+    return render(
+        request,
+        "plans/decide_extension.html",
+        {"plan": plan, "extension": extension, "form": form},
+        status=_status(form),
+    )
+
+
+@login_required
+def end(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    """End or complete the plan, with a reason."""
+    user = request_user(request)
+    plan = selectors.get_plan_to_manage(user, plan_uuid)
+    if plan.status not in states.RUNNING:
+        return _to_plan(plan)
+    form = bind_form(request, EndPlanForm)
+    # Evolving into a service plan happens from the service plan's side.
+    form.fields["reason"].choices = [  # type: ignore[attr-defined]
+        (value, label)
+        for value, label in EndReason.choices
+        if value != EndReason.EVOLVED_TO_SERVICE_PLAN
+    ]
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.end_plan(
+                actor=user,
+                plan=plan,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The plan is closed."))
+            return _to_plan(plan)
+    return render(request, "plans/end.html", {"plan": plan, "form": form}, status=_status(form))
+
+
+# ---------------------------------------------------------------------------------------------
+# Worklist and calendar
+
+
+def _require_caseworker(user: User) -> None:
+    if user.role != Role.CASEWORKER:
+        raise Http404
+
+
+@login_required
+def worklist(request: HttpRequest) -> HttpResponse:
+    """Follow-ups overdue and due this week, plans ending soon, extension requests."""
+    user = request_user(request)
+    if user.role not in (Role.CASEWORKER, Role.ADMINISTRATOR, Role.COORDINATOR):
+        raise Http404
+    return render(
+        request,
+        "plans/worklist.html",
+        {"worklist": selectors.worklist_for(user), "feed": selectors.feed_for(user)},
+    )
+
+
+@login_required
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    """The caseworker's secret calendar address: create, replace or revoke it."""
+    user = request_user(request)
+    _require_caseworker(user)
+    if request.method == "POST":
+        if request.POST.get("do") == "revoke":
+            actions.revoke_calendar_feed(actor=user)
+            messages.success(request, _("The calendar address no longer works."))
+        else:
+            actions.create_calendar_feed(actor=user)
+            messages.success(request, _("Your new calendar address is ready."))
+        return redirect("plans:calendar")
+    feed = selectors.feed_for(user)
+    feed_url = (
+        request.build_absolute_uri(reverse("plans:feed", kwargs={"token": feed.token}))
+        if feed
+        else ""
+    )
+    return render(request, "plans/calendar.html", {"feed": feed, "feed_url": feed_url})
+
+
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The follow-ups as an iCalendar feed. No sign-in (calendar apps cannot): the secret token
+    is the key; a revoked or unknown token gets 404. Only first names and initials go out."""
+    found = selectors.feed_follow_ups(token)
+    if found is None:
+        raise Http404
+    owner, follow_ups = found
+    with translation.override(owner.preferred_language):
+        body = calendar.follow_ups_ics(
+            follow_ups,
+            plan_url=lambda plan: request.build_absolute_uri(
+                reverse("plans:detail", kwargs={"plan_uuid": plan.uuid})
+            ),
+        )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Disposition"] = 'inline; filename="sentier-follow-ups.ics"'
+    return response
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+
+
+@login_required
+def plan_pdf(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    plan = selectors.get_plan_for_user(user, plan_uuid)
+    return _pdf_response(request, user, plan)
+
+
+def _pdf_response(request: HttpRequest, user: User, plan: SupportPlan) -> HttpResponse:
+    if plan.status in (PlanStatus.INELIGIBLE, PlanStatus.DECLINED):
+        raise Http404
+    record_access(
+        user=user, participant=plan.participant, what="Support plan (PDF)", request=request
+    )
+    response = HttpResponse(pdf.plan_pdf(plan), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf.filename(plan)}"'
+    return response
+
+
+# ---------------------------------------------------------------------------------------------
+# The participant's portal
+
+
+def _own_plan(request: HttpRequest) -> tuple[User, SupportPlan]:
+    user = request_user(request)
+    if user.role != Role.PARTICIPANT:
+        raise Http404
+    return user, selectors.get_own_plan(user)
+
+
+@login_required
+def my_plan(request: HttpRequest) -> HttpResponse:
+    """The person's plan in plain language: objectives, next follow-up, what they can do."""
+    user = request_user(request)
+    if user.role != Role.PARTICIPANT:
+        raise Http404
+    participant = Participant.objects.filter(user=user).first()
+    if participant is None:
+        raise Http404
+    plan = selectors.current_plan_for(participant)
+    context: dict[str, Any] = {"plan": plan, "participant": participant}
+    if plan is not None:
+        context["content"] = selectors.plan_content(plan, with_events=False)
+        context["running"] = plan.status in states.RUNNING
+        if plan.status == PlanStatus.PROPOSED:
+            context["summary"] = actions.agreement_summary(
+                plan, translation.get_language() or plan.participant.preferred_language
+            )
+        record_access(user=user, participant=participant, what="Support plan", request=request)
+    return render(request, "plans/my_plan.html", context)
+
+
+@login_required
+@require_POST
+def my_agree(request: HttpRequest) -> HttpResponse:
+    """The person agrees online to the plan proposed to them, or says no."""
+    user, plan = _own_plan(request)
+    if plan.status != PlanStatus.PROPOSED:
+        return redirect("plans:my_plan")
+    try:
+        if request.POST.get("answer") == "agree":
+            actions.record_agreement(actor=user, plan=plan, channel=Channel.ONLINE)
+            messages.success(request, _("Thank you. Your plan has started."))
+        else:
+            actions.decline_plan(actor=user, plan=plan)
+            messages.success(
+                request, _("You said no to the plan. Nothing changes to your benefit.")
+            )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("plans:my_plan")
+
+
+@login_required
+def my_extension(request: HttpRequest) -> HttpResponse:
+    """Ask for more time."""
+    user, plan = _own_plan(request)
+    if plan.status not in states.RUNNING:
+        return redirect("plans:my_plan")
+    form = bind_form(request, ExtensionRequestForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.request_extension(
+                actor=user,
+                plan=plan,
+                why=form.cleaned_data["why"],
+                wished_end_on=form.cleaned_data["wished_end_on"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("Your request is sent. Your caseworker will answer you."))
+            return redirect("plans:my_plan")
+    return render(
+        request, "plans/my_extension.html", {"plan": plan, "form": form}, status=_status(form)
+    )
+
+
+@login_required
+def my_end(request: HttpRequest) -> HttpResponse:
+    """End my plan, after a clear confirmation that nothing changes to the benefit."""
+    user, plan = _own_plan(request)
+    if plan.status not in states.RUNNING:
+        return redirect("plans:my_plan")
+    form = bind_form(request, ParticipantEndForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.end_plan(
+                actor=user,
+                plan=plan,
+                reason=EndReason.PARTICIPANT_CHOICE,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("Your plan has ended. Nothing changes to your benefit."))
+            return redirect("plans:my_plan")
+    return render(request, "plans/my_end.html", {"plan": plan, "form": form}, status=_status(form))
+
+
+@login_required
+def my_pdf(request: HttpRequest) -> HttpResponse:
+    user, plan = _own_plan(request)
+    return _pdf_response(request, user, plan)
