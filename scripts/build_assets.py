@@ -42,6 +42,8 @@ class Asset:
     target: str  # relative to static/vendor/ (the key in the lock file)
 
 
+ODS = "@ongov/ontario-design-system-global-styles"
+
 # What every page may load. The full SDG stylesheet, not the "no-grid" one (9 KB smaller but
 # without .qc-container) nor the tokens alone (no component styles). The SDG's JavaScript bundle
 # (135 KB) is left out on purpose: pages are plain HTML with the SDG classes and work without JS.
@@ -50,6 +52,17 @@ DECLARED: tuple[Asset, ...] = (
     Asset("qc-trousse-sdg", "dist/img/QUEBEC_blanc.svg", "qc-sdg/img/QUEBEC_blanc.svg"),
     Asset("qc-trousse-sdg", "dist/img/QUEBEC_couleur.svg", "qc-sdg/img/QUEBEC_couleur.svg"),
     Asset("htmx.org", "dist/htmx.min.js", "htmx/htmx.min.js"),
+    # Ontario configuration only (SENTIER_JURISDICTION=on): the Ontario Design System's global
+    # styles (Apache-2.0) — typography, colours, grid and form elements — with the fonts its
+    # stylesheet points to, and the trillium mark (its favicon) for the header. The header and
+    # footer components live in the ODS component library (web components needing JavaScript);
+    # Sentier writes their plain-HTML equivalent, styled in static/css/sentier.css (/* ontario */).
+    Asset(
+        ODS,
+        "dist/styles/css/compiled/ontario-theme.min.css",
+        "ontario-ds/styles/css/compiled/ontario-theme.min.css",
+    ),
+    Asset(ODS, "dist/favicons/favicon.svg", "ontario-ds/favicons/favicon.svg"),
 )
 
 

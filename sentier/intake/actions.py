@@ -25,7 +25,7 @@ from sentier.intake.models import (
 from sentier.intake.steps import STEPS
 from sentier.participants.actions import add_event, next_file_number
 from sentier.participants.models import EventKind, FileStatus, Participant, TimelineEvent
-from sentier.reference.models import Program, Region
+from sentier.reference.models import Jurisdiction, Program, Region
 
 # The paths whose acceptance asks the rules for an eligibility decision straight away.
 MEASURE_OF_PATH = {
@@ -104,7 +104,7 @@ def save_step(
 
 
 def first_incomplete_step(application: Application) -> str | None:
-    for step in STEPS:
+    for step in STEPS:  # every added step (Ontario's consent page) is optional
         if not step.optional and step.code not in application.answers:
             return step.code
     return None
@@ -147,6 +147,7 @@ def submit_application(*, application_id: int) -> Recommendation:
         household_type=household["household_type"],
         adults=household["adults"],
         children=household["children"],
+        first_nations_site=bool(contact.get("first_nations_site")),
         status=FileStatus.PENDING,
     )
     now = timezone.now()
@@ -162,7 +163,7 @@ def submit_application(*, application_id: int) -> Recommendation:
             program=program.code,
             region=region.code if region.jurisdiction == "QC" else None,
             application_channel=application.channel,
-            first_nations_site=False,
+            first_nations_site=participant.first_nations_site,
         )
     except sentier_rules.TriageInputError as error:
         # The questionnaire changed since these answers were given: ask them again.
@@ -202,6 +203,14 @@ def submit_application(*, application_id: int) -> Recommendation:
             ),
         ]
     )
+    if program.jurisdiction == Jurisdiction.ONTARIO:
+        # Ontario: Ontario Works waits for its grant at the local office; ODSP lands in the
+        # centralized intake unit (004).
+        from sentier.ontario.routing import route_submitted_application
+
+        route_submitted_application(
+            application=application, recommendation=recommendation, at=now, actor=actor
+        )
     return recommendation
 
 

@@ -27,10 +27,13 @@ def get_application_by_key(resume_key: str) -> Application:
 
 
 def review_queue_for_user(user: User) -> QuerySet[Recommendation]:
-    """Recommendations a reviewer may see: their region's (everything for administrators)."""
+    """Recommendations a reviewer may see: their region's (everything for administrators).
+
+    ODSP applications (Ontario) are not reviewed here: they go to the ODSP intake unit's queue.
+    """
     queryset = Recommendation.objects.select_related(
         "participant", "region", "assigned_to", "application"
-    )
+    ).exclude(participant__program__code="ODSP")  # the ODSP centralized intake unit's (004)
     if user.role == Role.ADMINISTRATOR:
         return queryset
     if user.role in (Role.CASEWORKER, Role.COORDINATOR) and user.region_id is not None:

@@ -20,6 +20,17 @@ from sentier.participants.forms import PHONE, POSTAL_CODE
 from sentier.participants.models import ClaimBooklet, HouseholdType
 from sentier.reference.models import Jurisdiction, Program, Region
 
+#: Whom to call, per jurisdiction (Ontario: the social assistance application line, 004).
+CALL_US: dict[str, Any] = {
+    Jurisdiction.QUEBEC: _(
+        "You must be at least 16 to apply on your own. Call us: 1 877 767-8773."
+    ),
+    Jurisdiction.ONTARIO: _(
+        "You must be at least 16 to apply on your own. Call 1-888-999-1142 or your local "
+        "Ontario Works office (dial 211 to find it)."
+    ),
+}
+
 
 class IdentityForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=120)
@@ -35,6 +46,10 @@ class IdentityForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
+    def __init__(self, *args: Any, jurisdiction: str = Jurisdiction.QUEBEC, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.jurisdiction = jurisdiction
+
     def clean_birth_date(self) -> dt.date:
         born: dt.date = self.cleaned_data["birth_date"]
         today = timezone.localdate()
@@ -43,9 +58,7 @@ class IdentityForm(forms.Form):
         if born.year < today.year - 120:
             raise forms.ValidationError(_("Check the year of birth."))
         if (today - born).days < 16 * 365:
-            raise forms.ValidationError(
-                _("You must be at least 16 to apply on your own. Call us: 1 877 767-8773.")
-            )
+            raise forms.ValidationError(CALL_US[self.jurisdiction])
         return born
 
 
@@ -69,21 +82,49 @@ class ContactForm(forms.Form):
 
     def __init__(self, *args: Any, jurisdiction: str = Jurisdiction.QUEBEC, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.jurisdiction = jurisdiction
         field = self.fields["region"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", _("Choose your region"))] + [
-            (r.code, f"{r.code} {r.name}") for r in Region.objects.filter(jurisdiction=jurisdiction)
-        ]
+        regions = Region.objects.filter(jurisdiction=jurisdiction)
+        if jurisdiction == Jurisdiction.ONTARIO:
+            # Ontario: the 47 service areas (municipal service managers and district boards),
+            # by name; and whether a First Nation delivers Ontario Works to the person (004 Q8).
+            field.label = _("Where you live (service area)")
+            field.help_text = _(
+                "Your city, county, region or district. Not sure? Dial 211 and give your postal "
+                "code."
+            )
+            areas = sorted(((r.code, str(r.name)) for r in regions), key=lambda c: c[1])
+            field.choices = [("", _("Choose your service area")), *areas]
+            self.fields["phone"].help_text = _(
+                "So that a caseworker can call you. For example 416 555-0123."
+            )
+            self.fields["postal_code"].help_text = _("For example M5V 2T6.")
+            self.fields["first_nations_site"] = forms.BooleanField(
+                label=_("A First Nation delivers Ontario Works where I live"),
+                help_text=_("Tick this if you get services from a First Nation's office."),
+                required=False,
+            )
+        else:
+            field.choices = [("", _("Choose your region"))] + [
+                (r.code, f"{r.code} {r.name}") for r in regions
+            ]
 
     def clean_phone(self) -> str:
         value = str(self.cleaned_data.get("phone") or "").strip()
         if value and not PHONE.match(value):
+            if self.jurisdiction == Jurisdiction.ONTARIO:
+                raise forms.ValidationError(
+                    _("Enter a 10-digit phone number such as 416 555-0123.")
+                )
             raise forms.ValidationError(_("Enter a 10-digit phone number such as 514 555-0123."))
         return value
 
     def clean_postal_code(self) -> str:
         value = str(self.cleaned_data.get("postal_code") or "").strip().upper()
         if value and not POSTAL_CODE.match(value):
+            if self.jurisdiction == Jurisdiction.ONTARIO:
+                raise forms.ValidationError(_("Enter a Canadian postal code such as M5V 2T6."))
             raise forms.ValidationError(_("Enter a Canadian postal code such as H2X 1Y4."))
         if value and " " not in value:
             value = f"{value[:3]} {value[3:]}"
@@ -149,6 +190,9 @@ class ProgramForm(forms.Form):
         field.choices = [
             (p.code, str(p.name)) for p in Program.objects.filter(jurisdiction=jurisdiction)
         ]
+        if jurisdiction == Jurisdiction.ONTARIO:
+            # The claim booklet (carnet de réclamation) is Québec's.
+            del self.fields["claim_booklet"]
 
 
 def questionnaire_form(date: str, jurisdiction: str) -> type[forms.Form]:
@@ -180,6 +224,18 @@ def questionnaire_form(date: str, jurisdiction: str) -> type[forms.Form]:
     return form_class
 
 
+class EmploymentOntarioConsentForm(forms.Form):
+    """One unticked choice, on its own page: may we share with Employment Ontario? (004 Q10)"""
+
+    eo_consent = forms.BooleanField(
+        label=_(
+            "Yes, I agree that my contact details, my program and file number, and my answer "
+            "about starting a job may be shared with Employment Ontario"
+        ),
+        required=False,
+    )
+
+
 @dataclass(frozen=True)
 class Step:
     code: str
@@ -196,6 +252,20 @@ STEPS: tuple[Step, ...] = (
 )
 STEP_CODES = tuple(step.code for step in STEPS)
 
+EO_CONSENT_STEP = Step("eo_consent", _("Sharing with Employment Ontario (optional)"), optional=True)
+ALL_STEP_CODES = (*STEP_CODES, EO_CONSENT_STEP.code)
+
+
+def steps_for(answers: dict[str, Any], jurisdiction: str) -> tuple[Step, ...]:
+    """The pages of one application: in Ontario, Ontario Works applicants are also asked
+    whether their information may go to Employment Ontario (ODSP applicants are not)."""
+    if jurisdiction != Jurisdiction.ONTARIO:
+        return STEPS
+    program = answers.get("program", {}).get("program")
+    if program == "ODSP":
+        return STEPS
+    return (*STEPS, EO_CONSENT_STEP)
+
 
 def form_class_for(code: str) -> type[forms.Form]:
     forms_by_step: dict[str, type[forms.Form]] = {
@@ -203,5 +273,6 @@ def form_class_for(code: str) -> type[forms.Form]:
         "contact": ContactForm,
         "household": HouseholdForm,
         "program": ProgramForm,
+        "eo_consent": EmploymentOntarioConsentForm,
     }
     return forms_by_step[code]

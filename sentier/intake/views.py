@@ -22,10 +22,15 @@ from sentier.core.requests import request_user
 from sentier.intake import actions, selectors
 from sentier.intake.forms import AssistedStartForm, ReviewForm, ReviewQueueFilterForm
 from sentier.intake.models import Application, ApplicationStatus, Channel, Path
-from sentier.intake.steps import STEP_CODES, STEPS, form_class_for, questionnaire_form
+from sentier.intake.steps import (
+    ALL_STEP_CODES,
+    STEP_CODES,
+    Step,
+    form_class_for,
+    questionnaire_form,
+    steps_for,
+)
 from sentier.reference.models import Jurisdiction
-
-TOTAL_PAGES = len(STEPS) + 1  # the steps, then the summary
 
 
 def _jurisdiction() -> str:
@@ -34,13 +39,17 @@ def _jurisdiction() -> str:
     return Jurisdiction.ONTARIO if settings.SENTIER_JURISDICTION == "on" else Jurisdiction.QUEBEC
 
 
+def _steps(application: Application) -> tuple[Step, ...]:
+    return steps_for(application.answers, _jurisdiction())
+
+
 def _step_form(application: Application, code: str, data: Any = None) -> Any:
     if code == "questionnaire":
         form_class = questionnaire_form(timezone.localdate().isoformat(), _jurisdiction())
         return form_class(data=data)
     form_class = form_class_for(code)
     kwargs: dict[str, Any] = {}
-    if code in ("contact", "program"):
+    if code in ("identity", "contact", "program"):
         kwargs["jurisdiction"] = _jurisdiction()
     initial = dict(application.answers.get("_defaults", {}))
     initial.update(application.answers.get(code, {}))
@@ -77,7 +86,7 @@ def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
         and application.channel != Channel.ONLINE
         and application.status == ApplicationStatus.DRAFT
         and not request.user.is_authenticated
-        and step in STEP_CODES
+        and step in ALL_STEP_CODES
     ):
         # The caseworker's session ended while typing: keep what was typed, then sign in again.
         typed = {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"}
@@ -87,9 +96,11 @@ def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
     _can_edit(request, application)
     if application.status == ApplicationStatus.SUBMITTED:
         return redirect("intake:confirmation", resume_key=resume_key)
-    if step not in STEP_CODES:
+    steps = _steps(application)
+    codes = [item.code for item in steps]
+    if step not in codes:
         return redirect("intake:step", resume_key=resume_key, step=STEP_CODES[0])
-    index = STEP_CODES.index(step)
+    index = codes.index(step)
     status = 200
     if request.method == "POST":
         typed = {
@@ -104,8 +115,10 @@ def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
             cleaned=form.cleaned_data if valid else None,
         )
         if valid:
-            if index + 1 < len(STEP_CODES):
-                return redirect("intake:step", resume_key=resume_key, step=STEP_CODES[index + 1])
+            # The program answer decides whether there is a consent page: read the steps again.
+            codes = [item.code for item in _steps(application)]
+            if index + 1 < len(codes):
+                return redirect("intake:step", resume_key=resume_key, step=codes[index + 1])
             return redirect("intake:summary", resume_key=resume_key)
         status = 400
     else:
@@ -127,10 +140,10 @@ def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
         {
             "application": application,
             "form": form,
-            "step": STEPS[index],
+            "step": steps[index],
             "number": index + 1,
-            "total": TOTAL_PAGES,
-            "previous": STEP_CODES[index - 1] if index else None,
+            "total": len(steps) + 1,  # the steps, then the summary
+            "previous": codes[index - 1] if index else None,
             "resume_url": request.build_absolute_uri(
                 reverse("intake:step", kwargs={"resume_key": resume_key, "step": step})
             ),
@@ -142,7 +155,7 @@ def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
 def _summary_rows(application: Application) -> list[dict[str, Any]]:
     """Each step's questions and answers as the person gave them, for checking."""
     rows = []
-    for number, item in enumerate(STEPS, start=1):
+    for number, item in enumerate(_steps(application), start=1):
         form = _step_form(application, item.code)
         values = application.answers.get(item.code, {})
         answers = []
@@ -187,8 +200,8 @@ def summary(request: HttpRequest, resume_key: str) -> HttpResponse:
             "application": application,
             "rows": _summary_rows(application),
             "missing": missing,
-            "number": TOTAL_PAGES,
-            "total": TOTAL_PAGES,
+            "number": len(_steps(application)) + 1,
+            "total": len(_steps(application)) + 1,
         },
     )
 

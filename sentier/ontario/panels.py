@@ -1,3 +1,64 @@
-"""Sections that ontario adds to shared pages (see sentier.core.panels)."""
+"""Sections that ontario adds to shared pages (see sentier.core.panels), in Ontario only."""
 
 from __future__ import annotations
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from sentier.accounts.models import User
+from sentier.core import panels
+from sentier.ontario import selectors
+from sentier.ontario.models import ActionPlan, CommonAssessment, ODSPApplication, OWApplication
+from sentier.ontario.units import ontario_enabled
+from sentier.participants.models import Participant
+
+
+@panels.register("home")
+def worklist_summary(request: HttpRequest) -> str:
+    """Caseworkers' home: reviews due and overdue, assessments and grants waiting."""
+    user = request.user
+    if not ontario_enabled() or not isinstance(user, User):
+        return ""
+    today = timezone.localdate()
+    context: dict[str, object] = {}
+    if selectors.can_see_worklist(user) and user.role != "coordinator":
+        due = selectors.reviews_due_for_user(user, today)
+        context.update(
+            worklist=True,
+            overdue=due.filter(next_review_on__lt=today).count(),
+            due=due.filter(next_review_on__gte=today).count(),
+            assessments=selectors.open_assessments_for_user(user).count(),
+            pending=selectors.pending_ow_for_user(user).count(),
+        )
+    if selectors.can_see_odsp(user) and user.role != "coordinator":
+        context.update(
+            odsp=True,
+            received=selectors.odsp_received_for_user(user).count(),
+            mailing=selectors.mailing_queue_for_user(user).count(),
+        )
+    if not context:
+        return ""
+    return render_to_string("ontario/_home_panel.html", context, request=request)
+
+
+@panels.register("participant_file")
+def ontario_section(request: HttpRequest, *, participant: Participant) -> str:
+    """The Ontario state of a file: OW grant and route, assessment and plan, or ODSP intake."""
+    if not ontario_enabled():
+        return ""
+    ow = OWApplication.objects.filter(participant=participant).first()
+    odsp = ODSPApplication.objects.filter(participant=participant).first()
+    if ow is None and odsp is None:
+        return ""
+    return render_to_string(
+        "ontario/_file_panel.html",
+        {
+            "ow": ow,
+            "odsp": odsp,
+            "assessment": CommonAssessment.objects.filter(participant=participant).first(),
+            "plan": ActionPlan.objects.filter(participant=participant).first(),
+            "today": timezone.localdate(),
+        },
+        request=request,
+    )

@@ -14,6 +14,7 @@ clienteles stops the load with :class:`ReferenceDataError`.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -23,10 +24,20 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import translation
 
-from sentier.network.models import Clientele, Location, Organization
-from sentier.reference.models import Jurisdiction, Program, Region
+from sentier.network.models import Clientele, Location, Organization, Service, ServiceKind
+from sentier.reference.models import (
+    DeferralReason,
+    Jurisdiction,
+    PrescribedClass,
+    Program,
+    Region,
+)
 
 REFERENCE_FILE = Path(__file__).resolve().parent / "data" / "reference.yaml"
+ONTARIO_FILE = Path(__file__).resolve().parent / "data" / "ontario.yaml"
+#: The Employment Ontario recipient of fast-track referrals (004): one organization in the
+#: network, with one service of kind ``employment_ontario``.
+EMPLOYMENT_ONTARIO_SLUG = "employment-ontario"
 NETWORK_DATA = Path(__file__).resolve().parent.parent / "network" / "data"
 CLIENTELES_FILE = NETWORK_DATA / "clienteles.yaml"
 RSSMO_FILE = NETWORK_DATA / "rssmo_members.yaml"
@@ -64,13 +75,24 @@ class LoadReport:
     clienteles: Counts = dataclasses.field(default_factory=Counts)
     organizations: Counts = dataclasses.field(default_factory=Counts)
     locations: Counts = dataclasses.field(default_factory=Counts)
+    # Ontario configuration only (SENTIER_JURISDICTION=on); left out of items() when not loaded.
+    service_areas: Counts = dataclasses.field(default_factory=Counts)
+    deferral_reasons: Counts = dataclasses.field(default_factory=Counts)
+    prescribed_classes: Counts = dataclasses.field(default_factory=Counts)
 
     @property
     def changed(self) -> bool:
         return any(counts.created or counts.updated for _kind, counts in self.items())
 
     def items(self) -> list[tuple[str, Counts]]:
-        return [(f.name, getattr(self, f.name)) for f in dataclasses.fields(self)]
+        return [
+            (f.name, getattr(self, f.name))
+            for f in dataclasses.fields(self)
+            if f.name not in ONTARIO_KINDS or getattr(self, f.name).total
+        ]
+
+
+ONTARIO_KINDS = frozenset({"service_areas", "deferral_reasons", "prescribed_classes"})
 
 
 # ---------------------------------------------------------------- reading and checking the files
@@ -369,13 +391,143 @@ def load_rssmo_directory(
         report.locations.add(status)
 
 
+@dataclasses.dataclass(frozen=True)
+class DatedRow:
+    """A deferral reason or a prescribed class: code, names, source and dates."""
+
+    code: str
+    name_fr_ca: str
+    name_en_ca: str
+    source: str
+    active_from: dt.date
+    active_until: dt.date | None
+
+
+def _date(row: Mapping[str, Any], key: str, where: str, *, required: bool) -> dt.date | None:
+    value = row.get(key)
+    if value is None and not required:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ReferenceDataError(f"{where}: '{key}' must be a date (YYYY-MM-DD)") from None
+
+
+def _dated_rows(data: Mapping[str, Any], key: str, where: str) -> list[DatedRow]:
+    result: list[DatedRow] = []
+    seen: set[str] = set()
+    for index, row in enumerate(_rows(data, key, where)):
+        here = f"{where}: {key}[{index}]"
+        code = _text(row, "code", here)
+        if code in seen:
+            raise ReferenceDataError(f"{here}: code {code!r} appears twice")
+        seen.add(code)
+        start = _date(row, "active_from", here, required=True)
+        assert start is not None
+        end = _date(row, "active_until", here, required=False)
+        if end is not None and end < start:
+            raise ReferenceDataError(f"{here}: 'active_until' is before 'active_from'")
+        result.append(
+            DatedRow(
+                code=code,
+                name_fr_ca=_text(row, "name_fr_ca", here),
+                name_en_ca=_text(row, "name_en_ca", here),
+                source=_text(row, "source", here),
+                active_from=start,
+                active_until=end,
+            )
+        )
+    return result
+
+
+def read_ontario(
+    path: Path = ONTARIO_FILE,
+) -> tuple[list[NamedRow], list[DatedRow], list[DatedRow]]:
+    """Ontario service areas (as regions), deferral reasons and prescribed classes."""
+    data = _read_yaml(path)
+    areas: list[NamedRow] = []
+    for index, row in enumerate(_rows(data, "service_areas", str(path))):
+        here = f"{path}: service_areas[{index}]"
+        if row.get("kind") not in ("cmsm", "dssab"):
+            raise ReferenceDataError(f"{here}: 'kind' must be cmsm or dssab")
+        areas.append(
+            NamedRow(
+                code=_text(row, "code", here),
+                name_fr_ca=_text(row, "name_fr_ca", here),
+                name_en_ca=_text(row, "name_en_ca", here),
+                jurisdiction=Jurisdiction.ONTARIO,
+            )
+        )
+    if len({area.code for area in areas}) != len(areas):
+        raise ReferenceDataError(f"{path}: a service area code appears twice")
+    return (
+        areas,
+        _dated_rows(data, "deferral_reasons", str(path)),
+        _dated_rows(data, "prescribed_classes", str(path)),
+    )
+
+
+def _load_dated(
+    model: type[DeferralReason] | type[PrescribedClass], rows: Iterable[DatedRow], counts: Counts
+) -> None:
+    for row in rows:
+        _row, status = _sync(
+            model,
+            {"code": row.code},
+            {
+                "name_fr_ca": row.name_fr_ca,
+                "name_en_ca": row.name_en_ca,
+                "source": row.source,
+                "active_from": row.active_from,
+                "active_until": row.active_until,
+            },
+        )
+        counts.add(status)
+
+
+def load_employment_ontario() -> Organization:
+    """The Employment Ontario recipient of fast-track referrals (one organization, one service)."""
+    organization, _status = _sync(
+        Organization,
+        {"slug": EMPLOYMENT_ONTARIO_SLUG},
+        {"name": "Emploi Ontario / Employment Ontario", "non_profit": False},
+    )
+    if not Service.objects.filter(
+        organization=organization, kind=ServiceKind.EMPLOYMENT_ONTARIO
+    ).exists():
+        Service.objects.create(
+            organization=organization,
+            kind=ServiceKind.EMPLOYMENT_ONTARIO,
+            name="Emploi Ontario / Employment Ontario",
+        )
+    return organization
+
+
+def load_ontario_data(report: LoadReport, path: Path = ONTARIO_FILE) -> None:
+    """Ontario service areas, deferral reasons, prescribed classes and Employment Ontario."""
+    areas, reasons, classes = read_ontario(path)
+    load_regions(areas, report.service_areas)
+    _load_dated(DeferralReason, reasons, report.deferral_reasons)
+    _load_dated(PrescribedClass, classes, report.prescribed_classes)
+    load_employment_ontario()
+
+
 def load_reference_data(
     *,
     reference_file: Path = REFERENCE_FILE,
     clienteles_file: Path = CLIENTELES_FILE,
     rssmo_file: Path = RSSMO_FILE,
+    jurisdiction: str | None = None,
 ) -> LoadReport:
-    """Load regions, programs, clienteles and the RSSMO directory; safe to run again."""
+    """Load regions, programs, clienteles and the RSSMO directory; safe to run again.
+
+    In the Ontario configuration (``SENTIER_JURISDICTION=on``, or ``jurisdiction="on"``), also
+    the Ontario service areas, deferral reasons, prescribed classes and Employment Ontario; a
+    Québec installation never lists them.
+    """
+    jurisdiction = (jurisdiction or settings.SENTIER_JURISDICTION).lower()
     region_rows, program_rows = read_reference(reference_file)
     clientele_rows = read_clienteles(clienteles_file)
     listings = read_rssmo_directory(
@@ -391,4 +543,6 @@ def load_reference_data(
         load_programs(program_rows, report.programs)
         clienteles = load_clienteles(clientele_rows, report.clienteles)
         load_rssmo_directory(listings, regions=regions, clienteles=clienteles, report=report)
+        if jurisdiction == "on":
+            load_ontario_data(report)
     return report

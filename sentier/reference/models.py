@@ -1,10 +1,12 @@
-"""Reference data: Québec administrative regions and assistance programs.
+"""Reference data: regions (Québec administrative regions; Ontario service areas), assistance
+programs, and Ontario's dated lists (deferral reasons, ODSP prescribed classes).
 
 Loaded idempotently by ``sentier load_reference``; names are translated with modeltranslation.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from django.db import models
@@ -58,3 +60,43 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} – {self.name}"
+
+
+class DatedReference(models.Model):
+    """A configurable list item that applies from one date, and possibly until another."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=250)
+    source = models.CharField(_("source"), max_length=300)
+    active_from = models.DateField(_("applies from"))
+    active_until = models.DateField(_("applies until"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def applies_on(self, day: dt.date) -> bool:
+        return self.active_from <= day and (self.active_until is None or day <= self.active_until)
+
+
+class DeferralReason(DatedReference):
+    """Ontario Works: why participation requirements are temporarily deferred (Directive 2.5)."""
+
+    objects: ClassVar[models.Manager[DeferralReason]] = models.Manager()
+
+    class Meta(DatedReference.Meta):
+        verbose_name = _("deferral reason")
+        verbose_name_plural = _("deferral reasons")
+
+
+class PrescribedClass(DatedReference):
+    """ODSP: a class of people who need no disability determination (O. Reg. 222/98 s. 4)."""
+
+    objects: ClassVar[models.Manager[PrescribedClass]] = models.Manager()
+
+    class Meta(DatedReference.Meta):
+        verbose_name = _("prescribed class")
+        verbose_name_plural = _("prescribed classes")

@@ -7,7 +7,7 @@ could not write its history row.
 
 from modeltranslation.translator import TranslationOptions, register
 
-from sentier.reference.models import Program, Region
+from sentier.reference.models import DeferralReason, PrescribedClass, Program, Region
 
 
 @register(Region)
@@ -27,4 +27,14 @@ class ProgramTranslation(TranslationOptions):
 
 @register(Program.history.model)
 class HistoricalProgramTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(DeferralReason)
+class DeferralReasonTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(PrescribedClass)
+class PrescribedClassTranslation(TranslationOptions):
     fields = ("name",)

@@ -21,6 +21,9 @@ LABELS = {
     "organizations": gettext_lazy("Organizations"),
     "locations": gettext_lazy("Locations"),
     "services": gettext_lazy("Services"),
+    "service_areas": gettext_lazy("Ontario service areas"),
+    "deferral_reasons": gettext_lazy("Deferral reasons"),
+    "prescribed_classes": gettext_lazy("ODSP prescribed classes"),
 }
 
 

@@ -1,0 +1,561 @@
+"""Every write of the Ontario configuration: check the unit, act, then a timeline event.
+
+- ``grant_ow_application``: financial assistance granted; at that moment an applicant who
+  applied online, was assessed ready and agreed to share is referred to Employment Ontario
+  (fast track, 004 Q1); everyone else goes to the local office's common assessment (004 Q3).
+  Benefits are never touched by the referral (004 Q4).
+- Common assessment: deferrals (reasons from the configured list), an Employment Ontario
+  referral started by the caseworker, the personalized action plan and its reviews (30 days,
+  then every 3 months: rules parameters).
+- ODSP centralized intake: confirm financial eligibility, then the Disability Determination
+  Package is generated and queued for mailing, except for a member of a prescribed class.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import sentier_rules
+from sentier.accounts.models import User
+from sentier.consent.actions import NoValidConsent, record_consent
+from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
+from sentier.consent.selectors import find_consent
+from sentier.intake.models import Path, ReviewStatus
+from sentier.ontario.models import (
+    ActionPlan,
+    ActionPlanReview,
+    AssessmentStatus,
+    CommonAssessment,
+    Deferral,
+    DeterminationPackage,
+    MailingStatus,
+    ODSPApplication,
+    ODSPStatus,
+    OWApplication,
+    OWStatus,
+    Route,
+)
+from sentier.ontario.routing import EO_CATEGORIES, employment_ontario
+from sentier.ontario.units import works_odsp_intake, works_ow_area
+from sentier.participants.actions import add_event
+from sentier.participants.models import EventKind, FileStatus, Participant
+from sentier.reference.models import DeferralReason, PrescribedClass
+from sentier.referrals.models import OutboxMessage, Referral
+from sentier_rules.ontario import first_review_on, next_review_on
+
+#: The exchange channel that delivers referrals to Employment Ontario (004 Q10).
+EO_CHANNEL = "employment_ontario"
+EO_TOPIC = "employment_ontario.referral"
+
+
+def _require_ow(actor: User, region_id: int | None, participant: Participant) -> None:
+    if not works_ow_area(actor, region_id):
+        raise PermissionDenied
+    if not actor.has_perm("participants.change_participant", participant):
+        raise PermissionDenied
+
+
+def _require_odsp(actor: User) -> None:
+    if not works_odsp_intake(actor):
+        raise PermissionDenied
+
+
+# ---------------------------------------------------------------- Employment Ontario referral
+
+
+def _refer_to_employment_ontario(
+    *,
+    actor: User,
+    participant: Participant,
+    consent: Consent,
+    need: str,
+    employment_ready: bool,
+    at: dt.datetime,
+) -> Referral:
+    """Send the referral (only the consented categories) and queue the EO data exchange."""
+    from sentier.referrals.actions import send_referral
+
+    organization = employment_ontario()
+    referral = send_referral(
+        actor=actor,
+        participant=participant,
+        organization=organization,
+        need=need,
+        categories=consent.categories,
+        purpose=Purpose.EMPLOYMENT_ONTARIO,
+        at=at,
+    )
+    payload = {"referral": str(referral.uuid), **referral.payload}
+    if InformationCategory.EMPLOYMENT in referral.categories:
+        payload[InformationCategory.EMPLOYMENT] = {"employment_ready": employment_ready}
+    OutboxMessage.objects.create(
+        topic=EO_TOPIC,
+        channel=EO_CHANNEL,
+        referral=referral,
+        consent=referral.consent,
+        payload=payload,
+        next_attempt_at=at,
+        created_at=at,
+    )
+    add_event(
+        participant=participant,
+        kind=EventKind.EMPLOYMENT_ONTARIO_REFERRAL,
+        actor=actor,
+        summary=need,
+        data={"referral": str(referral.uuid), "categories": list(referral.categories)},
+        occurred_at=at,
+    )
+    return referral
+
+
+def _fast_track_answer(ow: OWApplication, day: dt.date) -> dict[str, object]:
+    """The rules' answer for the fast track on ``day`` (program, channel, readiness, site)."""
+    [answer] = sentier_rules.decide(
+        {
+            "measure": "employment_fast_track",
+            "date": day.isoformat(),
+            "person": {
+                "jurisdiction": "ON",
+                "program": ow.participant.program.code,
+                "application_channel": ow.channel,
+                "employment_ready": ow.employment_ready,
+                "first_nations_site": ow.participant.first_nations_site,
+            },
+        }
+    )
+    return answer
+
+
+@transaction.atomic
+def grant_ow_application(
+    *, actor: User, ow_application: OWApplication, at: dt.datetime | None = None
+) -> OWApplication:
+    """Grant Ontario Works financial assistance; then the fast track or the common assessment."""
+    ow = (
+        OWApplication.objects.select_for_update()
+        .select_related("participant__program")
+        .get(pk=ow_application.pk)
+    )
+    participant = ow.participant
+    _require_ow(actor, ow.region_id, participant)
+    if ow.status != OWStatus.PENDING:
+        raise ValidationError(_("Financial assistance was already granted."))
+    at = at or timezone.now()
+    ow.status = OWStatus.GRANTED
+    ow.granted_at = at
+    ow.granted_by = actor
+    if participant.status == FileStatus.PENDING:
+        participant.status = FileStatus.ACTIVE
+        participant.save(update_fields=["status", "updated_at"])
+    add_event(
+        participant=participant,
+        kind=EventKind.DECISION,
+        actor=actor,
+        summary=_("Ontario Works financial assistance granted"),
+        data={"ow_application": str(ow.uuid)},
+        occurred_at=at,
+    )
+    answer = _fast_track_answer(ow, timezone.localdate(at))
+    reasons = list(answer.get("reasons") or [])  # type: ignore[call-overload]
+    reason = str(reasons[0]["code"]) if reasons else ""
+    explanation = {"fr": reasons[0]["fr"], "en": reasons[0]["en"]} if reasons else {}
+    referral = None
+    if answer.get("eligible"):
+        recommendation = getattr(ow.application, "recommendation", None)
+        consent = find_consent(
+            participant=participant,
+            purpose=Purpose.EMPLOYMENT_ONTARIO,
+            organization=employment_ontario(),
+            categories=[InformationCategory.IDENTITY],
+            at=at,
+        )
+        if (
+            recommendation is not None
+            and recommendation.status == ReviewStatus.OVERRIDDEN
+            and recommendation.final_path != Path.EMPLOYMENT_SERVICES
+        ):
+            reason = "caseworker_override"
+            explanation = {}
+        elif consent is None:
+            reason = "no_consent"
+            explanation = {}
+        else:
+            try:
+                referral = _refer_to_employment_ontario(
+                    actor=actor,
+                    participant=participant,
+                    consent=consent,
+                    need=_("Ontario Works client assessed ready: fast-track referral at grant."),
+                    employment_ready=ow.employment_ready,
+                    at=at,
+                )
+            except NoValidConsent:
+                reason = "no_consent"
+                explanation = {}
+    ow.route_reason = reason
+    ow.route_explanation = explanation
+    if referral is not None:
+        ow.route = Route.EMPLOYMENT_ONTARIO
+        ow.referral = referral
+    else:
+        ow.route = Route.COMMON_ASSESSMENT
+        CommonAssessment.objects.create(
+            participant=participant,
+            ow_application=ow,
+            region=ow.region,
+            why=reason,
+            created_at=at,
+        )
+        add_event(
+            participant=participant,
+            kind=EventKind.COMMON_ASSESSMENT,
+            actor=actor,
+            summary=_("Waiting for the common assessment at the local office"),
+            data={"ow_application": str(ow.uuid), "why": reason},
+            occurred_at=at,
+        )
+    ow.save()
+    return ow
+
+
+# ---------------------------------------------------------------- common assessment
+
+
+def _require_open(assessment: CommonAssessment) -> None:
+    if assessment.status != AssessmentStatus.TO_DO:
+        raise ValidationError(_("This common assessment is already completed."))
+
+
+@transaction.atomic
+def record_deferral(
+    *,
+    actor: User,
+    assessment: CommonAssessment,
+    reason: DeferralReason,
+    review_on: dt.date,
+    note: str = "",
+    at: dt.datetime | None = None,
+) -> Deferral:
+    """Record why participation is deferred for now, and when to look at it again."""
+    _require_ow(actor, assessment.region_id, assessment.participant)
+    at = at or timezone.now()
+    today = timezone.localdate(at)
+    errors: dict[str, str] = {}
+    if not reason.applies_on(today):
+        errors["reason"] = _("This reason is not on the list in force today.")
+    if review_on <= today:
+        errors["review_on"] = _("The review date must be after today.")
+    elif review_on > today + dt.timedelta(days=366):
+        errors["review_on"] = _("Review a deferral within a year.")
+    if errors:
+        raise ValidationError(errors)
+    deferral = Deferral.objects.create(
+        assessment=assessment,
+        reason=reason,
+        note=note.strip(),
+        review_on=review_on,
+        recorded_by=actor,
+        recorded_at=at,
+    )
+    add_event(
+        participant=assessment.participant,
+        kind=EventKind.COMMON_ASSESSMENT,
+        actor=actor,
+        summary=_("Deferral recorded: %(reason)s") % {"reason": reason.name},
+        data={"deferral": str(deferral.uuid), "reason": reason.code},
+        occurred_at=at,
+    )
+    return deferral
+
+
+@transaction.atomic
+def review_deferral(
+    *,
+    actor: User,
+    deferral: Deferral,
+    keep: bool,
+    review_on: dt.date | None = None,
+    at: dt.datetime | None = None,
+) -> Deferral:
+    """Look at a deferral again: keep it until a new date, or end it."""
+    deferral = Deferral.objects.select_for_update().get(pk=deferral.pk)
+    assessment = deferral.assessment
+    _require_ow(actor, assessment.region_id, assessment.participant)
+    if deferral.ended_at is not None:
+        raise ValidationError(_("This deferral has already ended."))
+    at = at or timezone.now()
+    today = timezone.localdate(at)
+    if keep:
+        if review_on is None or review_on <= today:
+            raise ValidationError({"review_on": _("The review date must be after today.")})
+        if review_on > today + dt.timedelta(days=366):
+            raise ValidationError({"review_on": _("Review a deferral within a year.")})
+        deferral.review_on = review_on
+        summary = _("Deferral reviewed and kept: %(reason)s") % {"reason": deferral.reason.name}
+    else:
+        deferral.ended_at = at
+        summary = _("Deferral ended: %(reason)s") % {"reason": deferral.reason.name}
+    deferral.reviewed_at = at
+    deferral.save()
+    add_event(
+        participant=assessment.participant,
+        kind=EventKind.COMMON_ASSESSMENT,
+        actor=actor,
+        summary=summary,
+        data={"deferral": str(deferral.uuid), "kept": keep},
+        occurred_at=at,
+    )
+    return deferral
+
+
+@transaction.atomic
+def start_employment_ontario_referral(
+    *,
+    actor: User,
+    assessment: CommonAssessment,
+    categories: Iterable[str],
+    channel: str,
+    need: str,
+    at: dt.datetime | None = None,
+) -> Referral:
+    """The caseworker refers a client to Employment Ontario after the person agreed to share
+    (heard by phone or in person, or on a signed form: recorded first, then the referral)."""
+    _require_ow(actor, assessment.region_id, assessment.participant)
+    _require_open(assessment)
+    if assessment.referral_id is not None:
+        raise ValidationError(_("This client was already referred to Employment Ontario."))
+    at = at or timezone.now()
+    if not need.strip():
+        raise ValidationError({"need": _("Say what the person needs from Employment Ontario.")})
+    chosen = [c for c in dict.fromkeys(categories) if c in EO_CATEGORIES]
+    if InformationCategory.IDENTITY not in chosen:
+        raise ValidationError(
+            {"categories": _("Employment Ontario needs at least the contact details.")}
+        )
+    consent = record_consent(
+        actor=actor,
+        participant=assessment.participant,
+        purpose=Purpose.EMPLOYMENT_ONTARIO,
+        recipient_kind=RecipientKind.ORGANIZATION,
+        recipient_organization=employment_ontario(),
+        categories=chosen,
+        channel=channel,
+        at=at,
+    )
+    ow = assessment.ow_application
+    referral = _refer_to_employment_ontario(
+        actor=actor,
+        participant=assessment.participant,
+        consent=consent,
+        need=need.strip(),
+        employment_ready=bool(ow and ow.employment_ready),
+        at=at,
+    )
+    assessment.referral = referral
+    assessment.save(update_fields=["referral"])
+    return referral
+
+
+@transaction.atomic
+def put_action_plan_in_place(
+    *,
+    actor: User,
+    assessment: CommonAssessment,
+    goal: str,
+    activities: str,
+    at: dt.datetime | None = None,
+) -> ActionPlan:
+    """The personalized action plan; its first review is set by the rules' parameters."""
+    _require_ow(actor, assessment.region_id, assessment.participant)
+    if ActionPlan.objects.filter(assessment=assessment).exists():
+        raise ValidationError(_("This client already has an action plan."))
+    errors: dict[str, str] = {}
+    if not goal.strip():
+        errors["goal"] = _("Write the goal agreed with the person.")
+    if not activities.strip():
+        errors["activities"] = _("Write the activities and supports agreed with the person.")
+    if errors:
+        raise ValidationError(errors)
+    at = at or timezone.now()
+    today = timezone.localdate(at)
+    plan = ActionPlan.objects.create(
+        participant=assessment.participant,
+        assessment=assessment,
+        region=assessment.region,
+        goal=goal.strip(),
+        activities=activities.strip(),
+        put_in_place_on=today,
+        next_review_on=first_review_on(today),
+        created_by=actor,
+    )
+    add_event(
+        participant=assessment.participant,
+        kind=EventKind.ACTION_PLAN,
+        actor=actor,
+        summary=_("Action plan put in place"),
+        data={"action_plan": str(plan.uuid), "next_review_on": plan.next_review_on.isoformat()},
+        occurred_at=at,
+    )
+    return plan
+
+
+@transaction.atomic
+def review_action_plan(
+    *, actor: User, plan: ActionPlan, notes: str, at: dt.datetime | None = None
+) -> ActionPlanReview:
+    """Review the plan with the person; the next review follows the rules' interval."""
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    _require_ow(actor, plan.region_id, plan.participant)
+    if not notes.strip():
+        raise ValidationError({"notes": _("Write what was reviewed with the person.")})
+    at = at or timezone.now()
+    today = timezone.localdate(at)
+    review = ActionPlanReview.objects.create(
+        plan=plan,
+        reviewed_on=today,
+        was_due_on=plan.next_review_on,
+        notes=notes.strip(),
+        next_review_on=next_review_on(today),
+        reviewed_by=actor,
+        recorded_at=at,
+    )
+    plan.next_review_on = review.next_review_on
+    plan.save(update_fields=["next_review_on"])
+    add_event(
+        participant=plan.participant,
+        kind=EventKind.ACTION_PLAN,
+        actor=actor,
+        summary=_("Action plan reviewed"),
+        data={"action_plan": str(plan.uuid), "next_review_on": plan.next_review_on.isoformat()},
+        occurred_at=at,
+    )
+    return review
+
+
+@transaction.atomic
+def complete_assessment(
+    *, actor: User, assessment: CommonAssessment, summary: str, at: dt.datetime | None = None
+) -> CommonAssessment:
+    """Close the common assessment: only once an action plan is in place (004 Q3)."""
+    assessment = CommonAssessment.objects.select_for_update().get(pk=assessment.pk)
+    _require_ow(actor, assessment.region_id, assessment.participant)
+    _require_open(assessment)
+    errors: dict[str, str] = {}
+    if not summary.strip():
+        errors["summary"] = _("Write the assessment's conclusions.")
+    if not ActionPlan.objects.filter(assessment=assessment).exists():
+        errors["__all__"] = _("Put a personalized action plan in place first.")
+    if errors:
+        raise ValidationError(errors)
+    at = at or timezone.now()
+    assessment.status = AssessmentStatus.DONE
+    assessment.summary = summary.strip()
+    assessment.completed_at = at
+    assessment.completed_by = actor
+    assessment.save()
+    add_event(
+        participant=assessment.participant,
+        kind=EventKind.COMMON_ASSESSMENT,
+        actor=actor,
+        summary=_("Common assessment completed"),
+        data={"assessment": str(assessment.uuid)},
+        occurred_at=at,
+    )
+    return assessment
+
+
+# ---------------------------------------------------------------- ODSP centralized intake
+
+
+@transaction.atomic
+def confirm_odsp_financial_eligibility(
+    *,
+    actor: User,
+    odsp_application: ODSPApplication,
+    prescribed_class: PrescribedClass | None = None,
+    at: dt.datetime | None = None,
+) -> ODSPApplication:
+    """Intake staff confirm financial eligibility; the Disability Determination Package is then
+    generated in the applicant's language and queued for mailing, except for a member of a
+    prescribed class, who needs none (004 Q13)."""
+    odsp = ODSPApplication.objects.select_for_update().get(pk=odsp_application.pk)
+    _require_odsp(actor)
+    if odsp.status != ODSPStatus.RECEIVED:
+        raise ValidationError(_("Financial eligibility was already confirmed."))
+    at = at or timezone.now()
+    if prescribed_class is not None and not prescribed_class.applies_on(timezone.localdate(at)):
+        raise ValidationError(
+            {"prescribed_class": _("This prescribed class is not on the list in force today.")}
+        )
+    odsp.status = ODSPStatus.CONFIRMED
+    odsp.confirmed_at = at
+    odsp.confirmed_by = actor
+    odsp.prescribed_class = prescribed_class
+    odsp.save()
+    participant = odsp.participant
+    if prescribed_class is not None:
+        add_event(
+            participant=participant,
+            kind=EventKind.ODSP_INTAKE,
+            actor=actor,
+            summary=_(
+                "Financial eligibility confirmed; member of a prescribed class: "
+                "no Disability Determination Package (%(class)s)"
+            )
+            % {"class": prescribed_class.name},
+            data={"odsp_application": str(odsp.uuid), "prescribed_class": prescribed_class.code},
+            occurred_at=at,
+        )
+        return odsp
+    from sentier.ontario.package import determination_package_pdf
+
+    pdf = determination_package_pdf(odsp, at=at)
+    package = DeterminationPackage.objects.create(
+        odsp_application=odsp,
+        language=participant.preferred_language,
+        pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        generated_at=at,
+    )
+    add_event(
+        participant=participant,
+        kind=EventKind.ODSP_INTAKE,
+        actor=actor,
+        summary=_(
+            "Financial eligibility confirmed; Disability Determination Package queued for mailing"
+        ),
+        data={"odsp_application": str(odsp.uuid), "package": str(package.uuid)},
+        occurred_at=at,
+    )
+    return odsp
+
+
+@transaction.atomic
+def mark_package_mailed(
+    *, actor: User, package: DeterminationPackage, at: dt.datetime | None = None
+) -> DeterminationPackage:
+    package = DeterminationPackage.objects.select_for_update().get(pk=package.pk)
+    _require_odsp(actor)
+    if package.status != MailingStatus.QUEUED:
+        raise ValidationError(_("This package was already mailed."))
+    at = at or timezone.now()
+    package.status = MailingStatus.MAILED
+    package.mailed_at = at
+    package.mailed_by = actor
+    package.save(update_fields=["status", "mailed_at", "mailed_by"])
+    add_event(
+        participant=package.odsp_application.participant,
+        kind=EventKind.ODSP_INTAKE,
+        actor=actor,
+        summary=_("Disability Determination Package mailed"),
+        data={"package": str(package.uuid)},
+        occurred_at=at,
+    )
+    return package

@@ -1,0 +1,163 @@
+"""Where an Ontario application goes once sent (called by ``intake.submit_application``).
+
+Ontario Works: a pending OW application at the local office of the person's service area, with
+the readiness assessment and the person's answer about sharing with Employment Ontario (the
+referral itself waits for the grant, 004 Q1). ODSP: the centralized intake unit's queue (004,
+centralized intake), whatever the channel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from sentier.accounts.models import User
+from sentier.consent.actions import record_consent
+from sentier.consent.models import Channel as ConsentChannel
+from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
+from sentier.consent.texts import TEXT_VERSION, consent_text
+from sentier.core import formatting
+from sentier.intake.models import Application, Channel, Recommendation
+from sentier.network.models import Organization
+from sentier.ontario.models import EOConsent, ODSPApplication, OWApplication
+from sentier.participants.actions import add_event
+from sentier.participants.models import EventKind, Participant
+from sentier.reference.loading import EMPLOYMENT_ONTARIO_SLUG
+
+#: What the application's consent page asks to share with Employment Ontario (its wording
+#: names these three): contact details, program and file number, readiness to start a job.
+EO_CATEGORIES = (
+    InformationCategory.IDENTITY,
+    InformationCategory.PROGRAM,
+    InformationCategory.EMPLOYMENT,
+)
+
+CONSENT_CHANNEL = {
+    Channel.ONLINE: ConsentChannel.ONLINE,
+    Channel.PHONE: ConsentChannel.PHONE,
+    Channel.IN_PERSON: ConsentChannel.IN_PERSON,
+}
+
+
+def employment_ontario() -> Organization:
+    """The Employment Ontario recipient (loaded by ``load_reference`` in the Ontario setup)."""
+    found = Organization.objects.filter(slug=EMPLOYMENT_ONTARIO_SLUG).first()
+    if found is None:
+        from sentier.reference.loading import load_employment_ontario
+
+        found = load_employment_ontario()
+    return found
+
+
+def record_application_consent(
+    *,
+    participant: Participant,
+    application: Application,
+    actor: User | None,
+    at: dt.datetime,
+) -> Consent:
+    """Record the "yes" given on the application's consent page, against Employment Ontario.
+
+    Through ``consent.record_consent`` when someone signed in gave or heard it. A person who
+    applied online without an account has no user to act as (and staff of another service area
+    entering an application may not record consents on its file): the consent is then written
+    here the same way (same text, same event, same channel).
+    """
+    organization = employment_ontario()
+    channel = CONSENT_CHANNEL[Channel(application.channel)]
+    if actor is not None:
+        try:
+            return record_consent(
+                actor=actor,
+                participant=participant,
+                purpose=Purpose.EMPLOYMENT_ONTARIO,
+                recipient_kind=RecipientKind.ORGANIZATION,
+                recipient_organization=organization,
+                categories=EO_CATEGORIES,
+                channel=channel,
+                at=at,
+            )
+        except PermissionDenied:
+            # e.g. an application entered by staff of another service area: still the
+            # person's answer, written below with who entered it.
+            pass
+    language = participant.preferred_language
+    expires_on = timezone.localdate(at) + dt.timedelta(days=settings.SENTIER_CONSENT_DAYS)
+    consent = Consent.objects.create(
+        participant=participant,
+        purpose=Purpose.EMPLOYMENT_ONTARIO,
+        recipient_kind=RecipientKind.ORGANIZATION,
+        recipient_organization=organization,
+        categories=list(EO_CATEGORIES),
+        text_version=TEXT_VERSION,
+        text_shown=consent_text(
+            purpose=Purpose.EMPLOYMENT_ONTARIO,
+            recipient=organization.name,
+            categories=EO_CATEGORIES,
+            language=language,
+            expires=formatting.long_date(expires_on, language),
+        ),
+        language=language,
+        channel=channel,
+        recorded_by=actor,
+        given_at=at,
+        expires_on=expires_on,
+    )
+    add_event(
+        participant=participant,
+        kind=EventKind.CONSENT_GIVEN,
+        actor=actor,
+        summary=f"{consent.get_purpose_display()} – {organization.name}",
+        data={"consent": str(consent.uuid), "categories": list(EO_CATEGORIES), "channel": channel},
+        occurred_at=at,
+    )
+    return consent
+
+
+def route_submitted_application(
+    *,
+    application: Application,
+    recommendation: Recommendation,
+    at: dt.datetime,
+    actor: User | None,
+) -> OWApplication | ODSPApplication:
+    participant = recommendation.participant
+    if participant.program.code == "ODSP":
+        odsp = ODSPApplication.objects.create(
+            participant=participant,
+            application=application,
+            channel=application.channel,
+            received_at=at,
+        )
+        add_event(
+            participant=participant,
+            kind=EventKind.ODSP_INTAKE,
+            actor=actor,
+            summary=str(odsp.get_status_display()),
+            data={"odsp_application": str(odsp.uuid), "channel": application.channel},
+            occurred_at=at,
+        )
+        return odsp
+    answer = application.answers.get("eo_consent")
+    if answer is None:
+        consent_answer = EOConsent.NOT_ASKED
+    else:
+        consent_answer = EOConsent.GIVEN if answer.get("eo_consent") else EOConsent.NOT_GIVEN
+    consent = None
+    if consent_answer == EOConsent.GIVEN:
+        consent = record_application_consent(
+            participant=participant, application=application, actor=actor, at=at
+        )
+    return OWApplication.objects.create(
+        participant=participant,
+        application=application,
+        region=participant.region,
+        channel=application.channel,
+        employment_ready=recommendation.employment_ready,
+        eo_consent=consent_answer,
+        consent=consent,
+        received_at=at,
+    )

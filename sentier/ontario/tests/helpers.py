@@ -1,0 +1,105 @@
+"""Ontario test helpers: personas, and applications sent through the real application pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from sentier.accounts.models import Role, User
+from sentier.intake.models import Application
+from sentier.ontario.models import ODSPApplication, OWApplication, Unit, UnitMembership
+from sentier.reference.models import Region
+
+ON_GOOD: dict[str, dict[str, Any]] = {
+    "identity": {
+        "first_name": "Maya",
+        "last_name": "Singh",
+        "birth_date": "1991-04-12",
+        "preferred_language": "en-ca",
+    },
+    "contact": {
+        "phone": "416 555-0142",
+        "email": "maya@example.org",
+        "address": "100 Queen St W",
+        "city": "Toronto",
+        "postal_code": "m5h2n2",
+        "region": "ON33",
+    },
+    "household": {"household_type": "single", "adults": "1", "children": "0"},
+    "program": {"program": "OW", "asylum_seeker": ""},
+}
+
+
+def make_ontario_personas() -> dict[str, Any]:
+    toronto = Region.objects.get(code="ON33")
+    ottawa = Region.objects.get(code="ON23")
+
+    def user(key: str, role: str, region: Region | None, first: str, last: str) -> User:
+        found, _created = User.objects.get_or_create(
+            email=f"{key}@on.sentier.test",
+            defaults={"role": role, "region": region, "first_name": first, "last_name": last},
+        )
+        return found
+
+    people = {
+        "tara": user("tara", Role.CASEWORKER, toronto, "Tara", "Toronto"),
+        "omar": user("omar", Role.CASEWORKER, ottawa, "Omar", "Ottawa"),
+        "iris": user("iris", Role.CASEWORKER, toronto, "Iris", "Intake"),
+        "chris": user("chris", Role.COORDINATOR, toronto, "Chris", "Coordinator"),
+        "admin": user("admin", Role.ADMINISTRATOR, None, "Ana", "Admin"),
+        "applicant": user("applicant", Role.PARTICIPANT, None, "Maya", "Singh"),
+    }
+    UnitMembership.objects.get_or_create(user=people["iris"], defaults={"unit": Unit.ODSP_INTAKE})
+    return people
+
+
+def step_url(application: Application, step: str) -> str:
+    return reverse("intake:step", kwargs={"resume_key": application.resume_key, "step": step})
+
+
+def send_application(
+    client: Client,
+    *,
+    application: Application | None = None,
+    program: str = "OW",
+    ready: bool = True,
+    consent: bool = True,
+    first_nations_site: bool = False,
+    **overrides: dict[str, Any],
+) -> Application:
+    """Fill and send an Ontario application through its pages (online unless ``application``
+    is an assisted draft); returns it, sent."""
+    if application is None:
+        assert client.post(reverse("intake:start")).status_code == 302
+        application = Application.objects.latest("created_at")
+    for step, data in ON_GOOD.items():
+        values = {**data, **overrides.get(step, {})}
+        if step == "program":
+            values["program"] = program
+        if step == "contact" and first_nations_site:
+            values["first_nations_site"] = "on"
+        response = client.post(step_url(application, step), values)
+        assert response.status_code == 302, (step, response.content.decode()[:3000])
+    answers = {"job_start": "yes" if ready else "no"}
+    response = client.post(step_url(application, "questionnaire"), answers)
+    assert response.status_code == 302
+    if program == "OW":
+        assert response["Location"].endswith("/eo_consent/")
+        response = client.post(
+            step_url(application, "eo_consent"), {"eo_consent": "on"} if consent else {}
+        )
+        assert response.status_code == 302
+    response = client.post(reverse("intake:summary", kwargs={"resume_key": application.resume_key}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    application.refresh_from_db()
+    return application
+
+
+def ow_of(application: Application) -> OWApplication:
+    return OWApplication.objects.get(application=application)
+
+
+def odsp_of(application: Application) -> ODSPApplication:
+    return ODSPApplication.objects.get(application=application)

@@ -1,0 +1,34 @@
+"""Who works where in Ontario: the OW local office of a service area, or the ODSP centralized
+intake unit (separate units, 004 Q15). Read as sentences: an OW caseworker works the files of
+their own service area; ODSP intake staff work the ODSP queue of the whole province."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from sentier.accounts.models import Role, User
+from sentier.ontario.models import Unit, UnitMembership
+
+
+def ontario_enabled() -> bool:
+    return bool(settings.SENTIER_JURISDICTION == "on")
+
+
+def unit_of(user: User) -> str | None:
+    """The Ontario unit of a caseworker (OW office by default); None for other roles."""
+    if user.role != Role.CASEWORKER:
+        return None
+    membership = UnitMembership.objects.filter(user=user).first()
+    return membership.unit if membership is not None else Unit.OW_OFFICE
+
+
+def works_ow_area(user: User, region_id: int | None) -> bool:
+    """May act on Ontario Works files of this service area (grant, assess, plan)."""
+    if user.role == Role.ADMINISTRATOR:
+        return True
+    return unit_of(user) == Unit.OW_OFFICE and region_id is not None and user.region_id == region_id
+
+
+def works_odsp_intake(user: User) -> bool:
+    """May act in the ODSP centralized intake unit (confirm eligibility, mail packages)."""
+    return user.role == Role.ADMINISTRATOR or unit_of(user) == Unit.ODSP_INTAKE
