@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("plans/", include("sentier.plans.urls")),
     path("service-plans/", include("sentier.serviceplans.urls")),
     path("ontario/", include("sentier.ontario.urls")),
+    path("exchange/", include("sentier.exchange.urls")),
     path("", include("sentier.core.urls")),
     prefix_default_language=True,
 )

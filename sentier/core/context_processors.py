@@ -61,6 +61,7 @@ NAVIGATION: list[tuple[Any, str, frozenset[str]]] = [
     (_("Referrals"), "referrals:sent", frozenset({Role.CASEWORKER})),
     (_("Referrals received"), "referrals:inbox", frozenset({Role.PARTNER_STAFF})),
     (_("Capacity"), "network:capacity", frozenset({Role.PARTNER_STAFF})),
+    (_("Partner systems"), "exchange:keys", frozenset({Role.PARTNER_STAFF})),
     (
         _("Common assessment"),
         "ontario:assessment_queue",
