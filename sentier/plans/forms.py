@@ -42,7 +42,7 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
-class DifficultyChoiceField(forms.ModelMultipleChoiceField):
+class DifficultyChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         assert isinstance(obj, Difficulty)
         return obj.name_in(get_language())

@@ -297,7 +297,9 @@ def _conflict(
         )
     data = request.POST.copy()
     data["version"] = str(saved.version)  # type: ignore[attr-defined]
-    kwargs = {"objectives": plan.objectives.all()} if "objective" in form.fields else {}
+    kwargs: dict[str, Any] = (
+        {"objectives": plan.objectives.all()} if "objective" in form.fields else {}
+    )
     again = type(form)(data=data, **kwargs)
     again.is_valid()
     return render(
@@ -437,8 +439,8 @@ def add_action(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
     plan = selectors.get_plan_to_manage(user, plan_uuid)
     initial: dict[str, Any] = {}
-    if objective_key := request.GET.get("objective"):
-        initial["objective"] = plan.objectives.filter(uuid=_safe_uuid(objective_key)).first()
+    if (objective_key := _safe_uuid(request.GET.get("objective", ""))) is not None:
+        initial["objective"] = plan.objectives.filter(uuid=objective_key).first()
     form = bind_form(request, ActionForm, objectives=plan.objectives.all(), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -24,12 +24,12 @@ def _check_ics(body: bytes) -> list[dict[str, str]]:
     the required properties; returns the events' properties (unfolded)."""
     assert body.endswith(b"\r\n")
     raw_lines = body.split(b"\r\n")[:-1]
-    for line in raw_lines:
-        assert len(line) <= 75, line
-        assert b"\n" not in line
+    for raw in raw_lines:
+        assert len(raw) <= 75, raw
+        assert b"\n" not in raw
     unfolded: list[str] = []
-    for line in raw_lines:
-        text = line.decode("utf-8")
+    for raw in raw_lines:
+        text = raw.decode("utf-8")
         if text.startswith(" "):
             unfolded[-1] += text[1:]
         else:

@@ -90,7 +90,7 @@ def test_conflict_on_the_plan_itself_writes_nothing(
             purpose="Second",
             planned_end_on=plan.planned_end_on,
         )
-    assert conflict.value.saved.purpose == "First"
+    assert getattr(conflict.value.saved, "purpose") == "First"  # noqa: B009
     plan.refresh_from_db()
     assert plan.purpose == "First"
     assert laval_participant.events.count() == events
@@ -100,6 +100,7 @@ def test_plan_edit_conflict_screen_through_the_page(
     personas: dict[str, Any], laval_participant: Any, client_for: Any
 ) -> None:
     plan = active_plan(personas, laval_participant)
+    assert plan.planned_end_on is not None
     url = reverse("plans:edit", args=[plan.uuid])
     client = client_for("caseworker_laval")
     data = {

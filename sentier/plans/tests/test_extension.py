@@ -23,6 +23,7 @@ def test_participant_asks_and_caseworker_grants_with_reason_and_new_end(
 ) -> None:
     plan = active_plan(personas, laval_participant)
     old_end = plan.planned_end_on
+    assert old_end is not None
     wished = old_end + dt.timedelta(days=60)
     response = client_for("participant").post(
         reverse("plans:my_extension"),

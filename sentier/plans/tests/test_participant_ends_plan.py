@@ -63,7 +63,9 @@ def test_participant_ends_plan_and_no_benefit_record_is_touched(
     assert plan.end_reason == EndReason.PARTICIPANT_CHOICE
     assert plan.ended_by == personas["participant"]
     assert plan.end_note == "I found a job"
-    assert PlanTransition.objects.filter(plan=plan).last().to_status == PlanStatus.ENDED
+    last = PlanTransition.objects.filter(plan=plan).last()
+    assert last is not None
+    assert last.to_status == PlanStatus.ENDED
     assert laval_participant.events.filter(kind=EventKind.SUPPORT_PLAN_ENDED).count() == 1
     assert _benefit_records(laval_participant) == before
 

@@ -23,6 +23,7 @@ def test_caseworker_pages_render(
     plan = active_plan(personas, laval_participant)
     caseworker = personas["caseworker_laval"]
     objective = plan.objectives.first()
+    assert objective is not None
     action = actions.add_action(
         actor=caseworker, plan=plan, what="Call the ACEF", who="participant", objective=objective
     )
