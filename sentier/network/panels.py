@@ -1,3 +1,64 @@
-"""Sections the partner network adds to shared pages (see sentier.core.panels)."""
+"""Sections the partner network adds to shared pages (see sentier.core.panels).
+
+- ``home`` (partner staff): their services whose capacity is stale, with a link to update.
+- ``my_file`` (the participant): their waiting lists and any place offered, to accept or decline.
+- ``participant_file`` (caseworker): the person's waiting lists and offers, and a form to put
+  them on a service's waiting list.
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from sentier.accounts.models import Role, User
+from sentier.audit.actions import record_access
+from sentier.core import panels
+from sentier.network import selectors
+from sentier.network.forms import WaitingListAddForm
+
+
+@panels.register("home")
+def stale_capacity(request: HttpRequest, **_kwargs: Any) -> str:
+    user = request.user
+    if getattr(user, "role", None) != Role.PARTNER_STAFF:
+        return ""
+    organization_id = getattr(user, "organization_id", None)
+    if organization_id is None:
+        return ""
+    now = timezone.now()
+    stale = list(selectors.stale_services_for_organization(organization_id, now=now))
+    return render_to_string(
+        "network/_home_capacity.html",
+        {"stale": stale, "now": now},
+        request=request,
+    )
+
+
+@panels.register("my_file")
+def my_waiting_lists(request: HttpRequest, *, participant: Any, **_kwargs: Any) -> str:
+    if getattr(participant, "user_id", None) != getattr(request.user, "pk", None):
+        return ""
+    entries = selectors.entries_for_participant(participant)
+    if not entries:
+        return ""
+    return render_to_string("network/_my_waiting_lists.html", {"entries": entries}, request=request)
+
+
+@panels.register("participant_file")
+def participant_waiting_lists(request: HttpRequest, *, participant: Any, **_kwargs: Any) -> str:
+    user = request.user
+    if not user.has_perm("network.add_to_waiting_list", participant):
+        return ""
+    entries = selectors.entries_for_participant(participant)
+    if entries and isinstance(user, User):
+        record_access(user=user, participant=participant, what="waiting lists", request=request)
+    form = WaitingListAddForm(services=selectors.waiting_list_services_for(participant))
+    return render_to_string(
+        "network/_participant_waiting_lists.html",
+        {"entries": entries, "form": form, "participant": participant},
+        request=request,
+    )

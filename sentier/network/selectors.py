@@ -1,13 +1,32 @@
-"""Reads of the partner network: the public directory search.
+"""Reads of the partner network.
 
-The directory is public (no personal information), so these reads need no user.
+- The public directory search (no personal information, so no user needed).
+- Guarded reads for signed-in staff: the services whose capacity they manage, their waiting
+  lists, the offers a person may answer. "Not found" and "not yours" are the same 404.
 """
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+import datetime as dt
+import uuid
 
-from sentier.network.models import Clientele, Location, Organization
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from sentier.accounts.models import Role, User
+from sentier.network.models import (
+    OPEN_ENTRY_STATUSES,
+    Clientele,
+    Location,
+    Offer,
+    OfferStatus,
+    Organization,
+    Service,
+    ServiceStatus,
+    WaitingListEntry,
+    stale_days,
+)
+from sentier.participants.models import Participant
 
 # Fields a directory search word is looked for in (any of them, case-insensitively).
 SEARCHED_FIELDS = (
@@ -18,17 +37,30 @@ SEARCHED_FIELDS = (
     "locations__phone",
     "clienteles__name_fr_ca",
     "clienteles__name_en_ca",
+    "services__name",
 )
 
 
-def search_directory(
-    text: str = "", region_code: str = "", clientele_code: str = ""
-) -> QuerySet[Organization]:
-    """Organizations matching every word of ``text``, in a region, serving a clientele.
+def listed_services() -> QuerySet[Service]:
+    """Services shown to the public and proposed by matching."""
+    return Service.objects.filter(active=True, status=ServiceStatus.ACTIVE)
 
-    Empty arguments do not filter. Each organization comes with its clienteles and its
-    locations (with their region) prefetched, so listing a page costs the same few queries
-    whatever the number of results. With a region, only that region's locations are attached.
+
+def search_directory(
+    text: str = "",
+    region_code: str = "",
+    clientele_code: str = "",
+    kind: str = "",
+    language: str = "",
+    has_places: bool = False,
+) -> QuerySet[Organization]:
+    """Organizations matching every word of ``text``, in a region, serving a clientele, with a
+    listed service of that kind, in that language, with places available.
+
+    Empty arguments do not filter. Each organization comes with its clienteles, its locations
+    (with their region) and its listed services (those that pass the service filters, with their
+    regions) prefetched, so listing a page costs the same few queries whatever the number of
+    results. With a region, only that region's locations and services are attached.
     """
     organizations = Organization.objects.all()
     for word in text.split():
@@ -37,16 +69,166 @@ def search_directory(
             match |= Q(**{f"{field}__icontains": word})
         organizations = organizations.filter(pk__in=Organization.objects.filter(match).values("pk"))
     locations = Location.objects.select_related("region").order_by("region__code", "city", "pk")
+    services = listed_services()
     if region_code:
         organizations = organizations.filter(locations__region__code=region_code)
         locations = locations.filter(region__code=region_code)
+        services = services.filter(
+            Q(regions__code=region_code) | Q(regions__isnull=True)
+        ).distinct()
     if clientele_code:
         organizations = organizations.filter(clienteles__code=clientele_code)
+    service_filtered = bool(kind or language or has_places)
+    if kind:
+        services = services.filter(kind=kind)
+    if language:
+        # JSON list of codes: the quoted code is in its text (works on SQLite and PostgreSQL).
+        services = services.filter(languages__icontains=f'"{language}"')
+    if has_places:
+        services = services.filter(capacity_available__gt=0)
+    if service_filtered:
+        organizations = organizations.filter(pk__in=services.values("organization_id"))
     return (
         organizations.distinct()
         .order_by("name", "pk")
         .prefetch_related(
             Prefetch("locations", queryset=locations),
             Prefetch("clienteles", queryset=Clientele.objects.order_by("code")),
+            Prefetch("services", queryset=services.order_by("kind", "name", "pk")),
         )
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Capacity and waiting lists (signed-in staff)
+
+
+def list_services_for_user(user: User) -> QuerySet[Service]:
+    """Services whose capacity the user may update: their organization's, or all for admins."""
+    services = Service.objects.select_related("organization").order_by(
+        "organization__name", "name", "pk"
+    )
+    if user.role == Role.ADMINISTRATOR:
+        return services
+    if user.role == Role.PARTNER_STAFF and user.organization_id is not None:
+        return services.filter(organization_id=user.organization_id)
+    return services.none()
+
+
+def get_service_for_user(user: User, service_uuid: uuid.UUID | str) -> Service:
+    """A service the user manages; the same 404 when it does not exist or is not theirs."""
+    try:
+        key = uuid.UUID(str(service_uuid))
+    except ValueError as error:
+        raise Http404 from error
+    service = list_services_for_user(user).filter(uuid=key).first()
+    if service is None or not user.has_perm("network.update_capacity", service):
+        raise Http404
+    return service
+
+
+def stale_services_for_organization(organization_id: int, *, now: dt.datetime) -> QuerySet[Service]:
+    """Listed services of one organization whose capacity is stale (or never given)."""
+    limit = now - dt.timedelta(days=stale_days())
+    return Service.objects.filter(
+        Q(capacity_updated_at__isnull=True) | Q(capacity_updated_at__lt=limit),
+        organization_id=organization_id,
+        active=True,
+        status=ServiceStatus.ACTIVE,
+    ).order_by("name", "pk")
+
+
+def open_entries(service: Service) -> QuerySet[WaitingListEntry]:
+    """The people on a service's waiting list, in the order they will get a place."""
+    from sentier.network.actions import waiting_order
+
+    entries = WaitingListEntry.objects.filter(
+        service=service, status__in=OPEN_ENTRY_STATUSES
+    ).select_related("participant")
+    ordered: QuerySet[WaitingListEntry] = waiting_order(entries)
+    return ordered.prefetch_related(
+        Prefetch(
+            "offers",
+            queryset=Offer.objects.filter(status=OfferStatus.OFFERED),
+            to_attr="open_offers",
+        )
+    )
+
+
+def get_offer_for_user(user: User, offer_uuid: uuid.UUID | str) -> Offer:
+    """An offer the user may answer (the person, or their caseworker); 404 otherwise."""
+    try:
+        key = uuid.UUID(str(offer_uuid))
+    except ValueError as error:
+        raise Http404 from error
+    offer = (
+        Offer.objects.select_related("entry__participant", "entry__service__organization")
+        .filter(uuid=key)
+        .first()
+    )
+    if offer is None or not user.has_perm("network.answer_offer", offer):
+        raise Http404
+    return offer
+
+
+def get_entry_for_staff(user: User, entry_uuid: uuid.UUID | str) -> WaitingListEntry:
+    try:
+        key = uuid.UUID(str(entry_uuid))
+    except ValueError as error:
+        raise Http404 from error
+    entry = (
+        WaitingListEntry.objects.select_related("participant", "service__organization")
+        .filter(uuid=key)
+        .first()
+    )
+    if entry is None or not (
+        user.has_perm("network.view_waiting_list", entry.service)
+        or user.has_perm("network.add_to_waiting_list", entry.participant)
+    ):
+        raise Http404
+    return entry
+
+
+def get_open_offer_for_staff(user: User, offer_uuid: uuid.UUID | str) -> Offer:
+    try:
+        key = uuid.UUID(str(offer_uuid))
+    except ValueError as error:
+        raise Http404 from error
+    offer = (
+        Offer.objects.select_related("entry__participant", "entry__service__organization")
+        .filter(uuid=key)
+        .first()
+    )
+    if offer is None or not user.has_perm("network.view_waiting_list", offer.entry.service):
+        raise Http404
+    return offer
+
+
+def entries_for_participant(participant: Participant) -> list[WaitingListEntry]:
+    """A person's open waiting-list entries, each with its open offers (``open_offers``)."""
+    return list(
+        WaitingListEntry.objects.filter(participant=participant, status__in=OPEN_ENTRY_STATUSES)
+        .select_related("service__organization")
+        .prefetch_related(
+            Prefetch(
+                "offers",
+                queryset=Offer.objects.filter(status=OfferStatus.OFFERED),
+                to_attr="open_offers",
+            )
+        )
+        .order_by("since", "pk")
+    )
+
+
+def waiting_list_services_for(participant: Participant) -> QuerySet[Service]:
+    """Listed services that serve the person's region (or the whole province)."""
+    areas = Service.regions.through.objects
+    return (
+        listed_services()
+        .filter(
+            Q(pk__in=areas.filter(region_id=participant.region_id).values("service_id"))
+            | ~Q(pk__in=areas.values("service_id"))
+        )
+        .select_related("organization")
+        .order_by("organization__name", "name")
     )

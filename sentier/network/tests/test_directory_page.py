@@ -175,24 +175,30 @@ def test_an_unknown_parameter_is_harmless(client: Client) -> None:
 def test_the_query_count_does_not_grow_with_the_results(
     client: Client, django_assert_max_num_queries: Any
 ) -> None:
-    # Region and clientele choices, count, page, locations, clienteles: 6, whatever the page holds.
-    with django_assert_max_num_queries(6):
+    # Region and clientele choices, count, page, locations, clienteles, services: 7, whatever the
+    # page holds.
+    with django_assert_max_num_queries(7):
         one = client.get(URL, {"q": "SORIF"})
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         full = client.get(URL)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         bad = client.get(URL, {"region": "99", "clientele": "nobody"})
 
     assert len(_names(one)) == 1
     assert len(_names(full)) == len(_names(bad)) == 25
 
 
-def test_the_selector_prefetches_locations_and_clienteles(
+def test_the_selector_prefetches_locations_clienteles_and_services(
     django_assert_num_queries: Any,
 ) -> None:
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         rows = [
-            (org.name, [loc.region.code for loc in org.locations.all()], list(org.clienteles.all()))
+            (
+                org.name,
+                [loc.region.code for loc in org.locations.all()],
+                list(org.clienteles.all()),
+                [service.capacity_available for service in org.services.all()],
+            )
             for org in search_directory()
         ]
     assert len(rows) == Organization.objects.count()

@@ -106,7 +106,7 @@ def test_others_cannot_and_nothing_changes(
     ],
 )
 def test_impossible_figures_are_refused_next_to_their_field(
-    personas: dict[str, Any], opex_service: Service, figures: dict[str, int], field: str
+    personas: dict[str, Any], opex_service: Service, figures: dict[str, Any], field: str
 ) -> None:
     before = _figures(opex_service)
 

@@ -1,0 +1,46 @@
+"""Background tasks of the partner network (django-tasks, database backend).
+
+Run by ``manage.py db_worker``. The time-driven ones take the moment to act as (ISO 8601) so
+that a replay acts as it would have then; without it, now.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+from django_tasks import task
+
+from sentier.network.models import ImportJob
+
+
+def _moment(at: str | None) -> dt.datetime:
+    if not at:
+        return timezone.now()
+    moment = dt.datetime.fromisoformat(at)
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
+@task()
+def run_service_import(job_uuid: str) -> str:
+    """Check (and unless a dry run, apply) an uploaded CSV of services and capacity."""
+    from sentier.network.csv_import import run_import_job
+
+    job = ImportJob.objects.get(uuid=job_uuid)
+    return str(run_import_job(job).status)
+
+
+@task()
+def capacity_reminders(at: str | None = None) -> int:
+    """Remind organizations with stale capacity; returns how many were reminded."""
+    from sentier.network.reminders import send_capacity_reminders
+
+    return len(send_capacity_reminders(now=_moment(at)).reminded)
+
+
+@task()
+def expire_offers(at: str | None = None) -> int:
+    """Expire unanswered offers and pass each place to the next person waiting."""
+    from sentier.network.actions import expire_offers as expire
+
+    return len(expire(now=_moment(at)))
