@@ -70,6 +70,7 @@ def request_evolution(
     """Ask the coordinator for a service plan that carries this support plan's objectives."""
     from sentier.serviceplans.actions import request_service_plan
 
+    support_plan = SupportPlan.objects.select_for_update().get(pk=support_plan.pk)
     if not actor.has_perm("plans.manage_plan", support_plan):
         raise PermissionDenied
     if support_plan.status not in support_states.RUNNING:
