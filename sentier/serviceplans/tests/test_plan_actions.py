@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -43,7 +44,7 @@ def test_agreement_date_cannot_be_in_the_future(
             actor=personas["caseworker_laval"],
             plan=approved_plan,
             agrees=True,
-            on=timezone.localdate() + timezone.timedelta(days=2),
+            on=timezone.localdate() + dt.timedelta(days=2),
             channel="phone",
         )
     approved_plan.refresh_from_db()
