@@ -19,6 +19,7 @@ from django.utils import timezone
 from sentier.accounts.models import User
 from sentier.participants.models import ClaimBooklet, Participant
 from sentier.plans import actions
+from sentier.plans.difficulties import ensure_difficulties
 from sentier.plans.models import (
     ActionStatus,
     Channel,
@@ -238,6 +239,7 @@ def load_demo() -> None:
     julie = Participant.objects.filter(user__email="participant@sentier.demo").first()
     if julie is None:
         julie = Participant.objects.filter(file_number="D26-000000").first()
+    ensure_difficulties()
     if caseworker is None or julie is None:
         return
     if SupportPlan.objects.filter(participant=julie).exists():

@@ -8,10 +8,12 @@ from typing import Any
 from django.utils import timezone
 
 from sentier.plans import actions
+from sentier.plans.difficulties import ensure_difficulties
 from sentier.plans.models import Channel, Difficulty, SupportPlan
 
 
 def proposed_plan(personas: dict[str, Any], participant: Any, **kwargs: Any) -> SupportPlan:
+    ensure_difficulties()
     today = timezone.localdate()
     return actions.propose_plan(
         actor=kwargs.pop("actor", personas["caseworker_laval"]),
