@@ -102,15 +102,13 @@ TEXT_REQUIRED: set[str] = {ReferralStatus.REJECTED, ReferralStatus.COMPLETED, Re
 
 
 class AnswerForm(forms.Form):
-    """One of the partner's answers; ``to`` is fixed per form, ``text`` when the move needs one."""
-
-    to = forms.ChoiceField(choices=ReferralStatus.choices, widget=forms.HiddenInput)
+    """One of the partner's answers: the target status ``to`` is a plain hidden input of the
+    page (one form per possible move); ``text`` when the move needs one."""
 
     def __init__(self, *args: Any, to: str, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", to)
         super().__init__(*args, **kwargs)
         self.target = to
-        self.fields["to"].initial = to
         if to in TEXT_LABELS:
             self.fields["text"] = forms.CharField(
                 label=TEXT_LABELS[to],
@@ -132,7 +130,7 @@ class LinkAnswerForm(forms.Form):
     """The answer of an organization without an account (signed link)."""
 
     answer = forms.ChoiceField(
-        label=_("Your answer"),
+        label=_("Do you accept this referral?"),
         choices=[
             (ReferralStatus.ACCEPTED, _("We accept this referral")),
             (ReferralStatus.REJECTED, _("We decline this referral")),

@@ -79,6 +79,17 @@ FIELD_LABELS: dict[str, Any] = {
 }
 
 
+LANGUAGES = {"fr-ca": "Français", "en-ca": "English", "fr": "Français", "en": "English"}
+
+
+def _readable(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if key == "preferred_language":
+        return LANGUAGES.get(str(value), str(value))
+    return str(value)
+
+
 def payload_sections(payload: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]:
     """What was sent, for reading: one section per category, one labelled line per field."""
     labels = dict(C.choices)
@@ -86,7 +97,7 @@ def payload_sections(payload: dict[str, Any]) -> list[tuple[str, list[tuple[str,
     for category in payload.get("categories", []):
         data = payload.get(category) or {}
         rows = [
-            (str(FIELD_LABELS.get(key, key)), "" if value is None else str(value))
+            (str(FIELD_LABELS.get(key, key)), _readable(key, value))
             for key, value in (data.items() if isinstance(data, dict) else [])
         ]
         sections.append((str(labels.get(category, category)), rows))

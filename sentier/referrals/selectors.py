@@ -175,7 +175,9 @@ class Option:
     regions: list[str] = field(default_factory=list)
     clienteles: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
-    reason: str = ""
+    reasons: list[str] = field(default_factory=list)
+    stale: bool = False
+    matched: bool = False
 
     @property
     def capacity_known(self) -> bool:
@@ -183,55 +185,42 @@ class Option:
 
 
 def referral_options(participant: Participant, kind: str = "") -> list[Option]:
-    """Organizations and services for a participant's need: the participant's region first
-    (services of the chosen kind before others), then every other organization."""
+    """Organizations for a participant's need: the network's ranked matches first (region,
+    clientele, language, capacity, freshness, each with its reasons), then every other
+    organization, those with a point of service in the participant's region first."""
+    from sentier.network.matching import match_services
+
     region = participant.region
-    services = (
-        Service.objects.filter(active=True)
-        .filter(Q(regions=region) | Q(locations__region=region))
-        .distinct()
-        .select_related("organization")
-        .prefetch_related("clienteles", "regions")
-    )
-    ordered = sorted(
-        services,
-        key=lambda s: (
-            s.kind != kind if kind else False,
-            s.capacity_available is None,
-            -(s.capacity_available or 0),
-            s.waiting_list_length,
-            s.organization.name,
-        ),
+    matches = match_services(
+        region=region, language=participant.preferred_language, kind=kind or None, limit=15
     )
     options = [
         Option(
-            value=f"service:{s.uuid}",
-            organization=s.organization,
-            service=s,
-            regions=[r.name for r in s.regions.all()],
-            clienteles=[c.name for c in s.clienteles.all()],
-            languages=list(s.languages or []),
+            value=f"service:{m.service.uuid}",
+            organization=m.organization,
+            service=m.service,
+            languages=list(m.service.languages or []),
+            reasons=list(m.reasons),
+            stale=m.stale,
+            matched=True,
         )
-        for s in ordered
+        for m in matches
     ]
-    with_service = {o.organization.pk for o in options}
-    organizations = Organization.objects.prefetch_related("clienteles", "locations__region")
-    for organization in organizations:
-        if organization.pk in with_service:
-            continue
-        regions = [loc.region for loc in organization.locations.all()]
-        options.append(
+    matched = {o.organization.pk for o in options}
+    others = Organization.objects.exclude(pk__in=matched).prefetch_related("locations__region")
+    extra = []
+    for organization in others:
+        regions = {loc.region.pk: loc.region.name for loc in organization.locations.all()}
+        extra.append(
             Option(
                 value=f"organization:{organization.uuid}",
                 organization=organization,
-                in_region=any(r.pk == region.pk for r in regions),
-                regions=sorted({r.name for r in regions}),
-                clienteles=[c.name for c in organization.clienteles.all()],
-                languages=[organization.language[:2]] if organization.language else [],
+                in_region=region.pk in regions,
+                regions=sorted(regions.values()),
             )
         )
-    options.sort(key=lambda o: not o.in_region)  # stable: keeps the order above within groups
-    return options
+    extra.sort(key=lambda o: not o.in_region)  # stable: keeps the names' order within groups
+    return options + extra
 
 
 def service_kinds() -> list[tuple[str, str]]:

@@ -121,6 +121,8 @@ def send(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
     need = need_form.cleaned_data
     carried: dict[str, Any] = {"kind": need["kind"], "need": need["need"]}
     options = selectors.referral_options(participant, need["kind"])
+    context["has_matches"] = any(option.matched for option in options)
+    context["has_local_others"] = any(not o.matched and o.in_region for o in options)
     if step == "need":
         return page(
             "organization",

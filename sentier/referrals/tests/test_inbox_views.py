@@ -55,7 +55,7 @@ def test_others_get_404_on_the_page_and_the_actions_and_nothing_changes(
 ) -> None:
     client = client_for(persona)
     assert client.get(detail(referral)).status_code == 404
-    response = client.post(detail(referral), {"to": "accepted", "accepted-to": "accepted"})
+    response = client.post(detail(referral), {"to": "accepted"})
     assert response.status_code == 404
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.REQUESTED
@@ -69,7 +69,7 @@ def test_a_malformed_address_is_a_404(client_for: Any) -> None:
 
 def test_declining_without_a_reason_is_refused(client_for: Any, referral: Referral) -> None:
     response = client_for("partner_opex").post(
-        detail(referral), {"to": "rejected", "rejected-to": "rejected", "rejected-text": "  "}
+        detail(referral), {"to": "rejected", "rejected-text": "  "}
     )
     assert response.status_code == 400
     assert "rejected-text" in response.content.decode()
@@ -81,14 +81,11 @@ def test_the_partner_accepts_starts_and_completes_with_an_outcome(
     client_for: Any, referral: Referral, personas: dict[str, Any]
 ) -> None:
     client = client_for("partner_opex")
-    assert (
-        client.post(detail(referral), {"to": "accepted", "accepted-to": "accepted"}).status_code
-        == 302
-    )
-    client.post(detail(referral), {"to": "in_progress", "in_progress-to": "in_progress"})
+    assert client.post(detail(referral), {"to": "accepted"}).status_code == 302
+    client.post(detail(referral), {"to": "in_progress"})
     response = client.post(
         detail(referral),
-        {"to": "completed", "completed-to": "completed", "completed-text": "En emploi"},
+        {"to": "completed", "completed-text": "En emploi"},
     )
     assert response.status_code == 302
     referral.refresh_from_db()
@@ -99,7 +96,7 @@ def test_the_partner_accepts_starts_and_completes_with_an_outcome(
 
 def test_a_move_not_allowed_from_here_changes_nothing(client_for: Any, referral: Referral) -> None:
     response = client_for("partner_opex").post(
-        detail(referral), {"to": "completed", "completed-to": "completed", "completed-text": "x"}
+        detail(referral), {"to": "completed", "completed-text": "x"}
     )
     assert response.status_code == 302
     referral.refresh_from_db()
