@@ -207,3 +207,85 @@ def test_the_selector_prefetches_locations_clienteles_and_services(
 def test_the_selector_without_filters_lists_everyone_once() -> None:
     names = list(search_directory().values_list("name", flat=True))
     assert len(names) == len(set(names)) == 49
+
+
+# ------------------------------------------------------------------- services, capacity, filters
+
+
+def test_services_show_their_places_and_freshness(client: Client) -> None:
+    from sentier.network.models import Service
+
+    Service.objects.filter(organization__slug="sorif").update(capacity_updated_at=None)
+
+    body = client.get(URL_EN, {"q": "SORIF"}).content.decode()
+
+    assert "Accompagnement vers l’emploi" in body
+    assert "Full" in body
+    assert "people waiting" in body
+    assert "Never updated" in body
+
+
+def test_the_kind_filter_keeps_organizations_with_such_a_service(client: Client) -> None:
+    from sentier.network.models import Service, ServiceKind
+
+    response = client.get(URL, {"kind": "paas_action"})
+
+    expected = set(
+        Service.objects.filter(kind=ServiceKind.PAAS_ACTION).values_list(
+            "organization__name", flat=True
+        )
+    )
+    assert set(_names(response)) == expected
+    for organization in response.context["page"].object_list:
+        assert {s.kind for s in organization.services.all()} == {"paas_action"}
+
+
+def test_the_language_filter(client: Client) -> None:
+    names = _names(client.get(URL, {"language": "en"}))
+
+    assert "SAE La Boussole, YMCA Centre-ville" in names
+    assert "SORIF" not in names
+
+
+def test_has_places_keeps_only_services_with_places(client: Client) -> None:
+    from sentier.network.models import Service
+
+    Service.objects.filter(organization__slug="sorif").update(capacity_available=0)
+    response = client.get(URL, {"places": "1", "region": "06"})
+
+    assert "SORIF" not in _names(response)
+    for organization in response.context["page"].object_list:
+        assert all(s.capacity_available > 0 for s in organization.services.all())
+    assert response.context["query"] == "region=06&places=1"
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"kind": "spaceship"}, "The kind of service “spaceship” is unknown; it was ignored."),
+        ({"language": "xx"}, "The language “xx” is unknown; it was ignored."),
+    ],
+)
+def test_an_unknown_kind_or_language_is_ignored_with_a_notice(
+    client: Client, params: dict[str, str], notice: str
+) -> None:
+    response = client.get(URL_EN, params)
+
+    assert response.status_code == 200
+    assert notice in response.content.decode()
+
+
+def test_stale_figures_are_marked_on_the_public_page(client: Client) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from sentier.network.models import Service
+
+    Service.objects.filter(organization__slug="sorif").update(
+        capacity_updated_at=timezone.now() - dt.timedelta(days=45)
+    )
+
+    body = client.get(URL_EN, {"q": "SORIF"}).content.decode()
+
+    assert "Not updated for 45 days: may be out of date" in body
