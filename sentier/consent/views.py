@@ -110,7 +110,13 @@ def _flow(
         language=language,
         expires=formatting.long_date(expires_on, language),
     )
-    agree_context = {**context, "text": text, "carry": _carry(form), "version": TEXT_VERSION}
+    agree_context = {
+        **context,
+        "text": text,
+        "text_language": language,
+        "carry": _carry(form),
+        "version": TEXT_VERSION,
+    }
     if step != "agree":
         return render(
             request, "consent/agree.html", {**agree_context, "agree_form": AgreeForm(staff=staff)}
