@@ -73,7 +73,12 @@ def ow_applications_for_user(user: User) -> QuerySet[OWApplication]:
 
 
 def pending_ow_for_user(user: User) -> QuerySet[OWApplication]:
-    return ow_applications_for_user(user).filter(status=OWStatus.PENDING).order_by("received_at")
+    return (
+        ow_applications_for_user(user)
+        .filter(status=OWStatus.PENDING)
+        .select_related("application")
+        .order_by("received_at", "id")
+    )
 
 
 def assessments_for_user(user: User) -> QuerySet[CommonAssessment]:
@@ -126,7 +131,9 @@ def get_plan_for_user(user: User, key: object) -> ActionPlan:
 def odsp_for_user(user: User) -> QuerySet[ODSPApplication]:
     """The ODSP intake unit's queue: the whole province for the unit and administrators, the
     coordinator's own area (read only) for coordinators."""
-    queryset = ODSPApplication.objects.select_related("participant", "prescribed_class")
+    queryset = ODSPApplication.objects.select_related(
+        "participant", "prescribed_class", "application"
+    )
     if not can_see_odsp(user):
         return queryset.none()
     if user.role == Role.COORDINATOR:
