@@ -33,6 +33,7 @@ from sentier.serviceplans.models import (
     Situation,
 )
 from sentier.serviceplans.networks import ensure_networks
+from sentier.serviceplans.situations import ensure_situations
 
 
 def _users() -> dict[str, User]:
@@ -45,6 +46,7 @@ def _situations(*codes: str) -> list[Situation]:
 
 @transaction.atomic
 def load_demo() -> None:
+    ensure_situations()
     ensure_networks()
     users = _users()
     caseworker, coordinator = users["caseworker_laval"], users["coordinator"]

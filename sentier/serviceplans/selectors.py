@@ -24,6 +24,7 @@ from sentier.serviceplans.models import (
     PartyKind,
     PlanAction,
     PlanEvent,
+    PlanEventKind,
     PlanStatus,
     RegionalNetwork,
     RequestStatus,
@@ -274,18 +275,20 @@ def plan_view(plan: ServicePlan, party: Party | None = None, event_limit: int = 
         .select_related("owner")
         .prefetch_related(Prefetch("actions", queryset=actions))
     )
-    events = list(
-        plan.events.filter(category__in=categories)
-        .select_related("actor", "party")
-        .order_by("-occurred_at", "-id")[:event_limit]
-    )
+    events = plan.events.filter(category__in=categories)
+    if party is not None and not party.is_ministry:
+        # What the person agreed to share with another party (e.g. addiction with the health
+        # network) would tell this party what it may not know: only its own consents show.
+        events = events.exclude(Q(kind=PlanEventKind.CONSENT_RECORDED) & ~Q(party=party))
+    events = events.select_related("actor", "party").order_by("-occurred_at", "-id")
+    event_list = list(events[:event_limit])
     return PlanView(
         plan=plan,
         categories=categories,
         party=party,
         parties=parties if categories >= {InformationCategory.PLAN} else [],
         objectives=objectives,
-        events=events,
+        events=event_list,
     )
 
 

@@ -437,9 +437,11 @@ def party_detail(request: HttpRequest, plan_uuid: uuid.UUID, party_uuid: uuid.UU
         and party.removed_at is None
         and not party.is_ministry
     )
-    form = PartyConsentForm(request.POST or None) if can_change else None
+    # Consents are recorded by whoever may change the file (the caseworker), as in the consent app.
+    can_record = can_change and user.has_perm("participants.change_participant", plan.participant)
+    form = PartyConsentForm(request.POST or None) if can_record else None
     if request.method == "POST":
-        if form is None:
+        if not can_change:
             raise Http404
         if request.POST.get("remove"):
             try:
@@ -451,6 +453,8 @@ def party_detail(request: HttpRequest, plan_uuid: uuid.UUID, party_uuid: uuid.UU
                     request, _("%(name)s no longer takes part.") % {"name": party.name}
                 )
             return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+        if form is None:
+            raise Http404
         if form.is_valid():
             try:
                 actions.record_party_consent(
@@ -469,7 +473,13 @@ def party_detail(request: HttpRequest, plan_uuid: uuid.UUID, party_uuid: uuid.UU
     return render(
         request,
         "serviceplans/party.html",
-        {"plan": plan, "party": party, "categories": categories, "form": form},
+        {
+            "plan": plan,
+            "party": party,
+            "categories": categories,
+            "form": form,
+            "can_change": can_change,
+        },
         status=400 if request.method == "POST" else 200,
     )
 

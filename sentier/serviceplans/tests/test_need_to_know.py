@@ -105,3 +105,13 @@ def test_partner_cannot_update_an_action_it_does_not_own(
     client_for("partner_opex").post(url, {"status": "done"})
     other.refresh_from_db()
     assert other.status == "planned"
+
+
+def test_consents_given_to_other_parties_are_not_shown(
+    shared_plan: ServicePlan, opex_party: Party
+) -> None:
+    view = selectors.plan_view(shared_plan, opex_party)
+    texts = " ".join(e.text for e in view.events)
+    assert "Addiction" not in texts
+    assert "Dépendance" not in texts
+    assert "CISSS" not in " ".join(e.summary for e in view.events if e.kind == "consent_recorded")

@@ -92,3 +92,20 @@ def test_demo_loads_twice(db: None, personas: dict[str, Any]) -> None:
     assert ServicePlanRequest.objects.count() == count
     plan = ServicePlan.objects.get(participant__user=personas["participant"])
     assert plan.parties.count() == 4
+
+
+def test_agreement_page_records_the_answer(client_for: Any, approved_plan: ServicePlan) -> None:
+    from sentier.serviceplans.models import PlanStatus
+
+    url = reverse("serviceplans:agreement", args=[approved_plan.uuid])
+    client = client_for("caseworker_laval")
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"agrees": "yes", "on": "2999-01-01", "channel": "phone"})
+    assert response.status_code == 400
+    response = client.post(
+        url,
+        {"agrees": "yes", "on": approved_plan.created_at.date().isoformat(), "channel": "phone"},
+    )
+    assert response.status_code == 302
+    approved_plan.refresh_from_db()
+    assert approved_plan.status == PlanStatus.ACTIVE

@@ -1,0 +1,191 @@
+"""Service plans in the browser (in English: the French catalog is merged later): a caseworker
+requests one (JavaScript off), the Laval coordinator
+refuses to decline without a next step then approves, the plan gets its parties, and OPEX’82's
+staff see only what the person agreed to share with them. Every page is axe-clean."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Browser, Page, expect
+
+from e2e.conftest import PASSWORD, _new_page
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def world(transactional_db: None) -> dict[str, Any]:
+    from sentier.core.demo import ensure_personas
+    from sentier.participants.models import Participant
+    from sentier.serviceplans.networks import ensure_networks
+    from sentier.serviceplans.situations import ensure_situations
+
+    call_command("load_reference", verbosity=0)
+    users = ensure_personas(PASSWORD)
+    ensure_situations()
+    ensure_networks()
+    return {"users": users, "julie": Participant.objects.get(user=users["participant"])}
+
+
+def _second_page(browser: Browser) -> Any:
+    return _new_page(browser)
+
+
+def test_request_approve_and_partner_sees_the_limited_plan(
+    js_disabled_page: Page,
+    browser: Browser,
+    login: Callable[..., None],
+    url: Callable[[str], str],
+    world: dict[str, Any],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> None:
+    from sentier.consent.models import InformationCategory
+    from sentier.serviceplans import actions
+    from sentier.serviceplans.models import PartyKind, ServicePlan
+
+    users, julie = world["users"], world["julie"]
+
+    # 1. The caseworker requests a service plan from the file, JavaScript off.
+    page = js_disabled_page
+    login(page, users["caseworker_laval"].email, language="en-ca")
+    page.goto(url(f"/en-ca/participants/{julie.uuid}/"))
+    page.get_by_role("link", name="Request a service plan").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Request a service plan")
+    page.get_by_role("button", name="Send the request to the coordinator").click()
+    expect(page.locator(".sentier-error-summary")).to_be_visible()
+    page.get_by_label("They are going through a major crisis").check()
+    page.get_by_label(re.compile("complex or varied needs")).check()
+    page.get_by_label("Why a service plan would help").fill(
+        "Le CISSS et un organisme interviennent chacun de leur côté."
+    )
+    screenshot(page, "serviceplans-request-en")
+    page.get_by_role("button", name="Send the request to the coordinator").click()
+    expect(page.get_by_text("Waiting for the coordinator")).to_be_visible()
+
+    # 2. The coordinator cannot decline without a next step, then approves.
+    for coordinator_page in _second_page(browser):
+        login(coordinator_page, users["coordinator"].email, language="en-ca")
+        coordinator_page.goto(url("/en-ca/"))
+        coordinator_page.get_by_role("link", name="Julie Lavoie").first.click()
+        expect(coordinator_page.get_by_role("heading", level=1)).to_contain_text("Decide")
+        coordinator_page.get_by_label("Reason for declining").fill("Un seul réseau intervient.")
+        coordinator_page.get_by_role("button", name="Decline the request").click()
+        expect(coordinator_page.locator(".sentier-error-summary")).to_contain_text(
+            "Proposed next step"
+        )
+        assert_accessible(coordinator_page)
+        screenshot(coordinator_page, "serviceplans-decide-en")
+        coordinator_page.get_by_role("button", name="Approve the service plan").click()
+        expect(coordinator_page.get_by_role("heading", level=1)).to_contain_text(
+            "Service plan: Julie Lavoie"
+        )
+
+        # 3. The person's answer and a community organization as a party, in the browser.
+        coordinator_page.get_by_role("link", name="Record the person's answer").click()
+        coordinator_page.get_by_label("The person agrees to take part").check()
+        coordinator_page.get_by_label("In person").check()
+        coordinator_page.get_by_role("button", name="Record the answer").click()
+        coordinator_page.get_by_role("link", name="Add a party").click()
+        coordinator_page.get_by_label(re.compile("Or a community organization")).select_option(
+            label="Centre de main-d’œuvre OPEX’82 (Via Travail)"
+        )
+        coordinator_page.get_by_role("button", name="Add the party").click()
+        expect(coordinator_page.get_by_role("heading", level=1)).to_contain_text("Who may see what")
+        assert_accessible(coordinator_page)
+
+    # The caseworker records what the person agrees to share with OPEX’82 (JavaScript off).
+    plan = ServicePlan.objects.get()
+    opex = plan.parties.get(kind=PartyKind.ORGANIZATION)
+    page.goto(url(f"/en-ca/service-plans/{plan.uuid}/parties/{opex.uuid}/"))
+    page.get_by_label("Name, language and contact details").check()
+    page.get_by_label("Education, work experience and job readiness").check()
+    page.get_by_label("Objectives and progress of my plan").check()
+    page.get_by_label("By phone").check()
+    page.get_by_role("button", name="Record the consent").click()
+    expect(page.get_by_text("The consent is recorded.")).to_be_visible()
+
+    ministry = plan.parties.get(kind=PartyKind.MINISTRY)
+    actions.add_objective(
+        actor=users["caseworker_laval"],
+        plan=plan,
+        text="Maintenir l’abstinence avec le CRD",
+        category=InformationCategory.ADDICTION,
+        owner=ministry,
+    )
+    work = actions.add_objective(
+        actor=users["caseworker_laval"],
+        plan=plan,
+        text="Préparer un retour progressif vers l’emploi",
+        category=InformationCategory.EMPLOYMENT,
+        owner=opex,
+    )
+    actions.add_action(
+        actor=users["caseworker_laval"], objective=work, text="Bilan de compétences", owner=opex
+    )
+
+    # 4. The whole plan for the region's staff (JavaScript on, for axe).
+    for staff_page in _second_page(browser):
+        login(staff_page, users["caseworker_laval"].email, language="en-ca")
+        staff_page.goto(url(f"/en-ca/service-plans/{plan.uuid}/"))
+        expect(
+            staff_page.get_by_role("heading", name="Maintenir l’abstinence avec le CRD")
+        ).to_be_visible()
+        assert_accessible(staff_page)
+        screenshot(staff_page, "serviceplans-plan-caseworker-en")
+        staff_page.goto(url(f"/en-ca/service-plans/request/{julie.uuid}/"))
+        staff_page.get_by_role("button", name="Send the request to the coordinator").click()
+        expect(staff_page.locator(".sentier-error-summary")).to_be_visible()
+        assert_accessible(staff_page)
+        staff_page.goto(url(f"/en-ca/service-plans/{plan.uuid}/parties/add/"))
+        assert_accessible(staff_page)
+        staff_page.goto(url(f"/en-ca/service-plans/{plan.uuid}/objectives/add/"))
+        assert_accessible(staff_page)
+
+    # 5. OPEX’82's staff see the employment objective, never the addiction one.
+    for partner_page in _second_page(browser):
+        login(partner_page, users["partner_opex"].email, language="en-ca")
+        partner_page.goto(url("/en-ca/"))
+        partner_page.get_by_role("link", name=re.compile("Service plan opened on")).click()
+        expect(
+            partner_page.get_by_role("heading", name="Préparer un retour progressif vers l’emploi")
+        ).to_be_visible()
+        expect(partner_page.get_by_text("abstinence")).to_have_count(0)
+        partner_page.get_by_label(re.compile("Status of “Bilan de compétences”")).select_option(
+            "in_progress"
+        )
+        partner_page.get_by_role("button", name="Save").click()
+        expect(partner_page.get_by_text("The action is updated.")).to_be_visible()
+        assert_accessible(partner_page)
+        screenshot(partner_page, "serviceplans-plan-partner-en")
+
+    # 6. The person sees who sees what.
+    for participant_page in _second_page(browser):
+        login(participant_page, users["participant"].email, language="en-ca")
+        participant_page.goto(url("/en-ca/service-plans/mine/"))
+        expect(participant_page.get_by_role("heading", name="Who sees what")).to_be_visible()
+        assert_accessible(participant_page)
+        screenshot(participant_page, "serviceplans-mine-en")
+
+
+def test_networks_pages_are_accessible(
+    page: Page,
+    login: Callable[..., None],
+    url: Callable[[str], str],
+    world: dict[str, Any],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> None:
+    login(page, world["users"]["coordinator"].email, language="en-ca")
+    page.goto(url("/en-ca/service-plans/networks/"))
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("Laval")).first.click()
+    expect(page.get_by_text("CISSS de Laval")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "serviceplans-network-en")
