@@ -165,12 +165,16 @@ def publish_capacity(
 def cancel_deliveries_for_consent(consent: Consent, actor: User | None) -> int:
     """Withdrawal handler: messages waiting to leave under this consent never leave.
 
-    Runs inside the withdrawal's transaction. Messages about the withdrawal itself (topics
-    ``consent.*``, which tell recipients to stop) are left to go.
+    Runs inside the withdrawal's transaction. Notices of the stop itself are left to go: topics
+    ``consent.*`` and messages written from the withdrawal on (e.g. ``referral.cancelled``, which
+    carry a status and a reason, no personal information).
     """
-    when = timezone.localtime(consent.withdrawn_at or timezone.now())
+    withdrawn_at = consent.withdrawn_at or timezone.now()
+    when = timezone.localtime(withdrawn_at)
     return (
-        OutboxMessage.objects.filter(consent=consent, status=OutboxStatus.PENDING)
+        OutboxMessage.objects.filter(
+            consent=consent, status=OutboxStatus.PENDING, created_at__lt=withdrawn_at
+        )
         .exclude(topic__startswith="consent.")
         .update(
             status=OutboxStatus.CANCELLED,

@@ -1,10 +1,10 @@
 """Deliver the outbox: at-least-once, signed, retried with back-off; effects once by their key.
 
-Each due message is taken with ``SELECT … FOR UPDATE SKIP LOCKED`` (PostgreSQL) in its own
-transaction, handed to the sender of its channel, and marked delivered — or retried later, or
-failed after ``SENTIER_WEBHOOK_MAX_ATTEMPTS`` — before the transaction commits. A worker killed
-between the send and the commit leaves the message pending: it is sent again, with the same
-``Sentier-Delivery`` key, which the receiver uses to apply its effect once (see ADR 0011).
+Due messages are taken a small batch at a time with ``SELECT … FOR UPDATE SKIP LOCKED``
+(PostgreSQL), each handed to the sender of its channel and marked delivered — or retried later,
+or failed after ``SENTIER_WEBHOOK_MAX_ATTEMPTS`` — before the batch's transaction commits. A
+worker killed between a send and the commit leaves the message pending: it is sent again, with
+the same ``Sentier-Delivery`` key, which the receiver uses to apply its effect once (ADR 0011).
 
 Channels are pluggable: ``webhook`` (signed HTTP POST to the organization's endpoint) and, until
 the Ontario capability registers its own sender, ``employment_ontario`` writes one JSON file per
@@ -44,6 +44,9 @@ SIGNATURE_SCHEME = "sha256"
 # How long a claimed message stays out of other workers' reach where rows cannot be locked
 # (SQLite): the claim is in the same transaction as the send, so this only breaks ties.
 SQLITE_LEASE = dt.timedelta(minutes=5)
+# Messages taken per transaction: fewer round trips; a worker killed mid-batch re-sends at most
+# this many (the receiver recognises them by their key).
+BATCH = 20
 
 
 @dataclass(frozen=True)
@@ -219,40 +222,46 @@ class DeliveryReport:
         return self.delivered + self.retried + self.failed + self.cancelled
 
 
-def _claim_next(now: dt.datetime) -> OutboxMessage | None:
-    """The oldest due message, locked for this transaction; ``None`` when none is left.
+def _claim(now: dt.datetime, batch: int) -> list[OutboxMessage]:
+    """Up to ``batch`` of the oldest due messages, locked for this transaction.
 
     PostgreSQL: rows another worker holds are skipped, not waited for. Elsewhere (SQLite, one
-    writer at a time): a compare-and-set on ``next_attempt_at`` claims the row.
+    writer at a time): a compare-and-set on ``next_attempt_at`` claims each row.
     """
     due = OutboxMessage.objects.filter(
         status=OutboxStatus.PENDING, next_attempt_at__lte=now
     ).order_by("next_attempt_at", "id")
     if connection.features.has_select_for_update_skip_locked:
-        return (
-            due.select_for_update(skip_locked=True, of=("self",))
-            .select_related("endpoint", "consent")
-            .first()
+        return list(
+            due.select_for_update(skip_locked=True, of=("self",)).select_related(
+                "endpoint", "consent"
+            )[:batch]
         )
-    for candidate in due[:5]:
-        claimed = OutboxMessage.objects.filter(
+    claimed = []
+    for candidate in due[:batch]:
+        if OutboxMessage.objects.filter(
             pk=candidate.pk,
             status=OutboxStatus.PENDING,
             next_attempt_at=candidate.next_attempt_at,
-        ).update(next_attempt_at=now + SQLITE_LEASE)
-        if claimed:
-            return (
-                OutboxMessage.objects.select_related("endpoint", "consent")
-                .filter(pk=candidate.pk)
-                .first()
-            )
-    return None
+        ).update(next_attempt_at=now + SQLITE_LEASE):
+            claimed.append(candidate.pk)
+    return list(
+        OutboxMessage.objects.filter(pk__in=claimed)
+        .select_related("endpoint", "consent")
+        .order_by("next_attempt_at", "id")
+    )
 
 
 def _cancel_reason(message: OutboxMessage, at: dt.datetime) -> str:
     """Why this message must not leave at all (empty: it may)."""
-    if message.consent is not None and not message.consent.is_active(at):
-        return "Consent no longer in force."
+    consent = message.consent
+    if consent is not None and not consent.is_active(at):
+        # Notices of a withdrawal (written from it on) tell the recipient to stop: they leave.
+        notice = message.topic.startswith("consent.") or (
+            consent.withdrawn_at is not None and message.created_at >= consent.withdrawn_at
+        )
+        if not notice:
+            return "Consent no longer in force."
     if message.channel == WEBHOOK and (message.endpoint is None or not message.endpoint.active):
         return "The organization turned this webhook address off."
     return ""
@@ -302,50 +311,57 @@ def _record(
     return str(message.status)
 
 
-def deliver_one_due(
+def deliver_batch(
     *,
     now: dt.datetime | None = None,
+    batch: int = BATCH,
     channels: Mapping[str, Sender] | None = None,
     rng: random.Random | None = None,
-) -> tuple[str, str] | None:
-    """Take one due message and try it, in one transaction. Returns (key, new status)."""
+) -> list[tuple[str, str]]:
+    """Take up to ``batch`` due messages and try each, in one transaction: the outcomes are
+    committed together. Returns (key, new status) per message; empty when none was due."""
+    results: list[tuple[str, str]] = []
     with transaction.atomic():
-        at = now or timezone.now()
-        message = _claim_next(at)
-        if message is None:
-            return None
-        reason = _cancel_reason(message, at)
-        if reason:
-            message.status = OutboxStatus.CANCELLED
-            message.cancelled_reason = reason
-            message.save(update_fields=["status", "cancelled_reason"])
-            return str(message.uuid), OutboxStatus.CANCELLED
-        started = time.monotonic()
-        outcome = _try(message, CHANNELS if channels is None else channels, at)
-        return str(message.uuid), _record(message, outcome, at, started, rng)
+        for message in _claim(now or timezone.now(), batch):
+            at = now or timezone.now()
+            reason = _cancel_reason(message, at)
+            if reason:
+                message.status = OutboxStatus.CANCELLED
+                message.cancelled_reason = reason
+                message.save(update_fields=["status", "cancelled_reason"])
+                results.append((str(message.uuid), OutboxStatus.CANCELLED))
+                continue
+            started = time.monotonic()
+            outcome = _try(message, CHANNELS if channels is None else channels, at)
+            results.append((str(message.uuid), _record(message, outcome, at, started, rng)))
+    return results
 
 
 def deliver_due(
     *,
     now: dt.datetime | None = None,
     limit: int = 100,
+    batch: int = BATCH,
     channels: Mapping[str, Sender] | None = None,
     rng: random.Random | None = None,
 ) -> DeliveryReport:
-    """Try up to ``limit`` due messages, oldest first; stop early when none is due."""
+    """Try up to ``limit`` due messages, oldest first, ``batch`` per transaction; stop early
+    when none is due."""
     report = DeliveryReport()
-    for _ in range(limit):
-        result = deliver_one_due(now=now, channels=channels, rng=rng)
-        if result is None:
+    while report.handled < limit:
+        results = deliver_batch(
+            now=now, batch=min(batch, limit - report.handled), channels=channels, rng=rng
+        )
+        if not results:
             break
-        key, status = result
-        report.keys.append(key)
-        if status == OutboxStatus.DELIVERED:
-            report.delivered += 1
-        elif status == OutboxStatus.FAILED:
-            report.failed += 1
-        elif status == OutboxStatus.CANCELLED:
-            report.cancelled += 1
-        else:
-            report.retried += 1
+        for key, status in results:
+            report.keys.append(key)
+            if status == OutboxStatus.DELIVERED:
+                report.delivered += 1
+            elif status == OutboxStatus.FAILED:
+                report.failed += 1
+            elif status == OutboxStatus.CANCELLED:
+                report.cancelled += 1
+            else:
+                report.retried += 1
     return report

@@ -20,6 +20,8 @@ from sentier.exchange.delivery import deliver_due
 
 class Command(BaseCommand):
     help = "Deliver due outbox messages once, or keep delivering with --loop."
+    # A worker restarts often (deploys, crashes): skip the system checks, the web process runs them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         mode = parser.add_mutually_exclusive_group()
