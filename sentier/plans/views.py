@@ -31,7 +31,7 @@ from sentier.core.forms import bind_form
 from sentier.core.requests import request_user
 from sentier.participants.models import Participant
 from sentier.participants.selectors import get_participant_for_user
-from sentier.plans import actions, calendar, pdf, selectors, states
+from sentier.plans import actions, calendar, pdf, presenters, selectors, states
 from sentier.plans.forms import (
     ActionForm,
     AgreementForm,
@@ -176,7 +176,8 @@ def detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     if user.role == Role.PARTICIPANT:
         raise Http404
     plan = selectors.get_plan_for_user(user, plan_uuid)
-    content = selectors.plan_content(plan)
+    content = presenters.present(selectors.plan_content(plan))
+    can_manage = user.has_perm("plans.manage_plan", plan)
     record_access(user=user, participant=plan.participant, what="Support plan", request=request)
     return render(
         request,
@@ -184,10 +185,13 @@ def detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
         {
             "plan": plan,
             "content": content,
-            "can_manage": user.has_perm("plans.manage_plan", plan),
+            "can_manage": can_manage,
             "editable": plan.status in states.EDITABLE,
+            "manage_rows": can_manage and plan.status in states.EDITABLE,
             "running": plan.status in states.RUNNING,
             "objective_form": ObjectiveForm(),
+            "headers": presenters.action_headers(),
+            "outcome_label": _("Outcome:"),
         },
     )
 
