@@ -1,0 +1,90 @@
+"""Partner staff create an API key for their system and revoke one, in the browser: the key is
+shown once, the pages are axe-clean and work without JavaScript.
+
+The exchange pages are mounted at ``/exchange/`` by the integrator; until then this test mounts
+them with the exchange tests' URLconf.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from e2e.conftest import PASSWORD
+
+pytestmark = [pytest.mark.e2e, pytest.mark.urls("sentier.exchange.tests.urls")]
+
+
+@pytest.fixture
+def partner(transactional_db: None) -> Any:
+    from sentier.core.demo import ensure_personas
+    from sentier.referrals.models import OutboxMessage, WebhookEndpoint
+
+    call_command("load_reference", verbosity=0)
+    users = ensure_personas(PASSWORD)
+    staff = users["partner_opex"]
+    endpoint = WebhookEndpoint.objects.create(
+        organization=staff.organization, url="https://opex.example/sentier/hooks", secret="s"
+    )
+    from django.utils import timezone
+
+    OutboxMessage.objects.create(
+        topic="referral.requested",
+        endpoint=endpoint,
+        payload={},
+        status="failed",
+        attempts=8,
+        last_error="HTTP 503",
+        next_attempt_at=timezone.now(),
+        created_at=timezone.now(),
+    )
+    return staff
+
+
+def test_partner_creates_a_key_sees_it_once_and_revokes_it(
+    page: Page,
+    login: Callable[..., None],
+    url: Callable[[str], str],
+    partner: Any,
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> None:
+    login(page, partner.email)
+    page.goto(url("/fr-ca/exchange/keys/"))
+    expect(page.locator("h1")).to_have_text("Connecting your systems")  # catalog pending
+    page.get_by_label("Name of the key").fill("Logiciel de suivi OPEX")
+    page.get_by_role("button", name="Create the key").click()
+    secret = page.locator("#new-key code")
+    expect(secret).to_contain_text("snt_")
+    assert_accessible(page)
+    screenshot(page, "exchange-keys-fr-1280")
+    page.set_viewport_size({"width": 360, "height": 800})
+    screenshot(page, "exchange-keys-fr-360")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.reload()
+    expect(page.locator("#new-key")).to_have_count(0)
+    page.get_by_role("link", name="Revoke").first.click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Revoke the key").click()
+    expect(page.locator("main")).to_contain_text("Revoked on")
+
+
+def test_without_javascript_a_key_can_be_created(
+    js_disabled_page: Page,
+    login: Callable[..., None],
+    url: Callable[[str], str],
+    partner: Any,
+) -> None:
+    page = js_disabled_page
+    login(page, partner.email)
+    page.goto(url("/fr-ca/exchange/keys/"))
+    page.get_by_role("button", name="Create the key").click()
+    expect(page.locator(".sentier-error-summary")).to_be_visible()
+    page.get_by_label("Name of the key").fill("Sans JavaScript")
+    page.get_by_role("button", name="Create the key").click()
+    expect(page.locator("#new-key code")).to_contain_text("snt_")

@@ -1,0 +1,44 @@
+"""``sentier deliver_outbox --once`` and the django-tasks task deliver what is due."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping
+
+import pytest
+from django.core.management import call_command
+
+from sentier.exchange import delivery
+from sentier.exchange.tasks import deliver_outbox
+from sentier.referrals.models import OutboxMessage, OutboxStatus, Referral
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def posted() -> Iterator[list[str]]:
+    keys: list[str] = []
+
+    def post(url: str, body: bytes, headers: Mapping[str, str], timeout: float) -> int:
+        keys.append(headers["Sentier-Delivery"])
+        return 200
+
+    original = delivery.CHANNELS["webhook"]
+    delivery.register_channel("webhook", delivery.WebhookChannel(post))
+    yield keys
+    delivery.register_channel("webhook", original)
+
+
+def test_the_command_delivers_once_and_reports(referral: Referral, posted: list[str]) -> None:
+    out = io.StringIO()
+    call_command("deliver_outbox", "--once", stdout=out)
+    assert "delivered 1" in out.getvalue()
+    message = OutboxMessage.objects.get(referral=referral)
+    assert posted == [str(message.uuid)]
+    assert message.status == OutboxStatus.DELIVERED
+
+
+def test_the_task_delivers_too(referral: Referral, posted: list[str]) -> None:
+    result = deliver_outbox.call()
+    assert result["delivered"] == 1
+    assert len(posted) == 1
