@@ -208,3 +208,48 @@ def save_screenshot(page: Page, name: str, full_page: bool = True) -> Path:
 def screenshot() -> Callable[..., Path]:
     """``screenshot(page, "welcome-fr-1280")`` → ``e2e/screenshots/welcome-fr-1280.png``."""
     return save_screenshot
+
+
+@pytest.fixture
+def ontario_site(settings: Any, live_server: Any, make_user: Callable[..., Any]) -> dict[str, Any]:
+    """The live server in the Ontario configuration (``SENTIER_JURISDICTION=on``; the server
+    runs in this process, so the settings override applies to it), with the reference data
+    (Ontario service areas, deferral reasons, prescribed classes, Employment Ontario) and four
+    accounts: a Toronto OW caseworker, an ODSP intake officer, an Ottawa OW caseworker and an
+    administrator (password ``PASSWORD``)."""
+    from django.core.management import call_command
+
+    from sentier.accounts.models import Role
+    from sentier.ontario.models import Unit, UnitMembership
+    from sentier.reference.models import Region
+
+    settings.SENTIER_JURISDICTION = "on"
+    call_command("load_reference", verbosity=0)
+    toronto = Region.objects.get(code="ON33")
+    people = {
+        "caseworker": make_user(
+            Role.CASEWORKER,
+            "tara.toronto@on.sentier.test",
+            first_name="Tara",
+            last_name="Nguyen",
+            region=toronto,
+            office="Toronto Employment and Social Services",
+        ),
+        "odsp_intake": make_user(
+            Role.CASEWORKER,
+            "iris.intake@on.sentier.test",
+            first_name="Iris",
+            last_name="Osei",
+            region=toronto,
+        ),
+        "ottawa": make_user(
+            Role.CASEWORKER,
+            "omar.ottawa@on.sentier.test",
+            first_name="Omar",
+            last_name="Haddad",
+            region=Region.objects.get(code="ON23"),
+        ),
+        "admin": make_user(Role.ADMINISTRATOR, "ana.admin@on.sentier.test"),
+    }
+    UnitMembership.objects.create(user=people["odsp_intake"], unit=Unit.ODSP_INTAKE)
+    return people

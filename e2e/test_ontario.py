@@ -1,0 +1,284 @@
+"""The Ontario configuration in a real browser (``SENTIER_JURISDICTION=on``): the Employment
+Ontario fast track at grant time, the ODSP centralized intake and its Disability Determination
+Package, the common assessment with a deferral, an action plan and a review due. Every page
+passes axe-core; the Ontario Design System's header and footer are there, Québec's are not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+
+Url = Callable[[str], str]
+
+
+def submit(page: Page) -> None:
+    page.locator("main form button[type='submit']").first.click()
+
+
+def assert_ontario_look(page: Page) -> None:
+    expect(page.locator("header.sentier-on-header")).to_be_visible()
+    expect(page.locator("footer.sentier-on-footer")).to_be_visible()
+    assert page.locator(".qc-piv-header").count() == 0
+    assert page.locator("img[src*='QUEBEC']").count() == 0
+    stylesheets = page.locator("link[rel='stylesheet']").evaluate_all(
+        "links => links.map(l => l.getAttribute('href'))"
+    )
+    assert any("ontario-ds/styles/css/compiled/ontario-theme" in href for href in stylesheets)
+
+
+def fill_application(page: Page, *, program: str, ready: bool) -> None:
+    """From the first step to the questionnaire, answered (English pages)."""
+    page.locator("input[name='first_name']").fill("Maya")
+    page.locator("input[name='last_name']").fill("Singh")
+    page.locator("input[name='birth_date']").fill("1991-04-12")
+    page.locator("input[name='preferred_language'][value='en-ca']").check()
+    submit(page)
+    page.locator("input[name='phone']").fill("416 555-0142")
+    page.locator("input[name='email']").fill("maya@example.org")
+    page.locator("input[name='city']").fill("Toronto")
+    page.locator("input[name='postal_code']").fill("M5H 2N2")
+    page.locator("select[name='region']").select_option("ON33")
+    submit(page)
+    page.locator("input[name='household_type'][value='single']").check()
+    page.locator("input[name='adults']").fill("1")
+    page.locator("input[name='children']").fill("0")
+    submit(page)
+    page.locator(f"input[name='program'][value='{program}']").check()
+    submit(page)
+    page.locator(f"input[name='job_start'][value='{'yes' if ready else 'no'}']").check()
+    submit(page)
+
+
+def test_ontario_works_applicant_is_fast_tracked_to_employment_ontario_at_grant(
+    page: Page,
+    url: Url,
+    login: Callable[..., None],
+    ontario_site: dict[str, Any],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> None:
+    from sentier.referrals.models import OutboxMessage, Referral
+
+    page.goto(url("/en-ca/apply/"))
+    assert_ontario_look(page)
+    expect(page.locator("main")).to_contain_text("1-888-999-1142")
+    assert_accessible(page)
+    screenshot(page, "on-apply-start-en")
+    submit(page)
+    expect(page.locator("main")).to_contain_text("Step 1 of 7")
+    assert_accessible(page)
+    page.locator("input[name='first_name']").fill("Maya")
+    page.locator("input[name='last_name']").fill("Singh")
+    page.locator("input[name='birth_date']").fill("1991-04-12")
+    page.locator("input[name='preferred_language'][value='en-ca']").check()
+    submit(page)
+    expect(page.locator("select[name='region'] option")).to_have_count(48)  # 47 + "choose"
+    assert_accessible(page)
+    screenshot(page, "on-apply-contact-en")
+    page.locator("input[name='phone']").fill("416 555-0142")
+    page.locator("input[name='city']").fill("Toronto")
+    page.locator("input[name='postal_code']").fill("M5H 2N2")
+    page.locator("select[name='region']").select_option("ON33")
+    submit(page)
+    page.locator("input[name='household_type'][value='single']").check()
+    page.locator("input[name='adults']").fill("1")
+    page.locator("input[name='children']").fill("0")
+    submit(page)
+    page.locator("input[name='program'][value='OW']").check()
+    submit(page)
+    page.locator("input[name='job_start'][value='yes']").check()
+    submit(page)
+    # The consent: its own page, one unticked choice, plain language.
+    expect(page.locator("main")).to_contain_text("Step 6 of 7")
+    consent = page.locator("input[name='eo_consent']")
+    expect(consent).not_to_be_checked()
+    expect(page.locator("main")).to_contain_text("It is your choice")
+    assert_accessible(page)
+    screenshot(page, "on-apply-consent-en")
+    consent.check()
+    submit(page)
+    expect(page.locator("h1")).to_have_text("Check your answers")
+    assert_accessible(page)
+    submit(page)
+    expect(page.locator("main")).to_contain_text("Employment Ontario")
+    assert_accessible(page)
+    screenshot(page, "on-apply-sent-en")
+    assert not Referral.objects.exists()  # not before the grant
+
+    login(page, ontario_site["caseworker"].email, language="en-ca")
+    page.goto(url("/en-ca/ontario/assessment/"))
+    assert_ontario_look(page)
+    assert_accessible(page)
+    page.get_by_role("link", name="Maya Singh").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Grant financial assistance").click()
+    expect(page.locator("main")).to_contain_text("Referred to Employment Ontario (fast track)")
+    assert_accessible(page)
+    screenshot(page, "on-ow-granted-en")
+
+    referral = Referral.objects.get()
+    assert sorted(referral.categories) == ["employment", "identity", "program"]
+    assert "situation" not in referral.payload
+    message = OutboxMessage.objects.get(channel="employment_ontario")
+    assert message.referral == referral
+
+
+def test_odsp_phone_application_confirmed_package_queued_then_mailed(
+    page: Page,
+    url: Url,
+    login: Callable[..., None],
+    ontario_site: dict[str, Any],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> None:
+    from sentier.ontario.models import DeterminationPackage, ODSPApplication
+    from sentier.ontario.tests.helpers import send_application
+
+    login(page, ontario_site["odsp_intake"].email, language="en-ca")
+    page.goto(url("/en-ca/ontario/odsp/"))
+    assert_ontario_look(page)
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("Enter an application")).click()
+    page.locator("input[name='channel'][value='phone']").check()
+    submit(page)
+    expect(page.locator("main")).to_contain_text("By phone")
+    fill_application(page, program="ODSP", ready=False)
+    expect(page.locator("h1")).to_have_text("Check your answers")  # no consent page for ODSP
+    submit(page)
+    odsp = ODSPApplication.objects.get()
+    assert odsp.channel == "phone"
+
+    # A second applicant, a member of a prescribed class (sent through the application pages).
+    member = send_application(Client(), program="ODSP", identity={"first_name": "Noor"})
+
+    page.goto(url("/en-ca/ontario/odsp/"))
+    expect(page.locator("main")).to_contain_text("Noor Singh")
+    page.get_by_role("link", name="Maya Singh").click()
+    assert_accessible(page)
+    screenshot(page, "on-odsp-confirm-en")
+    page.get_by_role("button", name="Confirm financial eligibility").click()
+    expect(page.locator("main")).to_contain_text("Queued for mailing")
+    assert_accessible(page)
+    package = DeterminationPackage.objects.get()
+    download = page.request.get(url(f"/en-ca/ontario/odsp/package/{package.uuid}/pdf/"))
+    assert download.headers["content-type"] == "application/pdf"
+    assert download.body().startswith(b"%PDF-")
+
+    page.goto(url("/en-ca/ontario/odsp/"))
+    assert_accessible(page)
+    screenshot(page, "on-odsp-queue-en")
+    page.get_by_role("button", name="Mark the package of Maya Singh as mailed").click()
+    expect(page.locator("main")).to_contain_text("No package waiting to be mailed.")
+    package.refresh_from_db()
+    assert package.status == "mailed"
+
+    page.get_by_role("link", name="Noor Singh").click()
+    page.locator("select[name='prescribed_class']").select_option("cpp_qpp_disability")
+    page.get_by_role("button", name="Confirm financial eligibility").click()
+    expect(page.locator("main")).to_contain_text("no package is needed")
+    assert_accessible(page)
+    assert DeterminationPackage.objects.count() == 1
+    assert ODSPApplication.objects.get(application=member).prescribed_class is not None
+
+
+def test_common_assessment_with_a_deferral_an_action_plan_and_a_review_due(
+    page: Page,
+    url: Url,
+    login: Callable[..., None],
+    ontario_site: dict[str, Any],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> None:
+    from sentier.ontario import actions
+    from sentier.ontario.models import ActionPlan, CommonAssessment, Deferral
+    from sentier.ontario.tests.helpers import ow_of, send_application
+
+    caseworker = ontario_site["caseworker"]
+    not_ready = send_application(Client(), ready=False, consent=False)
+    actions.grant_ow_application(actor=caseworker, ow_application=ow_of(not_ready))
+    earlier = send_application(Client(), consent=False, identity={"first_name": "Lena"})
+    actions.grant_ow_application(actor=caseworker, ow_application=ow_of(earlier))
+    actions.put_action_plan_in_place(
+        actor=caseworker,
+        assessment=CommonAssessment.objects.get(participant=earlier.participant),
+        goal="Finish a forklift certificate.",
+        activities="Training at the local college; monthly check-ins.",
+        at=timezone.now() - dt.timedelta(days=40),
+    )
+
+    login(page, caseworker.email, language="en-ca")
+    page.goto(url("/en-ca/"))
+    expect(page.locator("main")).to_contain_text("1 action plan review overdue")
+    assert_accessible(page)
+    page.goto(url("/en-ca/ontario/assessment/"))
+    expect(page.locator("main")).to_contain_text("Overdue")
+    assert_accessible(page)
+    screenshot(page, "on-worklist-en")
+
+    page.get_by_role("link", name="Maya Singh").click()
+    assert_accessible(page)
+    review_on = (timezone.localdate() + dt.timedelta(days=45)).isoformat()
+    deferral_form = page.locator("form", has=page.locator("input[name='action'][value='deferral']"))
+    deferral_form.locator("select[name='reason']").select_option("caregiver")
+    deferral_form.locator("input[name='review_on']").fill(review_on)
+    deferral_form.get_by_role("button", name="Record the deferral").click()
+    expect(page.locator("main")).to_contain_text("The deferral was recorded.")
+    # Completing without a plan is refused, with the reason shown.
+    complete = page.locator("form", has=page.locator("input[name='action'][value='complete']"))
+    complete.locator("textarea[name='summary']").fill("Caregiving for now; training later.")
+    complete.get_by_role("button", name="Complete the assessment").click()
+    expect(page.locator("main")).to_contain_text("Put a personalized action plan in place first.")
+    assert_accessible(page)
+    plan_form = page.locator("form", has=page.locator("input[name='action'][value='plan']"))
+    plan_form.locator("textarea[name='goal']").fill("Return to work part-time next spring.")
+    plan_form.locator("textarea[name='activities']").fill("Caregiver respite; resume clinic.")
+    plan_form.get_by_role("button", name="Put the action plan in place").click()
+    expect(page.locator("main")).to_contain_text("The action plan is in place.")
+    assert_accessible(page)
+    screenshot(page, "on-assessment-en")
+    assert Deferral.objects.count() == 1
+
+    page.goto(url("/en-ca/ontario/assessment/"))
+    page.get_by_role("link", name="Lena Singh").first.click()
+    review = page.locator("form", has=page.locator("input[name='action'][value='plan_review']"))
+    review.locator("textarea[name='notes']").fill("Certificate half done; keep going.")
+    review.get_by_role("button", name="Record the review").click()
+    expect(page.locator("main")).to_contain_text("The review was recorded.")
+    plan = ActionPlan.objects.get(participant=earlier.participant)
+    assert plan.next_review_on > timezone.localdate() + dt.timedelta(days=80)
+    page.goto(url("/en-ca/ontario/assessment/"))
+    expect(page.locator("main")).not_to_contain_text("Overdue")
+    assert_accessible(page)
+
+
+def test_the_application_at_360_px_in_french_has_the_ontario_look(
+    browser: Any,
+    url: Url,
+    ontario_site: dict[str, Any],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, locale="fr-CA", bypass_csp=True
+    )
+    page = context.new_page()
+    page.goto(url("/fr-ca/apply/"))
+    assert_ontario_look(page)
+    # Nothing scrolls sideways on a phone.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    assert_accessible(page)
+    screenshot(page, "on-apply-start-fr-360")
+    page.locator("main form button[type='submit']").first.click()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    screenshot(page, "on-apply-identity-fr-360")
+    context.close()
