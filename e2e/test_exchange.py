@@ -28,6 +28,7 @@ def partner(transactional_db: None) -> Any:
     call_command("load_reference", verbosity=0)
     users = ensure_personas(PASSWORD)
     staff = users["partner_opex"]
+    assert staff.organization is not None
     endpoint = WebhookEndpoint.objects.create(
         organization=staff.organization, url="https://opex.example/sentier/hooks", secret="s"
     )

@@ -1,0 +1,54 @@
+"""Admin: an administrator creates a key (shown once) and revokes it; messages are read-only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sentier.exchange.models import ApiKey
+from sentier.network.models import Organization
+from sentier.referrals.models import OutboxMessage, OutboxStatus, Referral
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_administrator_creates_a_key_and_sees_it_once(
+    client_for: Any, opex: Organization
+) -> None:
+    client = client_for("admin")
+    response = client.post(
+        "/fr-ca/admin/exchange/apikey/add/",
+        {"organization": opex.pk, "name": "Installé par le Ministère"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    key = ApiKey.objects.get()
+    assert f"snt_{key.prefix}_" in response.content.decode()
+    assert key.created_by.email == "admin@sentier.demo"
+
+
+def test_revoking_from_the_list(client_for: Any, opex_key: Any) -> None:
+    client_for("admin").post(
+        "/fr-ca/admin/exchange/apikey/",
+        {"action": "revoke", "_selected_action": [opex_key.key.pk]},
+    )
+    opex_key.key.refresh_from_db()
+    assert opex_key.key.revoked_at is not None
+
+
+def test_failed_messages_are_listed_and_tried_again(client_for: Any, referral: Referral) -> None:
+    message = OutboxMessage.objects.get(referral=referral)
+    OutboxMessage.objects.filter(pk=message.pk).update(status=OutboxStatus.FAILED, attempts=8)
+    client = client_for("admin")
+    listing = client.get("/fr-ca/admin/referrals/outboxmessage/?status=failed")
+    assert listing.status_code == 200
+    assert (
+        client.get(f"/fr-ca/admin/referrals/outboxmessage/{message.pk}/change/").status_code == 200
+    )
+    client.post(
+        "/fr-ca/admin/referrals/outboxmessage/",
+        {"action": "retry", "_selected_action": [message.pk]},
+    )
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.PENDING
