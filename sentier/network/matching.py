@@ -2,17 +2,21 @@
 
 ``match_services`` answers in a constant number of queries whatever the size of the directory:
 
-1. the candidate services, pre-filtered in SQL (listed, of the kind asked, serving the region or
-   the whole province), as narrow ``values()`` rows;
-2. which of them name the region; 3. the clientele taxonomy; 4. their clientele links;
-5. the chosen services with their organization; 6. the points of service of those
-   organizations in the region.
+1. the clientele taxonomy (17 rows);
+2. the candidate services, pre-filtered in SQL (listed, of the kind asked, serving the region or
+   the whole province), as narrow ``values()`` rows that carry, as booleans computed by
+   ``EXISTS`` subqueries, whether they name the region and whether they fit the person's
+   clienteles or serve everyone;
+3. the clienteles of the chosen services (for their reasons); 4. the chosen services with their
+   organization; 5. the points of service of those organizations in the region.
 
-Scores are computed in Python over that narrow set. The score is a plain sum of points so that
-every point has a reason a caseworker can read (see :data:`WEIGHTS`):
+Scores are computed in Python over that narrow set; only the chosen ones get their reasons.
+The score is a plain sum of points so that every point has a reason a caseworker can read
+(see :data:`WEIGHTS`):
 
-- region: serves the person's region (30) or the whole province (15);
-- clientele: works with one of the person's clienteles (25), or with everyone (10);
+- region: serves the person's region (30) or the whole province (15, ``province_wide``);
+- clientele: works with one of the person's clienteles (25), or with everyone ("multiple
+  clienteles", "adults": 10); a service whose clientele is not stated gets nothing;
 - language: offers services in the person's language (15);
 - capacity: places available (20); full with a known wait: 10 minus the wait (0 to 10);
   not said: 5;
@@ -29,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -62,12 +66,9 @@ GENERAL_CLIENTELES = frozenset({"multiple", "adults"})
 CANDIDATE_FIELDS = (
     "pk",
     "organization_id",
-    "organization__name",
     "name",
-    "languages",
     "capacity_available",
     "capacity_maximum",
-    "capacity_updated_at",
     "waiting_list_length",
     "estimated_wait_days",
 )
@@ -90,8 +91,6 @@ class Match:
 class _Candidate:
     row: dict[str, Any]
     score: int = 0
-    reasons: list[str] = dataclasses.field(default_factory=list)
-    stale: bool = False
 
 
 def language_code(language: str | None) -> str:
@@ -118,50 +117,54 @@ def match_services(
     region_row = region if isinstance(region, Region) else Region.objects.get(code=region)
     wanted = {c.code if isinstance(c, Clientele) else str(c) for c in clienteles}
     wanted_language = language_code(language)
+    taxonomy = {c.pk: c for c in Clientele.objects.all()}
+    specific_ids = [pk for pk, c in taxonomy.items() if c.code in wanted - GENERAL_CLIENTELES]
+    general_ids = [pk for pk, c in taxonomy.items() if c.code in GENERAL_CLIENTELES]
 
+    # One query: the candidates with what scoring needs from the link tables, as booleans.
+    # Each condition is an uncorrelated ``id IN (SELECT …)`` that PostgreSQL hashes once.
     areas = Service.regions.through.objects
-    here = areas.filter(region_id=region_row.pk).values("service_id")
-    services = Service.objects.filter(active=True, status=ServiceStatus.ACTIVE).filter(
-        Q(pk__in=here) | ~Q(pk__in=areas.values("service_id"))
+    links = Service.clienteles.through.objects
+    here = Q(pk__in=areas.filter(region_id=region_row.pk).values("service_id"))
+    fit = Q(pk__in=links.filter(clientele_id__in=specific_ids).values("service_id"))
+    general = Q(pk__in=links.filter(clientele_id__in=general_ids).values("service_id"))
+    stale_after = dt.timedelta(days=stale_days())
+    # Languages are a JSON list of codes: the quoted code is in its text (SQLite and PostgreSQL).
+    speaks = Q(languages__icontains=f'"{wanted_language}"') if wanted_language else Q(pk__in=[])
+    fresh = Q(capacity_updated_at__gte=now - stale_after)
+    services = (
+        Service.objects.filter(active=True, status=ServiceStatus.ACTIVE)
+        .filter(here | Q(province_wide=True))
+        .annotate(
+            here=ExpressionWrapper(here, output_field=BooleanField()),
+            fit=ExpressionWrapper(fit, output_field=BooleanField()),
+            general=ExpressionWrapper(general, output_field=BooleanField()),
+            speaks=ExpressionWrapper(speaks, output_field=BooleanField()),
+            fresh=ExpressionWrapper(fresh, output_field=BooleanField()),
+        )
     )
     if kind:
         services = services.filter(kind=kind)
-    rows = list(services.values(*CANDIDATE_FIELDS))
+    columns = (*CANDIDATE_FIELDS, "here", "fit", "general", "speaks", "fresh")
+    rows = list(services.order_by().values(*columns))
     if not rows:
         return []
-    ids = [row["pk"] for row in rows]
 
-    served_here = set(
-        areas.filter(service_id__in=ids, region_id=region_row.pk).values_list(
-            "service_id", flat=True
-        )
-    )
-    taxonomy = {c.pk: (c.code, str(c.name)) for c in Clientele.objects.all()}
-    clientele_links: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    links = Service.clienteles.through.objects.filter(service_id__in=ids).values_list(
-        "service_id", "clientele_id"
-    )
-    for service_id, clientele_id in links.order_by("clientele_id"):
-        clientele_links[service_id].append(taxonomy[clientele_id])
+    scored = [_Candidate(row=row, score=_points(row)) for row in rows]
+    scored.sort(key=_order)
+    chosen = scored[:limit]
+    chosen_ids = [c.row["pk"] for c in chosen]
 
-    limit_days = stale_days()
-    candidates = [
-        _score(
-            row,
-            served_here=row["pk"] in served_here,
-            region_name=str(region_row.name),
-            clienteles=clientele_links.get(row["pk"], []),
-            wanted=wanted,
-            language=wanted_language,
-            now=now,
-            stale_after=dt.timedelta(days=limit_days),
-        )
-        for row in rows
-    ]
-    candidates.sort(key=_order)
-    chosen = candidates[:limit]
-
-    by_pk = Service.objects.select_related("organization").in_bulk([c.row["pk"] for c in chosen])
+    # Only the chosen ones get their reasons: their clienteles, organization and location.
+    names: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for service_id, clientele_id in (
+        links.filter(service_id__in=chosen_ids)
+        .values_list("service_id", "clientele_id")
+        .order_by("clientele_id")
+    ):
+        clientele = taxonomy[clientele_id]
+        names[service_id].append((clientele.code, str(clientele.name)))
+    by_pk = Service.objects.select_related("organization").in_bulk(chosen_ids)
     locations: dict[int, Location] = {}
     for location in Location.objects.filter(
         organization_id__in={c.row["organization_id"] for c in chosen}, region=region_row
@@ -171,6 +174,16 @@ def match_services(
     matches = []
     for rank, candidate in enumerate(chosen, start=1):
         service = by_pk[candidate.row["pk"]]
+        reasons, stale = _reasons(
+            candidate.row,
+            service,
+            region_name=str(region_row.name),
+            clienteles=names.get(service.pk, []),
+            wanted=wanted,
+            language=wanted_language,
+            now=now,
+            stale_after=stale_after,
+        )
         matches.append(
             Match(
                 service=service,
@@ -178,60 +191,89 @@ def match_services(
                 location=locations.get(service.organization_id),
                 rank=rank,
                 score=candidate.score,
-                reasons=candidate.reasons,
-                stale=candidate.stale,
+                reasons=reasons,
+                stale=stale,
             )
         )
     return matches
 
 
-def _order(candidate: _Candidate) -> tuple[int, int, int, str, str]:
+def _order(candidate: _Candidate) -> tuple[int, int, int, str, int]:
     row = candidate.row
     return (
         -candidate.score,
         -(row["capacity_available"] or 0),
         row["waiting_list_length"] or 0,
-        row["organization__name"],
         row["name"],
+        row["pk"],
     )
 
 
-def _score(
+def _wait_points(row: dict[str, Any]) -> int:
+    """Points of a full service: ten, minus the wait (a week of wait costs one point)."""
+    wait_days = row["estimated_wait_days"]
+    if wait_days is not None:
+        return int(max(0, WEIGHTS["waiting"] - wait_days // 7))
+    waiting = row["waiting_list_length"] or 0
+    maximum = row["capacity_maximum"] or 0
+    # Without an estimate, the queue against the places gives the wait.
+    turns = waiting / maximum if maximum else waiting
+    return int(max(0, WEIGHTS["waiting"] - round(turns * 2)))
+
+
+def _points(row: dict[str, Any]) -> int:
+    """The score of one candidate (see the module docstring); :func:`_reasons` explains it."""
+    score = WEIGHTS["region"] if row["here"] else WEIGHTS["province"]
+    if row["fit"]:
+        score += WEIGHTS["clientele"]
+    elif row["general"]:
+        score += WEIGHTS["everyone"]
+    if row["speaks"]:
+        score += WEIGHTS["language"]
+    available = row["capacity_available"]
+    if available is None:
+        score += WEIGHTS["unknown_capacity"]
+    elif available > 0:
+        score += WEIGHTS["available"]
+    else:
+        score += _wait_points(row)
+    if row["fresh"]:
+        score += WEIGHTS["fresh"]
+    return score
+
+
+def _reasons(
     row: dict[str, Any],
+    service: Service,
     *,
-    served_here: bool,
     region_name: str,
     clienteles: list[tuple[str, str]],
     wanted: set[str],
     language: str,
     now: dt.datetime,
     stale_after: dt.timedelta,
-) -> _Candidate:
-    candidate = _Candidate(row=row)
-    add = candidate.reasons.append
-
-    if served_here:
-        candidate.score += WEIGHTS["region"]
+) -> tuple[list[str], bool]:
+    """The reasons for a candidate's points, in plain language, and whether it is stale."""
+    reasons: list[str] = []
+    add = reasons.append
+    if row["here"]:
         add(_("Serves your region (%(region)s)") % {"region": region_name})
     else:
-        candidate.score += WEIGHTS["province"]
         add(_("Serves all of Québec"))
 
-    codes = {code for code, _name in clienteles}
     fit = [name for code, name in clienteles if code in wanted and code not in GENERAL_CLIENTELES]
     if fit:
-        candidate.score += WEIGHTS["clientele"]
         add(_("Works with %(clienteles)s") % {"clienteles": ", ".join(fit).lower()})
-    elif not codes or codes & GENERAL_CLIENTELES:
-        candidate.score += WEIGHTS["everyone"]
+    elif row["general"]:
         add(_("Open to everyone"))
-    else:
+    elif clienteles:
         names = ", ".join(name for _code, name in clienteles).lower()
         add(_("Specialised in: %(clienteles)s") % {"clienteles": names})
+    else:
+        add(_("Clientele not stated"))
 
-    languages = [language_code(code) for code in row["languages"] or []]
-    if language and language in languages:
-        candidate.score += WEIGHTS["language"]
+    languages = [language_code(code) for code in service.languages or []]
+    if row["speaks"]:
         add(_("Offers services in %(language)s") % {"language": _language_name(language)})
     elif language and languages:
         spoken = ", ".join(_language_name(code) for code in languages)
@@ -240,47 +282,29 @@ def _score(
     available = row["capacity_available"]
     waiting = row["waiting_list_length"] or 0
     if available is None:
-        candidate.score += WEIGHTS["unknown_capacity"]
         add(_("Places available: not stated"))
     elif available > 0:
-        candidate.score += WEIGHTS["available"]
         add(
             ngettext("%(count)d place available", "%(count)d places available", available)
             % {"count": available}
         )
+    elif row["estimated_wait_days"] is not None:
+        days = row["estimated_wait_days"]
+        add(
+            ngettext("Full: about %(days)d day of wait", "Full: about %(days)d days of wait", days)
+            % {"days": days}
+        )
     else:
-        wait_days = row["estimated_wait_days"]
-        if wait_days is not None:
-            # One point less per week of wait, down to nothing after ten weeks.
-            candidate.score += max(0, WEIGHTS["waiting"] - wait_days // 7)
-            add(
-                ngettext(
-                    "Full: about %(days)d day of wait",
-                    "Full: about %(days)d days of wait",
-                    wait_days,
-                )
-                % {"days": wait_days}
-            )
-        else:
-            maximum = row["capacity_maximum"] or 0
-            # Without an estimate, the queue against the places gives the wait.
-            turns = waiting / maximum if maximum else waiting
-            candidate.score += max(0, WEIGHTS["waiting"] - round(turns * 2))
-            add(
-                ngettext(
-                    "Full: %(count)d person waiting",
-                    "Full: %(count)d people waiting",
-                    waiting,
-                )
-                % {"count": waiting}
-            )
+        add(
+            ngettext("Full: %(count)d person waiting", "Full: %(count)d people waiting", waiting)
+            % {"count": waiting}
+        )
 
-    updated = row["capacity_updated_at"]
+    updated = service.capacity_updated_at
+    stale = True
     if updated is None:
-        candidate.stale = True
         add(_("Capacity never updated"))
-    elif now - updated > stale_after:
-        candidate.stale = True
+    elif not row["fresh"]:
         days = (now - updated).days
         add(
             ngettext(
@@ -291,9 +315,9 @@ def _score(
             % {"days": days}
         )
     else:
-        candidate.score += WEIGHTS["fresh"]
+        stale = False
         add(_("Capacity up to date"))
-    return candidate
+    return reasons, stale
 
 
 def _language_name(code: str) -> str:

@@ -188,6 +188,12 @@ class Service(models.Model):
     regions = models.ManyToManyField(
         "reference.Region", blank=True, related_name="services", verbose_name=_("service area")
     )
+    # Said explicitly: a service with no region listed has an unknown area, not the province.
+    province_wide = models.BooleanField(
+        _("serves all of Québec"),
+        default=False,
+        help_text=_("Open to people from every region (by phone, online…)."),
+    )
     clienteles: models.ManyToManyField[Clientele, Any] = models.ManyToManyField(
         Clientele, blank=True, related_name="services", verbose_name=_("target clienteles")
     )

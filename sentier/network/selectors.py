@@ -74,8 +74,13 @@ def search_directory(
         organizations = organizations.filter(locations__region__code=region_code)
         locations = locations.filter(region__code=region_code)
         services = services.filter(
-            Q(regions__code=region_code) | Q(regions__isnull=True)
-        ).distinct()
+            Q(
+                pk__in=Service.regions.through.objects.filter(region__code=region_code).values(
+                    "service_id"
+                )
+            )
+            | Q(province_wide=True)
+        )
     if clientele_code:
         organizations = organizations.filter(clienteles__code=clientele_code)
     service_filtered = bool(kind or language or has_places)
@@ -227,7 +232,7 @@ def waiting_list_services_for(participant: Participant) -> QuerySet[Service]:
         listed_services()
         .filter(
             Q(pk__in=areas.filter(region_id=participant.region_id).values("service_id"))
-            | ~Q(pk__in=areas.values("service_id"))
+            | Q(province_wide=True)
         )
         .select_related("organization")
         .order_by("organization__name", "name")

@@ -11,7 +11,8 @@ How Sentier's rows map to HSDS:
   ``organization_identifier`` (type ``sentier-slug``), its phone a ``phone`` row;
 - ``Location`` → ``location`` (physical; the region code as ``external_identifier`` of type
   ``sentier-region``; the city as name; points of service as published in ``description``);
-- ``Service`` → ``service``; its regions → ``service_area`` (``uri`` ``urn:sentier:region:13``);
+- ``Service`` → ``service``; its regions → ``service_area`` (``uri`` ``urn:sentier:region:13``,
+  or ``urn:sentier:province:QC`` when it serves all of Québec);
   its languages → ``language``; its points of service → ``service_at_location``;
 - kind, target clienteles, RSSMO membership, waiting-list length and the number of points of
   service → ``attribute`` rows linking to ``taxonomy_term`` rows of Sentier's taxonomies;
@@ -56,6 +57,7 @@ SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 HSDS_VERSION = "3.1"
 NAMESPACE = uuid.UUID("6f0c6b1e-2f6b-5d0a-9a53-5e6e74696572")
 REGION_URI = "urn:sentier:region:"
+PROVINCE_URI = "urn:sentier:province:QC"
 
 # The tables Sentier writes, in loading order, with the columns it fills.
 TABLES: dict[str, tuple[str, ...]] = {
@@ -511,6 +513,15 @@ def _rows_for_export() -> dict[str, list[dict[str, Any]]]:
                     "number": service.phone,
                 }
             )
+        if service.province_wide:
+            add["service_area"](
+                {
+                    "id": stable_id("area", sid, "QC"),
+                    "service_id": sid,
+                    "name": "Québec",
+                    "uri": PROVINCE_URI,
+                }
+            )
         for region in sorted(service.regions.all(), key=lambda r: r.code):
             add["service_area"](
                 {
@@ -759,8 +770,8 @@ def _apply(tables: Mapping[str, list[dict[str, Any]]], result: ImportResult) -> 
         _save_changed(location, values, result, "location")
         locations[lid] = location
 
-    services: dict[str, Service] = {str(s.uuid): s for s in Service.objects.all()}
     areas = _by(tables.get("service_area", []), "service_id")
+    services: dict[str, Service] = {str(s.uuid): s for s in Service.objects.all()}
     at_locations = _by(tables.get("service_at_location", []), "service_id")
     languages = _by(tables.get("language", []), "service_id")
     capacities = {str(r["service_id"]): r for r in tables.get("service_capacity", [])}
@@ -789,6 +800,7 @@ def _apply(tables: Mapping[str, list[dict[str, Any]]], result: ImportResult) -> 
             "fees_description": str(row.get("fees_description", ""))[:300],
             "eligibility_description": str(row.get("eligibility_description", "")),
             "estimated_wait_days": int(wait.group(1)) if wait else None,
+            "province_wide": any(a.get("uri") == PROVINCE_URI for a in areas.get(sid, [])),
             "phone": str((phones_svc.get(sid) or [{}])[0].get("number", ""))[:40],
             "languages": [str(r.get("code", "")) for r in languages.get(sid, []) if r.get("code")],
         }

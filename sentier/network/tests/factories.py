@@ -19,6 +19,7 @@ def make_service(
     name: str = "Accompagnement",
     kind: str = ServiceKind.EMPLOYABILITY,
     regions: Iterable[str] = ("13",),
+    province_wide: bool = False,
     clienteles: Iterable[str] = ("multiple",),
     languages: Iterable[str] = ("fr",),
     available: int | None = 2,
@@ -40,6 +41,7 @@ def make_service(
         capacity_available=available,
         capacity_maximum=maximum,
         waiting_list_length=waiting,
+        province_wide=province_wide,
         estimated_wait_days=wait_days,
         capacity_updated_at=(
             None if updated_days_ago is None else now - dt.timedelta(days=updated_days_ago)

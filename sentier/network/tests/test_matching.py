@@ -26,7 +26,7 @@ def _names(matches: list[Any]) -> list[str]:
 
 def test_a_service_of_the_region_comes_before_one_elsewhere_and_others_are_left_out() -> None:
     make_service("Ici", regions=["13"])
-    make_service("Partout", regions=[])
+    make_service("Partout", regions=[], province_wide=True)
     make_service("Ailleurs", regions=["06"])
 
     matches = match_services(region="13", now=NOW)
@@ -142,6 +142,21 @@ def test_reasons_say_why_in_plain_language() -> None:
     assert not first.stale
 
 
+def test_a_service_without_a_region_is_not_province_wide() -> None:
+    make_service("Nulle part", regions=[])
+
+    assert match_services(region="13", now=NOW) == []
+
+
+def test_a_service_whose_clientele_is_not_stated_says_so() -> None:
+    make_service("Inconnu", clienteles=[])
+
+    with translation.override("en-ca"):
+        [match] = match_services(region="13", now=NOW)
+
+    assert "Clientele not stated" in match.reasons
+
+
 def test_the_kind_filters_and_closed_services_are_left_out() -> None:
     make_service("Emploi", kind=ServiceKind.EMPLOYABILITY)
     make_service("PAAS", kind=ServiceKind.PAAS_ACTION)
@@ -176,11 +191,11 @@ def test_the_number_of_queries_does_not_grow_with_the_services(
     django_assert_num_queries: Any,
 ) -> None:
     make_service("Seul")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         few = match_services(region="13", clienteles=["youth"], language="fr", now=NOW)
     for index in range(40):
         make_service(f"Org {index}", clienteles=["youth", "women"], regions=["13", "06"])
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         many = match_services(region="13", clienteles=["youth"], language="fr", now=NOW)
 
     assert len(few) == 1
