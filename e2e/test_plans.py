@@ -106,6 +106,33 @@ def test_caseworker_proposes_records_agreement_objectives_and_follow_up(
     assert_accessible(page)
     screenshot(page, "plans-detail-active")
 
+    # Another caseworker saves the same objective meanwhile: the conflict screen shows both.
+    from sentier.plans import actions
+
+    objective = plan.objectives.get(text="Trouver une garderie")
+    page.goto(url(f"/fr-ca/plans/objectives/{objective.uuid}/"))
+    actions.update_objective(
+        actor=people["users"]["caseworker_laval"],
+        objective=objective,
+        expected_version=objective.version,
+        text="Trouver une garderie près de l'école",
+        status="open",
+    )
+    page.locator("input[name='text']").fill("Trouver une place en CPE")
+    page.locator("form button.qc-primary").click()
+    expect(page.locator(".sentier-plan-conflict")).to_contain_text("Trouver une place en CPE")
+    expect(page.locator(".sentier-plan-conflict")).to_contain_text("près de l'école")
+    assert_accessible(page)
+    screenshot(page, "plans-conflict")
+    page.locator("form button.qc-primary").click()
+    expect(page).to_have_url(url(f"/fr-ca/plans/{plan.uuid}/"))
+    objective.refresh_from_db()
+    assert objective.text == "Trouver une place en CPE"
+
+    page.goto(url(f"/fr-ca/participants/{participant.uuid}/"))
+    expect(page.locator("#plan-panel-heading")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "plans-file-panel")
     page.goto(url("/fr-ca/plans/worklist/"))
     assert_accessible(page)
     screenshot(page, "plans-worklist")
