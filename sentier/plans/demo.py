@@ -248,7 +248,7 @@ def load_demo() -> None:
     people = list(
         Participant.objects.filter(
             caseworker=caseworker,
-            region_id=caseworker.region_id,
+            region=caseworker.region,
             program__code__in=ELIGIBLE_PROGRAMS,
             status="active",
             user__isnull=True,
@@ -261,7 +261,7 @@ def load_demo() -> None:
     excluded = (
         Participant.objects.filter(
             caseworker=caseworker,
-            region_id=caseworker.region_id,
+            region=caseworker.region,
             claim_booklet=ClaimBooklet.ASM_2,
             status="active",
         )

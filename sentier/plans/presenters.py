@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from django.urls import reverse
@@ -32,7 +32,7 @@ def _address(name: str) -> Callable[[uuid.UUID], str]:
     return lambda key: pattern.replace(marker, str(key))
 
 
-def _labels(choices: list[tuple[str, object]]) -> dict[str, str]:
+def _labels(choices: Sequence[tuple[str, object]]) -> dict[str, str]:
     return {value: str(label) for value, label in choices}
 
 
