@@ -7,10 +7,12 @@ referrals capability) are listed here read-only, failures first, with a "try aga
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -19,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from sentier.accounts.models import User
 from sentier.exchange import actions
 from sentier.exchange.models import ApiKey, DeliveryAttempt
-from sentier.referrals.models import OutboxMessage
+from sentier.referrals.models import OutboxMessage, WebhookEndpoint
 
 
 def _user(request: HttpRequest) -> User:
@@ -124,6 +126,22 @@ class OutboxMessageAdmin(admin.ModelAdmin[OutboxMessage]):
         messages.success(request, _("%(count)d deliveries will be tried again.") % {"count": count})
 
 
-# The referrals capability owns the model; register it here unless it does so itself.
+class WebhookEndpointAdmin(admin.ModelAdmin[WebhookEndpoint]):
+    """Where an organization's system receives its messages; the secret signs them."""
+
+    list_display = ("organization", "url", "active", "created_at")
+    list_filter = ("active",)
+    search_fields = ("organization__name", "url")
+    list_select_related = ("organization",)
+    fields = ("organization", "url", "secret", "active")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        return {"secret": secrets.token_urlsafe(32), **super().get_changeform_initial_data(request)}
+
+
+# The referrals capability owns these models; register them here unless it does so itself.
 if not admin.site.is_registered(OutboxMessage):
     admin.site.register(OutboxMessage, OutboxMessageAdmin)
+if not admin.site.is_registered(WebhookEndpoint):
+    admin.site.register(WebhookEndpoint, WebhookEndpointAdmin)

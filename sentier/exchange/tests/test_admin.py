@@ -8,7 +8,7 @@ import pytest
 
 from sentier.exchange.models import ApiKey
 from sentier.network.models import Organization
-from sentier.referrals.models import OutboxMessage, OutboxStatus, Referral
+from sentier.referrals.models import OutboxMessage, OutboxStatus, Referral, WebhookEndpoint
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +52,22 @@ def test_failed_messages_are_listed_and_tried_again(client_for: Any, referral: R
     )
     message.refresh_from_db()
     assert message.status == OutboxStatus.PENDING
+
+
+def test_an_administrator_adds_a_webhook_address_with_a_fresh_secret(
+    client_for: Any, opex: Organization
+) -> None:
+    client = client_for("admin")
+    form = client.get("/fr-ca/admin/referrals/webhookendpoint/add/")
+    assert form.status_code == 200
+    assert 'name="secret"' in form.content.decode()
+    client.post(
+        "/fr-ca/admin/referrals/webhookendpoint/add/",
+        {
+            "organization": opex.pk,
+            "url": "https://opex.example/h",
+            "secret": "s3cret",
+            "active": "on",
+        },
+    )
+    assert WebhookEndpoint.objects.get(organization=opex).url == "https://opex.example/h"
