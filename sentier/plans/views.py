@@ -9,6 +9,7 @@ moved meanwhile gets the conflict screen (both versions, and the form to apply t
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import Any
 
@@ -58,6 +59,8 @@ from sentier.plans.models import (
     PlanStatus,
     SupportPlan,
 )
+
+FEED_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 
 def _participant_to_manage(user: User, participant_uuid: uuid.UUID) -> Participant:
@@ -729,6 +732,8 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The follow-ups as an iCalendar feed. No sign-in (calendar apps cannot): the secret token
     is the key; a revoked or unknown token gets 404. Only first names and initials go out."""
+    if not FEED_TOKEN.fullmatch(token):
+        raise Http404  # also keeps NUL bytes and odd characters away from the database
     found = selectors.feed_follow_ups(token)
     if found is None:
         raise Http404

@@ -99,6 +99,11 @@ def test_revoked_or_replaced_address_stops_working(
     assert Client().get(reverse("plans:feed", args=[new])).status_code == 404
 
 
+def test_odd_tokens_are_404_not_500(client_for: Any) -> None:
+    for token in ("short", "a" * 30 + "%00", "x" * 80, "é" * 30):
+        assert Client().get(f"/fr-ca/plans/calendar/{token}.ics").status_code == 404
+
+
 def test_participants_have_no_calendar_address(client_for: Any) -> None:
     assert client_for("participant").get(reverse("plans:calendar")).status_code == 404
 
