@@ -13,15 +13,20 @@ from sentier.participants.models import Participant
 
 def record_access(
     *,
-    user: User,
+    user: User | None,
     participant: Participant,
     what: str,
     request: HttpRequest | None = None,
     channel: str = AccessChannel.PAGE,
+    visitor: str = "",
 ) -> AccessLog:
-    """Append one row: ``user`` was shown ``what`` of ``participant``'s file."""
+    """Append one row: ``user`` (or a ``visitor`` without an account) was shown ``what`` of
+    ``participant``'s file."""
+    if user is None and not visitor:
+        raise ValueError("An access-log row names someone: a user or a visitor.")
     return AccessLog.objects.create(
         user=user,
+        visitor=visitor[:200],
         participant=participant,
         what=what,
         channel=channel,

@@ -38,9 +38,14 @@ class AccessLog(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("who"),
     )
+    # Someone without an account, e.g. an organization answering a referral through a signed
+    # link: who it was, as far as Sentier knows ("Signed link sent to <organization>").
+    visitor = models.CharField(_("who (no account)"), max_length=200, blank=True)
     participant = models.ForeignKey(
         "participants.Participant",
         on_delete=models.PROTECT,
@@ -58,11 +63,17 @@ class AccessLog(models.Model):
     class Meta:
         ordering = ["-accessed_at", "-id"]
         indexes = [models.Index(fields=["participant", "-accessed_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False) | ~models.Q(visitor=""),
+                name="accesslog_someone",
+            )
+        ]
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log")
 
     def __str__(self) -> str:
-        return f"{self.user} → {self.participant_id} ({self.what})"
+        return f"{self.user or self.visitor} → {self.participant_id} ({self.what})"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

@@ -17,7 +17,16 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 RESTORE_KEY = "sentier_restored_post"
-PUBLIC_MARKERS = ("/accounts/", "/admin/", "/api/", "/apply/", "/directory/", "/i18n/", "/healthz")
+PUBLIC_MARKERS = (
+    "/accounts/",
+    "/admin/",
+    "/api/",
+    "/apply/",
+    "/directory/",
+    "/i18n/",
+    "/healthz",
+    "/referrals/answer/",  # organizations without an account answer a referral, signed out
+)
 
 
 class PreserveFormOnExpiryMiddleware:

@@ -437,6 +437,13 @@ def link(request: HttpRequest, token: str) -> HttpResponse:
     except notify.LinkProblem as problem:
         return _link_problem(request, problem)
     referral = signed.referral
+    record_access(
+        user=None,
+        visitor=_("Signed link sent to %(organization)s") % {"organization": referral.organization},
+        participant=referral.participant,
+        what="referral (signed link)",
+        request=request,
+    )
     form = LinkAnswerForm(request.POST or None)
     status = 200
     if request.method == "POST":

@@ -41,6 +41,15 @@ def test_the_page_shows_only_the_consented_data(client: Any, referral: Referral)
     assert referral.participant.file_number not in page  # program was consented, not sent
 
 
+def test_opening_the_link_is_in_the_person_s_access_log(client: Any, referral: Referral) -> None:
+    from sentier.audit.models import AccessLog
+
+    client.get(link_url(referral))
+    (row,) = AccessLog.objects.filter(participant=referral.participant, user=None)
+    assert referral.organization.name in row.visitor
+    assert row.what == "referral (signed link)"
+
+
 def test_declining_needs_a_reason_then_works_once(client: Any, referral: Referral) -> None:
     url = link_url(referral)
     refused = client.post(url, {"answer": "rejected", "reason": ""})
