@@ -150,3 +150,26 @@ def test_other_participants_and_partners_cannot_see_the_plan(
     participant = client_for("participant")
     assert participant.get(reverse("plans:detail", args=[laval_plan.uuid])).status_code == 404
     assert participant.get(reverse("plans:my_plan")).status_code == 200
+
+
+def test_coordinator_reads_the_plan_but_cannot_change_it(
+    personas: dict[str, Any], laval_plan: SupportPlan, client_for: Any
+) -> None:
+    before = _snapshot(laval_plan)
+    client = client_for("coordinator")
+    page = client.get(reverse("plans:detail", args=[laval_plan.uuid]))
+    assert page.status_code == 200
+    assert reverse("plans:end", args=[laval_plan.uuid]) not in page.content.decode()
+    assert (
+        client.post(
+            reverse("plans:add_objective", args=[laval_plan.uuid]), {"text": "x"}
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            reverse("plans:end", args=[laval_plan.uuid]), {"reason": "caseworker", "note": "x"}
+        ).status_code
+        == 404
+    )
+    assert _snapshot(laval_plan) == before
