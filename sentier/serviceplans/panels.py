@@ -36,14 +36,24 @@ def file_section(request: HttpRequest, *, participant: Participant) -> str:
         getattr(r, "plan", None) is not None and r.plan.status != PlanStatus.ENDED for r in requests
     )
     pending = any(r.status == "pending" for r in requests)
+    can_request = (
+        user.has_perm("serviceplans.request_plan", participant) and not open_plan and not pending
+    )
+    support_plan = None
+    if can_request:
+        from sentier.plans import states as support_states
+        from sentier.plans.models import SupportPlan
+
+        support_plan = SupportPlan.objects.filter(
+            participant=participant, status__in=support_states.RUNNING
+        ).first()
     return render_to_string(
         "serviceplans/_file_section.html",
         {
             "participant": participant,
             "requests": requests,
-            "can_request": user.has_perm("serviceplans.request_plan", participant)
-            and not open_plan
-            and not pending,
+            "can_request": can_request,
+            "support_plan": support_plan,
         },
         request=request,
     )

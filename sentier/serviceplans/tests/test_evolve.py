@@ -98,3 +98,14 @@ def test_evolve_page_for_the_caseworker_only(client_for: Any, support_plan: Supp
     assert client_for("caseworker_laval").get(url).status_code == 200
     assert client_for("caseworker_montreal").get(url).status_code == 404
     assert client_for("coordinator").get(url).status_code == 404
+
+
+def test_file_offers_to_evolve_the_running_support_plan(
+    client_for: Any, support_plan: SupportPlan
+) -> None:
+    page = (
+        client_for("caseworker_laval")
+        .get(reverse("participants:file", args=[support_plan.participant.uuid]))
+        .content.decode()
+    )
+    assert reverse("serviceplans:evolve", args=[support_plan.uuid]) in page
