@@ -28,6 +28,7 @@ from sentier.consent.actions import NoValidConsent, record_consent
 from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
 from sentier.consent.selectors import find_consent
 from sentier.intake.models import Path, ReviewStatus
+from sentier.network.models import Organization
 from sentier.ontario.models import (
     ActionPlan,
     ActionPlanReview,
@@ -78,11 +79,12 @@ def _refer_to_employment_ontario(
     need: str,
     employment_ready: bool,
     at: dt.datetime,
+    organization: Organization | None = None,
 ) -> Referral:
     """Send the referral (only the consented categories) and queue the EO data exchange."""
     from sentier.referrals.actions import send_referral
 
-    organization = employment_ontario()
+    organization = organization or employment_ontario()
     referral = send_referral(
         actor=actor,
         participant=participant,
@@ -139,8 +141,8 @@ def grant_ow_application(
 ) -> OWApplication:
     """Grant Ontario Works financial assistance; then the fast track or the common assessment."""
     ow = (
-        OWApplication.objects.select_for_update()
-        .select_related("participant__program")
+        OWApplication.objects.select_for_update(of=("self",))
+        .select_related("participant__program", "application__recommendation")
         .get(pk=ow_application.pk)
     )
     participant = ow.participant
@@ -169,10 +171,11 @@ def grant_ow_application(
     referral = None
     if answer.get("eligible"):
         recommendation = getattr(ow.application, "recommendation", None)
+        organization = employment_ontario()
         consent = find_consent(
             participant=participant,
             purpose=Purpose.EMPLOYMENT_ONTARIO,
-            organization=employment_ontario(),
+            organization=organization,
             categories=[InformationCategory.IDENTITY],
             at=at,
         )
@@ -195,6 +198,7 @@ def grant_ow_application(
                     need=_("Ontario Works client assessed ready: fast-track referral at grant."),
                     employment_ready=ow.employment_ready,
                     at=at,
+                    organization=organization,
                 )
             except NoValidConsent:
                 reason = "no_consent"
@@ -221,7 +225,17 @@ def grant_ow_application(
             data={"ow_application": str(ow.uuid), "why": reason},
             occurred_at=at,
         )
-    ow.save()
+    ow.save(
+        update_fields=[
+            "status",
+            "granted_at",
+            "granted_by",
+            "route",
+            "route_reason",
+            "route_explanation",
+            "referral",
+        ]
+    )
     return ow
 
 

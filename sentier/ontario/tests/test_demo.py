@@ -1,0 +1,39 @@
+"""The Ontario demo: only in the Ontario configuration, idempotent, through the real actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from sentier.accounts.models import User
+from sentier.ontario import demo
+from sentier.ontario.models import (
+    ActionPlan,
+    CommonAssessment,
+    DeterminationPackage,
+    ODSPApplication,
+    OWApplication,
+)
+from sentier.referrals.models import OutboxMessage
+
+
+def test_the_quebec_demo_gets_nothing_from_ontario(db: None) -> None:
+    demo.load_demo()
+    assert not User.objects.filter(email="caseworker.toronto@sentier.demo").exists()
+    assert not OWApplication.objects.exists()
+
+
+def test_the_ontario_demo_shows_each_part_and_runs_twice_harmlessly(
+    ontario: dict[str, Any],
+) -> None:
+    demo.load_demo()
+    demo.load_demo()
+    assert User.objects.filter(email__in=[p.email for p in demo.ONTARIO_PERSONAS]).count() == 4
+    assert OWApplication.objects.filter(status="pending").count() == 2
+    assert OWApplication.objects.filter(route="employment_ontario").count() == 1
+    assert OutboxMessage.objects.filter(channel="employment_ontario").count() == 1
+    assert CommonAssessment.objects.count() == 3
+    assert ActionPlan.objects.filter(next_review_on__lt=timezone.localdate()).count() == 1
+    assert ODSPApplication.objects.count() == 4
+    assert DeterminationPackage.objects.filter(status="queued").count() == 1
