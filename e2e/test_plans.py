@@ -133,9 +133,24 @@ def test_caseworker_proposes_records_agreement_objectives_and_follow_up(
     expect(page.locator("#plan-panel-heading")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "plans-file-panel")
+    # A follow-up left overdue and an extension asked by the person fill the worklist.
+    actions.schedule_follow_up(
+        actor=people["users"]["caseworker_laval"],
+        plan=plan,
+        scheduled_for=timezone.now() - dt.timedelta(days=1),
+        mode="phone",
+    )
+    actions.request_extension(actor=people["users"]["participant"], plan=plan, why="Plus de temps")
     page.goto(url("/fr-ca/plans/worklist/"))
+    expect(page.locator("main")).to_contain_text("Julie Lavoie")
     assert_accessible(page)
     screenshot(page, "plans-worklist")
+    page.locator("a[href*='/plans/extensions/']").first.click()
+    page.locator("input[name='decision'][value='refuse']").check()
+    page.locator("form button.qc-primary").click()  # no reason: refused, next to the field
+    expect(page.locator(".sentier-error-summary")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "plans-extension-decision-error")
     page.goto(url("/fr-ca/"))
     expect(page.locator("#plans-home-heading")).to_be_visible()
     assert_accessible(page)
