@@ -1,8 +1,5 @@
 """Partner staff create an API key for their system and revoke one, in the browser: the key is
 shown once, the pages are axe-clean and work without JavaScript.
-
-The exchange pages are mounted at ``/exchange/`` by the integrator; until then this test mounts
-them with the exchange tests' URLconf.
 """
 
 from __future__ import annotations
@@ -17,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from e2e.conftest import PASSWORD
 
-pytestmark = [pytest.mark.e2e, pytest.mark.urls("sentier.exchange.tests.urls")]
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture

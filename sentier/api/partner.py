@@ -16,7 +16,12 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import permissions, serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
@@ -45,9 +50,19 @@ from sentier.referrals.models import Referral, ReferralStatus, Side
 # Serializers
 
 
+# A component of its own: named after the field, it would collide with the participant's status.
+@extend_schema_field(
+    {"type": "string", "enum": list(ReferralStatus.values)}, component_name="ReferralStatus"
+)
+class ReferralStatusField(serializers.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=ReferralStatus.choices, **kwargs)
+
+
 class ReferralSerializer(serializers.ModelSerializer[Referral]):
     """A referral as its receiving organization's system sees it, without personal data."""
 
+    status = ReferralStatusField(read_only=True)
     status_label = serializers.SerializerMethodField()
     service = serializers.UUIDField(source="service.uuid", allow_null=True, read_only=True)
     location = serializers.UUIDField(source="location.uuid", allow_null=True, read_only=True)
@@ -104,7 +119,7 @@ class ReferralFilterSerializer(serializers.Serializer[Any]):
 
 
 class StatusChangeSerializer(serializers.Serializer[Any]):
-    status = serializers.ChoiceField(choices=ReferralStatus.choices)
+    status = ReferralStatusField()
     reason = serializers.CharField(
         required=False,
         allow_blank=True,

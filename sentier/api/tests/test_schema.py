@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
 
@@ -31,3 +33,7 @@ def test_the_schema_is_valid_openapi_with_the_partner_endpoints() -> None:
         "name": "X-Api-Key",
     }
     assert "409" in paths["/api/v1/referrals/{referral_uuid}/status"]["post"]["responses"]
+
+
+def test_the_schema_generates_without_warnings() -> None:
+    call_command("spectacular", "--validate", "--fail-on-warn", stdout=io.StringIO())

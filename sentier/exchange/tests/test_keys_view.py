@@ -12,10 +12,7 @@ from sentier.exchange.actions import NewKey
 from sentier.exchange.models import ApiKey
 from sentier.referrals.models import OutboxMessage, OutboxStatus, Referral
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.urls("sentier.exchange.tests.urls"),
-]
+pytestmark = pytest.mark.django_db
 URL = "/fr-ca/exchange/keys/"
 
 
