@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sentier.accounts.models import User
+from sentier.core.formatting import long_date
 from sentier.network.models import (
     OPEN_ENTRY_STATUSES,
     CapacityUpdate,
@@ -248,7 +249,7 @@ def _offer_place(
         entry=entry,
         offer=offer,
         note=_("A place is offered in %(service)s; answer by %(date)s")
-        % {"service": service.name, "date": timezone.localdate(offer.respond_by).isoformat()},
+        % {"service": service.name, "date": long_date(offer.respond_by)},
     )
     return offer
 

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import Role
 from sentier.audit.actions import record_access_many
+from sentier.core.formatting import long_date
 from sentier.core.forms import bind_form
 from sentier.core.requests import request_user
 from sentier.network import actions, selectors
@@ -166,7 +167,7 @@ def free_place(request: HttpRequest, service_uuid: str) -> HttpResponse:
         messages.success(
             request,
             _("The place is offered to the next person on the waiting list (answer by %(date)s).")
-            % {"date": timezone.localdate(offer.respond_by).isoformat()},
+            % {"date": long_date(offer.respond_by)},
         )
     return redirect("network:waiting_list", service_uuid=service.uuid)
 
