@@ -303,14 +303,19 @@ def record_agreement(
     channel: str,
     note: str = "",
 ) -> ServicePlan:
-    """Record the person's answer (date, channel, who recorded it). Saying no ends the plan,
-    with no effect on their benefit (000)."""
+    """Record the person's answer (date, channel, who recorded it): given online by the person
+    from their portal, or heard by the region's staff. Saying no ends the plan, with no effect
+    on their benefit (000)."""
     plan = _lock(plan)
-    _require_change(actor, plan)
+    by_the_person = actor.role == Role.PARTICIPANT and plan.participant.user_id == actor.pk
+    if by_the_person != (channel == AgreementChannel.ONLINE):
+        raise PermissionDenied  # "online" is only ever the person, and the person only online
+    if not by_the_person:
+        _require_change(actor, plan)
     errors: dict[str, str] = {}
     if plan.status != PlanStatus.AWAITING_AGREEMENT:
         errors["__all__"] = _("The person's answer was already recorded.")
-    if channel not in AgreementChannel.values or channel == AgreementChannel.ONLINE:
+    if channel not in AgreementChannel.values:
         errors["channel"] = _("Say how the person gave their answer.")
     today = timezone.localdate()
     if on > today:

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -41,6 +42,7 @@ from sentier.serviceplans.forms import (
     show_refusal,
 )
 from sentier.serviceplans.models import (
+    AgreementChannel,
     NetworkMember,
     PlanStatus,
     RequestStatus,
@@ -655,6 +657,27 @@ def mine(request: HttpRequest) -> HttpResponse:
         parties = [p for p in view.parties if p.removed_at is None]
         categories = selectors.categories_by_party(current, parties)
         shares = [(p, selectors.category_labels(categories[p.pk])) for p in parties]
+    if (
+        request.method == "POST"
+        and current is not None
+        and current.status == PlanStatus.AWAITING_AGREEMENT
+        and request.POST.get("answer") in ("yes", "no")
+    ):
+        agrees = request.POST["answer"] == "yes"
+        actions.record_agreement(
+            actor=user,
+            plan=current,
+            agrees=agrees,
+            on=timezone.localdate(),
+            channel=AgreementChannel.ONLINE,
+        )
+        messages.success(
+            request,
+            _("Thank you: your service plan starts.")
+            if agrees
+            else _("Your answer is recorded. Nothing changes to your benefit."),
+        )
+        return redirect("serviceplans:mine")
     form = LeaveForm(request.POST or None)
     if (
         request.method == "POST"

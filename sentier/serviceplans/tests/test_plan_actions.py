@@ -139,3 +139,29 @@ def test_record_consent_from_the_party_page(
     assert consent.purpose == "service_plan"
     assert consent.recipient_organization == opex_party.organization
     assert consent.categories == ["identity", "employment"]
+
+
+def test_participant_agrees_online_from_the_portal(
+    client_for: Any, personas: dict[str, Any], approved_plan: ServicePlan
+) -> None:
+    response = client_for("participant").post(reverse("serviceplans:mine"), {"answer": "yes"})
+    assert response.status_code == 302
+    approved_plan.refresh_from_db()
+    assert approved_plan.status == PlanStatus.ACTIVE
+    assert approved_plan.agreement_channel == "online"
+    assert approved_plan.agreement_recorded_by == personas["participant"]
+
+
+def test_staff_cannot_record_an_online_answer(
+    personas: dict[str, Any], approved_plan: ServicePlan
+) -> None:
+    with pytest.raises(PermissionDenied):
+        actions.record_agreement(
+            actor=personas["caseworker_laval"],
+            plan=approved_plan,
+            agrees=True,
+            on=timezone.localdate(),
+            channel="online",
+        )
+    approved_plan.refresh_from_db()
+    assert approved_plan.status == PlanStatus.AWAITING_AGREEMENT
