@@ -392,12 +392,20 @@ def load_demo_participants(
 def load_demo_capabilities() -> None:
     """Each later capability's own demo data, in dependency order (each is idempotent)."""
     from sentier.consent import demo as consent_demo
+    from sentier.network import demo as network_demo
     from sentier.ontario import demo as ontario_demo
     from sentier.plans import demo as plans_demo
     from sentier.referrals import demo as referrals_demo
     from sentier.serviceplans import demo as serviceplans_demo
 
-    for module in (consent_demo, referrals_demo, plans_demo, serviceplans_demo, ontario_demo):
+    for module in (
+        network_demo,
+        consent_demo,
+        referrals_demo,
+        plans_demo,
+        serviceplans_demo,
+        ontario_demo,
+    ):
         module.load_demo()
 
 
