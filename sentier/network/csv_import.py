@@ -40,6 +40,7 @@ COLUMNS = (
     "kind",
     "status",
     "regions",
+    "province_wide",
     "clienteles",
     "languages",
     "available",
@@ -176,6 +177,14 @@ def plan_import(text: str, *, progress: Callable[[int, int], None] | None = None
         ):
             if cell.get(column):
                 values[field] = cell[column][: 300 if field == "fees_description" else 5000]
+        if cell.get("province_wide"):
+            flag = cell["province_wide"].lower()
+            if flag in ("1", "yes", "oui", "true", "vrai"):
+                values["province_wide"] = True
+            elif flag in ("0", "no", "non", "false", "faux"):
+                values["province_wide"] = False
+            else:
+                error("province_wide", _("Answer yes or no."))
         if cell.get("languages"):
             codes = [code.lower() for code in _codes(cell["languages"])]
             bad = [code for code in codes if code not in LANGUAGES]

@@ -108,6 +108,14 @@ def test_a_missing_or_unknown_column_is_reported_on_line_1() -> None:
     }
 
 
+def test_province_wide_takes_yes_or_no() -> None:
+    header = "organization,service,kind,province_wide\n"
+    plan = plan_import(header + "sorif,Ligne,other,oui\nsorif,Autre,other,peut-être\n")
+
+    assert plan.rows[0].values["province_wide"] is True
+    assert [(e.line, e.column) for e in plan.errors] == [(3, "province_wide")]
+
+
 def test_the_same_service_twice_is_reported() -> None:
     plan = plan_import(HEADER + "sorif,X,training,,,,,,\nsorif,X,training,,,,,,\n")
 
