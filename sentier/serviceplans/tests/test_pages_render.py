@@ -109,3 +109,39 @@ def test_agreement_page_records_the_answer(client_for: Any, approved_plan: Servi
     assert response.status_code == 302
     approved_plan.refresh_from_db()
     assert approved_plan.status == PlanStatus.ACTIVE
+
+
+def test_network_page_queries_do_not_grow_with_plans(
+    client_for: Any, personas: dict[str, Any], shared_plan: ServicePlan, situations: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sentier.participants.actions import open_participant_file
+    from sentier.serviceplans import actions
+
+    url = reverse("serviceplans:network", args=["13"])
+    client = client_for("coordinator")
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    second = open_participant_file(
+        actor=personas["admin"],
+        first_name="Rosa",
+        last_name="Martinez",
+        region=shared_plan.region,
+        program=shared_plan.participant.program,
+        caseworker=personas["caseworker_laval"],
+    )
+    request = actions.request_service_plan(
+        actor=personas["caseworker_laval"],
+        participant=second,
+        situations=situations,
+        reasons="Crise",
+        initiator_kind="ministry",
+    )
+    actions.approve_request(actor=personas["coordinator"], request=request)
+    with CaptureQueriesContext(connection) as after:
+        page = client.get(url).content.decode()
+    assert "Rosa Martinez" in page
+    # One access-log row more for the one more person shown; nothing else grows.
+    assert len(after.captured_queries) == len(before.captured_queries) + 1
