@@ -1,4 +1,5 @@
-"""Admin for the partner network: organizations with their locations, the clientele taxonomy."""
+"""Admin for the partner network: organizations with their locations, services, the clientele
+taxonomy; capacity updates, waiting lists and offers (read only: actions write them)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from sentier.network.models import Clientele, Location, Organization
+from sentier.network.models import (
+    CapacityUpdate,
+    Clientele,
+    Location,
+    Offer,
+    Organization,
+    Service,
+    WaitingListEntry,
+)
 
 
 @admin.register(Clientele)
@@ -55,3 +64,62 @@ class LocationAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
     search_fields = ("organization__name", "city", "phone", "points_of_service_text")
     autocomplete_fields = ("organization",)
     readonly_fields = ("uuid",)
+
+
+@admin.register(Service)
+class ServiceAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+    list_display = (
+        "name",
+        "organization",
+        "kind",
+        "status",
+        "capacity_available",
+        "capacity_maximum",
+        "waiting_list_length",
+        "capacity_updated_at",
+    )
+    list_filter = ("kind", "status", "active", "province_wide", "regions", "clienteles")
+    list_select_related = ("organization",)
+    search_fields = ("name", "organization__name", "description")
+    autocomplete_fields = ("organization",)
+    filter_horizontal = ("regions", "clienteles", "locations")
+    readonly_fields = ("uuid",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Service]:
+        queryset: QuerySet[Service] = super().get_queryset(request)
+        return queryset.distinct()
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Logs and records written by actions only: administrators read them here."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(CapacityUpdate)
+class CapacityUpdateAdmin(ReadOnlyAdmin):
+    list_display = ("service", "at", "available", "maximum", "waiting", "actor_label")
+    list_select_related = ("service__organization",)
+    search_fields = ("service__name", "service__organization__name", "actor_label")
+
+
+@admin.register(WaitingListEntry)
+class WaitingListEntryAdmin(ReadOnlyAdmin):
+    list_display = ("service", "participant", "since", "priority_reason", "status")
+    list_filter = ("status", "priority_reason")
+    list_select_related = ("service__organization", "participant")
+
+
+@admin.register(Offer)
+class OfferAdmin(ReadOnlyAdmin):
+    list_display = ("entry", "offered_at", "respond_by", "status", "responded_at")
+    list_filter = ("status",)
+    list_select_related = ("entry__service", "entry__participant")

@@ -139,3 +139,18 @@ def test_the_import_command_fails_on_problems(tmp_path: Path) -> None:
 
     assert "service" in err.getvalue()
     assert "status" in err.getvalue()
+
+
+def test_administrators_download_the_datapackage(client_for: object) -> None:
+    response = client_for("admin").get("/fr-ca/directory/export/hsds.zip")  # type: ignore[operator]
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(__import__("io").BytesIO(response.content))
+    assert {"datapackage.json", "service.csv", "service_capacity.csv"} <= set(archive.namelist())
+
+
+@pytest.mark.parametrize("who", ["partner_sorif", "participant", "caseworker_laval"])
+def test_others_cannot_download_it(client_for: object, who: str) -> None:
+    response = client_for(who).get("/fr-ca/directory/export/hsds.zip")  # type: ignore[operator]
+    assert response.status_code == 403
