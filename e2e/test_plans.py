@@ -170,7 +170,10 @@ def test_participant_sees_plan_asks_extension_and_ends_it(
     users = people["users"]
     plan = active_plan(users, people["participant"], objectives=["Faire un budget mensuel"])
     login(page, users["participant"].email)
-    page.goto(url("/fr-ca/plans/mine/"))
+    page.goto(url("/fr-ca/participants/me/"))
+    expect(page.locator("#my-plan-panel-heading")).to_be_visible()
+    assert_accessible(page)
+    page.locator("#my-plan-panel-heading ~ p a[href$='/plans/mine/']").click()
     expect(page.locator("main")).to_contain_text("Faire un budget mensuel")
     assert_accessible(page)
     screenshot(page, "plans-my-plan")
