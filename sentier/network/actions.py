@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from types import EllipsisType
 from typing import Any
 
 from django.conf import settings
@@ -56,14 +57,15 @@ def update_capacity(
     unit: str | None = None,
     at: dt.datetime | None = None,
     actor: User | None = None,
-    estimated_wait_days: int | None = None,
+    estimated_wait_days: int | EllipsisType | None = ...,
 ) -> Service:
     """Record what the organization says now about one service's places and waiting list.
 
     ``actor`` is the signed-in person (partner staff of the service's organization or an
     administrator); API callers pass ``actor=None`` after checking their key's organization, and
     ``actor_label`` names who spoke ("API key OPEX-1", "Luc Bouchard"). ``None`` for available or
-    maximum means "not said". When the places available rise, the people waiting get offers.
+    maximum means "not said". ``estimated_wait_days`` left out keeps the current estimate. When
+    the places available rise, the people waiting get offers.
     """
     if actor is not None and not actor.has_perm("network.update_capacity", service):
         raise PermissionDenied
@@ -79,7 +81,7 @@ def update_capacity(
             )
             % {"available": available, "maximum": maximum}
         )
-    if estimated_wait_days is not None and estimated_wait_days < 0:
+    if isinstance(estimated_wait_days, int) and estimated_wait_days < 0:
         errors.setdefault("estimated_wait_days", []).append(_("Enter a number of zero or more."))
     if errors:
         raise ValidationError(errors)
@@ -91,7 +93,8 @@ def update_capacity(
     locked.waiting_list_length = waiting
     if unit is not None:
         locked.capacity_unit = unit.strip()[:40] or locked.capacity_unit
-    locked.estimated_wait_days = estimated_wait_days
+    if not isinstance(estimated_wait_days, EllipsisType):
+        locked.estimated_wait_days = estimated_wait_days
     locked.capacity_updated_at = at
     locked.save()
     CapacityUpdate.objects.create(

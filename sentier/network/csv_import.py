@@ -231,17 +231,21 @@ def plan_import(text: str, *, progress: Callable[[int, int], None] | None = None
             numbers[column] = number
         capacity: dict[str, Any] | None = None
         if any(column in numbers for column in ("available", "maximum", "waiting")):
-            available = numbers.get("available")
-            maximum = numbers.get("maximum")
+            # A figure the line leaves empty keeps its current value.
+            available = numbers.get("available", existing.capacity_available if existing else None)
+            maximum = numbers.get("maximum", existing.capacity_maximum if existing else None)
             if available is not None and maximum is not None and available > maximum:
                 error("available", _("More places available than places in all."))
+            # Only what the line says: the other figures stay as they are (see apply_row).
             capacity = {
-                "available": available,
-                "maximum": maximum,
-                "waiting": numbers.get("waiting", 0),
-                "unit": cell.get("unit") or None,
-                "estimated_wait_days": numbers.get("estimated_wait_days"),
+                column: numbers[column]
+                for column in ("available", "maximum", "waiting")
+                if column in numbers
             }
+            if "estimated_wait_days" in numbers:
+                capacity["estimated_wait_days"] = numbers["estimated_wait_days"]
+            if cell.get("unit"):
+                capacity["unit"] = cell["unit"]
         errors.extend(row_errors)
         if not row_errors and organization is not None:
             rows.append(
@@ -280,7 +284,13 @@ def apply_row(row: PlannedRow, *, actor_label: str) -> Service:
     if row.clienteles is not None:
         service.clienteles.set(row.clienteles)
     if row.capacity is not None:
-        update_capacity(actor_label=actor_label, service=service, actor=None, **row.capacity)
+        figures = {
+            "available": service.capacity_available,
+            "maximum": service.capacity_maximum,
+            "waiting": service.waiting_list_length,
+            **row.capacity,
+        }
+        update_capacity(actor_label=actor_label, service=service, actor=None, **figures)
     return service
 
 

@@ -178,3 +178,31 @@ def test_someone_elses_import_job_is_404(client_for: Any, personas: dict[str, An
 
     assert client_for("coordinator").get(f"/fr-ca/directory/import/{job.uuid}/").status_code == 404
     assert client_for("admin").get("/fr-ca/directory/import/nope/").status_code == 404
+
+
+def test_empty_cells_keep_the_current_figures(personas: dict[str, Any]) -> None:
+    service = Service.objects.get(organization__slug="sorif", name="Accompagnement vers l’emploi")
+    Service.objects.filter(pk=service.pk).update(
+        capacity_available=0, capacity_maximum=12, estimated_wait_days=42
+    )
+    job = _job(personas, HEADER + "sorif,Accompagnement vers l’emploi,,,,,,,3\n", dry_run=False)
+
+    run_import_job(job)
+
+    service.refresh_from_db()
+    assert job.errors == []
+    assert (
+        service.capacity_available,
+        service.capacity_maximum,
+        service.waiting_list_length,
+        service.estimated_wait_days,
+    ) == (0, 12, 3, 42)
+
+
+def test_more_available_than_the_current_maximum_is_reported() -> None:
+    service = Service.objects.get(organization__slug="sorif", name="Accompagnement vers l’emploi")
+    Service.objects.filter(pk=service.pk).update(capacity_maximum=12)
+
+    plan = plan_import(HEADER + "sorif,Accompagnement vers l’emploi,,,,,20,,\n")
+
+    assert [(e.line, e.column) for e in plan.errors] == [(2, "available")]
