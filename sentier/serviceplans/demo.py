@@ -12,7 +12,10 @@ Everything goes through the real actions.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -52,7 +55,7 @@ def load_demo() -> None:
     caseworker, coordinator = users["caseworker_laval"], users["coordinator"]
     julie = Participant.objects.filter(user=users["participant"]).first()
     if julie is not None and not ServicePlan.objects.filter(participant=julie).exists():
-        _active_plan(julie, caseworker, coordinator, users)
+        _quietly(_active_plan, julie, caseworker, coordinator, users)
     others = list(
         Participant.objects.filter(
             region=caseworker.region, caseworker=caseworker, status=FileStatus.ACTIVE
@@ -67,7 +70,8 @@ def load_demo() -> None:
         ).exists()
         and others
     ):
-        actions.request_service_plan(
+        _quietly(
+            actions.request_service_plan,
             actor=caseworker,
             participant=others[0],
             situations=_situations("major_crisis", "services_may_stop", "needs_several_services"),
@@ -84,26 +88,40 @@ def load_demo() -> None:
         ).exists()
         and len(others) > 1
     ):
-        declined = actions.request_service_plan(
-            actor=caseworker,
-            participant=others[1],
-            situations=_situations("difficult_transition"),
-            reasons="Séparation récente; la personne cherche un logement plus petit.",
-            initiator_kind=InitiatorKind.MINISTRY,
-        )
-        actions.decline_request(
-            actor=coordinator,
-            request=declined,
-            reason=(
-                "Un seul réseau doit intervenir pour l’instant : la situation ne demande pas "
-                "encore la concertation de plusieurs ministères ou organismes."
-            ),
-            next_step=NextStep.SUPPORT_PLAN,
-            next_step_details=(
-                "Proposer un plan d’accompagnement personnalisé et l’orienter vers un organisme "
-                "d’aide au logement; renvoyer une demande si d’autres services doivent s’ajouter."
-            ),
-        )
+        _quietly(_declined_request, others[1], caseworker, coordinator)
+
+
+def _quietly(function: Callable[..., object], *args: Any, **kwargs: Any) -> None:
+    """Run one demo step in a savepoint; skip it if the rules refuse (e.g. a clock set before
+    the service plan's start date), so the rest of the demo still loads."""
+    try:
+        with transaction.atomic():
+            function(*args, **kwargs)
+    except ValidationError:
+        return
+
+
+def _declined_request(participant: Participant, caseworker: User, coordinator: User) -> None:
+    declined = actions.request_service_plan(
+        actor=caseworker,
+        participant=participant,
+        situations=_situations("difficult_transition"),
+        reasons="Séparation récente; la personne cherche un logement plus petit.",
+        initiator_kind=InitiatorKind.MINISTRY,
+    )
+    actions.decline_request(
+        actor=coordinator,
+        request=declined,
+        reason=(
+            "Un seul réseau doit intervenir pour l’instant : la situation ne demande pas "
+            "encore la concertation de plusieurs ministères ou organismes."
+        ),
+        next_step=NextStep.SUPPORT_PLAN,
+        next_step_details=(
+            "Proposer un plan d’accompagnement personnalisé et l’orienter vers un organisme "
+            "d’aide au logement; renvoyer une demande si d’autres services doivent s’ajouter."
+        ),
+    )
 
 
 def _active_plan(
