@@ -164,6 +164,9 @@ def test_request_approve_and_partner_sees_the_limited_plan(
         expect(partner_page.get_by_text("The action is updated.")).to_be_visible()
         assert_accessible(partner_page)
         screenshot(partner_page, "serviceplans-plan-partner-en")
+        partner_page.set_viewport_size({"width": 360, "height": 800})
+        assert_accessible(partner_page)
+        screenshot(partner_page, "serviceplans-plan-partner-en-360")
 
     # 6. The person sees who sees what.
     for participant_page in _second_page(browser):
