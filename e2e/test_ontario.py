@@ -282,3 +282,22 @@ def test_the_application_at_360_px_in_french_has_the_ontario_look(
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
     screenshot(page, "on-apply-identity-fr-360")
     context.close()
+
+
+def test_granting_works_without_javascript(
+    js_disabled_page: Page,
+    url: Url,
+    login: Callable[..., None],
+    ontario_site: dict[str, Any],
+) -> None:
+    from sentier.ontario.models import OWApplication
+    from sentier.ontario.tests.helpers import send_application
+
+    page = js_disabled_page
+    send_application(Client(), ready=False, consent=False)
+    login(page, ontario_site["caseworker"].email, language="en-ca")
+    page.goto(url("/en-ca/ontario/assessment/"))
+    page.get_by_role("link", name="Maya Singh").click()
+    page.get_by_role("button", name="Grant financial assistance").click()
+    expect(page.locator("main")).to_contain_text("Common assessment at the local office")
+    assert OWApplication.objects.get().route == "common_assessment"

@@ -229,3 +229,18 @@ def test_the_odsp_queue_queries_do_not_grow_with_its_rows(
     with CaptureQueriesContext(connection) as many:
         assert client.get(reverse("ontario:odsp_queue")).status_code == 200
     assert len(many) == len(few)
+
+
+def test_quebec_keeps_its_own_frame_and_ontario_gets_the_ods_one(
+    ontario: dict[str, Any], settings: Any
+) -> None:
+    ontario_page = Client().get(reverse("intake:start")).content.decode()
+    assert 'class="sentier-ontario"' in ontario_page
+    assert "vendor/ontario-ds/styles/css/compiled/ontario-theme.min.css" in ontario_page
+    assert "sentier-on-header" in ontario_page
+    assert "QUEBEC_blanc.svg" not in ontario_page
+    settings.SENTIER_JURISDICTION = "qc"
+    quebec_page = Client().get(reverse("intake:start")).content.decode()
+    assert "ontario" not in quebec_page.lower()
+    assert "QUEBEC_blanc.svg" in quebec_page
+    assert "<body data-session-seconds=" in quebec_page
