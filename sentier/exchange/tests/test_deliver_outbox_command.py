@@ -42,3 +42,30 @@ def test_the_task_delivers_too(referral: Referral, posted: list[str]) -> None:
     result = deliver_outbox.call()
     assert result["delivered"] == 1
     assert len(posted) == 1
+
+
+def test_the_loop_survives_a_database_error_and_stops_when_asked(
+    referral: Referral, posted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import DatabaseError
+
+    from sentier.exchange.management.commands import deliver_outbox as command
+
+    calls: list[int] = []
+
+    def flaky(*, limit: int) -> delivery.DeliveryReport:
+        calls.append(limit)
+        if len(calls) == 1:
+            raise DatabaseError("server closed the connection")
+        instance.stopping = True
+        return delivery.deliver_due(limit=limit)
+
+    instance = command.Command()
+    monkeypatch.setattr(command, "deliver_due", flaky)
+    monkeypatch.setattr(command.Command, "_sleep", lambda self, seconds: None)
+    monkeypatch.setattr("django.db.connections.close_all", lambda: None)
+    monkeypatch.setattr(instance, "_stop", lambda *args: None)
+    monkeypatch.setattr("signal.signal", lambda *args: None)
+    instance.handle(loop=True, once=False, limit=10, interval=0.0, verbosity=1)
+    assert len(calls) == 2
+    assert len(posted) == 1

@@ -7,15 +7,18 @@ in hand first). Several workers may run side by side: each message is taken by o
 
 from __future__ import annotations
 
+import logging
 import signal
 import time
 from types import FrameType
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections, connections
 
 from sentier.exchange.delivery import deliver_due
+
+log = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -41,7 +44,15 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, self._stop)
         while not self.stopping:
             close_old_connections()
-            report = deliver_due(limit=options["limit"])
+            try:
+                report = deliver_due(limit=options["limit"])
+            except DatabaseError:
+                # The database restarted or is unreachable: nothing was lost (the batch rolled
+                # back); wait and try again rather than die.
+                log.exception("Outbox delivery pass failed")
+                connections.close_all()
+                self._sleep(max(options["interval"], 1.0))
+                continue
             if report.handled and options["verbosity"] > 1:
                 self._report(report)
             if report.handled < options["limit"]:
