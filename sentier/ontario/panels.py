@@ -62,3 +62,23 @@ def ontario_section(request: HttpRequest, *, participant: Participant) -> str:
         },
         request=request,
     )
+
+
+@panels.register("my_file")
+def my_ontario_file(request: HttpRequest, *, participant: Participant) -> str:
+    """The person's own view: where their application is, in plain language."""
+    if not ontario_enabled():
+        return ""
+    ow = OWApplication.objects.filter(participant=participant).first()
+    odsp = ODSPApplication.objects.filter(participant=participant).first()
+    if ow is None and odsp is None:
+        return ""
+    return render_to_string(
+        "ontario/_my_file_panel.html",
+        {
+            "ow": ow,
+            "odsp": odsp,
+            "plan": ActionPlan.objects.filter(participant=participant).first(),
+        },
+        request=request,
+    )

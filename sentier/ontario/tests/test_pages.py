@@ -244,3 +244,14 @@ def test_quebec_keeps_its_own_frame_and_ontario_gets_the_ods_one(
     assert "ontario" not in quebec_page.lower()
     assert "QUEBEC_blanc.svg" in quebec_page
     assert "<body data-session-seconds=" in quebec_page
+
+
+def test_the_person_sees_where_their_application_is(
+    ontario: dict[str, Any], on_client: ClientFor
+) -> None:
+    client = on_client("applicant")
+    application = send_application(client)
+    actions.grant_ow_application(actor=ontario["tara"], ow_application=ow_of(application))
+    page = client.get(reverse("participants:my_file")).content.decode()
+    assert "Employment Ontario" in page or "Emploi Ontario" in page
+    assert 'id="my-ontario-heading"' in page
