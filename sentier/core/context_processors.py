@@ -110,8 +110,13 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
             url = reverse(name)
         except NoReverseMatch:
             continue
-        active = request.path == url or (name != "core:home" and request.path.startswith(url))
-        items.append({"label": label, "url": url, "active": active})
+        matches = request.path == url or (name != "core:home" and request.path.startswith(url))
+        items.append({"label": label, "url": url, "active": matches})
+    # Only the closest entry is the current one (/service-plans/networks/ is "Regional
+    # networks", not also "Service plans").
+    best = max((len(i["url"]) for i in items if i["active"]), default=0)
+    for item in items:
+        item["active"] = item["active"] and len(item["url"]) == best
     return items
 
 
