@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import urllib.parse
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,7 +22,7 @@ from sentier.consent.models import Consent
 from sentier.exchange.models import ApiKey
 from sentier.network.actions import update_capacity
 from sentier.network.models import Organization, Service
-from sentier.referrals.models import OutboxMessage, OutboxStatus
+from sentier.referrals.models import OutboxMessage, OutboxStatus, WebhookEndpoint
 
 KEY_PREFIX = "snt"
 # Touch ``last_used_at`` at most this often: one write per key and minute, not per request.
@@ -214,3 +215,38 @@ def retry_message(*, actor: User, message: OutboxMessage, at: dt.datetime | None
 def stop_deliveries_on_withdrawal(consent: Consent, actor: User | None) -> None:
     """The handler registered with ``sentier.consent.hooks.on_withdrawal``."""
     cancel_deliveries_for_consent(consent, actor)
+
+
+@transaction.atomic
+def add_webhook_endpoint(
+    *, actor: User, organization: Organization, url: str
+) -> tuple[WebhookEndpoint, str]:
+    """Register an address for the organization's messages; returns it with its new signing
+    secret (shown once to the person; kept to sign, never shown again)."""
+    if not can_manage_keys(actor, organization):
+        raise PermissionDenied
+    url = url.strip()
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        raise ValidationError({"url": _("Give an address that starts with https://.")})
+    if WebhookEndpoint.objects.filter(organization=organization, url=url, active=True).exists():
+        raise ValidationError({"url": _("This address is already registered.")})
+    secret = secrets.token_urlsafe(32)
+    endpoint = WebhookEndpoint.objects.create(organization=organization, url=url, secret=secret)
+    return endpoint, secret
+
+
+@transaction.atomic
+def turn_off_webhook_endpoint(*, actor: User, endpoint: WebhookEndpoint) -> WebhookEndpoint:
+    """Stop sending to this address; messages waiting for it are cancelled when their turn comes."""
+    endpoint = (
+        WebhookEndpoint.objects.select_for_update()
+        .select_related("organization")
+        .get(pk=endpoint.pk)
+    )
+    if not can_manage_keys(actor, endpoint.organization):
+        raise PermissionDenied
+    if endpoint.active:
+        endpoint.active = False
+        endpoint.save(update_fields=["active"])
+    return endpoint

@@ -12,3 +12,12 @@ class ApiKeyForm(forms.Form):
         max_length=80,
         help_text=_("Say which system uses it, e.g. “Client file software”."),
     )
+
+
+class WebhookEndpointForm(forms.Form):
+    url = forms.URLField(
+        label=_("Address of your system"),
+        max_length=200,
+        assume_scheme="https",
+        help_text=_("Where Sentier sends its messages, e.g. https://example.org/sentier/hooks."),
+    )

@@ -20,7 +20,7 @@ from sentier.consent.selectors import consented_categories
 from sentier.exchange.actions import can_manage_keys, can_see_deliveries
 from sentier.exchange.models import ApiKey
 from sentier.network.models import Organization, Service
-from sentier.referrals.models import OutboxMessage, Referral, ReferralStatus
+from sentier.referrals.models import OutboxMessage, Referral, ReferralStatus, WebhookEndpoint
 
 
 def parse_uuid(value: object) -> uuid.UUID:
@@ -142,6 +142,19 @@ def get_message_for_user(user: User, message_uuid: object) -> OutboxMessage:
         .select_related("endpoint")
         .first()
     )
+    if found is None:
+        raise Http404
+    return found
+
+
+def list_endpoints_for_user(user: User) -> QuerySet[WebhookEndpoint]:
+    return WebhookEndpoint.objects.filter(organization=organization_for_user(user)).order_by(
+        "-active", "url"
+    )
+
+
+def get_endpoint_for_user(user: User, endpoint_uuid: object) -> WebhookEndpoint:
+    found = list_endpoints_for_user(user).filter(uuid=parse_uuid(endpoint_uuid)).first()
     if found is None:
         raise Http404
     return found

@@ -7,21 +7,53 @@ first, each failure with a button to try again.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sentier.accounts.models import User
 from sentier.core.forms import bind_form
 from sentier.core.requests import request_user
 from sentier.exchange import actions, selectors
-from sentier.exchange.forms import ApiKeyForm
-from sentier.referrals.models import WebhookEndpoint
+from sentier.exchange.forms import ApiKeyForm, WebhookEndpointForm
+from sentier.network.models import Organization
 
 NEW_KEY_SESSION = "exchange_new_key"
+NEW_SECRET_SESSION = "exchange_new_secret"  # noqa: S105 - a session key name
+
+
+def _page(
+    request: HttpRequest,
+    user: User,
+    organization: Organization,
+    form: ApiKeyForm,
+    webhook_form: WebhookEndpointForm,
+) -> HttpResponse:
+    return render(
+        request,
+        "exchange/keys.html",
+        {
+            "organization": organization,
+            "keys": selectors.list_keys_for_user(user),
+            "new_key": request.session.pop(NEW_KEY_SESSION, None),
+            "new_secret": request.session.pop(NEW_SECRET_SESSION, None),
+            "form": form,
+            "webhook_form": webhook_form,
+            "endpoints": selectors.list_endpoints_for_user(user),
+            "deliveries": selectors.list_messages_for_user(user),
+        },
+    )
+
+
+def _refuse(form: forms.Form, error: ValidationError) -> None:
+    for field, errors in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
 
 
 @login_required
@@ -35,25 +67,43 @@ def keys(request: HttpRequest) -> HttpResponse:
                 actor=user, organization=organization, name=form.cleaned_data["name"]
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            _refuse(form, error)
         else:
             # Shown once, on the next page; never stored in clear anywhere else.
             request.session[NEW_KEY_SESSION] = {"uuid": str(new.key.uuid), "raw": new.raw}
             return redirect("exchange:keys")
-    new_key = request.session.pop(NEW_KEY_SESSION, None)
-    return render(
-        request,
-        "exchange/keys.html",
-        {
-            "organization": organization,
-            "keys": selectors.list_keys_for_user(user),
-            "new_key": new_key,
-            "form": form,
-            "endpoints": WebhookEndpoint.objects.filter(organization=organization),
-            "deliveries": selectors.list_messages_for_user(user),
-        },
+    return _page(request, user, organization, form, WebhookEndpointForm())
+
+
+@login_required
+@require_POST
+def add_webhook(request: HttpRequest) -> HttpResponse:
+    user = request_user(request)
+    organization = selectors.organization_for_user(user)
+    form = WebhookEndpointForm(data=request.POST)
+    if form.is_valid():
+        try:
+            endpoint, secret = actions.add_webhook_endpoint(
+                actor=user, organization=organization, url=form.cleaned_data["url"]
+            )
+        except ValidationError as error:
+            _refuse(form, error)
+        else:
+            request.session[NEW_SECRET_SESSION] = {"url": endpoint.url, "secret": secret}
+            return redirect(reverse("exchange:keys") + "#webhooks-heading")
+    return _page(request, user, organization, ApiKeyForm(), form)
+
+
+@login_required
+@require_POST
+def turn_off_webhook(request: HttpRequest, endpoint_uuid: str) -> HttpResponse:
+    user = request_user(request)
+    endpoint = selectors.get_endpoint_for_user(user, endpoint_uuid)
+    actions.turn_off_webhook_endpoint(actor=user, endpoint=endpoint)
+    messages.success(
+        request, _("Sentier no longer sends messages to %(url)s.") % {"url": endpoint.url}
     )
+    return redirect("exchange:keys")
 
 
 @login_required
