@@ -301,3 +301,43 @@ def test_granting_works_without_javascript(
     page.get_by_role("button", name="Grant financial assistance").click()
     expect(page.locator("main")).to_contain_text("Common assessment at the local office")
     assert OWApplication.objects.get().route == "common_assessment"
+
+
+def test_the_other_ontario_pages_pass_axe(
+    page: Page,
+    url: Url,
+    login: Callable[..., None],
+    ontario_site: dict[str, Any],
+    make_user: Callable[..., Any],
+    assert_accessible: Callable[[Page], None],
+) -> None:
+    """Home pages with the Ontario panels, the file page's Ontario section, the person's file."""
+    from sentier.accounts.models import Role
+    from sentier.ontario import actions
+    from sentier.ontario.tests.helpers import odsp_of, ow_of, send_application
+
+    person = make_user(Role.PARTICIPANT, "maya@on.sentier.test")
+    client = Client()
+    client.force_login(person)
+    application = send_application(client)
+    actions.grant_ow_application(
+        actor=ontario_site["caseworker"], ow_application=ow_of(application)
+    )
+    odsp = odsp_of(send_application(Client(), program="ODSP"))
+    assert application.participant is not None
+
+    login(page, ontario_site["caseworker"].email, language="en-ca")
+    for path in ("/en-ca/", f"/en-ca/participants/{application.participant.uuid}/"):
+        page.goto(url(path))
+        assert_ontario_look(page)
+        assert_accessible(page)
+    page.context.clear_cookies()
+    login(page, ontario_site["odsp_intake"].email, language="fr-ca")
+    for path in ("/fr-ca/", f"/fr-ca/ontario/odsp/{odsp.uuid}/"):
+        page.goto(url(path))
+        assert_accessible(page)
+    page.context.clear_cookies()
+    login(page, person.email, language="en-ca")
+    page.goto(url("/en-ca/participants/me/"))
+    expect(page.locator("main")).to_contain_text("referred to Employment Ontario")
+    assert_accessible(page)
