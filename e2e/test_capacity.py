@@ -159,3 +159,58 @@ def test_a_coordinator_checks_a_csv_file_without_javascript(
     login(page, "coordinator.laval@sentier.demo", PASSWORD, language="en-ca")
     page.goto(url(f"/en-ca/directory/import/{job.uuid}/"))
     assert_accessible(page)
+
+
+def test_partner_home_asks_to_update_stale_places(
+    page: Page,
+    url: Url,
+    login: Callable[..., None],
+    network: dict[str, Any],
+    assert_accessible: Callable[..., None],
+    screenshot: Callable[..., Path],
+) -> None:
+    from sentier.network.models import Service
+
+    Service.objects.filter(organization__slug="sorif", kind="budget").update(
+        capacity_updated_at=None
+    )
+    login(page, "partner.sorif@sentier.demo", PASSWORD, language="en-ca")
+    page.goto(url("/en-ca/"))
+
+    panel = page.locator(
+        "section", has=page.get_by_role("heading", name="Places and waiting lists")
+    )
+    expect(panel).to_contain_text("have not been updated recently")
+    assert_accessible(page)
+    screenshot(page, "partner-home-stale-en")
+    panel.get_by_role("link", name="Ateliers budget et finances personnelles").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Update the places of")
+
+
+def test_caseworker_puts_a_person_on_a_waiting_list_from_the_file(
+    page: Page,
+    url: Url,
+    login: Callable[..., None],
+    network: dict[str, Any],
+    assert_accessible: Callable[..., None],
+    screenshot: Callable[..., Path],
+) -> None:
+    from sentier.network.models import Service, WaitingListEntry
+    from sentier.participants.models import Participant
+
+    julie = Participant.objects.get(user=network["users"]["participant"])
+    employability = Service.objects.get(
+        organization__slug="opex-82-via-travail", kind="employability"
+    )
+    login(page, "caseworker.laval@sentier.demo", PASSWORD, language="en-ca")
+    page.goto(url(f"/en-ca/participants/{julie.uuid}/"))
+    panel = page.locator("#waiting-lists")
+    expect(panel).to_contain_text("Ateliers d’informatique de base")
+    panel.get_by_label("Service").select_option(str(employability.pk))
+    panel.get_by_label("Priority reason").select_option("housing")
+    panel.get_by_role("button", name="Put on the waiting list").click()
+
+    expect(page.get_by_text("The person is on the waiting list.")).to_be_visible()
+    assert WaitingListEntry.objects.filter(service=employability, participant=julie).exists()
+    assert_accessible(page)
+    screenshot(page, "file-waiting-lists-en")
