@@ -289,3 +289,10 @@ def test_stale_figures_are_marked_on_the_public_page(client: Client) -> None:
     body = client.get(URL_EN, {"q": "SORIF"}).content.decode()
 
     assert "Not updated for 45 days: may be out of date" in body
+
+
+def test_a_full_page_stays_light(client: Client) -> None:
+    body = client.get(URL).content
+
+    # 25 organizations with their points of service and services: well under 150 KB of HTML.
+    assert len(body) < 150_000

@@ -112,3 +112,36 @@ def test_a_caseworker_of_another_region_gets_404(client_for: Any, laval_particip
 
     assert response.status_code == 404
     assert not WaitingListEntry.objects.filter(service=service).exists()
+
+
+def test_the_waiting_list_page_queries_do_not_grow_with_the_people(
+    client_for: Any, personas: dict[str, Any], django_assert_max_num_queries: Any
+) -> None:
+    from sentier.participants.actions import open_participant_file
+    from sentier.reference.models import Program, Region
+
+    service = make_service(Organization.objects.get(slug="opex-82-via-travail"), name="Liste")
+    client = client_for("partner_opex")
+    url = f"/fr-ca/directory/capacity/{service.uuid}/waiting-list/"
+
+    def add(count: int) -> None:
+        for index in range(count):
+            person = open_participant_file(
+                actor=personas["admin"],
+                first_name=f"P{index}",
+                last_name="Test",
+                region=Region.objects.get(code="13"),
+                program=Program.objects.get(code="PAS"),
+            )
+            actions.add_to_waiting_list(
+                actor=personas["admin"], service=service, participant=person
+            )
+
+    add(2)
+    actions.release_place(actor=personas["partner_opex"], service=service)
+    client.get(url)
+    with django_assert_max_num_queries(14) as few:
+        client.get(url)
+    add(10)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)
