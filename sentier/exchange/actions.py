@@ -22,7 +22,13 @@ from sentier.consent.models import Consent
 from sentier.exchange.models import ApiKey
 from sentier.network.actions import update_capacity
 from sentier.network.models import Organization, Service
-from sentier.referrals.models import OutboxMessage, OutboxStatus, WebhookEndpoint
+from sentier.referrals.models import (
+    OutboxMessage,
+    OutboxStatus,
+    Referral,
+    ReferralStatus,
+    WebhookEndpoint,
+)
 
 KEY_PREFIX = "snt"
 # Touch ``last_used_at`` at most this often: one write per key and minute, not per request.
@@ -213,8 +219,25 @@ def retry_message(*, actor: User, message: OutboxMessage, at: dt.datetime | None
 
 
 def stop_deliveries_on_withdrawal(consent: Consent, actor: User | None) -> None:
-    """The handler registered with ``sentier.consent.hooks.on_withdrawal``."""
+    """The handler registered with ``sentier.consent.hooks.on_withdrawal``: cancel what waits
+    under the consent, then tell each receiving organization's system, by webhook, that the
+    referrals it holds under it lost their consent (referral and status only, nothing personal).
+    """
+    from sentier.referrals.actions import enqueue
+
     cancel_deliveries_for_consent(consent, actor)
+    at = consent.withdrawn_at or timezone.now()
+    for referral in Referral.objects.filter(consent=consent).exclude(status=ReferralStatus.DRAFT):
+        enqueue(
+            topic="consent.withdrawn",
+            payload={
+                "referral": str(referral.uuid),
+                "status": referral.status,
+                "withdrawn_at": at.isoformat(),
+            },
+            referral=referral,
+            at=at,
+        )
 
 
 @transaction.atomic

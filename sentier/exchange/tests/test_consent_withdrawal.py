@@ -76,3 +76,13 @@ def test_delivered_messages_and_withdrawal_notices_are_left_alone(
     assert delivered.status == OutboxStatus.DELIVERED
     assert notice.status == OutboxStatus.PENDING
     assert str(notice.uuid) in deliver_all()
+
+
+def test_the_receiving_system_is_told_without_personal_information(
+    personas: dict[str, Any], referral: Referral, consent: Consent
+) -> None:
+    withdraw_consent(actor=personas["caseworker_laval"], consent=consent, channel=Channel.PHONE)
+    notice = OutboxMessage.objects.get(referral=referral, topic="consent.withdrawn")
+    assert set(notice.payload) == {"referral", "status", "withdrawn_at"}
+    assert notice.payload["referral"] == str(referral.uuid)
+    assert str(notice.uuid) in deliver_all()
