@@ -296,3 +296,10 @@ def test_a_full_page_stays_light(client: Client) -> None:
 
     # 25 organizations with their points of service and services: well under 150 KB of HTML.
     assert len(body) < 150_000
+
+
+@pytest.mark.parametrize("field", ["q", "region", "clientele", "kind", "language", "places"])
+def test_a_nul_byte_in_any_filter_never_fails(client: Client, field: str) -> None:
+    response = client.get(URL, {field: "a\x00b"})
+
+    assert response.status_code == 200

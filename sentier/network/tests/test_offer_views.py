@@ -145,3 +145,16 @@ def test_the_waiting_list_page_queries_do_not_grow_with_the_people(
     add(10)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+@pytest.mark.parametrize("service", ["abc", "", "999999", "1\x00"])
+def test_a_bad_service_choice_changes_nothing(
+    client_for: Any, laval_participant: Any, service: str
+) -> None:
+    response = client_for("caseworker_laval").post(
+        f"/fr-ca/directory/participants/{laval_participant.uuid}/waiting-list/",
+        {"service": service, "priority_reason": "nope"},
+    )
+
+    assert response.status_code == 302
+    assert not WaitingListEntry.objects.filter(participant=laval_participant).exists()
