@@ -35,6 +35,9 @@ from sentier.ontario.forms import (
 from sentier.ontario.models import ActionPlan, Deferral
 from sentier.ontario.units import ontario_enabled, works_odsp_intake, works_ow_area
 
+#: Rows shown per list, oldest (or most urgent) first; the total is said when there are more.
+SHOWN = 50
+
 
 def _ontario_only() -> None:
     if not ontario_enabled():
@@ -63,9 +66,12 @@ def assessment_queue(request: HttpRequest) -> HttpResponse:
     if not selectors.can_see_worklist(user):
         raise PermissionDenied
     today = timezone.localdate()
-    pending = list(selectors.pending_ow_for_user(user)[:50])
-    assessments = list(selectors.open_assessments_for_user(user)[:50])
-    reviews = list(selectors.reviews_due_for_user(user, today)[:50])
+    pending_all = selectors.pending_ow_for_user(user)
+    assessments_all = selectors.open_assessments_for_user(user)
+    reviews_all = selectors.reviews_due_for_user(user, today)
+    pending = list(pending_all[:SHOWN])
+    assessments = list(assessments_all[:SHOWN])
+    reviews = list(reviews_all[:SHOWN])
     record_access_many(
         user=user,
         participants=[
@@ -83,7 +89,18 @@ def assessment_queue(request: HttpRequest) -> HttpResponse:
             "pending": pending,
             "assessments": assessments,
             "reviews": reviews,
-            "overdue": sum(1 for plan in reviews if plan.next_review_on < today),
+            # Totals only when a list is cut (a count query costs nothing otherwise).
+            "pending_total": pending_all.count() if len(pending) == SHOWN else len(pending),
+            "assessments_total": (
+                assessments_all.count() if len(assessments) == SHOWN else len(assessments)
+            ),
+            "reviews_total": reviews_all.count() if len(reviews) == SHOWN else len(reviews),
+            "overdue": (
+                reviews_all.filter(next_review_on__lt=today).count()
+                if len(reviews) == SHOWN
+                else sum(1 for plan in reviews if plan.next_review_on < today)
+            ),
+            "shown": SHOWN,
             "today": today,
         },
     )
@@ -244,8 +261,10 @@ def odsp_queue(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     if not selectors.can_see_odsp(user):
         raise PermissionDenied
-    received = list(selectors.odsp_received_for_user(user)[:50])
-    mailing = list(selectors.mailing_queue_for_user(user)[:50])
+    received_all = selectors.odsp_received_for_user(user)
+    mailing_all = selectors.mailing_queue_for_user(user)
+    received = list(received_all[:SHOWN])
+    mailing = list(mailing_all[:SHOWN])
     confirmed = list(selectors.odsp_confirmed_for_user(user)[:20])
     record_access_many(
         user=user,
@@ -263,6 +282,9 @@ def odsp_queue(request: HttpRequest) -> HttpResponse:
         {
             "received": received,
             "mailing": mailing,
+            "received_total": received_all.count() if len(received) == SHOWN else len(received),
+            "mailing_total": mailing_all.count() if len(mailing) == SHOWN else len(mailing),
+            "shown": SHOWN,
             "confirmed": confirmed,
             "can_act": works_odsp_intake(user),
         },

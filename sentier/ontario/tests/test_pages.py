@@ -255,3 +255,16 @@ def test_the_person_sees_where_their_application_is(
     page = client.get(reverse("participants:my_file")).content.decode()
     assert "Employment Ontario" in page or "Emploi Ontario" in page
     assert 'id="my-ontario-heading"' in page
+
+
+def test_a_long_worklist_says_how_many_wait_beyond_those_shown(
+    ontario: dict[str, Any], on_client: ClientFor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sentier.ontario import views
+
+    monkeypatch.setattr(views, "SHOWN", 1)
+    for _ in range(3):
+        send_application(Client())
+    page = on_client("tara").get(reverse("ontario:assessment_queue")).content.decode()
+    assert page.count("Maya Singh") == 1
+    assert "of 3 are shown" in page or "sur 3 sont affichées" in page
