@@ -6,8 +6,9 @@ Builds on the seeded services (``sentier load_reference``) and the demo personas
   Laval, and a place has just been offered to her: she sees it in "My file" and answers it;
 - three Montréal demo files wait for SORIF's employability support (partner_sorif sees them);
 - SORIF's budget workshop was last updated a month ago: partner_sorif's home page asks for an
-  update, and the capacity reminder would write to them;
-- every other service keeps its seeded capacity, freshly dated so that the demo looks alive.
+  update, and the capacity reminder would write to them.
+
+Other services keep the capacity seeded by ``load_reference`` (dated from the first load).
 """
 
 from __future__ import annotations
