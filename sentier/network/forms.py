@@ -12,7 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sentier.network.models import Clientele, PriorityReason, Service, ServiceKind
-from sentier.reference.models import Region
+from sentier.reference.selectors import list_current_regions
 
 LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -49,7 +49,7 @@ class DirectoryFilterForm(forms.Form):
         assert isinstance(clientele_field, forms.ChoiceField)
         region_field.choices = [
             ("", _("All regions")),
-            *((r.code, f"{r.code} {r.name}") for r in Region.objects.all()),
+            *((r.code, f"{r.code} {r.name}") for r in list_current_regions()),
         ]
         clientele_choices = sorted(
             ((c.code, str(c.name)) for c in Clientele.objects.all()), key=lambda c: c[1]

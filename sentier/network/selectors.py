@@ -225,6 +225,17 @@ def entries_for_participant(participant: Participant) -> list[WaitingListEntry]:
     )
 
 
+def place_in_line(entry: WaitingListEntry) -> int:
+    """1 for the next person to be offered a place in the entry's service, 2 after them…"""
+    from sentier.network.actions import waiting_order
+
+    ordered = waiting_order(
+        WaitingListEntry.objects.filter(service_id=entry.service_id, status__in=OPEN_ENTRY_STATUSES)
+    )
+    ids = list(ordered.values_list("pk", flat=True))
+    return ids.index(entry.pk) + 1 if entry.pk in ids else 0
+
+
 def waiting_list_services_for(participant: Participant) -> QuerySet[Service]:
     """Listed services that serve the person's region (or the whole province)."""
     areas = Service.regions.through.objects

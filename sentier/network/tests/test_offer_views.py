@@ -158,3 +158,25 @@ def test_a_bad_service_choice_changes_nothing(
 
     assert response.status_code == 302
     assert not WaitingListEntry.objects.filter(participant=laval_participant).exists()
+
+
+def test_the_person_sees_their_place_in_line(
+    client_for: Any, personas: dict[str, Any], laval_participant: Any
+) -> None:
+    from sentier.participants.actions import open_participant_file
+    from sentier.reference.models import Program, Region
+
+    service = make_service(Organization.objects.get(slug="opex-82-via-travail"), name="Rang")
+    first = open_participant_file(
+        actor=personas["admin"],
+        first_name="Avant",
+        last_name="Test",
+        region=Region.objects.get(code="13"),
+        program=Program.objects.get(code="PAS"),
+    )
+    for person in (first, laval_participant):
+        actions.add_to_waiting_list(actor=personas["admin"], service=service, participant=person)
+
+    body = client_for("participant").get("/en-ca/participants/me/").content.decode()
+
+    assert "You are number 2 in line for a place through Sentier." in body
