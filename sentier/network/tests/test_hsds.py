@@ -52,9 +52,12 @@ def test_the_export_is_a_valid_hsds_datapackage(tmp_path: Path) -> None:
 def test_export_then_import_gives_the_same(tmp_path: Path) -> None:
     first = tmp_path / "first"
     second = tmp_path / "second"
+    Service.objects.filter(organization__slug="sorif", kind="budget").update(province_wide=True)
     export_datapackage(first)
     # Change things, lose the services entirely: the import brings them back as they were.
-    Service.objects.filter(organization__slug="sorif").update(name="Renamed", status="inactive")
+    Service.objects.filter(organization__slug="sorif").update(
+        name="Renamed", status="inactive", province_wide=False
+    )
     Service.objects.filter(organization__slug="opex").delete()
 
     result = import_datapackage(first)
