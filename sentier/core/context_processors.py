@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sentier.accounts.models import Role
+from sentier.core.jurisdiction import app_enabled
 
 # (label, url name, roles that see it); order is the order of the menu.
 NAVIGATION: list[tuple[Any, str, frozenset[str]]] = [
@@ -91,8 +92,18 @@ NAVIGATION: list[tuple[Any, str, frozenset[str]]] = [
     (_("Administration"), "admin:index", frozenset({Role.ADMINISTRATOR})),
 ]
 
-# Apps whose menu entries exist in one jurisdiction only.
-JURISDICTION_ONLY = {"ontario": "on"}
+
+def _in_unit(user: Any, name: str) -> bool:
+    """Ontario: OW office staff see the common assessment, ODSP intake staff their queue."""
+    if not name.startswith("ontario:"):
+        return True
+    from sentier.ontario.models import Unit
+    from sentier.ontario.units import unit_of
+
+    unit = unit_of(user)
+    if unit is None:  # coordinators, administrators
+        return True
+    return (name == "ontario:odsp_queue") == (unit == Unit.ODSP_INTAKE)
 
 
 def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
@@ -103,8 +114,9 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
     for label, name, roles in NAVIGATION:
         if user.role not in roles:
             continue
-        wanted = JURISDICTION_ONLY.get(name.split(":", 1)[0])
-        if wanted and wanted != settings.SENTIER_JURISDICTION:
+        if not app_enabled(name.split(":", 1)[0]):
+            continue
+        if not _in_unit(user, name):
             continue
         try:
             url = reverse(name)

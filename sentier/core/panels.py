@@ -8,8 +8,9 @@ slot (or ``""`` when it has nothing to show). Slots in use:
 - ``participant_file``: a caseworker's view of a file (kwargs: ``participant``);
 - ``my_file``: the participant's own file page (kwargs: ``participant``).
 
-Panels render in registration order, which follows ``INSTALLED_APPS``. A panel does its own
-permission checks and access logging, like a view.
+Panels render in registration order, which follows ``INSTALLED_APPS``; panels of an app
+that does not apply in this jurisdiction (``sentier.core.jurisdiction``) are left out. A panel
+does its own permission checks and access logging, like a view.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
+
+from sentier.core.jurisdiction import module_enabled
 
 Panel = Callable[..., str]
 
@@ -42,5 +45,9 @@ def register(slot: str) -> Callable[[Panel], Panel]:
 
 
 def render(slot: str, request: HttpRequest, **kwargs: Any) -> SafeString:
-    parts = [function(request, **kwargs) for function in _registry[slot]]
+    parts = [
+        function(request, **kwargs)
+        for function in _registry[slot]
+        if module_enabled(function.__module__)
+    ]
     return format_html_join("", "{}", ((mark_safe(part),) for part in parts if part))  # noqa: S308

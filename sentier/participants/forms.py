@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sentier.participants.actions import EDITABLE_FIELDS
 from sentier.participants.models import FileStatus, Participant
-from sentier.reference.models import Program, Region
+from sentier.reference.selectors import list_current_programs, list_current_regions
 
 POSTAL_CODE = re.compile(r"^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$")
 PHONE = re.compile(r"^\+?1?[ .-]?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}( ?(poste|ext\.?|x) ?\d{1,6})?$")
@@ -41,8 +41,11 @@ class CaseloadFilterForm(forms.Form):
         program_field = self.fields["program"]
         assert isinstance(region_field, forms.ChoiceField)
         assert isinstance(program_field, forms.ChoiceField)
-        region_field.choices = [("", _("All")), *((r.code, str(r)) for r in Region.objects.all())]
-        program_field.choices = [("", _("All")), *((p.code, str(p)) for p in Program.objects.all())]
+        region_field.choices = [("", _("All")), *((r.code, str(r)) for r in list_current_regions())]
+        program_field.choices = [
+            ("", _("All")),
+            *((p.code, str(p)) for p in list_current_programs()),
+        ]
 
 
 class SavedSearchForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
@@ -32,5 +33,10 @@ class Command(BaseCommand):
             return
         self.stdout.write("")
         self.stdout.write(_("Demo logins (password: %(password)s)") % {"password": DEMO_PASSWORD})
-        for persona in PERSONAS:
+        personas = list(PERSONAS)
+        if settings.SENTIER_JURISDICTION == "on":
+            from sentier.ontario.demo import ONTARIO_PERSONAS
+
+            personas += ONTARIO_PERSONAS
+        for persona in personas:
             self.stdout.write(f"  {persona.email:<36} {persona.role}")
