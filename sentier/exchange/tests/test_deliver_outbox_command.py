@@ -63,7 +63,11 @@ def test_the_loop_survives_a_database_error_and_stops_when_asked(
     instance = command.Command()
     monkeypatch.setattr(command, "deliver_due", flaky)
     monkeypatch.setattr(command.Command, "_sleep", lambda self, seconds: None)
+    # The test's transaction holds the rows: the loop must not drop its connection here.
     monkeypatch.setattr("django.db.connections.close_all", lambda: None)
+    monkeypatch.setattr(
+        "sentier.exchange.management.commands.deliver_outbox.close_old_connections", lambda: None
+    )
     monkeypatch.setattr(instance, "_stop", lambda *args: None)
     monkeypatch.setattr("signal.signal", lambda *args: None)
     instance.handle(loop=True, once=False, limit=10, interval=0.0, verbosity=1)
