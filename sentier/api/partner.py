@@ -175,10 +175,13 @@ class PartnerView(APIView):
         return request.auth
 
     def log_access(self, request: Request, referral: Referral, what: str) -> None:
+        key = self.key(request)
+        # The reader is the organization's system, not the person who once created the key.
         record_access(
-            user=self.key(request).created_by,
+            user=None,
+            visitor=f"{key.actor_label} – {key.organization}",
             participant=referral.participant,
-            what=f"{what} ({self.key(request).actor_label})"[:120],
+            what=what,
             request=request._request,
             channel=AccessChannel.API,
         )

@@ -33,8 +33,10 @@ def test_the_consented_information_is_shown_and_the_access_logged(
     assert AccessLog.objects.count() == before + 1
     row = AccessLog.objects.latest("id")
     assert row.channel == AccessChannel.API
-    assert row.user == personas["partner_opex"]  # who answers for the key
-    assert "API key: Logiciel OPEX" in row.what
+    assert row.user is None  # the organization's system read it, not a person
+    assert row.visitor.startswith("API key: ")
+    assert "OPEX" in row.visitor
+    assert row.what == "referral"
 
 
 def test_another_organization_gets_the_same_404_as_a_missing_referral(
