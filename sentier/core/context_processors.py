@@ -75,6 +75,11 @@ NAVIGATION: list[tuple[Any, str, frozenset[str]]] = [
     ),
     (_("Directory"), "network:directory", frozenset(Role.values)),
     (
+        _("Import services (CSV)"),
+        "network:import",
+        frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
+    ),
+    (
         _("Regional networks"),
         "serviceplans:networks",
         frozenset({Role.COORDINATOR, Role.CASEWORKER, Role.ANALYST, Role.ADMINISTRATOR}),

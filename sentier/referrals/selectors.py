@@ -188,12 +188,10 @@ def referral_options(participant: Participant, kind: str = "") -> list[Option]:
     """Organizations for a participant's need: the network's ranked matches first (region,
     clientele, language, capacity, freshness, each with its reasons), then every other
     organization, those with a point of service in the participant's region first."""
-    from sentier.network.matching import match_services
+    from sentier.network.matching import match_for_participant
 
     region = participant.region
-    matches = match_services(
-        region=region, language=participant.preferred_language, kind=kind or None, limit=15
-    )
+    matches = match_for_participant(participant, kind=kind or None, limit=15)
     options = [
         Option(
             value=f"service:{m.service.uuid}",
