@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
@@ -46,17 +47,19 @@ PAGE_SIZE = 100
 
 # What the person reads about each status, in plain language.
 PLAIN_STATUS: dict[str, Any] = {
-    ReferralStatus.REQUESTED: _("Sent. We are waiting for the organization's answer."),
-    ReferralStatus.ACCEPTED: _("The organization agreed to help you. It will contact you."),
-    ReferralStatus.REJECTED: _(
+    ReferralStatus.REQUESTED: _lazy("Sent. We are waiting for the organization's answer."),
+    ReferralStatus.ACCEPTED: _lazy("The organization agreed to help you. It will contact you."),
+    ReferralStatus.REJECTED: _lazy(
         "The organization cannot help you this time. Your caseworker will look for another one."
     ),
-    ReferralStatus.IN_PROGRESS: _("You are getting help from this organization."),
-    ReferralStatus.ON_HOLD: _("Paused for now."),
-    ReferralStatus.COMPLETED: _("Finished."),
-    ReferralStatus.CANCELLED: _("Cancelled."),
-    ReferralStatus.FAILED: _("It did not work out. Your caseworker will talk about it with you."),
-    ReferralStatus.EXPIRED: _(
+    ReferralStatus.IN_PROGRESS: _lazy("You are getting help from this organization."),
+    ReferralStatus.ON_HOLD: _lazy("Paused for now."),
+    ReferralStatus.COMPLETED: _lazy("Finished."),
+    ReferralStatus.CANCELLED: _lazy("Cancelled."),
+    ReferralStatus.FAILED: _lazy(
+        "It did not work out. Your caseworker will talk about it with you."
+    ),
+    ReferralStatus.EXPIRED: _lazy(
         "The organization did not answer in time. Your caseworker will look for another one."
     ),
 }
@@ -387,32 +390,32 @@ def inbox_detail(request: HttpRequest, referral_uuid: uuid.UUID) -> HttpResponse
 
 LINK_PROBLEMS = {
     "invalid": (
-        _("This link is not valid"),
-        _(
+        _lazy("This link is not valid"),
+        _lazy(
             "The address is incomplete or was changed. Copy the whole link from the e-mail, or "
             "call the caseworker who sent the referral."
         ),
         400,
     ),
     "expired": (
-        _("This link has expired"),
-        _(
+        _lazy("This link has expired"),
+        _lazy(
             "Links to answer a referral work for a limited time. If you still want to answer, "
             "call the caseworker who sent the referral."
         ),
         410,
     ),
     "used": (
-        _("This link was already used"),
-        _(
+        _lazy("This link was already used"),
+        _lazy(
             "Each link works once, and an answer was already given with it. Nothing else needs "
             "to be done."
         ),
         410,
     ),
     "answered": (
-        _("This referral no longer awaits an answer"),
-        _("It was answered, cancelled or expired. Nothing else needs to be done."),
+        _lazy("This referral no longer awaits an answer"),
+        _lazy("It was answered, cancelled or expired. Nothing else needs to be done."),
         410,
     ),
 }
