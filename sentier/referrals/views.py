@@ -18,7 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
@@ -47,19 +47,21 @@ PAGE_SIZE = 100
 
 # What the person reads about each status, in plain language.
 PLAIN_STATUS: dict[str, Any] = {
-    ReferralStatus.REQUESTED: _lazy("Sent. We are waiting for the organization's answer."),
-    ReferralStatus.ACCEPTED: _lazy("The organization agreed to help you. It will contact you."),
-    ReferralStatus.REJECTED: _lazy(
+    ReferralStatus.REQUESTED: gettext_lazy("Sent. We are waiting for the organization's answer."),
+    ReferralStatus.ACCEPTED: gettext_lazy(
+        "The organization agreed to help you. It will contact you."
+    ),
+    ReferralStatus.REJECTED: gettext_lazy(
         "The organization cannot help you this time. Your caseworker will look for another one."
     ),
-    ReferralStatus.IN_PROGRESS: _lazy("You are getting help from this organization."),
-    ReferralStatus.ON_HOLD: _lazy("Paused for now."),
-    ReferralStatus.COMPLETED: _lazy("Finished."),
-    ReferralStatus.CANCELLED: _lazy("Cancelled."),
-    ReferralStatus.FAILED: _lazy(
+    ReferralStatus.IN_PROGRESS: gettext_lazy("You are getting help from this organization."),
+    ReferralStatus.ON_HOLD: gettext_lazy("Paused for now."),
+    ReferralStatus.COMPLETED: gettext_lazy("Finished."),
+    ReferralStatus.CANCELLED: gettext_lazy("Cancelled."),
+    ReferralStatus.FAILED: gettext_lazy(
         "It did not work out. Your caseworker will talk about it with you."
     ),
-    ReferralStatus.EXPIRED: _lazy(
+    ReferralStatus.EXPIRED: gettext_lazy(
         "The organization did not answer in time. Your caseworker will look for another one."
     ),
 }
@@ -390,32 +392,32 @@ def inbox_detail(request: HttpRequest, referral_uuid: uuid.UUID) -> HttpResponse
 
 LINK_PROBLEMS = {
     "invalid": (
-        _lazy("This link is not valid"),
-        _lazy(
+        gettext_lazy("This link is not valid"),
+        gettext_lazy(
             "The address is incomplete or was changed. Copy the whole link from the e-mail, or "
             "call the caseworker who sent the referral."
         ),
         400,
     ),
     "expired": (
-        _lazy("This link has expired"),
-        _lazy(
+        gettext_lazy("This link has expired"),
+        gettext_lazy(
             "Links to answer a referral work for a limited time. If you still want to answer, "
             "call the caseworker who sent the referral."
         ),
         410,
     ),
     "used": (
-        _lazy("This link was already used"),
-        _lazy(
+        gettext_lazy("This link was already used"),
+        gettext_lazy(
             "Each link works once, and an answer was already given with it. Nothing else needs "
             "to be done."
         ),
         410,
     ),
     "answered": (
-        _lazy("This referral no longer awaits an answer"),
-        _lazy("It was answered, cancelled or expired. Nothing else needs to be done."),
+        gettext_lazy("This referral no longer awaits an answer"),
+        gettext_lazy("It was answered, cancelled or expired. Nothing else needs to be done."),
         410,
     ),
 }
