@@ -53,22 +53,22 @@ def test_partner_creates_a_key_sees_it_once_and_revokes_it(
     screenshot: Callable[..., Path],
 ) -> None:
     login(page, partner.email)
-    page.goto(url("/fr-ca/exchange/keys/"))
-    expect(page.locator("h1")).to_have_text("Connecting your systems")  # catalog pending
+    page.goto(url("/en-ca/exchange/keys/"))
+    expect(page.locator("h1")).to_have_text("Connecting your systems")
     page.get_by_label("Name of the key").fill("Logiciel de suivi OPEX")
     page.get_by_role("button", name="Create the key").click()
     secret = page.locator("#new-key code")
     expect(secret).to_contain_text("snt_")
     assert_accessible(page)
-    screenshot(page, "exchange-keys-fr-1280")
+    screenshot(page, "exchange-keys-en-1280")
     page.set_viewport_size({"width": 360, "height": 800})
-    screenshot(page, "exchange-keys-fr-360")
+    screenshot(page, "exchange-keys-en-360")
     page.set_viewport_size({"width": 1280, "height": 800})
     page.get_by_label("Address of your system").fill("https://opex.example/sentier/v2")
     page.get_by_role("button", name="Add the address").click()
     expect(page.locator("#new-secret code")).not_to_be_empty()
     assert_accessible(page)
-    screenshot(page, "exchange-webhook-fr-1280")
+    screenshot(page, "exchange-webhook-en-1280")
     page.reload()
     expect(page.locator("#new-secret")).to_have_count(0)
     expect(page.locator("#new-key")).to_have_count(0)
@@ -86,7 +86,7 @@ def test_without_javascript_a_key_can_be_created(
 ) -> None:
     page = js_disabled_page
     login(page, partner.email)
-    page.goto(url("/fr-ca/exchange/keys/"))
+    page.goto(url("/en-ca/exchange/keys/"))
     page.get_by_role("button", name="Create the key").click()
     expect(page.locator(".sentier-error-summary")).to_be_visible()
     page.get_by_label("Name of the key").fill("Sans JavaScript")
