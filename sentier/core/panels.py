@@ -6,7 +6,8 @@ slot (or ``""`` when it has nothing to show). Slots in use:
 
 - ``home``: the signed-in home page, any role (kwargs: none; look at ``request.user.role``);
 - ``participant_file``: a caseworker's view of a file (kwargs: ``participant``);
-- ``my_file``: the participant's own file page (kwargs: ``participant``).
+- ``my_file``: the participant's own file page (kwargs: ``participant``);
+- ``worklist``: a caseworker's support-plan worklist (kwargs: none).
 
 Panels render in registration order, which follows ``INSTALLED_APPS``; panels of an app
 that does not apply in this jurisdiction (``sentier.core.jurisdiction``) are left out. A panel
@@ -26,7 +27,7 @@ from sentier.core.jurisdiction import module_enabled
 
 Panel = Callable[..., str]
 
-SLOTS = ("home", "participant_file", "my_file")
+SLOTS = ("home", "participant_file", "my_file", "worklist")
 
 _registry: dict[str, list[Panel]] = {slot: [] for slot in SLOTS}
 

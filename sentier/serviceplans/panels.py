@@ -100,3 +100,16 @@ def home_section(request: HttpRequest) -> str:
             "serviceplans/_home_partner.html", {"plans": plans}, request=request
         )
     return ""
+
+
+@panels.register("worklist")
+def worklist_section(request: HttpRequest) -> str:
+    """The coordinator's decisions on the caseworker's service plan requests, on their worklist."""
+    user = request.user
+    if not isinstance(user, User) or user.role != Role.CASEWORKER:
+        return ""
+    return render_to_string(
+        "serviceplans/_home_caseworker.html",
+        {"requests": selectors.recent_decisions_for_caseworker(user, limit=8)},
+        request=request,
+    )

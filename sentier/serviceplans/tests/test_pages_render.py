@@ -145,3 +145,15 @@ def test_network_page_queries_do_not_grow_with_plans(
     assert "Rosa Martinez" in page
     # One access-log row more for the one more person shown; nothing else grows.
     assert len(after.captured_queries) == len(before.captured_queries) + 1
+
+
+def test_the_coordinator_s_decision_is_on_the_caseworker_s_plan_worklist(
+    client_for: Any, personas: dict[str, Any], laval_request: Any
+) -> None:
+    from sentier.serviceplans import actions as serviceplan_actions
+
+    serviceplan_actions.approve_request(actor=personas["coordinator"], request=laval_request)
+    with translation.override("en-ca"):
+        page = client_for("caseworker_laval").get(reverse("plans:worklist")).content.decode()
+    assert "Service plan decisions" in page
+    assert laval_request.participant.full_name in page
