@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -78,6 +79,50 @@ def _status(form: forms.BaseForm) -> int:
 
 def _to_plan(plan: SupportPlan) -> HttpResponse:
     return redirect("plans:detail", plan_uuid=plan.uuid)
+
+
+def _form_page(
+    request: HttpRequest,
+    *,
+    plan: SupportPlan,
+    form: forms.BaseForm,
+    save: Callable[[dict[str, Any]], object],
+    done: str,
+    title: str,
+    submit: str,
+    conflict: tuple[list[str], str] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """The shape every plan form shares: on a valid POST, ``save(cleaned_data)`` calls the
+    action; a stale version shows the conflict screen for ``conflict``'s fields (names, what);
+    a refusal goes next to its field and keeps what was typed; success goes back to the plan."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except actions.EditConflict as stale:
+            if conflict is None:
+                raise
+            names, what = conflict
+            return _conflict(
+                request,
+                plan=plan,
+                form=form,
+                saved=stale.saved,
+                names=names,
+                action_url=request.path,
+                what=what,
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, done)
+            return _to_plan(plan)
+    return render(
+        request,
+        "plans/form_page.html",
+        {"plan": plan, "form": form, "title": title, "submit": submit, **(extra or {})},
+        status=_status(form),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -331,43 +376,24 @@ def edit_plan(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
         "planned_end_on": plan.planned_end_on,
     }
     form = bind_form(request, EditPlanForm, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_plan(
-                actor=user,
-                plan=plan,
-                expected_version=form.cleaned_data["version"],
-                difficulties=form.cleaned_data["difficulties"],
-                other_difficulty=form.cleaned_data["other_difficulty"],
-                purpose=form.cleaned_data["purpose"],
-                planned_end_on=form.cleaned_data["planned_end_on"],
-            )
-        except actions.EditConflict as conflict:
-            return _conflict(
-                request,
-                plan=plan,
-                form=form,
-                saved=conflict.saved,
-                names=["difficulties", "other_difficulty", "purpose", "planned_end_on"],
-                action_url=request.path,
-                what=_("the plan"),
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The plan is saved."))
-            return _to_plan(plan)
-    return render(
+    return _form_page(
         request,
-        "plans/form_page.html",
-        {
-            "plan": plan,
-            "form": form,
-            "title": _("Change the plan"),
-            "submit": _("Save the plan"),
-            "running": plan.status in states.RUNNING,
-        },
-        status=_status(form),
+        plan=plan,
+        form=form,
+        save=lambda d: actions.update_plan(
+            actor=user,
+            plan=plan,
+            expected_version=d["version"],
+            difficulties=d["difficulties"],
+            other_difficulty=d["other_difficulty"],
+            purpose=d["purpose"],
+            planned_end_on=d["planned_end_on"],
+        ),
+        done=_("The plan is saved."),
+        title=_("Change the plan"),
+        submit=_("Save the plan"),
+        conflict=(["difficulties", "other_difficulty", "purpose", "planned_end_on"], _("the plan")),
+        extra={"running": plan.status in states.RUNNING},
     )
 
 
@@ -376,19 +402,14 @@ def add_objective(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
     plan = selectors.get_plan_to_manage(user, plan_uuid)
     form = bind_form(request, ObjectiveForm)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.add_objective(actor=user, plan=plan, text=form.cleaned_data["text"])
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The objective is added."))
-            return _to_plan(plan)
-    return render(
+    return _form_page(
         request,
-        "plans/form_page.html",
-        {"plan": plan, "form": form, "title": _("Add an objective"), "submit": _("Add")},
-        status=_status(form),
+        plan=plan,
+        form=form,
+        save=lambda d: actions.add_objective(actor=user, plan=plan, text=d["text"]),
+        done=_("The objective is added."),
+        title=_("Add an objective"),
+        submit=_("Add"),
     )
 
 
@@ -402,43 +423,29 @@ def edit_objective(request: HttpRequest, objective_uuid: uuid.UUID) -> HttpRespo
         EditObjectiveForm,
         initial={"version": objective.version, "text": objective.text, "status": objective.status},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_objective(
-                actor=user,
-                objective=objective,
-                expected_version=form.cleaned_data["version"],
-                text=form.cleaned_data["text"],
-                status=form.cleaned_data["status"],
-            )
-        except actions.EditConflict as conflict:
-            return _conflict(
-                request,
-                plan=plan,
-                form=form,
-                saved=conflict.saved,
-                names=["text", "status"],
-                action_url=request.path,
-                what=_("the objective"),
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The objective is saved."))
-            return _to_plan(plan)
-    return render(
+    return _form_page(
         request,
-        "plans/form_page.html",
-        {"plan": plan, "form": form, "title": _("Change the objective"), "submit": _("Save")},
-        status=_status(form),
+        plan=plan,
+        form=form,
+        save=lambda d: actions.update_objective(
+            actor=user,
+            objective=objective,
+            expected_version=d["version"],
+            text=d["text"],
+            status=d["status"],
+        ),
+        done=_("The objective is saved."),
+        title=_("Change the objective"),
+        submit=_("Save"),
+        conflict=(["text", "status"], _("the objective")),
     )
 
 
 ACTION_FIELDS = ["what", "who", "who_detail", "due_on", "objective", "status"]
 
 
-def _action_kwargs(form: forms.BaseForm) -> dict[str, Any]:
-    return {name: form.cleaned_data[name] for name in ACTION_FIELDS}
+def _action_kwargs(data: dict[str, Any]) -> dict[str, Any]:
+    return {name: data[name] for name in ACTION_FIELDS}
 
 
 @login_required
@@ -449,19 +456,14 @@ def add_action(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     if (objective_key := _safe_uuid(request.GET.get("objective", ""))) is not None:
         initial["objective"] = plan.objectives.filter(uuid=objective_key).first()
     form = bind_form(request, ActionForm, objectives=plan.objectives.all(), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.add_action(actor=user, plan=plan, **_action_kwargs(form))
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The action is added."))
-            return _to_plan(plan)
-    return render(
+    return _form_page(
         request,
-        "plans/form_page.html",
-        {"plan": plan, "form": form, "title": _("Add an action"), "submit": _("Add")},
-        status=_status(form),
+        plan=plan,
+        form=form,
+        save=lambda d: actions.add_action(actor=user, plan=plan, **_action_kwargs(d)),
+        done=_("The action is added."),
+        title=_("Add an action"),
+        submit=_("Add"),
     )
 
 
@@ -479,34 +481,17 @@ def edit_action(request: HttpRequest, action_uuid: uuid.UUID) -> HttpResponse:
     plan = action.plan
     initial = {name: getattr(action, name) for name in ACTION_FIELDS} | {"version": action.version}
     form = bind_form(request, EditActionForm, objectives=plan.objectives.all(), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_action(
-                actor=user,
-                action=action,
-                expected_version=form.cleaned_data["version"],
-                **_action_kwargs(form),
-            )
-        except actions.EditConflict as conflict:
-            return _conflict(
-                request,
-                plan=plan,
-                form=form,
-                saved=conflict.saved,
-                names=ACTION_FIELDS,
-                action_url=request.path,
-                what=_("the action"),
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The action is saved."))
-            return _to_plan(plan)
-    return render(
+    return _form_page(
         request,
-        "plans/form_page.html",
-        {"plan": plan, "form": form, "title": _("Change the action"), "submit": _("Save")},
-        status=_status(form),
+        plan=plan,
+        form=form,
+        save=lambda d: actions.update_action(
+            actor=user, action=action, expected_version=d["version"], **_action_kwargs(d)
+        ),
+        done=_("The action is saved."),
+        title=_("Change the action"),
+        submit=_("Save"),
+        conflict=(ACTION_FIELDS, _("the action")),
     )
 
 
@@ -515,25 +500,20 @@ def schedule_follow_up(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpRespon
     user = request_user(request)
     plan = selectors.get_plan_to_manage(user, plan_uuid)
     form = bind_form(request, FollowUpForm)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.schedule_follow_up(
-                actor=user,
-                plan=plan,
-                scheduled_for=form.cleaned_data["scheduled_for"],
-                mode=form.cleaned_data["mode"],
-                notes=form.cleaned_data["notes"],
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The follow-up is scheduled."))
-            return _to_plan(plan)
-    return render(
+    return _form_page(
         request,
-        "plans/form_page.html",
-        {"plan": plan, "form": form, "title": _("Schedule a follow-up"), "submit": _("Schedule")},
-        status=_status(form),
+        plan=plan,
+        form=form,
+        save=lambda d: actions.schedule_follow_up(
+            actor=user,
+            plan=plan,
+            scheduled_for=d["scheduled_for"],
+            mode=d["mode"],
+            notes=d["notes"],
+        ),
+        done=_("The follow-up is scheduled."),
+        title=_("Schedule a follow-up"),
+        submit=_("Schedule"),
     )
 
 
@@ -553,37 +533,23 @@ def record_follow_up(request: HttpRequest, follow_up_uuid: uuid.UUID) -> HttpRes
             "outcome": follow_up.outcome,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.record_follow_up(
-                actor=user,
-                follow_up=follow_up,
-                expected_version=form.cleaned_data["version"],
-                status=form.cleaned_data["status"],
-                notes=form.cleaned_data["notes"],
-                outcome=form.cleaned_data["outcome"],
-                scheduled_for=form.cleaned_data["scheduled_for"],
-            )
-        except actions.EditConflict as conflict:
-            return _conflict(
-                request,
-                plan=plan,
-                form=form,
-                saved=conflict.saved,
-                names=["scheduled_for", "status", "notes", "outcome"],
-                action_url=request.path,
-                what=_("the follow-up"),
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The follow-up is saved."))
-            return _to_plan(plan)
-    return render(
+    return _form_page(
         request,
-        "plans/form_page.html",
-        {"plan": plan, "form": form, "title": _("Follow-up"), "submit": _("Save")},
-        status=_status(form),
+        plan=plan,
+        form=form,
+        save=lambda d: actions.record_follow_up(
+            actor=user,
+            follow_up=follow_up,
+            expected_version=d["version"],
+            status=d["status"],
+            notes=d["notes"],
+            outcome=d["outcome"],
+            scheduled_for=d["scheduled_for"],
+        ),
+        done=_("The follow-up is saved."),
+        title=_("Follow-up"),
+        submit=_("Save"),
+        conflict=(["scheduled_for", "status", "notes", "outcome"], _("the follow-up")),
     )
 
 
@@ -597,30 +563,20 @@ def record_extension_request(request: HttpRequest, plan_uuid: uuid.UUID) -> Http
     user = request_user(request)
     plan = selectors.get_plan_to_manage(user, plan_uuid)
     form = bind_form(request, StaffExtensionRequestForm)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.request_extension(
-                actor=user,
-                plan=plan,
-                why=form.cleaned_data["why"],
-                wished_end_on=form.cleaned_data["wished_end_on"],
-                channel=form.cleaned_data["channel"],
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The extension request is recorded: decide on it."))
-            return _to_plan(plan)
-    return render(
+    return _form_page(
         request,
-        "plans/form_page.html",
-        {
-            "plan": plan,
-            "form": form,
-            "title": _("Record an extension request"),
-            "submit": _("Record the request"),
-        },
-        status=_status(form),
+        plan=plan,
+        form=form,
+        save=lambda d: actions.request_extension(
+            actor=user,
+            plan=plan,
+            why=d["why"],
+            wished_end_on=d["wished_end_on"],
+            channel=d["channel"],
+        ),
+        done=_("The extension request is recorded: decide on it."),
+        title=_("Record an extension request"),
+        submit=_("Record the request"),
     )
 
 
