@@ -106,6 +106,14 @@ class OWApplication(models.Model):
         related_name="+",
         verbose_name=_("granted by"),
     )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned to"),
+    )
     route = models.CharField(_("route"), max_length=20, choices=Route.choices, blank=True)
     route_reason = models.CharField(_("why this route"), max_length=60, blank=True)
     route_explanation = models.JSONField(_("explanation"), default=dict, blank=True)
@@ -155,6 +163,14 @@ class CommonAssessment(models.Model):
         _("status"), max_length=10, choices=AssessmentStatus.choices, default=AssessmentStatus.TO_DO
     )
     why = models.CharField(_("why not fast-tracked"), max_length=60, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned to"),
+    )
     created_at = models.DateTimeField(_("queued on"))
     summary = models.TextField(_("assessment"), blank=True)
     completed_at = models.DateTimeField(_("completed on"), null=True, blank=True)
@@ -309,6 +325,14 @@ class ODSPApplication(models.Model):
         _("status"), max_length=10, choices=ODSPStatus.choices, default=ODSPStatus.RECEIVED
     )
     received_at = models.DateTimeField(_("received on"))
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned to"),
+    )
     confirmed_at = models.DateTimeField(_("confirmed on"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from sentier.accounts.models import User
 from sentier.core import panels
-from sentier.ontario import selectors
+from sentier.ontario import odsp_selectors, selectors
 from sentier.ontario.models import ActionPlan, CommonAssessment, ODSPApplication, OWApplication
 from sentier.ontario.units import ontario_enabled
 from sentier.participants.models import Participant
@@ -34,8 +34,8 @@ def worklist_summary(request: HttpRequest) -> str:
     if selectors.can_see_odsp(user) and user.role != "coordinator":
         context.update(
             odsp=True,
-            received=selectors.odsp_received_for_user(user).count(),
-            mailing=selectors.mailing_queue_for_user(user).count(),
+            received=odsp_selectors.odsp_received_for_user(user).count(),
+            mailing=odsp_selectors.mailing_queue_for_user(user).count(),
         )
     if not context:
         return ""

@@ -20,10 +20,6 @@ from sentier.ontario.models import (
     ActionPlan,
     AssessmentStatus,
     CommonAssessment,
-    DeterminationPackage,
-    MailingStatus,
-    ODSPApplication,
-    ODSPStatus,
     OWApplication,
     OWStatus,
     Unit,
@@ -123,58 +119,6 @@ def get_assessment_for_user(user: User, key: object) -> CommonAssessment:
 
 def get_plan_for_user(user: User, key: object) -> ActionPlan:
     found = plans_for_user(user).filter(uuid=parse_key(key)).first()
-    if found is None:
-        raise Http404
-    return found
-
-
-def odsp_for_user(user: User) -> QuerySet[ODSPApplication]:
-    """The ODSP intake unit's queue: the whole province for the unit and administrators, the
-    coordinator's own area (read only) for coordinators."""
-    queryset = ODSPApplication.objects.select_related(
-        "participant", "prescribed_class", "application"
-    )
-    if not can_see_odsp(user):
-        return queryset.none()
-    if user.role == Role.COORDINATOR:
-        if user.region_id is None:
-            return queryset.none()
-        return queryset.filter(participant__region_id=user.region_id)
-    return queryset
-
-
-def odsp_received_for_user(user: User) -> QuerySet[ODSPApplication]:
-    return odsp_for_user(user).filter(status=ODSPStatus.RECEIVED).order_by("received_at", "id")
-
-
-def odsp_confirmed_for_user(user: User) -> QuerySet[ODSPApplication]:
-    return odsp_for_user(user).filter(status=ODSPStatus.CONFIRMED).order_by("-confirmed_at", "-id")
-
-
-def mailing_queue_for_user(user: User) -> QuerySet[DeterminationPackage]:
-    return (
-        DeterminationPackage.objects.filter(odsp_application__in=odsp_for_user(user))
-        .filter(status=MailingStatus.QUEUED)
-        .select_related("odsp_application__participant")
-        .defer("pdf")
-        .order_by("generated_at", "id")
-    )
-
-
-def get_odsp_for_user(user: User, key: object) -> ODSPApplication:
-    found = odsp_for_user(user).filter(uuid=parse_key(key)).first()
-    if found is None:
-        raise Http404
-    return found
-
-
-def get_package_for_user(user: User, key: object) -> DeterminationPackage:
-    found = (
-        DeterminationPackage.objects.filter(odsp_application__in=odsp_for_user(user))
-        .select_related("odsp_application__participant")
-        .filter(uuid=parse_key(key))
-        .first()
-    )
     if found is None:
         raise Http404
     return found

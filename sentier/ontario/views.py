@@ -1,5 +1,6 @@
 """Ontario pages: the local office worklist (applications to grant, common assessments, action
-plan reviews due), an OW application, a common assessment, and the ODSP intake unit's queue.
+plan reviews due), an OW application, a common assessment. The ODSP intake unit's pages are in
+``odsp_views``.
 
 Every page is plain HTML with POST/redirect/GET; each page showing a person writes one
 access-log row (list pages one per person shown). 404 outside the Ontario configuration.
@@ -17,7 +18,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from sentier.audit.actions import record_access, record_access_many
 from sentier.consent.actions import NoValidConsent
@@ -27,33 +27,13 @@ from sentier.ontario.forms import (
     ActionPlanForm,
     ActionPlanReviewForm,
     CompleteAssessmentForm,
-    ConfirmODSPForm,
     DeferralForm,
     DeferralReviewForm,
     EmploymentOntarioReferralForm,
 )
 from sentier.ontario.models import ActionPlan, Deferral
-from sentier.ontario.units import ontario_enabled, works_odsp_intake, works_ow_area
-
-#: Rows shown per list, oldest (or most urgent) first; the total is said when there are more.
-SHOWN = 50
-
-
-def _ontario_only() -> None:
-    if not ontario_enabled():
-        raise Http404
-
-
-def _apply_errors(form: Form, error: ValidationError) -> None:
-    """Put an action's refusal next to the field it names (or at the top of the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for item in errors:
-                form.add_error(target, item)
-    else:
-        form.add_error(None, error)
-
+from sentier.ontario.pages import SHOWN, apply_errors, ontario_only
+from sentier.ontario.units import works_ow_area
 
 # ---------------------------------------------------------------- local office
 
@@ -61,7 +41,7 @@ def _apply_errors(form: Form, error: ValidationError) -> None:
 @login_required
 def assessment_queue(request: HttpRequest) -> HttpResponse:
     """The local office worklist: grants to decide, assessments to do, reviews due/overdue."""
-    _ontario_only()
+    ontario_only()
     user = request_user(request)
     if not selectors.can_see_worklist(user):
         raise PermissionDenied
@@ -108,7 +88,7 @@ def assessment_queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
-    _ontario_only()
+    ontario_only()
     user = request_user(request)
     ow = selectors.get_ow_application_for_user(user, ow_uuid)
     if request.method == "POST":
@@ -181,7 +161,7 @@ def _assessment_action(
 
 @login_required
 def assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
-    _ontario_only()
+    ontario_only()
     user = request_user(request)
     found = selectors.get_assessment_for_user(user, assessment_uuid)
     can_act = works_ow_area(user, found.region_id)
@@ -209,7 +189,7 @@ def assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
                         review_on=form.cleaned_data["review_on"],
                     )
                 except ValidationError as error:
-                    _apply_errors(form, error)
+                    apply_errors(form, error)
                 else:
                     messages.success(request, _("The deferral review was recorded."))
                     return redirect("ontario:assessment", assessment_uuid=found.uuid)
@@ -222,7 +202,7 @@ def assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
                 except NoValidConsent as error:
                     form.add_error(None, str(error))
                 except ValidationError as error:
-                    _apply_errors(form, error)
+                    apply_errors(form, error)
                 else:
                     messages.success(request, message)
                     return redirect("ontario:assessment", assessment_uuid=found.uuid)
@@ -250,103 +230,3 @@ def assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
         },
         status=status,
     )
-
-
-# ---------------------------------------------------------------- ODSP centralized intake
-
-
-@login_required
-def odsp_queue(request: HttpRequest) -> HttpResponse:
-    _ontario_only()
-    user = request_user(request)
-    if not selectors.can_see_odsp(user):
-        raise PermissionDenied
-    received_all = selectors.odsp_received_for_user(user)
-    mailing_all = selectors.mailing_queue_for_user(user)
-    received = list(received_all[:SHOWN])
-    mailing = list(mailing_all[:SHOWN])
-    confirmed = list(selectors.odsp_confirmed_for_user(user)[:20])
-    record_access_many(
-        user=user,
-        participants=[
-            *(row.participant for row in received),
-            *(row.odsp_application.participant for row in mailing),
-            *(row.participant for row in confirmed),
-        ],
-        what="odsp_queue",
-        request=request,
-    )
-    return render(
-        request,
-        "ontario/odsp_queue.html",
-        {
-            "received": received,
-            "mailing": mailing,
-            "received_total": received_all.count() if len(received) == SHOWN else len(received),
-            "mailing_total": mailing_all.count() if len(mailing) == SHOWN else len(mailing),
-            "shown": SHOWN,
-            "confirmed": confirmed,
-            "can_act": works_odsp_intake(user),
-        },
-    )
-
-
-@login_required
-def odsp_application(request: HttpRequest, odsp_uuid: str) -> HttpResponse:
-    _ontario_only()
-    user = request_user(request)
-    odsp = selectors.get_odsp_for_user(user, odsp_uuid)
-    can_act = works_odsp_intake(user)
-    form = ConfirmODSPForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if not can_act:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                actions.confirm_odsp_financial_eligibility(
-                    actor=user,
-                    odsp_application=odsp,
-                    prescribed_class=form.cleaned_data["prescribed_class"],
-                )
-            except ValidationError as error:
-                _apply_errors(form, error)
-            else:
-                messages.success(request, _("Financial eligibility was confirmed."))
-                return redirect("ontario:odsp_application", odsp_uuid=odsp.uuid)
-        status = 400
-    record_access(user=user, participant=odsp.participant, what="odsp_application", request=request)
-    package = getattr(odsp, "package", None)
-    return render(
-        request,
-        "ontario/odsp_application.html",
-        {"odsp": odsp, "form": form, "package": package, "can_act": can_act},
-        status=status,
-    )
-
-
-@login_required
-def package_pdf(request: HttpRequest, package_uuid: str) -> HttpResponse:
-    _ontario_only()
-    user = request_user(request)
-    package = selectors.get_package_for_user(user, package_uuid)
-    participant = package.odsp_application.participant
-    record_access(user=user, participant=participant, what="odsp_package", request=request)
-    response = HttpResponse(bytes(package.pdf), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="ddp-{participant.file_number}.pdf"'
-    return response
-
-
-@login_required
-@require_POST
-def package_mailed(request: HttpRequest, package_uuid: str) -> HttpResponse:
-    _ontario_only()
-    user = request_user(request)
-    package = selectors.get_package_for_user(user, package_uuid)
-    try:
-        actions.mark_package_mailed(actor=user, package=package)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The package is marked as mailed."))
-    return redirect("ontario:odsp_queue")

@@ -17,8 +17,9 @@ from sentier.intake.models import Channel, Recommendation
 from sentier.intake.selectors import review_queue_for_user
 from sentier.ontario import actions
 from sentier.ontario.models import DeterminationPackage, ODSPApplication, OWApplication
+from sentier.ontario.odsp_selectors import odsp_received_for_user
 from sentier.ontario.package import package_html
-from sentier.ontario.selectors import odsp_received_for_user, pending_ow_for_user
+from sentier.ontario.selectors import pending_ow_for_user
 from sentier.ontario.tests.helpers import odsp_of, send_application
 from sentier.participants.models import EventKind, TimelineEvent
 from sentier.reference.models import PrescribedClass
