@@ -70,6 +70,17 @@ SENTIER_WEBHOOK_BACKOFF_MAX_SECONDS = int(
     os.environ.get("SENTIER_WEBHOOK_BACKOFF_MAX_SECONDS", "21600")
 )
 SENTIER_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("SENTIER_WEBHOOK_TIMEOUT_SECONDS", "10"))
+# Ontario: where applicants send back the Disability Determination Package (one line per "|").
+# CONFIGURATION: a placeholder until the ministry gives the ODSP intake unit's real address.
+SENTIER_ODSP_RETURN_ADDRESS = [
+    line.strip()
+    for line in os.environ.get(
+        "SENTIER_ODSP_RETURN_ADDRESS",
+        "ODSP Centralized Intake Unit|Ministry of Children, Community and Social Services"
+        "|PO Box 0000, Station A|Toronto ON  M5W 0A0",
+    ).split("|")
+    if line.strip()
+]
 # Where the default file-drop channel writes messages of channels without a sender of their own.
 SENTIER_OUTBOX_DIR = Path(os.environ.get("SENTIER_OUTBOX_DIR", VAR_DIR / "outbox"))
 

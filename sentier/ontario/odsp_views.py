@@ -1,8 +1,9 @@
-"""The ODSP centralized intake unit's pages: its queue, an application, the Disability
-Determination Package (download, mailed).
+"""The ODSP centralized intake unit's pages: its queue (filtered, paginated, assignable), an
+application, the Disability Determination Package (download, mailed), and the day's mailing
+(print the chosen packages as one PDF, then mark them as mailed in one go).
 
-Plain HTML with POST/redirect/GET; each page showing a person writes one access-log row.
-404 outside the Ontario configuration.
+Plain HTML with POST/redirect/GET; each page showing people writes one access-log row per
+person. 404 outside the Ontario configuration.
 """
 
 from __future__ import annotations
@@ -10,54 +11,111 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from sentier.accounts.models import User
 from sentier.audit.actions import record_access, record_access_many
 from sentier.core.requests import request_user
-from sentier.ontario import actions
+from sentier.ontario import actions, mailing
 from sentier.ontario import odsp_selectors as selectors
 from sentier.ontario.forms import ConfirmODSPForm
-from sentier.ontario.pages import SHOWN, apply_errors, ontario_only
+from sentier.ontario.models import DeterminationPackage, ODSPApplication
+from sentier.ontario.odsp_assignment import assign_odsp_application
+from sentier.ontario.odsp_forms import AssignForm, ODSPQueueFilterForm, package_keys
+from sentier.ontario.package import packages_pdf
+from sentier.ontario.pages import apply_errors, ontario_only
 from sentier.ontario.selectors import can_see_odsp
 from sentier.ontario.units import works_odsp_intake
 
+#: Rows per page of the queue, oldest first.
+PAGE_SIZE = 25
+FILTERS = ("stage", "channel", "assigned")
 
-@login_required
-def odsp_queue(request: HttpRequest) -> HttpResponse:
+
+def _require_reader(request: HttpRequest) -> User:
     ontario_only()
     user = request_user(request)
     if not can_see_odsp(user):
         raise PermissionDenied
-    received_all = selectors.odsp_received_for_user(user)
-    mailing_all = selectors.mailing_queue_for_user(user)
-    received = list(received_all[:SHOWN])
-    mailing = list(mailing_all[:SHOWN])
-    confirmed = list(selectors.odsp_confirmed_for_user(user)[:20])
+    return user
+
+
+def _filters_query(data: QueryDict) -> str:
+    """The queue's filters (and page) as a query string, only the known keys: what the links
+    and the "back to the list" redirects carry."""
+    kept = QueryDict(mutable=True)
+    for key in (*FILTERS, "page"):
+        value = data.get(key)
+        if value:
+            kept[key] = value[:40]
+    return kept.urlencode()
+
+
+@login_required
+def odsp_queue(request: HttpRequest) -> HttpResponse:
+    user = _require_reader(request)
+    form = ODSPQueueFilterForm(request.GET or None)
+    params = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    queryset = selectors.filter_odsp_queue(user, selectors.odsp_list_for_user(user), params)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows: list[ODSPApplication] = list(page.object_list)
     record_access_many(
         user=user,
-        participants=[
-            *(row.participant for row in received),
-            *(row.odsp_application.participant for row in mailing),
-            *(row.participant for row in confirmed),
-        ],
+        participants=[row.participant for row in rows],
         what="odsp_queue",
         request=request,
     )
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "ontario/odsp_queue.html",
         {
-            "received": received,
-            "mailing": mailing,
-            "received_total": received_all.count() if len(received) == SHOWN else len(received),
-            "mailing_total": mailing_all.count() if len(mailing) == SHOWN else len(mailing),
-            "shown": SHOWN,
-            "confirmed": confirmed,
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "query": _filters_query(query),
+            "back": _filters_query(request.GET),
+            "to_mail": selectors.mailing_queue_for_user(user).count(),
             "can_act": works_odsp_intake(user),
         },
+    )
+
+
+def _application_page(
+    request: HttpRequest,
+    user: User,
+    odsp: ODSPApplication,
+    *,
+    form: ConfirmODSPForm | None = None,
+    assign_form: AssignForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    can_act = works_odsp_intake(user)
+    record_access(user=user, participant=odsp.participant, what="odsp_application", request=request)
+    if assign_form is None and can_act:
+        assign_form = AssignForm(
+            colleagues=selectors.odsp_colleagues(),
+            initial={"assignee": str(odsp.assigned_to.uuid) if odsp.assigned_to else ""},
+        )
+    return render(
+        request,
+        "ontario/odsp_application.html",
+        {
+            "odsp": odsp,
+            "form": form or ConfirmODSPForm(),
+            "assign_form": assign_form,
+            "package": getattr(odsp, "package", None),
+            "can_act": can_act,
+        },
+        status=status,
     )
 
 
@@ -66,11 +124,10 @@ def odsp_application(request: HttpRequest, odsp_uuid: str) -> HttpResponse:
     ontario_only()
     user = request_user(request)
     odsp = selectors.get_odsp_for_user(user, odsp_uuid)
-    can_act = works_odsp_intake(user)
     form = ConfirmODSPForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not can_act:
+        if not works_odsp_intake(user):
             raise PermissionDenied
         if form.is_valid():
             try:
@@ -85,14 +142,48 @@ def odsp_application(request: HttpRequest, odsp_uuid: str) -> HttpResponse:
                 messages.success(request, _("Financial eligibility was confirmed."))
                 return redirect("ontario:odsp_application", odsp_uuid=odsp.uuid)
         status = 400
-    record_access(user=user, participant=odsp.participant, what="odsp_application", request=request)
-    package = getattr(odsp, "package", None)
-    return render(
+    return _application_page(request, user, odsp, form=form, status=status)
+
+
+@login_required
+@require_POST
+def odsp_assign(request: HttpRequest, odsp_uuid: str) -> HttpResponse:
+    """Assign to a colleague of the unit (or to nobody), from the application page."""
+    ontario_only()
+    user = request_user(request)
+    odsp = selectors.get_odsp_for_user(user, odsp_uuid)
+    if not works_odsp_intake(user):
+        raise PermissionDenied
+    form = AssignForm(request.POST, colleagues=selectors.odsp_colleagues())
+    if form.is_valid():
+        try:
+            assign_odsp_application(
+                actor=user, odsp_application=odsp, assignee=form.cleaned_data["assignee"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The assignment was recorded."))
+            return redirect("ontario:odsp_application", odsp_uuid=odsp.uuid)
+    return _application_page(request, user, odsp, assign_form=form, status=400)
+
+
+@login_required
+@require_POST
+def odsp_assign_to_me(request: HttpRequest, odsp_uuid: str) -> HttpResponse:
+    """ "Assign to me" on a row of the queue; back to the same filtered page."""
+    ontario_only()
+    user = request_user(request)
+    odsp = selectors.get_odsp_for_user(user, odsp_uuid)
+    if not works_odsp_intake(user):
+        raise PermissionDenied
+    assign_odsp_application(actor=user, odsp_application=odsp, assignee=user)
+    messages.success(
         request,
-        "ontario/odsp_application.html",
-        {"odsp": odsp, "form": form, "package": package, "can_act": can_act},
-        status=status,
+        _("%(name)s is assigned to you.") % {"name": odsp.participant.full_name},
     )
+    back = _filters_query(QueryDict(request.POST.get("back", "")[:300]))
+    return redirect(reverse("ontario:odsp_queue") + (f"?{back}" if back else ""))
 
 
 @login_required
@@ -119,4 +210,101 @@ def package_mailed(request: HttpRequest, package_uuid: str) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The package is marked as mailed."))
-    return redirect("ontario:odsp_queue")
+    return redirect("ontario:odsp_mailing")
+
+
+# ---------------------------------------------------------------- the day's mailing
+
+
+@login_required
+def odsp_mailing(request: HttpRequest) -> HttpResponse:
+    """The packages waiting to be mailed, oldest first, as many as one batch."""
+    user = _require_reader(request)
+    queued = selectors.mailing_queue_for_user(user)
+    batch = list(queued[: mailing.BATCH_MAX])
+    record_access_many(
+        user=user,
+        participants=[package.odsp_application.participant for package in batch],
+        what="odsp_mailing",
+        request=request,
+    )
+    total = queued.count() if len(batch) == mailing.BATCH_MAX else len(batch)
+    return render(
+        request,
+        "ontario/odsp_mailing.html",
+        {
+            "batch": batch,
+            "total": total,
+            "batch_max": mailing.BATCH_MAX,
+            "can_act": works_odsp_intake(user),
+        },
+    )
+
+
+def _chosen_packages(request: HttpRequest, user: User) -> list[DeterminationPackage] | None:
+    """The ticked packages, or all those the page listed when none is ticked; None when the
+    selection cannot be read, is too long, or names a package the user may not see."""
+    values = request.POST.getlist("package") or request.POST.getlist("shown")
+    keys = package_keys(values)
+    if not keys or len(keys) > mailing.BATCH_MAX:
+        return None
+    found = selectors.packages_by_keys_for_user(user, keys)
+    return found if len(found) == len(keys) else None
+
+
+def _batch_refused(request: HttpRequest) -> HttpResponse:
+    messages.error(
+        request, _("The choice of packages could not be read. Choose the packages again.")
+    )
+    return redirect("ontario:odsp_mailing")
+
+
+@login_required
+@require_POST
+def mailing_print(request: HttpRequest) -> HttpResponse:
+    """The chosen packages as ONE PDF to print; one access-log row per person printed."""
+    user = _require_reader(request)
+    if not works_odsp_intake(user):
+        raise PermissionDenied
+    chosen = _chosen_packages(request, user)
+    if chosen is None:
+        return _batch_refused(request)
+    pdf = packages_pdf(chosen)
+    record_access_many(
+        user=user,
+        participants=[package.odsp_application.participant for package in chosen],
+        what="odsp_package",
+        request=request,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="ddp-mailing-{day}.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def mailing_mailed(request: HttpRequest) -> HttpResponse:
+    """Mark the chosen packages as mailed, all or none."""
+    user = _require_reader(request)
+    if not works_odsp_intake(user):
+        raise PermissionDenied
+    chosen = _chosen_packages(request, user)
+    if chosen is None:
+        return _batch_refused(request)
+    try:
+        done = mailing.mark_packages_mailed(actor=user, packages=chosen)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        count = len(done)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s package is marked as mailed.",
+                "%(count)s packages are marked as mailed.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect("ontario:odsp_mailing")

@@ -1,44 +1,142 @@
 """The Disability Determination Package (DDP) as a tagged PDF in the applicant's language.
 
 Generated automatically once the ODSP intake unit confirms financial eligibility, then mailed
-(004 Q13). The forms themselves are the Ministry's; this is the cover letter and checklist that
-goes with them, addressed to the applicant. The applicant has 90 days to return it (ODSP Policy
-Directive 1.2).
+(004 Q13). It holds a cover letter and the forms' content prepared for the applicant: the
+Health Status and Activities of Daily Living Report and the Activities of Daily Living Index
+for a health care professional, the optional Self Report, the Consent to the Release of Medical
+Information, and a return page. The applicant's part is pre-filled from the file; the rest has
+lines and boxes to write in. These are not the Ministry's official forms, and the package says
+so. The applicant has 90 days to return it (ODSP Policy Directive 1.2).
+
+The intake unit prints a day's mailing as one PDF (``packages_pdf``): each package rendered
+again from its file with its own generation date, pages put one after the other, each package
+keeping its own "page X of Y".
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from sentier.ontario.models import ODSPApplication
+from sentier.ontario.models import DeterminationPackage, ODSPApplication
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
 
 RETURN_DAYS = 90  # ODSP Policy Directive 1.2 (September 2023)
+#: Whom the applicant calls (ODSP; TTY) — the numbers the application pages give too.
+HELP_PHONE = "1-888-999-1142"
+HELP_TTY = "1-855-952-6238"
+
+#: The rows of the Activities of Daily Living Index.
+ADL_ACTIVITIES = [
+    gettext_lazy("Personal care (washing, dressing, using the toilet)"),
+    gettext_lazy("Preparing meals and eating"),
+    gettext_lazy("Housework and laundry"),
+    gettext_lazy("Shopping and errands"),
+    gettext_lazy("Getting around (walking, stairs, public transit)"),
+    gettext_lazy("Managing money and paperwork"),
+    gettext_lazy("Taking medication and keeping appointments"),
+    gettext_lazy("Communicating (speaking, hearing, reading, writing)"),
+    gettext_lazy("Concentration and memory"),
+    gettext_lazy("Dealing with people and with stress"),
+    gettext_lazy("Sleep and energy during the day"),
+]
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal (for ``content:`` in the page margins)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _page_counter_css() -> str:
+    """``"Page " counter(page) " of " counter(pages)`` in the active language."""
+    marker_page, marker_pages = "\x00PAGE\x00", "\x00PAGES\x00"
+    text = _("Page %(page)s of %(pages)s") % {"page": marker_page, "pages": marker_pages}
+    css = _css_string(text)
+    css = css.replace(marker_page, '" counter(page) "').replace(marker_pages, '" counter(pages) "')
+    return css.replace('"" ', "").replace(' ""', "")
+
+
+def return_address() -> list[str]:
+    """The ODSP intake unit's return address, one line per item (configuration)."""
+    return [str(line) for line in settings.SENTIER_ODSP_RETURN_ADDRESS]
+
+
+def package_context(odsp: ODSPApplication, *, at: dt.datetime) -> dict[str, Any]:
+    """What the package says, in the active language (call inside ``translation.override``)."""
+    participant = odsp.participant
+    generated_on = timezone.localdate(at)
+    postal = " ".join(part for part in (participant.city, participant.postal_code) if part)
+    return {
+        "participant": participant,
+        "odsp": odsp,
+        "language": participant.preferred_language,
+        "generated_on": generated_on,
+        "return_by": generated_on + dt.timedelta(days=RETURN_DAYS),
+        "return_days": RETURN_DAYS,
+        "return_address": return_address(),
+        "help_phone": HELP_PHONE,
+        "help_tty": HELP_TTY,
+        "address_lines": [line for line in (participant.address, postal) if line],
+        "language_name": participant.get_preferred_language_display(),
+        "adl_activities": [str(activity) for activity in ADL_ACTIVITIES],
+        "header_left": _css_string(
+            _("Disability Determination Package – file %(number)s")
+            % {"number": participant.file_number}
+        ),
+        "header_right": _page_counter_css(),
+    }
 
 
 def package_html(odsp: ODSPApplication, *, at: dt.datetime) -> str:
-    participant = odsp.participant
-    language = participant.preferred_language
-    with translation.override(language):
-        return render_to_string(
-            "ontario/ddp_pdf.html",
-            {
-                "participant": participant,
-                "odsp": odsp,
-                "language": language,
-                "generated_on": timezone.localdate(at),
-                "return_by": timezone.localdate(at) + dt.timedelta(days=RETURN_DAYS),
-                "return_days": RETURN_DAYS,
-            },
-        )
+    """The HTML the PDF is made from, in the applicant's language."""
+    with translation.override(odsp.participant.preferred_language):
+        return render_to_string("ontario/ddp_pdf.html", package_context(odsp, at=at))
+
+
+def package_document(odsp: ODSPApplication, *, at: dt.datetime) -> Document:
+    """The laid-out package (WeasyPrint), before it is written as PDF."""
+    from weasyprint import HTML
+
+    return HTML(string=package_html(odsp, at=at)).render()
 
 
 def determination_package_pdf(odsp: ODSPApplication, *, at: dt.datetime) -> bytes:
     """The package as PDF/UA-1 (tagged) with WeasyPrint."""
-    from weasyprint import HTML
-
-    document = HTML(string=package_html(odsp, at=at)).render()
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
+    pdf: bytes = package_document(odsp, at=at).write_pdf(pdf_variant="pdf/ua-1")
     return pdf
+
+
+def packages_pdf(packages: Iterable[DeterminationPackage]) -> bytes:
+    """Several packages as ONE PDF to print (the day's mailing), in the order given. Each is
+    rendered again from the file with its own generation date (so the same return date)."""
+    documents = [
+        package_document(package.odsp_application, at=package.generated_at) for package in packages
+    ]
+    if not documents:
+        raise ValueError("No package to print.")
+    pages = [page for document in documents for page in document.pages]
+    pdf: bytes = documents[0].copy(pages).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf
+
+
+def rendered_text(document: Document) -> list[str]:
+    """The text laid out on each page of a rendered package (for tests and checks: what the
+    printed PDF shows, without a PDF text extractor)."""
+    from weasyprint.formatting_structure import boxes
+
+    def walk(box: Any) -> Iterable[str]:
+        if isinstance(box, boxes.TextBox):
+            yield box.text
+        for child in getattr(box, "children", ()):
+            yield from walk(child)
+
+    return [" ".join(walk(page._page_box)) for page in document.pages]

@@ -1,0 +1,82 @@
+"""The day's mailing of Disability Determination Packages: mark a batch as mailed in one go.
+
+All or nothing: if any package of the batch was already mailed (a colleague was quicker), the
+whole batch is refused with the names, and nothing changes. One timeline row per package, as
+``actions.mark_package_mailed`` writes for one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from sentier.accounts.models import User
+from sentier.ontario.models import DeterminationPackage, MailingStatus
+from sentier.ontario.units import works_odsp_intake
+from sentier.participants.actions import add_event
+from sentier.participants.models import EventKind
+
+#: Most packages printed or marked in one go: a day's envelopes, and what one request can
+#: render (about 0.4 s a package here, so about 12 s, under the usual 30 s worker timeout).
+BATCH_MAX = 30
+
+
+@transaction.atomic
+def mark_packages_mailed(
+    *,
+    actor: User,
+    packages: Sequence[DeterminationPackage],
+    at: dt.datetime | None = None,
+) -> list[DeterminationPackage]:
+    """Mark every package of the batch as mailed, or none of them."""
+    if not works_odsp_intake(actor):
+        raise PermissionDenied
+    if not packages:
+        raise ValidationError(_("Choose at least one package to mark as mailed."))
+    if len({p.pk for p in packages}) > BATCH_MAX:
+        raise ValidationError(
+            _("Mark at most %(count)s packages at a time.") % {"count": BATCH_MAX}
+        )
+    locked = list(
+        DeterminationPackage.objects.select_for_update(of=("self",))
+        .select_related("odsp_application__participant")
+        .defer("pdf")
+        .filter(pk__in=[p.pk for p in packages])
+        .order_by("generated_at", "id")
+    )
+    already = [p for p in locked if p.status != MailingStatus.QUEUED]
+    if already:
+        names = ", ".join(p.odsp_application.participant.full_name for p in already)
+        raise ValidationError(
+            ngettext(
+                "The package of %(names)s was already mailed. Nothing was marked: "
+                "choose the packages again.",
+                "The packages of %(names)s were already mailed. Nothing was marked: "
+                "choose the packages again.",
+                len(already),
+            )
+            % {"names": names}
+        )
+    at = at or timezone.now()
+    DeterminationPackage.objects.filter(pk__in=[p.pk for p in locked]).update(
+        status=MailingStatus.MAILED, mailed_at=at, mailed_by=actor
+    )
+    for package in locked:
+        package.status = MailingStatus.MAILED
+        package.mailed_at = at
+        package.mailed_by = actor
+        add_event(
+            participant=package.odsp_application.participant,
+            kind=EventKind.ODSP_INTAKE,
+            actor=actor,
+            summary=_("Disability Determination Package mailed"),
+            data={"package": str(package.uuid)},
+            occurred_at=at,
+        )
+    return locked

@@ -1,0 +1,61 @@
+"""Who in the ODSP centralized intake unit works an application: assign it to oneself or to a
+colleague of the unit, or take the assignment back. Keyword-only, atomic, permission first,
+then a timeline row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sentier.accounts.models import User
+from sentier.ontario.models import ODSPApplication
+from sentier.ontario.units import works_odsp_intake
+from sentier.participants.actions import add_event
+from sentier.participants.models import EventKind
+
+
+@transaction.atomic
+def assign_odsp_application(
+    *,
+    actor: User,
+    odsp_application: ODSPApplication,
+    assignee: User | None,
+    at: dt.datetime | None = None,
+) -> ODSPApplication:
+    """Give the application to ``assignee`` (someone of the ODSP intake unit), or to nobody.
+    Assigning it to whom it already is changes nothing and writes nothing."""
+    if not works_odsp_intake(actor):
+        raise PermissionDenied
+    odsp = (
+        ODSPApplication.objects.select_for_update(of=("self",))
+        .select_related("participant")
+        .get(pk=odsp_application.pk)
+    )
+    if assignee is not None and not (assignee.is_active and works_odsp_intake(assignee)):
+        raise ValidationError(
+            {"assignee": _("Choose someone who works in the ODSP centralized intake unit.")}
+        )
+    new_id = assignee.pk if assignee is not None else None
+    if odsp.assigned_to_id == new_id:
+        return odsp
+    odsp.assigned_to = assignee
+    odsp.save(update_fields=["assigned_to"])
+    if assignee is None:
+        summary = _("ODSP application no longer assigned")
+    else:
+        summary = _("ODSP application assigned to %(name)s") % {
+            "name": assignee.get_full_name() or assignee.email
+        }
+    add_event(
+        participant=odsp.participant,
+        kind=EventKind.ODSP_INTAKE,
+        actor=actor,
+        summary=summary,
+        data={"odsp_application": str(odsp.uuid), "assigned_to": new_id},
+        occurred_at=at or timezone.now(),
+    )
+    return odsp
