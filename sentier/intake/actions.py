@@ -23,8 +23,8 @@ from sentier.intake.models import (
     ReviewStatus,
 )
 from sentier.intake.steps import STEPS
-from sentier.participants.actions import add_event, next_file_number
-from sentier.participants.models import EventKind, FileStatus, Participant, TimelineEvent
+from sentier.participants.actions import add_event, events_in_one_insert, next_file_number
+from sentier.participants.models import EventKind, FileStatus, Participant
 from sentier.reference.models import Jurisdiction, Program, Region
 
 # The paths whose acceptance asks the rules for an eligibility decision straight away.
@@ -180,37 +180,34 @@ def submit_application(*, application_id: int) -> Recommendation:
         questionnaire_version=result["questionnaire_version"],
         rules_version=result["rules_version"],
     )
-    # The three events of a sending, in one insert (in order: the timeline sorts by time, then id).
-    TimelineEvent.objects.bulk_create(
-        [
-            TimelineEvent(
-                participant=participant, kind=EventKind.FILE_OPENED, actor=actor, occurred_at=now
-            ),
-            TimelineEvent(
-                participant=participant,
-                kind=EventKind.APPLICATION_SUBMITTED,
-                actor=actor,
-                occurred_at=now,
-                summary=str(Channel(application.channel).label),
-                data={"application": str(application.uuid), "channel": application.channel},
-            ),
-            TimelineEvent(
-                participant=participant,
-                kind=EventKind.RECOMMENDATION,
-                occurred_at=now,
-                summary=str(Path(result["path"]).label),
-                data={"recommendation": str(recommendation.uuid), "path": result["path"]},
-            ),
-        ]
-    )
-    if program.jurisdiction == Jurisdiction.ONTARIO:
-        # Ontario: Ontario Works waits for its grant at the local office; ODSP lands in the
-        # centralized intake unit (004).
-        from sentier.ontario.routing import route_submitted_application
-
-        route_submitted_application(
-            application=application, recommendation=recommendation, at=now, actor=actor
+    # The events of a sending (three, and the routing's in Ontario) in one insert, in order:
+    # the timeline sorts by time, then id.
+    with events_in_one_insert():
+        add_event(participant=participant, kind=EventKind.FILE_OPENED, actor=actor, occurred_at=now)
+        add_event(
+            participant=participant,
+            kind=EventKind.APPLICATION_SUBMITTED,
+            actor=actor,
+            occurred_at=now,
+            summary=str(Channel(application.channel).label),
+            data={"application": str(application.uuid), "channel": application.channel},
         )
+        add_event(
+            participant=participant,
+            kind=EventKind.RECOMMENDATION,
+            actor=None,
+            occurred_at=now,
+            summary=str(Path(result["path"]).label),
+            data={"recommendation": str(recommendation.uuid), "path": result["path"]},
+        )
+        if program.jurisdiction == Jurisdiction.ONTARIO:
+            # Ontario: Ontario Works waits for its grant at the local office; ODSP lands in the
+            # centralized intake unit (004).
+            from sentier.ontario.routing import route_submitted_application
+
+            route_submitted_application(
+                application=application, recommendation=recommendation, at=now, actor=actor
+            )
     return recommendation
 
 

@@ -45,8 +45,9 @@ from sentier.ontario.models import (
 )
 from sentier.ontario.routing import EO_CATEGORIES, employment_ontario
 from sentier.ontario.units import works_odsp_intake, works_ow_area
-from sentier.participants.actions import add_event
+from sentier.participants.actions import add_event, events_in_one_insert
 from sentier.participants.models import EventKind, FileStatus, Participant
+from sentier.reference.loading import EMPLOYMENT_ONTARIO_SLUG
 from sentier.reference.models import DeferralReason, PrescribedClass
 from sentier.referrals.models import OutboxMessage, Referral
 from sentier_rules.ontario import first_review_on, next_review_on
@@ -93,6 +94,7 @@ def _refer_to_employment_ontario(
         categories=consent.categories,
         purpose=Purpose.EMPLOYMENT_ONTARIO,
         at=at,
+        consent=consent,
     )
     payload = {"referral": str(referral.uuid), **referral.payload}
     if InformationCategory.EMPLOYMENT in referral.categories:
@@ -135,6 +137,27 @@ def _fast_track_answer(ow: OWApplication, day: dt.date) -> dict[str, object]:
     return answer
 
 
+def _eo_consent_in_force(ow: OWApplication, at: dt.datetime) -> Consent | None:
+    """The consent given on the application when still in force (read with the application);
+    otherwise the newest one in force for Employment Ontario (given again by phone, say)."""
+    consent = ow.consent
+    if (
+        consent is not None
+        and consent.is_active(at)
+        and InformationCategory.IDENTITY in consent.categories
+        and consent.recipient_organization is not None
+        and consent.recipient_organization.slug == EMPLOYMENT_ONTARIO_SLUG
+    ):
+        return consent
+    return find_consent(
+        participant=ow.participant,
+        purpose=Purpose.EMPLOYMENT_ONTARIO,
+        organization=employment_ontario(),
+        categories=[InformationCategory.IDENTITY],
+        at=at,
+    )
+
+
 @transaction.atomic
 def grant_ow_application(
     *, actor: User, ow_application: OWApplication, at: dt.datetime | None = None
@@ -142,7 +165,12 @@ def grant_ow_application(
     """Grant Ontario Works financial assistance; then the fast track or the common assessment."""
     ow = (
         OWApplication.objects.select_for_update(of=("self",))
-        .select_related("participant__program", "application__recommendation")
+        .select_related(
+            "participant__program",
+            "participant__region",
+            "application__recommendation",
+            "consent__recipient_organization",
+        )
         .get(pk=ow_application.pk)
     )
     participant = ow.participant
@@ -150,6 +178,13 @@ def grant_ow_application(
     if ow.status != OWStatus.PENDING:
         raise ValidationError(_("Financial assistance was already granted."))
     at = at or timezone.now()
+    with events_in_one_insert():
+        _grant(actor, ow, at)
+    return ow
+
+
+def _grant(actor: User, ow: OWApplication, at: dt.datetime) -> None:
+    participant = ow.participant
     ow.status = OWStatus.GRANTED
     ow.granted_at = at
     ow.granted_by = actor
@@ -171,14 +206,6 @@ def grant_ow_application(
     referral = None
     if answer.get("eligible"):
         recommendation = getattr(ow.application, "recommendation", None)
-        organization = employment_ontario()
-        consent = find_consent(
-            participant=participant,
-            purpose=Purpose.EMPLOYMENT_ONTARIO,
-            organization=organization,
-            categories=[InformationCategory.IDENTITY],
-            at=at,
-        )
         if (
             recommendation is not None
             and recommendation.status == ReviewStatus.OVERRIDDEN
@@ -186,7 +213,7 @@ def grant_ow_application(
         ):
             reason = "caseworker_override"
             explanation = {}
-        elif consent is None:
+        elif (consent := _eo_consent_in_force(ow, at)) is None:
             reason = "no_consent"
             explanation = {}
         else:
@@ -198,7 +225,7 @@ def grant_ow_application(
                     need=_("Ontario Works client assessed ready: fast-track referral at grant."),
                     employment_ready=ow.employment_ready,
                     at=at,
-                    organization=organization,
+                    organization=consent.recipient_organization,
                 )
             except NoValidConsent:
                 reason = "no_consent"
@@ -236,7 +263,6 @@ def grant_ow_application(
             "referral",
         ]
     )
-    return ow
 
 
 # ---------------------------------------------------------------- common assessment

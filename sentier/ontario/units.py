@@ -18,8 +18,13 @@ def unit_of(user: User) -> str | None:
     """The Ontario unit of a caseworker (OW office by default); None for other roles."""
     if user.role != Role.CASEWORKER:
         return None
-    membership = UnitMembership.objects.filter(user=user).first()
-    return membership.unit if membership is not None else Unit.OW_OFFICE
+    # Read once per user object (one request, one command), like Django's permission cache.
+    cached: str | None = getattr(user, "_sentier_ontario_unit", None)
+    if cached is None:
+        membership = UnitMembership.objects.filter(user=user).first()
+        cached = membership.unit if membership is not None else Unit.OW_OFFICE
+        user._sentier_ontario_unit = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def works_ow_area(user: User, region_id: int | None) -> bool:

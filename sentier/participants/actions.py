@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -39,6 +42,32 @@ EDITABLE_FIELDS = (
 )
 
 
+#: Events written by ``add_event`` inside ``events_in_one_insert()``, waiting for its end.
+_pending_events: ContextVar[list[TimelineEvent] | None] = ContextVar(
+    "sentier_pending_events", default=None
+)
+
+
+@contextlib.contextmanager
+def events_in_one_insert() -> Iterator[None]:
+    """Write the timeline events of a multi-step action in one INSERT at the end of the block.
+
+    The events keep the order of the ``add_event`` calls (the timeline sorts by time, then id);
+    if the block raises, none is written. Use it inside the action's transaction.
+    """
+    if _pending_events.get() is not None:  # already collecting: the outer block writes them
+        yield
+        return
+    pending: list[TimelineEvent] = []
+    token = _pending_events.set(pending)
+    try:
+        yield
+    finally:
+        _pending_events.reset(token)
+    if pending:
+        TimelineEvent.objects.bulk_create(pending)
+
+
 def add_event(
     *,
     participant: Participant,
@@ -49,7 +78,7 @@ def add_event(
     occurred_at: dt.datetime | None = None,
 ) -> TimelineEvent:
     """Append a timeline event. Other apps' actions call this as their last step."""
-    return TimelineEvent.objects.create(
+    event = TimelineEvent(
         participant=participant,
         kind=kind,
         actor=actor,
@@ -57,6 +86,12 @@ def add_event(
         data=data or {},
         occurred_at=occurred_at or timezone.now(),
     )
+    pending = _pending_events.get()
+    if pending is not None:
+        pending.append(event)
+    else:
+        event.save(force_insert=True)
+    return event
 
 
 def _require_change(user: User, participant: Participant) -> None:

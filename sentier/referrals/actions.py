@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from sentier.accounts.models import Role, User
 from sentier.consent.actions import NoValidConsent
-from sentier.consent.models import Purpose
+from sentier.consent.models import Consent, Purpose, RecipientKind
 from sentier.consent.selectors import find_consent
 from sentier.network.models import Location, Organization, Service
 from sentier.participants.actions import add_event
@@ -109,6 +109,25 @@ def _log(
     )
 
 
+def _still_covers(
+    consent: Consent | None,
+    participant: Participant,
+    purpose: str,
+    organization: Organization,
+    categories: list[str],
+    at: dt.datetime,
+) -> bool:
+    return (
+        consent is not None
+        and consent.participant_id == participant.pk
+        and consent.purpose == purpose
+        and consent.recipient_kind == RecipientKind.ORGANIZATION
+        and consent.recipient_organization_id == organization.pk
+        and consent.is_active(at)
+        and consent.covers(categories)
+    )
+
+
 @transaction.atomic
 def send_referral(
     *,
@@ -121,9 +140,14 @@ def send_referral(
     service: Service | None = None,
     location: Location | None = None,
     at: dt.datetime | None = None,
+    consent: Consent | None = None,
 ) -> Referral:
     """Send a referral now. ``PermissionDenied``, ``ValidationError`` or ``NoValidConsent``
-    leave nothing behind: no referral, no message queued."""
+    leave nothing behind: no referral, no message queued.
+
+    ``consent``: the covering consent when the caller already holds it (checked again here, in
+    memory); otherwise the newest one in force is looked up.
+    """
     if not actor.has_perm("participants.change_participant", participant):
         raise PermissionDenied
     at = at or timezone.now()
@@ -139,13 +163,14 @@ def send_referral(
         errors["location"] = _("This point of service belongs to another organization.")
     if errors:
         raise ValidationError(errors)
-    consent = find_consent(
-        participant=participant,
-        purpose=purpose,
-        organization=organization,
-        categories=chosen,
-        at=at,
-    )
+    if not _still_covers(consent, participant, purpose, organization, chosen, at):
+        consent = find_consent(
+            participant=participant,
+            purpose=purpose,
+            organization=organization,
+            categories=chosen,
+            at=at,
+        )
     if consent is None:
         raise NoValidConsent(
             _("The person has not agreed to share this information with this organization.")

@@ -126,3 +126,39 @@ def test_partner_staff_answer_only_their_referrals_and_declining_needs_a_reason(
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.ACCEPTED
     assert [t.to_status for t in referral.transitions.all()] == ["requested", "accepted"]
+
+
+def test_a_consent_handed_in_that_was_withdrawn_is_not_used(
+    personas: dict[str, Any], laval_participant: Any, opex: Organization
+) -> None:
+    from sentier.consent.actions import withdraw_consent
+
+    consent = _consent(personas, laval_participant, opex, ["identity"])
+    withdraw_consent(actor=personas["caseworker_laval"], consent=consent, channel=Channel.PHONE)
+    consent.refresh_from_db()
+    with pytest.raises(NoValidConsent):
+        actions.send_referral(
+            actor=personas["caseworker_laval"],
+            participant=laval_participant,
+            organization=opex,
+            need="Recherche d'emploi",
+            categories=["identity"],
+            consent=consent,
+        )
+    assert not Referral.objects.exists()
+
+
+def test_a_consent_handed_in_that_does_not_cover_the_categories_is_not_used(
+    personas: dict[str, Any], laval_participant: Any, opex: Organization
+) -> None:
+    narrow = _consent(personas, laval_participant, opex, ["identity"])
+    wide = _consent(personas, laval_participant, opex, ["identity", "program"])
+    referral = actions.send_referral(
+        actor=personas["caseworker_laval"],
+        participant=laval_participant,
+        organization=opex,
+        need="Recherche d'emploi",
+        categories=["identity", "program"],
+        consent=narrow,
+    )
+    assert referral.consent == wide
