@@ -65,6 +65,66 @@ def record_consent(
 ) -> Consent:
     """Record one consent. Raises ``PermissionDenied`` or ``ValidationError`` (nothing saved)."""
     _require_can_record(actor, participant, channel)
+    return _record(
+        recorded_by=actor,
+        participant=participant,
+        purpose=purpose,
+        recipient_kind=recipient_kind,
+        categories=categories,
+        channel=channel,
+        recipient_organization=recipient_organization,
+        language=language,
+        expires_on=expires_on,
+        at=at,
+    )
+
+
+@transaction.atomic
+def record_consent_from_application(
+    *,
+    participant: Participant,
+    entered_by: User | None,
+    purpose: str,
+    recipient_kind: str,
+    categories: Iterable[str],
+    channel: str,
+    recipient_organization: Organization | None = None,
+    at: dt.datetime | None = None,
+) -> Consent:
+    """The person's "yes" on a consent page of the application they sent: part of the sending.
+
+    Called by the sending itself, which already established who may send this application: the
+    person online (with or without an account: ``entered_by`` is None then) or the staff member
+    who entered it by phone or in person and heard the answer (``entered_by``, whatever their
+    area). Same validation, text, record and event as ``record_consent``.
+    """
+    return _record(
+        recorded_by=entered_by,
+        participant=participant,
+        purpose=purpose,
+        recipient_kind=recipient_kind,
+        categories=categories,
+        channel=channel,
+        recipient_organization=recipient_organization,
+        language=None,
+        expires_on=None,
+        at=at,
+    )
+
+
+def _record(
+    *,
+    recorded_by: User | None,
+    participant: Participant,
+    purpose: str,
+    recipient_kind: str,
+    categories: Iterable[str],
+    channel: str,
+    recipient_organization: Organization | None,
+    language: str | None,
+    expires_on: dt.date | None,
+    at: dt.datetime | None,
+) -> Consent:
     at = at or timezone.now()
     chosen = list(dict.fromkeys(categories))
     errors: dict[str, str] = {}
@@ -112,14 +172,14 @@ def record_consent(
         text_shown=text,
         language=language,
         channel=channel,
-        recorded_by=actor,
+        recorded_by=recorded_by,
         given_at=at,
         expires_on=expires_on,
     )
     add_event(
         participant=participant,
         kind=EventKind.CONSENT_GIVEN,
-        actor=actor,
+        actor=recorded_by,
         summary=f"{consent.get_purpose_display()} – {recipient}",
         data={"consent": str(consent.uuid), "categories": chosen, "channel": channel},
         occurred_at=at,

@@ -10,16 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.utils import timezone
-
 from sentier.accounts.models import User
-from sentier.consent.actions import record_consent
+from sentier.consent.actions import record_consent_from_application
 from sentier.consent.models import Channel as ConsentChannel
 from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
-from sentier.consent.texts import TEXT_VERSION, consent_text
-from sentier.core import formatting
 from sentier.intake.models import Application, Channel, Recommendation
 from sentier.network.models import Organization
 from sentier.ontario.models import EOConsent, ODSPApplication, OWApplication
@@ -59,62 +53,18 @@ def record_application_consent(
     actor: User | None,
     at: dt.datetime,
 ) -> Consent:
-    """Record the "yes" given on the application's consent page, against Employment Ontario.
-
-    Through ``consent.record_consent`` when someone signed in gave or heard it. A person who
-    applied online without an account has no user to act as (and staff of another service area
-    entering an application may not record consents on its file): the consent is then written
-    here the same way (same text, same event, same channel).
-    """
-    organization = employment_ontario()
-    channel = CONSENT_CHANNEL[Channel(application.channel)]
-    if actor is not None:
-        try:
-            return record_consent(
-                actor=actor,
-                participant=participant,
-                purpose=Purpose.EMPLOYMENT_ONTARIO,
-                recipient_kind=RecipientKind.ORGANIZATION,
-                recipient_organization=organization,
-                categories=EO_CATEGORIES,
-                channel=channel,
-                at=at,
-            )
-        except PermissionDenied:
-            # e.g. an application entered by staff of another service area: still the
-            # person's answer, written below with who entered it.
-            pass
-    language = participant.preferred_language
-    expires_on = timezone.localdate(at) + dt.timedelta(days=settings.SENTIER_CONSENT_DAYS)
-    consent = Consent.objects.create(
+    """Record the "yes" given on the application's consent page, against Employment Ontario,
+    with the application's channel and whoever entered it (None: the person, online)."""
+    return record_consent_from_application(
         participant=participant,
+        entered_by=actor,
         purpose=Purpose.EMPLOYMENT_ONTARIO,
         recipient_kind=RecipientKind.ORGANIZATION,
-        recipient_organization=organization,
-        categories=list(EO_CATEGORIES),
-        text_version=TEXT_VERSION,
-        text_shown=consent_text(
-            purpose=Purpose.EMPLOYMENT_ONTARIO,
-            recipient=organization.name,
-            categories=EO_CATEGORIES,
-            language=language,
-            expires=formatting.long_date(expires_on, language),
-        ),
-        language=language,
-        channel=channel,
-        recorded_by=actor,
-        given_at=at,
-        expires_on=expires_on,
+        recipient_organization=employment_ontario(),
+        categories=EO_CATEGORIES,
+        channel=CONSENT_CHANNEL[Channel(application.channel)],
+        at=at,
     )
-    add_event(
-        participant=participant,
-        kind=EventKind.CONSENT_GIVEN,
-        actor=actor,
-        summary=f"{consent.get_purpose_display()} – {organization.name}",
-        data={"consent": str(consent.uuid), "categories": list(EO_CATEGORIES), "channel": channel},
-        occurred_at=at,
-    )
-    return consent
 
 
 def route_submitted_application(

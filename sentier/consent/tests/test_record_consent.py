@@ -146,3 +146,38 @@ def test_a_withdrawn_or_expired_consent_covers_nothing(
     assert consent.withdrawn_at is not None
     assert not consent.is_active()
     assert laval_participant.events.filter(kind=EventKind.CONSENT_WITHDRAWN).count() == 1
+
+
+def test_a_consent_answered_on_an_application_sent_without_an_account_is_the_persons_own(
+    laval_participant: Any,
+) -> None:
+    consent = actions.record_consent_from_application(
+        participant=laval_participant,
+        entered_by=None,
+        purpose=Purpose.REFERRAL,
+        recipient_kind=RecipientKind.ORGANIZATION,
+        recipient_organization=_org(),
+        categories=["identity"],
+        channel=Channel.ONLINE,
+    )
+    assert consent.recorded_by is None
+    assert consent.channel == Channel.ONLINE
+    assert "SORIF" in consent.text_shown
+    event = laval_participant.events.get(kind=EventKind.CONSENT_GIVEN)
+    assert event.actor is None
+
+
+def test_a_consent_answered_on_an_application_is_validated_like_any_other(
+    laval_participant: Any,
+) -> None:
+    with pytest.raises(ValidationError):
+        actions.record_consent_from_application(
+            participant=laval_participant,
+            entered_by=None,
+            purpose=Purpose.REFERRAL,
+            recipient_kind=RecipientKind.ORGANIZATION,
+            recipient_organization=_org(),
+            categories=[],
+            channel=Channel.ONLINE,
+        )
+    assert not Consent.objects.filter(participant=laval_participant).exists()
