@@ -77,7 +77,13 @@ run: install demo
 	@echo ""
 	@echo "Sentier is starting on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	@echo "Demo mode: multi-factor authentication is off (SENTIER_REQUIRE_MFA=0)."
-	SENTIER_DEBUG=$${SENTIER_DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT)
+	@echo "Background work (e-mails, imports, outbox deliveries) runs beside it; logs in var/log/."
+	@mkdir -p var/log
+	@export SENTIER_DEBUG=$${SENTIER_DEBUG:-1}; \
+	$(MANAGE) db_worker --no-reload >var/log/db_worker.log 2>&1 & worker=$$!; \
+	$(MANAGE) deliver_outbox --loop --interval 5 >var/log/deliver_outbox.log 2>&1 & outbox=$$!; \
+	trap 'kill $$worker $$outbox 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## ---------------------------------------------------------------- test
 lint: python-deps
