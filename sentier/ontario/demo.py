@@ -4,7 +4,9 @@ Only in the Ontario configuration (``SENTIER_JURISDICTION=on make run``): the Qu
 left exactly as it is. Creates the Ontario personas (password as the other demo personas) and,
 through the real actions, a few Ontario Works and ODSP applications: one ready to be granted and
 fast-tracked to Employment Ontario, clients in the common assessment queue, an action plan
-whose review is overdue, ODSP applications to confirm and a package queued for mailing.
+whose review is overdue, ODSP applications to confirm and a package queued for mailing. Toronto's
+worklist holds more applications to grant than one page shows, some of them (and some
+assessments) already assigned to Tara or to her colleague Jordan.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sentier.core.demo import DEMO_PASSWORD, Persona, ensure_persona
 from sentier.intake.actions import save_step, start_application, submit_application
 from sentier.intake.models import Application, Channel
 from sentier.ontario import actions
+from sentier.ontario.assignment import assign_assessment, assign_ow_application
 from sentier.ontario.models import (
     CommonAssessment,
     ODSPApplication,
@@ -37,6 +40,16 @@ ONTARIO_PERSONAS: tuple[Persona, ...] = (
         "caseworker.toronto@sentier.demo",
         "Tara",
         "Nguyen",
+        Role.CASEWORKER,
+        region="ON33",
+        office="Toronto Employment and Social Services",
+        language="en-ca",
+    ),
+    Persona(
+        "caseworker_toronto_2",
+        "caseworker2.toronto@sentier.demo",
+        "Jordan",
+        "Lee",
         Role.CASEWORKER,
         region="ON33",
         office="Toronto Employment and Social Services",
@@ -73,7 +86,7 @@ ONTARIO_PERSONAS: tuple[Persona, ...] = (
 )
 
 
-def _send(
+def submit_ontario_application(
     *,
     first: str,
     last: str,
@@ -87,7 +100,8 @@ def _send(
     entered_by: User | None = None,
     language: str = "en-ca",
 ) -> Application:
-    """An application sent through the real actions (as the pages would save it)."""
+    """An Ontario application sent through the real actions (as the pages would save it); also
+    used by tests that need many rows quickly."""
     application = start_application(channel=channel, entered_by=entered_by)
     answers: dict[str, dict[str, Any]] = {
         "identity": {
@@ -137,16 +151,20 @@ def load_demo() -> None:
     now = timezone.now()
 
     # Waiting for the grant: ready and consenting (fast track at grant), and a First Nations site.
-    _send(first="Maya", last="Singh", program="OW", ready=True, consent=True)
-    _send(first="Daniel", last="Whitecloud", program="OW", ready=True, first_nations_site=True)
+    submit_ontario_application(first="Maya", last="Singh", program="OW", ready=True, consent=True)
+    submit_ontario_application(
+        first="Daniel", last="Whitecloud", program="OW", ready=True, first_nations_site=True
+    )
 
     # Already granted: one fast-tracked to Employment Ontario, two in the common assessment.
-    fast = _send(first="Amir", last="Rahimi", program="OW", ready=True, consent=True)
+    fast = submit_ontario_application(
+        first="Amir", last="Rahimi", program="OW", ready=True, consent=True
+    )
     actions.grant_ow_application(
         actor=tara, ow_application=OWApplication.objects.get(application=fast)
     )
     for first, last in (("Grace", "Okafor"), ("Lucas", "Tremblay")):
-        granted = _send(first=first, last=last, program="OW", language="fr-ca")
+        granted = submit_ontario_application(first=first, last=last, program="OW", language="fr-ca")
         actions.grant_ow_application(
             actor=tara, ow_application=OWApplication.objects.get(application=granted)
         )
@@ -160,7 +178,7 @@ def load_demo() -> None:
     )
 
     # An action plan put in place five weeks ago: its 30-day review is overdue.
-    earlier = _send(first="Sofia", last="Martins", program="OW")
+    earlier = submit_ontario_application(first="Sofia", last="Martins", program="OW")
     actions.grant_ow_application(
         actor=tara,
         ow_application=OWApplication.objects.get(application=earlier),
@@ -176,8 +194,8 @@ def load_demo() -> None:
 
     # ODSP centralized intake: online and by phone, one confirmed (package queued), one member
     # of a prescribed class (no package).
-    _send(first="Noor", last="Haddad", program="ODSP")
-    _send(
+    submit_ontario_application(first="Noor", last="Haddad", program="ODSP")
+    submit_ontario_application(
         first="Peter",
         last="Lindqvist",
         program="ODSP",
@@ -186,13 +204,76 @@ def load_demo() -> None:
         region="ON40",
         city="Kenora",
     )
-    queued = _send(first="Hélène", last="Bouchard", program="ODSP", language="fr-ca")
+    queued = submit_ontario_application(
+        first="Hélène", last="Bouchard", program="ODSP", language="fr-ca"
+    )
     actions.confirm_odsp_financial_eligibility(
         actor=iris, odsp_application=ODSPApplication.objects.get(application=queued)
     )
-    member = _send(first="Walter", last="Kim", program="ODSP")
+    member = submit_ontario_application(first="Walter", last="Kim", program="ODSP")
     actions.confirm_odsp_financial_eligibility(
         actor=iris,
         odsp_application=ODSPApplication.objects.get(application=member),
         prescribed_class=PrescribedClass.objects.get(code="cpp_qpp_disability"),
     )
+
+    # A busy Toronto office: more applications to grant than one page of the worklist shows,
+    # received over the last weeks by every channel; some already taken by Tara or Jordan.
+    jordan = users["caseworker_toronto_2"]
+    for number, (first, last) in enumerate(BUSY_OFFICE):
+        channel = (Channel.ONLINE, Channel.PHONE, Channel.IN_PERSON)[number % 3]
+        sent = submit_ontario_application(
+            first=first,
+            last=last,
+            program="OW",
+            ready=number % 4 == 0,
+            consent=number % 2 == 0,
+            channel=channel,
+            entered_by=None if channel == Channel.ONLINE else tara,
+        )
+        ow = OWApplication.objects.get(application=sent)
+        ow.received_at = now - dt.timedelta(days=30 - number, hours=number % 7)
+        ow.save(update_fields=["received_at"])  # spread over a month, as a real queue is
+        if number % 5 == 1:
+            assign_ow_application(actor=tara, ow_application=ow, assignee=tara)
+        elif number % 5 == 3:
+            assign_ow_application(actor=jordan, ow_application=ow, assignee=jordan)
+    assign_assessment(actor=tara, assessment=grace, assignee=tara)
+    assign_assessment(
+        actor=tara,
+        assessment=CommonAssessment.objects.get(participant__first_name="Lucas"),
+        assignee=jordan,
+    )
+
+
+#: Applicants of the busy Toronto office (more than one page of the worklist).
+BUSY_OFFICE: tuple[tuple[str, str], ...] = (
+    ("Aisha", "Mohamed"),
+    ("Benjamin", "Clarke"),
+    ("Chloé", "Lavoie"),
+    ("Darnell", "Brown"),
+    ("Elena", "Petrova"),
+    ("Farah", "Siddiqui"),
+    ("Gabriel", "Santos"),
+    ("Hannah", "Goldberg"),
+    ("Ibrahim", "Diallo"),
+    ("Jasmine", "Wong"),
+    ("Kwame", "Mensah"),
+    ("Leila", "Karimi"),
+    ("Marco", "Rossi"),
+    ("Nadia", "Haddad"),
+    ("Owen", "MacDonald"),
+    ("Priya", "Patel"),
+    ("Quinn", "O'Brien"),
+    ("Rosa", "Delgado"),
+    ("Samuel", "Osei"),
+    ("Tamara", "Ivanova"),
+    ("Usman", "Qureshi"),
+    ("Valérie", "Bergeron"),
+    ("Wei", "Zhang"),
+    ("Ximena", "Flores"),
+    ("Yusuf", "Ahmed"),
+    ("Zoe", "Campbell"),
+    ("Adrian", "Kowalski"),
+    ("Bianca", "Ferreira"),
+)

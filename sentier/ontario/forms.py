@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sentier.accounts.models import User
 from sentier.consent.models import Channel as ConsentChannel
 from sentier.consent.models import InformationCategory
-from sentier.reference.models import DeferralReason, PrescribedClass
+from sentier.intake.models import Channel as IntakeChannel
+from sentier.ontario.selectors import ASSESSMENTS, GRANTS, REVIEWS, WorklistFilters
+from sentier.reference.models import DeferralReason, PrescribedClass, Region
 
 
 def _in_force(model: type[DeferralReason] | type[PrescribedClass]) -> list[Any]:
@@ -142,3 +147,106 @@ class ConfirmODSPForm(forms.Form):
     def clean_prescribed_class(self) -> PrescribedClass | None:
         code = self.cleaned_data.get("prescribed_class") or ""
         return self.classes.get(code)
+
+
+# ---------------------------------------------------------------- the local office worklist
+
+ASSIGNED_CHOICES = [("all", _("Anyone")), ("me", _("Me")), ("nobody", _("Nobody yet"))]
+SITUATION_CHOICES = [
+    ("", _("All")),
+    ("no_plan", _("No action plan yet")),
+    ("deferral", _("A deferral in force")),
+    ("deferral_due", _("A deferral review due")),
+    ("referred", _("Referred to Employment Ontario")),
+]
+DUE_CHOICES = [
+    ("", _("Overdue and due soon")),
+    ("overdue", _("Overdue")),
+    ("soon", _("Due within two weeks")),
+]
+
+
+class WorklistFilterForm(forms.Form):
+    """The filters of one of the worklist's lists (a GET form; the list itself is a hidden
+    ``worklist`` input of the page). Values not understood are dropped, never a 500:
+    :meth:`understood` says whether every value was."""
+
+    assigned = forms.ChoiceField(label=_("Assigned to"), required=False, choices=ASSIGNED_CHOICES)
+    area = forms.ChoiceField(label=_("Service area"), required=False)
+    channel = forms.ChoiceField(
+        label=_("Channel"),
+        required=False,
+        choices=[("", _("All channels")), *IntakeChannel.choices],
+    )
+    situation = forms.ChoiceField(label=_("Show"), required=False, choices=SITUATION_CHOICES)
+    due = forms.ChoiceField(label=_("Review"), required=False, choices=DUE_CHOICES)
+
+    #: The filters that only make sense on one list.
+    ONLY_ON = {"channel": GRANTS, "situation": ASSESSMENTS, "due": REVIEWS}
+
+    def __init__(self, *args: Any, worklist: str, areas: list[Region], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.areas = {area.code: area for area in areas}
+        for name, shown_on in self.ONLY_ON.items():
+            if shown_on != worklist:
+                del self.fields[name]
+        if len(self.areas) > 1:
+            field = self.fields["area"]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [("", _("All areas"))] + [
+                (code, str(area)) for code, area in self.areas.items()
+            ]
+        else:
+            del self.fields["area"]
+
+    def understood(self) -> bool:
+        """Validate; values not understood are dropped (the others still apply)."""
+        if self.is_valid():
+            return True
+        kept = QueryDict(mutable=True)
+        for name in self.data:
+            if name not in self.errors:
+                source = self.data
+                kept.setlist(
+                    name, source.getlist(name) if isinstance(source, QueryDict) else [source[name]]
+                )
+        self.data = kept
+        self._errors = None  # validate again without them
+        self.full_clean()
+        return False
+
+    def filters(self) -> WorklistFilters:
+        data = self.cleaned_data if self.is_bound and not self.errors else {}
+        return WorklistFilters(
+            assigned=data.get("assigned") or "all",
+            area=self.areas.get(data.get("area") or ""),
+            channel=data.get("channel") or "",
+            situation=data.get("situation") or "",
+            due=data.get("due") or "",
+        )
+
+
+class AssignForm(forms.Form):
+    """Who works this row: a colleague of the area's OW local office, or nobody."""
+
+    # A select of the colleagues, but any key is accepted here: whether that person may be
+    # assigned is the action's call (a translated refusal next to the field).
+    assignee = forms.CharField(label=_("Assign to"), required=False, widget=forms.Select)
+
+    def __init__(self, *args: Any, colleagues: list[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        widget = self.fields["assignee"].widget
+        assert isinstance(widget, forms.Select)
+        widget.choices = [("", _("Nobody"))] + [
+            (str(person.uuid), str(person)) for person in colleagues
+        ]
+
+    def clean_assignee(self) -> User | None:
+        """The person chosen (None: nobody); an unknown key is refused here."""
+        key = self.cleaned_data.get("assignee") or ""
+        if not key:
+            return None
+        try:
+            return User.objects.get(uuid=uuid.UUID(key))
+        except (ValueError, User.DoesNotExist) as exc:
+            raise forms.ValidationError(_("Choose a colleague of the local office.")) from exc

@@ -9,27 +9,47 @@ from django.utils import timezone
 from sentier.accounts.models import User
 from sentier.core import panels
 from sentier.ontario import odsp_selectors, selectors
-from sentier.ontario.models import ActionPlan, CommonAssessment, ODSPApplication, OWApplication
-from sentier.ontario.units import ontario_enabled
+from sentier.ontario.models import (
+    ActionPlan,
+    CommonAssessment,
+    ODSPApplication,
+    OWApplication,
+    Unit,
+)
+from sentier.ontario.units import ontario_enabled, unit_of
 from sentier.participants.models import Participant
+
+
+def _first_list_of_mine(summary: dict[str, int]) -> str:
+    """The worklist's query that opens on the first list holding rows assigned to me."""
+    for worklist, key in (
+        (selectors.GRANTS, "pending_mine"),
+        (selectors.ASSESSMENTS, "assessments_mine"),
+        (selectors.REVIEWS, "reviews_mine"),
+    ):
+        if summary[key]:
+            return f"worklist={worklist}&assigned=me"
+    return "assigned=me"
 
 
 @panels.register("home")
 def worklist_summary(request: HttpRequest) -> str:
-    """Caseworkers' home: reviews due and overdue, assessments and grants waiting."""
+    """Caseworkers' home: reviews due and overdue, assessments and grants waiting, and how many
+    of them are assigned to me."""
     user = request.user
     if not ontario_enabled() or not isinstance(user, User):
         return ""
     today = timezone.localdate()
     context: dict[str, object] = {}
     if selectors.can_see_worklist(user) and user.role != "coordinator":
-        due = selectors.reviews_due_for_user(user, today)
+        summary = selectors.worklist_summary(user, today)
+        mine = summary["pending_mine"] + summary["assessments_mine"] + summary["reviews_mine"]
         context.update(
             worklist=True,
-            overdue=due.filter(next_review_on__lt=today).count(),
-            due=due.filter(next_review_on__gte=today).count(),
-            assessments=selectors.open_assessments_for_user(user).count(),
-            pending=selectors.pending_ow_for_user(user).count(),
+            takes_rows=unit_of(user) == Unit.OW_OFFICE,
+            mine=mine,
+            mine_query=_first_list_of_mine(summary),
+            **summary,
         )
     if selectors.can_see_odsp(user) and user.role != "coordinator":
         context.update(

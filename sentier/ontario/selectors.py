@@ -1,18 +1,23 @@
-"""Guarded reads of the Ontario configuration: the local office worklist and the ODSP queue.
+"""Guarded reads of the Ontario configuration: the local office worklist and its filters.
 
 Same 404 for "does not exist" and "not yours". Local office staff see their service area;
 the ODSP intake unit sees the whole province's ODSP queue; coordinators read their area's
 lists; administrators see everything.
+
+The worklist has three lists (applications to grant, common assessments, action plan reviews),
+each oldest or most urgent first, narrowed by :class:`WorklistFilters`; a review belongs to
+whoever the plan's assessment is assigned to.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from sentier.accounts.models import Role, User
@@ -20,11 +25,13 @@ from sentier.ontario.models import (
     ActionPlan,
     AssessmentStatus,
     CommonAssessment,
+    Deferral,
     OWApplication,
     OWStatus,
     Unit,
 )
 from sentier.ontario.units import ontario_enabled, unit_of
+from sentier.reference.models import Jurisdiction, Region
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -122,3 +129,135 @@ def get_plan_for_user(user: User, key: object) -> ActionPlan:
     if found is None:
         raise Http404
     return found
+
+
+# ---------------------------------------------------------------- the worklist's lists and filters
+
+#: The worklist's lists, in the order of its tabs.
+GRANTS, ASSESSMENTS, REVIEWS = "grant", "assessments", "reviews"
+WORKLISTS = (GRANTS, ASSESSMENTS, REVIEWS)
+
+
+@dataclass(frozen=True)
+class WorklistFilters:
+    """What the caseworker narrowed the worklist to. ``assigned``: ``all``, ``me`` or
+    ``nobody``; ``area``: one service area (people who see several); ``channel``: applications
+    only; ``situation``: assessments only (``deferral``, ``deferral_due``, ``no_plan``,
+    ``referred``); ``due``: reviews only (``overdue``, ``soon``)."""
+
+    assigned: str = "all"
+    area: Region | None = None
+    channel: str = ""
+    situation: str = ""
+    due: str = ""
+
+
+def areas_for_user(user: User) -> QuerySet[Region]:
+    """The Ontario service areas whose worklist the user reads (all for administrators)."""
+    areas = Region.objects.filter(jurisdiction=Jurisdiction.ONTARIO).order_by("code")
+    if not can_see_worklist(user):
+        return areas.none()
+    if user.role == Role.ADMINISTRATOR:
+        return areas
+    return areas.filter(pk=user.region_id) if user.region_id else areas.none()
+
+
+def ow_colleagues(region_id: int | None) -> QuerySet[User]:
+    """Who works Ontario Works files of this service area: the area's active caseworkers who
+    are not in the ODSP intake unit (the queryset twin of ``units.works_ow_area``)."""
+    if region_id is None:
+        return User.objects.none()
+    return (
+        User.objects.filter(role=Role.CASEWORKER, region_id=region_id, is_active=True)
+        .exclude(ontario_unit__unit=Unit.ODSP_INTAKE)
+        .order_by("first_name", "last_name", "id")
+    )
+
+
+def _narrow(
+    user: User, queryset: QuerySet[ModelT], filters: WorklistFilters, assigned_field: str
+) -> QuerySet[ModelT]:
+    """The filters every list shares: the service area and who the rows are assigned to."""
+    if filters.area is not None:
+        queryset = queryset.filter(region_id=filters.area.pk)
+    if filters.assigned == "me":
+        queryset = queryset.filter(**{assigned_field: user})
+    elif filters.assigned == "nobody":
+        queryset = queryset.filter(**{f"{assigned_field}__isnull": True})
+    return queryset
+
+
+def worklist_grants(user: User, filters: WorklistFilters) -> QuerySet[OWApplication]:
+    """Ontario Works applications waiting for their grant, oldest first."""
+    queryset = _narrow(user, pending_ow_for_user(user), filters, "assigned_to")
+    if filters.channel:
+        queryset = queryset.filter(channel=filters.channel)
+    return queryset.select_related("assigned_to", "region")
+
+
+def worklist_assessments(
+    user: User, filters: WorklistFilters, today: dt.date
+) -> QuerySet[CommonAssessment]:
+    """Common assessments to do, oldest first, each with the review date of its earliest
+    deferral in force (``deferral_review_on``, None without one)."""
+    in_force = Deferral.objects.filter(assessment=OuterRef("pk"), ended_at__isnull=True)
+    queryset = _narrow(user, open_assessments_for_user(user), filters, "assigned_to").annotate(
+        deferral_review_on=Subquery(in_force.order_by("review_on").values("review_on")[:1])
+    )
+    if filters.situation == "deferral":
+        queryset = queryset.filter(deferral_review_on__isnull=False)
+    elif filters.situation == "deferral_due":
+        queryset = queryset.filter(deferral_review_on__lte=today)
+    elif filters.situation == "no_plan":
+        queryset = queryset.filter(action_plan__isnull=True)
+    elif filters.situation == "referred":
+        queryset = queryset.filter(referral__isnull=False)
+    return queryset.select_related("assigned_to", "region", "referral")
+
+
+def worklist_reviews(user: User, filters: WorklistFilters, today: dt.date) -> QuerySet[ActionPlan]:
+    """Action plan reviews overdue or due within two weeks, most urgent first."""
+    queryset = _narrow(user, reviews_due_for_user(user, today), filters, "assessment__assigned_to")
+    if filters.due == "overdue":
+        queryset = queryset.filter(next_review_on__lt=today)
+    elif filters.due == "soon":
+        queryset = queryset.filter(next_review_on__gte=today)
+    return queryset.select_related("assessment__assigned_to", "region")
+
+
+def worklist_counts(user: User, filters: WorklistFilters, today: dt.date) -> dict[str, int]:
+    """How many rows each list holds under the shared filters (area, assigned): the tabs'
+    figures. Three queries whatever the number of rows."""
+    shared = WorklistFilters(assigned=filters.assigned, area=filters.area)
+    return {
+        GRANTS: _narrow(user, pending_ow_for_user(user), shared, "assigned_to").count(),
+        ASSESSMENTS: _narrow(user, open_assessments_for_user(user), shared, "assigned_to").count(),
+        REVIEWS: _narrow(
+            user, reviews_due_for_user(user, today), shared, "assessment__assigned_to"
+        ).count(),
+    }
+
+
+def worklist_summary(user: User, today: dt.date) -> dict[str, int]:
+    """The home panel's figures, each with how many are assigned to the user (three queries)."""
+    mine = Count("id", filter=Q(assigned_to=user))
+    grants = pending_ow_for_user(user).order_by().aggregate(total=Count("id"), mine=mine)
+    assessments = open_assessments_for_user(user).order_by().aggregate(total=Count("id"), mine=mine)
+    reviews = (
+        reviews_due_for_user(user, today)
+        .order_by()
+        .aggregate(
+            overdue=Count("id", filter=Q(next_review_on__lt=today)),
+            due=Count("id", filter=Q(next_review_on__gte=today)),
+            mine=Count("id", filter=Q(assessment__assigned_to=user)),
+        )
+    )
+    return {
+        "pending": grants["total"],
+        "pending_mine": grants["mine"],
+        "assessments": assessments["total"],
+        "assessments_mine": assessments["mine"],
+        "overdue": reviews["overdue"],
+        "due": reviews["due"],
+        "reviews_mine": reviews["mine"],
+    }

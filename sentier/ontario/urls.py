@@ -15,6 +15,8 @@ app_name = "ontario"
 urlpatterns: list[URLPattern] = [
     path("assessment/", views.assessment_queue, name="assessment_queue"),
     path("assessment/<str:assessment_uuid>/", views.assessment, name="assessment"),
+    path("assessment/<str:assessment_uuid>/take/", views.take_assessment, name="take_assessment"),
     path("ow/<str:ow_uuid>/", views.ow_application, name="ow_application"),
+    path("ow/<str:ow_uuid>/take/", views.take_ow_application, name="take_ow_application"),
     *ODSP_PATTERNS,
 ]

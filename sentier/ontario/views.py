@@ -1,9 +1,10 @@
 """Ontario pages: the local office worklist (applications to grant, common assessments, action
-plan reviews due), an OW application, a common assessment. The ODSP intake unit's pages are in
-``odsp_views``.
+plan reviews due; one list at a time, filtered, paginated, each row assignable), an OW
+application, a common assessment. The ODSP intake unit's pages are in ``odsp_views``.
 
 Every page is plain HTML with POST/redirect/GET; each page showing a person writes one
-access-log row (list pages one per person shown). 404 outside the Ontario configuration.
+access-log row (list pages one per person shown on the page). 404 outside the Ontario
+configuration.
 """
 
 from __future__ import annotations
@@ -13,77 +14,193 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
+from sentier.accounts.models import Role, User
 from sentier.audit.actions import record_access, record_access_many
 from sentier.consent.actions import NoValidConsent
 from sentier.core.requests import request_user
-from sentier.ontario import actions, selectors
+from sentier.ontario import actions, assignment, selectors
 from sentier.ontario.forms import (
     ActionPlanForm,
     ActionPlanReviewForm,
+    AssignForm,
     CompleteAssessmentForm,
     DeferralForm,
     DeferralReviewForm,
     EmploymentOntarioReferralForm,
+    WorklistFilterForm,
 )
-from sentier.ontario.models import ActionPlan, Deferral
-from sentier.ontario.pages import SHOWN, apply_errors, ontario_only
-from sentier.ontario.units import works_ow_area
+from sentier.ontario.models import ActionPlan, Deferral, Unit
+from sentier.ontario.pages import apply_errors, ontario_only
+from sentier.ontario.units import unit_of, works_ow_area
 
 # ---------------------------------------------------------------- local office
+
+#: Rows per page of each worklist, oldest (or most urgent) first.
+PAGE_SIZE = 25
+
+WORKLIST_LABELS = {
+    selectors.GRANTS: gettext_lazy("Applications to grant"),
+    selectors.ASSESSMENTS: gettext_lazy("Common assessments"),
+    selectors.REVIEWS: gettext_lazy("Action plan reviews"),
+}
+
+#: What a link back to the worklist may carry (a filter form's fields and the page).
+WORKLIST_PARAMS = ("worklist", "assigned", "area", "channel", "situation", "due", "page")
+
+
+def _query(values: dict[str, Any]) -> str:
+    query = QueryDict(mutable=True)
+    for name in WORKLIST_PARAMS:
+        value = values.get(name)
+        if value and value != "all":
+            query[name] = str(value)
+    return query.urlencode()
+
+
+def _takes_rows(user: User) -> bool:
+    """Whether "Assign to me" is offered: to caseworkers of the OW local office only."""
+    return user.role == Role.CASEWORKER and unit_of(user) == Unit.OW_OFFICE
 
 
 @login_required
 def assessment_queue(request: HttpRequest) -> HttpResponse:
-    """The local office worklist: grants to decide, assessments to do, reviews due/overdue."""
+    """The local office worklist, one list at a time: applications to grant, common assessments
+    to do, action plan reviews due; filtered, paginated, each row assignable."""
     ontario_only()
     user = request_user(request)
     if not selectors.can_see_worklist(user):
         raise PermissionDenied
     today = timezone.localdate()
-    pending_all = selectors.pending_ow_for_user(user)
-    assessments_all = selectors.open_assessments_for_user(user)
-    reviews_all = selectors.reviews_due_for_user(user, today)
-    pending = list(pending_all[:SHOWN])
-    assessments = list(assessments_all[:SHOWN])
-    reviews = list(reviews_all[:SHOWN])
+    worklist = request.GET.get("worklist", "")
+    if worklist not in selectors.WORKLISTS:
+        worklist = selectors.GRANTS
+    areas = list(selectors.areas_for_user(user))
+    form = WorklistFilterForm(request.GET or None, worklist=worklist, areas=areas)
+    ignored = form.is_bound and not form.understood()
+    filters = form.filters()
+    queryset: QuerySet[Any]
+    if worklist == selectors.GRANTS:
+        queryset = selectors.worklist_grants(user, filters)
+    elif worklist == selectors.ASSESSMENTS:
+        queryset = selectors.worklist_assessments(user, filters, today)
+    else:
+        queryset = selectors.worklist_reviews(user, filters, today)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    # Only the people shown on this page were seen.
     record_access_many(
         user=user,
-        participants=[
-            *(row.participant for row in pending),
-            *(row.participant for row in assessments),
-            *(row.participant for row in reviews),
-        ],
+        participants=[row.participant for row in rows],
         what="ontario_worklist",
         request=request,
     )
+    counts = selectors.worklist_counts(user, filters, today)
+    chosen = {**(form.cleaned_data if form.is_bound else {}), "worklist": worklist}
+    shared = {"assigned": filters.assigned, "area": filters.area.code if filters.area else ""}
+    tabs = [
+        {
+            "key": key,
+            "label": label,
+            "count": counts[key],
+            "query": _query({**shared, "worklist": key}),
+            "current": key == worklist,
+        }
+        for key, label in WORKLIST_LABELS.items()
+    ]
     return render(
         request,
         "ontario/assessment_queue.html",
         {
-            "pending": pending,
-            "assessments": assessments,
-            "reviews": reviews,
-            # Totals only when a list is cut (a count query costs nothing otherwise).
-            "pending_total": pending_all.count() if len(pending) == SHOWN else len(pending),
-            "assessments_total": (
-                assessments_all.count() if len(assessments) == SHOWN else len(assessments)
+            "worklist": worklist,
+            "heading": WORKLIST_LABELS[worklist],
+            "tabs": tabs,
+            "form": form,
+            "filtered": any(
+                value and value != "all"
+                for name, value in chosen.items()
+                if name not in ("worklist",)
             ),
-            "reviews_total": reviews_all.count() if len(reviews) == SHOWN else len(reviews),
-            "overdue": (
-                reviews_all.filter(next_review_on__lt=today).count()
-                if len(reviews) == SHOWN
-                else sum(1 for plan in reviews if plan.next_review_on < today)
-            ),
-            "shown": SHOWN,
+            "ignored": ignored,
+            "page": page,
+            "rows": rows,
+            "query": _query(chosen),
+            "here": _query({**chosen, "page": page.number}),
+            "clear": _query({"worklist": worklist}),
+            "takes_rows": _takes_rows(user),
+            "many_areas": len(areas) > 1,
             "today": today,
         },
     )
+
+
+def _back_to_worklist(request: HttpRequest) -> HttpResponse:
+    """Back to the worklist page the row was on (only the worklist's own parameters)."""
+    back = QueryDict(request.POST.get("back", ""))
+    query = _query({name: back.get(name, "") for name in WORKLIST_PARAMS})
+    url = reverse("ontario:assessment_queue")
+    return redirect(f"{url}?{query}" if query else url)
+
+
+def _take(request: HttpRequest, assign: Any, name: str) -> HttpResponse:
+    """Run an "Assign to me" from a list row; refusals are said at the top of the list."""
+    try:
+        assign()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s is assigned to you.") % {"name": name})
+    return _back_to_worklist(request)
+
+
+@login_required
+@require_POST
+def take_ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
+    """ "Assign to me" on a row of the applications to grant."""
+    ontario_only()
+    user = request_user(request)
+    ow = selectors.get_ow_application_for_user(user, ow_uuid)
+    return _take(
+        request,
+        lambda: assignment.assign_ow_application(
+            actor=user, ow_application=ow, assignee=user, only_if_unassigned=True
+        ),
+        ow.participant.full_name,
+    )
+
+
+@login_required
+@require_POST
+def take_assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
+    """ "Assign to me" on a row of the common assessments or of the reviews due."""
+    ontario_only()
+    user = request_user(request)
+    found = selectors.get_assessment_for_user(user, assessment_uuid)
+    return _take(
+        request,
+        lambda: assignment.assign_assessment(
+            actor=user, assessment=found, assignee=user, only_if_unassigned=True
+        ),
+        found.participant.full_name,
+    )
+
+
+def _assign_form(request: HttpRequest, region_id: int, assigned_to: User | None) -> AssignForm:
+    colleagues = list(selectors.ow_colleagues(region_id))
+    if request.method == "POST" and request.POST.get("action") == "assign":
+        return AssignForm(request.POST, colleagues=colleagues)
+    initial = {"assignee": str(assigned_to.uuid) if assigned_to else ""}
+    return AssignForm(initial=initial, colleagues=colleagues)
 
 
 @login_required
@@ -91,7 +208,22 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
     ontario_only()
     user = request_user(request)
     ow = selectors.get_ow_application_for_user(user, ow_uuid)
-    if request.method == "POST":
+    can_act = works_ow_area(user, ow.region_id)
+    assign_form = _assign_form(request, ow.region_id, ow.assigned_to)
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "assign":
+        if assign_form.is_valid():
+            try:
+                assignment.assign_ow_application(
+                    actor=user, ow_application=ow, assignee=assign_form.cleaned_data["assignee"]
+                )
+            except ValidationError as error:
+                apply_errors(assign_form, error)
+            else:
+                messages.success(request, _assigned_message(ow.assigned_to))
+                return redirect("ontario:ow_application", ow_uuid=ow.uuid)
+        status = 400
+    elif request.method == "POST":
         try:
             actions.grant_ow_application(actor=user, ow_application=ow)
         except ValidationError as error:
@@ -107,9 +239,18 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
         {
             "ow": ow,
             "assessment": getattr(ow, "assessment", None),
-            "can_act": works_ow_area(user, ow.region_id),
+            "can_act": can_act,
+            "assign_form": assign_form,
+            "takes_rows": _takes_rows(user),
         },
+        status=status,
     )
+
+
+def _assigned_message(assignee: User | None) -> str:
+    if assignee is None:
+        return _("Nobody is assigned any more.")
+    return _("Assigned to %(name)s.") % {"name": assignee}
 
 
 ASSESSMENT_FORMS: dict[str, type[Form]] = {
@@ -167,12 +308,24 @@ def assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
     can_act = works_ow_area(user, found.region_id)
     forms: dict[str, Form] = {name: form_class() for name, form_class in ASSESSMENT_FORMS.items()}
     review_forms: dict[int, Form] = {}
+    assign_form = _assign_form(request, found.region_id, found.assigned_to)
     status = 200
     if request.method == "POST":
         if not can_act:
             raise PermissionDenied
         action = request.POST.get("action", "")
-        if action == "deferral_review":
+        if action == "assign":
+            if assign_form.is_valid():
+                try:
+                    assignment.assign_assessment(
+                        actor=user, assessment=found, assignee=assign_form.cleaned_data["assignee"]
+                    )
+                except ValidationError as error:
+                    apply_errors(assign_form, error)
+                else:
+                    messages.success(request, _assigned_message(found.assigned_to))
+                    return redirect("ontario:assessment", assessment_uuid=found.uuid)
+        elif action == "deferral_review":
             deferral = found.deferrals.filter(
                 uuid=selectors.parse_key(request.POST.get("deferral"))
             ).first()
@@ -225,7 +378,9 @@ def assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
             "plan": plan,
             "plan_reviews": list(plan.reviews.all()) if plan else [],
             "forms": forms,
+            "assign_form": assign_form,
             "can_act": can_act,
+            "takes_rows": _takes_rows(user),
             "today": timezone.localdate(),
         },
         status=status,

@@ -7,7 +7,7 @@ from typing import Any
 from django.utils import timezone
 
 from sentier.accounts.models import User
-from sentier.ontario import demo
+from sentier.ontario import demo, views
 from sentier.ontario.models import (
     ActionPlan,
     CommonAssessment,
@@ -29,8 +29,15 @@ def test_the_ontario_demo_shows_each_part_and_runs_twice_harmlessly(
 ) -> None:
     demo.load_demo()
     demo.load_demo()
-    assert User.objects.filter(email__in=[p.email for p in demo.ONTARIO_PERSONAS]).count() == 4
-    assert OWApplication.objects.filter(status="pending").count() == 2
+    assert User.objects.filter(email__in=[p.email for p in demo.ONTARIO_PERSONAS]).count() == 5
+    # More applications to grant in Toronto than one page of the worklist, some assigned.
+    pending = OWApplication.objects.filter(status="pending")
+    assert pending.count() == 2 + len(demo.BUSY_OFFICE)
+    assert pending.filter(region__code="ON33").count() > views.PAGE_SIZE
+    assert pending.filter(assigned_to__email="caseworker.toronto@sentier.demo").exists()
+    assert pending.filter(assigned_to__email="caseworker2.toronto@sentier.demo").exists()
+    assert pending.filter(assigned_to__isnull=True).count() > views.PAGE_SIZE // 2
+    assert CommonAssessment.objects.filter(assigned_to__isnull=False).count() == 2
     assert OWApplication.objects.filter(route="employment_ontario").count() == 1
     assert OutboxMessage.objects.filter(channel="employment_ontario").count() == 1
     assert CommonAssessment.objects.count() == 3

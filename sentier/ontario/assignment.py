@@ -1,0 +1,92 @@
+"""Who works which row of the local office worklist: assigning an Ontario Works application or a
+common assessment to a caseworker of the area's OW local office (oneself, usually), or to nobody.
+
+Permission first (``units.works_ow_area``); the assignee must work Ontario Works files of the same
+area (not the ODSP intake unit, not another area, not an administrator); the row is locked so
+that two people taking the same row at once cannot both get it. A mere assignment adds no
+timeline event: simple_history keeps who assigned whom, and when.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from sentier.accounts.models import Role, User
+from sentier.ontario.models import CommonAssessment, OWApplication, OWStatus
+from sentier.ontario.units import works_ow_area
+
+RowT = TypeVar("RowT", OWApplication, CommonAssessment)
+
+
+def _assign(*, actor: User, row: RowT, assignee: User | None, only_if_unassigned: bool) -> RowT:
+    if not works_ow_area(actor, row.region_id):
+        raise PermissionDenied
+    if assignee is not None and (
+        assignee.role != Role.CASEWORKER
+        or not assignee.is_active
+        or not works_ow_area(assignee, row.region_id)
+    ):
+        raise ValidationError(
+            {
+                "assignee": _(
+                    "%(name)s does not work Ontario Works files of this area: choose a colleague"
+                    " of the local office."
+                )
+                % {"name": assignee}
+            }
+        )
+    locked = type(row).objects.select_for_update().select_related("assigned_to").get(pk=row.pk)
+    current = locked.assigned_to
+    if only_if_unassigned and current is not None and current != assignee:
+        raise ValidationError(
+            {"assignee": _("%(name)s took this one a moment ago.") % {"name": current}}
+        )
+    if current != assignee:
+        locked.assigned_to = assignee
+        locked._history_user = actor  # type: ignore[attr-defined]  # simple_history's "who"
+        locked.save(update_fields=["assigned_to"])
+    row.assigned_to = assignee
+    return row
+
+
+@transaction.atomic
+def assign_ow_application(
+    *,
+    actor: User,
+    ow_application: OWApplication,
+    assignee: User | None,
+    only_if_unassigned: bool = False,
+) -> OWApplication:
+    """Give an application waiting for its grant to a caseworker of its area (None: nobody).
+
+    ``only_if_unassigned`` ("Assign to me" on a list) refuses if someone took it meanwhile.
+    """
+    if not works_ow_area(actor, ow_application.region_id):
+        raise PermissionDenied
+    if ow_application.status != OWStatus.PENDING:
+        raise ValidationError(_("This application was already granted."))
+    return _assign(
+        actor=actor,
+        row=ow_application,
+        assignee=assignee,
+        only_if_unassigned=only_if_unassigned,
+    )
+
+
+@transaction.atomic
+def assign_assessment(
+    *,
+    actor: User,
+    assessment: CommonAssessment,
+    assignee: User | None,
+    only_if_unassigned: bool = False,
+) -> CommonAssessment:
+    """Give a common assessment (and the reviews of its action plan) to a caseworker of its
+    area (None: nobody). A completed assessment keeps its caseworker for the plan's reviews."""
+    return _assign(
+        actor=actor, row=assessment, assignee=assignee, only_if_unassigned=only_if_unassigned
+    )
