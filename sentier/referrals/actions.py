@@ -26,6 +26,7 @@ from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind, Participant
 from sentier.referrals import notify, states
 from sentier.referrals.models import (
+    Audience,
     NoticeKind,
     OutboxMessage,
     Referral,
@@ -218,6 +219,15 @@ def send_referral(
     return referral
 
 
+#: What the organization's answers tell the sender (a notice on their lists, and an e-mail).
+SENDER_NOTICES: dict[str, str] = {
+    ReferralStatus.ACCEPTED: NoticeKind.ACCEPTED,
+    ReferralStatus.REJECTED: NoticeKind.DECLINED,
+    ReferralStatus.COMPLETED: NoticeKind.COMPLETED,
+    ReferralStatus.FAILED: NoticeKind.FAILED,
+}
+
+
 @transaction.atomic
 def transition_referral(
     *,
@@ -277,6 +287,8 @@ def transition_referral(
         referral=referral,
         at=at,
     )
+    if side == Side.RECEIVER and to_status in SENDER_NOTICES:
+        notify.add_notice(referral, audience=Audience.SENDER, kind=SENDER_NOTICES[to_status], at=at)
     add_event(
         participant=referral.participant,
         kind=EventKind.REFERRAL_UPDATED,

@@ -226,6 +226,11 @@ class NoticeKind(models.TextChoices):
     REMINDER = "reminder", _("Reminder: a referral awaits your answer")
     EXPIRED = "expired", _("A referral expired without an answer")
     CONSENT_WITHDRAWN = "consent_withdrawn", _("The person withdrew their consent")
+    # To the sender, when the organization answers or closes the referral.
+    ACCEPTED = "accepted", _("The organization accepted the referral")
+    DECLINED = "declined", _("The organization declined the referral")
+    COMPLETED = "completed", _("The organization completed the referral")
+    FAILED = "failed", _("The referral did not work out")
 
 
 class ReferralNotice(models.Model):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -19,6 +20,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from sentier.accounts.models import Role, User
@@ -137,6 +139,36 @@ def _absolute(path: str) -> str:
     return f"{settings.SENTIER_BASE_URL}{path}"
 
 
+#: The sender's e-mail when the organization answers: subject, then first paragraph. The reason
+#: or outcome the organization wrote stays in Sentier (it may describe the person).
+ANSWER_TEXTS: dict[str, tuple[Any, Any]] = {
+    NoticeKind.ACCEPTED: (
+        gettext_lazy("%(org)s accepted your referral %(reference)s"),
+        gettext_lazy("%(org)s accepted the referral %(reference)s."),
+    ),
+    NoticeKind.DECLINED: (
+        gettext_lazy("%(org)s declined your referral %(reference)s"),
+        gettext_lazy(
+            "%(org)s declined the referral %(reference)s. Its reason is on the referral; you may "
+            "refer the person elsewhere."
+        ),
+    ),
+    NoticeKind.COMPLETED: (
+        gettext_lazy("%(org)s completed your referral %(reference)s"),
+        gettext_lazy(
+            "%(org)s completed the referral %(reference)s. The outcome is on the referral."
+        ),
+    ),
+    NoticeKind.FAILED: (
+        gettext_lazy("Your referral %(reference)s to %(org)s did not work out"),
+        gettext_lazy(
+            "%(org)s closed the referral %(reference)s: it did not work out. Its reason is on the "
+            "referral."
+        ),
+    ),
+}
+
+
 def compose(notice: ReferralNotice) -> Email | None:
     """The e-mail of a notice in the recipient's language, or None when there is nobody to
     write to (no e-mail address known)."""
@@ -202,6 +234,8 @@ def compose(notice: ReferralNotice) -> Email | None:
                 )
                 % facts
             )
+        elif notice.kind in ANSWER_TEXTS:
+            subject, lead = (str(text) % facts for text in ANSWER_TEXTS[notice.kind])
         else:
             subject = _("A person withdrew their consent: referral %(reference)s") % facts
             lead = (
