@@ -8,3 +8,8 @@ class AuditConfig(AppConfig):
     name = "sentier.audit"
     label = "audit"
     verbose_name = _("Audit")
+
+    def ready(self) -> None:
+        from sentier.audit.history import build_history_managers_once
+
+        build_history_managers_once()
