@@ -174,14 +174,15 @@ def test_odsp_phone_application_confirmed_package_queued_then_mailed(
     assert download.headers["content-type"] == "application/pdf"
     assert download.body().startswith(b"%PDF-")
 
-    page.goto(url("/en-ca/ontario/odsp/"))
+    page.goto(url("/en-ca/ontario/odsp/mailing/"))
     assert_accessible(page)
     screenshot(page, "on-odsp-queue-en")
-    page.get_by_role("button", name="Mark the package of Maya Singh as mailed").click()
+    page.get_by_role("button", name="Mark these as mailed").click()
     expect(page.locator("main")).to_contain_text("No package waiting to be mailed.")
     package.refresh_from_db()
     assert package.status == "mailed"
 
+    page.goto(url("/en-ca/ontario/odsp/"))
     page.get_by_role("link", name="Noor Singh").click()
     page.locator("select[name='prescribed_class']").select_option("cpp_qpp_disability")
     page.get_by_role("button", name="Confirm financial eligibility").click()
