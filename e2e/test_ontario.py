@@ -221,11 +221,12 @@ def test_common_assessment_with_a_deferral_an_action_plan_and_a_review_due(
     page.goto(url("/en-ca/"))
     expect(page.locator("main")).to_contain_text("1 action plan review overdue")
     assert_accessible(page)
-    page.goto(url("/en-ca/ontario/assessment/"))
+    page.goto(url("/en-ca/ontario/assessment/?worklist=reviews"))
     expect(page.locator("main")).to_contain_text("Overdue")
     assert_accessible(page)
     screenshot(page, "on-worklist-en")
 
+    page.get_by_role("link", name=re.compile("^Common assessments")).click()
     page.get_by_role("link", name="Maya Singh").click()
     assert_accessible(page)
     review_on = (timezone.localdate() + dt.timedelta(days=45)).isoformat()
@@ -249,7 +250,7 @@ def test_common_assessment_with_a_deferral_an_action_plan_and_a_review_due(
     screenshot(page, "on-assessment-en")
     assert Deferral.objects.count() == 1
 
-    page.goto(url("/en-ca/ontario/assessment/"))
+    page.goto(url("/en-ca/ontario/assessment/?worklist=reviews"))
     page.get_by_role("link", name="Lena Singh").first.click()
     review = page.locator("form", has=page.locator("input[name='action'][value='plan_review']"))
     review.locator("textarea[name='notes']").fill("Certificate half done; keep going.")
@@ -257,8 +258,9 @@ def test_common_assessment_with_a_deferral_an_action_plan_and_a_review_due(
     expect(page.locator("main")).to_contain_text("The review was recorded.")
     plan = ActionPlan.objects.get(participant=earlier.participant)
     assert plan.next_review_on > timezone.localdate() + dt.timedelta(days=80)
-    page.goto(url("/en-ca/ontario/assessment/"))
-    expect(page.locator("main")).not_to_contain_text("Overdue")
+    page.goto(url("/en-ca/ontario/assessment/?worklist=reviews"))
+    expect(page.locator("main table")).to_have_count(0)
+    expect(page.locator("main")).to_contain_text("No review due in the next two weeks.")
     assert_accessible(page)
 
 

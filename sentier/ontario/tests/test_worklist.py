@@ -219,7 +219,7 @@ def test_an_administrator_filters_by_service_area(
     assert 'name="area"' in page
     assert names(admin.get(QUEUE, {"area": "ON23"}).content.decode()) == ["Ben Doe"]
     # Administrators are not in a local office: no "Assign to me" for them.
-    assert "Assign to me" not in page
+    assert "Assign it to me" not in page
     # A caseworker and a coordinator see one area: no area filter, and another area's rows never.
     for key in ("tara", "chris"):
         own = on_client(key).get(QUEUE, {"area": "ON23"}).content.decode()

@@ -59,7 +59,7 @@ def test_assign_to_me_then_to_a_colleague_then_to_nobody(
     client = on_client("tara")
     page = client.get(url).content.decode()
     assert "Nobody yet" in page
-    assert "Assign to me" in page
+    assert "Assign it to me" in page
     # The list of colleagues: the area's OW caseworkers only (not the ODSP unit, not Ottawa).
     assert "Jordan Lee" in page
     assert "Iris Intake" not in page
