@@ -9,7 +9,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -115,11 +115,54 @@ def open_participant_file(*, actor: User, **fields: Any) -> Participant:
 def next_file_number() -> str:
     """A readable, unique file number: year + sequence (``2026-000042``).
 
-    One ``UPDATE … RETURNING`` takes the next number and locks the year's counter row until the
-    caller's transaction ends, so two files opened at the same time never share a number, and the
-    cost does not grow with the number of files.
+    On PostgreSQL a sequence per year gives the numbers: two sendings at the same moment never
+    wait for each other (a number taken by a sending that then failed is skipped, which is
+    harmless). SQLite has one writer at a time anyway: there, one ``UPDATE … RETURNING`` on the
+    year's counter row. Either way the cost does not grow with the number of files.
     """
     year = timezone.localdate().year
+    if connection.vendor == "postgresql":
+        value = _next_from_sequence(year)
+    else:
+        value = _next_from_counter(year)
+    number = f"{year}-{value:06d}"
+    if Participant.objects.filter(file_number=number).exists():
+        # Numbers given outside the sequence (imports): skip past them.
+        return next_file_number()
+    return number
+
+
+def _numbers_used(year: int) -> int:
+    """Where a new year's numbering starts from: files already numbered in that year."""
+    counter = FileNumberCounter.objects.filter(year=year).first()
+    existing = Participant.objects.filter(file_number__startswith=f"{year}-").count()
+    return max(existing, counter.last if counter is not None else 0)
+
+
+def _next_from_sequence(year: int) -> int:
+    name = f"participants_file_number_{year}"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(to_regclass(%s))", [name])
+        (value,) = cursor.fetchone()
+        if value is not None:
+            return int(value)
+        # The first file of the year: create its sequence (inside a savepoint, as another
+        # sending may be creating it at the same moment; then simply use theirs).
+        start = _numbers_used(year) + 1
+        try:
+            with transaction.atomic():
+                cursor.execute(
+                    f"CREATE SEQUENCE IF NOT EXISTS {connection.ops.quote_name(name)} "
+                    f"START WITH {int(start)}"
+                )
+        except IntegrityError:
+            pass
+        cursor.execute("SELECT nextval(to_regclass(%s))", [name])
+        (value,) = cursor.fetchone()
+    return int(value)
+
+
+def _next_from_counter(year: int) -> int:
     table = connection.ops.quote_name(FileNumberCounter._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -129,14 +172,9 @@ def next_file_number() -> str:
         row = cursor.fetchone()
     if row is None:
         # First number of the year (or of a database filled before the counter existed).
-        existing = Participant.objects.filter(file_number__startswith=f"{year}-").count()
-        FileNumberCounter.objects.get_or_create(year=year, defaults={"last": existing})
-        return next_file_number()
-    number = f"{year}-{row[0]:06d}"
-    if Participant.objects.filter(file_number=number).exists():
-        # Numbers given outside the counter (imports): skip past them.
-        return next_file_number()
-    return number
+        FileNumberCounter.objects.get_or_create(year=year, defaults={"last": _numbers_used(year)})
+        return _next_from_counter(year)
+    return int(row[0])
 
 
 @transaction.atomic
