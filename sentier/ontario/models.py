@@ -10,6 +10,7 @@ centralized intake unit) are memberships here until the shared accounts app has 
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -60,6 +61,18 @@ class EOConsent(models.TextChoices):
     NOT_ASKED = "not_asked", _("Not asked")
 
 
+def assignee() -> models.ForeignKey[Any, Any]:
+    """Who a worklist row is assigned to (anyone of the unit may take it; nobody at first)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned to"),
+    )
+
+
 class OWApplication(models.Model):
     """An Ontario Works application, from its sending to the grant of financial assistance."""
 
@@ -106,14 +119,7 @@ class OWApplication(models.Model):
         related_name="+",
         verbose_name=_("granted by"),
     )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assigned to"),
-    )
+    assigned_to = assignee()
     route = models.CharField(_("route"), max_length=20, choices=Route.choices, blank=True)
     route_reason = models.CharField(_("why this route"), max_length=60, blank=True)
     route_explanation = models.JSONField(_("explanation"), default=dict, blank=True)
@@ -163,14 +169,7 @@ class CommonAssessment(models.Model):
         _("status"), max_length=10, choices=AssessmentStatus.choices, default=AssessmentStatus.TO_DO
     )
     why = models.CharField(_("why not fast-tracked"), max_length=60, blank=True)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assigned to"),
-    )
+    assigned_to = assignee()
     created_at = models.DateTimeField(_("queued on"))
     summary = models.TextField(_("assessment"), blank=True)
     completed_at = models.DateTimeField(_("completed on"), null=True, blank=True)
@@ -325,14 +324,7 @@ class ODSPApplication(models.Model):
         _("status"), max_length=10, choices=ODSPStatus.choices, default=ODSPStatus.RECEIVED
     )
     received_at = models.DateTimeField(_("received on"))
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assigned to"),
-    )
+    assigned_to = assignee()
     confirmed_at = models.DateTimeField(_("confirmed on"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
