@@ -39,7 +39,12 @@ def _assign(*, actor: User, row: RowT, assignee: User | None, only_if_unassigned
                 % {"name": assignee}
             }
         )
-    locked = type(row).objects.select_for_update().select_related("assigned_to").get(pk=row.pk)
+    locked = (
+        type(row)
+        .objects.select_for_update(of=("self",))
+        .select_related("assigned_to")
+        .get(pk=row.pk)
+    )
     current = locked.assigned_to
     if only_if_unassigned and current is not None and current != assignee:
         raise ValidationError(
