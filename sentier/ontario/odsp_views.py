@@ -210,7 +210,7 @@ def package_mailed(request: HttpRequest, package_uuid: str) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The package is marked as mailed."))
-    return redirect("ontario:odsp_mailing")
+    return redirect("ontario:odsp_application", odsp_uuid=package.odsp_application.uuid)
 
 
 # ---------------------------------------------------------------- the day's mailing

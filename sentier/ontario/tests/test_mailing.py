@@ -233,3 +233,31 @@ def test_the_mailing_page_shows_at_most_one_batch_and_says_how_many_wait(
     assert "Cal Singh" not in page
     assert response.context["total"] == 3
     assert AccessLog.objects.filter(what="odsp_mailing").count() == 2
+
+
+def test_the_mailing_page_queries_do_not_grow_with_its_rows(
+    ontario: dict[str, Any], on_client: ClientFor
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    queued(ontario, "Ann")
+    client = on_client("iris")
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(PAGE).status_code == 200
+    queued(ontario, "Ben", "Cal")
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(PAGE).status_code == 200
+    assert len(many) == len(few)
+
+
+def test_marking_one_package_from_its_application_page_returns_there(
+    ontario: dict[str, Any], on_client: ClientFor
+) -> None:
+    [package] = queued(ontario, "Ann")
+    response = on_client("iris").post(reverse("ontario:package_mailed", args=[package.uuid]))
+    assert response["Location"] == reverse(
+        "ontario:odsp_application", args=[package.odsp_application.uuid]
+    )
+    package.refresh_from_db()
+    assert package.status == "mailed"
