@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from rest_framework import authentication, exceptions
+from rest_framework import authentication, exceptions, throttling
 from rest_framework.request import Request
 
 from sentier.exchange.actions import authenticate_key
@@ -39,7 +39,9 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
             return None
         key = authenticate_key(raw)
         if key is None:
-            raise exceptions.AuthenticationFailed(_("This API key is not valid or was revoked."))
+            raise exceptions.AuthenticationFailed(
+                _("This API key is not valid, has expired or was revoked.")
+            )
         return key.created_by, key
 
     def authenticate_header(self, request: Request) -> str:
@@ -53,3 +55,15 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-c
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
         return {"type": "apiKey", "in": "header", "name": "X-Api-Key"}
+
+
+class ApiKeyRateThrottle(throttling.SimpleRateThrottle):
+    """At most ``SENTIER_API_KEY_RATE`` requests per key (429 with Retry-After beyond it).
+    People signed in to the site are not counted here."""
+
+    scope = "api_key"
+
+    def get_cache_key(self, request: Request, view: Any) -> str | None:
+        if not isinstance(request.auth, ApiKey):
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": request.auth.prefix}

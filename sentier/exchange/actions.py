@@ -12,6 +12,7 @@ import secrets
 import urllib.parse
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -65,12 +66,29 @@ class NewKey:
     raw: str
 
 
+#: How long a new key may work, as offered on the keys page (days).
+VALIDITY_CHOICES = (90, 180, 365)
+
+
 @transaction.atomic
 def create_api_key(
-    *, actor: User, organization: Organization, name: str, at: dt.datetime | None = None
+    *,
+    actor: User,
+    organization: Organization,
+    name: str,
+    valid_days: int | None = None,
+    at: dt.datetime | None = None,
 ) -> NewKey:
+    """A new key for ``organization``, working ``valid_days`` days (the longest allowed by
+    default, ``SENTIER_API_KEY_MAX_DAYS``)."""
     if not can_manage_keys(actor, organization):
         raise PermissionDenied
+    longest = settings.SENTIER_API_KEY_MAX_DAYS
+    valid_days = longest if valid_days is None else valid_days
+    if not 1 <= valid_days <= longest:
+        raise ValidationError(
+            {"valid_days": _("A key works between 1 and %(days)d days.") % {"days": longest}}
+        )
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Give the key a name.")})
@@ -82,13 +100,15 @@ def create_api_key(
         raise ValidationError({"name": _("A key in use already has this name.")})
     prefix = secrets.token_hex(6)
     raw = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
+    at = at or timezone.now()
     key = ApiKey.objects.create(
         organization=organization,
         name=name,
         prefix=prefix,
         secret_hash=hash_key(raw),
         created_by=actor,
-        created_at=at or timezone.now(),
+        created_at=at,
+        expires_at=at + dt.timedelta(days=valid_days),
     )
     return NewKey(key=key, raw=raw)
 
@@ -107,7 +127,7 @@ def revoke_api_key(*, actor: User, key: ApiKey, at: dt.datetime | None = None) -
 
 
 def authenticate_key(raw: str, *, at: dt.datetime | None = None) -> ApiKey | None:
-    """The active key ``raw`` is, or ``None`` (unknown, malformed or revoked alike)."""
+    """The active key ``raw`` is, or ``None`` (unknown, malformed, expired or revoked alike)."""
     prefix = split_key(raw)
     if prefix is None or len(prefix) > 16 or "\x00" in raw:
         return None
@@ -119,6 +139,8 @@ def authenticate_key(raw: str, *, at: dt.datetime | None = None) -> ApiKey | Non
     if key is None or not secrets.compare_digest(key.secret_hash, hash_key(raw)):
         return None
     at = at or timezone.now()
+    if key.is_expired(at):
+        return None
     if key.last_used_at is None or at - key.last_used_at >= LAST_USED_RESOLUTION:
         ApiKey.objects.filter(pk=key.pk).update(last_used_at=at)
         key.last_used_at = at

@@ -37,6 +37,7 @@ def load_demo() -> None:
             "secret_hash": hash_key(DEMO_KEY),
             "created_by": staff,
             "created_at": now - dt.timedelta(days=40),
+            "expires_at": now - dt.timedelta(days=40) + dt.timedelta(days=365),
             "last_used_at": now - dt.timedelta(hours=3),
         },
     )

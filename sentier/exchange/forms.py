@@ -12,6 +12,19 @@ class ApiKeyForm(forms.Form):
         max_length=80,
         help_text=_("Say which system uses it, e.g. “Client file software”."),
     )
+    valid_days = forms.TypedChoiceField(
+        label=_("Works for"),
+        coerce=int,
+        choices=[
+            (90, _("3 months")),
+            (180, _("6 months")),
+            (365, _("1 year")),
+        ],
+        initial=365,
+        required=False,
+        empty_value=None,
+        help_text=_("It then stops working; you are told two weeks before. Create a new one then."),
+    )
 
 
 class WebhookEndpointForm(forms.Form):

@@ -8,10 +8,12 @@ deliver an outbox message (``sentier.referrals.models.OutboxMessage``) leaves on
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -42,6 +44,9 @@ class ApiKey(models.Model):
     )
     created_at = models.DateTimeField(_("created on"))
     last_used_at = models.DateTimeField(_("last used on"), null=True, blank=True)
+    # Keys stop working on their own: a forgotten key is not a door left open for ever.
+    expires_at = models.DateTimeField(_("expires on"), null=True, blank=True)
+    expiry_notice_at = models.DateTimeField(_("expiry notice sent on"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -62,7 +67,17 @@ class ApiKey(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired()
+
+    def is_expired(self, at: dt.datetime | None = None) -> bool:
+        return self.expires_at is not None and self.expires_at <= (at or timezone.now())
+
+    def expires_soon(self, at: dt.datetime | None = None) -> bool:
+        """Within the notice period (``SENTIER_API_KEY_NOTICE_DAYS``) of its end."""
+        if self.expires_at is None or self.revoked_at is not None:
+            return False
+        at = at or timezone.now()
+        return at < self.expires_at <= at + dt.timedelta(days=settings.SENTIER_API_KEY_NOTICE_DAYS)
 
     @property
     def actor_label(self) -> str:

@@ -64,7 +64,10 @@ def keys(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             new = actions.create_api_key(
-                actor=user, organization=organization, name=form.cleaned_data["name"]
+                actor=user,
+                organization=organization,
+                name=form.cleaned_data["name"],
+                valid_days=form.cleaned_data["valid_days"],
             )
         except ValidationError as error:
             _refuse(form, error)
