@@ -72,3 +72,9 @@ def package_keys(values: Iterable[str]) -> list[uuid.UUID] | None:
         if key not in keys:
             keys.append(key)
     return keys
+
+
+class PrintOptionsForm(forms.Form):
+    two_sided = forms.BooleanField(
+        label=_("Two-sided printing: start each package on a new sheet"), required=False
+    )

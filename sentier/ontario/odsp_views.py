@@ -28,7 +28,12 @@ from sentier.ontario import odsp_selectors as selectors
 from sentier.ontario.forms import ConfirmODSPForm
 from sentier.ontario.models import DeterminationPackage, ODSPApplication
 from sentier.ontario.odsp_assignment import assign_odsp_application
-from sentier.ontario.odsp_forms import AssignForm, ODSPQueueFilterForm, package_keys
+from sentier.ontario.odsp_forms import (
+    AssignForm,
+    ODSPQueueFilterForm,
+    PrintOptionsForm,
+    package_keys,
+)
 from sentier.ontario.package import packages_pdf
 from sentier.ontario.pages import apply_errors, ontario_only
 from sentier.ontario.selectors import can_see_odsp
@@ -236,6 +241,7 @@ def odsp_mailing(request: HttpRequest) -> HttpResponse:
             "batch": batch,
             "total": total,
             "batch_max": mailing.BATCH_MAX,
+            "print_form": PrintOptionsForm(),
             "can_act": works_odsp_intake(user),
         },
     )
@@ -269,7 +275,9 @@ def mailing_print(request: HttpRequest) -> HttpResponse:
     chosen = _chosen_packages(request, user)
     if chosen is None:
         return _batch_refused(request)
-    pdf = packages_pdf(chosen)
+    options = PrintOptionsForm(request.POST)
+    two_sided = bool(options.is_valid() and options.cleaned_data["two_sided"])
+    pdf = packages_pdf(chosen, two_sided=two_sided)
     record_access_many(
         user=user,
         participants=[package.odsp_application.participant for package in chosen],

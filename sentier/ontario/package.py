@@ -115,15 +115,29 @@ def determination_package_pdf(odsp: ODSPApplication, *, at: dt.datetime) -> byte
     return pdf
 
 
-def packages_pdf(packages: Iterable[DeterminationPackage]) -> bytes:
+def _blank_page() -> Any:
+    """One empty letter-size page (to start the next package on a new sheet)."""
+    from weasyprint import HTML
+
+    html = '<html lang="en-CA"><head><style>@page { size: letter; }</style></head><body></body>'
+    return HTML(string=html).render().pages[0]
+
+
+def packages_pdf(packages: Iterable[DeterminationPackage], *, two_sided: bool = False) -> bytes:
     """Several packages as ONE PDF to print (the day's mailing), in the order given. Each is
-    rendered again from the file with its own generation date (so the same return date)."""
+    rendered again from the file with its own generation date (so the same return date).
+    ``two_sided``: a blank page after a package with an odd number of pages, so that on a
+    two-sided printer each package starts on its own sheet."""
     documents = [
         package_document(package.odsp_application, at=package.generated_at) for package in packages
     ]
     if not documents:
         raise ValueError("No package to print.")
-    pages = [page for document in documents for page in document.pages]
+    pages = []
+    for document in documents:
+        pages.extend(document.pages)
+        if two_sided and len(document.pages) % 2:
+            pages.append(_blank_page())
     pdf: bytes = documents[0].copy(pages).write_pdf(pdf_variant="pdf/ua-1")
     return pdf
 

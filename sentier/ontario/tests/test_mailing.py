@@ -261,3 +261,16 @@ def test_marking_one_package_from_its_application_page_returns_there(
     )
     package.refresh_from_db()
     assert package.status == "mailed"
+
+
+def test_for_two_sided_printing_each_package_starts_on_a_new_sheet(
+    ontario: dict[str, Any], on_client: ClientFor
+) -> None:
+    from sentier.ontario.package import package_document
+
+    packages = queued(ontario, "Ann", "Ben")
+    one = len(package_document(packages[0].odsp_application, at=packages[0].generated_at).pages)
+    sheets = one + one % 2
+    keys = [str(p.uuid) for p in packages]
+    pdf = on_client("iris").post(PRINT, {"package": keys, "two_sided": "on"}).content
+    assert f"/Count {2 * sheets}".encode() in _inflated(pdf)
