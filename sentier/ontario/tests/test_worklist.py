@@ -225,6 +225,9 @@ def test_an_administrator_filters_by_service_area(
         own = on_client(key).get(QUEUE, {"area": "ON23"}).content.decode()
         assert 'name="area"' not in own
         assert names(own) == ["Ann Doe"]
+    # The coordinator reads the list but works no file: no "Assign it to me" either.
+    assert "Assign it to me" not in on_client("chris").get(QUEUE).content.decode()
+    assert "Assign it to me" in on_client("tara").get(QUEUE).content.decode()
 
 
 @pytest.mark.parametrize(
