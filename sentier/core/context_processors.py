@@ -64,7 +64,7 @@ NAVIGATION: list[tuple[Any, str, frozenset[str]]] = [
     (_("Capacity"), "network:capacity", frozenset({Role.PARTNER_STAFF})),
     (_("Partner systems"), "exchange:keys", frozenset({Role.PARTNER_STAFF})),
     (
-        _("Common assessment"),
+        _("Local office worklist"),
         "ontario:assessment_queue",
         frozenset({Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR}),
     ),

@@ -243,6 +243,7 @@ def _grant(actor: User, ow: OWApplication, at: dt.datetime) -> None:
             region=ow.region,
             why=reason,
             created_at=at,
+            assigned_to=ow.assigned_to,  # whoever worked the application keeps the file
         )
         add_event(
             participant=participant,

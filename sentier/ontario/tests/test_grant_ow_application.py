@@ -172,3 +172,16 @@ def test_an_applicant_with_an_account_records_the_consent_themselves(
     assert consent.recorded_by == ontario["applicant"]
     assert consent.channel == "online"
     assert consent.recipient_organization is not None
+
+
+def test_whoever_worked_the_application_keeps_the_common_assessment(
+    ontario: dict[str, Any],
+) -> None:
+    from sentier.ontario.assignment import assign_ow_application
+
+    application = send_application(Client(), ready=False)
+    assign_ow_application(
+        actor=ontario["tara"], ow_application=ow_of(application), assignee=ontario["tara"]
+    )
+    ow = grant(ontario, application)
+    assert CommonAssessment.objects.get(ow_application=ow).assigned_to == ontario["tara"]
