@@ -407,6 +407,9 @@ def load_demo_capabilities() -> None:
         ontario_demo,
     ):
         module.load_demo()
+    from sentier.ontario.odsp_demo import load_odsp_demo
+
+    load_odsp_demo()  # after the Ontario personas exist
 
 
 def seed_worklist() -> None:

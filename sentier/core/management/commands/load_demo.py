@@ -36,7 +36,8 @@ class Command(BaseCommand):
         personas = list(PERSONAS)
         if settings.SENTIER_JURISDICTION == "on":
             from sentier.ontario.demo import ONTARIO_PERSONAS
+            from sentier.ontario.odsp_demo import ODSP_COLLEAGUE
 
-            personas += ONTARIO_PERSONAS
+            personas += [*ONTARIO_PERSONAS, ODSP_COLLEAGUE]
         for persona in personas:
             self.stdout.write(f"  {persona.email:<36} {persona.role}")
