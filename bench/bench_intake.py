@@ -327,6 +327,7 @@ def main() -> int:
     eo_messages = OutboxMessage.objects.filter(channel="employment_ontario").count()
     on_raw, on_rows = ontario_raw_insert(count)
     on_rate, on_raw_rate = count / on_both, count / on_raw
+    on_parallel_rate = count / on_parallel
     lines = [
         "## Single-window applications (`bench/bench_intake.py`, PostgreSQL 15)",
         "",
@@ -365,12 +366,15 @@ def main() -> int:
         f"{on_raw:.2f} | {on_raw_rate:,.0f} |",
         "",
         f"Ontario target >= 100 a second end to end with the outbox: "
-        f"{'met' if max(on_rate, count / on_parallel) >= 100 else 'NOT met'} "
-        f"({on_rate:,.0f} in one process, {count / on_parallel:,.0f} in {processes}); "
+        f"{'met' if max(on_rate, on_parallel_rate) >= 100 else 'NOT met'} "
+        f"({on_rate:,.0f} in one process, {on_parallel_rate:,.0f} in {processes}); "
         f"{on_raw_rate / on_rate:.1f}x a raw insert "
-        f"of its rows; {eo_messages:,} `employment_ontario` outbox messages written (one per "
-        f"referral, warm-up included). Load average during the run: {os.getloadavg()[0]:.1f} "
-        f"(other work on the same {os.cpu_count()} cores slows every row of this section alike).",
+        f"of its rows; worker processes give {on_parallel_rate / on_rate:.1f}x on "
+        f"{processes} cores (the sending and the grant share no lock: file numbers come from a "
+        f"PostgreSQL sequence); {eo_messages:,} `employment_ontario` outbox messages written "
+        f"(one per referral, warm-up included). Load average during the run: "
+        f"{os.getloadavg()[0]:.1f} (other work on the same {os.cpu_count()} cores slows every "
+        f"row of this section alike).",
     ]
     report = "\n".join(lines)
     print(report)
