@@ -5,10 +5,12 @@ who assigned it. Every refusal leaves the row as it was."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from sentier.accounts.models import Role, User
 from sentier.ontario import actions
@@ -16,6 +18,13 @@ from sentier.ontario.assignment import assign_assessment, assign_ow_application
 from sentier.ontario.demo import submit_ontario_application
 from sentier.ontario.models import CommonAssessment, OWApplication
 from sentier.reference.models import Region
+
+
+@pytest.fixture(autouse=True)
+def _in_english() -> Iterator[None]:
+    """The refusals are read in English here (actions speak the active language)."""
+    with translation.override("en-ca"):
+        yield
 
 
 def pending(region: str = "ON33") -> OWApplication:
