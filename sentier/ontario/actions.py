@@ -582,21 +582,11 @@ def confirm_odsp_financial_eligibility(
 def mark_package_mailed(
     *, actor: User, package: DeterminationPackage, at: dt.datetime | None = None
 ) -> DeterminationPackage:
-    package = DeterminationPackage.objects.select_for_update().get(pk=package.pk)
+    """One package mailed: the day's mailing with a single package (``mailing``)."""
+    from sentier.ontario.mailing import mark_packages_mailed
+
     _require_odsp(actor)
-    if package.status != MailingStatus.QUEUED:
-        raise ValidationError(_("This package was already mailed."))
-    at = at or timezone.now()
-    package.status = MailingStatus.MAILED
-    package.mailed_at = at
-    package.mailed_by = actor
-    package.save(update_fields=["status", "mailed_at", "mailed_by"])
-    add_event(
-        participant=package.odsp_application.participant,
-        kind=EventKind.ODSP_INTAKE,
-        actor=actor,
-        summary=_("Disability Determination Package mailed"),
-        data={"package": str(package.uuid)},
-        occurred_at=at,
-    )
-    return package
+    if DeterminationPackage.objects.filter(pk=package.pk, status=MailingStatus.QUEUED).exists():
+        [mailed] = mark_packages_mailed(actor=actor, packages=[package], at=at)
+        return mailed
+    raise ValidationError(_("This package was already mailed."))

@@ -1,8 +1,8 @@
 """The day's mailing of Disability Determination Packages: mark a batch as mailed in one go.
 
 All or nothing: if any package of the batch was already mailed (a colleague was quicker), the
-whole batch is refused with the names, and nothing changes. One timeline row per package, as
-``actions.mark_package_mailed`` writes for one.
+whole batch is refused with the names, and nothing changes. One timeline row per package.
+``actions.mark_package_mailed`` (one package, from its page) goes through here too.
 """
 
 from __future__ import annotations
