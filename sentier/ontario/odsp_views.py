@@ -258,6 +258,14 @@ def _chosen_packages(request: HttpRequest, user: User) -> list[DeterminationPack
     return found if len(found) == len(keys) else None
 
 
+def _batch(request: HttpRequest) -> tuple[User, list[DeterminationPackage] | None]:
+    """The intake unit member acting on the day's mailing, and the packages they chose."""
+    user = _require_reader(request)
+    if not works_odsp_intake(user):
+        raise PermissionDenied
+    return user, _chosen_packages(request, user)
+
+
 def _batch_refused(request: HttpRequest) -> HttpResponse:
     messages.error(
         request, _("The choice of packages could not be read. Choose the packages again.")
@@ -269,10 +277,7 @@ def _batch_refused(request: HttpRequest) -> HttpResponse:
 @require_POST
 def mailing_print(request: HttpRequest) -> HttpResponse:
     """The chosen packages as ONE PDF to print; one access-log row per person printed."""
-    user = _require_reader(request)
-    if not works_odsp_intake(user):
-        raise PermissionDenied
-    chosen = _chosen_packages(request, user)
+    user, chosen = _batch(request)
     if chosen is None:
         return _batch_refused(request)
     options = PrintOptionsForm(request.POST)
@@ -294,10 +299,7 @@ def mailing_print(request: HttpRequest) -> HttpResponse:
 @require_POST
 def mailing_mailed(request: HttpRequest) -> HttpResponse:
     """Mark the chosen packages as mailed, all or none."""
-    user = _require_reader(request)
-    if not works_odsp_intake(user):
-        raise PermissionDenied
-    chosen = _chosen_packages(request, user)
+    user, chosen = _batch(request)
     if chosen is None:
         return _batch_refused(request)
     try:
