@@ -1,9 +1,10 @@
 """Who works which row of the local office worklist: assigning an Ontario Works application or a
 common assessment to a caseworker of the area's OW local office (oneself, usually), or to nobody.
 
-Permission first (``units.works_ow_area``); the assignee must work Ontario Works files of the same
-area (not the ODSP intake unit, not another area, not an administrator); the row is locked so
-that two people taking the same row at once cannot both get it. A mere assignment adds no
+Permission first (``units.hands_out_ow_work``: the area's caseworkers, and its coordinator, who
+hands out work); the assignee must work Ontario Works files of the same area (not the ODSP intake
+unit, not another area, not a coordinator, not an administrator); the row is locked so that two
+people taking the same row at once cannot both get it. A mere assignment adds no
 timeline event: simple_history keeps who assigned whom, and when.
 """
 
@@ -17,13 +18,13 @@ from django.utils.translation import gettext as _
 
 from sentier.accounts.models import Role, User
 from sentier.ontario.models import CommonAssessment, OWApplication, OWStatus
-from sentier.ontario.units import works_ow_area
+from sentier.ontario.units import hands_out_ow_work, works_ow_area
 
 RowT = TypeVar("RowT", OWApplication, CommonAssessment)
 
 
 def _assign(*, actor: User, row: RowT, assignee: User | None, only_if_unassigned: bool) -> RowT:
-    if not works_ow_area(actor, row.region_id):
+    if not hands_out_ow_work(actor, row.region_id):
         raise PermissionDenied
     if assignee is not None and (
         assignee.role != Role.CASEWORKER
@@ -70,7 +71,7 @@ def assign_ow_application(
 
     ``only_if_unassigned`` ("Assign to me" on a list) refuses if someone took it meanwhile.
     """
-    if not works_ow_area(actor, ow_application.region_id):
+    if not hands_out_ow_work(actor, ow_application.region_id):
         raise PermissionDenied
     if ow_application.status != OWStatus.PENDING:
         raise ValidationError(_("This application was already granted."))

@@ -37,3 +37,11 @@ def works_ow_area(user: User, region_id: int | None) -> bool:
 def works_odsp_intake(user: User) -> bool:
     """May act in the ODSP centralized intake unit (confirm eligibility, mail packages)."""
     return user.role == Role.ADMINISTRATOR or unit_of(user) == Unit.ODSP_INTAKE
+
+
+def hands_out_ow_work(user: User, region_id: int | None) -> bool:
+    """May say who works an Ontario Works file of this area: whoever works the area's files,
+    and the area's coordinator (a supervisor hands out work; they do not act on files)."""
+    if works_ow_area(user, region_id):
+        return True
+    return user.role == Role.COORDINATOR and region_id is not None and user.region_id == region_id

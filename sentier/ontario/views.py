@@ -42,7 +42,7 @@ from sentier.ontario.forms import (
 )
 from sentier.ontario.models import ActionPlan, Deferral, Unit
 from sentier.ontario.pages import apply_errors, ontario_only
-from sentier.ontario.units import unit_of, works_ow_area
+from sentier.ontario.units import hands_out_ow_work, unit_of, works_ow_area
 
 # ---------------------------------------------------------------- local office
 
@@ -170,6 +170,8 @@ def take_ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
     ontario_only()
     user = request_user(request)
     ow = selectors.get_ow_application_for_user(user, ow_uuid)
+    if not works_ow_area(user, ow.region_id):
+        raise PermissionDenied  # taking a row is for whoever works the area's files
     return _take(
         request,
         lambda: assignment.assign_ow_application(
@@ -186,6 +188,8 @@ def take_assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
     ontario_only()
     user = request_user(request)
     found = selectors.get_assessment_for_user(user, assessment_uuid)
+    if not works_ow_area(user, found.region_id):
+        raise PermissionDenied  # taking a row is for whoever works the area's files
     return _take(
         request,
         lambda: assignment.assign_assessment(
@@ -240,6 +244,7 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
             "ow": ow,
             "assessment": getattr(ow, "assessment", None),
             "can_act": can_act,
+            "can_assign": hands_out_ow_work(user, ow.region_id),
             "assign_form": assign_form,
             "takes_rows": _takes_rows(user),
         },
@@ -310,10 +315,11 @@ def assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
     review_forms: dict[int, Form] = {}
     assign_form = _assign_form(request, found.region_id, found.assigned_to)
     status = 200
+    can_assign = hands_out_ow_work(user, found.region_id)
     if request.method == "POST":
-        if not can_act:
-            raise PermissionDenied
         action = request.POST.get("action", "")
+        if not (can_assign if action == "assign" else can_act):
+            raise PermissionDenied
         if action == "assign":
             if assign_form.is_valid():
                 try:
@@ -380,6 +386,7 @@ def assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
             "forms": forms,
             "assign_form": assign_form,
             "can_act": can_act,
+            "can_assign": can_assign,
             "takes_rows": _takes_rows(user),
             "today": timezone.localdate(),
         },

@@ -99,7 +99,25 @@ def test_nobody_outside_the_areas_local_office_can_be_assigned(
     assert ow.history.count() == history
 
 
-@pytest.mark.parametrize("who", ["omar", "iris", "chris", "applicant"])
+def test_the_areas_coordinator_hands_out_work_but_not_another_areas(
+    ontario: dict[str, Any],
+) -> None:
+    ow = pending()
+    assign_ow_application(actor=ontario["chris"], ow_application=ow, assignee=ontario["tara"])
+    ow.refresh_from_db()
+    assert ow.assigned_to == ontario["tara"]
+    ottawa_coordinator = User.objects.create(
+        email="coord.ottawa@on.sentier.test",
+        role=Role.COORDINATOR,
+        region=Region.objects.get(code="ON23"),
+    )
+    with pytest.raises(PermissionDenied):
+        assign_ow_application(actor=ottawa_coordinator, ow_application=ow, assignee=None)
+    ow.refresh_from_db()
+    assert ow.assigned_to == ontario["tara"]
+
+
+@pytest.mark.parametrize("who", ["omar", "iris", "applicant"])
 def test_who_cannot_assign(ontario: dict[str, Any], who: str) -> None:
     ow = pending()
     with pytest.raises(PermissionDenied):

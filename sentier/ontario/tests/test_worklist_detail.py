@@ -100,18 +100,22 @@ def test_someone_outside_the_local_office_is_refused_next_to_the_field(
 
 
 @pytest.mark.parametrize("kind", ["ow", "assessment"])
-def test_readers_see_who_but_cannot_assign(
+def test_the_coordinator_hands_out_work_but_does_not_act_on_the_file(
     ontario: dict[str, Any], on_client: ClientFor, kind: str
 ) -> None:
     row, url = detail_of(kind, ontario)
     client = on_client("chris")
     page = client.get(url).content.decode()
     assert "Assigned to" in page
-    assert 'name="assignee"' not in page
+    assert 'name="assignee"' in page
+    assert "Assign it to me" not in page  # a coordinator is not given files
     response = client.post(url, {"action": "assign", "assignee": str(ontario["tara"].uuid)})
-    assert response.status_code == 403
+    assert response.status_code == 302
     row.refresh_from_db()
-    assert row.assigned_to is None
+    assert row.assigned_to == ontario["tara"]
+    # Acting on the file itself stays with the local office.
+    refused = client.post(url, {"action": "grant" if kind == "ow" else "complete"})
+    assert refused.status_code == 403
     # Another area: the same 404 as a missing row.
     other = on_client("omar").post(url, {"action": "assign", "assignee": ""})
     assert other.status_code == 404
