@@ -62,13 +62,22 @@ def worklist_summary(request: HttpRequest) -> str:
     return render_to_string("ontario/_home_panel.html", context, request=request)
 
 
+def _applications(
+    participant: Participant,
+) -> tuple[OWApplication | None, ODSPApplication | None]:
+    """The person's Ontario applications; none outside the Ontario configuration."""
+    if not ontario_enabled():
+        return None, None
+    return (
+        OWApplication.objects.filter(participant=participant).first(),
+        ODSPApplication.objects.filter(participant=participant).first(),
+    )
+
+
 @panels.register("participant_file")
 def ontario_section(request: HttpRequest, *, participant: Participant) -> str:
     """The Ontario state of a file: OW grant and route, assessment and plan, or ODSP intake."""
-    if not ontario_enabled():
-        return ""
-    ow = OWApplication.objects.filter(participant=participant).first()
-    odsp = ODSPApplication.objects.filter(participant=participant).first()
+    ow, odsp = _applications(participant)
     if ow is None and odsp is None:
         return ""
     return render_to_string(
@@ -87,10 +96,7 @@ def ontario_section(request: HttpRequest, *, participant: Participant) -> str:
 @panels.register("my_file")
 def my_ontario_file(request: HttpRequest, *, participant: Participant) -> str:
     """The person's own view: where their application is, in plain language."""
-    if not ontario_enabled():
-        return ""
-    ow = OWApplication.objects.filter(participant=participant).first()
-    odsp = ODSPApplication.objects.filter(participant=participant).first()
+    ow, odsp = _applications(participant)
     if ow is None and odsp is None:
         return ""
     return render_to_string(
