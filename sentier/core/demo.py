@@ -392,6 +392,7 @@ def load_demo_participants(
 def load_demo_capabilities() -> None:
     """Each later capability's own demo data, in dependency order (each is idempotent)."""
     from sentier.consent import demo as consent_demo
+    from sentier.exchange import demo as exchange_demo
     from sentier.network import demo as network_demo
     from sentier.ontario import demo as ontario_demo
     from sentier.plans import demo as plans_demo
@@ -402,6 +403,7 @@ def load_demo_capabilities() -> None:
         network_demo,
         consent_demo,
         referrals_demo,
+        exchange_demo,
         plans_demo,
         serviceplans_demo,
         ontario_demo,

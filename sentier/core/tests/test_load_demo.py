@@ -24,3 +24,8 @@ def test_load_demo_twice_is_harmless(personas: Any) -> None:
     assert demo.values("region").distinct().count() >= 15
     assert demo.filter(preferred_language="en-ca").count() >= 20
     assert demo.filter(caseworker__isnull=False).count() >= 150
+    # The README's "try the API" key works on the demo.
+    from sentier.exchange.actions import authenticate_key
+    from sentier.exchange.demo import DEMO_KEY
+
+    assert authenticate_key(DEMO_KEY) is not None
