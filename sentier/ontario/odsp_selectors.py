@@ -50,10 +50,6 @@ def odsp_received_for_user(user: User) -> QuerySet[ODSPApplication]:
     return odsp_for_user(user).filter(status=ODSPStatus.RECEIVED).order_by("received_at", "id")
 
 
-def odsp_confirmed_for_user(user: User) -> QuerySet[ODSPApplication]:
-    return odsp_for_user(user).filter(status=ODSPStatus.CONFIRMED).order_by("-confirmed_at", "-id")
-
-
 def mailing_queue_for_user(user: User) -> QuerySet[DeterminationPackage]:
     return (
         DeterminationPackage.objects.filter(odsp_application__in=odsp_for_user(user))
