@@ -249,7 +249,7 @@ CONTENT_SECURITY_POLICY = {
 
 LANGUAGE_CODE = "fr-ca"
 LANGUAGES = [("fr-ca", "Français"), ("en-ca", "English")]
-LOCALE_PATHS = [Path(os.environ.get("SENTIER_LOCALE_DIR", BASE_DIR / "locale"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("SENTIER_TIME_ZONE", "America/Toronto")

@@ -1,12 +1,13 @@
 """Check that the French and English catalogs are complete: no missing, empty or fuzzy entry.
 
-Runs ``makemessages`` into a scratch copy of ``locale/`` so that strings added to the code but not
-yet to the catalogs are caught too. Exit status 1 lists every problem.
+Runs ``makemessages`` so that strings added to the code but not yet to the catalogs are caught
+too, then puts the committed catalogs back exactly as they were (``makemessages`` always writes to
+the ``locale/`` folder it finds in the tree, whatever ``LOCALE_PATHS`` says). Exit status 1 lists
+every problem.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -30,11 +31,10 @@ def entries(path: Path) -> dict[tuple[str, str | None], object]:
 
 def main() -> int:
     problems: list[str] = []
+    locale_dir = ROOT / "locale"
     with tempfile.TemporaryDirectory() as scratch:
-        scratch_locale = Path(scratch) / "locale"
-        if (ROOT / "locale").exists():
-            shutil.copytree(ROOT / "locale", scratch_locale)
-        env = dict(os.environ, SENTIER_LOCALE_DIR=str(scratch_locale))
+        committed_dir = Path(scratch) / "locale"
+        shutil.copytree(locale_dir, committed_dir)
         command = [
             sys.executable,
             str(ROOT / "manage.py"),
@@ -53,25 +53,33 @@ def main() -> int:
             "--ignore=e2e/*",
             "--ignore=bench/*",
         ]
-        subprocess.run([*command, *ignore], check=True, env=env, cwd=ROOT)
-        for locale in LOCALES:
-            committed = ROOT / "locale" / locale / "LC_MESSAGES" / "django.po"
-            fresh = scratch_locale / locale / "LC_MESSAGES" / "django.po"
-            if not committed.exists():
-                problems.append(f"{committed.relative_to(ROOT)} is missing")
-                continue
-            have = entries(committed)
-            for key, message in entries(fresh).items():
-                if key not in have:
-                    problems.append(f"{locale}: not in the catalog: {key[0]!r}")
+        try:
+            subprocess.run([*command, *ignore], check=True, cwd=ROOT)
+            for locale in LOCALES:
+                committed = committed_dir / locale / "LC_MESSAGES" / "django.po"
+                fresh = locale_dir / locale / "LC_MESSAGES" / "django.po"
+                if not committed.exists():
+                    problems.append(f"locale/{locale}/LC_MESSAGES/django.po is missing")
                     continue
-                current = have[key]
-                strings = current.string if isinstance(current.string, tuple) else (current.string,)  # type: ignore[attr-defined]
-                if not all(strings):
-                    problems.append(f"{locale}: untranslated: {key[0]!r}")
-                if current.fuzzy:  # type: ignore[attr-defined]
-                    problems.append(f"{locale}: fuzzy: {key[0]!r}")
-                del message
+                have = entries(committed)
+                for key in entries(fresh):
+                    if key not in have:
+                        problems.append(f"{locale}: not in the catalog: {key[0]!r}")
+                        continue
+                    current = have[key]
+                    strings = (
+                        current.string  # type: ignore[attr-defined]
+                        if isinstance(current.string, tuple)  # type: ignore[attr-defined]
+                        else (current.string,)  # type: ignore[attr-defined]
+                    )
+                    if not all(strings):
+                        problems.append(f"{locale}: untranslated: {key[0]!r}")
+                    if current.fuzzy:  # type: ignore[attr-defined]
+                        problems.append(f"{locale}: fuzzy: {key[0]!r}")
+        finally:
+            # The committed catalogs, byte for byte: a check leaves the tree as it found it.
+            shutil.rmtree(locale_dir)
+            shutil.copytree(committed_dir, locale_dir)
     for problem in problems:
         print(problem)
     if problems:
