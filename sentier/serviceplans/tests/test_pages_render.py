@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from sentier.serviceplans.models import ServicePlan
 
@@ -104,7 +104,11 @@ def test_agreement_page_records_the_answer(client_for: Any, approved_plan: Servi
     assert response.status_code == 400
     response = client.post(
         url,
-        {"agrees": "yes", "on": approved_plan.created_at.date().isoformat(), "channel": "phone"},
+        {
+            "agrees": "yes",
+            "on": timezone.localtime(approved_plan.created_at).date().isoformat(),
+            "channel": "phone",
+        },
     )
     assert response.status_code == 302
     approved_plan.refresh_from_db()
