@@ -14,8 +14,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help run serve install python-deps node-deps assets system-deps messages compilemessages \
-        migrate demo test lint typecheck migrations-check catalogs-check pytest pytest-sqlite \
-        pytest-postgres e2e bench clean
+        migrate demo test test-deps lint typecheck migrations-check catalogs-check pytest \
+        pytest-sqlite pytest-late-clock pytest-postgres e2e bench clean
 
 help:
 	@echo "make run    install everything, load demo data, serve on http://$(HOST):$(PORT)"
@@ -23,19 +23,21 @@ help:
 	@echo "make bench  benchmarks (figures go to docs/benchmarks.md)"
 
 ## ---------------------------------------------------------------- install
+# What `make run` needs; `make test` adds test-deps (a PostgreSQL server, Chromium, libfaketime).
 system-deps:
 	@missing=""; \
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
-	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$$missing postgresql-15"; \
-	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	ldconfig -p | grep -q libpango-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
-	if [ -n "$$missing" ]; then \
-		echo "Installing system packages:$$missing"; \
-		if [ "$$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	fi
+	scripts/apt_install.sh $$missing
+
+test-deps: system-deps
+	@missing=""; \
+	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$$missing postgresql-15"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	ls /usr/lib/*/faketime/libfaketimeMT.so.1 >/dev/null 2>&1 || missing="$$missing faketime"; \
+	scripts/apt_install.sh $$missing
 
 $(VENV)/.synced: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -79,7 +81,7 @@ run: install demo
 	@echo "Demo mode: multi-factor authentication is off (SENTIER_REQUIRE_MFA=0)."
 	@echo "Background work (e-mails, imports, outbox deliveries) runs beside it; logs in var/log/."
 	@mkdir -p var/log
-	@export SENTIER_DEBUG=$${SENTIER_DEBUG:-1}; \
+	@export SENTIER_DEBUG=$${SENTIER_DEBUG:-1} SENTIER_BASE_URL=$${SENTIER_BASE_URL:-http://$(HOST):$(PORT)}; \
 	$(MANAGE) db_worker --no-reload >var/log/db_worker.log 2>&1 & worker=$$!; \
 	$(MANAGE) deliver_outbox --loop --interval 5 >var/log/deliver_outbox.log 2>&1 & outbox=$$!; \
 	trap 'kill $$worker $$outbox 2>/dev/null' EXIT INT TERM; \
@@ -103,18 +105,24 @@ catalogs-check: python-deps
 pytest-sqlite: python-deps compilemessages
 	$(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider
 
-pytest-postgres: python-deps compilemessages
+# The Python suite once more with the clock at 23:30 local on 31 December, when the UTC date is
+# already tomorrow's and the UTC year next year's (SQLite: the clock is the application's).
+pytest-late-clock: test-deps python-deps compilemessages
+	scripts/late_clock.sh $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider -q sentier
+
+pytest-postgres: test-deps python-deps compilemessages
 	@url=$$(scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
 	DATABASE_URL="$$url" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider sentier
 
-e2e: system-deps python-deps assets compilemessages
+e2e: test-deps python-deps assets compilemessages
 	$(VENV)/bin/pytest -m e2e -p no:cacheprovider e2e
 
-test: system-deps python-deps assets lint typecheck migrations-check catalogs-check pytest-sqlite pytest-postgres e2e
+test: test-deps python-deps assets lint typecheck migrations-check catalogs-check pytest-sqlite \
+      pytest-late-clock pytest-postgres e2e
 	@echo "make test: all checks passed."
 
 ## ---------------------------------------------------------------- bench
-bench: python-deps
+bench: test-deps python-deps
 	@url=$$(scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
 	for b in bench/bench_*.py; do echo "== $$b"; DATABASE_URL="$$url" $(PY) $$b || exit 1; done
 

@@ -60,8 +60,9 @@ SENTIER_REFERRAL_REMINDER_DAYS = int(os.environ.get("SENTIER_REFERRAL_REMINDER_D
 SENTIER_REFERRAL_EXPIRY_DAYS = int(os.environ.get("SENTIER_REFERRAL_EXPIRY_DAYS", "30"))
 # Days a signed link lets an organization without an account answer one referral (single use).
 SENTIER_REFERRAL_LINK_DAYS = int(os.environ.get("SENTIER_REFERRAL_LINK_DAYS", "14"))
-# Address of the site as people outside it reach it (links in e-mails).
-SENTIER_BASE_URL = os.environ.get("SENTIER_BASE_URL", "http://localhost:8000").rstrip("/")
+# Address of the site as people outside it reach it (links in e-mails). `make run` sets it to the
+# address it serves (HOST and PORT); the default is that of a plain `make run`.
+SENTIER_BASE_URL = os.environ.get("SENTIER_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Webhooks and other deliveries from the outbox (``sentier deliver_outbox``): tries before giving
 # up, first wait and longest wait between tries (doubled each time, with jitter), HTTP timeout.
 SENTIER_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("SENTIER_WEBHOOK_MAX_ATTEMPTS", "8"))

@@ -69,7 +69,7 @@ def send_capacity_reminders(*, now: dt.datetime) -> ReminderRun:
     )
     reminded: list[CapacityReminder] = []
     skipped = 0
-    base = getattr(settings, "SENTIER_BASE_URL", "http://localhost:8000")
+    base = settings.SENTIER_BASE_URL
     for organization_id, services in by_organization.items():
         if organization_id in recent:
             skipped += 1
