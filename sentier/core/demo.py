@@ -21,7 +21,13 @@ from sentier.paas import actions as paas_actions
 from sentier.paas import selectors as paas_selectors
 from sentier.paas.models import PlaceAllocation, Placement, WaitingEntry
 from sentier.participants import actions as participant_actions
-from sentier.participants.models import ClaimBooklet, FileStatus, HouseholdType, Participant
+from sentier.participants.models import (
+    ClaimBooklet,
+    FileStatus,
+    HouseholdType,
+    Participant,
+    TimelineEvent,
+)
 from sentier.reference.models import Program, Region
 
 DEMO_PASSWORD = "sentier-demo-2026"  # noqa: S105 - published demo credentials, demo data only
@@ -374,19 +380,31 @@ def load_demo_participants(
             status=status,
         )
         team = caseworkers.get(region_code)
+        opened_at = now - dt.timedelta(days=days_ago, hours=rng.randint(1, 6))
         if team:
             participant_actions.assign_caseworker(
                 actor=admin, participant=participant, caseworker=team[index % len(team)]
             )
-            Participant.objects.filter(pk=participant.pk).update(
-                assigned_at=now - dt.timedelta(days=days_ago)
-            )
+        _date_back(participant, opened_at, assigned=bool(team))
         created += 1
     seed_worklist()
     load_demo_paas()
     load_demo_applications()
     load_demo_capabilities()
     return created
+
+
+def _date_back(participant: Participant, opened_at: dt.datetime, *, assigned: bool) -> None:
+    """Give a demo file the day it was opened, and its first events (the opening, the
+    assignment) minutes apart from that day, rather than the moment the demo was loaded."""
+    Participant.objects.filter(pk=participant.pk).update(
+        created_at=opened_at,
+        assigned_at=opened_at + dt.timedelta(minutes=20) if assigned else None,
+    )
+    for step, event in enumerate(participant.events.order_by("occurred_at", "pk")):
+        TimelineEvent.objects.filter(pk=event.pk).update(
+            occurred_at=opened_at + dt.timedelta(minutes=20 * step)
+        )
 
 
 def load_demo_capabilities() -> None:
