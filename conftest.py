@@ -85,3 +85,43 @@ def montreal_participant(personas: dict[str, Any]) -> Any:
         program=Program.objects.get(code="PSS"),
         caseworker=personas["caseworker_montreal"],
     )
+
+
+# Settings config.production leaves as they are in tests: the test database, and static files
+# served by the finders (the manifest storage needs a collectstatic run first).
+NOT_FROM_PRODUCTION = frozenset({"DATABASES", "STORAGES"})
+
+
+@pytest.fixture
+def production_settings(settings: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """What ``config.production`` changes from ``config.settings``, applied for one test (MFA
+    required, HTTPS only, secure cookies, HSTS…), with its environment defaults. Requests must come
+    through the TLS proxy: use ``https_client``."""
+    import importlib
+
+    import config.settings as base
+
+    monkeypatch.setenv("SENTIER_SECRET_KEY", "test-production-key-7Hq2vXb9LmR4sTz8WnK3pYc6DfG1jA5e")
+    for name in ("SENTIER_REQUIRE_MFA", "SENTIER_SSL_REDIRECT", "SENTIER_HSTS_SECONDS"):
+        monkeypatch.delenv(name, raising=False)
+    production = importlib.reload(importlib.import_module("config.production"))
+    for name in dir(production):
+        if not name.isupper() or name in NOT_FROM_PRODUCTION:
+            continue
+        value = getattr(production, name)
+        if not hasattr(base, name) or getattr(base, name) != value:
+            setattr(settings, name, value)
+    assert settings.SENTIER_REQUIRE_MFA
+    assert not settings.DEBUG
+    return settings
+
+
+@pytest.fixture
+def https_client() -> Any:
+    """``https_client()``: a test client whose requests arrive as the TLS-terminating proxy
+    forwards them (``X-Forwarded-Proto: https``), as production settings expect."""
+
+    def make(**defaults: Any) -> Client:
+        return Client(HTTP_X_FORWARDED_PROTO="https", **defaults)
+
+    return make

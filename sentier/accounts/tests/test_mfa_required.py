@@ -1,11 +1,18 @@
-"""With SENTIER_REQUIRE_MFA on, staff must set up TOTP before anything else; participants not."""
+"""With SENTIER_REQUIRE_MFA on, staff must set up TOTP and use it in the session before anything
+else; participants not; the demo (off) asks nothing. Production settings: test_mfa_session.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.test import override_settings
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +32,17 @@ def test_participants_are_not_forced(client_for: Any) -> None:
 
 
 @override_settings(SENTIER_REQUIRE_MFA=True)
-def test_staff_with_totp_go_through(client_for: Any, personas: Any) -> None:
-    Authenticator.objects.create(
-        user=personas["caseworker_laval"], type=Authenticator.Type.TOTP, data={"secret": "x"}
-    )
-    assert client_for("caseworker_laval").get("/fr-ca/").status_code == 200
+def test_staff_with_totp_go_through_once_this_session_used_it(
+    client_for: Any, personas: Any
+) -> None:
+    secret = generate_totp_secret()
+    TOTP.activate(personas["caseworker_laval"], secret)
+    client = client_for("caseworker_laval")
+    step = client.get("/fr-ca/")["Location"]
+    assert step == "/fr-ca/accounts/2fa/reauthenticate/?next=%2Ffr-ca%2F"
+    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    assert client.post(step, {"code": code})["Location"] == "/fr-ca/"
+    assert client.get("/fr-ca/").status_code == 200
 
 
 @override_settings(SENTIER_REQUIRE_MFA=False)
