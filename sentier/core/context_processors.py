@@ -6,7 +6,9 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -137,6 +139,24 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
     return items
 
 
+def other_language_url(request: HttpRequest, code: str) -> str:
+    """This page in language ``code``, built from the view the path resolved to and never from the
+    raw path: a request for ``//evil.example/fr-ca/`` must not give a link off the site. A page
+    that resolved to no view (a 404) links to the home page in that language."""
+    match = request.resolver_match
+    with translation.override(code):
+        path = None
+        if match is not None and match.view_name:
+            try:
+                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                path = None
+        if path is None:
+            path = reverse("core:home")
+    query = iri_to_uri(request.META.get("QUERY_STRING", ""))
+    return f"{path}?{query}" if query else path
+
+
 def sentier(request: HttpRequest) -> dict[str, Any]:
     current = (get_language() or settings.LANGUAGE_CODE).lower()
     other_code = "en-ca" if current.startswith("fr") else "fr-ca"
@@ -150,7 +170,7 @@ def sentier(request: HttpRequest) -> dict[str, Any]:
             "other_language": {
                 "code": other_code,
                 "name": other_name,
-                "url": translate_url(request.get_full_path(), other_code),
+                "url": other_language_url(request, other_code),
             },
             "signed_in": signed_in,
             "session_seconds": settings.SESSION_COOKIE_AGE if signed_in else 0,
