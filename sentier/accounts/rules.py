@@ -1,6 +1,8 @@
 """Object-level permission predicates (the ``rules`` library), shared by every app.
 
-Read them as sentences: a caseworker may view a participant of their own region.
+Read them as sentences: a caseworker may view a participant file within their reach (the files
+of their own region, or of their own unit where a capability scopes staff by unit:
+``accounts.scopes``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from typing import Any
 from rules.permissions import add_perm
 from rules.predicates import predicate
 
+from sentier.accounts import scopes
 from sentier.accounts.models import Role
 
 
@@ -55,16 +58,26 @@ def same_region(user: Any, obj: Any) -> bool:
 
 
 @predicate
+def within_reach(user: Any, participant: Any) -> bool:
+    """The participant file is within the user's reach: the files of their unit where a
+    capability scopes staff by unit (Ontario: one program, one queue), else of their region."""
+    answer = scopes.reaches(user, participant) if participant is not None else None
+    if answer is not None:
+        return answer
+    return bool(same_region.test(user, participant))
+
+
+@predicate
 def is_the_person(user: Any, obj: Any) -> bool:
     """The participant file belongs to the signed-in person."""
     return getattr(obj, "user_id", None) is not None and obj.user_id == user.pk
 
 
 can_view_participant = (
-    ((is_caseworker | is_coordinator) & same_region) | is_administrator | is_the_person
+    ((is_caseworker | is_coordinator) & within_reach) | is_administrator | is_the_person
 )
-can_change_participant = (is_caseworker & same_region) | is_administrator
-can_view_history = ((is_caseworker | is_coordinator) & same_region) | is_administrator
+can_change_participant = (is_caseworker & within_reach) | is_administrator
+can_view_history = ((is_caseworker | is_coordinator) & within_reach) | is_administrator
 
 add_perm("participants.view_participant", can_view_participant)
 add_perm("participants.change_participant", can_change_participant)

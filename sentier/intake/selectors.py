@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from sentier.accounts import scopes
 from sentier.accounts.models import Role, User
 from sentier.intake.models import Application, Recommendation, ReviewStatus
 
@@ -27,7 +28,8 @@ def get_application_by_key(resume_key: str) -> Application:
 
 
 def review_queue_for_user(user: User) -> QuerySet[Recommendation]:
-    """Recommendations a reviewer may see: their region's (everything for administrators).
+    """Recommendations a reviewer may see: their region's (everything for administrators),
+    narrowed to their unit's files where staff work by unit (``accounts.scopes``).
 
     ODSP applications (Ontario) are not reviewed here: they go to the ODSP intake unit's queue.
     """
@@ -37,7 +39,9 @@ def review_queue_for_user(user: User) -> QuerySet[Recommendation]:
     if user.role == Role.ADMINISTRATOR:
         return queryset
     if user.role in (Role.CASEWORKER, Role.COORDINATOR) and user.region_id is not None:
-        return queryset.filter(region_id=user.region_id)
+        queryset = queryset.filter(region_id=user.region_id)
+        unit = scopes.files_q(user, via="participant__")
+        return queryset if unit is None else queryset.filter(unit)
     return queryset.none()
 
 

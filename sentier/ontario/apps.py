@@ -10,5 +10,9 @@ class OntarioConfig(AppConfig):
     verbose_name = _("Ontario configuration")
 
     def ready(self) -> None:
-        # Panels this capability adds to shared pages (see sentier.core.panels).
-        from sentier.ontario import panels  # noqa: F401
+        from sentier.accounts import scopes
+        from sentier.ontario import panels  # noqa: F401  (sections added to shared pages)
+        from sentier.ontario.units import UNIT_SCOPE
+
+        # Each Ontario unit reaches its own program's files and queue, not its region's.
+        scopes.register(UNIT_SCOPE)

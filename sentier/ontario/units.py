@@ -1,10 +1,17 @@
 """Who works where in Ontario: the OW local office of a service area, or the ODSP centralized
 intake unit (separate units, 004 Q15). Read as sentences: an OW caseworker works the files of
-their own service area; ODSP intake staff work the ODSP queue of the whole province."""
+their own service area; ODSP intake staff work the ODSP queue of the whole province.
+
+:data:`UNIT_SCOPE` says the same for participant files (``accounts.scopes``): a unit reaches the
+clients of its own program and its own queue, nothing else, whatever region its staff are tied
+to. Coordinators and administrators keep the shared rules."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.db.models import Q
 
 from sentier.accounts.models import Role, User
 from sentier.ontario.models import Unit, UnitMembership
@@ -45,3 +52,42 @@ def hands_out_ow_work(user: User, region_id: int | None) -> bool:
     if works_ow_area(user, region_id):
         return True
     return user.role == Role.COORDINATOR and region_id is not None and user.region_id == region_id
+
+
+#: The programs each unit serves (reference ``Program`` codes).
+OW_PROGRAM = "OW"
+ODSP_PROGRAM = "ODSP"
+
+
+class OntarioUnitScope:
+    """The participant files an Ontario unit reaches: an OW local office, its service area's
+    Ontario Works clients; the ODSP centralized intake unit, the ODSP applicants in its queue
+    (the whole province). Applies to caseworkers in the Ontario configuration only."""
+
+    def _unit(self, user: User) -> str | None:
+        if not ontario_enabled() or not isinstance(user, User) or not user.is_authenticated:
+            return None
+        return unit_of(user)
+
+    def files_q(self, user: User, via: str) -> Q | None:
+        unit = self._unit(user)
+        if unit is None:
+            return None
+        if unit == Unit.ODSP_INTAKE:
+            in_queue = {f"{via}odsp_application__isnull": False}
+            return Q(**{f"{via}program__code": ODSP_PROGRAM, **in_queue})
+        return Q(**{f"{via}program__code": OW_PROGRAM, f"{via}region_id": user.region_id})
+
+    def reaches(self, user: User, participant: Any) -> bool | None:
+        unit = self._unit(user)
+        if unit is None:
+            return None
+        program = getattr(getattr(participant, "program", None), "code", None)
+        if unit == Unit.ODSP_INTAKE:
+            # The reverse one-to-one is read once and kept on the instance (found or not).
+            return program == ODSP_PROGRAM and hasattr(participant, "odsp_application")
+        region_id = getattr(participant, "region_id", None)
+        return program == OW_PROGRAM and region_id is not None and region_id == user.region_id
+
+
+UNIT_SCOPE = OntarioUnitScope()

@@ -12,18 +12,22 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from sentier.accounts import scopes
 from sentier.accounts.models import Role, User
 from sentier.participants.models import Participant, SavedSearch, TimelineEvent
 
 
 def visible_participants_q(user: User) -> Q:
-    """The rows ``user`` may see, as a filter: the queryset twin of ``can_view_participant``."""
+    """The rows ``user`` may see, as a filter: the queryset twin of ``can_view_participant``.
+    Staff reach their unit's files where a capability scopes them by unit (``accounts.scopes``),
+    else their region's."""
     if not user.is_authenticated or not user.is_active:
         return Q(pk__in=[])
     if user.role == Role.ADMINISTRATOR:
         return Q()
     if user.role in (Role.CASEWORKER, Role.COORDINATOR) and user.region_id is not None:
-        return Q(region_id=user.region_id)
+        unit = scopes.files_q(user)
+        return Q(region_id=user.region_id) if unit is None else unit
     if user.role == Role.PARTICIPANT:
         return Q(user_id=user.pk)
     return Q(pk__in=[])
