@@ -141,6 +141,7 @@ MIDDLEWARE = [
     "sentier.accounts.middleware.RequireMFAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "sentier.core.middleware.PreserveFormOnExpiryMiddleware",
+    "sentier.core.jurisdiction.OfferedHereMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -2,12 +2,16 @@
 
 PAAS Action, personalized support plans and service plans are Québec measures; Ontario has its
 own common assessment, action plans and ODSP intake (``sentier.ontario``). Menus and panels of an
-app that does not apply are left out.
+app that does not apply are left out, and its pages answer 404 (:class:`OfferedHereMiddleware`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
 
 # App label → the only jurisdiction (``SENTIER_JURISDICTION``) where it applies.
 APP_JURISDICTION = {
@@ -27,3 +31,27 @@ def module_enabled(module: str) -> bool:
     """``sentier.plans.panels`` → is the ``plans`` app offered here?"""
     parts = module.split(".")
     return app_enabled(parts[1]) if len(parts) > 1 and parts[0] == "sentier" else True
+
+
+class OfferedHereMiddleware:
+    """Every page of an app this jurisdiction does not offer answers 404, whoever asks and
+    whatever the address names: PAAS Action, support plans and service plans in Ontario, as
+    the Ontario pages in Québec. Nobody reaches a file through a measure that does not exist
+    here."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> None:
+        match = request.resolver_match
+        if match is not None and match.app_names and not app_enabled(match.app_names[0]):
+            raise Http404
