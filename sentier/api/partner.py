@@ -45,6 +45,7 @@ from sentier.network.models import Service
 from sentier.referrals import states
 from sentier.referrals.actions import TransitionRefused, transition_referral
 from sentier.referrals.models import Referral, ReferralStatus, Side
+from sentier.referrals.selectors import shared_referral
 
 # ---------------------------------------------------------------------------------------------
 # Serializers
@@ -101,7 +102,8 @@ class ReferralDetailSerializer(ReferralSerializer):
     need = serializers.CharField(read_only=True)
     shared = serializers.SerializerMethodField(
         help_text="What the person agreed to share with this organization: the reason for the "
-        "referral, the categories still covered by a consent in force and one section each."
+        "referral, the categories still covered by a consent in force and one section each; "
+        "`notice` says, in words, when a consent was withdrawn or has expired."
     )
 
     class Meta(ReferralSerializer.Meta):
@@ -109,7 +111,11 @@ class ReferralDetailSerializer(ReferralSerializer):
         read_only_fields = fields
 
     def get_shared(self, referral: Referral) -> dict[str, Any]:
-        return selectors.shared_payload(referral)
+        shared = shared_referral(referral)
+        if shared.notice:
+            # Said in words as well: the categories are gone because a consent stopped.
+            return {**shared.payload, "notice": shared.notice}
+        return shared.payload
 
 
 class ReferralFilterSerializer(serializers.Serializer[Any]):
@@ -296,7 +302,7 @@ class ReferralFhirView(PartnerView):
     )
     def get(self, request: Request, referral_uuid: str) -> HttpResponse:
         referral = selectors.get_referral_for_key(self.key(request), referral_uuid)
-        bundle = referral_bundle(referral, categories=selectors.shared_categories(referral))
+        bundle = referral_bundle(shared_referral(referral))
         self.log_access(request, referral, "referral (FHIR)")
         return HttpResponse(
             bundle.model_dump_json(exclude_none=True), content_type="application/fhir+json"

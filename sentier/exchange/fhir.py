@@ -6,8 +6,9 @@ Ministry, its ``status`` our state (``expired`` becomes ``cancelled`` with a ``s
 ``businessStatus`` carries our exact state. Built and validated with ``fhir.resources.R4B``,
 whose ServiceRequest, Task, Patient, Organization and Bundle are those of R4 (ADR 0011).
 
-Only what the person agreed to share is in it: the Patient resource only with the ``identity``
-category, the file number only with ``program``; other categories become notes.
+Only what a consent in force still lets the organization see when the bundle is built is in it
+(:func:`sentier.referrals.selectors.shared_referral`): the Patient resource only with the
+``identity`` category, the file number only with ``program``; other categories become notes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.conf import settings
 from fhir.resources.R4B.bundle import Bundle
 
 from sentier.referrals.models import Referral, ReferralStatus
+from sentier.referrals.selectors import SharedReferral
 
 SYSTEM = "urn:sentier"
 REFERRAL_ID = f"{SYSTEM}:referral"
@@ -71,7 +73,7 @@ def _instant(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _patient(referral: Referral, payload: dict[str, Any], patient_id: str) -> dict[str, Any]:
+def _patient(payload: dict[str, Any], patient_id: str) -> dict[str, Any]:
     identity = payload.get("identity") or {}
     patient: dict[str, Any] = {
         "resourceType": "Patient",
@@ -123,15 +125,11 @@ def _notes(payload: dict[str, Any], categories: list[str]) -> list[dict[str, str
     return notes
 
 
-def referral_resources(referral: Referral, *, categories: list[str]) -> list[dict[str, Any]]:
+def referral_resources(shared: SharedReferral) -> list[dict[str, Any]]:
     """The resources as FHIR JSON dicts: ServiceRequest, Task, Organization, Patient (if shared)."""
-    from sentier.exchange.selectors import shared_payload
-
-    payload = {
-        key: value
-        for key, value in shared_payload(referral).items()
-        if key in {"need", "categories"} or key in categories
-    }
+    referral = shared.referral
+    categories = shared.categories
+    payload = shared.payload
     request_id = str(referral.uuid)
     task_id = _id(referral, "task")
     organization = referral.organization
@@ -184,6 +182,8 @@ def referral_resources(referral: Referral, *, categories: list[str]) -> list[dic
         "reasonCode": [{"text": referral.need}],
     }
     notes = _notes(payload, categories)
+    if shared.notice:
+        notes.append({"text": shared.notice})
     if notes:
         service_request["note"] = notes
     task: dict[str, Any] = {
@@ -229,7 +229,7 @@ def referral_resources(referral: Referral, *, categories: list[str]) -> list[dic
         {"resourceType": "Organization", "id": requester_id, "name": requester_name},
     ]
     if shares_identity:
-        resources.append(_patient(referral, payload, patient_id))
+        resources.append(_patient(payload, patient_id))
     return [_prune(resource) for resource in resources]
 
 
@@ -244,9 +244,11 @@ def _prune(value: Any) -> Any:
     return value
 
 
-def referral_bundle(referral: Referral, *, categories: list[str]) -> Bundle:
-    """A ``collection`` Bundle, validated by ``fhir.resources`` (raises if it is not valid)."""
-    resources = referral_resources(referral, categories=categories)
+def referral_bundle(shared: SharedReferral) -> Bundle:
+    """A ``collection`` Bundle of what the organization may see of the referral now, validated
+    by ``fhir.resources`` (raises if it is not valid)."""
+    referral = shared.referral
+    resources = referral_resources(shared)
     return Bundle.model_validate(
         {
             "resourceType": "Bundle",

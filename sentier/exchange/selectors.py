@@ -1,22 +1,19 @@
 """Reads for partner systems and key managers: always within one organization.
 
 A key sees its organization's referrals (never drafts) and services; anything else is the same
-404 as something that does not exist. What a referral shares is recomputed at each read: the
-categories sent, less any whose consent has since been withdrawn or has expired.
+404 as something that does not exist. What a referral shares is recomputed at each read, as in
+the partner portal: :func:`sentier.referrals.selectors.shared_referral`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from sentier.accounts.models import User
-from sentier.consent.selectors import consented_categories
 from sentier.exchange.actions import can_manage_keys, can_see_deliveries
 from sentier.exchange.models import ApiKey
 from sentier.network.models import Organization, Service
@@ -57,29 +54,6 @@ def get_referral_for_key(key: ApiKey, referral_uuid: object) -> Referral:
     if found is None:
         raise Http404
     return found
-
-
-def shared_categories(referral: Referral, at: dt.datetime | None = None) -> list[str]:
-    """The categories sent that a consent in force still covers for this organization now."""
-    allowed = consented_categories(
-        participant=referral.participant,
-        purpose=referral.purpose,
-        organization=referral.organization,
-        at=at or timezone.now(),
-    )
-    return [c for c in referral.categories if c in allowed]
-
-
-def shared_payload(referral: Referral, at: dt.datetime | None = None) -> dict[str, Any]:
-    """The referral's payload with only the categories still consented to."""
-    categories = shared_categories(referral, at)
-    payload = dict(referral.payload)
-    sent = set(referral.payload.get("categories", [])) | set(referral.categories)
-    for category in sent - set(categories):
-        payload.pop(category, None)
-    payload["categories"] = categories
-    payload.setdefault("need", referral.need)
-    return payload
 
 
 def list_services_for_key(key: ApiKey) -> QuerySet[Service]:

@@ -24,7 +24,7 @@ from sentier.consent.selectors import find_consent
 from sentier.network.models import Location, Organization, Service
 from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind, Participant
-from sentier.referrals import notify, states
+from sentier.referrals import notify, selectors, states
 from sentier.referrals.models import (
     Audience,
     NoticeKind,
@@ -201,9 +201,11 @@ def send_referral(
         reason="",
         at=at,
     )
+    # What leaves is read like everything a recipient is shown: what the consents allow now.
+    shared = selectors.shared_referral(referral, at)
     enqueue(
         topic="referral.requested",
-        payload={"referral": str(referral.uuid), "status": referral.status, **referral.payload},
+        payload={"referral": str(referral.uuid), "status": referral.status, **shared.payload},
         referral=referral,
         at=at,
     )

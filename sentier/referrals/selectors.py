@@ -2,13 +2,20 @@
 
 The sender's side sees referrals of the files it may see; partner staff see only referrals
 addressed to their organization. "Does not exist" and "not yours" are the same 404.
+
+What the receiving organization is shown of the person — in the portal, through the signed link,
+the partner API, the FHIR bundle or the outbox — comes from :func:`shared_referrals`: the
+categories sent that a consent in force still covers *when it is read*
+(:func:`sentier.consent.selectors.shared_with`), never the payload as it was stored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
@@ -16,6 +23,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from sentier.accounts.models import Role, User
+from sentier.consent.models import InformationCategory
+from sentier.consent.selectors import Recipient, shared_with
 from sentier.network.models import Organization, Service, ServiceKind
 from sentier.participants.models import Participant
 from sentier.participants.selectors import get_participant_for_user, visible_participants_q
@@ -27,6 +36,7 @@ from sentier.referrals.models import (
     ReferralStatus,
     ReferralTransition,
 )
+from sentier.referrals.payload import payload_sections
 
 
 def _key(value: object) -> uuid.UUID:
@@ -82,6 +92,69 @@ def get_referral_for_partner(user: User, referral_uuid: object) -> Referral:
     if referral is None or referral.status == ReferralStatus.DRAFT:
         raise Http404
     return referral
+
+
+@dataclass(frozen=True)
+class SharedReferral:
+    """A referral as its receiving organization may see it at the time of reading."""
+
+    referral: Referral
+    #: The categories sent that a consent in force still covers.
+    categories: list[str]
+    #: The reason for the referral and one section per category in ``categories``: what a
+    #: recipient is shown, and the only data the API, FHIR bundle and outbox carry.
+    payload: dict[str, Any]
+    #: In the active language, when some or all of what was sent is no longer shared ("" else).
+    notice: str = ""
+
+    @property
+    def shows_identity(self) -> bool:
+        return InformationCategory.IDENTITY in self.categories
+
+    @property
+    def sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        return payload_sections(self.payload)
+
+
+def shared_referrals(
+    referrals: Iterable[Referral], at: dt.datetime | None = None
+) -> list[SharedReferral]:
+    """What each referral's organization may see of it now (one query for the consents)."""
+    referrals = list(referrals)
+    recipients = {Recipient.of(organization_id=r.organization_id) for r in referrals}
+    sharing = shared_with(
+        recipients,
+        participant_ids={r.participant_id for r in referrals},
+        purposes={r.purpose for r in referrals},
+        at=at,
+    )
+    shared = []
+    for referral in referrals:
+        share = sharing.get(
+            referral.participant_id,
+            referral.purpose,
+            Recipient.of(organization_id=referral.organization_id),
+        )
+        categories = [c for c in referral.categories if c in share.categories]
+        stored = referral.payload if isinstance(referral.payload, dict) else {}
+        payload: dict[str, Any] = {"need": referral.need, "categories": categories}
+        for category in categories:
+            payload[category] = stored.get(category) or {}
+        shared.append(
+            SharedReferral(
+                referral=referral,
+                categories=categories,
+                payload=payload,
+                notice=share.notice(referral.categories),
+            )
+        )
+    return shared
+
+
+def shared_referral(referral: Referral, at: dt.datetime | None = None) -> SharedReferral:
+    """One referral as its organization may see it now (see :func:`shared_referrals`)."""
+    [shared] = shared_referrals([referral], at)
+    return shared
 
 
 def overdue_q(now: dt.datetime) -> Q:

@@ -40,7 +40,6 @@ from sentier.referrals.forms import (
     StatusFilterForm,
 )
 from sentier.referrals.models import ReferralStatus, Side
-from sentier.referrals.payload import payload_sections
 
 STEPS = ("need", "organization", "information", "confirm")
 PAGE_SIZE = 100
@@ -324,6 +323,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "organization": organization,
             "filters": filters,
             "referrals": referrals,
+            # The person's name only while a consent in force still covers their identity.
+            "rows": selectors.shared_referrals(referrals),
             "counts": selectors.count_by_status_for_organization(organization),
             "notices": selectors.list_notices_for_organization(organization),
         },
@@ -373,13 +374,15 @@ def inbox_detail(request: HttpRequest, referral_uuid: uuid.UUID) -> HttpResponse
     record_access(
         user=user, participant=referral.participant, what="Referral (partner)", request=request
     )
+    shared = selectors.shared_referral(referral)
     return render(
         request,
         "referrals/inbox_detail.html",
         {
             "referral": referral,
-            "sections": payload_sections(referral.payload),
-            "category_labels": _category_labels(referral.categories),
+            "shared": shared,
+            "sections": shared.sections,
+            "category_labels": _category_labels(shared.categories),
             "forms": forms,
             "notices": list(referral.notices.filter(audience="receiver")),
         },
@@ -469,13 +472,15 @@ def link(request: HttpRequest, token: str) -> HttpResponse:
                     "referrals/link_done.html",
                     {"referral": referral, "accepted": answer == ReferralStatus.ACCEPTED},
                 )
+    shared = selectors.shared_referral(referral)
     return render(
         request,
         "referrals/link.html",
         {
             "referral": referral,
-            "sections": payload_sections(referral.payload),
-            "category_labels": _category_labels(referral.categories),
+            "shared": shared,
+            "sections": shared.sections,
+            "category_labels": _category_labels(shared.categories),
             "form": form,
             "link": signed,
         },

@@ -2,8 +2,9 @@
 
 "Does not exist" and "not yours" raise the same :class:`~django.http.Http404`. Need to know: the
 Ministry's staff of the region see the whole plan; a party sees only the information categories
-the person consented to share with it for the purpose "service plan" (consent app); what is not
-shared is left out, not greyed out.
+the person consented to share with it for the purpose "service plan", as the consents in force
+stand when the page is read (:func:`sentier.consent.selectors.shared_with`, the same read as the
+partner portal's); what is not shared is left out, not greyed out.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from sentier.accounts.models import Role, User
-from sentier.consent.models import InformationCategory, Purpose, RecipientKind
-from sentier.consent.selectors import active_consents
+from sentier.consent.models import InformationCategory, Purpose
+from sentier.consent.selectors import Recipient, Share, shared_with
 from sentier.serviceplans.models import (
     Objective,
     Party,
@@ -193,26 +194,31 @@ def party_of_user(plan: ServicePlan, user: User) -> Party | None:
     ).first()
 
 
+def _recipient(party: Party) -> Recipient:
+    return Recipient.of(kind=party.recipient_kind, organization_id=party.organization_id)
+
+
+def shares_by_party(plan: ServicePlan, parties: list[Party]) -> dict[int, Share]:
+    """What each party other than the Ministry may see of the person now. One query."""
+    others = [party for party in parties if not party.is_ministry]
+    sharing = shared_with(
+        {_recipient(party) for party in others},
+        participant_ids=[plan.participant_id],
+        purposes=[Purpose.SERVICE_PLAN],
+    )
+    return {
+        party.pk: sharing.get(plan.participant_id, Purpose.SERVICE_PLAN, _recipient(party))
+        for party in others
+    }
+
+
 def categories_by_party(plan: ServicePlan, parties: list[Party]) -> dict[int, frozenset[str]]:
     """Every category each party may receive now (the Ministry: all). One query."""
-    consents = list(active_consents(plan.participant).filter(purpose=Purpose.SERVICE_PLAN))
-    result: dict[int, frozenset[str]] = {}
-    for party in parties:
-        if party.is_ministry:
-            result[party.pk] = ALL_CATEGORIES
-            continue
-        found: set[str] = set()
-        for consent in consents:
-            if consent.recipient_kind != party.recipient_kind:
-                continue
-            if (
-                party.recipient_kind == RecipientKind.ORGANIZATION
-                and consent.recipient_organization_id != party.organization_id
-            ):
-                continue
-            found.update(consent.categories)
-        result[party.pk] = frozenset(found)
-    return result
+    shares = shares_by_party(plan, parties)
+    return {
+        party.pk: ALL_CATEGORIES if party.is_ministry else shares[party.pk].categories
+        for party in parties
+    }
 
 
 def category_labels(codes: frozenset[str] | set[str]) -> list[str]:
@@ -234,6 +240,8 @@ class PlanView:
     parties: list[Party] = field(default_factory=list)
     objectives: list[Objective] = field(default_factory=list)
     events: list[PlanEvent] = field(default_factory=list)
+    #: Why the party no longer sees anything of the person (consent withdrawn or expired).
+    notice: str = ""
 
     @property
     def full(self) -> bool:
@@ -265,10 +273,12 @@ def plan_view(plan: ServicePlan, party: Party | None = None, event_limit: int = 
     A fixed number of queries whatever the number of objectives, actions and events.
     """
     parties = list(plan.parties.select_related("organization", "member").order_by("added_at"))
+    notice = ""
     if party is None or party.is_ministry:
         categories = ALL_CATEGORIES
     else:
-        categories = party_categories(plan, party)
+        share = shares_by_party(plan, [party])[party.pk]
+        categories, notice = share.categories, share.notice()
     actions = PlanAction.objects.select_related("owner").order_by("created_at", "id")
     objectives = list(
         plan.objectives.filter(category__in=categories)
@@ -289,6 +299,7 @@ def plan_view(plan: ServicePlan, party: Party | None = None, event_limit: int = 
         parties=parties if categories >= {InformationCategory.PLAN} else [],
         objectives=objectives,
         events=event_list,
+        notice=notice,
     )
 
 
