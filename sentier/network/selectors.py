@@ -10,10 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.http import Http404
 
 from sentier.accounts.models import Role, User
+from sentier.core.text import Folded, french, search_words
 from sentier.network.models import (
     OPEN_ENTRY_STATUSES,
     Clientele,
@@ -28,17 +40,34 @@ from sentier.network.models import (
 )
 from sentier.participants.models import Participant
 
-# Fields a directory search word is looked for in (any of them, case-insensitively).
-SEARCHED_FIELDS = (
-    "name",
-    "clientele_text",
-    "locations__city",
-    "locations__points_of_service_text",
-    "locations__phone",
-    "clienteles__name_fr_ca",
-    "clienteles__name_en_ca",
-    "services__name",
-)
+# Where a directory search word is looked for, and what a match there weighs in the ranking: a
+# word in the organization's name counts most, then who it serves and what it offers, then where.
+SEARCHED_FIELDS: dict[str, int] = {
+    "name": 8,
+    "clientele_text": 3,
+    "clienteles__name_fr_ca": 3,
+    "clienteles__name_en_ca": 3,
+    "services__name": 3,
+    "locations__city": 2,
+    "locations__points_of_service_text": 2,
+    "locations__region__name_fr_ca": 2,
+    "locations__region__name_en_ca": 2,
+    "locations__phone": 1,
+}
+
+
+def _word_score(word: str) -> Case:
+    """What one folded search word adds to an organization's relevance: the weight of the best
+    field it is found in, accents, case, hyphens and apostrophes aside (0: not found)."""
+    whens = []
+    for field, weight in sorted(SEARCHED_FIELDS.items(), key=lambda item: -item[1]):
+        found = Exists(
+            Organization.objects.filter(pk=OuterRef("pk"))
+            .annotate(folded=Folded(field))
+            .filter(folded__contains=word)
+        )
+        whens.append(When(found, then=Value(weight)))
+    return Case(*whens, default=Value(0), output_field=IntegerField())
 
 
 def listed_services() -> QuerySet[Service]:
@@ -63,11 +92,12 @@ def search_directory(
     results. With a region, only that region's locations and services are attached.
     """
     organizations = Organization.objects.all()
-    for word in text.split():
-        match = Q()
-        for field in SEARCHED_FIELDS:
-            match |= Q(**{f"{field}__icontains": word})
-        organizations = organizations.filter(pk__in=Organization.objects.filter(match).values("pk"))
+    words = search_words(text)
+    scores = {f"score_{index}": _word_score(word) for index, word in enumerate(words)}
+    if scores:
+        organizations = organizations.annotate(**scores).filter(
+            **{f"{name}__gt": 0 for name in scores}
+        )
     locations = Location.objects.select_related("region").order_by("region__code", "city", "pk")
     services = listed_services()
     if region_code:
@@ -93,9 +123,15 @@ def search_directory(
         services = services.filter(capacity_available__gt=0)
     if service_filtered:
         organizations = organizations.filter(pk__in=services.values("organization_id"))
+    if scores:
+        relevance = sum((F(name) for name in scores), start=Value(0))
+        organizations = organizations.annotate(relevance=relevance)
+        ordering = [F("relevance").desc(), *french("name"), "pk"]
+    else:
+        ordering = [*french("name"), "pk"]
     return (
         organizations.distinct()
-        .order_by("name", "pk")
+        .order_by(*ordering)
         .prefetch_related(
             Prefetch("locations", queryset=locations),
             Prefetch("clienteles", queryset=Clientele.objects.order_by("code")),
