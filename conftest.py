@@ -33,6 +33,17 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def fresh_throttling_counters() -> None:
+    """Rate-limit counters kept in the local-memory cache outlive a test's transaction: start each
+    test with none, so that no test is throttled by the ones before it."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    if isinstance(caches["default"], LocMemCache):
+        caches["default"].clear()
+
+
+@pytest.fixture(autouse=True)
 def french_by_default() -> Iterator[None]:
     """Every test starts in French, whatever language the previous request activated."""
     with translation.override("fr-ca"):

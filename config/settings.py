@@ -72,10 +72,14 @@ SENTIER_WEBHOOK_BACKOFF_MAX_SECONDS = int(
 )
 SENTIER_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("SENTIER_WEBHOOK_TIMEOUT_SECONDS", "10"))
 # API keys: the longest a key may live, when its organization is told it ends, and how many
-# requests one key may make (per server process: DRF throttling with the default local cache).
+# requests one key may make; how many one signed-in person may make through the API (per server
+# process: DRF throttling with the default local cache).
 SENTIER_API_KEY_MAX_DAYS = int(os.environ.get("SENTIER_API_KEY_MAX_DAYS", "365"))
 SENTIER_API_KEY_NOTICE_DAYS = int(os.environ.get("SENTIER_API_KEY_NOTICE_DAYS", "14"))
 SENTIER_API_KEY_RATE = os.environ.get("SENTIER_API_KEY_RATE", "600/minute")
+SENTIER_API_USER_RATE = os.environ.get("SENTIER_API_USER_RATE", SENTIER_API_KEY_RATE)
+# Most eligibility requests one call of POST /api/v1/decisions may carry.
+SENTIER_DECISIONS_MAX_BATCH = int(os.environ.get("SENTIER_DECISIONS_MAX_BATCH", "1000"))
 # Ontario: where applicants send back the Disability Determination Package (one line per "|").
 # CONFIGURATION: a placeholder until the ministry gives the ODSP intake unit's real address.
 SENTIER_ODSP_RETURN_ADDRESS = [
@@ -291,8 +295,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_CLASSES": ["sentier.api.authentication.ApiKeyRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"api_key": SENTIER_API_KEY_RATE},
+    "DEFAULT_THROTTLE_CLASSES": [
+        "sentier.api.authentication.ApiKeyRateThrottle",
+        "sentier.api.authentication.ApiUserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"api_key": SENTIER_API_KEY_RATE, "api_user": SENTIER_API_USER_RATE},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sentier API",

@@ -59,7 +59,7 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-c
 
 class ApiKeyRateThrottle(throttling.SimpleRateThrottle):
     """At most ``SENTIER_API_KEY_RATE`` requests per key (429 with Retry-After beyond it).
-    People signed in to the site are not counted here."""
+    People signed in to the site are counted by :class:`ApiUserRateThrottle`."""
 
     scope = "api_key"
 
@@ -67,3 +67,16 @@ class ApiKeyRateThrottle(throttling.SimpleRateThrottle):
         if not isinstance(request.auth, ApiKey):
             return None
         return self.cache_format % {"scope": self.scope, "ident": request.auth.prefix}
+
+
+class ApiUserRateThrottle(throttling.SimpleRateThrottle):
+    """At most ``SENTIER_API_USER_RATE`` requests per person signed in to the site (staff using
+    the API with their session), as partner keys are limited; 429 with Retry-After beyond it.
+    Requests made with a key count against the key only; anonymous ones are refused anyway."""
+
+    scope = "api_user"
+
+    def get_cache_key(self, request: Request, view: Any) -> str | None:
+        if isinstance(request.auth, ApiKey) or not request.user.is_authenticated:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}

@@ -5,7 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from django.conf import settings
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -88,21 +92,61 @@ DECISION_EXAMPLE = {
 }
 
 
+def bilingual_error(code: str, message: Promise, **params: object) -> dict[str, Any]:
+    """The decisions' error shape (that of ``sentier_rules``): the message in both languages."""
+    texts = {}
+    for key, language in (("fr", "fr-ca"), ("en", "en-ca")):
+        with translation.override(language):
+            texts[key] = str(message) % params
+    return {"error": {"code": code, **texts, "field": None}}
+
+
+# The cap is read when the schema is built; the view reads the setting on every request.
+MAX_BATCH = settings.SENTIER_DECISIONS_MAX_BATCH
+
+
 class DecisionsView(APIView):
-    """Decide eligibility: the same body and answer as ``sentier decide``."""
+    """Decide eligibility: the same body and answer as ``sentier decide``, at most
+    ``SENTIER_DECISIONS_MAX_BATCH`` requests per call (a batch costs CPU and memory in
+    proportion)."""
 
     permission_classes = [IsStaffRole]
 
     @extend_schema(
         summary="Decide eligibility for one or more requests",
         description=(
-            "Body: one request object or an array of them. Answer: an array with one object per "
-            "request, in order: an outcome (eligible, reasons in French and English, amounts as "
-            "decimal strings, rules_version) or an error (code, fr, en, field). A body that is not "
-            "JSON, or neither an object nor an array, is answered 400."
+            "Body: one request object or an array of at most "
+            f"{MAX_BATCH} of them (SENTIER_DECISIONS_MAX_BATCH). Answer: an array with one object "
+            "per request, in order: an outcome (eligible, reasons in French and English, amounts "
+            "as decimal strings, rules_version) or an error (code, fr, en, field). A body that is "
+            "not JSON, neither an object nor an array, an empty array or a longer one is answered "
+            "400 (code malformed_body or batch_too_large). Each person is limited to "
+            "SENTIER_API_USER_RATE requests (429 beyond it)."
         ),
-        request={"application/json": dict[str, Any]},
-        responses={200: list[dict[str, Any]], 400: dict[str, Any]},
+        request={
+            "application/json": {
+                "oneOf": [
+                    {"type": "object", "additionalProperties": True},
+                    {
+                        "type": "array",
+                        "items": {"type": "object", "additionalProperties": True},
+                        "minItems": 1,
+                        "maxItems": MAX_BATCH,
+                    },
+                ]
+            }
+        },
+        responses={
+            200: list[dict[str, Any]],
+            400: OpenApiResponse(
+                dict[str, Any],
+                description=(
+                    "malformed_body: not an object or a non-empty array; batch_too_large: more "
+                    f"than {MAX_BATCH} requests."
+                ),
+            ),
+            429: OpenApiResponse(dict[str, Any], description="Too many requests: wait."),
+        },
         examples=[OpenApiExample("Personalized support plan in Laval", value=DECISION_EXAMPLE)],
     )
     def post(self, request: Request) -> Response:
@@ -117,6 +161,16 @@ class DecisionsView(APIView):
                         "field": None,
                     }
                 },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        limit = settings.SENTIER_DECISIONS_MAX_BATCH
+        if isinstance(body, list) and len(body) > limit:
+            message = gettext_lazy(
+                "At most %(limit)d requests may be sent in one call; this one has %(count)d. "
+                "Send them in several calls."
+            )
+            return Response(
+                bilingual_error("batch_too_large", message, limit=limit, count=len(body)),
                 status=status.HTTP_400_BAD_REQUEST,
             )
         return Response(sentier_rules.decide(body))

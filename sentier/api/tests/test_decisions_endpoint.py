@@ -44,3 +44,36 @@ def test_participants_and_anonymous_are_refused(client_for: Any, client: Any) ->
         == 403
     )
     assert client.post(URL, GOOD, content_type="application/json").status_code == 403
+
+
+def test_a_batch_over_the_cap_is_refused_with_a_clear_message(
+    client_for: Any, settings: Any
+) -> None:
+    settings.SENTIER_DECISIONS_MAX_BATCH = 3
+    client = client_for("analyst")
+    assert len(client.post(URL, [GOOD] * 3, content_type="application/json").json()) == 3
+    response = client.post(URL, [GOOD] * 4, content_type="application/json")
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "batch_too_large"
+    assert error["en"] == (
+        "At most 3 requests may be sent in one call; this one has 4. Send them in several calls."
+    )
+    assert "3" in error["fr"]  # the French text is the catalog's (locale/fr_CA)
+    assert "4" in error["fr"]
+    assert error["field"] is None
+
+
+def test_the_default_cap_is_a_thousand_and_in_the_schema() -> None:
+    from django.conf import settings
+    from drf_spectacular.generators import SchemaGenerator
+
+    assert settings.SENTIER_DECISIONS_MAX_BATCH == 1000
+    generator = SchemaGenerator()  # type: ignore[no-untyped-call]
+    schema: dict[str, Any] = generator.get_schema(request=None, public=True)  # type: ignore[no-untyped-call]
+    post = schema["paths"]["/api/v1/decisions"]["post"]
+    body = post["requestBody"]["content"]["application/json"]["schema"]
+    (array,) = [s for s in body["oneOf"] if s["type"] == "array"]
+    assert array["maxItems"] == 1000
+    assert "batch_too_large" in post["responses"]["400"]["description"]
+    assert "429" in post["responses"]
