@@ -69,6 +69,7 @@ messages: python-deps
 migrate: python-deps
 	@mkdir -p var
 	$(MANAGE) migrate -v0
+	$(MANAGE) createcachetable
 
 demo: migrate
 	$(MANAGE) load_reference

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import translation
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -25,11 +25,15 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    from config.settings import caches_for
     from sentier.core.demo import ensure_personas
 
     with django_db_blocker.unblock():
         call_command("load_reference", verbosity=0)
         ensure_personas()
+        # config.production keeps throttling counters in the database cache.
+        with override_settings(CACHES=caches_for("database")):
+            call_command("createcachetable", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("SENTIER_VAR_DIR", BASE_DIR / "var"))
@@ -72,14 +74,24 @@ SENTIER_WEBHOOK_BACKOFF_MAX_SECONDS = int(
 )
 SENTIER_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("SENTIER_WEBHOOK_TIMEOUT_SECONDS", "10"))
 # API keys: the longest a key may live, when its organization is told it ends, and how many
-# requests one key may make; how many one signed-in person may make through the API (per server
-# process: DRF throttling with the default local cache).
+# requests one key may make; how many one signed-in person may make through the API. Counted in
+# the cache (CACHES below): shared by every server process with the database cache.
 SENTIER_API_KEY_MAX_DAYS = int(os.environ.get("SENTIER_API_KEY_MAX_DAYS", "365"))
 SENTIER_API_KEY_NOTICE_DAYS = int(os.environ.get("SENTIER_API_KEY_NOTICE_DAYS", "14"))
 SENTIER_API_KEY_RATE = os.environ.get("SENTIER_API_KEY_RATE", "600/minute")
 SENTIER_API_USER_RATE = os.environ.get("SENTIER_API_USER_RATE", SENTIER_API_KEY_RATE)
 # Most eligibility requests one call of POST /api/v1/decisions may carry.
 SENTIER_DECISIONS_MAX_BATCH = int(os.environ.get("SENTIER_DECISIONS_MAX_BATCH", "1000"))
+# Behind a reverse proxy: how many proxies of ours stand in front of Sentier (the client is then
+# the n-th address from the right of X-Forwarded-For), or the header our proxy sets to the
+# client's address (e.g. X-Real-IP). 0 and empty: the connection's address, which nobody can
+# forge. Sign-in throttling counts failures per account and client address.
+SENTIER_TRUSTED_PROXY_COUNT = int(os.environ.get("SENTIER_TRUSTED_PROXY_COUNT", "0"))
+SENTIER_CLIENT_IP_HEADER = os.environ.get("SENTIER_CLIENT_IP_HEADER", "").strip()
+# Where throttling counters live: "database" (the table `manage.py createcachetable` makes,
+# shared by every server process; production's default) or "locmem" (each process its own: the
+# demo and the tests).
+SENTIER_CACHE = os.environ.get("SENTIER_CACHE", "locmem")
 # Ontario: where applicants send back the Disability Determination Package (one line per "|").
 # CONFIGURATION: a placeholder until the ministry gives the ODSP intake unit's real address.
 SENTIER_ODSP_RETURN_ADDRESS = [
@@ -189,6 +201,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def caches_for(kind: str) -> dict[str, dict[str, Any]]:
+    """``CACHES`` for ``SENTIER_CACHE``. Entries are throttling counters: room for many, so that
+    nobody can push someone else's count out by filling the cache."""
+    options = {"MAX_ENTRIES": 100_000}
+    if kind == "database":
+        backend, location = "django.core.cache.backends.db.DatabaseCache", "sentier_cache"
+    elif kind == "locmem":
+        backend, location = "django.core.cache.backends.locmem.LocMemCache", "sentier"
+    else:
+        raise ImproperlyConfigured(f"SENTIER_CACHE must be database or locmem, not {kind!r}.")
+    return {"default": {"BACKEND": backend, "LOCATION": location, "OPTIONS": options}}
+
+
+CACHES = caches_for(SENTIER_CACHE)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -216,7 +244,9 @@ ACCOUNT_ADAPTER = "sentier.accounts.adapters.AccountAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key", "login": "30/m/ip"}
+# Failed sign-ins: 5 per account from one client address ("key": see sentier.accounts.adapters),
+# and a ceiling per address for someone trying many accounts.
+ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key,30/5m/ip", "login": "30/m/ip"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Sentier"
 
@@ -225,6 +255,8 @@ AXES_ONLY_ADMIN_SITE = True
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "sentier.accounts.client_address.client_ip"
 
 SESSION_COOKIE_AGE = SENTIER_SESSION_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
@@ -300,6 +332,7 @@ REST_FRAMEWORK = {
         "sentier.api.authentication.ApiUserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"api_key": SENTIER_API_KEY_RATE, "api_user": SENTIER_API_USER_RATE},
+    "NUM_PROXIES": SENTIER_TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sentier API",

@@ -13,7 +13,9 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from django.test import override_settings
+from django.test import Client, override_settings
+
+from sentier.core.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +50,17 @@ def test_staff_with_totp_go_through_once_this_session_used_it(
 @override_settings(SENTIER_REQUIRE_MFA=False)
 def test_demo_mode_does_not_force(client_for: Any) -> None:
     assert client_for("caseworker_laval").get("/fr-ca/").status_code == 200
+
+
+@override_settings(SENTIER_REQUIRE_MFA=False)
+def test_demo_administrator_opens_the_admin_through_the_sign_in_page(personas: Any) -> None:
+    client = Client()
+    login = client.get("/fr-ca/admin/")["Location"]
+    assert login.startswith("/fr-ca/admin/login/")
+    assert client.get(login)["Location"] == "/fr-ca/accounts/login/?next=%2Ffr-ca%2Fadmin%2F"
+    response = client.post(
+        "/fr-ca/accounts/login/?next=/fr-ca/admin/",
+        {"login": personas["admin"].email, "password": DEMO_PASSWORD},
+    )
+    assert response["Location"] == "/fr-ca/admin/"
+    assert client.get("/fr-ca/admin/").status_code == 200
