@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sentier.consent.models import Channel, InformationCategory, Purpose, RecipientKind
+from sentier.core.text import french
 from sentier.network.models import Organization
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -28,7 +29,7 @@ class ChoiceForm(forms.Form):
     )
     recipient_organization = forms.ModelChoiceField(
         label=_("Which organization?"),
-        queryset=Organization.objects.order_by("name"),
+        queryset=Organization.objects.order_by(*french("name")),
         required=False,
         to_field_name="uuid",
         empty_label=_("Choose an organization"),

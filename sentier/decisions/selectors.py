@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from sentier.accounts.models import Role, User
+from sentier.core.text import french
 from sentier.decisions.models import Decision, OutcomeChange
 from sentier.participants.models import Participant
 from sentier.participants.selectors import visible_participants_q
@@ -43,7 +44,7 @@ def list_worklist_changes_for_caseworker(user: User) -> QuerySet[OutcomeChange]:
     )
     if user.role == Role.CASEWORKER:
         queryset = queryset.filter(participant__caseworker=user)
-    return queryset.order_by("-run__started_at", "participant__last_name")
+    return queryset.order_by("-run__started_at", *french("participant__last_name"))
 
 
 def get_change_for_user(user: User, change_uuid: uuid.UUID | str) -> OutcomeChange:

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from sentier.accounts.models import Role, User
+from sentier.core.text import french
 from sentier.network.models import (
     CapacityReminder,
     Organization,
@@ -57,7 +58,7 @@ def send_capacity_reminders(*, now: dt.datetime) -> ReminderRun:
         Service.objects.filter(active=True, status=ServiceStatus.ACTIVE)
         .filter(Q(capacity_updated_at__isnull=True) | Q(capacity_updated_at__lt=limit))
         .select_related("organization")
-        .order_by("organization__name", "name")
+        .order_by(*french("organization__name", "name"))
     )
     by_organization: dict[int, list[Service]] = defaultdict(list)
     for service in stale:

@@ -282,5 +282,5 @@ def waiting_list_services_for(participant: Participant) -> QuerySet[Service]:
             | Q(province_wide=True)
         )
         .select_related("organization")
-        .order_by("organization__name", "name")
+        .order_by(*french("organization__name", "name"))
     )

@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from sentier.accounts.models import Role, User
+from sentier.core.text import french
 from sentier.ontario.models import (
     DeterminationPackage,
     MailingStatus,
@@ -117,7 +118,7 @@ def odsp_colleagues() -> QuerySet[User]:
     """The staff of the ODSP centralized intake unit (to whom an application can be assigned)."""
     return User.objects.filter(
         ontario_unit__unit=Unit.ODSP_INTAKE, role=Role.CASEWORKER, is_active=True
-    ).order_by("last_name", "first_name", "id")
+    ).order_by(*french("last_name", "first_name"), "id")
 
 
 def get_odsp_for_user(user: User, key: object) -> ODSPApplication:

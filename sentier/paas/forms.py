@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sentier.core.text import french
 from sentier.network.models import Organization
 from sentier.paas.actions import AttendanceRow
 from sentier.paas.models import ActivityCategory, ExitOutcome, ObjectiveStatus
@@ -45,7 +46,7 @@ def show_refusal(
 
 class GrantPlacesForm(forms.Form):
     organization = forms.ModelChoiceField(
-        label=_("Organization"), queryset=Organization.objects.order_by("name")
+        label=_("Organization"), queryset=Organization.objects.order_by(*french("name"))
     )
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.order_by("code"))
     period_start = forms.DateField(

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 import sentier_rules
 from sentier.accounts.models import Role, User
+from sentier.core.text import french
 from sentier.network.models import Organization
 from sentier.paas.models import (
     AttendanceEntry,
@@ -176,7 +177,7 @@ def list_placements_for_organization(
     queryset = _placements().filter(organization_id=user.organization_id)
     if active_only:
         queryset = queryset.filter(status=PlacementStatus.ACTIVE)
-    return queryset.order_by("participant__last_name", "participant__first_name", "id")
+    return queryset.order_by(*french("participant__last_name", "participant__first_name"), "id")
 
 
 def list_placements_for_week(user: User, week: dt.date) -> QuerySet[Placement]:

@@ -45,6 +45,7 @@ import sentier_rules
 from sentier.accounts.models import Role, User
 from sentier.core import formatting
 from sentier.core.spreadsheets import safe_row
+from sentier.core.text import french
 from sentier.network.models import Organization
 from sentier.paas import statement_rules  # noqa: F401  (registers the permissions)
 from sentier.paas.models import (
@@ -805,7 +806,7 @@ def list_placements_for_claims(user: User) -> QuerySet[Placement]:
     return (
         Placement.objects.filter(scope)
         .select_related("participant", "organization")
-        .order_by("participant__last_name", "participant__first_name", "-start_date")
+        .order_by(*french("participant__last_name", "participant__first_name"), "-start_date")
     )
 
 

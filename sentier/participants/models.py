@@ -12,6 +12,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sentier.core.text import FrenchOrder
+
 
 class ClaimBooklet(models.TextChoices):
     """Claim booklet (carnet de réclamation) types that the rules care about."""
@@ -105,7 +107,7 @@ class Participant(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["last_name", "first_name"]
+        ordering = [FrenchOrder("last_name").asc(), FrenchOrder("first_name").asc()]
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         indexes = [

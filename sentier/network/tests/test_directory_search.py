@@ -12,8 +12,8 @@ from sentier.network.selectors import search_directory
 pytestmark = pytest.mark.django_db
 
 
-def _names(text: str = "", **filters: str) -> list[str]:
-    return [organization.name for organization in search_directory(text, **filters)]
+def _names(text: str = "", region_code: str = "") -> list[str]:
+    return [organization.name for organization in search_directory(text, region_code=region_code)]
 
 
 def _region_total(code: str) -> int:
