@@ -85,3 +85,66 @@ MEASURES: Final[dict[str, dict[str, str]]] = {
     },
 }
 MEASURE_CODES: Final[tuple[str, ...]] = tuple(MEASURES)
+
+#: Paths the triage recommends that are not a measure of these rules: code -> (French, English).
+OTHER_PATHS: Final[dict[str, tuple[str, str]]] = {
+    "employment_services": ("Services d'emploi", "Employment services"),
+    "none": ("Aucun accompagnement demandé", "No support requested"),
+}
+
+#: The source documents the parameters cite, by file name: (French title, English title).
+DOCUMENTS: Final[dict[str, tuple[str, str]]] = {
+    "000_fce2fba07b98e1ba.txt": (
+        "MESS, fiche d'information « Plan de services »",
+        "MESS information sheet “Plan de services” (service plan)",
+    ),
+    "001_415f001b499895c5.txt": (
+        "MESS, fiche d'information « Plan d'accompagnement personnalisé »",
+        "MESS information sheet “Plan d'accompagnement personnalisé” (personalized support plan)",
+    ),
+    "002_68267d4da4c33b1f.txt": (
+        "MESS, dépliant « PAAS Action »",
+        "MESS brochure “PAAS Action”",
+    ),
+    "003_bf0787fb5dd45da6.txt": (
+        "RSSMO, mémoire sur le projet de loi 71",
+        "RSSMO brief on Bill 71",
+    ),
+    "004_60749dc0e1aad6b4.txt": (
+        "MSESC (Ontario), questions et réponses sur l'aiguillage vers Emploi Ontario et "
+        "l'accueil centralisé",
+        "MCCSS (Ontario), questions and answers on the Employment Ontario referral and "
+        "centralized intake",
+    ),
+}
+
+#: Which jurisdiction each source document speaks for.
+DOCUMENT_JURISDICTIONS: Final[dict[str, str]] = {
+    "000_fce2fba07b98e1ba.txt": "QC",
+    "001_415f001b499895c5.txt": "QC",
+    "002_68267d4da4c33b1f.txt": "QC",
+    "003_bf0787fb5dd45da6.txt": "QC",
+    "004_60749dc0e1aad6b4.txt": "ON",
+}
+
+#: Groups of parameters that are not a measure: code -> (French, English, jurisdictions).
+PARAMETER_GROUPS: Final[dict[str, tuple[str, str, tuple[str, ...]]]] = {
+    "triage": (
+        "Triage d'orientation de la demande au guichet unique",
+        "Orientation triage of the single-window application",
+        ("QC", "ON"),
+    ),
+    "ontario_action_plan": (
+        "Plan d'action d'Ontario au travail",
+        "Ontario Works action plan",
+        ("ON",),
+    ),
+}
+
+#: Where each measure applies.
+MEASURE_JURISDICTIONS: Final[dict[str, tuple[str, ...]]] = {
+    "support_plan": ("QC",),
+    "service_plan": ("QC",),
+    "paas_action": ("QC",),
+    "employment_fast_track": ("ON",),
+}

@@ -87,9 +87,19 @@ def test_payment_scalar_and_for_profit() -> None:
 def test_the_two_readings_are_documented_parameters() -> None:
     by_path = {entry["path"]: entry for entry in parameter_catalog()}
     assert by_path["paas_action.allowance_partial_month"]["values"] == [
-        {"start": "2000-01-01", "value": "prorated_by_day"}
+        {
+            "start": "2000-01-01",
+            "value": "prorated_by_day",
+            "fr": "Au prorata des jours de participation",
+            "en": "Prorated by day of participation",
+        }
     ]
     assert by_path["paas_action.organization_payment_basis"]["values"] == [
-        {"start": "2000-01-01", "value": "occupied_and_granted"}
+        {
+            "start": "2000-01-01",
+            "value": "occupied_and_granted",
+            "fr": "Places occupées, jusqu'au nombre de places octroyées",
+            "en": "Places occupied, up to the number of places granted",
+        }
     ]
     assert "place occupée" in by_path["paas_action.organization_payment_basis"]["reference"]

@@ -28,12 +28,19 @@ def test_catalog_shows_the_pilot_regions_and_the_amounts() -> None:
         assert by_path[f"support_plan.regions.{code}"]["values"][-1] == {
             "start": "2026-04-01",
             "value": True,
+            "fr": "Oui",
+            "en": "Yes",
         }
         assert by_path[f"service_plan.ministry_initiation_regions.{code}"]["values"][-1] == {
             "start": "2026-04-01",
             "value": True,
+            "fr": "Oui",
+            "en": "Yes",
         }
-    assert by_path["support_plan.regions.06"]["values"] == [{"start": "2000-01-01", "value": False}]
+    assert by_path["support_plan.regions.06"]["values"] == [
+        {"start": "2000-01-01", "value": False, "fr": "Non", "en": "No"}
+    ]
     assert by_path["paas_action.monthly_allowance"]["values"][-1]["value"] == 173
+    assert by_path["paas_action.monthly_allowance"]["values"][-1]["en"] == "$173"
     assert by_path["paas_action.monthly_allowance"]["unit"] == "currency-CAD"
     assert by_path["support_plan.asylum_seekers.pilot_regions"]["values"][-1]["value"] == []

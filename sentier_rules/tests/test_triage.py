@@ -301,9 +301,11 @@ def test_the_catalog_lists_the_triage_parameters() -> None:
         "paas_action",
     ]
     weight = by_path["triage.questions.could_worsen_quickly.weights.yes.service_plan"]
-    assert weight["values"] == [{"start": "2000-01-01", "value": 1}]
+    assert weight["values"] == [{"start": "2000-01-01", "value": 1, "fr": "1", "en": "1"}]
     assert "000_" in weight["reference"]
     assert by_path["triage.questions.job_start.asked_in"]["values"][-1] == {
         "start": "2026-04-01",
         "value": ["QC", "ON"],
+        "fr": "Québec; Ontario",
+        "en": "Québec; Ontario",
     }
