@@ -88,4 +88,4 @@ def test_malformed_uuid_is_a_translated_404(client_for: Any) -> None:
 def test_timeline_shows_events_from_actions(client_for: Any, laval_participant: Any) -> None:
     content = client_for("caseworker_laval").get(url(laval_participant)).content.decode()
     assert "Dossier ouvert" in content
-    assert "Intervenant(e) assigné(e)" in content
+    assert "Personne intervenante assignée" in content
