@@ -13,6 +13,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -289,7 +290,8 @@ class ExpenseClaim(models.Model):
 
 class StatementStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    APPROVED = "approved", _("Approved")
+    # « Approuvé » (relevé) where a claim or request is « Approuvée »: French needs the context.
+    APPROVED = "approved", pgettext_lazy("monthly statement", "Approved")
     EXPORTED = "exported", _("Exported")
 
 
