@@ -27,6 +27,10 @@ from sentier.decisions.models import Measure
 from sentier.network.models import Organization
 from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind, Participant
+from sentier.plans import states as support_states
+from sentier.plans.models import SupportPlan
+from sentier.serviceplans.events import record_plan_event
+from sentier.serviceplans.evolve import carry_support_plan
 from sentier.serviceplans.models import (
     AgreementChannel,
     InitiatorKind,
@@ -47,29 +51,6 @@ from sentier.serviceplans.models import (
 )
 
 MINISTRY_NAME = "Ministère de l’Emploi et de la Solidarité sociale"
-
-
-def _event(
-    plan: ServicePlan,
-    kind: str,
-    actor: User | None,
-    *,
-    summary: str = "",
-    text: str = "",
-    category: str = InformationCategory.PLAN,
-    party: Party | None = None,
-    at: dt.datetime | None = None,
-) -> PlanEvent:
-    return PlanEvent.objects.create(
-        plan=plan,
-        kind=kind,
-        actor=actor,
-        summary=summary[:300],
-        text=text,
-        category=category,
-        party=party,
-        occurred_at=at or timezone.now(),
-    )
 
 
 def _reason_text(reasons: list[dict[str, Any]]) -> str:
@@ -171,6 +152,35 @@ def request_service_plan(
 
 
 @transaction.atomic
+def request_evolution(
+    *,
+    actor: User,
+    support_plan: SupportPlan,
+    situations: Iterable[Situation],
+    reasons: str,
+    initiator_kind: str,
+    initiator_name: str = "",
+) -> ServicePlanRequest:
+    """Ask the coordinator for a service plan that carries this personalized support plan's
+    objectives (000, 001); the support plan runs on until the service plan is approved
+    (:func:`~sentier.serviceplans.evolve.carry_support_plan`)."""
+    support_plan = SupportPlan.objects.select_for_update().get(pk=support_plan.pk)
+    if not actor.has_perm("plans.manage_plan", support_plan):
+        raise PermissionDenied
+    if support_plan.status not in support_states.RUNNING:
+        raise ValidationError({"__all__": _("Only a support plan in progress can evolve.")})
+    return request_service_plan(
+        actor=actor,
+        participant=support_plan.participant,
+        situations=situations,
+        reasons=reasons,
+        initiator_kind=initiator_kind,
+        initiator_name=initiator_name,
+        support_plan_uuid=support_plan.uuid,
+    )
+
+
+@transaction.atomic
 def decline_request(
     *,
     actor: User,
@@ -252,7 +262,7 @@ def approve_request(
         added_by=actor,
         added_at=at,
     )
-    _event(
+    record_plan_event(
         plan,
         PlanEventKind.OPENED,
         actor,
@@ -261,8 +271,6 @@ def approve_request(
         at=at,
     )
     if request.support_plan_uuid is not None:
-        from sentier.serviceplans.evolve import carry_support_plan
-
         carry_support_plan(actor=actor, plan=plan, owner=ministry, at=at)
     add_event(
         participant=participant,
@@ -332,7 +340,9 @@ def record_agreement(
     if agrees:
         plan.status = PlanStatus.ACTIVE
         plan.save()
-        _event(plan, PlanEventKind.AGREED, actor, summary=str(plan.get_agreement_channel_display()))
+        record_plan_event(
+            plan, PlanEventKind.AGREED, actor, summary=str(plan.get_agreement_channel_display())
+        )
         add_event(
             participant=plan.participant,
             kind=EventKind.SERVICE_PLAN_UPDATED,
@@ -346,7 +356,9 @@ def record_agreement(
     plan.ended_by = actor
     plan.end_reason = _("The person did not wish to take part.")
     plan.save()
-    _event(plan, PlanEventKind.REFUSED, actor, summary=str(plan.get_agreement_channel_display()))
+    record_plan_event(
+        plan, PlanEventKind.REFUSED, actor, summary=str(plan.get_agreement_channel_display())
+    )
     add_event(
         participant=plan.participant,
         kind=EventKind.SERVICE_PLAN_ENDED,
@@ -373,7 +385,7 @@ def end_plan(*, actor: User, plan: ServicePlan, reason: str) -> ServicePlan:
     plan.ended_by = actor
     plan.end_reason = reason.strip()
     plan.save()
-    _event(plan, PlanEventKind.ENDED, actor, text=plan.end_reason)
+    record_plan_event(plan, PlanEventKind.ENDED, actor, text=plan.end_reason)
     add_event(
         participant=plan.participant,
         kind=EventKind.SERVICE_PLAN_ENDED,
@@ -435,7 +447,7 @@ def add_party(
         added_by=actor,
         added_at=timezone.now(),
     )
-    _event(plan, PlanEventKind.PARTY_ADDED, actor, summary=party.name, party=party)
+    record_plan_event(plan, PlanEventKind.PARTY_ADDED, actor, summary=party.name, party=party)
     add_event(
         participant=plan.participant,
         kind=EventKind.SERVICE_PLAN_UPDATED,
@@ -460,7 +472,7 @@ def remove_party(*, actor: User, party: Party) -> Party:
         return party
     party.removed_at = timezone.now()
     party.save(update_fields=["removed_at"])
-    _event(plan, PlanEventKind.PARTY_REMOVED, actor, summary=party.name, party=party)
+    record_plan_event(plan, PlanEventKind.PARTY_REMOVED, actor, summary=party.name, party=party)
     add_event(
         participant=plan.participant,
         kind=EventKind.SERVICE_PLAN_UPDATED,
@@ -519,7 +531,7 @@ def add_objective(
         created_by=actor,
         created_at=timezone.now(),
     )
-    _event(
+    record_plan_event(
         plan,
         PlanEventKind.OBJECTIVE_ADDED,
         actor,
@@ -567,7 +579,7 @@ def update_objective(
     objective.due_on = due_on
     objective.category = category
     objective.save(update_fields=["status", "owner", "due_on", "category"])
-    _event(
+    record_plan_event(
         plan,
         PlanEventKind.OBJECTIVE_UPDATED,
         actor,
@@ -606,7 +618,7 @@ def add_action(
         created_by=actor,
         created_at=timezone.now(),
     )
-    _event(
+    record_plan_event(
         plan,
         PlanEventKind.ACTION_ADDED,
         actor,
@@ -631,7 +643,7 @@ def update_action_status(*, actor: User, action: PlanAction, status: str) -> Pla
         raise ValidationError({"status": _("Choose a status.")})
     action.status = status
     action.save(update_fields=["status"])
-    _event(
+    record_plan_event(
         plan,
         PlanEventKind.ACTION_UPDATED,
         actor,
@@ -655,7 +667,7 @@ def add_note(*, actor: User, plan: ServicePlan, text: str, category: str) -> Pla
         errors["category"] = _("Choose the kind of information this note holds.")
     if errors:
         raise ValidationError(errors)
-    return _event(plan, PlanEventKind.NOTE, actor, text=text.strip(), category=category)
+    return record_plan_event(plan, PlanEventKind.NOTE, actor, text=text.strip(), category=category)
 
 
 @transaction.atomic
@@ -678,7 +690,7 @@ def record_party_consent(
         categories=categories,
         channel=channel,
     )
-    _event(
+    record_plan_event(
         plan,
         PlanEventKind.CONSENT_RECORDED,
         actor,

@@ -11,8 +11,6 @@ on behalf of the caseworker who asked for it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -23,6 +21,7 @@ from sentier.consent.models import InformationCategory
 from sentier.plans import actions as support_actions
 from sentier.plans import states as support_states
 from sentier.plans.models import ActionStatus, EndReason, ObjectiveStatus, SupportPlan
+from sentier.serviceplans.events import record_plan_event
 from sentier.serviceplans.models import (
     ItemStatus,
     Objective,
@@ -30,8 +29,6 @@ from sentier.serviceplans.models import (
     PlanAction,
     PlanEventKind,
     ServicePlan,
-    ServicePlanRequest,
-    Situation,
 )
 
 OBJECTIVE_STATUS = {
@@ -50,47 +47,9 @@ ACTION_STATUS = {
 }
 
 
-def get_support_plan_to_evolve(user: User, support_plan_uuid: Any) -> SupportPlan:
-    """A running support plan ``user`` manages (else the support-plan app's 404)."""
-    from sentier.plans.selectors import get_plan_to_manage
-
-    return get_plan_to_manage(user, support_plan_uuid)
-
-
-@transaction.atomic
-def request_evolution(
-    *,
-    actor: User,
-    support_plan: SupportPlan,
-    situations: Iterable[Situation],
-    reasons: str,
-    initiator_kind: str,
-    initiator_name: str = "",
-) -> ServicePlanRequest:
-    """Ask the coordinator for a service plan that carries this support plan's objectives."""
-    from sentier.serviceplans.actions import request_service_plan
-
-    support_plan = SupportPlan.objects.select_for_update().get(pk=support_plan.pk)
-    if not actor.has_perm("plans.manage_plan", support_plan):
-        raise PermissionDenied
-    if support_plan.status not in support_states.RUNNING:
-        raise ValidationError({"__all__": _("Only a support plan in progress can evolve.")})
-    return request_service_plan(
-        actor=actor,
-        participant=support_plan.participant,
-        situations=situations,
-        reasons=reasons,
-        initiator_kind=initiator_kind,
-        initiator_name=initiator_name,
-        support_plan_uuid=support_plan.uuid,
-    )
-
-
 def carry_support_plan(*, actor: User, plan: ServicePlan, owner: Party, at: dt.datetime) -> int:
     """Copy the support plan's objectives and actions into ``plan`` and end the support plan.
     Called inside :func:`~sentier.serviceplans.actions.approve_request`'s transaction."""
-    from sentier.serviceplans.actions import _event
-
     request = plan.request
     if request.support_plan_uuid is None:
         return 0
@@ -128,7 +87,7 @@ def carry_support_plan(*, actor: User, plan: ServicePlan, owner: Party, at: dt.d
             created_by=actor,
             created_at=at,
         )
-    _event(
+    record_plan_event(
         plan,
         PlanEventKind.OBJECTIVE_ADDED,
         actor,
@@ -147,7 +106,7 @@ def carry_support_plan(*, actor: User, plan: ServicePlan, owner: Party, at: dt.d
                     note=_("Evolved into a service plan approved by %(who)s.") % {"who": actor},
                 )
         except (PermissionDenied, ValidationError):
-            _event(
+            record_plan_event(
                 plan,
                 PlanEventKind.NOTE,
                 actor,

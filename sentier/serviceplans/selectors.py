@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -19,6 +20,8 @@ from django.http import Http404
 from sentier.accounts.models import Role, User
 from sentier.consent.models import InformationCategory, Purpose
 from sentier.consent.selectors import Recipient, Share, shared_with
+from sentier.plans.models import SupportPlan
+from sentier.plans.selectors import get_plan_to_manage
 from sentier.serviceplans.models import (
     Objective,
     Party,
@@ -360,3 +363,8 @@ def network_members_with_plans(network: RegionalNetwork) -> list[MemberRow]:
                 plans.update(by_organization.get(member.organization_id, {}))
         rows.append(MemberRow(member=member, plans=list(plans.values())))
     return rows
+
+
+def get_support_plan_to_evolve(user: User, support_plan_uuid: Any) -> SupportPlan:
+    """A running personalized support plan ``user`` manages (else the support-plan app's 404)."""
+    return get_plan_to_manage(user, support_plan_uuid)

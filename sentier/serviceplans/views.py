@@ -156,15 +156,13 @@ def request_plan(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpRespo
 @login_required
 def evolve(request: HttpRequest, support_plan_uuid: uuid.UUID) -> HttpResponse:
     """Ask for a service plan that carries a personalized support plan's objectives."""
-    from sentier.serviceplans.evolve import get_support_plan_to_evolve, request_evolution
-
     user = request_user(request)
-    support_plan = get_support_plan_to_evolve(user, support_plan_uuid)
+    support_plan = selectors.get_support_plan_to_evolve(user, support_plan_uuid)
     participant = support_plan.participant
     form = bind_form(request, RequestForm)
     if request.method == "POST" and form.is_valid():
         try:
-            created = request_evolution(
+            created = actions.request_evolution(
                 actor=user,
                 support_plan=support_plan,
                 situations=form.cleaned_data["situations"],

@@ -12,7 +12,7 @@ from sentier.plans import actions as support_actions
 from sentier.plans.models import EndReason, PlanStatus, SupportPlan
 from sentier.plans.tests.helpers import active_plan as active_support_plan
 from sentier.serviceplans import actions
-from sentier.serviceplans.evolve import request_evolution
+from sentier.serviceplans.actions import request_evolution
 from sentier.serviceplans.models import ItemStatus, ServicePlanRequest
 
 
