@@ -1,18 +1,32 @@
-"""Form helpers shared by every app: SDG form rendering and input restored after re-login."""
+"""Form helpers shared by every app: SDG form rendering, input restored after re-login, and date
+fields bounded to what makes sense for them."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.http import HttpRequest, QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from sentier.core.formatting import long_date
 from sentier.core.middleware import RESTORE_KEY
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
+
 FormT = TypeVar("FormT", bound=forms.BaseForm)
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
 
 
 class SentierFormRenderer(TemplatesSetting):
@@ -35,3 +49,172 @@ def bind_form(request: HttpRequest, form_class: type[FormT], **kwargs: Any) -> F
         messages.info(request, _("What you typed before your session ended is shown below."))
         return form_class(data=data, **kwargs)
     return form_class(**kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Bounded dates and times
+#
+# Every date a person types is bounded to what makes sense for it (a follow-up within a few
+# years, a birth date in the past), so that a year 1 or 9999 gets a field error instead of
+# reaching an action, a query or a conversion to UTC (an ``OverflowError``: a 500). A bound is a
+# date or a function of today's local date, read when the form is validated; a view that knows
+# more (the day a plan was opened) narrows the bounds with :func:`not_before`.
+
+DateBound = dt.date | Callable[[], dt.date] | None
+
+BOUND_MESSAGES: dict[str, _StrOrPromise] = {
+    "too_early": gettext_lazy("Enter a date on or after %(day)s."),
+    "too_late": gettext_lazy("Enter a date on or before %(day)s."),
+}
+
+
+def days_from_today(days: int) -> Callable[[], dt.date]:
+    """A bound ``days`` days from today's local date (negative: before today)."""
+
+    def bound() -> dt.date:
+        return timezone.localdate() + dt.timedelta(days=days)
+
+    return bound
+
+
+def years_from_today(years: int) -> Callable[[], dt.date]:
+    """A bound ``years`` years from today's local date (29 February gives 28 February)."""
+
+    def bound() -> dt.date:
+        today = timezone.localdate()
+        if (today.month, today.day) == (2, 29):
+            today = today.replace(day=28)
+        return today.replace(year=today.year + years)
+
+    return bound
+
+
+class Bounds(TypedDict):
+    """The bounds of a bounded field, to pass as keyword arguments (``**within_years(1, 3)``)."""
+
+    earliest: DateBound
+    latest: DateBound
+
+
+def within_years(back: int, ahead: int) -> Bounds:
+    """From ``back`` years before today to ``ahead`` years after it (local dates)."""
+    return {"earliest": years_from_today(-back), "latest": years_from_today(ahead)}
+
+
+def _resolve(bound: DateBound) -> dt.date | None:
+    return bound() if callable(bound) else bound
+
+
+class BoundedMixin:
+    """The bounds of a date or date-time field, and the field errors that keep to them."""
+
+    error_messages: dict[str, Any]
+    earliest: DateBound
+    latest: DateBound
+    bound_text: Callable[[dt.date], str]
+
+    def bounds(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and the last date accepted now (None: no bound on that side)."""
+        return _resolve(self.earliest), _resolve(self.latest)
+
+    def limit(
+        self,
+        *,
+        earliest: dt.date | None = None,
+        latest: dt.date | None = None,
+        too_early: str | None = None,
+        too_late: str | None = None,
+    ) -> None:
+        """Narrow the bounds of this form's copy of the field (never widen them)."""
+        first, last = self.bounds()
+        if earliest is not None and (first is None or earliest > first):
+            self.earliest = earliest
+            if too_early is not None:
+                self.error_messages = {**self.error_messages, "too_early": too_early}
+        if latest is not None and (last is None or latest < last):
+            self.latest = latest
+            if too_late is not None:
+                self.error_messages = {**self.error_messages, "too_late": too_late}
+
+    def refuse(self, code: str) -> ValidationError:
+        """``too_early`` or ``too_late``, naming the bound (or "not valid" without one)."""
+        first, last = self.bounds()
+        bound = first if code == "too_early" else last
+        if bound is None:
+            return ValidationError(self.error_messages["invalid"], code="invalid")
+        return ValidationError(
+            self.error_messages[code], code=code, params={"day": self.bound_text(bound)}
+        )
+
+    def check_day(self, day: dt.date) -> None:
+        first, last = self.bounds()
+        if first is not None and day < first:
+            raise self.refuse("too_early")
+        if last is not None and day > last:
+            raise self.refuse("too_late")
+
+
+class BoundedDateField(BoundedMixin, forms.DateField):
+    """A date between ``earliest`` and ``latest``, both included.
+
+    ``error_messages`` may replace ``too_early`` and ``too_late``; their ``%(day)s`` is the bound
+    as ``bound_text`` writes it (a long date in the reader's language by default)."""
+
+    default_error_messages = BOUND_MESSAGES
+
+    def __init__(
+        self,
+        *,
+        earliest: DateBound = None,
+        latest: DateBound = None,
+        bound_text: Callable[[dt.date], str] = long_date,
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("widget", DATE_WIDGET)
+        super().__init__(**kwargs)
+        self.earliest, self.latest, self.bound_text = earliest, latest, bound_text
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value not in self.empty_values:
+            self.check_day(value)
+
+
+class BoundedDateTimeField(BoundedMixin, forms.DateTimeField):
+    """A date and time whose local date is between ``earliest`` and ``latest``.
+
+    A time in the last hours of the year 9999 (or the first of the year 1) has no UTC equivalent:
+    it is refused here as out of bounds, before anything converts it."""
+
+    default_error_messages = BOUND_MESSAGES
+
+    def __init__(
+        self,
+        *,
+        earliest: DateBound = None,
+        latest: DateBound = None,
+        bound_text: Callable[[dt.date], str] = long_date,
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("widget", DATETIME_WIDGET)
+        kwargs.setdefault("input_formats", DATETIME_FORMATS)
+        super().__init__(**kwargs)
+        self.earliest, self.latest, self.bound_text = earliest, latest, bound_text
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        try:
+            day = timezone.localdate(value)
+        except OverflowError:
+            raise self.refuse("too_late" if value.year > 1 else "too_early") from None
+        self.check_day(day)
+
+
+def not_before(form: forms.BaseForm, day: dt.date, message: str | None = None) -> None:
+    """No date of ``form`` before ``day`` (the day the plan it belongs to was opened, …): narrows
+    every bounded date and date-time field of the form, with ``message`` for that bound."""
+    for field in form.fields.values():
+        if isinstance(field, BoundedMixin):
+            field.limit(earliest=day, too_early=message)
