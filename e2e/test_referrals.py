@@ -4,6 +4,7 @@ Every page is axe-clean (WCAG 2.2 AA); screenshots in e2e/screenshots/."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -67,15 +68,15 @@ def test_caseworker_records_consent_and_sends_a_referral(
     page.locator("input[name='channel'][value='phone']").check()
     page.locator("input[name='agree']").check()
     page.locator("form button.qc-primary").click()
-    expect(page).to_have_url(url(f"/fr-ca/participants/{participant.uuid}/"))
+    # Back to the referral's information step, with the need, its kind and OPEX kept: only the
+    # consented categories are selectable now.
+    expect(page).to_have_url(re.compile(rf"/fr-ca/referrals/send/{participant.uuid}/\?resume="))
+    expect(page.locator("main")).to_contain_text("Étape 3 sur 4")
+    expect(page.locator("main h2").first).to_contain_text("OPEX’82")
+    expect(page.locator("input[name='need']")).to_have_value(
+        "Recherche d’emploi en entrepôt, horaires de jour."
+    )
     assert_accessible(page)
-    # Now the referral goes through, with only the consented categories selectable.
-    page.locator(f"a[href$='/referrals/send/{participant.uuid}/']").click()
-    page.locator("input[name='kind'][value='employability']").check()
-    page.locator("textarea[name='need']").fill("Recherche d’emploi en entrepôt, horaires de jour.")
-    page.locator("form button.qc-primary").click()
-    page.locator("label.sentier-option", has_text="OPEX’82").first.locator("input").check()
-    page.locator("form button.qc-primary").click()
     expect(page.locator("input[name='categories']")).to_have_count(2)
     expect(page.locator("input[name='categories']:checked")).to_have_count(0)
     page.locator("input[name='categories'][value='identity']").check()
@@ -91,6 +92,65 @@ def test_caseworker_records_consent_and_sends_a_referral(
     assert referral.categories == ["identity"]
     page.goto(url("/fr-ca/referrals/sent/"))
     assert_accessible(page)
+
+
+def test_back_and_send_again_shows_the_referral_already_sent(
+    page: Page,
+    login: Callable[..., None],
+    url: Callable[[str], str],
+    people: dict[str, Any],
+    assert_accessible: Callable[[Page], None],
+) -> None:
+    from sentier.referrals.models import Referral
+    from sentier.referrals.tests.helpers import consent
+
+    participant = people["participant"]
+    users = people["users"]
+    opex = users["partner_opex"].organization
+    consent(users, participant, opex, ["identity"])
+    login(page, users["caseworker_laval"].email)
+    page.goto(url(f"/fr-ca/referrals/send/{participant.uuid}/"))
+    page.locator("input[name='kind'][value='employability']").check()
+    page.locator("textarea[name='need']").fill("Recherche d’emploi en entrepôt, horaires de jour.")
+    page.locator("form button.qc-primary").click()
+    page.locator("label.sentier-option", has_text="OPEX’82").first.locator("input").check()
+    page.locator("form button.qc-primary").click()
+    page.locator("input[name='categories'][value='identity']").check()
+    page.locator("form button.qc-primary").click()
+    send_button = page.locator("form button.qc-primary")
+    expect(send_button).to_be_visible()
+    send_button.click()
+    referral = Referral.objects.get()
+    detail = url(f"/fr-ca/referrals/{referral.uuid}/")
+    expect(page).to_have_url(detail)
+    # Back to the confirm page, and "Send" again.
+    page.go_back()
+    expect(page).to_have_url(url(f"/fr-ca/referrals/send/{participant.uuid}/"))
+    expect(page.locator("input[name='step']")).to_have_value("confirm")
+    page.locator("form button.qc-primary").click()
+    expect(page).to_have_url(detail)
+    expect(page.locator(".sentier-messages .qc-notice")).to_have_count(1)
+    expect(page.locator(".sentier-messages")).to_contain_text("OPEX’82")
+    expect(page.locator(".sentier-messages .qc-success")).to_have_count(0)  # not "sent" again
+    assert_accessible(page)
+    assert Referral.objects.count() == 1
+    # A new sending for the same need shows the referral already open, with a way to it.
+    page.goto(url(f"/fr-ca/referrals/send/{participant.uuid}/"))
+    page.locator("input[name='kind'][value='employability']").check()
+    page.locator("textarea[name='need']").fill("Encore la même demande")
+    page.locator("form button.qc-primary").click()
+    way = page.locator(f"main a[href$='/referrals/{referral.uuid}/']").first
+    expect(way).to_be_visible()
+    assert_accessible(page)
+    page.locator("label.sentier-option", has_text="OPEX’82").first.locator("input").check()
+    page.locator("form button.qc-primary").click()
+    page.locator("input[name='categories'][value='identity']").check()
+    page.locator("form button.qc-primary").click()
+    expect(page.locator("#already-open")).to_be_visible()
+    assert_accessible(page)
+    page.locator("#already-open a").click()
+    expect(page).to_have_url(detail)
+    assert Referral.objects.count() == 1
 
 
 def test_partner_accepts_in_the_portal(

@@ -20,6 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -63,10 +64,20 @@ def _carry(form: ChoiceForm) -> list[tuple[str, str]]:
     return pairs
 
 
+def _return_to(request: HttpRequest) -> str:
+    """``?next=``: a page of this site to go back to once recorded (a referral being sent keeps
+    its answers there); "" when absent or pointing elsewhere."""
+    target = request.GET.get("next", "")
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts=set()):
+        return target
+    return ""
+
+
 def _flow(
     request: HttpRequest, participant: Participant, purpose: str, *, staff: bool
 ) -> HttpResponse:
     user = request_user(request)
+    return_to = _return_to(request) if staff else ""
     language = participant.preferred_language if staff else (get_language() or "fr-ca")
     initial: dict[str, Any] = {}
     organization_key = request.GET.get("organization", "")
@@ -78,9 +89,13 @@ def _flow(
         "purpose": purpose,
         "purpose_label": dict(purposes())[purpose],
         "staff": staff,
-        "back_url": reverse("participants:file", args=[participant.uuid])
-        if staff
-        else reverse("consent:mine"),
+        "return_to": return_to,
+        "back_url": return_to
+        or (
+            reverse("participants:file", args=[participant.uuid])
+            if staff
+            else reverse("consent:mine")
+        ),
     }
     if request.method != "POST":
         form = ChoiceForm(purpose=purpose, initial=initial)
@@ -148,6 +163,8 @@ def _flow(
         return render(request, "consent/choose.html", {**context, "form": form}, status=400)
     if staff:
         messages.success(request, _("The consent is recorded in the file."))
+        if return_to:
+            return redirect(return_to)
         return redirect("participants:file", participant_uuid=participant.uuid)
     messages.success(
         request, _("Thank you. Your consent is recorded. You can withdraw it here at any time.")

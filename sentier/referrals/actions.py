@@ -3,12 +3,15 @@
 ``send_referral`` refuses without a consent in force that covers the organization, the purpose
 and every information category sent; the payload carries those categories only. Messages to
 partner systems are written to the outbox in the same transaction (delivered later, see
-``sentier.referrals.delivery``).
+``sentier.referrals.delivery``). It sends once per form (``send_key``: a second post raises
+:class:`AlreadySent`) and, for a need of a known kind, not beside an open referral of the person to
+the same organization for the same kind unless asked to (:class:`OpenReferralExists`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -41,6 +44,23 @@ from sentier.referrals.payload import build_payload
 
 class TransitionRefused(Exception):
     """The move is not allowed from this status for this side."""
+
+
+class AlreadySent(Exception):
+    """The sending form was used already: ``referral`` is what it sent. Nothing new is written."""
+
+    def __init__(self, referral: Referral) -> None:
+        super().__init__(str(referral.uuid))
+        self.referral = referral
+
+
+class OpenReferralExists(Exception):
+    """The person has an open referral to this organization for this kind of need
+    (``referral``); nothing is written unless the sender sends anyway."""
+
+    def __init__(self, referral: Referral) -> None:
+        super().__init__(str(referral.uuid))
+        self.referral = referral
 
 
 def side_of(user: User | None, referral: Referral) -> str | None:
@@ -142,16 +162,33 @@ def send_referral(
     location: Location | None = None,
     at: dt.datetime | None = None,
     consent: Consent | None = None,
+    kind: str = "",
+    send_key: uuid.UUID | None = None,
+    send_anyway: bool = False,
 ) -> Referral:
-    """Send a referral now. ``PermissionDenied``, ``ValidationError`` or ``NoValidConsent``
-    leave nothing behind: no referral, no message queued.
+    """Send a referral now. ``PermissionDenied``, ``ValidationError``, ``NoValidConsent``,
+    ``AlreadySent`` or ``OpenReferralExists`` leave nothing behind: no referral, no message
+    queued.
 
     ``consent``: the covering consent when the caller already holds it (checked again here, in
-    memory); otherwise the newest one in force is looked up.
+    memory); otherwise the newest one in force is looked up. ``kind``: the kind of help asked
+    (a ``ServiceKind``; the service's own kind when not given). ``send_key``: the sending form's
+    one-time key; a second send with it raises ``AlreadySent`` with the first referral.
+    ``send_anyway``: the sender saw the open referral for the same need and sends another.
     """
     if not actor.has_perm("participants.change_participant", participant):
         raise PermissionDenied
+    # One sending at a time per person: a form posted twice at once, or from two tabs, is
+    # checked against what the first sending wrote.
+    list(Participant.objects.select_for_update().filter(pk=participant.pk).values_list("pk"))
+    if send_key is not None:
+        used = Referral.objects.filter(send_key=send_key).first()
+        if used is not None:
+            if used.participant_id != participant.pk:
+                raise ValidationError(_("This form was not made for this person. Start again."))
+            raise AlreadySent(used)
     at = at or timezone.now()
+    kind = kind or (service.kind if service is not None else "")
     chosen = sorted(set(categories))
     errors: dict[str, str] = {}
     if not need.strip():
@@ -164,6 +201,13 @@ def send_referral(
         errors["location"] = _("This point of service belongs to another organization.")
     if errors:
         raise ValidationError(errors)
+    already_open = (
+        selectors.find_open_referral(participant=participant, organization=organization, kind=kind)
+        if kind
+        else None
+    )
+    if already_open is not None and not send_anyway:
+        raise OpenReferralExists(already_open)
     if not _still_covers(consent, participant, purpose, organization, chosen, at):
         consent = find_consent(
             participant=participant,
@@ -182,6 +226,7 @@ def send_referral(
         service=service,
         location=location,
         purpose=purpose,
+        kind=kind,
         need=need.strip(),
         consent=consent,
         categories=chosen,
@@ -191,6 +236,7 @@ def send_referral(
         created_at=at,
         sent_at=at,
         expires_at=at + dt.timedelta(days=settings.SENTIER_REFERRAL_EXPIRY_DAYS),
+        send_key=send_key,
     )
     _log(
         referral,
@@ -215,7 +261,12 @@ def send_referral(
         kind=EventKind.REFERRAL_SENT,
         actor=actor,
         summary=organization.name,
-        data={"referral": str(referral.uuid), "categories": chosen},
+        data={
+            "referral": str(referral.uuid),
+            "categories": chosen,
+            # Sent knowingly beside an open referral for the same need: which one.
+            **({"beside": str(already_open.uuid)} if already_open is not None else {}),
+        },
         occurred_at=at,
     )
     return referral

@@ -66,6 +66,9 @@ class Referral(models.Model):
         verbose_name=_("point of service"),
     )
     purpose = models.CharField(_("purpose"), max_length=30)  # a consent.Purpose value
+    # The kind of help asked (a network.ServiceKind value; "" when the sender did not say): with
+    # the organization, what makes two open referrals of one person the same request.
+    kind = models.CharField(_("kind of need"), max_length=30, blank=True, default="")
     need = models.TextField(_("reason for the referral"))
     consent = models.ForeignKey(
         "consent.Consent",
@@ -96,6 +99,9 @@ class Referral(models.Model):
     answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed on"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated on"), auto_now=True)
+    # The one-time key of the sending form that created it: posting that form again (Back, a
+    # second click, a retry) finds this referral instead of sending another.
+    send_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -214,6 +214,38 @@ def list_referrals_for_participant(participant: Participant) -> QuerySet[Referra
     ).order_by("-created_at", "-id")
 
 
+def _open_for_need(participant: Participant, kind: str) -> QuerySet[Referral]:
+    """The person's referrals for ``kind`` still awaiting an answer or under way."""
+    return Referral.objects.filter(
+        participant=participant, kind=kind, status__in=states.PENDING | states.OPEN
+    ).order_by("-sent_at", "-id")
+
+
+def find_open_referral(
+    *, participant: Participant, organization: Organization, kind: str
+) -> Referral | None:
+    """The newest open referral of the person to ``organization`` for this kind of need (the
+    caller checked the file is visible)."""
+    return _open_for_need(participant, kind).filter(organization=organization).first()
+
+
+def get_referral_sent_with(participant: Participant, send_key: uuid.UUID) -> Referral | None:
+    """The person's referral sent by the form holding this one-time key, if it was sent."""
+    return (
+        Referral.objects.select_related("organization")
+        .filter(participant=participant, send_key=send_key)
+        .first()
+    )
+
+
+def open_referrals_by_organization(participant: Participant, kind: str) -> dict[int, Referral]:
+    """The person's open referrals for this kind of need, newest per organization id."""
+    found: dict[int, Referral] = {}
+    for referral in _open_for_need(participant, kind):
+        found.setdefault(referral.organization_id, referral)
+    return found
+
+
 def list_notices_for_organization(
     organization: Organization, *, limit: int = 20
 ) -> list[ReferralNotice]:
@@ -251,6 +283,8 @@ class Option:
     reasons: list[str] = field(default_factory=list)
     stale: bool = False
     matched: bool = False
+    #: The person's open referral to this organization for the same need, if any.
+    open_referral: Referral | None = None
 
     @property
     def capacity_known(self) -> bool:

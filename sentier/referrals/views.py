@@ -14,9 +14,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -27,6 +28,7 @@ from sentier.audit.actions import record_access
 from sentier.consent.actions import NoValidConsent
 from sentier.consent.models import InformationCategory, Purpose
 from sentier.consent.selectors import consented_categories
+from sentier.core.formatting import long_date
 from sentier.core.requests import request_user
 from sentier.participants.selectors import get_own_participant, get_participant_for_user
 from sentier.referrals import actions, notify, selectors, states
@@ -39,7 +41,7 @@ from sentier.referrals.forms import (
     OrganizationForm,
     StatusFilterForm,
 )
-from sentier.referrals.models import ReferralStatus, Side
+from sentier.referrals.models import Referral, ReferralStatus, Side
 
 STEPS = ("need", "organization", "information", "confirm")
 PAGE_SIZE = 100
@@ -90,41 +92,94 @@ def _carry(data: dict[str, Any]) -> list[tuple[str, str]]:
     return pairs
 
 
+# The answers of a sending left to record a consent, by the form's key (in the session: the
+# need may describe the person, so it never goes into an address). A few at most.
+SEND_DRAFTS = "sentier.referrals.send"
+SEND_DRAFTS_KEPT = 5
+
+
+def _keep_draft(request: HttpRequest, key: uuid.UUID, carried: dict[str, Any]) -> None:
+    drafts = {k: v for k, v in request.session.get(SEND_DRAFTS, {}).items() if k != str(key)}
+    drafts[str(key)] = {name: str(value) for name, value in carried.items()}
+    request.session[SEND_DRAFTS] = dict(list(drafts.items())[-SEND_DRAFTS_KEPT:])
+
+
+def _drop_draft(request: HttpRequest, key: uuid.UUID) -> None:
+    drafts = request.session.get(SEND_DRAFTS, {})
+    if str(key) in drafts:
+        request.session[SEND_DRAFTS] = {k: v for k, v in drafts.items() if k != str(key)}
+
+
+def _resumed(request: HttpRequest) -> QueryDict | None:
+    """The answers kept under ``?resume=<key>``, as if the organization step were posted."""
+    draft = request.session.get(SEND_DRAFTS, {}).get(request.GET.get("resume", ""))
+    if not isinstance(draft, dict):
+        return None
+    data = QueryDict(mutable=True)
+    for name in ("kind", "need", "choice", "send_key"):
+        data[name] = str(draft.get(name, ""))
+    data["step"] = "organization"
+    return data
+
+
+def _key(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
 @login_required
 def send(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
     """Four steps, each a plain form posting to this address: need → organization →
     information → confirm. Earlier answers ride along as hidden fields; nothing is saved
-    before the last step."""
+    before the last step.
+
+    The form carries a one-time key (``send_key``) from its first page: the referral it sends
+    keeps it, and any later post of the same form (Back, a second click) shows that referral
+    instead of sending another. An open referral of the person to the same organization for the
+    same kind of need is shown on the organization and confirm steps; sending another takes a
+    deliberate tick. Leaving to record a consent keeps the answers (``?resume=<key>``)."""
     user = request_user(request)
     participant = get_participant_for_user(user, participant_uuid)
     if not user.has_perm("participants.change_participant", participant):
         raise Http404
+    data = request.POST if request.method == "POST" else _resumed(request)
+    key = _key(data.get("send_key", "")) if data is not None else None
     context: dict[str, Any] = {
         "participant": participant,
         "steps": STEPS,
         "expiry_days": settings.SENTIER_REFERRAL_EXPIRY_DAYS,
+        "send_key": key or uuid.uuid4(),
     }
 
     def page(step: str, *, status: int = 200, **extra: Any) -> HttpResponse:
         context.update(extra, step=step, step_number=STEPS.index(step) + 1)
         return render(request, "referrals/send.html", context, status=status)
 
-    if request.method != "POST":
+    if data is None:
         return page("need", need_form=NeedForm())
-    posted = request.POST.get("step", "need")
-    goto = request.POST.get("goto", "")
+    if key is not None:
+        sent_already = selectors.get_referral_sent_with(participant, key)
+        if sent_already is not None:
+            return _already_sent(request, sent_already)
+    posted = data.get("step", "need")
+    goto = data.get("goto", "")
     step = posted if posted in STEPS else "need"
     if goto in STEPS and STEPS.index(goto) < STEPS.index(step):
         step, going_back = goto, True
     else:
         going_back = False
 
-    need_form = NeedForm(request.POST)
+    need_form = NeedForm(data)
     if not need_form.is_valid() or (step == "need" and going_back):
         return page("need", status=200 if going_back else 400, need_form=need_form)
     need = need_form.cleaned_data
     carried: dict[str, Any] = {"kind": need["kind"], "need": need["need"]}
     options = selectors.referral_options(participant, need["kind"])
+    open_referrals = selectors.open_referrals_by_organization(participant, need["kind"])
+    for option in options:
+        option.open_referral = open_referrals.get(option.organization.pk)
     context["has_matches"] = any(option.matched for option in options)
     context["has_local_others"] = any(not o.matched and o.in_region for o in options)
     if step == "need":
@@ -135,7 +190,7 @@ def send(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
             options=options,
             form=OrganizationForm(options=options),
         )
-    organization_form = OrganizationForm(request.POST, options=options)
+    organization_form = OrganizationForm(data, options=options)
     if not organization_form.is_valid() or (step == "organization" and going_back):
         return page(
             "organization",
@@ -144,12 +199,19 @@ def send(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
             carry=_carry(carried),
             options=options,
             form=organization_form,
-            chosen=request.POST.get("choice", ""),
+            chosen=data.get("choice", ""),
         )
     option = organization_form.option()
     carried["choice"] = option.value
     allowed = consented_categories(
         participant=participant, purpose=Purpose.REFERRAL, organization=option.organization
+    )
+    # Recording a consent comes back here, to this step, with these answers.
+    _keep_draft(request, context["send_key"], {**carried, "send_key": context["send_key"]})
+    back_here = (
+        reverse("referrals:send", args=[participant.uuid])
+        + "?"
+        + urlencode({"resume": str(context["send_key"])})
     )
     information_context: dict[str, Any] = {
         "need": need,
@@ -157,17 +219,18 @@ def send(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
         "carry": _carry(carried),
         "missing": _category_labels([c for c in InformationCategory.values if c not in allowed]),
         "consent_url": reverse("consent:record", args=[participant.uuid, Purpose.REFERRAL])
-        + f"?organization={option.organization.uuid}",
+        + "?"
+        + urlencode({"organization": str(option.organization.uuid), "next": back_here}),
     }
     if step == "organization":
         return page("information", form=InformationForm(allowed=allowed), **information_context)
-    information_form = InformationForm(request.POST, allowed=allowed)
+    information_form = InformationForm(data, allowed=allowed)
     if not information_form.is_valid() or (step == "information" and going_back):
         return page(
             "information",
             status=200 if going_back else 400,
             form=information_form,
-            chosen=request.POST.getlist("categories"),
+            chosen=data.getlist("categories"),
             **information_context,
         )
     categories = information_form.cleaned_data["categories"]
@@ -177,9 +240,18 @@ def send(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
         "option": option,
         "carry": _carry(carried),
         "category_labels": _category_labels(categories),
+        "already_open": open_referrals.get(option.organization.pk),
     }
     if step == "information":
         return page("confirm", **confirm_context)
+    if key is None:
+        # A final post without the form's key (a page from before keys): check and send again.
+        return page(
+            "confirm",
+            status=400,
+            form_error=_("This page had expired. Check the referral and send it again."),
+            **confirm_context,
+        )
     try:
         referral = actions.send_referral(
             actor=user,
@@ -188,6 +260,22 @@ def send(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
             service=option.service,
             need=need["need"],
             categories=categories,
+            kind=need["kind"],
+            send_key=key,
+            send_anyway=data.get("send_anyway") == "yes",
+        )
+    except actions.AlreadySent as sent:
+        return _already_sent(request, sent.referral)
+    except actions.OpenReferralExists as exists:
+        confirm_context["already_open"] = exists.referral
+        return page(
+            "confirm",
+            status=409,
+            form_error=_(
+                "This organization already has an open referral of the person for this need. "
+                "Go to it, or tick the box to send another one."
+            ),
+            **confirm_context,
         )
     except NoValidConsent as refusal:
         information_form.add_error("categories", str(refusal))
@@ -195,10 +283,27 @@ def send(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
     except ValidationError as refusal:
         need_form.add_error(None, refusal)
         return page("need", status=400, need_form=need_form)
+    _drop_draft(request, key)
     messages.success(
         request,
         _("The referral was sent to %(org)s. You will see its answer here.")
         % {"org": option.organization.name},
+    )
+    return redirect("referrals:detail", referral_uuid=referral.uuid)
+
+
+def _already_sent(request: HttpRequest, referral: Referral) -> HttpResponse:
+    """A form that was already used: the referral it sent, not a second one."""
+    messages.info(
+        request,
+        _(
+            "This referral was already sent to %(org)s on %(day)s: it was not sent again. To "
+            "send another referral, start again from the file."
+        )
+        % {
+            "org": referral.organization.name,
+            "day": long_date(referral.sent_at or referral.created_at),
+        },
     )
     return redirect("referrals:detail", referral_uuid=referral.uuid)
 

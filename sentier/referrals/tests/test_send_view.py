@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
@@ -34,6 +35,7 @@ def steps(organization: Any, categories: list[str] | None = None) -> dict[str, A
         "kind": "employability",
         "need": "Retour en emploi",
         "choice": choice(organization),
+        "send_key": str(uuid.uuid4()),  # the form's one-time key, as its first page gives it
     }
     if categories is not None:
         data["categories"] = categories
