@@ -152,11 +152,33 @@ def test_english_applicant_switches_language_midway(
     fill_identity(page, "en")
     submit(page)
     expect(page.locator("main")).to_contain_text("Step 2 of 6")
-    page.get_by_role("link", name="Français").click()
+    # Typed on this step, not sent yet: the switch keeps it.
+    page.locator("input[name='city']").fill("Laval")
+    page.locator("input[name='postal_code']").fill("H7N 2T5")
+    page.get_by_role("button", name="Français").click()
     expect(page.locator("main")).to_contain_text("Étape 2 sur 6")
+    expect(page.locator("input[name='city']")).to_have_value("Laval")
+    expect(page.locator("input[name='postal_code']")).to_have_value("H7N 2T5")
+    assert_accessible(page)
     page.locator("a", has_text="Retour").first.click()
     expect(page.get_by_label("Nom de famille")).to_have_value("Diallo")
     assert_accessible(page)
+
+
+def test_switching_language_without_javascript_keeps_what_was_typed(
+    js_disabled_page: Page, url: Url, reference: dict[str, Any]
+) -> None:
+    page = js_disabled_page
+    page.goto(url("/fr-ca/apply/"))
+    submit(page)
+    page.get_by_label("Prénom").fill("Awa")
+    page.get_by_label("Nom de famille").fill("Diallo")
+    page.get_by_role("button", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en-ca/apply/[^/]+/identity/$"))
+    expect(page.locator("main")).to_contain_text("Step 1 of 6")
+    expect(page.get_by_label("First name")).to_have_value("Awa")
+    expect(page.get_by_label("Last name")).to_have_value("Diallo")
+    expect(page.locator(".qc-form-error")).to_have_count(0)  # not judged before it is sent
 
 
 def test_caseworker_enters_a_phone_application_then_overrides_the_recommendation(

@@ -78,14 +78,21 @@ def save_step(
     step: str,
     typed: dict[str, Any],
     cleaned: dict[str, Any] | None,
+    unchecked: bool = False,
 ) -> Application:
-    """Keep what was typed on a step, and its checked values when the step is valid."""
+    """Keep what was typed on a step, and its checked values when the step is valid.
+
+    ``unchecked``: kept on the way elsewhere (the language switch) rather than sent with "Save
+    and continue": the step shows it back as typed, without errors, until it is sent.
+    """
     if application.status != ApplicationStatus.DRAFT:
         raise ValidationError(_("This application was already sent."))
     answers = dict(application.answers)
     typed_all = dict(answers.get("_typed", {}))
     typed_all[step] = typed
     answers["_typed"] = typed_all
+    kept = [code for code in answers.get("_unchecked", []) if code != step]
+    answers["_unchecked"] = [*kept, step] if unchecked else kept
     if cleaned is not None:
         # Unanswered questions are left out rather than kept as "" or [].
         answers[step] = {
@@ -211,6 +218,14 @@ def submit_application(*, application_id: int) -> Recommendation:
     return recommendation
 
 
+class AlreadyReviewed(ValidationError):
+    """Someone decided the recommendation since it was read; ``saved`` is it as decided."""
+
+    def __init__(self, saved: Recommendation) -> None:
+        super().__init__(_("This recommendation was already reviewed."), code="reviewed")
+        self.saved = saved
+
+
 def _require_reviewer(actor: User, recommendation: Recommendation) -> None:
     if actor.role == Role.ADMINISTRATOR:
         return
@@ -241,11 +256,14 @@ def review_recommendation(
 ) -> Recommendation:
     """The human final decision: accept the recommended path, or choose another with a reason.
 
-    The accepted path starts its next step where one exists: an eligibility decision.
+    The accepted path starts its next step where one exists: an eligibility decision. Read
+    again under a row lock: if it was decided meanwhile (another tab, a colleague),
+    :class:`AlreadyReviewed` carries that decision and nothing is written.
     """
     _require_reviewer(actor, recommendation)
+    recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     if recommendation.status != ReviewStatus.PENDING:
-        raise ValidationError(_("This recommendation was already reviewed."))
+        raise AlreadyReviewed(recommendation)
     if final_path not in Path.values:
         raise ValidationError(_("Choose a path."), code="path")
     overridden = final_path != recommendation.path

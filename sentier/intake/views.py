@@ -5,14 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +22,14 @@ from sentier.audit.actions import record_access
 from sentier.core.requests import request_user
 from sentier.intake import actions, selectors
 from sentier.intake.forms import AssistedStartForm, ReviewForm, ReviewQueueFilterForm
-from sentier.intake.models import Application, ApplicationStatus, Channel, Path
+from sentier.intake.models import (
+    Application,
+    ApplicationStatus,
+    Channel,
+    Path,
+    Recommendation,
+    ReviewStatus,
+)
 from sentier.intake.steps import (
     ALL_STEP_CODES,
     STEP_CODES,
@@ -34,8 +42,6 @@ from sentier.reference.models import Jurisdiction
 
 
 def _jurisdiction() -> str:
-    from django.conf import settings
-
     return Jurisdiction.ONTARIO if settings.SENTIER_JURISDICTION == "on" else Jurisdiction.QUEBEC
 
 
@@ -54,6 +60,27 @@ def _step_form(application: Application, code: str, data: Any = None) -> Any:
     initial = dict(application.answers.get("_defaults", {}))
     initial.update(application.answers.get(code, {}))
     return form_class(data=data, initial=initial, **kwargs)
+
+
+def _as_data(typed: dict[str, list[str]]) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for key, values in typed.items():
+        data.setlist(key, values)
+    return data
+
+
+def _typed_form(application: Application, code: str, typed: dict[str, list[str]]) -> Any:
+    """The step filled with what was typed, not yet checked: no errors shown."""
+    form = _step_form(application, code)
+    data = _as_data(typed)
+    for name, field in form.fields.items():
+        form.initial[name] = field.widget.value_from_datadict(data, {}, form.add_prefix(name))
+    return form
+
+
+def _typed(request: HttpRequest) -> dict[str, list[str]]:
+    skipped = ("csrfmiddlewaretoken", SWITCH_LANGUAGE)
+    return {key: request.POST.getlist(key) for key in request.POST if key not in skipped}
 
 
 def _can_edit(request: HttpRequest, application: Application) -> None:
@@ -79,6 +106,12 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/start.html")
 
 
+# The header's language switch on a step: a submit button of the step's form (see
+# core/includes/language_switch.html), so what was typed is kept before the page changes language.
+SWITCH_LANGUAGE = "switch_language"
+STEP_FORM_ID = "sentier-step-form"
+
+
 def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
     application = selectors.get_application_by_key(resume_key)
     if (
@@ -102,10 +135,24 @@ def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
         return redirect("intake:step", resume_key=resume_key, step=STEP_CODES[0])
     index = codes.index(step)
     status = 200
+    switch_to = request.POST.get(SWITCH_LANGUAGE, "") if request.method == "POST" else ""
+    if switch_to in dict(settings.LANGUAGES):
+        # Keep the step as a draft (checked values too when valid), then the same step in the
+        # other language, showing what was typed.
+        form = _step_form(application, step, data=request.POST)
+        valid = form.is_valid()
+        actions.save_step(
+            application=application,
+            step=step,
+            typed=_typed(request),
+            cleaned=form.cleaned_data if valid else None,
+            unchecked=not valid,
+        )
+        with translation.override(switch_to):
+            target = reverse("intake:step", kwargs={"resume_key": resume_key, "step": step})
+        return redirect(target)
     if request.method == "POST":
-        typed = {
-            key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"
-        }
+        typed = _typed(request)
         form = _step_form(application, step, data=request.POST)
         valid = form.is_valid()
         actions.save_step(
@@ -123,14 +170,12 @@ def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
         status = 400
     else:
         typed = application.answers.get("_typed", {}).get(step)
-        if typed is not None and step not in application.answers:
+        if typed is not None and step in application.answers.get("_unchecked", []):
+            # Kept on the way to the other language: as typed, not judged yet.
+            form = _typed_form(application, step, typed)
+        elif typed is not None and step not in application.answers:
             # Typed earlier but not valid yet (a closed browser, an expired session…): show it.
-            from django.http import QueryDict
-
-            data = QueryDict(mutable=True)
-            for key, values in typed.items():
-                data.setlist(key, values)
-            form = _step_form(application, step, data=data)
+            form = _step_form(application, step, data=_as_data(typed))
             form.is_valid()
         else:
             form = _step_form(application, step)
@@ -144,6 +189,7 @@ def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
             "number": index + 1,
             "total": len(steps) + 1,  # the steps, then the summary
             "previous": codes[index - 1] if index else None,
+            "switch_language_form": STEP_FORM_ID,
             "resume_url": request.build_absolute_uri(
                 reverse("intake:step", kwargs={"resume_key": resume_key, "step": step})
             ),
@@ -283,12 +329,16 @@ def review(request: HttpRequest, recommendation_uuid: uuid.UUID) -> HttpResponse
                     final_path=form.cleaned_data["final_path"],
                     reason=form.cleaned_data["reason"],
                 )
+            except actions.AlreadyReviewed as stale:
+                return _review_conflict(request, user, stale.saved)
             except ValidationError as error:
                 field = "reason" if error.code == "reason" else None
                 form.add_error(field, error)
             else:
                 messages.success(request, _("The orientation was recorded."))
                 return redirect("intake:review", recommendation_uuid=recommendation.uuid)
+        elif recommendation.status != ReviewStatus.PENDING:
+            return _review_conflict(request, user, recommendation)
         status = 400
     return render(
         request,
@@ -301,6 +351,29 @@ def review(request: HttpRequest, recommendation_uuid: uuid.UUID) -> HttpResponse
             "can_review": user.role in (Role.CASEWORKER, Role.ADMINISTRATOR),
         },
         status=status,
+    )
+
+
+def _review_conflict(request: HttpRequest, user: User, saved: Recommendation) -> HttpResponse:
+    """A decision posted from a page read before the recommendation was decided: what was
+    decided, by whom, beside what this person chose and typed (kept on the page, not saved)."""
+    path = request.POST.get("final_path", "")
+    reason = request.POST.get("reason", "")
+    by_you = saved.reviewed_by_id == user.pk
+    if by_you and path == saved.final_path and reason.strip() == saved.override_reason:
+        # The same decision sent twice (a second click, another tab): nothing to compare.
+        messages.info(request, _("This orientation was already recorded."))
+        return redirect("intake:review", recommendation_uuid=saved.uuid)
+    return render(
+        request,
+        "intake/review_conflict.html",
+        {
+            "recommendation": saved,
+            "your_path": dict(Path.choices).get(path, ""),
+            "your_reason": reason,
+            "by_you": by_you,
+        },
+        status=409,
     )
 
 
