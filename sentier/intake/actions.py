@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 import sentier_rules
 from sentier.accounts.models import Role, User
 from sentier.decisions.actions import DecisionInputError, decide_for_participant
+from sentier.intake import notify
 from sentier.intake.models import (
     Application,
     ApplicationStatus,
@@ -119,7 +120,8 @@ def first_incomplete_step(application: Application) -> str | None:
 
 @transaction.atomic
 def submit_application(*, application_id: int) -> Recommendation:
-    """Send the application: open a file, run the triage, queue the recommendation for review.
+    """Send the application: open a file, run the triage, queue the recommendation for review,
+    and the applicant's confirmation e-mail when they gave an address.
 
     Idempotent: a second call (double click, network retry) returns the first recommendation.
     """
@@ -215,6 +217,9 @@ def submit_application(*, application_id: int) -> Recommendation:
             route_submitted_application(
                 application=application, recommendation=recommendation, at=now, actor=actor
             )
+    if participant.email:
+        # The file number and the link, in the applicant's language (queued with this sending).
+        notify.email_confirmation.enqueue(str(application.uuid))
     return recommendation
 
 

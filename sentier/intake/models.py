@@ -63,6 +63,10 @@ class Application(models.Model):
     created_at = models.DateTimeField(_("started on"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     submitted_at = models.DateTimeField(_("sent on"), null=True, blank=True)
+    # When the applicant was e-mailed the file number and the link (once; empty: no address).
+    confirmation_emailed_at = models.DateTimeField(
+        _("confirmation e-mailed on"), null=True, blank=True
+    )
     participant = models.ForeignKey(
         "participants.Participant",
         on_delete=models.PROTECT,
