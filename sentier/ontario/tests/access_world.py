@@ -1,0 +1,259 @@
+"""The rows the Ontario access matrix is tried on, and who tries them.
+
+Two clients, each with everything a file can carry in Ontario: an Ontario Works client in
+Toronto (applied online with an account; granted, so in the common assessment; an action plan;
+agreed by phone to share with Employment Ontario and referred there) and an ODSP applicant in
+Toronto (applied online without an account; eligibility confirmed, so a package is queued;
+agreed by phone to a referral to a community agency, and referred). Both have a decision, an
+outcome change on the worklist, and a place offered from a waiting list. Set up through the real
+pages and actions, except the two rows no action writes for one file.
+
+The personas, one per Ontario unit and role, keyed by their column in the table
+(``test_access_matrix``):
+
+====  =========================================================================================
+ta    Tara, Ontario Works local office, Toronto
+om    Omar, Ontario Works local office, Ottawa
+ir    Iris, ODSP centralized intake unit (her account names Toronto)
+ma    Malik, ODSP centralized intake unit (his account names Ottawa)
+ch    Chris, coordinator, Toronto
+ol    Olga, coordinator, Ottawa
+ad    an administrator
+cl    the Ontario Works client, signed in (another person, for the ODSP applicant's rows)
+an    a program analyst
+eo    Employment Ontario staff (receives the OW client's referral; runs the service whose
+      waiting list both clients are on)
+ag    staff of the community agency (receives the ODSP applicant's referral)
+====  =========================================================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.test import Client
+from django.utils import timezone
+
+from sentier.accounts.models import Role, User
+from sentier.consent.actions import record_consent
+from sentier.consent.models import Channel as ConsentChannel
+from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
+from sentier.decisions.models import Decision, OutcomeChange, ReevaluationRun
+from sentier.exchange.actions import create_api_key
+from sentier.intake.models import Recommendation
+from sentier.network.actions import add_to_waiting_list, release_place
+from sentier.network.models import Offer, Organization, Service, WaitingListEntry
+from sentier.ontario import actions
+from sentier.ontario.models import (
+    ActionPlan,
+    CommonAssessment,
+    DeterminationPackage,
+    ODSPApplication,
+    OWApplication,
+    Unit,
+    UnitMembership,
+)
+from sentier.ontario.routing import employment_ontario
+from sentier.ontario.tests.helpers import odsp_of, ow_of, send_application
+from sentier.participants.models import Participant
+from sentier.reference.models import Region
+from sentier.referrals.actions import send_referral
+from sentier.referrals.models import Referral
+
+#: The table's columns, in order.
+PERSONAS = ("ta", "om", "ir", "ma", "ch", "ol", "ad", "cl", "an", "eo", "ag")
+
+#: The clients rows are tried on: an Ontario Works client and an ODSP applicant, both Toronto.
+SUBJECTS = ("ow", "odsp")
+
+
+@dataclass
+class Rows:
+    """One client's rows, by kind (None where the client's program has none)."""
+
+    participant: Participant
+    recommendation: Recommendation
+    consent: Consent
+    referral: Referral
+    decision: Decision
+    change: OutcomeChange
+    entry: WaitingListEntry
+    offer: Offer
+    ow: OWApplication | None = None
+    assessment: CommonAssessment | None = None
+    plan: ActionPlan | None = None
+    odsp: ODSPApplication | None = None
+    package: DeterminationPackage | None = None
+
+
+@dataclass
+class World:
+    people: dict[str, User]
+    service: Service
+    agency: Organization
+    rows: dict[str, Rows] = field(default_factory=dict)
+    #: Raw API keys of the two organizations' systems (the partner API), by column.
+    keys: dict[str, str] = field(default_factory=dict)
+
+
+def _user(key: str, role: str, **extra: Any) -> User:
+    found, _created = User.objects.get_or_create(
+        email=f"{key}@on.sentier.test", defaults={"role": role, "first_name": key, **extra}
+    )
+    return found
+
+
+def _people(ontario: dict[str, Any], eo: Organization, agency: Organization) -> dict[str, User]:
+    ottawa = Region.objects.get(code="ON23")
+    malik = _user("malik", Role.CASEWORKER, region=ottawa)
+    UnitMembership.objects.get_or_create(user=malik, defaults={"unit": Unit.ODSP_INTAKE})
+    return {
+        "ta": ontario["tara"],
+        "om": ontario["omar"],
+        "ir": ontario["iris"],
+        "ma": malik,
+        "ch": ontario["chris"],
+        "ol": _user("olga", Role.COORDINATOR, region=ottawa),
+        "ad": ontario["admin"],
+        "cl": _user("client", Role.PARTICIPANT),
+        "an": _user("analyst", Role.ANALYST),
+        "eo": _user("eo-staff", Role.PARTNER_STAFF, organization=eo),
+        "ag": _user("agency-staff", Role.PARTNER_STAFF, organization=agency),
+    }
+
+
+def _offer(actor: User, participant: Participant, service: Service, staff: User) -> Offer:
+    entry = add_to_waiting_list(actor=actor, service=service, participant=participant)
+    offer = release_place(actor=staff, service=service)
+    assert offer is not None
+    assert offer.entry_id == entry.pk
+    return offer
+
+
+def _decision(actor: User, participant: Participant) -> Decision:
+    # The rules answer Ontario's questions at grant time without keeping a Decision, and "Check
+    # eligibility" asks about Québec measures only: a row as the rules would have kept it.
+    return Decision.objects.create(
+        participant=participant,
+        measure="employment_fast_track",
+        effective_date=timezone.localdate(),
+        inputs={"measure": "employment_fast_track"},
+        eligible=True,
+        reasons=[],
+        amounts={},
+        rules_version="test",
+        decided_by=actor,
+    )
+
+
+def _change(participant: Participant) -> OutcomeChange:
+    # The nightly batch writes changes for every file at once; one file's change is a row.
+    run = ReevaluationRun.objects.create(
+        measure="employment_fast_track",
+        effective_date=timezone.localdate(),
+        rules_version="test",
+        evaluated=1,
+        changed=1,
+    )
+    return OutcomeChange.objects.create(
+        run=run,
+        participant=participant,
+        measure="employment_fast_track",
+        was_eligible=False,
+        now_eligible=True,
+        reason_code="test",
+    )
+
+
+def _ow_client(world: World) -> Rows:
+    people = world.people
+    online = Client()
+    online.force_login(people["cl"])
+    ow = ow_of(send_application(online, program="OW", ready=False, consent=False))
+    actions.grant_ow_application(actor=people["ta"], ow_application=ow)
+    assessment = CommonAssessment.objects.get(ow_application=ow)
+    plan = actions.put_action_plan_in_place(
+        actor=people["ta"], assessment=assessment, goal="Work in retail", activities="A resume"
+    )
+    referral = actions.start_employment_ontario_referral(
+        actor=people["ta"],
+        assessment=assessment,
+        categories=[InformationCategory.IDENTITY],
+        channel=ConsentChannel.PHONE,
+        need="Help finding work",
+    )
+    participant = Participant.objects.get(pk=ow.participant_id)
+    assert participant.user_id == people["cl"].pk
+    offer = _offer(people["ta"], participant, world.service, people["eo"])
+    ow.refresh_from_db()
+    return Rows(
+        participant=participant,
+        recommendation=Recommendation.objects.get(participant=participant),
+        consent=Consent.objects.get(participant=participant),
+        referral=referral,
+        decision=_decision(people["ta"], participant),
+        change=_change(participant),
+        entry=offer.entry,
+        offer=offer,
+        ow=ow,
+        assessment=assessment,
+        plan=plan,
+    )
+
+
+def _odsp_applicant(world: World) -> Rows:
+    people = world.people
+    noor: dict[str, Any] = {"identity": {"first_name": "Noor", "last_name": "Haddad"}}
+    odsp = odsp_of(send_application(Client(), program="ODSP", ready=False, **noor))
+    actions.confirm_odsp_financial_eligibility(actor=people["ir"], odsp_application=odsp)
+    participant = Participant.objects.get(pk=odsp.participant_id)
+    consent = record_consent(
+        actor=people["ir"],
+        participant=participant,
+        purpose=Purpose.REFERRAL,
+        recipient_kind=RecipientKind.ORGANIZATION,
+        recipient_organization=world.agency,
+        categories=[InformationCategory.IDENTITY],
+        channel=ConsentChannel.PHONE,
+    )
+    referral = send_referral(
+        actor=people["ir"],
+        participant=participant,
+        organization=world.agency,
+        need="Help with housing",
+        categories=[InformationCategory.IDENTITY],
+    )
+    offer = _offer(people["ir"], participant, world.service, people["eo"])
+    odsp.refresh_from_db()
+    return Rows(
+        participant=participant,
+        recommendation=Recommendation.objects.get(participant=participant),
+        consent=consent,
+        referral=referral,
+        decision=_decision(people["ir"], participant),
+        change=_change(participant),
+        entry=offer.entry,
+        offer=offer,
+        odsp=odsp,
+        package=DeterminationPackage.objects.get(odsp_application=odsp),
+    )
+
+
+def build_world(ontario: dict[str, Any]) -> World:
+    """Both clients and every persona (``ontario``: the Ontario fixture's personas)."""
+    eo = employment_ontario()
+    agency, _created = Organization.objects.get_or_create(
+        slug="toronto-community-agency", defaults={"name": "Toronto community agency"}
+    )
+    service = Service.objects.get(organization=eo)
+    service.province_wide = True  # so that anyone in Ontario can be put on its waiting list
+    service.save(update_fields=["province_wide"])
+    world = World(people=_people(ontario, eo, agency), service=service, agency=agency)
+    for column, organization in (("eo", eo), ("ag", agency)):
+        world.keys[column] = create_api_key(
+            actor=world.people["ad"], organization=organization, name="Partner system"
+        ).raw
+    world.rows["ow"] = _ow_client(world)
+    world.rows["odsp"] = _odsp_applicant(world)
+    return world
