@@ -400,6 +400,9 @@ def follow_up_objective(
 # Attendance
 
 
+HOURS_IN_A_WEEK = 168
+
+
 def parse_hours(raw: object) -> Decimal:
     """Hours as typed ("7", "7.5", "7,5"); ValidationError if not a number with one decimal."""
     text = str(raw).strip().replace(",", ".")
@@ -411,6 +414,12 @@ def parse_hours(raw: object) -> Decimal:
         ) from exc
     if not hours.is_finite():
         raise ValidationError(_("“%(value)s” is not a number of hours.") % {"value": str(raw)})
+    if abs(hours) > HOURS_IN_A_WEEK:
+        # Before quantize(), which cannot give 1e308 a decimal (InvalidOperation).
+        raise ValidationError(
+            _("A week has %(limit)s hours: “%(value)s” cannot be right.")
+            % {"limit": HOURS_IN_A_WEEK, "value": str(raw)}
+        )
     if hours != hours.quantize(Decimal("0.1")):
         raise ValidationError(_("Give hours with at most one decimal (for example 7.5)."))
     return hours
@@ -423,6 +432,13 @@ def check_attendance(placement: Placement, week: dt.date, hours: Decimal) -> Non
         raise ValidationError(
             _("A week starts on a Monday: %(day)s is not a Monday.") % {"day": long_date(week)}
         )
+    # The week first: the rules have no weekly maximum for a week in the year 1.
+    if week > timezone.localdate():
+        raise ValidationError(_("This week has not started yet."))
+    if not selectors.attended_in_week(placement, week):
+        raise ValidationError(
+            _("The week of %(day)s is outside the placement's dates.") % {"day": long_date(week)}
+        )
     if hours < 0:
         raise ValidationError(_("Hours cannot be negative."))
     limit = selectors.max_weekly_hours(week)
@@ -430,12 +446,6 @@ def check_attendance(placement: Placement, week: dt.date, hours: Decimal) -> Non
         raise ValidationError(
             _("At most %(limit)s hours a week can be recorded (%(hours)s given).")
             % {"limit": limit, "hours": hours}
-        )
-    if week > timezone.localdate():
-        raise ValidationError(_("This week has not started yet."))
-    if not selectors.attended_in_week(placement, week):
-        raise ValidationError(
-            _("The week of %(day)s is outside the placement's dates.") % {"day": long_date(week)}
         )
 
 

@@ -19,6 +19,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sentier.core.forms import (
+    BoundedDateField,
+    Bounds,
+    days_from_today,
+    within_years,
+    years_from_today,
+)
 from sentier.core.text import french
 from sentier.network.models import Organization
 from sentier.paas.actions import AttendanceRow
@@ -26,9 +33,14 @@ from sentier.paas.models import ActivityCategory, ExitOutcome, ObjectiveStatus
 from sentier.paas.selectors import last_day_of_month
 from sentier.reference.models import Region
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_STEPS = 4
 MAX_IMPORT_BYTES = 512 * 1024
+#: Places are granted for the months to come (or the fiscal year under way), for three years at
+#: most; people are placed from a year back (recorded late) to a year ahead.
+GRANT_BOUNDS = within_years(2, 3)
+PLACEMENT_BOUNDS = within_years(1, 1)
+#: Attendance weeks: the views narrow these to the placement's (or the organization's) dates.
+WEEK_BOUNDS: Bounds = {"earliest": years_from_today(-10), "latest": days_from_today(6)}
 
 
 def show_refusal(
@@ -49,20 +61,21 @@ class GrantPlacesForm(forms.Form):
         label=_("Organization"), queryset=Organization.objects.order_by(*french("name"))
     )
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.order_by("code"))
-    period_start = forms.DateField(
+    period_start = BoundedDateField(
         label=_("First day of the period"),
-        widget=DATE_WIDGET,
         help_text=_("The first day of a month."),
+        **GRANT_BOUNDS,
     )
-    period_end = forms.DateField(
+    period_end = BoundedDateField(
         label=_("Last day of the period"),
-        widget=DATE_WIDGET,
         help_text=_("The last day of a month."),
+        **GRANT_BOUNDS,
     )
     places = forms.IntegerField(label=_("Places"), min_value=1, max_value=10_000)
     budget = forms.DecimalField(
         label=_("Budget ($)"),
         min_value=Decimal(0),
+        max_value=Decimal(100_000_000),
         max_digits=12,
         decimal_places=2,
         help_text=_("Places × payment per place and per month × months must fit in it."),
@@ -85,7 +98,7 @@ class GrantPlacesForm(forms.Form):
 
 class PlacementForm(forms.Form):
     organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects)
-    start_date = forms.DateField(label=_("Start date"), widget=DATE_WIDGET)
+    start_date = BoundedDateField(label=_("Start date"), **PLACEMENT_BOUNDS)
     step_1_hours = forms.IntegerField(
         label=_("Hours a week from the start"),
         min_value=0,
@@ -113,10 +126,10 @@ class PlacementForm(forms.Form):
         if organizations is not None:
             self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
         for number in range(2, MAX_STEPS + 1):
-            self.fields[f"step_{number}_from"] = forms.DateField(
+            self.fields[f"step_{number}_from"] = BoundedDateField(
                 label=_("Step %(number)s: from") % {"number": number},
                 required=False,
-                widget=DATE_WIDGET,
+                **PLACEMENT_BOUNDS,
             )
             self.fields[f"step_{number}_hours"] = forms.IntegerField(
                 label=_("Step %(number)s: hours a week") % {"number": number},
@@ -160,7 +173,7 @@ PLACEMENT_ERROR_FIELDS = {"hours_plan": "step_1_hours"}
 
 
 class EndPlacementForm(forms.Form):
-    end_date = forms.DateField(label=_("End date"), widget=DATE_WIDGET)
+    end_date = BoundedDateField(label=_("End date"), **within_years(2, 1))
     outcome = forms.ChoiceField(label=_("Outcome"), choices=ExitOutcome.choices)
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -188,10 +201,10 @@ class AddObjectiveForm(forms.Form):
 class WeekForm(forms.Form):
     """The week picker of the group attendance screen (GET)."""
 
-    week = forms.DateField(
+    week = BoundedDateField(
         label=_("Week of"),
         required=False,
-        widget=DATE_WIDGET,
+        **WEEK_BOUNDS,
         help_text=_("Any day of the week: the screen shows the week from its Monday."),
     )
 
@@ -199,9 +212,9 @@ class WeekForm(forms.Form):
 class AttendanceEntryForm(forms.Form):
     """One week for one placement: a first figure or a correction, with a note."""
 
-    week_start = forms.DateField(
+    week_start = BoundedDateField(
         label=_("Week of"),
-        widget=DATE_WIDGET,
+        **WEEK_BOUNDS,
         help_text=_("Any day of the week: the hours are recorded for the week from its Monday."),
     )
     hours = forms.CharField(

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -186,6 +186,16 @@ def list_placements_for_week(user: User, week: dt.date) -> QuerySet[Placement]:
         Q(end_date__isnull=True) | Q(end_date__gte=week),
         start_date__lte=week + dt.timedelta(days=6),
     )
+
+
+def attendance_weeks(user: User) -> tuple[dt.date, dt.date]:
+    """The Mondays of the first and the last week the organization's attendance screen shows:
+    from the week its first placement started to this week."""
+    this_week = week_start(timezone.localdate())
+    first = list_placements_for_organization(user, active_only=False).aggregate(
+        first=Min("start_date")
+    )["first"]
+    return min(week_start(first), this_week) if first else this_week, this_week
 
 
 def organizations_for_placement(participant: Participant, on: dt.date) -> QuerySet[Organization]:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sentier.core.forms import BoundedDateField, years_from_today
 from sentier.paas.models import ExpenseKind, Placement
-from sentier.paas.statements import CLAIM_MAX_CENTS, StatementRefused, check_receipt
+from sentier.paas.statements import CLAIM_MAX_CENTS, StatementRefused, check_receipt, month_label
 
 MONTH_FORMATS = ["%Y-%m"]
 
@@ -28,18 +31,40 @@ class MonthInput(forms.DateInput):
         return super().format_value(value)
 
 
-def month_field(label: Any) -> forms.DateField:
-    return forms.DateField(
+def _first_month(years_back: int) -> Callable[[], dt.date]:
+    """The month ``years_back`` years before this one (its first day)."""
+
+    def bound() -> dt.date:
+        return years_from_today(-years_back)().replace(day=1)
+
+    return bound
+
+
+def month_field(label: Any, *, years_back: int, not_begun: Any) -> BoundedDateField:
+    """A month (its first day) from ``years_back`` years ago to this month: ``not_begun`` says
+    why a later one is refused."""
+    return BoundedDateField(
         label=label,
         input_formats=MONTH_FORMATS,
         widget=MonthInput(),
         help_text=_("Year and month, e.g. 2026-05."),
-        error_messages={"invalid": _("Enter a year and a month, e.g. 2026-05.")},
+        earliest=_first_month(years_back),
+        latest=timezone.localdate,  # the first day of a month that has begun
+        bound_text=month_label,
+        error_messages={
+            "invalid": _("Enter a year and a month, e.g. 2026-05."),
+            "too_early": _("Enter %(day)s or a later month."),
+            "too_late": not_begun,
+        },
     )
 
 
 class GenerateStatementsForm(forms.Form):
-    month = month_field(_("Month"))
+    month = month_field(
+        _("Month"),
+        years_back=5,
+        not_begun=_("A statement can only be generated for a month that has begun."),
+    )
 
 
 class PlacementChoiceField(forms.ModelChoiceField[Placement]):
@@ -55,7 +80,11 @@ class ClaimForm(forms.Form):
         queryset=Placement.objects.none(),
         to_field_name="uuid",
     )
-    month = month_field(_("Month of the cost"))
+    month = month_field(
+        _("Month of the cost"),
+        years_back=2,
+        not_begun=_("A claim cannot be for a month that has not begun."),
+    )
     kind = forms.ChoiceField(
         label=_("Kind of cost"), choices=ExpenseKind.choices, widget=forms.RadioSelect
     )

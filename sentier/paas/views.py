@@ -19,6 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,7 +27,7 @@ from django.views.decorators.http import require_POST
 from sentier.accounts.models import Role, User
 from sentier.audit.actions import record_access, record_access_many
 from sentier.core.formatting import long_date
-from sentier.core.forms import bind_form
+from sentier.core.forms import BoundedDateField, bind_form
 from sentier.core.requests import request_user
 from sentier.paas import actions, selectors
 from sentier.paas.forms import (
@@ -82,14 +83,19 @@ def hours_text(hours: Decimal) -> str:
     return text.replace(".", ",") if (get_language() or "fr").startswith("fr") else text
 
 
-def _week_from(data: QueryDict) -> tuple[WeekForm, dt.date]:
-    """The week picked (GET, or the hidden field of the POST), from its Monday; this week if
-    nothing valid was given."""
-    today = timezone.localdate()
-    form = WeekForm(data if "week" in data else None, initial={"week": selectors.week_start(today)})
-    if form.is_bound and form.is_valid() and form.cleaned_data["week"]:
-        return form, selectors.week_start(form.cleaned_data["week"])
-    return form, selectors.week_start(today)
+def _week_from(data: QueryDict, first: dt.date, last: dt.date) -> tuple[WeekForm, dt.date | None]:
+    """The week picked (GET, or the hidden field of the POST), from its Monday: ``last`` (this
+    week) when none is given, None when the one given is not a date between the Mondays
+    ``first`` and ``last`` (the form says why)."""
+    form = WeekForm(data if "week" in data else None, initial={"week": last})
+    field = form.fields["week"]
+    assert isinstance(field, BoundedDateField)
+    field.limit(earliest=first, latest=last + dt.timedelta(days=6))  # any day of the week
+    if not form.is_bound:
+        return form, last
+    if not form.is_valid():
+        return form, None
+    return form, selectors.week_start(form.cleaned_data["week"] or last)
 
 
 @login_required
@@ -97,16 +103,33 @@ def attendance_group(request: HttpRequest) -> HttpResponse:
     """Every placement of the organization for one week, one number each (no JavaScript)."""
     user = request_user(request)
     _require_partner(user)
-    week_form, week = _week_from(request.POST if request.method == "POST" else request.GET)
+    # From the week the organization's first placement started to this week.
+    first_week, this_week = selectors.attendance_weeks(user)
+    data = request.POST if request.method == "POST" else request.GET
+    week_form, picked = _week_from(data, first_week, this_week)
+    if picked is None and request.method != "POST":
+        # A week that cannot be shown is dropped, with a word; this week is shown instead.
+        messages.warning(
+            request,
+            _("The week “%(value)s” cannot be shown; here is this week.")
+            % {"value": Truncator(data.get("week", "")).chars(20)},
+        )
+        week_form, picked = _week_from(QueryDict(), first_week, this_week)
+    if picked is None:
+        # The hours were typed for a week that cannot be: nothing is recorded; the page shows
+        # this week with what was typed, and why.
+        week_form.add_error(None, _("Nothing was saved: the week of these hours is not valid."))
+    week = picked or this_week
     placements = list(selectors.list_placements_for_week(user, week))
     latest = selectors.latest_attendance_by_placement(placements, week)
     errors: dict[int, str] = {}
     typed: dict[int, str] = {}
     if request.method == "POST":
+        typed = {p.pk: request.POST.get(f"hours-{p.uuid}", "").strip() for p in placements}
+    if request.method == "POST" and picked is not None:
         hours: dict[Placement, Decimal] = {}
         for placement in placements:
-            raw = request.POST.get(f"hours-{placement.uuid}", "").strip()
-            typed[placement.pk] = raw
+            raw = typed[placement.pk]
             if raw == "":
                 continue  # nothing typed: nothing recorded, nothing saved before is lost
             try:
@@ -152,14 +175,14 @@ def attendance_group(request: HttpRequest) -> HttpResponse:
         {
             "week": week,
             "week_end": week + dt.timedelta(days=6),
-            "previous_week": week - dt.timedelta(weeks=1),
+            "previous_week": week - dt.timedelta(weeks=1) if week > first_week else None,
             "next_week": week + dt.timedelta(weeks=1),
             "is_current_week": week >= selectors.week_start(timezone.localdate()),
             "week_form": week_form,
             "rows": rows,
             "error_count": len(errors),
         },
-        status=400 if errors else 200,
+        status=400 if errors or picked is None else 200,
     )
 
 
@@ -175,6 +198,14 @@ def placement_attendance(request: HttpRequest, placement_uuid: uuid.UUID) -> Htt
         request,
         AttendanceEntryForm,
         initial={"week_start": selectors.week_start(timezone.localdate())},
+    )
+    field = form.fields["week_start"]
+    assert isinstance(field, BoundedDateField)
+    # Weeks between the placement's dates (any day of the week), none after this week.
+    last = min(placement.end_date or timezone.localdate(), timezone.localdate())
+    field.limit(
+        earliest=selectors.week_start(placement.start_date),
+        latest=selectors.week_start(last) + dt.timedelta(days=6),
     )
     if request.method == "POST" and form.is_valid():
         week = selectors.week_start(form.cleaned_data["week_start"])

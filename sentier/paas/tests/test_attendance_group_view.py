@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from sentier.paas import selectors
 from sentier.paas.models import AttendanceEntry
@@ -102,11 +102,12 @@ def test_21_hours_refuse_the_whole_form_with_a_message_per_row(
 
 def test_a_week_before_the_placement_is_refused(client_for: Any, group: list[Any]) -> None:
     before = start_date() - dt.timedelta(weeks=1)
-    # The placement is not listed for that week, so a forged field is simply ignored.
+    # Before the organization's first placement: the week cannot be, nothing is recorded.
     response = client_for("partner_opex").post(
         url(), {"week": before.isoformat(), f"hours-{group[0].uuid}": "5"}
     )
-    assert response.status_code == 302
+    assert response.status_code == 400
+    assert "Nothing was saved: the week of these hours is not valid." in response.content.decode()
     assert not AttendanceEntry.objects.exists()
 
 
@@ -150,3 +151,46 @@ def test_the_group_screen_logs_one_row_per_person_shown(
     client_for("partner_opex").get(url(start_date()))
     rows = AccessLog.objects.filter(user=personas["partner_opex"], what="PAAS Action attendance")
     assert {row.participant_id for row in rows} == {p.participant_id for p in group}
+
+
+@pytest.mark.parametrize("week", ["9999-12-31", "0001-01-03", "0001-01-01", "2026-02-30", "x"])
+def test_a_week_that_cannot_be_shown_is_dropped_with_a_notice(
+    client_for: Any, group: list[Any], week: str
+) -> None:
+    response = client_for("partner_opex").get(f"{url()}?week={week}")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "cannot be shown; here is this week." in page
+    assert f'value="{selectors.week_start(timezone.localdate()).isoformat()}"' in page
+
+
+def test_from_the_first_week_there_is_no_previous_week(client_for: Any, group: list[Any]) -> None:
+    page = client_for("partner_opex").get(url(start_date())).content.decode()
+    assert "Previous week" not in page
+    page = client_for("partner_opex").get(url(start_date() + dt.timedelta(weeks=1)))
+    assert "Previous week" in page.content.decode()
+
+
+def test_hours_posted_for_a_far_week_record_nothing_and_are_kept(
+    client_for: Any, group: list[Any]
+) -> None:
+    response = client_for("partner_opex").post(
+        url(), {"week": "9999-12-31", f"hours-{group[0].uuid}": "6"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Nothing was saved: the week of these hours is not valid." in page
+    assert 'value="6"' in page
+    assert not AttendanceEntry.objects.exists()
+
+
+@pytest.mark.parametrize("hours", ["1e308", "-1e308", "169", str(2**63)])
+def test_absurd_hours_are_refused_next_to_the_row(
+    client_for: Any, group: list[Any], hours: str
+) -> None:
+    response = client_for("partner_opex").post(
+        url(), {"week": start_date().isoformat(), f"hours-{group[0].uuid}": hours}
+    )
+    assert response.status_code == 400
+    assert "cannot be right" in response.content.decode()
+    assert not AttendanceEntry.objects.exists()

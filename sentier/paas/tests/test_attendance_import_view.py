@@ -118,3 +118,15 @@ def test_semicolon_files_from_spreadsheets_are_read(client_for: Any, placements:
     content = f"file_number;week_start;hours\n{placements[0].participant.file_number};{week};6,5\n"
     client_for("partner_opex").post(url(), {"content": content, "step": "import"})
     assert selectors.hours_of_week(placements[0], start_date()) == Decimal("6.5")
+
+
+@pytest.mark.parametrize("week", ["0001-01-01", "9999-12-27", "0001-01-03"])
+def test_a_far_week_in_the_file_is_a_refused_line(
+    client_for: Any, placements: list[Any], week: str
+) -> None:
+    text = f"file_number,week_start,hours\n{placements[0].participant.file_number},{week},6\n"
+    upload = SimpleUploadedFile("presences.csv", text.encode(), content_type="text/csv")
+    response = client_for("partner_opex").post(url(), {"file": upload, "step": "check"})
+    assert response.status_code == 200
+    assert (response.context["accepted"], response.context["refused"]) == (0, 1)
+    assert not AttendanceEntry.objects.exists()

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from sentier.network.models import Organization
 from sentier.paas import selectors
@@ -15,6 +15,9 @@ from sentier.paas.models import PlaceAllocation
 from sentier.paas.tests.placement_helpers import grant, laval_file, opex, placed, sorif
 
 pytestmark = pytest.mark.django_db
+
+#: Grants are for the coming years (the form refuses dates far from today).
+NEXT_YEAR = timezone.localdate().year + 1
 
 
 def url(name: str) -> str:
@@ -74,8 +77,8 @@ def test_coordinator_grants_through_the_form(client_for: Any, personas: Any) -> 
         {
             "organization": opex(personas).pk,
             "region": personas["coordinator"].region_id,
-            "period_start": "2027-01-01",
-            "period_end": "2027-06-30",
+            "period_start": f"{NEXT_YEAR}-01-01",
+            "period_end": f"{NEXT_YEAR}-06-30",
             "places": 4,
             "budget": "4800.00",
         },
@@ -93,8 +96,8 @@ def test_a_for_profit_organization_is_refused_next_to_the_field(
         {
             "organization": company.pk,
             "region": personas["coordinator"].region_id,
-            "period_start": "2027-01-01",
-            "period_end": "2027-06-30",
+            "period_start": f"{NEXT_YEAR}-01-01",
+            "period_end": f"{NEXT_YEAR}-06-30",
             "places": 4,
             "budget": "4800",
         },
@@ -113,8 +116,8 @@ def test_coordinator_of_laval_cannot_pick_montreal(client_for: Any, personas: An
         {
             "organization": sorif(personas).pk,
             "region": Region.objects.get(code="06").pk,
-            "period_start": "2027-01-01",
-            "period_end": "2027-06-30",
+            "period_start": f"{NEXT_YEAR}-01-01",
+            "period_end": f"{NEXT_YEAR}-06-30",
             "places": 1,
             "budget": "1200",
         },
@@ -137,3 +140,31 @@ def test_ministry_queries_do_not_grow_with_allocations(
         placed(personas, laval_file(personas, name), opex(personas))
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url("ministry"))
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("period_start", "0001-01-01"),
+        ("period_end", "9999-12-31"),
+        ("budget", "1e308"),
+        ("budget", "100000000.01"),
+        ("places", str(2**63)),
+    ],
+)
+def test_far_dates_and_huge_figures_are_field_errors(
+    client_for: Any, personas: Any, field: str, value: str
+) -> None:
+    data = {
+        "organization": opex(personas).pk,
+        "region": personas["coordinator"].region_id,
+        "period_start": f"{NEXT_YEAR}-01-01",
+        "period_end": f"{NEXT_YEAR}-06-30",
+        "places": 4,
+        "budget": "4800",
+        field: value,
+    }
+    response = client_for("admin").post(url("grant_places"), data)
+    assert response.status_code == 400
+    assert response.context["form"].errors[field]
+    assert not PlaceAllocation.objects.exists()

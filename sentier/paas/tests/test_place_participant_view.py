@@ -89,3 +89,24 @@ def test_others_cannot_place(
     response = client_for(persona).post(url(laval_participant), form(personas))
     assert response.status_code == status
     assert not Placement.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("start_date", "0001-01-01"),
+        ("start_date", "9999-12-31"),
+        ("step_2_from", "9999-12-31"),
+        ("step_2_from", "0001-01-03"),
+    ],
+)
+def test_a_far_date_is_a_field_error_and_nothing_is_written(
+    client_for: Any, personas: Any, laval_participant: Any, field: str, value: str
+) -> None:
+    grant(personas, opex(personas), "13")
+    response = client_for("caseworker_laval").post(
+        url(laval_participant), {**form(personas), field: value}
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors[field]
+    assert not Placement.objects.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -69,3 +70,24 @@ def test_others_get_404_and_nothing_changes(
     assert response.status_code == 404
     assert AttendanceEntry.objects.count() == 1
     assert selectors.hours_of_week(placement, start_date()) == Decimal(6)
+
+
+@pytest.mark.parametrize("week", ["9999-12-31", "0001-01-01", "0001-01-03"])
+def test_a_week_outside_the_placement_is_a_field_error(
+    client_for: Any, placement: Any, week: str
+) -> None:
+    response = client_for("partner_opex").post(url(placement), {"week_start": week, "hours": "4"})
+    assert response.status_code == 400
+    assert "Enter a date on or" in response.content.decode()
+    assert not AttendanceEntry.objects.exists()
+
+
+def test_the_week_before_the_placement_started_is_a_field_error(
+    client_for: Any, placement: Any
+) -> None:
+    before = start_date() - dt.timedelta(days=1)  # the Sunday before its first Monday
+    response = client_for("partner_opex").post(
+        url(placement), {"week_start": before.isoformat(), "hours": "4"}
+    )
+    assert response.status_code == 400
+    assert not AttendanceEntry.objects.exists()
