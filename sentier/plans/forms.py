@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from sentier.core.forms import BoundedDateField, BoundedDateTimeField, within_years
 from sentier.paas.forms import show_refusal
 from sentier.plans.models import (
     ActionStatus,
@@ -27,9 +28,9 @@ from sentier.plans.models import (
 
 __all__ = ["show_refusal"]
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
+#: Every date of a plan (end, due dates, follow-ups, extensions) is within three years of today;
+#: the views also refuse one before the plan was opened (``not_before``).
+PLAN_DATES = within_years(3, 3)
 STAFF_CHANNELS = [
     (Channel.PHONE, Channel.PHONE.label),
     (Channel.IN_PERSON, Channel.IN_PERSON.label),
@@ -81,11 +82,11 @@ class PlanFieldsForm(forms.Form):
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    planned_end_on = forms.DateField(
+    planned_end_on = BoundedDateField(
         label=_("Planned end"),
         required=False,
-        widget=DATE_WIDGET,
         help_text=_("Set with the person, according to their situation."),
+        **PLAN_DATES,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -153,7 +154,7 @@ class ActionForm(forms.Form):
     who_detail = forms.CharField(
         label=_("Name of the organization or person (optional)"), required=False, max_length=200
     )
-    due_on = forms.DateField(label=_("By when (optional)"), required=False, widget=DATE_WIDGET)
+    due_on = BoundedDateField(label=_("By when (optional)"), required=False, **PLAN_DATES)
     objective = forms.ModelChoiceField(
         label=_("For the objective"),
         queryset=Objective.objects.none(),
@@ -172,9 +173,7 @@ class EditActionForm(ActionForm, VersionForm):
 
 
 class FollowUpForm(forms.Form):
-    scheduled_for = forms.DateTimeField(
-        label=_("Date and time"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS
-    )
+    scheduled_for = BoundedDateTimeField(label=_("Date and time"), **PLAN_DATES)
     mode = forms.ChoiceField(label=_("How"), choices=FollowUpMode.choices)
     notes = forms.CharField(
         label=_("To prepare (optional)"),
@@ -185,9 +184,7 @@ class FollowUpForm(forms.Form):
 
 
 class RecordFollowUpForm(VersionForm):
-    scheduled_for = forms.DateTimeField(
-        label=_("Date and time"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS
-    )
+    scheduled_for = BoundedDateTimeField(label=_("Date and time"), **PLAN_DATES)
     status = forms.ChoiceField(label=_("Status"), choices=FollowUpStatus.choices)
     notes = forms.CharField(
         label=_("Notes"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
@@ -208,8 +205,8 @@ class ExtensionRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example: an objective is not attained yet, or a new need came up."),
     )
-    wished_end_on = forms.DateField(
-        label=_("Until when? (optional)"), required=False, widget=DATE_WIDGET
+    wished_end_on = BoundedDateField(
+        label=_("Until when? (optional)"), required=False, **PLAN_DATES
     )
 
 
@@ -225,11 +222,11 @@ class ExtensionDecisionForm(forms.Form):
         choices=[("grant", _("Extend the plan")), ("refuse", _("Do not extend"))],
         widget=forms.RadioSelect,
     )
-    new_end_on = forms.DateField(
+    new_end_on = BoundedDateField(
         label=_("New end date"),
         required=False,
-        widget=DATE_WIDGET,
         help_text=_("Required to extend."),
+        **PLAN_DATES,
     )
     reason = forms.CharField(
         label=_("Reason"),

@@ -29,7 +29,7 @@ from django.views.decorators.http import require_POST
 from sentier.accounts.models import Role, User
 from sentier.audit.actions import record_access
 from sentier.core.formatting import long_date
-from sentier.core.forms import bind_form
+from sentier.core.forms import FormT, bind_form, not_before
 from sentier.core.requests import request_user
 from sentier.participants.models import Participant
 from sentier.participants.selectors import get_participant_for_user
@@ -81,6 +81,16 @@ def _to_plan(plan: SupportPlan) -> HttpResponse:
     return redirect("plans:detail", plan_uuid=plan.uuid)
 
 
+def _within_plan(form: FormT, plan: SupportPlan) -> FormT:
+    """No date of the plan's forms before the day it was opened (the forms bound the rest)."""
+    not_before(
+        form,
+        timezone.localdate(plan.created_at),
+        _("The date cannot be before the plan was opened."),
+    )
+    return form
+
+
 def _form_page(
     request: HttpRequest,
     *,
@@ -96,6 +106,7 @@ def _form_page(
     """The shape every plan form shares: on a valid POST, ``save(cleaned_data)`` calls the
     action; a stale version shows the conflict screen for ``conflict``'s fields (names, what);
     a refusal goes next to its field and keeps what was typed; success goes back to the plan."""
+    _within_plan(form, plan)
     if request.method == "POST" and form.is_valid():
         try:
             save(form.cleaned_data)
@@ -585,8 +596,9 @@ def decide_extension(request: HttpRequest, extension_uuid: uuid.UUID) -> HttpRes
     user = request_user(request)
     extension = selectors.get_extension_to_manage(user, extension_uuid)
     plan = extension.plan
-    form = bind_form(
-        request, ExtensionDecisionForm, initial={"new_end_on": extension.wished_end_on}
+    form = _within_plan(
+        bind_form(request, ExtensionDecisionForm, initial={"new_end_on": extension.wished_end_on}),
+        plan,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -789,7 +801,7 @@ def my_extension(request: HttpRequest) -> HttpResponse:
     user, plan = _own_plan(request)
     if plan.status not in states.RUNNING:
         return redirect("plans:my_plan")
-    form = bind_form(request, ExtensionRequestForm)
+    form = _within_plan(bind_form(request, ExtensionRequestForm), plan)
     if request.method == "POST" and form.is_valid():
         try:
             actions.request_extension(
