@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sentier.consent.models import Channel, InformationCategory
+from sentier.core.forms import BoundedDateField, within_years
 from sentier.network.models import Organization
 from sentier.serviceplans.models import (
     AgreementChannel,
@@ -25,7 +26,9 @@ from sentier.serviceplans.models import (
     Situation,
 )
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+#: Dates of a plan are within three years of today (due dates a little before today too, when
+#: recorded late); the views also refuse one before the plan was opened (``not_before``).
+PLAN_DATES = within_years(3, 3)
 
 
 def show_refusal(form: forms.BaseForm, error: ValidationError) -> None:
@@ -99,7 +102,12 @@ class AgreementForm(forms.Form):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
-    on = forms.DateField(label=_("Date of the answer"), widget=DATE_WIDGET)
+    on = BoundedDateField(
+        label=_("Date of the answer"),
+        earliest=PLAN_DATES["earliest"],
+        latest=timezone.localdate,
+        error_messages={"too_late": _("The date cannot be in the future.")},
+    )
     channel = forms.ChoiceField(
         label=_("How the person answered"),
         choices=[c for c in AgreementChannel.choices if c[0] != AgreementChannel.ONLINE],
@@ -196,7 +204,7 @@ class ObjectiveForm(forms.Form):
     text = forms.CharField(label=_("Objective"), max_length=500)
     category = _category_field(_("Kind of information it reveals"))
     owner = PartyChoiceField(label=_("Party responsible"), queryset=Party.objects.none())
-    due_on = forms.DateField(label=_("By (optional)"), required=False, widget=DATE_WIDGET)
+    due_on = BoundedDateField(label=_("By (optional)"), required=False, **PLAN_DATES)
 
     def __init__(self, *args: Any, parties: QuerySet[Party] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -208,7 +216,7 @@ class ObjectiveUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ItemStatus.choices)
     category = _category_field(_("Kind of information it reveals"))
     owner = PartyChoiceField(label=_("Party responsible"), queryset=Party.objects.none())
-    due_on = forms.DateField(label=_("By (optional)"), required=False, widget=DATE_WIDGET)
+    due_on = BoundedDateField(label=_("By (optional)"), required=False, **PLAN_DATES)
 
     def __init__(self, *args: Any, parties: QuerySet[Party] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -219,7 +227,7 @@ class ObjectiveUpdateForm(forms.Form):
 class ActionForm(forms.Form):
     text = forms.CharField(label=_("Action: what will be done"), max_length=500)
     owner = PartyChoiceField(label=_("Done by"), queryset=Party.objects.none())
-    due_on = forms.DateField(label=_("By (optional)"), required=False, widget=DATE_WIDGET)
+    due_on = BoundedDateField(label=_("By (optional)"), required=False, **PLAN_DATES)
 
     def __init__(self, *args: Any, parties: QuerySet[Party] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

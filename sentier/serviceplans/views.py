@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import Role, User
 from sentier.audit.actions import record_access
-from sentier.core.forms import bind_form
+from sentier.core.forms import FormT, bind_form, not_before
 from sentier.core.requests import request_user
 from sentier.network.models import Organization
 from sentier.participants.selectors import get_participant_for_user
@@ -71,6 +71,16 @@ def _changeable_plan(request: HttpRequest, plan_uuid: uuid.UUID) -> tuple[User, 
     if not user.has_perm("serviceplans.change_plan", plan):
         raise Http404
     return user, plan
+
+
+def _within_plan(form: FormT, plan: ServicePlan) -> FormT:
+    """No date of the plan's forms before the day it was opened (the forms bound the rest)."""
+    not_before(
+        form,
+        timezone.localdate(plan.created_at),
+        _("The date cannot be before the plan was opened."),
+    )
+    return form
 
 
 def _url_or_empty(name: str) -> str:
@@ -311,7 +321,7 @@ def agreement(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     user, plan = _changeable_plan(request, plan_uuid)
     if plan.status != PlanStatus.AWAITING_AGREEMENT:
         return redirect("serviceplans:plan", plan_uuid=plan.uuid)
-    form = bind_form(request, AgreementForm)
+    form = _within_plan(bind_form(request, AgreementForm), plan)
     if request.method == "POST" and form.is_valid():
         try:
             actions.record_agreement(
@@ -514,7 +524,7 @@ def party_view(request: HttpRequest, plan_uuid: uuid.UUID, party_uuid: uuid.UUID
 def add_objective(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     user, plan = _changeable_plan(request, plan_uuid)
     parties = _active_parties(plan)
-    form = bind_form(request, ObjectiveForm, parties=parties)
+    form = _within_plan(bind_form(request, ObjectiveForm, parties=parties), plan)
     if request.method == "POST" and form.is_valid():
         try:
             actions.add_objective(
@@ -563,6 +573,8 @@ def objective_detail(
         parties=parties,
         initial={"owner": objective.owner},
     )
+    _within_plan(update_form, plan)
+    _within_plan(action_form, plan)
     if request.method == "POST":
         try:
             if step == "update" and update_form.is_valid():
