@@ -8,13 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from sentier.consent.models import Channel, InformationCategory, Purpose, RecipientKind
+from sentier.core.forms import BoundedDateField, days_from_today
 from sentier.core.text import french
 from sentier.network.models import Organization
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 STAFF_CHANNELS = [(c.value, c.label) for c in Channel if c != Channel.ONLINE]
 
 
@@ -45,17 +46,26 @@ class ChoiceForm(forms.Form):
             "invalid_choice": _("One of the kinds of information is not known."),
         },
     )
-    expires_on = forms.DateField(
+    expires_on = BoundedDateField(
         label=_("Until when? (optional)"),
         required=False,
-        widget=DATE_WIDGET,
         help_text=_("Leave empty for one year. You can withdraw your consent at any time."),
-        error_messages={"invalid": _("Enter a date, for example 2027-03-31.")},
+        # The limits ``record_consent`` keeps to, checked here on the first step: the person is
+        # never asked to agree to a text with an end date that would then be refused.
+        earliest=days_from_today(1),
+        latest=lambda: days_from_today(settings.SENTIER_CONSENT_DAYS)(),
+        error_messages={
+            "invalid": _("Enter a date, for example 2027-03-31."),
+            "too_early": _("The end date must be after today."),
+        },
     )
 
     def __init__(self, *args: Any, purpose: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.purpose = purpose
+        self.fields["expires_on"].error_messages["too_late"] = _(
+            "A consent lasts at most %(days)d days."
+        ) % {"days": settings.SENTIER_CONSENT_DAYS}
         if purpose == Purpose.REFERRAL:
             # A referral goes to one organization: no category of recipients.
             del self.fields["recipient_kind"]

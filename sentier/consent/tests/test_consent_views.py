@@ -3,11 +3,12 @@ withdrawal by the person and recorded by the caseworker."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from sentier.audit.models import AccessLog
 from sentier.consent.actions import record_consent
@@ -86,6 +87,53 @@ def test_no_category_and_no_organization_are_refused_next_to_the_field(
     assert "id_expires_on_error" in body
     assert 'value="31/31/2026"' in body
     assert not Consent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("days", "message"),
+    [
+        (366, "A consent lasts at most 365 days."),
+        (0, "The end date must be after today."),
+        (-1, "The end date must be after today."),
+    ],
+)
+def test_an_end_date_beyond_the_limit_is_refused_before_the_person_is_asked_to_agree(
+    client_for: Any, laval_participant: Any, settings: Any, days: int, message: str
+) -> None:
+    settings.SENTIER_CONSENT_DAYS = 365
+    end = timezone.localdate() + dt.timedelta(days=days)
+    response = client_for("participant").post(
+        en("consent:give", "referral"),
+        {"step": "choose", "expires_on": end.isoformat(), **choices()},
+    )
+    assert response.status_code == 400
+    with translation.override("en-ca"):
+        assert response.context["form"].errors["expires_on"] == [message]
+    assert 'name="agree"' not in response.content.decode()  # still the first step
+    assert not Consent.objects.exists()
+
+
+@pytest.mark.parametrize("end", ["9999-12-31", "0001-01-01"])
+def test_a_far_end_date_is_refused_at_the_first_step(
+    client_for: Any, laval_participant: Any, end: str
+) -> None:
+    response = client_for("participant").post(
+        en("consent:give", "referral"), {"step": "choose", "expires_on": end, **choices()}
+    )
+    assert response.status_code == 400
+    assert 'name="agree"' not in response.content.decode()
+
+
+def test_the_last_day_allowed_goes_on_to_the_text(
+    client_for: Any, laval_participant: Any, settings: Any
+) -> None:
+    end = timezone.localdate() + dt.timedelta(days=settings.SENTIER_CONSENT_DAYS)
+    response = client_for("participant").post(
+        en("consent:give", "referral"),
+        {"step": "choose", "expires_on": end.isoformat(), **choices()},
+    )
+    assert response.status_code == 200
+    assert 'name="agree"' in response.content.decode()
 
 
 def test_an_unknown_purpose_is_a_404(client_for: Any, laval_participant: Any) -> None:
