@@ -13,9 +13,23 @@ from django.utils.translation import gettext_lazy as _
 from sentier.accounts.models import User
 from sentier.consent.models import Channel as ConsentChannel
 from sentier.consent.models import InformationCategory
+from sentier.core.forms import BoundedDateField, days_from_today
 from sentier.intake.models import Channel as IntakeChannel
 from sentier.ontario.selectors import ASSESSMENTS, GRANTS, REVIEWS, WorklistFilters
 from sentier.reference.models import DeferralReason, PrescribedClass, Region
+
+
+def _review_date(**kwargs: Any) -> BoundedDateField:
+    """A deferral's review date: after today and within a year, as the actions require."""
+    return BoundedDateField(
+        earliest=days_from_today(1),
+        latest=days_from_today(366),
+        error_messages={
+            "too_early": _("The review date must be after today."),
+            "too_late": _("Review a deferral within a year."),
+        },
+        **kwargs,
+    )
 
 
 def _in_force(model: type[DeferralReason] | type[PrescribedClass]) -> list[Any]:
@@ -25,10 +39,9 @@ def _in_force(model: type[DeferralReason] | type[PrescribedClass]) -> list[Any]:
 
 class DeferralForm(forms.Form):
     reason = forms.ChoiceField(label=_("Reason"))
-    review_on = forms.DateField(
+    review_on = _review_date(
         label=_("Review on"),
         help_text=_("For example 2026-12-15 (year, month, day)."),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     note = forms.CharField(
         label=_("Note (optional)"),
@@ -57,11 +70,7 @@ class DeferralReviewForm(forms.Form):
         choices=[("keep", _("Keep the deferral")), ("end", _("End the deferral"))],
         widget=forms.RadioSelect,
     )
-    review_on = forms.DateField(
-        label=_("Next review on (if kept)"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    review_on = _review_date(label=_("Next review on (if kept)"), required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
