@@ -8,15 +8,19 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sentier.core.forms import BoundedDateField, years_from_today
 from sentier.decisions.models import Measure
+from sentier_rules.requests import FIRST_DATE
 
 
 class DecisionForm(forms.Form):
     measure = forms.ChoiceField(label=_("Measure"), choices=Measure.choices)
-    date = forms.DateField(
+    date = BoundedDateField(
         label=_("For the date"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("The rules in force on this date are applied."),
+        # From the first date the rules answer for, to two years ahead (what is planned).
+        earliest=FIRST_DATE,
+        latest=years_from_today(2),
     )
     initiated_by = forms.ChoiceField(
         label=_("Service plan initiated by"),

@@ -132,3 +132,14 @@ def test_participant_sees_the_plain_language_version(
     )
     content = client_for("participant").get(reverse("participants:my_file")).content.decode()
     assert "volontaire" in content
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "1999-12-31"])
+def test_a_date_the_rules_do_not_answer_for_is_a_field_error(
+    client_for: Any, laval_participant: Any, date: str
+) -> None:
+    new = reverse("decisions:new", kwargs={"participant_uuid": laval_participant.uuid})
+    response = client_for("caseworker_laval").post(new, {"measure": "support_plan", "date": date})
+    assert response.status_code == 400
+    assert response.context["form"].errors["date"]
+    assert not Decision.objects.exists()
