@@ -6,8 +6,11 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from sentier.core.forms import BoundedDateField, years_from_today
 from sentier.participants.actions import EDITABLE_FIELDS
 from sentier.participants.models import FileStatus, Participant
 from sentier.reference.selectors import list_current_programs, list_current_regions
@@ -62,10 +65,28 @@ class NoteForm(forms.Form):
 class ParticipantDetailsForm(forms.ModelForm[Participant]):
     """The facts a caseworker may correct on a file."""
 
+    # In the past, and not more than 120 years ago (the application's own limits).
+    birth_date = BoundedDateField(
+        label=_("Date of birth"),
+        required=False,
+        earliest=years_from_today(-120),
+        latest=timezone.localdate,
+        error_messages={
+            "too_early": _("Check the year of birth."),
+            "too_late": _("The date of birth cannot be in the future."),
+        },
+    )
+    # A household as the application counts it (``clean`` says why there is at least one adult).
+    adults = forms.IntegerField(
+        label=capfirst(_("adults in household")), min_value=0, max_value=20, initial=1
+    )
+    children = forms.IntegerField(
+        label=capfirst(_("children in household")), min_value=0, max_value=20, initial=0
+    )
+
     class Meta:
         model = Participant
         fields = list(EDITABLE_FIELDS)
-        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def clean_postal_code(self) -> str:
         value = str(self.cleaned_data.get("postal_code") or "").strip().upper()

@@ -94,3 +94,26 @@ def test_participant_cannot_edit_own_file(client_for: Any, laval_participant: An
     )
     assert response.status_code == 403
     assert Participant.objects.values().get(pk=laval_participant.pk) == before
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("birth_date", "9999-12-31"),
+        ("birth_date", "0001-01-01"),
+        ("adults", str(2**63)),
+        ("adults", "21"),
+        ("children", "-1"),
+        ("children", "1e308"),
+    ],
+)
+def test_absurd_dates_and_numbers_are_field_errors_and_nothing_changes(
+    client_for: Any, laval_participant: Any, field: str, value: str
+) -> None:
+    before = Participant.objects.values().get(pk=laval_participant.pk)
+    response = client_for("caseworker_laval").post(
+        url(laval_participant), form_data(laval_participant, **{field: value})
+    )
+    assert response.status_code == 200  # the form again, with the error next to the field
+    assert response.context["form"].errors[field]
+    assert Participant.objects.values().get(pk=laval_participant.pk) == before
