@@ -118,9 +118,21 @@ class ReferralDetailSerializer(ReferralSerializer):
         return shared.payload
 
 
+class InstantField(serializers.DateTimeField):
+    """A date and time that exists in UTC. DRF checks a naive value (read in the local zone)
+    by converting it to UTC, which overflows in the last hours of the year 9999: a 400 here,
+    as for an aware value, instead of a 500."""
+
+    def enforce_timezone(self, value: Any) -> Any:
+        try:
+            return super().enforce_timezone(value)
+        except OverflowError:
+            self.fail("overflow")
+
+
 class ReferralFilterSerializer(serializers.Serializer[Any]):
     status = serializers.ChoiceField(choices=ReferralStatus.choices, required=False)
-    updated_since = serializers.DateTimeField(required=False)
+    updated_since = InstantField(required=False)
     page = serializers.IntegerField(required=False, min_value=1)
 
 

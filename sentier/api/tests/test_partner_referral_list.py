@@ -59,6 +59,8 @@ def test_filters_by_status_and_updated_since(opex_api: Client, referral: Referra
         {"status": "requested\x00"},
         {"updated_since": "yesterday"},
         {"updated_since": "2026-13-45"},
+        {"updated_since": "9999-12-31T23:59"},  # no UTC instant: used to be a 500
+        {"updated_since": "9999-12-31T23:59:59-12:00"},
         {"page": "abc"},
     ],
 )
