@@ -1,0 +1,593 @@
+"""No value a person or a partner system can type gives a 500.
+
+Pages: the demo is loaded, then each demo persona of the Québec (or the Ontario) configuration,
+and a visitor who is not signed in, walks the pages it reaches from its home page (following
+links, a few pages of each kind). Every date, time and number field of every form found, and
+every parameter of the filters and links, is fed extreme values — far dates, the year 1, 23:59,
+-1, 0, 2**63, 1e308, NaN, empty, very long, not a date, not a number — one field at a time, the
+others keeping what the page proposes. Every answer must be below 500: the page again with a
+field error, a notice, a redirect or a 404. Each request runs in a savepoint that is rolled back,
+so the demo is the same for every request.
+
+The URL configuration is walked too: every page of the configuration must be reached by some
+persona, or named in ``NOT_WALKED`` with the reason. A new page is tried as soon as it is linked.
+
+API: the OpenAPI schema lists every operation of ``/api/v1/``; each query parameter and each field
+of each body (starting from the schema's example or its types) gets the same values, with the
+demo's API key or a caseworker's session.
+
+It takes about two minutes for each configuration on a quiet 2-core machine (printed with ``-s``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+import traceback
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.exceptions import Resolver404
+from django.utils import timezone
+
+from sentier.core.jurisdiction import APP_JURISDICTION, app_enabled
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGE = "fr-ca"
+LONG = "9" * 300 + "x" * 3000
+#: The values fed to each kind of field (a query parameter's kind is guessed from its value).
+EXTREMES: dict[str, tuple[str, ...]] = {
+    "date": ("9999-12-31", "0001-01-01", "0001-01-03", "2026-02-30", "-1", "", "abc", LONG),
+    "datetime": ("9999-12-31T23:59", "0001-01-01T00:00", "9999-12-31", "23:59", "", LONG),
+    "month": ("9999-12", "0001-01", "2026-13", "", "abc", LONG),
+    "time": ("23:59", "24:00", "-1", "", "abc"),
+    "number": ("-1", "0", str(2**63), "1e308", "-1e308", "NaN", "Infinity", "", "abc", LONG),
+    "other": ("9999-12-31", "0001-01-01", "23:59", "-1", str(2**63), "1e308", "", LONG),
+}
+INPUT_KINDS = {
+    "date": "date",
+    "datetime-local": "datetime",
+    "month": "month",
+    "week": "date",
+    "time": "time",
+    "number": "number",
+    "range": "number",
+}
+#: Pages never opened by the walk: downloads (what they show, the walk sees on the page that
+#: links to them), the admin (Django's own forms), signing out, the session keep-alive ping.
+SKIPPED_NAMES = {
+    "account_logout",
+    "core:keepalive",
+    "network:hsds_export",
+    "paas:statement_csv",
+    "paas:statement_pdf",
+    "paas:statement_export",
+    "paas:claim_receipt",
+    "plans:my_pdf",
+    "plans:pdf",
+    "plans:feed",
+    "ontario:package_pdf",
+    "ontario:odsp_mailing_print",
+    "mfa_download_recovery_codes",
+}
+#: Pages of the URL configuration no persona reaches from its home page, and why.
+NOT_WALKED: dict[str, str] = {
+    "intake:summary": "shown once every step is valid (the walk keeps nothing it sends); "
+    "no date or number there: the steps, with the birth date and the household, are walked",
+    "intake:confirmation": "shown once the application is sent; no field",
+    "plans:my_agree": "the person's answer to a proposed plan (the demo's plan is agreed): "
+    "a yes, no date or number",
+    "serviceplans:evolve": "the request form of serviceplans:request (walked), from a support plan",
+    "referrals:link": "opened from the signed link of an e-mail; a choice and a reason",
+    "network:import_job": "the progress of a CSV import, once a file is sent; no field",
+    "paas:claim_detail": "a claim needs a receipt upload; a reason only (the claim form, with "
+    "its month and amount, is walked)",
+    "paas:claim_approve": "as paas:claim_detail",
+    "paas:claim_reject": "as paas:claim_detail",
+    "ontario:take_assessment": "the “Assign it to me” button of an assessment nobody has (the "
+    "demo's all have someone); no field",
+}
+#: Pages of one kind (URL name) each persona opens, and pages in all.
+PER_NAME = 4
+PER_PERSONA = 200
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading pages
+
+
+@dataclass
+class Control:
+    name: str
+    kind: str  # the input's type, "select" or "textarea"
+    value: str
+    extremes: str = ""  # a key of EXTREMES for date, time and number fields
+
+
+@dataclass
+class Form:
+    method: str
+    action: str
+    controls: list[Control] = field(default_factory=list)
+    other_actions: list[str] = field(default_factory=list)  # buttons' formaction
+
+
+class PageParser(HTMLParser):
+    """The links and forms of a page (the standard library's parser is enough here)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.forms: list[Form] = []
+        self._form: Form | None = None
+        self._select: Control | None = None
+        self._textarea: Control | None = None
+        self._first_option = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {key: value or "" for key, value in attrs}
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"].split("#")[0])
+        elif tag == "form":
+            self._form = Form(method=a.get("method", "get").lower(), action=a.get("action", ""))
+            self.forms.append(self._form)
+        elif self._form is None or "disabled" in a:
+            return
+        elif tag == "input" and a.get("name"):
+            self._input(self._form, a)
+        elif tag == "select" and a.get("name"):
+            self._select = Control(a["name"], "select", "")
+            self._first_option = ""
+            self._form.controls.append(self._select)
+        elif tag == "option" and self._select is not None:
+            value = a.get("value", "")
+            self._first_option = self._first_option or value
+            if "selected" in a:
+                self._select.value = value
+        elif tag == "textarea" and a.get("name"):
+            self._textarea = Control(a["name"], "textarea", "")
+            self._form.controls.append(self._textarea)
+        elif tag == "button" and a.get("formaction"):
+            self._form.other_actions.append(a["formaction"])
+
+    def _input(self, form: Form, a: dict[str, str]) -> None:
+        kind = a.get("type", "text").lower()
+        if kind in ("submit", "button", "image", "reset", "file", "password"):
+            return
+        value = a.get("value", "on" if kind in ("checkbox", "radio") else "")
+        if kind == "radio":
+            same = [c for c in form.controls if c.name == a["name"]]
+            if same:
+                if "checked" in a:
+                    same[0].value = value
+                return
+        extremes = INPUT_KINDS.get(kind, "")
+        if a.get("inputmode") in ("decimal", "numeric"):
+            extremes = "number"
+        if kind == "hidden" and value:
+            extremes = _kind_of(value, default="")
+        form.controls.append(Control(a["name"], kind, value, extremes))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._form = None
+        elif tag == "select" and self._select is not None:
+            self._select.value = self._select.value or self._first_option
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            self._textarea.value += data
+
+
+def _kind_of(value: str, default: str = "other") -> str:
+    """The kind of a value already in a page: a number, a date, a month (a key or a word is
+    ``default``)."""
+    if re.fullmatch(r"-?\d{1,9}", value):
+        return "number"
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return "date"
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return "month"
+    return default
+
+
+def _baseline(control: Control) -> str:
+    """A plausible value, so that only the field under test is extreme."""
+    if control.value:
+        return control.value
+    today = timezone.localdate()
+    return {
+        "date": today.isoformat(),
+        "datetime-local": f"{today + dt.timedelta(days=1)}T10:00",
+        "month": f"{today:%Y-%m}",
+        "time": "10:00",
+        "number": "1",
+        "email": "person@example.org",
+        "url": "https://example.org/hook",
+        "tel": "514 555-0123",
+        "hidden": "",
+        "select": "",
+    }.get(control.kind, "Test")
+
+
+# ---------------------------------------------------------------------------------------------
+# Walking
+
+
+@dataclass
+class Walk:
+    """What a walk reached, what it tried (once per role), and what failed."""
+
+    reached: set[str] = field(default_factory=set)
+    tried: set[tuple[str, ...]] = field(default_factory=set)
+    failures: list[str] = field(default_factory=list)
+    requests: int = 0
+
+    def once(self, *key: str) -> bool:
+        """True the first time ``key`` is seen."""
+        if key in self.tried:
+            return False
+        self.tried.add(key)
+        return True
+
+
+@dataclass
+class Visitor:
+    label: str  # the persona
+    role: str  # fields are tried once per role and page
+    client: Client
+    starts: list[str]
+    headers: dict[str, Any] = field(default_factory=dict)
+
+
+def _url_name(path: str) -> str | None:
+    try:
+        return resolve(path).view_name
+    except Resolver404:
+        return None
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) < 40 else f"{text[:20]}…({len(text)} characters)"
+
+
+def _send(
+    walk: Walk, visitor: Visitor, method: str, url: str, data: Any = None, tried: str = ""
+) -> Any:
+    """One request in a savepoint rolled back afterwards; an exception or a 5xx is a failure."""
+    walk.requests += 1
+    try:
+        with transaction.atomic():
+            if isinstance(data, str):  # a JSON body
+                response = visitor.client.generic(
+                    method, url, data, content_type="application/json", **visitor.headers
+                )
+            elif method == "POST":
+                response = visitor.client.post(url, data, **visitor.headers)
+            else:
+                response = visitor.client.get(url, data, **visitor.headers)
+            transaction.set_rollback(True)
+    except Exception as error:
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        walk.failures.append(
+            f"{visitor.label}: {method} {_shown(url)} {tried}: {type(error).__name__}: "
+            f"{_shown(error)} ({where.filename}:{where.lineno})"
+        )
+        return None
+    if response.status_code >= 500:
+        walk.failures.append(f"{visitor.label}: {method} {_shown(url)} {tried}: {response}")
+    return response
+
+
+def _pages(walk: Walk, visitor: Visitor) -> Iterator[tuple[str, PageParser]]:
+    """The pages the visitor reaches by following links, a few of each kind."""
+    queue = list(visitor.starts)
+    seen: set[str] = set()
+    per_name: dict[str, int] = defaultdict(int)
+    opened = 0
+    while queue and opened < PER_PERSONA:
+        url = queue.pop(0)
+        parts = urlsplit(url)
+        if url in seen or parts.netloc or not parts.path.startswith(f"/{LANGUAGE}/"):
+            continue
+        seen.add(url)
+        name = _url_name(parts.path)
+        if name is None or name in SKIPPED_NAMES or name.startswith("admin:"):
+            continue
+        if per_name[name] >= PER_NAME:
+            continue
+        per_name[name] += 1
+        opened += 1
+        response = _send(walk, visitor, "GET", url)
+        if response is None or response.status_code != 200:
+            continue
+        if "html" not in response.get("Content-Type", ""):
+            continue
+        walk.reached.add(name)
+        page = PageParser()
+        page.feed(response.content.decode())
+        queue.extend(page.links)
+        yield url, page
+
+
+def _try_query(walk: Walk, visitor: Visitor, url: str) -> None:
+    """Each query parameter of a link or a GET form, fed the extremes of its kind."""
+    parts = urlsplit(url)
+    params = parse_qsl(parts.query, keep_blank_values=True)
+    name = _url_name(parts.path) or parts.path
+    for key, value in dict(params).items():
+        if not walk.once("GET", name, key, visitor.role):
+            continue
+        for extreme in EXTREMES[_kind_of(value)]:
+            query = urlencode([(k, extreme if k == key else v) for k, v in params])
+            _send(walk, visitor, "GET", f"{parts.path}?{query}", tried=f"{key}={_shown(extreme)}")
+
+
+def _try_form(walk: Walk, visitor: Visitor, page_url: str, form: Form) -> None:
+    """A GET form is a filter: its parameters are tried as a link's. A POST form: each date, time
+    and number field in turn gets its extremes, every other field what the page proposes."""
+    action = form.action or page_url
+    path = urlsplit(action).path or urlsplit(page_url).path
+    name = _url_name(path)
+    if name is None or name in SKIPPED_NAMES:
+        return
+    walk.reached.add(name)
+    base = [(c.name, _baseline(c)) for c in form.controls]
+    if form.method == "get":
+        _try_query(walk, visitor, f"{path}?{urlencode(base)}")
+        return
+    for control in form.controls:
+        if not control.extremes or not walk.once("POST", name, control.name, visitor.role):
+            continue
+        for extreme in EXTREMES[control.extremes]:
+            data: dict[str, list[str]] = defaultdict(list)
+            for key, value in base:
+                data[key].append(extreme if key == control.name else value)
+            _send(walk, visitor, "POST", action, dict(data), f"{control.name}={_shown(extreme)}")
+
+
+def _walk(walk: Walk, visitor: Visitor) -> None:
+    for url, page in _pages(walk, visitor):
+        if urlsplit(url).query:
+            _try_query(walk, visitor, url)
+        for form in page.forms:
+            _try_form(walk, visitor, url, form)
+            for action in form.other_actions:
+                _try_form(walk, visitor, url, Form(form.method, action, form.controls))
+
+
+def _page_names(jurisdiction: str) -> set[str]:
+    """Every named page of this configuration under the language prefix, the admin's and the
+    sign-in library's (allauth: no date or number field) aside. The Ontario walk answers for the
+    Ontario pages; the pages both configurations share are walked in Québec's."""
+
+    def names(patterns: list[Any], namespace: str = "") -> Iterator[str]:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace
+                if inner and namespace:
+                    inner = f"{namespace}:{inner}"
+                yield from names(pattern.url_patterns, inner or namespace)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return {
+        name
+        for name in names(get_resolver().url_patterns)
+        if ":" in name
+        and not name.startswith(("admin:", "api:"))
+        and name not in SKIPPED_NAMES
+        and app_enabled(name.split(":")[0])
+        and (jurisdiction == "qc" or APP_JURISDICTION.get(name.split(":")[0]) == jurisdiction)
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# The tests
+
+
+def _visitors(jurisdiction: str) -> Iterator[Visitor]:
+    from sentier.accounts.models import User
+    from sentier.core.demo import PERSONAS
+    from sentier.ontario.demo import ONTARIO_PERSONAS
+    from sentier.ontario.odsp_demo import ODSP_COLLEAGUE
+
+    home = f"/{LANGUAGE}/"
+    anonymous = Client()
+    # An application draft to walk through (starting one is a POST, which the walk never keeps).
+    draft = anonymous.post(f"/{LANGUAGE}/apply/")["Location"]
+    yield Visitor("anonymous", "anonymous", anonymous, [home, f"/{LANGUAGE}/apply/", draft])
+    personas = (
+        PERSONAS
+        if jurisdiction == "qc"
+        else (
+            *ONTARIO_PERSONAS,
+            ODSP_COLLEAGUE,
+            *(p for p in PERSONAS if p.key in ("analyst", "admin")),
+        )
+    )
+    for persona in personas:
+        client = Client()
+        user = User.objects.get(email=persona.email)
+        client.force_login(user)
+        yield Visitor(persona.key, f"{user.role}:{persona.office}", client, [home])
+
+
+def _load_demo(jurisdiction: str) -> None:
+    """The demo of the configuration, and what it lacks for the walk to reach every page with a
+    date or a number (made through the real actions)."""
+    from django.utils import translation
+
+    from sentier.accounts.models import User
+    from sentier.ontario import demo as ontario_demo
+    from sentier.ontario import odsp_demo
+    from sentier.paas import statements
+    from sentier.participants.actions import save_search
+    from sentier.participants.models import Participant
+    from sentier.reference.loading import LoadReport, load_ontario_data
+    from sentier.serviceplans import actions as serviceplans
+    from sentier.serviceplans.models import InitiatorKind, Situation
+
+    if jurisdiction == "on":
+        with translation.override("fr-ca"):
+            load_ontario_data(LoadReport())
+        ontario_demo.load_demo()
+        odsp_demo.load_odsp_demo()
+        return
+    call_command("load_demo", "--quiet-logins", verbosity=0)
+    users = {u.email.split("@")[0]: u for u in User.objects.filter(email__endswith=".demo")}
+    save_search(owner=users["caseworker.laval"], name="Mes dossiers", query="scope=mine")
+    # A service plan waiting for the person's answer (its date is a field).
+    someone = Participant.objects.filter(
+        region__code="13", status="active", service_plan_requests__isnull=True
+    ).first()
+    assert someone is not None
+    request = serviceplans.request_service_plan(
+        actor=users["caseworker.laval"],
+        participant=someone,
+        situations=list(Situation.objects.filter(active=True)[:2]),
+        reasons="Plusieurs réseaux interviennent sans se parler.",
+        initiator_kind=InitiatorKind.MINISTRY,
+    )
+    serviceplans.approve_request(actor=users["coordinator.laval"], request=request)
+    last_month = (timezone.localdate().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    statements.generate_statements(actor=users["admin"], month=last_month)
+
+
+@pytest.mark.parametrize("jurisdiction", ["qc", "on"])
+def test_no_extreme_value_in_a_page_gives_a_server_error(settings: Any, jurisdiction: str) -> None:
+    started, cpu = time.monotonic(), time.process_time()
+    settings.SENTIER_JURISDICTION = jurisdiction
+    _load_demo(jurisdiction)
+    walk = Walk()
+    for visitor in _visitors(jurisdiction):
+        _walk(walk, visitor)
+    elapsed, used = time.monotonic() - started, time.process_time() - cpu
+    print(f"\n{jurisdiction}: {walk.requests} requests in {elapsed:.0f} s ({used:.0f} s of CPU)")
+    assert not walk.failures, "\n".join(walk.failures[:40])
+    missed = _page_names(jurisdiction) - walk.reached - set(NOT_WALKED)
+    assert not missed, f"pages no persona reached (link them, or say why in NOT_WALKED): {missed}"
+
+
+# ---------------------------------------------------------------------------------------------
+# API
+
+
+def _example(schema: dict[str, Any], components: dict[str, Any]) -> Any:
+    """A plausible value for an OpenAPI schema (its example, else from its type)."""
+    if "$ref" in schema:
+        schema = components["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    if "allOf" in schema:
+        return _example(schema["allOf"][0], components)
+    if "oneOf" in schema:
+        return _example(schema["oneOf"][0], components)
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if kind == "object":
+        return {
+            name: _example(sub, components) for name, sub in schema.get("properties", {}).items()
+        }
+    if kind == "array":
+        return [_example(schema.get("items", {}), components)]
+    return {"integer": 1, "number": 1.5, "boolean": True}.get(str(kind), "Test")
+
+
+def _leaves(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _leaves(inner, (*path, key))
+    elif path:
+        yield path
+
+
+def _replaced(body: Any, path: tuple[str, ...], new: Any) -> Any:
+    copy = json.loads(json.dumps(body))
+    target = copy
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = new
+    return copy
+
+
+def _api_extremes(kind: str) -> tuple[Any, ...]:
+    values = EXTREMES[kind if kind in EXTREMES else "other"]
+    return (*values, None, -(2**63), 2**64, 1e308, -1.5, True, [], {})
+
+
+def test_no_extreme_value_in_the_api_gives_a_server_error(client_for: Any) -> None:
+    """Every query parameter and body field of every operation of the OpenAPI schema."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    from sentier.exchange.demo import DEMO_KEY
+
+    started, cpu = time.monotonic(), time.process_time()
+    call_command("load_demo", "--quiet-logins", verbosity=0)
+    cache.clear()  # the API keys' request counts
+    schema = SchemaGenerator().get_schema(request=None, public=True)  # type: ignore[no-untyped-call]
+    components = schema.get("components", {})
+    partner = Visitor("partner system", "key", Client(), [], {"HTTP_X_API_KEY": DEMO_KEY})
+    staff = Visitor("caseworker_laval", "staff", client_for("caseworker_laval"), [])
+    from sentier.participants.models import Participant
+
+    # Path parameters: objects the key's organization (or the caseworker) may see.
+    path_values = {
+        "referral_uuid": partner.client.get("/api/v1/referrals", **partner.headers).json()[
+            "results"
+        ][0]["uuid"],
+        "service_uuid": partner.client.get("/api/v1/services", **partner.headers).json()[0]["uuid"],
+        "participant_uuid": str(Participant.objects.get(first_name="Julie").uuid),
+    }
+    walk = Walk()
+    for path, operations in schema["paths"].items():
+        url = re.sub(r"\{(\w+)\}", lambda m: path_values[m.group(1)], path)
+        for method, operation in operations.items():
+            visitor = partner if {"ApiKey": []} in operation.get("security", []) else staff
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] != "query":
+                    continue
+                kind = {"integer": "number", "string": "other"}.get(
+                    parameter["schema"].get("type", ""), "other"
+                )
+                if parameter["schema"].get("format") == "date-time":
+                    kind = "datetime"
+                for extreme in EXTREMES[kind]:
+                    query = urlencode({parameter["name"]: extreme})
+                    tried = f"{parameter['name']}={_shown(extreme)}"
+                    _send(walk, visitor, "GET", f"{url}?{query}", tried=tried)
+            content = operation.get("requestBody", {}).get("content", {})
+            body_schema = content.get("application/json", {})
+            if not body_schema:
+                continue
+            examples = body_schema.get("examples", {})
+            body = (
+                next(iter(examples.values()))["value"]
+                if examples
+                else _example(body_schema.get("schema", {}), components)
+            )
+            for leaf in _leaves(body):
+                for extreme in _api_extremes("date" if leaf[-1] == "date" else "number"):
+                    data = json.dumps(_replaced(body, leaf, extreme))
+                    tried = f"{'.'.join(leaf)}={_shown(extreme)}"
+                    _send(walk, visitor, method.upper(), url, data, tried)
+    elapsed, used = time.monotonic() - started, time.process_time() - cpu
+    print(f"\napi: {walk.requests} requests in {elapsed:.0f} s ({used:.0f} s of CPU)")
+    assert walk.requests > 100
+    assert not walk.failures, "\n".join(walk.failures[:40])
