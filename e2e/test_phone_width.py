@@ -1,0 +1,304 @@
+"""On a 360 px phone, no page scrolls sideways: every demo persona (and an applicant who is not
+signed in) crawls what they can reach from their home by following links, and each page must be
+at most 360 px wide (``document.documentElement.scrollWidth``). A 20,000-character word typed
+into a plan, and the longest word the application form takes, must wrap rather than widen the
+page.
+
+The crawl is bounded: links only (GET; forms are never sent), one page per URL pattern and
+persona (the first one found), at most ``PAGES_PER_PERSONA`` pages each; sign-out, downloads
+(PDF, calendar, CSV, ZIP) and the Django admin are left out.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from django import forms
+from django.core.management import call_command
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from playwright.sync_api import Browser, Page, ViewportSize
+
+from e2e.conftest import PASSWORD
+
+if TYPE_CHECKING:
+    from sentier.core.demo import Persona
+
+pytestmark = pytest.mark.e2e
+
+PHONE = ViewportSize(width=360, height=740)
+PAGES_PER_PERSONA = 40
+LONG_WORD = "Sentier" * 2857 + "S"  # 20,000 characters, no space
+SKIPPED = re.compile(
+    r"/accounts/logout/|/admin/|/keepalive/|/export/|[./](pdf|ics|csv|zip)/?$", re.IGNORECASE
+)
+# Opens every <details> (what a person would open: the resume link, help), then gives the page's
+# width and each element that scrolls sideways inside it (a table in a scroll box, say).
+MEASURE = """() => {
+    for (const details of document.querySelectorAll("details")) details.open = true;
+    const scrolling = [];
+    for (const element of document.querySelectorAll("body *")) {
+        if (element.matches("input, textarea, select")) continue;
+        const overflow = getComputedStyle(element).overflowX;
+        if ((overflow === "auto" || overflow === "scroll")
+            && element.scrollWidth > element.clientWidth + 1) {
+            const name = element.getAttribute("aria-label")
+                || element.querySelector("caption")?.textContent.trim()
+                || element.className || element.tagName.toLowerCase();
+            scrolling.push(
+                `«${name}» scrolls (${element.scrollWidth} px in ${element.clientWidth})`);
+        }
+    }
+    return [document.documentElement.scrollWidth, scrolling];
+}"""
+LANGUAGE_PREFIX = re.compile(r"^/(fr-ca|en-ca)(/.*)$")
+
+
+class Visit(NamedTuple):
+    path: str
+    width: int  # document.documentElement.scrollWidth
+    scrolling: list[str]  # what scrolls sideways inside the page
+
+
+def _pattern(path: str, query: str) -> tuple[str, ...]:
+    """What makes two addresses "the same page": the view and the names of the query string's
+    parameters (``?week=…`` of any week is one page), whatever the language."""
+    match = LANGUAGE_PREFIX.match(path)
+    language, rest = (match.group(1), match.group(2)) if match else ("fr-ca", path)
+    try:
+        with translation.override(language):
+            view = resolve(f"/{language}{rest}").view_name
+    except Resolver404:
+        view = rest
+    return (view, *sorted({name for name, _value in parse_qsl(query, keep_blank_values=True)}))
+
+
+def _crawl(page: Page, origin: str, seeds: Iterable[str]) -> list[Visit]:
+    """Visit pages breadth first from ``seeds``; measure each."""
+    queue = deque(seeds)
+    seen: set[tuple[str, ...]] = set()
+    visits: list[Visit] = []
+    while queue and len(visits) < PAGES_PER_PERSONA:
+        address = queue.popleft()
+        parts = urlsplit(address)
+        key = _pattern(parts.path, parts.query)
+        if key in seen:
+            continue
+        seen.add(key)
+        response = page.goto(f"{origin}{address}")
+        width, scrolling = page.evaluate(MEASURE)
+        if response is not None and response.status >= 500:
+            scrolling = [f"answered {response.status}", *scrolling]
+        visits.append(Visit(address, width, scrolling))
+        hrefs: list[str] = page.eval_on_selector_all(
+            "a[href]:not([download])", "links => links.map(link => link.href)"
+        )
+        for href in hrefs:
+            target = urlsplit(href)
+            if f"{target.scheme}://{target.netloc}" != origin or SKIPPED.search(target.path):
+                continue
+            if not LANGUAGE_PREFIX.match(target.path):
+                continue
+            queue.append(target.path + (f"?{target.query}" if target.query else ""))
+    return visits
+
+
+def _sign_in(page: Page, origin: str, email: str, language: str) -> None:
+    page.goto(f"{origin}/{language}/accounts/login/")
+    form = page.locator("main form").first
+    form.locator("input[name='login']").fill(email)
+    form.locator("input[name='password']").fill(PASSWORD)
+    with page.expect_navigation():
+        form.locator("button[type='submit']").click()
+    assert "/accounts/login/" not in page.url, f"{email} could not sign in"
+
+
+def _crawl_as(
+    browser: Browser,
+    origin: str,
+    persona: Persona | None,
+    seeds: Iterable[str] = (),
+) -> list[Visit]:
+    """One persona (``None``: nobody signed in) on a phone, from their home page in their own
+    language (the analyst and the Ontario staff read English)."""
+    context = browser.new_context(
+        locale="fr-CA", timezone_id="America/Toronto", viewport=PHONE, bypass_csp=True
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    try:
+        if persona is not None:
+            _sign_in(page, origin, persona.email, persona.language)
+        home = urlsplit(page.url).path if persona is not None else "/fr-ca/"
+        return _crawl(page, origin, [home, *seeds])
+    finally:
+        context.close()
+
+
+def _application_with_a_long_address() -> str:
+    """An online application whose address is the longest word the form accepts, its
+    identity and contact steps saved as the applicant would; returns its resume key."""
+    from sentier.intake import actions
+    from sentier.intake.models import Channel
+    from sentier.intake.steps import ContactForm, IdentityForm
+
+    address = ContactForm.base_fields["address"]
+    assert isinstance(address, forms.CharField)
+    assert address.max_length is not None
+    application = actions.start_application(channel=Channel.ONLINE)
+    identity = {
+        "first_name": "Awa",
+        "last_name": "Diallo",
+        "birth_date": "1990-05-04",
+        "preferred_language": "fr-ca",
+    }
+    contact = {
+        "phone": "450 555-0142",
+        "email": "",
+        "address": LONG_WORD[: address.max_length],
+        "city": "Laval",
+        "postal_code": "H7N 2T5",
+        "region": "13",
+    }
+    for step, form_class, data in (
+        ("identity", IdentityForm, identity),
+        ("contact", ContactForm, contact),
+    ):
+        form = form_class(data=data)
+        assert form.is_valid(), form.errors
+        actions.save_step(
+            application=application,
+            step=step,
+            typed={name: [value] for name, value in data.items()},
+            cleaned=form.cleaned_data,
+        )
+    return application.resume_key
+
+
+def _plan_with_a_long_purpose(users: dict[str, Any]) -> str:
+    """The participant persona's support plan, its purpose a 20,000-character word typed by
+    their caseworker; returns the plan's page."""
+    from sentier.plans import actions
+    from sentier.plans.models import SupportPlan
+
+    plan = SupportPlan.objects.filter(participant__user=users["participant"]).latest("created_at")
+    actions.update_plan(
+        actor=users["caseworker_laval"],
+        plan=plan,
+        expected_version=plan.version,
+        difficulties=list(plan.difficulties.all()),
+        other_difficulty=plan.other_difficulty,
+        purpose=LONG_WORD,
+        planned_end_on=plan.planned_end_on,
+    )
+    return f"/fr-ca/plans/{plan.uuid}/"
+
+
+def _assert_all_fit(visits: dict[str, list[Visit]], started: float) -> None:
+    """Fail listing every page wider than the phone, with something scrolling sideways inside
+    it or answering a server error, and every persona whose crawl reached nothing."""
+    problems = []
+    for who, pages in visits.items():
+        for visit in pages:
+            if visit.width > PHONE["width"]:
+                problems.append(f"  {who}: {visit.path} is {visit.width} px wide")
+            problems += [f"  {who}: {visit.path}: {what}" for what in visit.scrolling]
+        if len(pages) < 2:
+            problems.append(f"  {who}: reached no page beyond {pages[0].path if pages else '—'}")
+    count = sum(len(pages) for pages in visits.values())
+    each = ", ".join(f"{who} {len(pages)}" for who, pages in visits.items())
+    print(f"\n{count} pages at {PHONE['width']} px in {time.monotonic() - started:.0f} s ({each})")
+    assert not problems, f"At {PHONE['width']} px:\n" + "\n".join(problems)
+
+
+def test_no_page_of_any_persona_scrolls_sideways_at_360_px(
+    browser: Browser, live_server: Any, transactional_db: None
+) -> None:
+    from sentier.core.demo import PERSONAS, ensure_personas, load_demo_participants
+
+    started = time.monotonic()
+    call_command("load_reference", verbosity=0)
+    users = ensure_personas(PASSWORD)
+    load_demo_participants(12, password=PASSWORD)
+    plan_page = _plan_with_a_long_purpose(users)
+    resume_key = _application_with_a_long_address()
+    seeds = {
+        "caseworker_laval": [plan_page],
+        "participant": ["/fr-ca/plans/mine/"],
+    }
+
+    visits = {
+        "applicant (not signed in)": _crawl_as(
+            browser,
+            live_server.url,
+            None,
+            [f"/fr-ca/apply/{resume_key}/contact/", f"/fr-ca/apply/{resume_key}/summary/"],
+        )
+    }
+    for persona in PERSONAS:
+        seed = seeds.get(persona.key, ())
+        visits[persona.key] = _crawl_as(browser, live_server.url, persona, seed)
+
+    assert plan_page in [visit.path for visit in visits["caseworker_laval"]]
+    _assert_all_fit(visits, started)
+
+
+def test_no_ontario_page_of_any_persona_scrolls_sideways_at_360_px(
+    browser: Browser, live_server: Any, transactional_db: None, settings: Any
+) -> None:
+    from sentier.core.demo import ensure_persona, load_demo_participants
+    from sentier.ontario import demo as ontario_demo
+    from sentier.ontario.odsp_demo import ODSP_COLLEAGUE, load_odsp_demo
+
+    started = time.monotonic()
+    call_command("load_reference", verbosity=0)
+    load_demo_participants(12, password=PASSWORD)
+    # The Ontario demo loads only in the Ontario configuration (the Québec one places people
+    # in PAAS Action, which Ontario turns off).
+    settings.SENTIER_JURISDICTION = "on"
+    call_command("load_reference", verbosity=0)
+    ontario_demo.load_demo()
+    load_odsp_demo()
+    ontario_demo.ensure_ontario_personas(PASSWORD)
+    ensure_persona(ODSP_COLLEAGUE, PASSWORD)
+
+    visits = {"applicant (not signed in)": _crawl_as(browser, live_server.url, None)}
+    for persona in (*ontario_demo.ONTARIO_PERSONAS, ODSP_COLLEAGUE):
+        visits[persona.key] = _crawl_as(browser, live_server.url, persona)
+
+    _assert_all_fit(visits, started)
+
+
+def test_a_table_shown_as_cards_on_a_phone_is_still_a_table_to_a_screen_reader(
+    page: Page, url: Callable[[str], str], login: Callable[..., None], caseworker_with_a_file: Any
+) -> None:
+    """Chromium's own accessibility tree (what a screen reader reads), at 360 px: the caseload
+    keeps its table, column headers and cells, and a cell is not prefixed with the column name
+    drawn beside it (the label's alternative text is empty)."""
+    caseworker, _participant = caseworker_with_a_file
+    page.set_viewport_size(PHONE)
+    login(page, caseworker.email)
+    page.goto(url("/fr-ca/participants/"))
+    assert (
+        page.locator("main td[data-label]").first.evaluate("cell => getComputedStyle(cell).display")
+        == "flow-root"
+    ), "the caseload is not shown as cards at 360 px"
+
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")
+    named = [
+        (node["role"]["value"], node.get("name", {}).get("value", ""))
+        for node in tree["nodes"]
+        if not node.get("ignored")
+    ]
+    roles = [role for role, _name in named]
+    assert "table" in roles
+    assert ("columnheader", "Nom") in named
+    assert ("columnheader", "Numéro de dossier") in named
+    assert ("cell", "Côté, Jeanne") in named
+    assert not [name for role, name in named if role == "cell" and name.startswith("Nom ")]
