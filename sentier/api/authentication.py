@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions, throttling
@@ -55,6 +56,27 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-c
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
         return {"type": "apiKey", "in": "header", "name": "X-Api-Key"}
+
+
+class SessionScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+    """Staff endpoints take the session cookie; writes also take Django's CSRF token, as a cookie
+    and the same value in a header (DRF's SessionAuthentication refuses them without, 403)."""
+
+    target_class = "rest_framework.authentication.SessionAuthentication"
+    name = ["cookieAuth", "csrfCookie", "csrfToken"]
+    priority = 1
+
+    def get_security_requirement(self, auto_schema: Any) -> dict[str, list[Any]]:
+        if auto_schema.method in ("GET", "HEAD", "OPTIONS"):
+            return {"cookieAuth": []}
+        return {name: [] for name in self.name}
+
+    def get_security_definition(self, auto_schema: Any) -> list[dict[str, str]]:
+        return [
+            {"type": "apiKey", "in": "cookie", "name": settings.SESSION_COOKIE_NAME},
+            {"type": "apiKey", "in": "cookie", "name": settings.CSRF_COOKIE_NAME},
+            {"type": "apiKey", "in": "header", "name": "X-CSRFToken"},
+        ]
 
 
 class ApiKeyRateThrottle(throttling.SimpleRateThrottle):

@@ -9,10 +9,12 @@ covers. Each answer that shows a person's information writes one access-log row.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -22,7 +24,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_field,
 )
-from rest_framework import permissions, serializers, status
+from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -35,6 +37,7 @@ from sentier.api.errors import (
     error_response,
     partner_exception_handler,
 )
+from sentier.api.parsers import BoundedJSONParser
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessChannel
 from sentier.exchange import selectors
@@ -130,21 +133,124 @@ class InstantField(serializers.DateTimeField):
             self.fail("overflow")
 
 
+class WholeNumberField(serializers.IntegerField):
+    """A query parameter's whole number, in digits only: DRF's field also reads "1.0" or " 5"."""
+
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, str) and not re.fullmatch(r"[0-9]+", data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+MAX_PAGE_SIZE = 200
+
+
 class ReferralFilterSerializer(serializers.Serializer[Any]):
+    """The list's query parameters. Read with :func:`single_values`: each at most once and, when
+    given, not empty (an empty ``updated_since`` would otherwise mean "no filter")."""
+
     status = serializers.ChoiceField(choices=ReferralStatus.choices, required=False)
     updated_since = InstantField(required=False)
-    page = serializers.IntegerField(required=False, min_value=1)
+    page = WholeNumberField(required=False, min_value=1)
+    page_size = WholeNumberField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
+
+
+def single_values(query: QueryDict, names: Iterable[str]) -> dict[str, str]:
+    """One value per parameter: a repeated one is refused rather than one of its values picked."""
+    given = {name: query.getlist(name) for name in names if name in query}
+    repeated = {
+        name: [_("Give this parameter once only.")] for name, v in given.items() if len(v) > 1
+    }
+    if repeated:
+        raise exceptions.ValidationError(repeated)
+    return {name: str(values[0]) for name, values in given.items()}
+
+
+# Text the API takes has no NUL character (DRF refuses it; PostgreSQL cannot store it).
+TEXT_PATTERN = r"^[^\x00]*$"
+# White space for Python (``str.strip``, as the action reads a reason) and for JSON Schema's
+# regular expressions alike, spelled out: a reason is given when it has a character besides.
+WHITE_SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+GIVEN_REASON_PATTERN = rf"^[^\x00]*[^\x00{WHITE_SPACE}][^\x00]*$"
+
+
+class JsonStringField(serializers.CharField):
+    """A JSON string: DRF's field also takes a number or a boolean and makes text of it."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class JsonIntegerField(serializers.IntegerField):
+    """A JSON number that is whole: DRF's field also takes a string of digits."""
+
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+REASON_MAX_LENGTH = 2000
+OUTCOME_MAX_LENGTH = 4000
 
 
 class StatusChangeSerializer(serializers.Serializer[Any]):
     status = ReferralStatusField()
-    reason = serializers.CharField(
+    reason = JsonStringField(
         required=False,
         allow_blank=True,
-        max_length=2000,
+        max_length=REASON_MAX_LENGTH,
         help_text="Required to decline (rejected), cancel or report a failure.",
     )
-    outcome = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+    outcome = JsonStringField(required=False, allow_blank=True, max_length=OUTCOME_MAX_LENGTH)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # Said here as the document says it (see status_change_schema); the action refuses the
+        # same bodies, after the state machine has had its say.
+        needs_reason = attrs["status"] in states.REASON_REQUIRED
+        if needs_reason and not re.search(GIVEN_REASON_PATTERN, attrs.get("reason", "")):
+            raise serializers.ValidationError({"reason": _("Give the reason.")})
+        return attrs
+
+
+def status_change_schema() -> dict[str, Any]:
+    """The body of a status change, as two shapes: the statuses that need a reason (declined,
+    cancelled, failed) require a ``reason`` that is not blank, the others take one optionally.
+    JSON Schema's ``pattern`` is how "not blank" is said; the action refuses the same bodies."""
+    optional_reason = {"type": "string", "maxLength": REASON_MAX_LENGTH, "pattern": TEXT_PATTERN}
+    outcome_schema = {"type": "string", "maxLength": OUTCOME_MAX_LENGTH, "pattern": TEXT_PATTERN}
+    needs_reason = [s for s in ReferralStatus.values if s in states.REASON_REQUIRED]
+    other = [s for s in ReferralStatus.values if s not in states.REASON_REQUIRED]
+    return {
+        "oneOf": [
+            {
+                "type": "object",
+                "title": "With a reason",
+                "properties": {
+                    "status": {"type": "string", "enum": needs_reason},
+                    "reason": {
+                        **optional_reason,
+                        "pattern": GIVEN_REASON_PATTERN,
+                        "description": "Why, in words: not blank, no NUL character.",
+                    },
+                    "outcome": outcome_schema,
+                },
+                "required": ["status", "reason"],
+            },
+            {
+                "type": "object",
+                "title": "Reason optional",
+                "properties": {
+                    "status": {"type": "string", "enum": other},
+                    "reason": optional_reason,
+                    "outcome": outcome_schema,
+                },
+                "required": ["status"],
+            },
+        ]
+    }
 
 
 class ServiceSerializer(serializers.ModelSerializer[Service]):
@@ -165,11 +271,17 @@ class ServiceSerializer(serializers.ModelSerializer[Service]):
 
 
 class CapacitySerializer(serializers.Serializer[Any]):
-    capacity_available = serializers.IntegerField(min_value=0, max_value=1_000_000, allow_null=True)
-    capacity_maximum = serializers.IntegerField(
+    capacity_available = JsonIntegerField(
+        min_value=0,
+        max_value=1_000_000,
+        allow_null=True,
+        help_text="At most the maximum places: `capacity_maximum` when given, else the service's "
+        "current one; more is refused (400).",
+    )
+    capacity_maximum = JsonIntegerField(
         min_value=0, max_value=1_000_000, allow_null=True, required=False
     )
-    waiting_list_length = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
+    waiting_list_length = JsonIntegerField(min_value=0, max_value=1_000_000, required=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -184,6 +296,8 @@ class IsPartnerSystem(permissions.BasePermission):
 class PartnerView(APIView):
     authentication_classes = [ApiKeyAuthentication]
     permission_classes = [IsPartnerSystem]
+    # JSON only: a form cannot say null (capacity not said), so form bodies are a 415.
+    parser_classes = [BoundedJSONParser]
 
     def get_exception_handler(self) -> Any:
         return partner_exception_handler
@@ -207,52 +321,87 @@ class PartnerView(APIView):
 
 class ReferralPagination(PageNumberPagination):
     page_size = 50
-    max_page_size = 200
+    max_page_size = MAX_PAGE_SIZE
     page_size_query_param = "page_size"
 
 
 NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Not found, or not your organization's.")
 UNAUTHORIZED = OpenApiResponse(ErrorSerializer, description="No key, or a revoked key.")
 INVALID = OpenApiResponse(ErrorSerializer, description="Some fields are not valid.")
+THROTTLED = OpenApiResponse(
+    ErrorSerializer,
+    description="More than SENTIER_API_KEY_RATE requests with this key: wait `Retry-After` "
+    "seconds.",
+)
 
 
 class ReferralListView(PartnerView):
+    pagination_class = ReferralPagination
+
     @extend_schema(
         summary="The organization's referrals",
         description="Oldest change first, so that a system can ask for what changed since its "
-        "last call (`updated_since`). Drafts are never listed.",
+        "last call (`updated_since`). Drafts are never listed. Each parameter may be given "
+        "once, and not empty; a page past the last one is answered 404.",
         parameters=[
             OpenApiParameter("status", OpenApiTypes.STR, enum=ReferralStatus.values),
             OpenApiParameter("updated_since", OpenApiTypes.DATETIME),
-            OpenApiParameter("page", OpenApiTypes.INT),
-            OpenApiParameter("page_size", OpenApiTypes.INT),
+            OpenApiParameter(
+                "page", {"type": "integer", "minimum": 1}, description="From 1 (the default)."
+            ),
+            OpenApiParameter(
+                "page_size",
+                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+                description=f"Referrals per page: 50 unless said, at most {MAX_PAGE_SIZE}.",
+            ),
         ],
-        responses={200: ReferralSerializer(many=True), 400: INVALID, 401: UNAUTHORIZED},
+        responses={
+            200: ReferralSerializer(many=True),
+            400: INVALID,
+            401: UNAUTHORIZED,
+            404: OpenApiResponse(ErrorSerializer, description="No such page: past the last one."),
+            429: THROTTLED,
+        },
         tags=["partner systems"],
     )
     def get(self, request: Request) -> Response:
-        filters = ReferralFilterSerializer(data=request.query_params)
+        filters = ReferralFilterSerializer(
+            data=single_values(request.query_params, ReferralFilterSerializer().fields)
+        )
         filters.is_valid(raise_exception=True)
         referrals = selectors.list_referrals_for_key(
             self.key(request),
             status=filters.validated_data.get("status"),
             updated_since=filters.validated_data.get("updated_since"),
         )
-        paginator = ReferralPagination()
-        page = paginator.paginate_queryset(referrals, request, view=self)
+        paginator = self.pagination_class()
+        try:
+            page = paginator.paginate_queryset(referrals, request, view=self)
+        except exceptions.NotFound:
+            return error_response(
+                status.HTTP_404_NOT_FOUND,
+                "page_not_found",
+                _("There is no page %(page)s in this list.")
+                % {"page": filters.validated_data["page"]},
+            )
         return paginator.get_paginated_response(ReferralSerializer(page, many=True).data)
 
 
 class ReferralDetailView(PartnerView):
     @extend_schema(
         summary="One referral, with what the person agreed to share",
-        responses={200: ReferralDetailSerializer, 401: UNAUTHORIZED, 404: NOT_FOUND},
+        responses={
+            200: ReferralDetailSerializer,
+            401: UNAUTHORIZED,
+            404: NOT_FOUND,
+            429: THROTTLED,
+        },
         tags=["partner systems"],
     )
     def get(self, request: Request, referral_uuid: str) -> Response:
         referral = selectors.get_referral_for_key(self.key(request), referral_uuid)
         data = ReferralDetailSerializer(referral).data
-        self.log_access(request, referral, "referral")
+        self.log_access(request, referral, AccessKind.REFERRAL_RECEIVED)
         return Response(data)
 
 
@@ -262,13 +411,14 @@ class ReferralStatusView(PartnerView):
         description="Accept, decline (reason required), start, put on hold, complete, or report "
         "that it did not work out (reason required). A move the state machine does not allow "
         "is answered 409 and changes nothing.",
-        request=StatusChangeSerializer,
+        request={"application/json": status_change_schema()},
         responses={
             200: ReferralSerializer,
             400: INVALID,
             401: UNAUTHORIZED,
             404: NOT_FOUND,
             409: OpenApiResponse(ErrorSerializer, description="Not allowed from this status."),
+            429: THROTTLED,
         },
         tags=["partner systems"],
     )
@@ -309,6 +459,7 @@ class ReferralFhirView(PartnerView):
             (200, "application/fhir+json"): OpenApiTypes.OBJECT,
             401: UNAUTHORIZED,
             404: NOT_FOUND,
+            429: THROTTLED,
         },
         tags=["partner systems"],
     )
@@ -324,7 +475,7 @@ class ReferralFhirView(PartnerView):
 class ServiceListView(PartnerView):
     @extend_schema(
         summary="The organization's services and their capacity",
-        responses={200: ServiceSerializer(many=True), 401: UNAUTHORIZED},
+        responses={200: ServiceSerializer(many=True), 401: UNAUTHORIZED, 429: THROTTLED},
         tags=["partner systems"],
     )
     def get(self, request: Request) -> Response:
@@ -337,9 +488,17 @@ class ServiceCapacityView(PartnerView):
         summary="Publish a service's capacity and waiting list",
         description="Places available now (null: not said), maximum places (kept when left "
         "out) and the number of people waiting (kept when left out). Places that free up make "
-        "offers to the people waiting.",
+        "offers to the people waiting. There cannot be more places available than places in "
+        "all: `capacity_available` above `capacity_maximum` (the one given, else the service's "
+        "current one) is refused with a 400.",
         request=CapacitySerializer,
-        responses={200: ServiceSerializer, 400: INVALID, 401: UNAUTHORIZED, 404: NOT_FOUND},
+        responses={
+            200: ServiceSerializer,
+            400: INVALID,
+            401: UNAUTHORIZED,
+            404: NOT_FOUND,
+            429: THROTTLED,
+        },
         tags=["partner systems"],
     )
     def put(self, request: Request, service_uuid: str) -> Response:

@@ -10,10 +10,11 @@ app_name = "api"
 urlpatterns = [
     path("me", views.MeView.as_view(), name="me"),
     path("decisions", views.DecisionsView.as_view(), name="decisions"),
+    # UUIDs are parsed by the views: a malformed one is a JSON 404, as the document says.
     path(
-        "participants/<uuid:participant_uuid>", views.ParticipantView.as_view(), name="participant"
+        "participants/<str:participant_uuid>", views.ParticipantView.as_view(), name="participant"
     ),
-    # Partner systems (X-Api-Key). UUIDs are parsed by the views: a malformed one is a JSON 404.
+    # Partner systems (X-Api-Key).
     path("referrals", partner.ReferralListView.as_view(), name="referrals"),
     path("referrals/<str:referral_uuid>", partner.ReferralDetailView.as_view(), name="referral"),
     path(

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import permissions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,6 +24,8 @@ from rest_framework.views import APIView
 
 import sentier_rules
 from sentier.accounts.models import User
+from sentier.api.errors import ErrorSerializer
+from sentier.api.parsers import BoundedJSONParser
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessChannel
 from sentier.participants.models import Participant
@@ -48,8 +57,30 @@ class ParticipantSerializer(serializers.ModelSerializer[Participant]):
         ]
 
 
+DetailSerializer = inline_serializer(name="Detail", fields={"detail": serializers.CharField()})
+# A session endpoint's refusals: DRF's {"detail": …} (not signed in, no CSRF token, not staff),
+# or the MFA middleware's {"error": {…}} when the session has not passed MFA.
+FORBIDDEN = OpenApiResponse(
+    PolymorphicProxySerializer(
+        component_name="Forbidden",
+        serializers=[DetailSerializer, ErrorSerializer],
+        resource_type_field_name=None,
+    ),
+    description="Not signed in, no CSRF token (writes), a role the endpoint is not for, or "
+    "(with SENTIER_REQUIRE_MFA) a session that has not passed MFA (code mfa_required).",
+)
+THROTTLED = OpenApiResponse(
+    DetailSerializer,
+    description="More than SENTIER_API_USER_RATE requests by this person: wait `Retry-After` "
+    "seconds.",
+)
+
+
 class MeView(APIView):
-    @extend_schema(responses=MeSerializer, summary="The signed-in account")
+    @extend_schema(
+        responses={200: MeSerializer, 403: FORBIDDEN, 429: THROTTLED},
+        summary="The signed-in account",
+    )
     def get(self, request: Request) -> Response:
         user = request.user
         assert isinstance(user, User)
@@ -57,8 +88,19 @@ class MeView(APIView):
 
 
 class ParticipantView(APIView):
-    @extend_schema(responses=ParticipantSerializer, summary="One participant file")
-    def get(self, request: Request, participant_uuid: uuid.UUID) -> Response:
+    @extend_schema(
+        responses={
+            200: ParticipantSerializer,
+            403: FORBIDDEN,
+            404: OpenApiResponse(
+                DetailSerializer, description="No such file, or not one you may see."
+            ),
+            429: THROTTLED,
+        },
+        summary="One participant file",
+        parameters=[OpenApiParameter("participant_uuid", OpenApiTypes.UUID, OpenApiParameter.PATH)],
+    )
+    def get(self, request: Request, participant_uuid: str) -> Response:
         user = request.user
         assert isinstance(user, User)
         participant = get_participant_for_user(user, participant_uuid)
@@ -111,6 +153,7 @@ class DecisionsView(APIView):
     proportion)."""
 
     permission_classes = [IsStaffRole]
+    parser_classes = [BoundedJSONParser]
 
     @extend_schema(
         summary="Decide eligibility for one or more requests",
@@ -118,7 +161,8 @@ class DecisionsView(APIView):
             "Body: one request object or an array of at most "
             f"{MAX_BATCH} of them (SENTIER_DECISIONS_MAX_BATCH). Answer: an array with one object "
             "per request, in order: an outcome (eligible, reasons in French and English, amounts "
-            "as decimal strings, rules_version) or an error (code, fr, en, field). A body that is "
+            "as decimal strings, rules_version) or an error (code, fr, en, field), also for an "
+            "item that is not an object (not_an_object). A body that is "
             "not JSON, neither an object nor an array, an empty array or a longer one is answered "
             "400 (code malformed_body or batch_too_large). Each person is limited to "
             "SENTIER_API_USER_RATE requests (429 beyond it)."
@@ -129,7 +173,9 @@ class DecisionsView(APIView):
                     {"type": "object", "additionalProperties": True},
                     {
                         "type": "array",
-                        "items": {"type": "object", "additionalProperties": True},
+                        # Anything: an item that is not an object gets its own error
+                        # (not_an_object) in its place, as from `sentier decide`.
+                        "items": {},
                         "minItems": 1,
                         "maxItems": MAX_BATCH,
                     },
@@ -145,7 +191,8 @@ class DecisionsView(APIView):
                     f"than {MAX_BATCH} requests."
                 ),
             ),
-            429: OpenApiResponse(dict[str, Any], description="Too many requests: wait."),
+            403: FORBIDDEN,
+            429: THROTTLED,
         },
         examples=[OpenApiExample("Personalized support plan in Laval", value=DECISION_EXAMPLE)],
     )

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from sentier.accounts.models import Role
 from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.consent import actions, selectors
 from sentier.consent.forms import AgreeForm, ChoiceForm, WithdrawForm
 from sentier.consent.models import Channel, Consent, Purpose, RecipientKind
@@ -245,7 +246,9 @@ def withdraw(request: HttpRequest, consent_uuid: uuid.UUID) -> HttpResponse:
             return redirect(done)
         status = 400
     if not own:
-        record_access(user=user, participant=consent.participant, what="Consent", request=request)
+        record_access(
+            user=user, shown=consent.participant, kind=AccessKind.CONSENT, request=request
+        )
     return render(
         request,
         "consent/withdraw.html",

@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from sentier.accounts.models import Role, User
+from sentier.core.jurisdiction import app_enabled
 from sentier.network.models import Organization
 from sentier.paas import actions as paas_actions
 from sentier.paas import selectors as paas_selectors
@@ -388,7 +389,8 @@ def load_demo_participants(
         _date_back(participant, opened_at, assigned=bool(team))
         created += 1
     seed_worklist()
-    load_demo_paas()
+    if app_enabled("paas"):  # a Québec measure: an Ontario installation has none of it
+        load_demo_paas()
     load_demo_applications()
     load_demo_capabilities()
     return created
@@ -417,16 +419,19 @@ def load_demo_capabilities() -> None:
     from sentier.referrals import demo as referrals_demo
     from sentier.serviceplans import demo as serviceplans_demo
 
-    for module in (
+    # The partner-network, consent, referral, exchange and plan scenarios are told around the
+    # Laval personas: an Ontario installation, where Québec staff reach no file, skips them.
+    quebec = (
         network_demo,
         consent_demo,
         referrals_demo,
         exchange_demo,
         plans_demo,
         serviceplans_demo,
-        ontario_demo,
-    ):
-        module.load_demo()
+    )
+    for module in (*quebec, ontario_demo):
+        if module is ontario_demo or app_enabled("plans"):
+            module.load_demo()
     from sentier.ontario.odsp_demo import load_odsp_demo
 
     load_odsp_demo()  # after the Ontario personas exist

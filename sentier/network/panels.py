@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from sentier.accounts.models import Role, User
 from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.core import panels
 from sentier.network import selectors
 from sentier.network.forms import WaitingListAddForm
@@ -58,7 +59,7 @@ def participant_waiting_lists(request: HttpRequest, *, participant: Any, **_kwar
         return ""
     entries = selectors.entries_for_participant(participant)
     if entries and isinstance(user, User):
-        record_access(user=user, participant=participant, what="waiting lists", request=request)
+        record_access(user=user, shown=participant, kind=AccessKind.WAITING_LISTS, request=request)
     form = WaitingListAddForm(services=selectors.waiting_list_services_for(participant))
     return render_to_string(
         "network/_participant_waiting_lists.html",

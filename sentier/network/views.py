@@ -27,7 +27,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import Role
-from sentier.audit.actions import record_access_many
+from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.core.formatting import long_date
 from sentier.core.forms import bind_form
 from sentier.core.requests import request_user
@@ -183,10 +184,10 @@ def waiting_list(request: HttpRequest, service_uuid: str) -> HttpResponse:
     if not user.has_perm("network.view_waiting_list", service):
         raise Http404
     entries = list(selectors.open_entries(service))
-    record_access_many(
+    record_access(
         user=user,
-        participants=[entry.participant for entry in entries],
-        what="waiting list",
+        shown=[entry.participant for entry in entries],
+        kind=AccessKind.WAITING_LIST,
         request=request,
     )
     log = service.waiting_log.select_related("entry__participant", "actor")[:30]

@@ -21,7 +21,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import User
-from sentier.audit.actions import record_access, record_access_many
+from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.core.requests import request_user
 from sentier.ontario import actions, mailing
 from sentier.ontario import odsp_selectors as selectors
@@ -71,10 +72,10 @@ def odsp_queue(request: HttpRequest) -> HttpResponse:
     queryset = selectors.filter_odsp_queue(user, selectors.odsp_list_for_user(user), params)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     rows: list[ODSPApplication] = list(page.object_list)
-    record_access_many(
+    record_access(
         user=user,
-        participants=[row.participant for row in rows],
-        what="odsp_queue",
+        shown=[row.participant for row in rows],
+        kind=AccessKind.ODSP_QUEUE,
         request=request,
     )
     query = request.GET.copy()
@@ -104,7 +105,9 @@ def _application_page(
     status: int = 200,
 ) -> HttpResponse:
     can_act = works_odsp_intake(user)
-    record_access(user=user, participant=odsp.participant, what="odsp_application", request=request)
+    record_access(
+        user=user, shown=odsp.participant, kind=AccessKind.ODSP_APPLICATION, request=request
+    )
     if assign_form is None and can_act:
         assign_form = AssignForm(
             colleagues=selectors.odsp_colleagues(),
@@ -197,7 +200,7 @@ def package_pdf(request: HttpRequest, package_uuid: str) -> HttpResponse:
     user = request_user(request)
     package = selectors.get_package_for_user(user, package_uuid)
     participant = package.odsp_application.participant
-    record_access(user=user, participant=participant, what="odsp_package", request=request)
+    record_access(user=user, shown=participant, kind=AccessKind.ODSP_PACKAGE, request=request)
     response = HttpResponse(bytes(package.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="ddp-{participant.file_number}.pdf"'
     return response
@@ -227,10 +230,10 @@ def odsp_mailing(request: HttpRequest) -> HttpResponse:
     user = _require_reader(request)
     queued = selectors.mailing_queue_for_user(user)
     batch = list(queued[: mailing.BATCH_MAX])
-    record_access_many(
+    record_access(
         user=user,
-        participants=[package.odsp_application.participant for package in batch],
-        what="odsp_mailing",
+        shown=[package.odsp_application.participant for package in batch],
+        kind=AccessKind.ODSP_MAILING,
         request=request,
     )
     total = queued.count() if len(batch) == mailing.BATCH_MAX else len(batch)
@@ -283,10 +286,10 @@ def mailing_print(request: HttpRequest) -> HttpResponse:
     options = PrintOptionsForm(request.POST)
     two_sided = bool(options.is_valid() and options.cleaned_data["two_sided"])
     pdf = packages_pdf(chosen, two_sided=two_sided)
-    record_access_many(
+    record_access(
         user=user,
-        participants=[package.odsp_application.participant for package in chosen],
-        what="odsp_package",
+        shown=[package.odsp_application.participant for package in chosen],
+        kind=AccessKind.ODSP_PACKAGE,
         request=request,
     )
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import Role, User
-from sentier.audit.actions import record_access, record_access_many
+from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.consent.actions import NoValidConsent
 from sentier.core.requests import request_user
 from sentier.ontario import actions, assignment, selectors
@@ -99,10 +100,10 @@ def assessment_queue(request: HttpRequest) -> HttpResponse:
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
     # Only the people shown on this page were seen.
-    record_access_many(
+    record_access(
         user=user,
-        participants=[row.participant for row in rows],
-        what="ontario_worklist",
+        shown=[row.participant for row in rows],
+        kind=AccessKind.ONTARIO_WORKLIST,
         request=request,
     )
     counts = selectors.worklist_counts(user, filters, today)
@@ -236,7 +237,7 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
             ow.refresh_from_db()
             messages.success(request, _("Financial assistance was granted."))
         return redirect("ontario:ow_application", ow_uuid=ow.uuid)
-    record_access(user=user, participant=ow.participant, what="ow_application", request=request)
+    record_access(user=user, shown=ow.participant, kind=AccessKind.OW_APPLICATION, request=request)
     return render(
         request,
         "ontario/ow_application.html",
@@ -369,7 +370,7 @@ def assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
             return redirect("ontario:assessment", assessment_uuid=found.uuid)
         status = 400
     record_access(
-        user=user, participant=found.participant, what="common_assessment", request=request
+        user=user, shown=found.participant, kind=AccessKind.COMMON_ASSESSMENT, request=request
     )
     deferrals: list[Deferral] = list(found.deferrals.select_related("reason"))
     for deferral in deferrals:

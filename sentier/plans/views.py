@@ -28,6 +28,7 @@ from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import Role, User
 from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.core.formatting import long_date
 from sentier.core.forms import FormT, bind_form, not_before
 from sentier.core.requests import request_user
@@ -162,7 +163,9 @@ def record_request(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpRes
             else:
                 messages.success(request, _("The request is recorded: propose the plan."))
             return _to_plan(plan)
-    record_access(user=user, participant=participant, what="Support plan request", request=request)
+    record_access(
+        user=user, shown=participant, kind=AccessKind.SUPPORT_PLAN_REQUEST, request=request
+    )
     return render(
         request,
         "plans/record_request.html",
@@ -215,7 +218,9 @@ def _propose(
                     request, _("The plan is proposed: read it with the person for their agreement.")
                 )
             return _to_plan(plan)
-    record_access(user=user, participant=participant, what="Support plan proposal", request=request)
+    record_access(
+        user=user, shown=participant, kind=AccessKind.SUPPORT_PLAN_PROPOSAL, request=request
+    )
     return render(
         request,
         "plans/propose.html",
@@ -237,7 +242,7 @@ def detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     plan = selectors.get_plan_for_user(user, plan_uuid)
     content = presenters.present(selectors.plan_content(plan))
     can_manage = user.has_perm("plans.manage_plan", plan)
-    record_access(user=user, participant=plan.participant, what="Support plan", request=request)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SUPPORT_PLAN, request=request)
     return render(
         request,
         "plans/detail.html",
@@ -274,7 +279,7 @@ def agreement(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
             messages.success(request, _("The agreement is recorded: the plan has started."))
             return _to_plan(plan)
     language = plan.participant.preferred_language
-    record_access(user=user, participant=plan.participant, what="Support plan", request=request)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SUPPORT_PLAN, request=request)
     return render(
         request,
         "plans/agreement.html",
@@ -614,7 +619,7 @@ def decide_extension(request: HttpRequest, extension_uuid: uuid.UUID) -> HttpRes
         else:
             messages.success(request, _("The decision is recorded; the person sees it."))
             return _to_plan(plan)
-    record_access(user=user, participant=plan.participant, what="Support plan", request=request)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SUPPORT_PLAN, request=request)
     return render(
         request,
         "plans/decide_extension.html",
@@ -734,7 +739,7 @@ def _pdf_response(request: HttpRequest, user: User, plan: SupportPlan) -> HttpRe
     if plan.status in (PlanStatus.INELIGIBLE, PlanStatus.DECLINED):
         raise Http404
     record_access(
-        user=user, participant=plan.participant, what="Support plan (PDF)", request=request
+        user=user, shown=plan.participant, kind=AccessKind.SUPPORT_PLAN_PDF, request=request
     )
     response = HttpResponse(pdf.plan_pdf(plan), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pdf.filename(plan)}"'
@@ -770,7 +775,7 @@ def my_plan(request: HttpRequest) -> HttpResponse:
             context["summary"] = actions.agreement_summary(
                 plan, translation.get_language() or plan.participant.preferred_language
             )
-        record_access(user=user, participant=participant, what="Support plan", request=request)
+        record_access(user=user, shown=participant, kind=AccessKind.SUPPORT_PLAN, request=request)
     return render(request, "plans/my_plan.html", context)
 
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import Role, User
 from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.core.forms import FormT, bind_form, not_before
 from sentier.core.requests import request_user
 from sentier.network.models import Organization
@@ -154,7 +155,9 @@ def request_plan(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpRespo
                 request, _("The request was sent to the Ministry coordinator of the region.")
             )
             return redirect("serviceplans:request_detail", request_uuid=created.uuid)
-    record_access(user=user, participant=participant, what="Service plan request", request=request)
+    record_access(
+        user=user, shown=participant, kind=AccessKind.SERVICE_PLAN_REQUEST, request=request
+    )
     return render(
         request,
         "serviceplans/request_form.html",
@@ -191,7 +194,9 @@ def evolve(request: HttpRequest, support_plan_uuid: uuid.UUID) -> HttpResponse:
                 ),
             )
             return redirect("serviceplans:request_detail", request_uuid=created.uuid)
-    record_access(user=user, participant=participant, what="Service plan request", request=request)
+    record_access(
+        user=user, shown=participant, kind=AccessKind.SERVICE_PLAN_REQUEST, request=request
+    )
     return render(
         request,
         "serviceplans/request_form.html",
@@ -205,7 +210,7 @@ def request_detail(request: HttpRequest, request_uuid: uuid.UUID) -> HttpRespons
     user = request_user(request)
     found = selectors.get_request_for_user(user, request_uuid)
     record_access(
-        user=user, participant=found.participant, what="Service plan request", request=request
+        user=user, shown=found.participant, kind=AccessKind.SERVICE_PLAN_REQUEST, request=request
     )
     return render(
         request,
@@ -260,7 +265,7 @@ def decide(request: HttpRequest, request_uuid: uuid.UUID) -> HttpResponse:
                 )
                 return redirect("serviceplans:list")
     record_access(
-        user=user, participant=found.participant, what="Service plan decision", request=request
+        user=user, shown=found.participant, kind=AccessKind.SERVICE_PLAN_DECISION, request=request
     )
     return render(
         request,
@@ -285,7 +290,7 @@ def plan_detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     if not full and party is None:
         raise Http404
     view = selectors.plan_view(plan, party)
-    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
     can_change = full and user.has_perm("serviceplans.change_plan", plan)
     open_plan = plan.status != PlanStatus.ENDED
     categories = selectors.categories_by_party(plan, view.parties) if full else {}
@@ -337,7 +342,7 @@ def agreement(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("The person's answer is recorded."))
             return redirect("serviceplans:plan", plan_uuid=plan.uuid)
-    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
     return render(
         request,
         "serviceplans/agreement.html",
@@ -360,7 +365,7 @@ def end_plan(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("The service plan has ended."))
             return redirect("serviceplans:plan", plan_uuid=plan.uuid)
-    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
     return render(
         request,
         "serviceplans/end.html",
@@ -426,7 +431,7 @@ def add_party(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
                 % {"name": party.name},
             )
             return redirect("serviceplans:party", plan_uuid=plan.uuid, party_uuid=party.uuid)
-    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
     return render(
         request,
         "serviceplans/party_form.html",
@@ -478,7 +483,7 @@ def party_detail(request: HttpRequest, plan_uuid: uuid.UUID, party_uuid: uuid.UU
             else:
                 messages.success(request, _("The consent is recorded."))
                 return redirect("serviceplans:party", plan_uuid=plan.uuid, party_uuid=party.uuid)
-    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
     categories = selectors.category_labels(selectors.party_categories(plan, party))
     return render(
         request,
@@ -500,7 +505,7 @@ def party_view(request: HttpRequest, plan_uuid: uuid.UUID, party_uuid: uuid.UUID
     user, plan = _full_plan(request, plan_uuid)
     party = selectors.get_party(plan, party_uuid)
     view = selectors.plan_view(plan, party)
-    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
     return render(
         request,
         "serviceplans/plan.html",
@@ -540,7 +545,7 @@ def add_objective(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("The objective is added."))
             return redirect("serviceplans:plan", plan_uuid=plan.uuid)
-    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
     return render(
         request,
         "serviceplans/objective_form.html",
@@ -602,7 +607,7 @@ def objective_detail(
                 )
         except ValidationError as error:
             show_refusal(update_form if step == "update" else action_form, error)
-    record_access(user=user, participant=plan.participant, what="Service plan", request=request)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
     return render(
         request,
         "serviceplans/objective.html",
@@ -741,11 +746,12 @@ def network(request: HttpRequest, region_code: str) -> HttpResponse:
     rows = selectors.network_members_with_plans(found)
     may_list = user.has_perm("serviceplans.list_network_plans", found)
     if may_list:
-        seen = {plan.participant_id: plan.participant for row in rows for plan in row.plans}
-        for participant in seen.values():
-            record_access(
-                user=user, participant=participant, what="Regional network", request=request
-            )
+        record_access(
+            user=user,
+            shown=[plan.participant_id for row in rows for plan in row.plans],
+            kind=AccessKind.REGIONAL_NETWORK,
+            request=request,
+        )
     return render(
         request,
         "serviceplans/network.html",

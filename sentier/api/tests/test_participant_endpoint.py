@@ -37,3 +37,11 @@ def test_schema_is_served(client: Any) -> None:
     response = client.get("/api/v1/schema/")
     assert response.status_code == 200
     assert b"openapi" in response.content
+
+
+@pytest.mark.parametrize("value", ["null,null", "0", "not-a-uuid"])
+def test_a_malformed_identifier_is_a_json_404(client_for: Any, value: str) -> None:
+    response = client_for("caseworker_laval").get(f"/api/v1/participants/{value}")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert set(response.json()) == {"detail"}

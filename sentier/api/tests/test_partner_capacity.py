@@ -98,3 +98,39 @@ def test_a_body_that_is_not_json_is_400(opex_api: Client, opex_service: Service)
     response = opex_api.put(url(opex_service), "{oops", content_type="application/json")
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "parse_error"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"capacity_available": "4"}, {"capacity_available": 1, "waiting_list_length": "2"}],
+)
+def test_numbers_written_as_text_are_refused(
+    opex_api: Client, opex_service: Service, body: dict[str, Any]
+) -> None:
+    before = figures(opex_service)
+    response = opex_api.put(url(opex_service), body, content_type="application/json")
+    assert response.status_code == 400
+    assert figures(opex_service) == before
+
+
+def test_a_form_body_is_415_and_changes_nothing(opex_api: Client, opex_service: Service) -> None:
+    before = figures(opex_service)
+    response = opex_api.put(
+        url(opex_service),
+        "capacity_available=1&capacity_maximum=null",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 415
+    assert figures(opex_service) == before
+
+
+def test_more_places_available_than_the_current_maximum_is_refused(
+    opex_api: Client, opex_service: Service
+) -> None:
+    before = figures(opex_service)
+    response = opex_api.put(
+        url(opex_service), {"capacity_available": 11}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "capacity_available" in response.json()["error"]["fields"]
+    assert figures(opex_service) == before

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from sentier.audit.models import AccessChannel, AccessLog
+from sentier.audit.models import AccessChannel, AccessKind, AccessLog
 from sentier.consent.actions import withdraw_consent
 from sentier.consent.models import Channel, Consent
 from sentier.referrals.models import Referral
@@ -34,9 +34,8 @@ def test_the_consented_information_is_shown_and_the_access_logged(
     row = AccessLog.objects.latest("id")
     assert row.channel == AccessChannel.API
     assert row.user is None  # the organization's system read it, not a person
-    assert row.visitor.startswith("API key: ")
-    assert "OPEX" in row.visitor
-    assert row.what == "referral"
+    assert (row.visitor, row.affiliation) == ("Logiciel OPEX", referral.organization.name)
+    assert row.kind == AccessKind.REFERRAL_RECEIVED
 
 
 def test_another_organization_gets_the_same_404_as_a_missing_referral(

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from drf_spectacular.generators import SchemaGenerator
 
 from sentier.referrals.models import OutboxMessage, Referral, ReferralStatus, ReferralTransition
 
@@ -110,3 +111,42 @@ def test_get_is_not_allowed(opex_api: Client, referral: Referral) -> None:
     response = opex_api.get(url(referral))
     assert response.status_code == 405
     assert response.json()["error"]["code"] == "method_not_allowed"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"status": "rejected", "reason": "\u00a0\ufeff\u2003"},  # blank in any script
+        {"status": "rejected", "reason": 12},
+        {"status": "accepted", "outcome": 0},
+        {"status": "accepted", "reason": False},
+    ],
+)
+def test_a_reason_or_outcome_that_is_not_text_or_is_blank_is_refused(
+    opex_api: Client, referral: Referral, body: dict[str, Any]
+) -> None:
+    before = snapshot(referral)
+    response = opex_api.post(url(referral), body, content_type="application/json")
+    assert response.status_code == 400
+    assert set(response.json()["error"]["fields"]) <= {"reason", "outcome"}
+    assert snapshot(referral) == before
+
+
+def test_a_form_body_is_415_and_changes_nothing(opex_api: Client, referral: Referral) -> None:
+    before = snapshot(referral)
+    response = opex_api.post(url(referral), {"status": "accepted"})  # multipart
+    assert response.status_code == 415
+    assert response.json()["error"]["code"] == "unsupported_media_type"
+    assert snapshot(referral) == before
+
+
+def test_the_document_requires_a_reason_to_decline_cancel_or_fail() -> None:
+    generator = SchemaGenerator()  # type: ignore[no-untyped-call]
+    schema: dict[str, Any] = generator.get_schema(request=None, public=True)  # type: ignore[no-untyped-call]
+    post = schema["paths"]["/api/v1/referrals/{referral_uuid}/status"]["post"]
+    with_reason, reason_optional = post["requestBody"]["content"]["application/json"]["schema"][
+        "oneOf"
+    ]
+    assert with_reason["properties"]["status"]["enum"] == ["rejected", "cancelled", "failed"]
+    assert with_reason["required"] == ["status", "reason"]
+    assert "rejected" not in reason_optional["properties"]["status"]["enum"]

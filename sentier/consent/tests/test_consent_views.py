@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from sentier.audit.models import AccessLog
+from sentier.audit.models import AccessKind, AccessLog
 from sentier.consent.actions import record_consent
 from sentier.consent.models import Channel, Consent, Purpose, RecipientKind
 from sentier.network.models import Organization
@@ -237,7 +237,7 @@ def test_the_caseworker_records_a_withdrawal_heard_by_phone(
     given.refresh_from_db()
     assert given.withdrawn_at is None
     assert client.get(en("consent:withdraw", given.uuid)).status_code == 200
-    assert AccessLog.objects.filter(participant=given.participant, what="Consent").exists()
+    assert AccessLog.objects.filter(participant=given.participant, kind=AccessKind.CONSENT).exists()
     client.post(en("consent:withdraw", given.uuid), {"channel": "phone"})
     given.refresh_from_db()
     assert given.withdrawal_channel == Channel.PHONE

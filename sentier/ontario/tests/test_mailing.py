@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from sentier.audit.models import AccessLog
+from sentier.audit.models import AccessKind, AccessLog
 from sentier.ontario import actions, mailing
 from sentier.ontario.models import DeterminationPackage
 from sentier.ontario.tests.helpers import odsp_of, send_application
@@ -97,7 +97,7 @@ def test_printing_makes_one_pdf_and_logs_each_person(
     for package in packages:
         assert str(package.uuid) in page
     chosen = [str(packages[0].uuid), str(packages[2].uuid)]
-    before = AccessLog.objects.filter(what="odsp_package").count()
+    before = AccessLog.objects.filter(kind=AccessKind.ODSP_PACKAGE).count()
     response = client.post(PRINT, {"package": chosen, "shown": [str(p.uuid) for p in packages]})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -107,7 +107,7 @@ def test_printing_makes_one_pdf_and_logs_each_person(
     assert (
         pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page/") + pdf.count(b"/Type /Page>") >= 0
     )  # page objects may sit in object streams; the count below is the real check
-    printed = AccessLog.objects.filter(what="odsp_package", user=ontario["iris"])
+    printed = AccessLog.objects.filter(kind=AccessKind.ODSP_PACKAGE, user=ontario["iris"])
     assert printed.count() - before == 2
     assert set(printed.values_list("participant_id", flat=True)) == {
         packages[0].odsp_application.participant_id,
@@ -232,7 +232,7 @@ def test_the_mailing_page_shows_at_most_one_batch_and_says_how_many_wait(
     assert "Ben Singh" in page
     assert "Cal Singh" not in page
     assert response.context["total"] == 3
-    assert AccessLog.objects.filter(what="odsp_mailing").count() == 2
+    assert AccessLog.objects.filter(kind=AccessKind.ODSP_MAILING).count() == 2
 
 
 def test_the_mailing_page_queries_do_not_grow_with_its_rows(

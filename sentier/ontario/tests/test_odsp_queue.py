@@ -14,7 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from sentier.audit.models import AccessLog
+from sentier.audit.models import AccessKind, AccessLog
 from sentier.intake.actions import start_application
 from sentier.intake.models import Channel
 from sentier.ontario import actions, odsp_views
@@ -247,4 +247,6 @@ def test_the_queue_logs_each_person_shown_and_its_queries_do_not_grow(
     with CaptureQueriesContext(connection) as many:
         assert client.get(QUEUE, {"stage": "all"}).status_code == 200
     assert len(many) == len(few)
-    assert AccessLog.objects.filter(user=ontario["iris"], what="odsp_queue").count() == 2 + 6
+    assert (
+        AccessLog.objects.filter(user=ontario["iris"], kind=AccessKind.ODSP_QUEUE).count() == 2 + 6
+    )

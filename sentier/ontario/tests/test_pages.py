@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from sentier.audit.models import AccessLog
+from sentier.audit.models import AccessKind, AccessLog
 from sentier.ontario import actions
 from sentier.ontario.models import CommonAssessment, Deferral, DeterminationPackage
 from sentier.ontario.tests.helpers import odsp_of, ow_of, send_application
@@ -46,10 +46,16 @@ def test_the_worklist_shows_reviews_overdue_and_due(
     page = response.content.decode()
     assert "Maya Singh" in page
     # One list at a time: only the person on the applications to grant was seen.
-    assert AccessLog.objects.filter(user=ontario["tara"], what="ontario_worklist").count() == 1
+    assert (
+        AccessLog.objects.filter(user=ontario["tara"], kind=AccessKind.ONTARIO_WORKLIST).count()
+        == 1
+    )
     reviews = on_client("tara").get(reverse("ontario:assessment_queue"), {"worklist": "reviews"})
     assert "Maya Singh" in reviews.content.decode()
-    assert AccessLog.objects.filter(user=ontario["tara"], what="ontario_worklist").count() == 2
+    assert (
+        AccessLog.objects.filter(user=ontario["tara"], kind=AccessKind.ONTARIO_WORKLIST).count()
+        == 2
+    )
     home = on_client("tara").get(reverse("core:home")).content.decode()
     assert reverse("ontario:assessment_queue") in home
 
@@ -156,7 +162,7 @@ def test_the_odsp_pages_confirm_download_and_mark_mailed(
     download = client.get(reverse("ontario:package_pdf", args=[package.uuid]))
     assert download["Content-Type"] == "application/pdf"
     assert download.content.startswith(b"%PDF-")
-    assert AccessLog.objects.filter(user=ontario["iris"], what="odsp_package").count() == 1
+    assert AccessLog.objects.filter(user=ontario["iris"], kind=AccessKind.ODSP_PACKAGE).count() == 1
     # OW staff cannot see it: same 404 as a missing package.
     assert (
         on_client("tara").get(reverse("ontario:package_pdf", args=[package.uuid])).status_code

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from sentier.accounts.models import Role, User
-from sentier.audit.models import AccessLog
+from sentier.audit.models import AccessKind, AccessLog
 from sentier.consent.models import InformationCategory
 from sentier.intake.models import Channel
 from sentier.ontario import actions, views
@@ -277,7 +277,7 @@ def test_the_access_log_has_one_row_per_person_on_the_page_only(
     rows = [pending(ontario, first) for first in ("Ann", "Ben", "Cal")]
     with_plan(ontario, "Dee", days_ago=40)  # on another list: not shown, not logged
     on_client("tara").get(QUEUE)
-    logged = AccessLog.objects.filter(user=ontario["tara"], what="ontario_worklist")
+    logged = AccessLog.objects.filter(user=ontario["tara"], kind=AccessKind.ONTARIO_WORKLIST)
     assert sorted(logged.values_list("participant_id", flat=True)) == sorted(
         row.participant_id for row in rows[:2]
     )

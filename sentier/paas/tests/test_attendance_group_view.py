@@ -146,10 +146,10 @@ def test_queries_do_not_grow_with_the_group(
 def test_the_group_screen_logs_one_row_per_person_shown(
     client_for: Any, group: list[Any], personas: Any
 ) -> None:
-    from sentier.audit.models import AccessLog
+    from sentier.audit.models import AccessKind, AccessLog
 
     client_for("partner_opex").get(url(start_date()))
-    rows = AccessLog.objects.filter(user=personas["partner_opex"], what="PAAS Action attendance")
+    rows = AccessLog.objects.filter(user=personas["partner_opex"], kind=AccessKind.PAAS_ATTENDANCE)
     assert {row.participant_id for row in rows} == {p.participant_id for p in group}
 
 
@@ -194,3 +194,23 @@ def test_absurd_hours_are_refused_next_to_the_row(
     assert response.status_code == 400
     assert "cannot be right" in response.content.decode()
     assert not AttendanceEntry.objects.exists()
+
+
+def test_one_save_writes_one_row_per_person(
+    client_for: Any, group: list[Any], personas: Any
+) -> None:
+    from sentier.audit.models import AccessKind, AccessLog
+
+    week = start_date()
+    response = client_for("partner_opex").post(
+        url(),
+        {"week": week.isoformat(), f"hours-{group[0].uuid}": "6", f"hours-{group[1].uuid}": "4"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert len(response.redirect_chain) == 1
+    rows = AccessLog.objects.filter(user=personas["partner_opex"])
+    # The save writes nothing; the week shown after it, one row per person.
+    assert sorted((row.participant_id, row.kind) for row in rows) == sorted(
+        (p.participant_id, AccessKind.PAAS_ATTENDANCE) for p in group
+    )

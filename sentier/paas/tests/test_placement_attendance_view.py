@@ -91,3 +91,17 @@ def test_the_week_before_the_placement_started_is_a_field_error(
     )
     assert response.status_code == 400
     assert not AttendanceEntry.objects.exists()
+
+
+def test_one_save_writes_one_row_for_the_person(
+    client_for: Any, personas: Any, placement: Any
+) -> None:
+    from sentier.audit.models import AccessKind, AccessLog
+
+    response = client_for("partner_opex").post(
+        url(placement), {"week_start": start_date().isoformat(), "hours": "4"}, follow=True
+    )
+    assert response.status_code == 200
+    assert [(row.participant_id, row.kind) for row in AccessLog.objects.all()] == [
+        (placement.participant_id, AccessKind.PAAS_ATTENDANCE)
+    ]

@@ -53,12 +53,12 @@ def test_the_page_shows_lines_and_totals(client_for: Any, statement: Statement) 
 def test_viewing_a_statement_writes_one_access_row_per_participant(
     client_for: Any, personas: dict[str, Any], statement: Statement, laval_participant: Any
 ) -> None:
-    from sentier.audit.models import AccessLog
+    from sentier.audit.models import AccessKind, AccessLog
 
     client_for("partner_opex").get(url(statement))
     rows = list(AccessLog.objects.filter(user=personas["partner_opex"]))
-    assert [(row.participant_id, row.what) for row in rows] == [
-        (laval_participant.pk, "PAAS Action statement")
+    assert [(row.participant_id, row.kind) for row in rows] == [
+        (laval_participant.pk, AccessKind.PAAS_STATEMENT)
     ]
 
 

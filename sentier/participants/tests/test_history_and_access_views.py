@@ -54,3 +54,69 @@ def test_participant_own_file_is_logged(client_for: Any, laval_participant: Any)
 
 def test_staff_without_a_file_get_404_on_my_file(client_for: Any) -> None:
     assert client_for("analyst").get(reverse("participants:my_file")).status_code == 404
+
+
+def test_who_viewed_my_file_speaks_french_and_names_the_organization(
+    client_for: Any, laval_participant: Any, personas: Any
+) -> None:
+    from django.utils import translation
+
+    from sentier.audit.actions import record_access
+    from sentier.audit.models import AccessKind
+    from sentier.referrals.tests.helpers import opex, send
+
+    client_for("caseworker_laval").get(
+        reverse("participants:file", kwargs={"participant_uuid": laval_participant.uuid})
+    )
+    send(personas, laval_participant, opex())
+    client_for("partner_opex").get(reverse("referrals:inbox"))
+    record_access(user=personas["coordinator"], shown=laval_participant, kind=AccessKind.DECISION)
+    # A row written before kinds, whose text 0006 could not map: shown as written.
+    AccessLog.objects.create(
+        user=personas["admin"], participant=laval_participant, what="something old"
+    )
+
+    with translation.override("fr-ca"):
+        page = client_for("participant").get(reverse("participants:my_access_log"))
+    body = page.content.decode()
+    assert "Qui a consulté mon dossier" in body
+    for french in ("Dossier", "Orientations reçues", "Décision d’admissibilité"):
+        assert f">{french}</td>" in body
+    assert "Personnel d’un organisme partenaire" in body
+    assert f">{opex().name}</td>" in body  # the partner's organization
+    assert ">Laval</td>" in body  # the caseworker's office; the coordinator's region
+    assert ">something old</td>" in body
+    for english in ("own file", ">file<", "Referrals received", "partner organization staff"):
+        assert english not in body
+    for row in page.context["page"].object_list:
+        if row.kind:  # each label through the catalog of the reader's language
+            with translation.override("fr-ca"):
+                assert f">{row.get_kind_display()}</td>" in body
+
+    with translation.override("en-ca"):
+        english_page = client_for("participant").get(reverse("participants:my_access_log"))
+    assert ">Referrals received</td>" in english_page.content.decode()
+
+
+def test_who_viewed_my_file_costs_the_same_with_many_rows(
+    client_for: Any, laval_participant: Any, personas: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sentier.audit.actions import record_access
+    from sentier.audit.models import AccessKind
+
+    client = client_for("participant")
+
+    def page_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("participants:my_access_log")).status_code == 200
+        return len(captured.captured_queries)
+
+    record_access(user=personas["partner_opex"], shown=laval_participant, kind=AccessKind.FILE)
+    one = page_queries()
+    for _ in range(10):
+        for persona in ("partner_opex", "partner_sorif", "caseworker_laval", "coordinator"):
+            record_access(user=personas[persona], shown=laval_participant, kind=AccessKind.FILE)
+    assert page_queries() == one

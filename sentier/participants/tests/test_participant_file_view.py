@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from sentier.audit.models import AccessLog
+from sentier.audit.models import AccessKind, AccessLog
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +27,10 @@ def test_laval_caseworker_sees_laval_file_and_one_access_row(
     assert laval_participant.file_number in response.content.decode()
     assert AccessLog.objects.count() == before + 1
     row = AccessLog.objects.latest("id")
-    assert (row.user, row.participant, row.what) == (
+    assert (row.user, row.participant, row.kind) == (
         personas["caseworker_laval"],
         laval_participant,
-        "file",
+        AccessKind.FILE,
     )
 
 

@@ -42,12 +42,12 @@ def test_the_page_shows_only_the_consented_data(client: Any, referral: Referral)
 
 
 def test_opening_the_link_is_in_the_person_s_access_log(client: Any, referral: Referral) -> None:
-    from sentier.audit.models import AccessLog
+    from sentier.audit.models import AccessKind, AccessLog
 
     client.get(link_url(referral))
     (row,) = AccessLog.objects.filter(participant=referral.participant, user=None)
-    assert referral.organization.name in row.visitor
-    assert row.what == "referral (signed link)"
+    assert row.visitor == referral.organization.name
+    assert row.kind == AccessKind.REFERRAL_LINK
 
 
 def test_declining_needs_a_reason_then_works_once(client: Any, referral: Referral) -> None:
