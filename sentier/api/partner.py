@@ -39,7 +39,7 @@ from sentier.api.errors import (
 )
 from sentier.api.parsers import BoundedJSONParser
 from sentier.audit.actions import record_access
-from sentier.audit.models import AccessChannel
+from sentier.audit.models import AccessChannel, AccessKind
 from sentier.exchange import selectors
 from sentier.exchange.actions import publish_capacity
 from sentier.exchange.fhir import referral_bundle
@@ -306,14 +306,16 @@ class PartnerView(APIView):
         assert isinstance(request.auth, ApiKey)
         return request.auth
 
-    def log_access(self, request: Request, referral: Referral, what: str) -> None:
+    def log_access(self, request: Request, referral: Referral, kind: AccessKind) -> None:
         key = self.key(request)
-        # The reader is the organization's system, not the person who once created the key.
+        # The reader is the organization's system, not the person who once created the key:
+        # the key's name, under its organization's.
         record_access(
             user=None,
-            visitor=f"{key.actor_label} – {key.organization}",
-            participant=referral.participant,
-            what=what,
+            visitor=key.name,
+            affiliation=str(key.organization),
+            shown=referral.participant,
+            kind=kind,
             request=request._request,
             channel=AccessChannel.API,
         )
@@ -466,7 +468,7 @@ class ReferralFhirView(PartnerView):
     def get(self, request: Request, referral_uuid: str) -> HttpResponse:
         referral = selectors.get_referral_for_key(self.key(request), referral_uuid)
         bundle = referral_bundle(shared_referral(referral))
-        self.log_access(request, referral, "referral (FHIR)")
+        self.log_access(request, referral, AccessKind.REFERRAL_FHIR)
         return HttpResponse(
             bundle.model_dump_json(exclude_none=True), content_type="application/fhir+json"
         )

@@ -27,7 +27,7 @@ from sentier.accounts.models import User
 from sentier.api.errors import ErrorSerializer
 from sentier.api.parsers import BoundedJSONParser
 from sentier.audit.actions import record_access
-from sentier.audit.models import AccessChannel
+from sentier.audit.models import AccessChannel, AccessKind
 from sentier.participants.models import Participant
 from sentier.participants.selectors import get_participant_for_user
 
@@ -106,8 +106,8 @@ class ParticipantView(APIView):
         participant = get_participant_for_user(user, participant_uuid)
         record_access(
             user=user,
-            participant=participant,
-            what="identity",
+            shown=participant,
+            kind=AccessKind.IDENTITY,
             request=request._request,
             channel=AccessChannel.API,
         )

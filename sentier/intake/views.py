@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import Role, User
 from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.core.requests import request_user
 from sentier.intake import actions, selectors
 from sentier.intake.forms import AssistedStartForm, ReviewForm, ReviewQueueFilterForm
@@ -316,7 +317,7 @@ def review(request: HttpRequest, recommendation_uuid: uuid.UUID) -> HttpResponse
     user = request_user(request)
     recommendation = selectors.get_recommendation_for_user(user, recommendation_uuid)
     record_access(
-        user=user, participant=recommendation.participant, what="application", request=request
+        user=user, shown=recommendation.participant, kind=AccessKind.APPLICATION, request=request
     )
     form = ReviewForm(request.POST or None, initial={"final_path": recommendation.path})
     status = 200

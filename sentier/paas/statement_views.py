@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import Role
 from sentier.audit.actions import record_access
-from sentier.audit.models import AccessChannel, AccessLog
+from sentier.audit.models import AccessChannel, AccessKind
 from sentier.core.forms import bind_form
 from sentier.core.requests import request_user
 from sentier.paas import (
@@ -39,24 +39,21 @@ CLAIM_ROLES = (Role.ADMINISTRATOR, Role.CASEWORKER, Role.PARTNER_STAFF)
 
 
 def _record_statement_access(
-    request: HttpRequest, lines: list[Any], what: str, channel: str = AccessChannel.PAGE
+    request: HttpRequest,
+    lines: list[Any],
+    kind: AccessKind,
+    channel: AccessChannel = AccessChannel.PAGE,
 ) -> None:
     """One access-log row per participant named on the statement (page or export)."""
-    user = request_user(request)
     participant_ids = sorted(
         {line.placement.participant_id for line in lines if line.placement is not None}
     )
-    AccessLog.objects.bulk_create(
-        [
-            AccessLog(
-                user=user,
-                participant_id=pk,
-                what=what,
-                channel=channel,
-                path=request.get_full_path()[:300],
-            )
-            for pk in participant_ids
-        ]
+    record_access(
+        user=request_user(request),
+        shown=participant_ids,
+        kind=kind,
+        request=request,
+        channel=channel,
     )
 
 
@@ -127,7 +124,7 @@ def statement_detail(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpRes
     lines = list(statements.list_lines(statement))
     rows = [{"line": line, "label": statements.line_label(line)} for line in lines]
     can_manage = user.has_perm("paas.manage_statement", statement)
-    _record_statement_access(request, lines, "PAAS Action statement")
+    _record_statement_access(request, lines, AccessKind.PAAS_STATEMENT)
     return render(
         request,
         "paas/statements/detail.html",
@@ -196,7 +193,10 @@ def _filename(statement: Any, extension: str) -> str:
 def statement_csv(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpResponse:
     statement = _downloadable(request, statement_uuid)
     _record_statement_access(
-        request, list(statements.list_lines(statement)), "PAAS Action statement (CSV)", "export"
+        request,
+        list(statements.list_lines(statement)),
+        AccessKind.PAAS_STATEMENT_CSV,
+        AccessChannel.EXPORT,
     )
     response = HttpResponse(
         statements.statement_csv(statement), content_type="text/csv; charset=utf-8"
@@ -209,7 +209,10 @@ def statement_csv(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpRespon
 def statement_pdf(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpResponse:
     statement = _downloadable(request, statement_uuid)
     _record_statement_access(
-        request, list(statements.list_lines(statement)), "PAAS Action statement (PDF)", "export"
+        request,
+        list(statements.list_lines(statement)),
+        AccessKind.PAAS_STATEMENT_PDF,
+        AccessChannel.EXPORT,
     )
     response = HttpResponse(statements.statement_pdf(statement), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(statement, "pdf")}"'
@@ -285,7 +288,7 @@ def claim_detail(request: HttpRequest, claim_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
     claim = statements.get_claim_for_user(user, claim_uuid)
     participant = claim.placement.participant
-    record_access(user=user, participant=participant, what="PAAS Action claim", request=request)
+    record_access(user=user, shown=participant, kind=AccessKind.PAAS_CLAIM, request=request)
     return _claim_page(request, claim, RejectClaimForm())
 
 

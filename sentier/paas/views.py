@@ -25,7 +25,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import Role, User
-from sentier.audit.actions import record_access, record_access_many
+from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.core.formatting import long_date
 from sentier.core.forms import BoundedDateField, bind_form
 from sentier.core.requests import request_user
@@ -74,7 +75,7 @@ def log_organization_home(
     if home is None:
         return
     people = [p.participant for p in home.placements] + [w.participant for w in home.waiting]
-    record_access_many(user=user, participants=people, what="PAAS Action list", request=request)
+    record_access(user=user, shown=people, kind=AccessKind.PAAS_ORGANIZATION, request=request)
 
 
 def hours_text(hours: Decimal) -> str:
@@ -163,10 +164,10 @@ def attendance_group(request: HttpRequest) -> HttpResponse:
         }
         for placement in placements
     ]
-    record_access_many(
+    record_access(
         user=user,
-        participants=[p.participant for p in placements],
-        what="PAAS Action attendance",
+        shown=[p.participant for p in placements],
+        kind=AccessKind.PAAS_ATTENDANCE,
         request=request,
     )
     return render(
@@ -227,7 +228,7 @@ def placement_attendance(request: HttpRequest, placement_uuid: uuid.UUID) -> Htt
             )
             return redirect("paas:placement_attendance", placement_uuid=placement.uuid)
     record_access(
-        user=user, participant=placement.participant, what="PAAS Action attendance", request=request
+        user=user, shown=placement.participant, kind=AccessKind.PAAS_ATTENDANCE, request=request
     )
     return render(
         request,
@@ -339,7 +340,7 @@ def place_participant(request: HttpRequest, participant_uuid: uuid.UUID) -> Http
             )
             return redirect("participants:file", participant_uuid=participant.uuid)
     record_access(
-        user=user, participant=participant, what="PAAS Action placement form", request=request
+        user=user, shown=participant, kind=AccessKind.PAAS_PLACEMENT_FORM, request=request
     )
     return render(
         request,
@@ -370,7 +371,7 @@ def placement_detail(request: HttpRequest, placement_uuid: uuid.UUID) -> HttpRes
     user = request_user(request)
     placement = selectors.get_placement_for_user(user, placement_uuid)
     record_access(
-        user=user, participant=placement.participant, what="PAAS Action placement", request=request
+        user=user, shown=placement.participant, kind=AccessKind.PAAS_PLACEMENT, request=request
     )
     can_follow = user.has_perm("paas.follow_up_objectives", placement)
     return render(
@@ -425,7 +426,7 @@ def end_placement(request: HttpRequest, placement_uuid: uuid.UUID) -> HttpRespon
             messages.success(request, _("The placement has ended; the place is free again."))
             return redirect("paas:placement_detail", placement_uuid=placement.uuid)
     record_access(
-        user=user, participant=placement.participant, what="PAAS Action exit form", request=request
+        user=user, shown=placement.participant, kind=AccessKind.PAAS_EXIT_FORM, request=request
     )
     return render(
         request,

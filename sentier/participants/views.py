@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sentier.audit.actions import record_access
-from sentier.audit.models import AccessLog
+from sentier.audit.models import AccessKind
+from sentier.audit.selectors import list_access_for_participant
 from sentier.core.forms import bind_form
 from sentier.core.requests import request_user
 from sentier.decisions.models import Decision
@@ -110,7 +111,7 @@ def delete_search(request: HttpRequest, search_uuid: uuid.UUID) -> HttpResponse:
 def participant_file(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
     participant = selectors.get_participant_for_user(user, participant_uuid)
-    record_access(user=user, participant=participant, what="file", request=request)
+    record_access(user=user, shown=participant, kind=AccessKind.FILE, request=request)
     events = Paginator(selectors.list_timeline_for_participant(participant), 50).get_page(
         request.GET.get("page")
     )
@@ -142,7 +143,7 @@ def edit_participant(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpR
         actions.update_participant_details(actor=user, participant=fresh, changes=form.cleaned_data)
         messages.success(request, _("The file was updated."))
         return redirect("participants:file", participant_uuid=participant.uuid)
-    record_access(user=user, participant=participant, what="details form", request=request)
+    record_access(user=user, shown=participant, kind=AccessKind.FILE_EDIT, request=request)
     return render(request, "participants/edit.html", {"participant": participant, "form": form})
 
 
@@ -153,7 +154,7 @@ def add_note(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
     participant = selectors.get_participant_for_user(user, participant_uuid)
     form = NoteForm(request.POST)
     if not form.is_valid():
-        record_access(user=user, participant=participant, what="file", request=request)
+        record_access(user=user, shown=participant, kind=AccessKind.FILE, request=request)
         events = Paginator(selectors.list_timeline_for_participant(participant), 50).get_page(1)
         return render(
             request,
@@ -178,14 +179,14 @@ def participant_history(request: HttpRequest, participant_uuid: uuid.UUID) -> Ht
     participant = selectors.get_participant_for_user(user, participant_uuid)
     if not user.has_perm("participants.view_participant_history", participant):
         raise PermissionDenied
-    record_access(user=user, participant=participant, what="change history", request=request)
+    record_access(user=user, shown=participant, kind=AccessKind.CHANGE_HISTORY, request=request)
     records = list(participant.history.select_related("history_user").order_by("-history_date"))
     changes = []
     for record in records:
         previous = record.prev_record
         diff = record.diff_against(previous).changes if previous is not None else []
         changes.append({"record": record, "changes": diff})
-    accesses = AccessLog.objects.filter(participant=participant).select_related("user")[:100]
+    accesses = list_access_for_participant(participant)[:100]
     return render(
         request,
         "participants/history.html",
@@ -198,7 +199,7 @@ def my_file(request: HttpRequest) -> HttpResponse:
     """The participant's own file, in plain language."""
     user = request_user(request)
     participant = selectors.get_own_participant(user)
-    record_access(user=user, participant=participant, what="own file", request=request)
+    record_access(user=user, shown=participant, kind=AccessKind.OWN_FILE, request=request)
     events = selectors.list_timeline_for_participant(participant)[:50]
     return render(
         request,
@@ -217,9 +218,7 @@ def my_access_log(request: HttpRequest) -> HttpResponse:
     """Who has viewed my file: every row of the access log about me."""
     user = request_user(request)
     participant = selectors.get_own_participant(user)
-    page = Paginator(
-        AccessLog.objects.filter(participant=participant).select_related("user"), 50
-    ).get_page(request.GET.get("page"))
+    page = Paginator(list_access_for_participant(participant), 50).get_page(request.GET.get("page"))
     return render(
         request, "participants/my_access_log.html", {"participant": participant, "page": page}
     )

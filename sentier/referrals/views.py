@@ -25,6 +25,7 @@ from django.views.decorators.csrf import csrf_protect
 
 from sentier.accounts.models import Role
 from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.consent.actions import NoValidConsent
 from sentier.consent.models import InformationCategory, Purpose
 from sentier.consent.selectors import consented_categories
@@ -313,7 +314,7 @@ def detail(request: HttpRequest, referral_uuid: uuid.UUID) -> HttpResponse:
     """The sender's view of one referral: status, what was sent, the log."""
     user = request_user(request)
     referral = selectors.get_referral_for_sender(user, referral_uuid)
-    record_access(user=user, participant=referral.participant, what="Referral", request=request)
+    record_access(user=user, shown=referral.participant, kind=AccessKind.REFERRAL, request=request)
     can_cancel = actions.side_of(user, referral) == Side.SENDER and states.allowed(
         referral.status, ReferralStatus.CANCELLED, Side.SENDER
     )
@@ -356,7 +357,7 @@ def cancel(request: HttpRequest, referral_uuid: uuid.UUID) -> HttpResponse:
             else:
                 messages.success(request, _("The referral is cancelled."))
                 return redirect("referrals:detail", referral_uuid=referral.uuid)
-    record_access(user=user, participant=referral.participant, what="Referral", request=request)
+    record_access(user=user, shown=referral.participant, kind=AccessKind.REFERRAL, request=request)
     return render(
         request, "referrals/cancel.html", {"referral": referral, "form": form}, status=status
     )
@@ -477,7 +478,7 @@ def inbox_detail(request: HttpRequest, referral_uuid: uuid.UUID) -> HttpResponse
                 )
                 return redirect("referrals:inbox_detail", referral_uuid=referral.uuid)
     record_access(
-        user=user, participant=referral.participant, what="Referral (partner)", request=request
+        user=user, shown=referral.participant, kind=AccessKind.REFERRAL_RECEIVED, request=request
     )
     shared = selectors.shared_referral(referral)
     return render(
@@ -552,9 +553,10 @@ def link(request: HttpRequest, token: str) -> HttpResponse:
     referral = signed.referral
     record_access(
         user=None,
-        visitor=_("Signed link sent to %(organization)s") % {"organization": referral.organization},
-        participant=referral.participant,
-        what="referral (signed link)",
+        # Sentier knows no more of who opened the link than the organization it was sent to.
+        visitor=str(referral.organization),
+        shown=referral.participant,
+        kind=AccessKind.REFERRAL_LINK,
         request=request,
     )
     form = LinkAnswerForm(request.POST or None)

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from sentier.audit.models import AccessLog
+from sentier.audit.models import AccessKind, AccessLog
 from sentier.referrals.models import Referral, ReferralStatus
 from sentier.referrals.tests.helpers import opex, send, sorif
 
@@ -65,7 +65,10 @@ def test_the_detail_shows_the_log_and_is_access_logged(
     page = client_for("caseworker_laval").get(en("referrals:detail", referral.uuid))
     assert page.status_code == 200
     assert "Sent, awaiting answer" in page.content.decode()
-    assert AccessLog.objects.filter(participant=laval_participant, what="Referral").count() == 1
+    assert (
+        AccessLog.objects.filter(participant=laval_participant, kind=AccessKind.REFERRAL).count()
+        == 1
+    )
 
 
 def test_cancelling_needs_a_reason(
