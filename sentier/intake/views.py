@@ -297,6 +297,12 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     params = form.cleaned_data if form.is_bound and form.is_valid() else {}
     queryset = selectors.filter_review_queue(user, selectors.review_queue_for_user(user), params)
     page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    record_access(
+        user=user,
+        shown=[row.participant_id for row in page.object_list],
+        kind=AccessKind.REVIEW_QUEUE,
+        request=request,
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

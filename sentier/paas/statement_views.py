@@ -327,7 +327,14 @@ def claim_reject(request: HttpRequest, claim_uuid: uuid.UUID) -> HttpResponse:
 
 @login_required
 def claim_receipt(request: HttpRequest, claim_uuid: uuid.UUID) -> FileResponse:
-    claim = statements.get_claim_for_user(request_user(request), claim_uuid)
+    user = request_user(request)
+    claim = statements.get_claim_for_user(user, claim_uuid)
+    record_access(
+        user=user,
+        shown=claim.placement.participant,
+        kind=AccessKind.PAAS_CLAIM_RECEIPT,
+        request=request,
+    )
     name = claim.receipt.name or ""
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return FileResponse(

@@ -287,6 +287,13 @@ def placement_list(request: HttpRequest) -> HttpResponse:
     if user.role not in (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR):
         raise PermissionDenied
     placements = list(selectors.list_placements_for_caseworker(user)[:200])
+    notices = selectors.list_free_place_notices_for_caseworker(user)
+    record_access(
+        user=user,
+        shown=[p.participant_id for p in placements] + [n.participant_id for n in notices],
+        kind=AccessKind.PAAS_PLACEMENTS,
+        request=request,
+    )
     today = timezone.localdate()
     return render(
         request,
@@ -295,7 +302,7 @@ def placement_list(request: HttpRequest) -> HttpResponse:
             "rows": [
                 {"placement": p, "hours": selectors.planned_hours(p, today)} for p in placements
             ],
-            "notices": selectors.list_free_place_notices_for_caseworker(user),
+            "notices": notices,
         },
     )
 

@@ -65,6 +65,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     params: dict[str, Any] = form.cleaned_data if form.is_bound and form.is_valid() else {}
     queryset = selectors.caseload_filters(user, params)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    record_access(user=user, shown=page.object_list, kind=AccessKind.CASELOAD, request=request)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -156,6 +156,7 @@ def send(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
 
     def page(step: str, *, status: int = 200, **extra: Any) -> HttpResponse:
         context.update(extra, step=step, step_number=STEPS.index(step) + 1)
+        record_access(user=user, shown=participant, kind=AccessKind.REFERRAL_SEND, request=request)
         return render(request, "referrals/send.html", context, status=status)
 
     if data is None:
@@ -372,6 +373,12 @@ def sent(request: HttpRequest) -> HttpResponse:
     filters = StatusFilterForm(request.GET or None)
     status = filters.cleaned_data["status"] if filters.is_bound and filters.is_valid() else ""
     referrals = list(selectors.list_referrals_sent(user, status=status)[:PAGE_SIZE])
+    record_access(
+        user=user,
+        shown=[r.participant_id for r in referrals],
+        kind=AccessKind.REFERRALS_SENT,
+        request=request,
+    )
     return render(
         request,
         "referrals/sent.html",
@@ -422,6 +429,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
     filters = StatusFilterForm(request.GET or None)
     status = filters.cleaned_data["status"] if filters.is_bound and filters.is_valid() else ""
     referrals = list(selectors.list_referrals_for_organization(user, status=status)[:PAGE_SIZE])
+    record_access(
+        user=user,
+        shown=[r.participant_id for r in referrals],
+        kind=AccessKind.REFERRAL_INBOX,
+        request=request,
+    )
     return render(
         request,
         "referrals/inbox.html",

@@ -117,3 +117,26 @@ def test_reviewing_writes_one_access_row(client_for: Any) -> None:
     before = AccessLog.objects.count()
     client_for("caseworker_laval").get(review_url(recommendation))
     assert AccessLog.objects.count() == before + 1
+
+
+def test_the_queue_logs_one_row_per_person_shown(client_for: Any, personas: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sentier.audit.models import AccessKind, AccessLog
+
+    def queue_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client_for("caseworker_laval").get(reverse("intake:review_queue")).status_code
+        return len(captured.captured_queries)
+
+    first = send()
+    one = queue_queries()
+    listed = [first, send(), send(), send(region="06")]
+    assert queue_queries() == one  # three people cost what one did: one INSERT
+    logged = AccessLog.objects.filter(
+        user=personas["caseworker_laval"], kind=AccessKind.REVIEW_QUEUE
+    ).order_by("id")
+    assert [row.participant_id for row in logged] == [first.participant_id] + [
+        r.participant_id for r in listed[:3]
+    ]

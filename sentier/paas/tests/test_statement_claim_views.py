@@ -138,3 +138,23 @@ def test_the_receipt_downloads_for_the_caseworker(client_for: Any, claim: Expens
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content) == PDF_BYTES
+
+
+def test_opening_the_receipt_is_in_the_person_s_access_log(
+    client_for: Any, claim: ExpenseClaim, personas: dict[str, Any]
+) -> None:
+    from sentier.audit.models import AccessKind, AccessLog
+
+    url = reverse("paas:claim_receipt", args=[claim.uuid])
+    assert client_for("caseworker_montreal").get(url).status_code == 404
+    assert not AccessLog.objects.exists()  # nothing for a refusal
+    response = client_for("caseworker_laval").get(url)
+    assert response.status_code == 200
+    b"".join(response.streaming_content)
+    (row,) = AccessLog.objects.all()
+    assert (row.user, row.participant_id, row.kind, row.path) == (
+        personas["caseworker_laval"],
+        claim.placement.participant_id,
+        AccessKind.PAAS_CLAIM_RECEIPT,
+        url,
+    )

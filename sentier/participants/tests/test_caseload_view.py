@@ -87,3 +87,39 @@ def test_roles_without_caseload_are_refused(client_for: Any, persona: str) -> No
     response = client_for(persona).get(URL)
     assert response.status_code == 403
     assert "Accès refusé" in response.content.decode()
+
+
+def test_the_page_logs_one_row_per_person_shown_in_one_insert(
+    client_for: Any, personas: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sentier.audit.models import AccessKind, AccessLog
+
+    def queries_for_page_of_all() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client_for("admin").get(URL, {"scope": "all"})
+        assert response.status_code == 200
+        return len(captured.captured_queries)
+
+    load_demo_participants(4)
+    few = queries_for_page_of_all()
+    load_demo_participants(60)
+    client = client_for("admin")
+    response = client.get(URL, {"scope": "all", "page": "2"})
+    shown = {p.pk for p in response.context["page"].object_list}
+    logged = AccessLog.objects.filter(user=personas["admin"], kind=AccessKind.CASELOAD)
+    assert len(shown) == 25
+    assert sorted(row.participant_id for row in logged.filter(path__contains="page=2")) == sorted(
+        shown
+    )
+    # A page of 25 costs what a page of 5 did: the rows go in one INSERT.
+    assert queries_for_page_of_all() == few
+
+
+def test_a_refused_caseload_logs_nothing(client_for: Any, laval_participant: Any) -> None:
+    from sentier.audit.models import AccessLog
+
+    assert client_for("participant").get(URL).status_code == 403
+    assert not AccessLog.objects.exists()

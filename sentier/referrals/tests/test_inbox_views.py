@@ -106,3 +106,35 @@ def test_a_move_not_allowed_from_here_changes_nothing(client_for: Any, referral:
 def test_a_bad_status_filter_is_refused_without_error(client_for: Any) -> None:
     response = client_for("partner_opex").get("/en-ca/referrals/inbox/?status=%00nope")
     assert response.status_code == 400
+
+
+def test_the_inbox_logs_one_row_per_person_shown(
+    client_for: Any, personas: dict[str, Any], referral: Referral
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sentier.audit.models import AccessKind
+    from sentier.paas.tests.placement_helpers import laval_file
+
+    with translation.override("en-ca"):
+        url = reverse("referrals:inbox")
+    client = client_for("partner_opex")
+
+    def inbox_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    one = inbox_queries()
+    others = [laval_file(personas, name) for name in ("Anne", "Paul")]
+    for person in others:
+        send(personas, person, opex())
+    assert inbox_queries() == one  # three people cost what one did: one INSERT
+    logged = AccessLog.objects.filter(user=personas["partner_opex"], kind=AccessKind.REFERRAL_INBOX)
+    assert sorted(row.participant_id for row in logged) == sorted(
+        [referral.participant_id, referral.participant_id] + [p.pk for p in others]
+    )
+    assert {row.affiliation for row in logged} == {opex().name}
+    assert not client_for("partner_sorif").get(url).context["referrals"]
+    assert not AccessLog.objects.filter(user=personas["partner_sorif"]).exists()

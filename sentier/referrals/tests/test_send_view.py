@@ -121,3 +121,21 @@ def test_others_cannot_send(
     )
     assert response.status_code == 404
     assert not Referral.objects.exists()
+
+
+def test_each_step_shown_is_in_the_person_s_access_log_once(
+    client_for: Any, personas: dict[str, Any], laval_participant: Any
+) -> None:
+    from sentier.audit.models import AccessKind, AccessLog
+
+    consent(personas, laval_participant, opex(), ["identity", "program"])
+    client = client_for("caseworker_laval")
+    assert client_for("caseworker_montreal").get(url(laval_participant)).status_code == 404
+    assert not AccessLog.objects.exists()  # nothing for a refusal
+    assert client.get(url(laval_participant)).status_code == 200
+    data = steps(opex())
+    assert client.post(url(laval_participant), {**data, "step": "need"}).status_code == 200
+    rows = AccessLog.objects.filter(participant=laval_participant).order_by("id")
+    assert [(row.user, row.kind) for row in rows] == [
+        (personas["caseworker_laval"], AccessKind.REFERRAL_SEND)
+    ] * 2

@@ -105,3 +105,32 @@ def test_the_participant_sees_their_referrals_in_plain_words(
     assert client_for("caseworker_laval").get(en("referrals:mine")).status_code == 404
     my_file = client_for("participant").get(en("participants:my_file")).content.decode()
     assert "My referrals" in my_file
+
+
+def test_the_list_logs_one_row_per_person_shown(
+    client_for: Any, personas: dict[str, Any], laval_participant: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sentier.paas.tests.placement_helpers import laval_file
+
+    client = client_for("caseworker_laval")
+
+    def list_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(en("referrals:sent")).status_code == 200
+        return len(captured.captured_queries)
+
+    send(personas, laval_participant, opex())
+    one = list_queries()
+    other = laval_file(personas)
+    send(personas, laval_participant, sorif())  # the same person twice on the page: one row
+    send(personas, other, opex())
+    assert list_queries() == one  # more rows cost no more queries: one INSERT
+    logged = AccessLog.objects.filter(
+        user=personas["caseworker_laval"], kind=AccessKind.REFERRALS_SENT
+    ).order_by("id")
+    assert sorted(row.participant_id for row in logged) == sorted(
+        [laval_participant.pk, laval_participant.pk, other.pk]
+    )
