@@ -120,3 +120,34 @@ def test_who_viewed_my_file_costs_the_same_with_many_rows(
         for persona in ("partner_opex", "partner_sorif", "caseworker_laval", "coordinator"):
             record_access(user=personas[persona], shown=laval_participant, kind=AccessKind.FILE)
     assert page_queries() == one
+
+
+def test_rows_written_before_kinds_read_in_french_after_the_migration(
+    client_for: Any, laval_participant: Any, personas: Any
+) -> None:
+    """The labels issue 12 found in English on the French page, as the old code wrote them."""
+    import importlib
+
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    for text in ("own file", "file", "Support plan (PDF)", "waiting lists"):
+        AccessLog.objects.create(
+            user=personas["partner_opex"], participant=laval_participant, what=text
+        )
+    migration = importlib.import_module("sentier.audit.migrations.0006_access_kinds_from_old_text")
+    state = MigrationLoader(connection).project_state(("audit", "0006_access_kinds_from_old_text"))
+    migration.forwards(state.apps, connection.schema_editor())
+
+    body = client_for("participant").get(reverse("participants:my_access_log")).content.decode()
+    for french in (
+        "Dossier, consulté par la personne elle-même",
+        "Dossier",
+        "Plan d’accompagnement (PDF)",
+        "Listes d’attente",
+    ):
+        assert f">{french}</td>" in body
+    assert "Organisme ou bureau" in body
+    assert body.count(f">{personas['partner_opex'].organization.name}</td>") == 4
+    for english in ("own file", ">file<", "Support plan (PDF)", "waiting lists"):
+        assert english not in body
