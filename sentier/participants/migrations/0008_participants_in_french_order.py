@@ -5,14 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participants', '0007_claim_event_kinds'),
+        ("participants", "0007_claim_event_kinds"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='participant',
-            options={'ordering': [models.OrderBy(sentier.core.text.FrenchOrder('last_name')), models.OrderBy(sentier.core.text.FrenchOrder('first_name'))], 'verbose_name': 'participant', 'verbose_name_plural': 'participants'},
+            name="participant",
+            options={
+                "ordering": [
+                    models.OrderBy(sentier.core.text.FrenchOrder("last_name")),
+                    models.OrderBy(sentier.core.text.FrenchOrder("first_name")),
+                ],
+                "verbose_name": "participant",
+                "verbose_name_plural": "participants",
+            },
         ),
     ]

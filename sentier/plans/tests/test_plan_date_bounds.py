@@ -25,9 +25,7 @@ def url(name: str, key: Any) -> str:
 def plan(personas: dict[str, Any], laval_participant: Any) -> SupportPlan:
     plan = active_plan(personas, laval_participant)
     # Opened two weeks ago (the pages compare with its local date).
-    SupportPlan.objects.filter(pk=plan.pk).update(
-        created_at=timezone.now() - dt.timedelta(days=14)
-    )
+    SupportPlan.objects.filter(pk=plan.pk).update(created_at=timezone.now() - dt.timedelta(days=14))
     plan.refresh_from_db()
     return plan
 
