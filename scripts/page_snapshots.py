@@ -7,8 +7,10 @@ For each jurisdiction, a throw-away SQLite demo database is built in a temporary
 (``migrate``, ``createcachetable``, ``load_reference``, ``load_demo --quiet-logins``) with the
 Python of the worktree this script sits in, so that a snapshot shows the code of *that* worktree.
 Then, for the anonymous visitor and each demo login (``load_demo --logins-only``), Django's test
-client follows every same-site GET link from the home page in both languages (breadth first, at
-most ``--limit`` pages a persona) and writes each page to
+client follows every same-site GET link (and GET form without inputs) from the home page in both
+languages (breadth first, a kind of page not seen yet before another of a kind already seen; at
+most ``--limit`` pages a persona; PDF and other binary answers as type and size only) and writes
+each page to
 ``OUTDIR/<jurisdiction>/<persona>/<slug>.html``; ``OUTDIR/index.tsv`` lists jurisdiction,
 persona, URL, status and SHA-256.
 
@@ -16,10 +18,17 @@ Runs are comparable because:
 - the demo is loaded and the pages are read under libfaketime with the clock stopped: the demo
   load at ``LOAD_CLOCK``, the crawl at ``CRAWL_CLOCK`` (a running clock gives other seconds in
   each run's timestamps);
-- ``PYTHONHASHSEED`` is fixed and each persona starts from a copy of the freshly loaded database
-  (what one persona's visit writes, such as access-log rows, is not seen by the next);
-- volatile text is normalized before writing (``normalize``): CSRF tokens, CSP nonces, signed
-  and secret link tokens, UUIDs, the session's expiry instant.
+- every process draws UUIDs and ``secrets`` from a seeded generator (``SITECUSTOMIZE``), and
+  ``PYTHONHASHSEED`` is fixed;
+- each persona starts from a copy of the freshly loaded database (what one persona's visit
+  writes, such as access-log rows, is not seen by the next);
+- volatile text is normalized before writing (``normalize``): CSRF tokens, CSP nonces, Django
+  signed values; each UUID becomes ``uuid-N`` in its order of first appearance in the persona's
+  crawl (in page text, file names and the index), so that a demo loader that creates its rows
+  in another order still compares page by page.
+
+The schema is migrated once and copied for both jurisdictions, which then load and crawl side by
+side (``--jobs``).
 
 ``--diff`` lists the pages found in only one snapshot and the first lines of a unified diff of
 each page that differs; it exits 1 if anything differs.
@@ -30,7 +39,9 @@ from __future__ import annotations
 import argparse
 import difflib
 import hashlib
+import heapq
 import io
+import logging
 import os
 import re
 import shutil
@@ -38,7 +49,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -152,6 +163,36 @@ def same_site(base: str, href: str) -> str | None:
     return url
 
 
+class Frontier:
+    """The pages still to visit: breadth first, but a page of a kind not visited yet (its path with
+    identifiers blanked, its query's names) before another of a kind already seen, so that the
+    limit goes to many kinds of page rather than to the 200th participant's file."""
+
+    def __init__(self, urls: tuple[str, ...]) -> None:
+        self._heap: list[tuple[int, int, str]] = []
+        self._seen: set[str] = set()
+        self._kinds: dict[str, int] = {}
+        for url in urls:
+            self.add(url)
+
+    def add(self, url: str) -> None:
+        if url in self._seen:
+            return
+        self._seen.add(url)
+        parts = urlsplit(url)
+        path = re.sub(r"/(\d+|[0-9a-f-]{32,36}|[A-Za-z0-9_-]{20,})(?=/|$)", "/*", parts.path)
+        kind = path + "?" + "&".join(sorted(key.split("=")[0] for key in parts.query.split("&")))
+        rank = self._kinds.get(kind, 0)
+        self._kinds[kind] = rank + 1
+        heapq.heappush(self._heap, (rank, len(self._seen), url))
+
+    def pop(self) -> str:
+        return heapq.heappop(self._heap)[2]
+
+    def __bool__(self) -> bool:
+        return bool(self._heap)
+
+
 # ---------------------------------------------------------------- crawling (inside Django)
 
 
@@ -160,6 +201,8 @@ def crawl(outdir: Path, jurisdiction: str, limit: int, pristine: Path, database:
     import django
 
     django.setup()
+    # A 403 or 404 is a page like another: only server errors are worth a log line.
+    logging.getLogger("django.request").setLevel(logging.ERROR)
     # Django is set up only now: these imports need the settings and the app registry.
     from django.contrib.auth import get_user_model
     from django.core.cache import caches
@@ -171,7 +214,7 @@ def crawl(outdir: Path, jurisdiction: str, limit: int, pristine: Path, database:
     call_command("load_demo", logins_only=True, stdout=logins)
     emails = re.findall(r"[\w.+-]+@sentier\.demo", logins.getvalue())
     personas: list[str | None] = [None, *dict.fromkeys(emails)]
-    index = (outdir / "index.tsv").open("a", encoding="utf-8")
+    index = (outdir / f"index-{jurisdiction}.tsv").open("w", encoding="utf-8")
     for email in personas:
         name = ANONYMOUS if email is None else email.split("@")[0]
         # Each persona starts from the freshly loaded demo.
@@ -179,19 +222,18 @@ def crawl(outdir: Path, jurisdiction: str, limit: int, pristine: Path, database:
         shutil.copyfile(pristine, database)
         for cache in caches.all():
             cache.clear()
-        client = Client()
+        client = Client(raise_request_exception=False)
         if email is not None:
             user = get_user_model().objects.get(email=email)
             client.force_login(user)
         folder = outdir / jurisdiction / name
         folder.mkdir(parents=True, exist_ok=True)
         started = time.monotonic()
-        queue: deque[str] = deque(LANGUAGE_PREFIXES)
-        seen: set[str] = set(queue)
+        queue = Frontier(LANGUAGE_PREFIXES)
         count = 0
         uuids: dict[str, str] = {}
         while queue and count < limit:
-            url = queue.popleft()
+            url = queue.pop()
             count += 1
             response = client.get(url)
             status = response.status_code
@@ -222,9 +264,8 @@ def crawl(outdir: Path, jurisdiction: str, limit: int, pristine: Path, database:
             index.write(f"{jurisdiction}\t{name}\t{shown}\t{status}\t{digest}\n")
             for href in links:
                 found = same_site(url, href)
-                if found is not None and found not in seen:
-                    seen.add(found)
-                    queue.append(found)
+                if found is not None:
+                    queue.add(found)
         index.flush()
         print(
             f"  {jurisdiction} {name}: {count} pages"
@@ -259,6 +300,7 @@ def environment(database: Path, var_dir: Path, jurisdiction: str, clock: str) ->
         SENTIER_REQUIRE_MFA="0",
         SENTIER_DEBUG="0",
         SENTIER_CACHE="locmem",
+        SENTIER_LOG_LEVEL="ERROR",
         PYTHONHASHSEED="0",
         TZ="America/Toronto",
     )
@@ -284,48 +326,66 @@ def run(env: dict[str, str], *args: str) -> None:
         raise SystemExit(f"failed: {' '.join(args)}")
 
 
-def snapshot(outdir: Path, jurisdiction: str, limit: int) -> None:
-    with tempfile.TemporaryDirectory(prefix=f"snap-{jurisdiction}-") as temp:
-        work = Path(temp)
-        database = work / "demo.sqlite3"
-        pristine = work / "pristine.sqlite3"
-        (work / "site").mkdir()
-        (work / "site" / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
-        (work / "static").mkdir()
-        load = environment(database, work, jurisdiction, LOAD_CLOCK)
-        started = time.monotonic()
-        for command in (
-            ["migrate", "--verbosity", "0"],
-            ["createcachetable"],
-            ["load_reference", "--verbosity", "0"],
-            ["load_demo", "--quiet-logins"],
-        ):
-            print(f"{jurisdiction}: manage.py {' '.join(command)}", flush=True)
-            run(load, "manage.py", *command)
-        shutil.copyfile(database, pristine)
-        print(f"{jurisdiction}: demo loaded in {time.monotonic() - started:.0f} s", flush=True)
-        crawl_env = environment(database, work, jurisdiction, CRAWL_CLOCK)
-        result = subprocess.run(
-            [
-                str(PYTHON),
-                str(Path(__file__).resolve()),
-                "--crawl",
-                str(outdir),
-                "--jurisdiction",
-                jurisdiction,
-                "--limit",
-                str(limit),
-                "--pristine",
-                str(pristine),
-                "--database",
-                str(database),
-            ],
-            cwd=ROOT,
-            env=crawl_env,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise SystemExit(f"{jurisdiction}: the crawl failed")
+def manage(env: dict[str, str], label: str, *command: str) -> None:
+    started = time.monotonic()
+    run(env, "manage.py", *command)
+    seconds = time.monotonic() - started
+    print(f"{label}: manage.py {' '.join(command)} ({seconds:.0f} s)", flush=True)
+
+
+def prepare(work: Path) -> None:
+    """A folder for one database: the seeded sitecustomize, an empty static folder."""
+    (work / "site").mkdir(parents=True)
+    (work / "site" / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    (work / "static").mkdir()
+
+
+def migrated(temp: Path) -> Path:
+    """The empty schema, built once for both jurisdictions (the migrations do not depend on the
+    jurisdiction, and they are most of the time a demo takes to build)."""
+    work = temp / "schema"
+    prepare(work)
+    database = work / "schema.sqlite3"
+    env = environment(database, work, "qc", LOAD_CLOCK)
+    manage(env, "schema", "migrate", "--verbosity", "0")
+    manage(env, "schema", "createcachetable")
+    return database
+
+
+def snapshot(outdir: Path, temp: Path, schema: Path, jurisdiction: str, limit: int) -> None:
+    work = temp / jurisdiction
+    prepare(work)
+    database = work / "demo.sqlite3"
+    pristine = work / "pristine.sqlite3"
+    shutil.copyfile(schema, database)
+    load = environment(database, work, jurisdiction, LOAD_CLOCK)
+    started = time.monotonic()
+    manage(load, jurisdiction, "load_reference", "--verbosity", "0")
+    manage(load, jurisdiction, "load_demo", "--quiet-logins")
+    shutil.copyfile(database, pristine)
+    print(f"{jurisdiction}: demo loaded in {time.monotonic() - started:.0f} s", flush=True)
+    crawl_env = environment(database, work, jurisdiction, CRAWL_CLOCK)
+    result = subprocess.run(
+        [
+            str(PYTHON),
+            str(Path(__file__).resolve()),
+            "--crawl",
+            str(outdir),
+            "--jurisdiction",
+            jurisdiction,
+            "--limit",
+            str(limit),
+            "--pristine",
+            str(pristine),
+            "--database",
+            str(database),
+        ],
+        cwd=ROOT,
+        env=crawl_env,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{jurisdiction}: the crawl failed")
 
 
 def diff(first: Path, second: Path) -> int:
@@ -385,6 +445,7 @@ def main() -> int:
     parser.add_argument("outdir", nargs="?", type=Path)
     parser.add_argument("--jurisdiction", choices=("qc", "on", "both"), default="both")
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="pages per persona")
+    parser.add_argument("--jobs", type=int, default=2, help="jurisdictions snapshotted at once")
     parser.add_argument("--diff", nargs=2, type=Path, metavar=("DIR_A", "DIR_B"))
     parser.add_argument("--crawl", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--pristine", type=Path, help=argparse.SUPPRESS)
@@ -406,7 +467,7 @@ def main() -> int:
         parser.error("OUTDIR or --diff DIR_A DIR_B")
     outdir: Path = options.outdir.resolve()
     if outdir.exists():
-        if any(outdir.iterdir()) and not (outdir / "index.tsv").exists():
+        if any(outdir.iterdir()) and not any(outdir.glob("index*.tsv")):
             parser.error(f"{outdir} is not empty and holds no snapshot: refusing to replace it")
         shutil.rmtree(outdir)
     outdir.mkdir(parents=True)
@@ -414,8 +475,22 @@ def main() -> int:
         print("libfaketime is missing: dates will follow the real clock", file=sys.stderr)
     started = time.monotonic()
     jurisdictions = ("qc", "on") if options.jurisdiction == "both" else (options.jurisdiction,)
-    for jurisdiction in jurisdictions:
-        snapshot(outdir, jurisdiction, options.limit)
+    with tempfile.TemporaryDirectory(prefix="page-snapshots-") as name:
+        temp = Path(name)
+        schema = migrated(temp)
+        # Both jurisdictions at once (each its own processes and database): two cores, half the
+        # wait.
+        with ThreadPoolExecutor(max_workers=options.jobs) as pool:
+            for future in [
+                pool.submit(snapshot, outdir, temp, schema, jurisdiction, options.limit)
+                for jurisdiction in jurisdictions
+            ]:
+                future.result()
+    with (outdir / "index.tsv").open("w", encoding="utf-8") as index:
+        for jurisdiction in jurisdictions:
+            part = outdir / f"index-{jurisdiction}.tsv"
+            index.write(part.read_text(encoding="utf-8"))
+            part.unlink()
     rows = (outdir / "index.tsv").read_text(encoding="utf-8").count("\n")
     print(f"{rows} pages in {outdir} in {time.monotonic() - started:.0f} s")
     return 0
