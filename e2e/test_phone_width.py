@@ -1,8 +1,19 @@
-"""On a 360 px phone, no page scrolls sideways: every demo persona (and an applicant who is not
-signed in) crawls what they can reach from their home by following links, and each page must be
-at most 360 px wide (``document.documentElement.scrollWidth``). A 20,000-character word typed
-into a plan, and the longest word the application form takes, must wrap rather than widen the
-page.
+"""Every page each role can reach, on a 360 px phone and on a 1280 px desktop: every demo persona
+(and an applicant who is not signed in) crawls what they can reach from their home by following
+links, in the Québec and in the Ontario configuration. On each page:
+
+- at 360 px, the page is at most 360 px wide (``document.documentElement.scrollWidth``) and
+  nothing inside it scrolls sideways;
+- axe-core finds no WCAG 2.0, 2.1 or 2.2 A or AA violation, at 360 px and at 1280 px;
+- ``<html lang>`` is the language of the address (``/fr-ca/`` → ``fr-CA``, ``/en-ca/`` → ``en-CA``);
+- at 360 px, every control is at least 24 × 24 CSS px or has room around it (WCAG 2.2, 2.5.8),
+  and the border of every form field contrasts 3:1 with what is behind it (1.4.11): checks of
+  our own (``CHECKS``), where axe reports nothing or only "needs review".
+
+A 20,000-character word typed into a plan, and the longest word the application form takes,
+must wrap rather than widen the page. A page that does not exist answers in the language of its
+address. ``SENTIER_CRAWL_PERSONAS=participant,admin`` limits a run to those personas (the
+applicant who is not signed in is ``applicant``).
 
 The crawl is bounded: links only (GET; forms are never sent), one page per URL pattern and
 persona (the first one found), at most ``PAGES_PER_PERSONA`` pages each; sign-out, downloads
@@ -11,6 +22,7 @@ persona (the first one found), at most ``PAGES_PER_PERSONA`` pages each; sign-ou
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections import deque
@@ -25,6 +37,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from playwright.sync_api import Browser, Page, ViewportSize
 
+from e2e.axe import run_axe
 from e2e.conftest import PASSWORD
 
 if TYPE_CHECKING:
@@ -33,6 +46,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.e2e
 
 PHONE = ViewportSize(width=360, height=740)
+DESKTOP = ViewportSize(width=1280, height=800)
 PAGES_PER_PERSONA = 40
 LONG_WORD = "Sentier" * 2857 + "S"  # 20,000 characters, no space
 SKIPPED = re.compile(
@@ -58,12 +72,136 @@ MEASURE = """() => {
     return [document.documentElement.scrollWidth, scrolling];
 }"""
 LANGUAGE_PREFIX = re.compile(r"^/(fr-ca|en-ca)(/.*)$")
+MISSING_PAGES = ("/fr-ca/page-introuvable/", "/en-ca/no-such-page/")  # 404 in each language
+LANG_ATTRIBUTE = {"fr-ca": ("fr-ca", "fr"), "en-ca": ("en-ca", "en")}
+# What axe leaves out or only flags "for review", checked on the page as it is drawn:
+# - target size (WCAG 2.2, 2.5.8): a control smaller than 24 × 24 CSS px passes only if a
+#   24 px circle centred on it touches no other control (spacing), if it is a link inside a
+#   line of text (inline), or if it is hidden; a check box or a radio button counts with its
+#   label, which takes the same click;
+# - non-text contrast (1.4.11): a text field, list or text area needs a border contrasting at
+#   least 3:1 with the background behind it.
+CHECKS = r"""() => {
+    const problems = [];
+    const describe = (element) => {
+        const text = (element.getAttribute("aria-label") || element.textContent
+            || element.getAttribute("name") || element.getAttribute("value") || "").trim();
+        const id = element.id ? `#${element.id}` : "";
+        return `<${element.tagName.toLowerCase()}${id}> «${text.slice(0, 40)}»`;
+    };
+    const hidden = (element, box) => {
+        if (box.width <= 1 || box.height <= 1) return true;
+        const style = getComputedStyle(element);
+        return style.visibility === "hidden" || style.display === "none"
+            || element.closest("[hidden], [aria-hidden='true'], .qc-sr-only, .sr-only") !== null;
+    };
+    const controls = [...document.querySelectorAll(
+        "a[href], button, input:not([type='hidden']), select, textarea, summary, "
+        + "[role='button'], [role='link'], [tabindex]:not([tabindex='-1'])")]
+        .filter((element) => !element.closest("main details:not([open])"));
+    const area = (element) => {
+        let box = element.getBoundingClientRect();
+        if (element.matches("input[type='checkbox'], input[type='radio']")) {
+            for (const label of element.labels || []) {
+                const other = label.getBoundingClientRect();
+                const left = Math.min(box.left, other.left), top = Math.min(box.top, other.top);
+                box = new DOMRect(left, top, Math.max(box.right, other.right) - left,
+                                  Math.max(box.bottom, other.bottom) - top);
+            }
+        }
+        return box;
+    };
+    const inline = (element) => {
+        if (getComputedStyle(element).display !== "inline") return false;
+        const block = element.parentElement;
+        const own = element.textContent.trim().length;
+        return block !== null && block.textContent.trim().length > own;
+    };
+    const targets = controls.map((element) => ({element, box: area(element)}))
+        .filter(({element, box}) => !hidden(element, box));
+    const distance = (x, y, box) => Math.hypot(
+        Math.max(box.left - x, 0, x - box.right), Math.max(box.top - y, 0, y - box.bottom));
+    for (const {element, box} of targets) {
+        if ((box.width >= 23.5 && box.height >= 23.5) || inline(element)) continue;
+        const x = box.left + box.width / 2, y = box.top + box.height / 2;
+        const near = targets.find((other) => other.element !== element
+            && !other.element.contains(element) && !element.contains(other.element)
+            && distance(x, y, other.box) < 12);
+        if (near) {
+            problems.push(`target-size: ${describe(element)} is ${Math.round(box.width)} × `
+                + `${Math.round(box.height)} px, ${describe(near.element)} within 12 px`);
+        }
+    }
+    const rgb = (color) => (color.match(/[\d.]+/g) || []).map(Number);
+    const luminance = ([r, g, b]) => {
+        const channel = (value) => {
+            value /= 255;
+            return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const background = (element) => {
+        for (let node = element.parentElement; node; node = node.parentElement) {
+            const color = rgb(getComputedStyle(node).backgroundColor);
+            if (color.length === 3 || color[3] > 0) return color.slice(0, 3);
+        }
+        return [255, 255, 255];
+    };
+    for (const {element, box} of targets) {
+        if (!element.matches("input:not([type='checkbox']):not([type='radio'])"
+            + ":not([type='submit']):not([type='button']):not([type='file']), select, textarea")) {
+            continue;
+        }
+        const style = getComputedStyle(element);
+        if (parseFloat(style.borderBottomWidth) === 0 && parseFloat(style.borderTopWidth) === 0) {
+            problems.push(`non-text-contrast: ${describe(element)} has no border`);
+            continue;
+        }
+        const border = luminance(rgb(style.borderBottomColor));
+        const behind = luminance(background(element));
+        const ratio = (Math.max(border, behind) + 0.05) / (Math.min(border, behind) + 0.05);
+        if (ratio < 3) {
+            problems.push(`non-text-contrast: ${describe(element)} border ${ratio.toFixed(2)}:1`);
+        }
+    }
+    return problems;
+}"""
 
 
 class Visit(NamedTuple):
     path: str
     width: int  # document.documentElement.scrollWidth
     scrolling: list[str]  # what scrolls sideways inside the page
+    findings: list[str]  # axe violations, language, target size, contrast
+
+
+def _axe(page: Page, width: int) -> list[str]:
+    """axe's violations on the page as drawn now, one line per rule and element."""
+    return [
+        f"axe {violation['id']} ({violation.get('impact') or 'n/a'}) at {width} px: "
+        + " ".join(str(part) for part in node["target"])
+        for violation in run_axe(page)
+        for node in violation["nodes"]
+    ]
+
+
+def audit(page: Page, address: str) -> list[str]:
+    """What is wrong with the page open in ``page`` (drawn at 360 px), besides its width: its
+    ``lang``, axe at 360 px then at 1280 px, target sizes and field borders at 360 px. The page
+    is left at 360 px."""
+    findings = []
+    match = LANGUAGE_PREFIX.match(urlsplit(address).path)
+    lang = (page.get_attribute("html", "lang") or "").lower()
+    if match and lang not in LANG_ATTRIBUTE[match.group(1)]:
+        findings.append(f'<html lang="{lang}"> on a /{match.group(1)}/ address')
+    findings += _axe(page, PHONE["width"])
+    findings += page.evaluate(CHECKS)
+    page.set_viewport_size(DESKTOP)
+    try:
+        findings += _axe(page, DESKTOP["width"])
+    finally:
+        page.set_viewport_size(PHONE)
+    return findings
 
 
 def _pattern(path: str, query: str) -> tuple[str, ...]:
@@ -95,7 +233,7 @@ def _crawl(page: Page, origin: str, seeds: Iterable[str]) -> list[Visit]:
         width, scrolling = page.evaluate(MEASURE)
         if response is not None and response.status >= 500:
             scrolling = [f"answered {response.status}", *scrolling]
-        visits.append(Visit(address, width, scrolling))
+        visits.append(Visit(address, width, scrolling, audit(page, address)))
         hrefs: list[str] = page.eval_on_selector_all(
             "a[href]:not([download])", "links => links.map(link => link.href)"
         )
@@ -119,6 +257,12 @@ def _sign_in(page: Page, origin: str, email: str, language: str) -> None:
     assert "/accounts/login/" not in page.url, f"{email} could not sign in"
 
 
+def _wanted(key: str) -> bool:
+    """Whether this run crawls as persona ``key`` (``SENTIER_CRAWL_PERSONAS``, default all)."""
+    wanted = os.environ.get("SENTIER_CRAWL_PERSONAS", "")
+    return not wanted or key in {name.strip() for name in wanted.split(",")}
+
+
 def _crawl_as(
     browser: Browser,
     origin: str,
@@ -127,6 +271,8 @@ def _crawl_as(
 ) -> list[Visit]:
     """One persona (``None``: nobody signed in) on a phone, from their home page in their own
     language (the analyst and the Ontario staff read English)."""
+    if not _wanted(persona.key if persona is not None else "applicant"):
+        return []
     context = browser.new_context(
         locale="fr-CA", timezone_id="America/Toronto", viewport=PHONE, bypass_csp=True
     )
@@ -202,19 +348,24 @@ def _plan_with_a_long_purpose(users: dict[str, Any]) -> str:
 
 def _assert_all_fit(visits: dict[str, list[Visit]], started: float) -> None:
     """Fail listing every page wider than the phone, with something scrolling sideways inside
-    it or answering a server error, and every persona whose crawl reached nothing."""
+    it, answering a server error or with an accessibility finding, and every persona whose crawl
+    reached nothing."""
     problems = []
     for who, pages in visits.items():
         for visit in pages:
             if visit.width > PHONE["width"]:
-                problems.append(f"  {who}: {visit.path} is {visit.width} px wide")
+                problems.append(f"  {who}: {visit.path} is {visit.width} px wide at 360 px")
             problems += [f"  {who}: {visit.path}: {what}" for what in visit.scrolling]
-        if len(pages) < 2:
+            problems += [f"  {who}: {visit.path}: {what}" for what in visit.findings]
+        if len(pages) < 2 and _wanted(who.split()[0]):
             problems.append(f"  {who}: reached no page beyond {pages[0].path if pages else '—'}")
     count = sum(len(pages) for pages in visits.values())
     each = ", ".join(f"{who} {len(pages)}" for who, pages in visits.items())
-    print(f"\n{count} pages at {PHONE['width']} px in {time.monotonic() - started:.0f} s ({each})")
-    assert not problems, f"At {PHONE['width']} px:\n" + "\n".join(problems)
+    print(
+        f"\n{count} pages at {PHONE['width']} px and {DESKTOP['width']} px in "
+        f"{time.monotonic() - started:.0f} s ({each})"
+    )
+    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 
 def test_no_page_of_any_persona_scrolls_sideways_at_360_px(
@@ -238,14 +389,19 @@ def test_no_page_of_any_persona_scrolls_sideways_at_360_px(
             browser,
             live_server.url,
             None,
-            [f"/fr-ca/apply/{resume_key}/contact/", f"/fr-ca/apply/{resume_key}/summary/"],
+            [
+                f"/fr-ca/apply/{resume_key}/contact/",
+                f"/fr-ca/apply/{resume_key}/summary/",
+                *MISSING_PAGES,
+            ],
         )
     }
     for persona in PERSONAS:
         seed = seeds.get(persona.key, ())
         visits[persona.key] = _crawl_as(browser, live_server.url, persona, seed)
 
-    assert plan_page in [visit.path for visit in visits["caseworker_laval"]]
+    if _wanted("caseworker_laval"):
+        assert plan_page in [visit.path for visit in visits["caseworker_laval"]]
     _assert_all_fit(visits, started)
 
 
@@ -268,7 +424,7 @@ def test_no_ontario_page_of_any_persona_scrolls_sideways_at_360_px(
     ontario_demo.ensure_ontario_personas(PASSWORD)
     ensure_persona(ODSP_COLLEAGUE, PASSWORD)
 
-    visits = {"applicant (not signed in)": _crawl_as(browser, live_server.url, None)}
+    visits = {"applicant (not signed in)": _crawl_as(browser, live_server.url, None, MISSING_PAGES)}
     for persona in (*ontario_demo.ONTARIO_PERSONAS, ODSP_COLLEAGUE):
         visits[persona.key] = _crawl_as(browser, live_server.url, persona)
 
