@@ -8,7 +8,7 @@ of the page. The crawl of every page of every persona is in e2e/test_phone_width
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,6 +17,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from e2e.conftest import PASSWORD
 from e2e.test_phone_width import MEASURE, PHONE, audit
+
+if TYPE_CHECKING:
+    from playwright._impl._api_structures import SetCookieParam
 
 pytestmark = pytest.mark.e2e
 
@@ -78,7 +81,9 @@ def test_every_step_of_the_application_is_accessible_on_a_phone_and_a_desktop(
         if width > PHONE["width"]:
             problems.append(f"{path} is {width} px wide at 360 px")
         if checker is not page:
-            checker_context.add_cookies(context.cookies())
+            checker_context.add_cookies(
+                [cast("SetCookieParam", dict(cookie)) for cookie in context.cookies()]
+            )
             checker.goto(page.url)
         problems.extend(f"{path}: {what}" for what in [*scrolling, *audit(checker, path)])
 
