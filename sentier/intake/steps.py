@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 import sentier_rules
 from sentier.participants.forms import PHONE, POSTAL_CODE
+from sentier.participants.help import TERM_HELP
 from sentier.participants.models import ClaimBooklet, HouseholdType
 from sentier.reference.models import Jurisdiction, Program, Region
 
@@ -178,6 +179,7 @@ class ProgramForm(forms.Form):
     )
     claim_booklet = forms.ChoiceField(
         label=_("Do you have a claim booklet (carnet de réclamation)?"),
+        help_text=TERM_HELP["claim_booklet"].answer,
         choices=[("", _("No, or I don't know"))] + [c for c in ClaimBooklet.choices if c[0]],
         required=False,
     )
