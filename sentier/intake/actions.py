@@ -16,6 +16,7 @@ from sentier.accounts.models import Role, User
 from sentier.decisions.actions import DecisionInputError, decide_for_participant
 from sentier.intake import notify
 from sentier.intake.models import (
+    REVIEW_COMMENT_MAX_LENGTH,
     Application,
     ApplicationStatus,
     Channel,
@@ -319,13 +320,28 @@ def review_recommendation(
     return recommendation
 
 
-def request_human_review(*, application: Application) -> Application:
-    """The person asks that a person review the automated recommendation (s. 65.2)."""
+def request_human_review(*, application: Application, comment: str = "") -> Application:
+    """The person asks that a person review the automated recommendation (s. 65.2), and may
+    say why in their own words (kept as typed, shown to the caseworker who reviews it).
+
+    Asking again changes nothing: the first request and its comment stand.
+    """
+    comment = comment.strip()
+    if len(comment) > REVIEW_COMMENT_MAX_LENGTH:
+        raise ValidationError(comment_too_long(len(comment)), code="comment")
     recommendation = application.recommendation
     if recommendation.review_requested_at is None:
         recommendation.review_requested_at = timezone.now()
-        recommendation.save(update_fields=["review_requested_at"])
+        recommendation.review_comment = comment
+        recommendation.save(update_fields=["review_requested_at", "review_comment"])
     return application
+
+
+def comment_too_long(length: int) -> str:
+    """The message for a comment longer than the limit, in plain words."""
+    return _(
+        "Your comment is too long: write at most %(limit)s characters (you wrote %(count)s)."
+    ) % {"limit": REVIEW_COMMENT_MAX_LENGTH, "count": length}
 
 
 def purge_stale_drafts(*, older_than_days: int | None = None) -> int:

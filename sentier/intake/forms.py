@@ -1,11 +1,12 @@
-"""Forms of the review queue."""
+"""Forms of the review queue, and the person's request for a review by a person."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sentier.intake.models import Path, ReviewStatus
+from sentier.intake.actions import comment_too_long
+from sentier.intake.models import REVIEW_COMMENT_MAX_LENGTH, Path, ReviewStatus
 
 
 class ReviewQueueFilterForm(forms.Form):
@@ -37,6 +38,27 @@ class ReviewForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ReviewRequestForm(forms.Form):
+    """The person asks that a person review the recommendation; saying why is optional."""
+
+    comment = forms.CharField(
+        label=_("Why? (optional)"),
+        help_text=_(
+            "In your own words, if you wish: what the recommendation missed or what you would "
+            "like instead."
+        ),
+        required=False,
+        # No maxlength attribute: a longer text reaches the server and gets a clear message.
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean_comment(self) -> str:
+        comment = str(self.cleaned_data.get("comment") or "").strip()
+        if len(comment) > REVIEW_COMMENT_MAX_LENGTH:
+            raise forms.ValidationError(comment_too_long(len(comment)))
+        return comment
 
 
 class AssistedStartForm(forms.Form):

@@ -96,6 +96,10 @@ class Path(models.TextChoices):
     NONE = "none", _("No support requested")
 
 
+#: The longest comment a person can give with a request for a review by a person (characters).
+REVIEW_COMMENT_MAX_LENGTH = 1000
+
+
 class ReviewStatus(models.TextChoices):
     PENDING = "pending", _("To review")
     ACCEPTED = "accepted", _("Accepted")
@@ -149,6 +153,10 @@ class Recommendation(models.Model):
     reviewed_at = models.DateTimeField(_("reviewed on"), null=True, blank=True)
     review_requested_at = models.DateTimeField(
         _("review requested by the person on"), null=True, blank=True
+    )
+    # Why the person wants a person to look at it, in their own words (optional, as typed).
+    review_comment = models.TextField(
+        _("the person's comment"), max_length=REVIEW_COMMENT_MAX_LENGTH, blank=True, default=""
     )
     history = HistoricalRecords()
 

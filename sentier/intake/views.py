@@ -22,7 +22,12 @@ from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.requests import request_user
 from sentier.intake import actions, selectors
-from sentier.intake.forms import AssistedStartForm, ReviewForm, ReviewQueueFilterForm
+from sentier.intake.forms import (
+    AssistedStartForm,
+    ReviewForm,
+    ReviewQueueFilterForm,
+    ReviewRequestForm,
+)
 from sentier.intake.models import (
     Application,
     ApplicationStatus,
@@ -257,10 +262,16 @@ def confirmation(request: HttpRequest, resume_key: str) -> HttpResponse:
     application = selectors.get_application_by_key(resume_key)
     if application.status != ApplicationStatus.SUBMITTED:
         return redirect("intake:summary", resume_key=resume_key)
+    form = ReviewRequestForm(request.POST if request.method == "POST" else None)
+    status = 200
     if request.method == "POST":
-        actions.request_human_review(application=application)
-        messages.success(request, _("Your request was recorded: a caseworker will review it."))
-        return redirect("intake:confirmation", resume_key=resume_key)
+        if form.is_valid():
+            actions.request_human_review(
+                application=application, comment=form.cleaned_data["comment"]
+            )
+            messages.success(request, _("Your request was recorded: a caseworker will review it."))
+            return redirect("intake:confirmation", resume_key=resume_key)
+        status = 400
     recommendation = application.recommendation
     return render(
         request,
@@ -269,7 +280,9 @@ def confirmation(request: HttpRequest, resume_key: str) -> HttpResponse:
             "application": application,
             "recommendation": recommendation,
             "file_number": application.participant.file_number if application.participant else "",
+            "form": form,
         },
+        status=status,
     )
 
 
