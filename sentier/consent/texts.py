@@ -1,6 +1,7 @@
 """The consent texts people read, versioned: the exact text shown is stored with each consent.
 
-Change a text → bump :data:`TEXT_VERSION`; consents already given keep the text they were given on.
+Change a text (or its translation) → bump :data:`TEXT_VERSION`; consents already given keep the text
+they were given on. 2026-12-06: the French text names the recipient after « Destinataire : ».
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from sentier.consent.models import InformationCategory, Purpose
 
-TEXT_VERSION = "2026-11-23"
+TEXT_VERSION = "2026-12-06"
 
 
 def consent_text(

@@ -65,8 +65,9 @@ class PlaceAllocation(models.Model):
 
 
 class PlacementStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
-    ENDED = "ended", _("Ended")
+    # French: a placement is « une participation » (« Terminée »), a plan « Terminé ».
+    ACTIVE = "active", pgettext_lazy("PAAS placement", "Active")
+    ENDED = "ended", pgettext_lazy("PAAS placement", "Ended")
 
 
 class ExitOutcome(models.TextChoices):

@@ -23,6 +23,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -56,7 +57,8 @@ class PlanStatus(models.TextChoices):
     ACTIVE = "active", _("In progress")
     EXTENSION_REQUESTED = "extension_requested", _("Extension requested")
     ENDED = "ended", _("Ended")
-    COMPLETED = "completed", _("Completed")
+    # French: « Mené à terme » (a plan), where a referral is « Menée à terme ».
+    COMPLETED = "completed", pgettext_lazy("support plan", "Completed")
 
 
 class Origin(models.TextChoices):
@@ -213,12 +215,13 @@ class Objective(models.Model):
 
 
 class ActionStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
+    # French: an action is feminine (« Prévue », « Réalisée »), a follow-up masculine (« Prévu »).
+    PLANNED = "planned", pgettext_lazy("plan action", "Planned")
     IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
+    DONE = "done", pgettext_lazy("plan action", "Done")
     ON_HOLD = "on_hold", _("On hold")
-    ABANDONED = "abandoned", _("Abandoned")
-    CANCELLED = "cancelled", _("Cancelled")
+    ABANDONED = "abandoned", pgettext_lazy("plan action", "Abandoned")
+    CANCELLED = "cancelled", pgettext_lazy("plan action", "Cancelled")
 
 
 class Who(models.TextChoices):

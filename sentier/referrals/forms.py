@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sentier.consent.models import InformationCategory
 from sentier.referrals.models import ReferralStatus
@@ -89,7 +90,7 @@ ANSWER_LABELS: dict[str, Any] = {
     ReferralStatus.REJECTED: _("Decline"),
     ReferralStatus.IN_PROGRESS: _("Start the service"),
     ReferralStatus.ON_HOLD: _("Put on hold"),
-    ReferralStatus.COMPLETED: _("Completed"),
+    ReferralStatus.COMPLETED: pgettext_lazy("referral", "Completed"),
     ReferralStatus.FAILED: _("Did not work out"),
 }
 TEXT_LABELS: dict[str, Any] = {

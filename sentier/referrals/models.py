@@ -14,6 +14,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -24,8 +25,9 @@ class ReferralStatus(models.TextChoices):
     REJECTED = "rejected", _("Declined")
     IN_PROGRESS = "in_progress", _("In progress")
     ON_HOLD = "on_hold", _("On hold")
-    COMPLETED = "completed", _("Completed")
-    CANCELLED = "cancelled", _("Cancelled")
+    # French: a referral is « une orientation » (« Menée à terme », « Annulée »).
+    COMPLETED = "completed", pgettext_lazy("referral", "Completed")
+    CANCELLED = "cancelled", pgettext_lazy("referral", "Cancelled")
     FAILED = "failed", _("Did not work out")
     EXPIRED = "expired", _("Expired without an answer")
 
