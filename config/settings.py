@@ -122,7 +122,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "axes",
     "csp",
-    "rules.apps.AutodiscoverRulesConfig",
+    "rules",  # permissions.py of each app is imported by its AppConfig.ready, not autodiscovered
     "simple_history",
     "rest_framework",
     "drf_spectacular",

@@ -8,3 +8,7 @@ class AccountsConfig(AppConfig):
     name = "sentier.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        # Who may do what: the predicates and registrations of this app (imported once, here).
+        from sentier.accounts import permissions  # noqa: F401

@@ -14,13 +14,13 @@ from typing import Any
 
 from rules import permissions, predicates
 
-from sentier.accounts.rules import (
-    can_change_participant,
+from sentier.accounts.permissions import (
     is_administrator,
     is_coordinator,
     is_partner_staff,
     is_the_person,
 )
+from sentier.participants.permissions import can_change_participant
 
 predicate: Callable[[Callable[..., bool]], Any] = predicates.predicate
 add_perm: Callable[[str, Any], None] = permissions.add_perm

@@ -8,3 +8,8 @@ class PaasConfig(AppConfig):
     name = "sentier.paas"
     label = "paas"
     verbose_name = _("PAAS Action")
+
+    def ready(self) -> None:
+        # Who may do what: the predicates and registrations of this app (imported once, here);
+        # the statements' and claims' are in statement_rules until it moves beside them.
+        from sentier.paas import permissions, statement_rules  # noqa: F401

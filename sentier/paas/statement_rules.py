@@ -3,7 +3,7 @@
 Read them as sentences: the Ministry (an administrator, or the coordinator of a region where the
 organization holds PAAS Action places) generates and approves an organization's statements; the
 organization's staff read their own statements; the participant's caseworker decides on claims.
-Imported by ``statement_views`` so the permissions are registered.
+Imported once, by ``PaasConfig.ready``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 import rules.permissions
 import rules.predicates
 
-from sentier.accounts.rules import (
+from sentier.accounts.permissions import (
     is_administrator,
     is_caseworker,
     is_coordinator,

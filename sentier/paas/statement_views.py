@@ -26,10 +26,7 @@ from sentier.audit.actions import record_access
 from sentier.audit.models import AccessChannel, AccessKind
 from sentier.core.forms import bind_form
 from sentier.core.requests import request_user
-from sentier.paas import (
-    statement_rules,  # noqa: F401  (registers the permissions)
-    statements,
-)
+from sentier.paas import statements
 from sentier.paas.models import ClaimStatus, StatementStatus
 from sentier.paas.statement_forms import ClaimForm, GenerateStatementsForm, RejectClaimForm
 

@@ -47,7 +47,6 @@ from sentier.core import formatting
 from sentier.core.spreadsheets import safe_row
 from sentier.core.text import french
 from sentier.network.models import Organization
-from sentier.paas import statement_rules  # noqa: F401  (registers the permissions)
 from sentier.paas.models import (
     ClaimStatus,
     ExpenseClaim,

@@ -8,3 +8,7 @@ class ParticipantsConfig(AppConfig):
     name = "sentier.participants"
     label = "participants"
     verbose_name = _("Participants")
+
+    def ready(self) -> None:
+        # Who may do what: the predicates and registrations of this app (imported once, here).
+        from sentier.participants import permissions  # noqa: F401

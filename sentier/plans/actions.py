@@ -29,10 +29,7 @@ from sentier.decisions.actions import decide_for_participant
 from sentier.decisions.models import Measure
 from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind, Participant
-from sentier.plans import (
-    rules,  # noqa: F401  (registers the permissions)
-    states,
-)
+from sentier.plans import states
 from sentier.plans.models import (
     ActionStatus,
     CalendarFeed,

@@ -10,5 +10,6 @@ class PlansConfig(AppConfig):
     verbose_name = _("Personalized support plans")
 
     def ready(self) -> None:
-        # Panels this capability adds to shared pages (see sentier.core.panels).
-        from sentier.plans import panels  # noqa: F401
+        # Who may do what (this app's permissions, imported once, here) and the panels this
+        # capability adds to shared pages (see sentier.core.panels).
+        from sentier.plans import panels, permissions  # noqa: F401

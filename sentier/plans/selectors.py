@@ -18,10 +18,7 @@ from django.utils import timezone
 from sentier.accounts.models import Role, User
 from sentier.participants.models import EventKind, Participant, TimelineEvent
 from sentier.participants.selectors import visible_participants_q
-from sentier.plans import (
-    rules,  # noqa: F401  (registers the permissions)
-    states,
-)
+from sentier.plans import states
 from sentier.plans.models import (
     CalendarFeed,
     Difficulty,

@@ -11,4 +11,4 @@ class ServicePlansConfig(AppConfig):
 
     def ready(self) -> None:
         # Permissions and the panels this capability adds to shared pages (sentier.core.panels).
-        from sentier.serviceplans import panels, rules  # noqa: F401
+        from sentier.serviceplans import panels, permissions  # noqa: F401

@@ -1,8 +1,9 @@
-"""Object-level permission predicates (the ``rules`` library), shared by every app.
+"""The predicates every app's permissions are built from (the ``rules`` library): who holds which
+role, who serves which region, who reaches which file, whose file it is.
 
-Read them as sentences: a caseworker may view a participant file within their reach (the files
-of their own region, or of their own unit where a capability scopes staff by unit:
-``accounts.scopes``).
+Each app registers its own permissions in its ``permissions.py``, imported once in its
+``AppConfig.ready``; this module is the accounts app's. Roles are compared here and nowhere else:
+other code asks ``user.has_perm("app.verb_thing", obj)``.
 """
 
 from __future__ import annotations
@@ -73,14 +74,5 @@ def is_the_person(user: Any, obj: Any) -> bool:
     return getattr(obj, "user_id", None) is not None and obj.user_id == user.pk
 
 
-can_view_participant = (
-    ((is_caseworker | is_coordinator) & within_reach) | is_administrator | is_the_person
-)
-can_change_participant = (is_caseworker & within_reach) | is_administrator
-can_view_history = ((is_caseworker | is_coordinator) & within_reach) | is_administrator
-
-add_perm("participants.view_participant", can_view_participant)
-add_perm("participants.change_participant", can_change_participant)
-add_perm("participants.view_participant_history", can_view_history)
-add_perm("participants.view_caseload", is_caseworker | is_coordinator | is_administrator)
+# Statistics pages (the analysts' and the Ministry's): no app of their own.
 add_perm("reports.view_statistics", is_analyst | is_coordinator | is_administrator)

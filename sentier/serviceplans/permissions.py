@@ -19,14 +19,14 @@ from typing import Any
 
 from rules import permissions, predicates
 
-from sentier.accounts.rules import (
-    can_change_participant,
+from sentier.accounts.permissions import (
     is_administrator,
     is_caseworker,
     is_coordinator,
     is_partner_staff,
     same_region,
 )
+from sentier.participants.permissions import can_change_participant
 
 predicate: Callable[[Callable[..., bool]], Any] = predicates.predicate
 add_perm: Callable[[str, Any], None] = permissions.add_perm

@@ -14,13 +14,15 @@ from typing import Any
 
 from rules import permissions, predicates
 
-from sentier.accounts.rules import (
-    can_change_participant,
-    can_view_participant,
+from sentier.accounts.permissions import (
     is_administrator,
     is_analyst,
     is_coordinator,
     is_partner_staff,
+)
+from sentier.participants.permissions import (
+    can_change_participant,
+    can_view_participant,
 )
 
 

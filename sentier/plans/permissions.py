@@ -14,7 +14,11 @@ from typing import Any
 
 from rules import permissions, predicates
 
-from sentier.accounts.rules import can_change_participant, can_view_participant, is_the_person
+from sentier.accounts.permissions import is_the_person
+from sentier.participants.permissions import (
+    can_change_participant,
+    can_view_participant,
+)
 
 predicate: Callable[[Callable[..., bool]], Any] = predicates.predicate
 add_perm: Callable[[str, Any], None] = permissions.add_perm
