@@ -1,12 +1,12 @@
 """Plug-in point: the participant files staff reach when their unit, not their region, decides.
 
 By default a caseworker or a coordinator reaches the files of the region they serve (the
-predicate in ``participants.permissions`` and its queryset twin ``participants.selectors
-.visible_participants_q``). Where staff work in units that each serve one program and one queue
-(Ontario: an Ontario Works local office serves its area's OW clients, the ODSP centralized
-intake unit the applicants in its provincial queue, 004 Q15), the capability registers a
-:class:`UnitScope` in its ``AppConfig.ready``. For a user a scope answers for, the scope replaces
-the region rule in both twins; for everyone else nothing changes.
+predicate ``accounts.permissions.within_reach`` and its queryset twin
+``participants.permissions.visible_participants_q``). Where staff work in units that each serve
+one program and one queue (Ontario: an Ontario Works local office serves its area's OW
+clients, the ODSP centralized intake unit the applicants in its provincial queue, 004 Q15), the
+capability registers a :class:`UnitScope` in its ``AppConfig.ready``. For a user a scope answers
+for, the scope replaces the region rule in both twins; for everyone else nothing changes.
 """
 
 from __future__ import annotations

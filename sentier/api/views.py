@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 
 import sentier_rules
 from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.api.errors import ErrorSerializer
 from sentier.api.parsers import BoundedJSONParser
 from sentier.audit.actions import record_access
@@ -118,7 +119,7 @@ class IsStaffRole(permissions.BasePermission):
     """Signed-in staff (caseworkers, coordinators, partners, analysts, administrators)."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        return bool(request.user.is_authenticated and getattr(request.user, "is_staff_role", False))
+        return may(request.user, "accounts.work_as_staff")
 
 
 DECISION_EXAMPLE = {

@@ -24,7 +24,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from sentier.accounts.models import Role
+from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.consent import actions, selectors
@@ -177,7 +177,7 @@ def _flow(
 def give(request: HttpRequest, purpose: str) -> HttpResponse:
     """The person gives a consent online, for one purpose."""
     user = request_user(request)
-    if user.role != Role.PARTICIPANT:
+    if not may(user, "participants.view_own_file"):
         raise Http404
     participant = get_own_participant(user)
     return _flow(request, participant, _purpose(purpose), staff=False)
@@ -199,7 +199,7 @@ def record(request: HttpRequest, participant_uuid: uuid.UUID, purpose: str) -> H
 def mine(request: HttpRequest) -> HttpResponse:
     """Who sees what about me, until when; withdraw any of it."""
     user = request_user(request)
-    if user.role != Role.PARTICIPANT:
+    if not may(user, "participants.view_own_file"):
         raise Http404
     participant = get_own_participant(user)
     consents = list(selectors.list_consents_for_user(user, participant))

@@ -4,7 +4,8 @@ A page declares a *slot* (``{% panels "participant_file" participant=participant
 registers, in its ``AppConfig.ready``, a function that returns the HTML of its section for that
 slot (or ``""`` when it has nothing to show). Slots in use:
 
-- ``home``: the signed-in home page, any role (kwargs: none; look at ``request.user.role``);
+- ``home``: the signed-in home page, any role (kwargs: none; ask the
+  permission the section needs: ``may(request.user, "app.verb_thing")``);
 - ``participant_file``: a caseworker's view of a file (kwargs: ``participant``);
 - ``my_file``: the participant's own file page (kwargs: ``participant``);
 - ``worklist``: a caseworker's support-plan worklist (kwargs: none).

@@ -8,3 +8,7 @@ class DecisionsConfig(AppConfig):
     name = "sentier.decisions"
     label = "decisions"
     verbose_name = _("Eligibility decisions")
+
+    def ready(self) -> None:
+        # Who may do what: the predicates and registrations of this app (imported once, here).
+        from sentier.decisions import permissions  # noqa: F401

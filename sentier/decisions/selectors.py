@@ -7,11 +7,12 @@ import uuid
 from django.db.models import QuerySet
 from django.http import Http404
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.core.text import french
 from sentier.decisions.models import Decision, OutcomeChange
 from sentier.participants.models import Participant
-from sentier.participants.selectors import visible_participants_q
+from sentier.participants.permissions import visible_participants_q
 
 
 def list_decisions_for_participant(participant: Participant) -> QuerySet[Decision]:
@@ -37,12 +38,12 @@ def get_decision_for_user(user: User, decision_uuid: uuid.UUID | str) -> Decisio
 
 def list_worklist_changes_for_caseworker(user: User) -> QuerySet[OutcomeChange]:
     """Open re-evaluation changes for the caseworker's own participants."""
-    if user.role not in (Role.CASEWORKER, Role.ADMINISTRATOR):
+    if not may(user, "decisions.handle_changes"):
         return OutcomeChange.objects.none()
     queryset = OutcomeChange.objects.filter(handled_at__isnull=True).select_related(
         "participant", "run"
     )
-    if user.role == Role.CASEWORKER:
+    if may(user, "participants.hold_caseload"):
         queryset = queryset.filter(participant__caseworker=user)
     return queryset.order_by("-run__started_at", *french("participant__last_name"))
 

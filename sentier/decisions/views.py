@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 import sentier_rules
+from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.requests import request_user
@@ -29,7 +30,7 @@ from sentier_rules.codes import PARAMETER_GROUPS
 def rules_catalog(request: HttpRequest) -> HttpResponse:
     """This jurisdiction's rule parameters with their dated values in words, labels and source
     documents by title, for staff to read."""
-    if not getattr(request.user, "is_staff_role", False):
+    if not may(request.user, "decisions.view_rules_catalog"):
         raise PermissionDenied
     english = (get_language() or "").startswith("en")
     language = "en" if english else "fr"

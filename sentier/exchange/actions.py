@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
 from sentier.consent.models import Consent
 from sentier.exchange.models import ApiKey
 from sentier.network.actions import update_capacity
@@ -49,15 +49,6 @@ def split_key(raw: str) -> str | None:
     return parts[1]
 
 
-def can_manage_keys(user: User, organization: Organization) -> bool:
-    """Administrators, and partner staff for their own organization."""
-    if not user.is_active:
-        return False
-    if user.role == Role.ADMINISTRATOR or user.is_superuser:
-        return True
-    return user.role == Role.PARTNER_STAFF and user.organization_id == organization.pk
-
-
 @dataclass(frozen=True)
 class NewKey:
     """A key just created: ``raw`` is shown once and never stored."""
@@ -81,7 +72,7 @@ def create_api_key(
 ) -> NewKey:
     """A new key for ``organization``, working ``valid_days`` days (the longest allowed by
     default, ``SENTIER_API_KEY_MAX_DAYS``)."""
-    if not can_manage_keys(actor, organization):
+    if not actor.has_perm("exchange.manage_keys", organization):
         raise PermissionDenied
     longest = settings.SENTIER_API_KEY_MAX_DAYS
     valid_days = longest if valid_days is None else valid_days
@@ -117,7 +108,7 @@ def create_api_key(
 def revoke_api_key(*, actor: User, key: ApiKey, at: dt.datetime | None = None) -> ApiKey:
     """Stop a key from working, at once. Revoking twice keeps the first date."""
     key = ApiKey.objects.select_for_update().select_related("organization").get(pk=key.pk)
-    if not can_manage_keys(actor, key.organization):
+    if not actor.has_perm("exchange.manage_keys", key.organization):
         raise PermissionDenied
     if key.revoked_at is None:
         key.revoked_at = at or timezone.now()
@@ -212,10 +203,6 @@ def cancel_deliveries_for_consent(consent: Consent, actor: User | None) -> int:
     )
 
 
-def can_see_deliveries(user: User, organization: Organization) -> bool:
-    return can_manage_keys(user, organization)
-
-
 @transaction.atomic
 def retry_message(*, actor: User, message: OutboxMessage, at: dt.datetime | None = None) -> bool:
     """Put a message that gave up back in line (its consent is checked again when it is sent)."""
@@ -229,7 +216,7 @@ def retry_message(*, actor: User, message: OutboxMessage, at: dt.datetime | None
         if message.endpoint is not None
         else (message.referral.organization if message.referral is not None else None)
     )
-    if organization is None or not can_see_deliveries(actor, organization):
+    if organization is None or not actor.has_perm("exchange.view_deliveries", organization):
         raise PermissionDenied
     if message.status != OutboxStatus.FAILED:
         return False
@@ -268,7 +255,7 @@ def add_webhook_endpoint(
 ) -> tuple[WebhookEndpoint, str]:
     """Register an address for the organization's messages; returns it with its new signing
     secret (shown once to the person; kept to sign, never shown again)."""
-    if not can_manage_keys(actor, organization):
+    if not actor.has_perm("exchange.manage_keys", organization):
         raise PermissionDenied
     url = url.strip()
     parts = urllib.parse.urlsplit(url)
@@ -289,7 +276,7 @@ def turn_off_webhook_endpoint(*, actor: User, endpoint: WebhookEndpoint) -> Webh
         .select_related("organization")
         .get(pk=endpoint.pk)
     )
-    if not can_manage_keys(actor, endpoint.organization):
+    if not actor.has_perm("exchange.manage_keys", endpoint.organization):
         raise PermissionDenied
     if endpoint.active:
         endpoint.active = False

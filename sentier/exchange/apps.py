@@ -11,6 +11,9 @@ class ExchangeConfig(AppConfig):
 
     def ready(self) -> None:
         from sentier.consent.hooks import on_withdrawal
+
+        # Who may do what: the predicates and registrations of this app (imported once, here).
+        from sentier.exchange import permissions  # noqa: F401
         from sentier.exchange.actions import stop_deliveries_on_withdrawal
 
         # Withdrawing a consent stops the deliveries queued under it (same transaction).

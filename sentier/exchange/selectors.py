@@ -14,7 +14,6 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from sentier.accounts.models import User
-from sentier.exchange.actions import can_manage_keys, can_see_deliveries
 from sentier.exchange.models import ApiKey
 from sentier.network.models import Organization, Service
 from sentier.referrals.models import OutboxMessage, Referral, ReferralStatus, WebhookEndpoint
@@ -75,7 +74,7 @@ def organization_for_user(user: User) -> Organization:
     """The organization whose keys ``user`` manages from the partner pages (404 otherwise)."""
     if user.organization_id is None or user.organization is None:
         raise Http404
-    if not can_manage_keys(user, user.organization):
+    if not user.has_perm("exchange.manage_keys", user.organization):
         raise Http404
     return user.organization
 
@@ -97,7 +96,7 @@ def get_key_for_user(user: User, key_uuid: object) -> ApiKey:
 def list_messages_for_user(user: User, *, limit: int = 20) -> list[OutboxMessage]:
     """The organization's latest outgoing messages: failures first, then the newest."""
     organization = organization_for_user(user)
-    if not can_see_deliveries(user, organization):
+    if not user.has_perm("exchange.view_deliveries", organization):
         raise Http404
     messages = OutboxMessage.objects.filter(endpoint__organization=organization).select_related(
         "endpoint"

@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import sentier_rules
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.decisions.actions import DecisionInputError, decide_for_participant
 from sentier.intake import notify
 from sentier.intake.models import (
@@ -61,13 +62,13 @@ def start_application(
     if channel not in Channel.values:
         raise ValidationError(_("Unknown channel."))
     if channel != Channel.ONLINE and (
-        entered_by is None or entered_by.role not in (Role.CASEWORKER, Role.ADMINISTRATOR)
+        entered_by is None or not may(entered_by, "intake.enter_application")
     ):
         raise PermissionDenied
     answers: dict[str, Any] = {}
     if entered_by is not None and entered_by.region is not None:
         answers["_defaults"] = {"region": entered_by.region.code}
-    if applicant is not None and applicant.role != Role.PARTICIPANT:
+    if applicant is not None and not may(applicant, "participants.view_own_file"):
         applicant = None
     return Application.objects.create(
         channel=channel, applicant=applicant, entered_by=entered_by, answers=answers
@@ -233,11 +234,8 @@ class AlreadyReviewed(ValidationError):
 
 
 def _require_reviewer(actor: User, recommendation: Recommendation) -> None:
-    if actor.role == Role.ADMINISTRATOR:
-        return
-    if actor.role == Role.CASEWORKER and actor.region_id == recommendation.region_id:
-        return
-    raise PermissionDenied
+    if not may(actor, "intake.review_application", recommendation):
+        raise PermissionDenied
 
 
 @transaction.atomic
@@ -286,7 +284,7 @@ def review_recommendation(
         update_fields=["status", "final_path", "override_reason", "reviewed_by", "reviewed_at"]
     )
     participant = recommendation.participant
-    if participant.caseworker_id is None and actor.role == Role.CASEWORKER:
+    if participant.caseworker_id is None and may(actor, "participants.hold_caseload"):
         participant.caseworker = actor
         participant.assigned_at = timezone.now()
         participant.save(update_fields=["caseworker", "assigned_at", "updated_at"])

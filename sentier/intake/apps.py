@@ -8,3 +8,7 @@ class IntakeConfig(AppConfig):
     name = "sentier.intake"
     label = "intake"
     verbose_name = _("Single-window applications")
+
+    def ready(self) -> None:
+        # Who may do what: the predicates and registrations of this app (imported once, here).
+        from sentier.intake import permissions  # noqa: F401

@@ -9,9 +9,9 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from sentier.accounts import scopes
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
 from sentier.intake.models import Application, Recommendation, ReviewStatus
+from sentier.intake.permissions import reviewable
 
 RESUME_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
@@ -36,13 +36,7 @@ def review_queue_for_user(user: User) -> QuerySet[Recommendation]:
     queryset = Recommendation.objects.select_related(
         "participant", "region", "assigned_to", "application"
     ).exclude(participant__program__code="ODSP")  # the ODSP centralized intake unit's (004)
-    if user.role == Role.ADMINISTRATOR:
-        return queryset
-    if user.role in (Role.CASEWORKER, Role.COORDINATOR) and user.region_id is not None:
-        queryset = queryset.filter(region_id=user.region_id)
-        unit = scopes.files_q(user, via="participant__")
-        return queryset if unit is None else queryset.filter(unit)
-    return queryset.none()
+    return reviewable(user, queryset)
 
 
 def filter_review_queue(

@@ -17,7 +17,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.requests import request_user
@@ -93,11 +94,7 @@ def _can_edit(request: HttpRequest, application: Application) -> None:
     """Online drafts: whoever holds the link. Assisted drafts: only staff who may enter them."""
     if application.channel == Channel.ONLINE:
         return
-    user = request.user
-    if not user.is_authenticated or getattr(user, "role", None) not in (
-        Role.CASEWORKER,
-        Role.ADMINISTRATOR,
-    ):
+    if not may(request.user, "intake.enter_application"):
         raise PermissionDenied
 
 
@@ -290,7 +287,7 @@ def confirmation(request: HttpRequest, resume_key: str) -> HttpResponse:
 def assisted_start(request: HttpRequest) -> HttpResponse:
     """A caseworker enters an application given by phone or in person."""
     user = request_user(request)
-    if user.role not in (Role.CASEWORKER, Role.ADMINISTRATOR):
+    if not may(user, "intake.enter_application"):
         raise PermissionDenied
     form = AssistedStartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -304,7 +301,7 @@ def assisted_start(request: HttpRequest) -> HttpResponse:
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    if user.role not in (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR):
+    if not may(user, "intake.view_review_queue"):
         raise PermissionDenied
     form = ReviewQueueFilterForm(request.GET or None)
     params = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -326,7 +323,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "counts": selectors.override_counts(user),
-            "can_enter": user.role in (Role.CASEWORKER, Role.ADMINISTRATOR),
+            "can_enter": may(user, "intake.enter_application"),
         },
     )
 
@@ -368,7 +365,7 @@ def review(request: HttpRequest, recommendation_uuid: uuid.UUID) -> HttpResponse
             "rows": _summary_rows(recommendation.application),
             "form": form,
             "paths": dict(Path.choices),
-            "can_review": user.role in (Role.CASEWORKER, Role.ADMINISTRATOR),
+            "can_review": may(user, "intake.review_application"),
         },
         status=status,
     )

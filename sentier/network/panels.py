@@ -14,7 +14,8 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core import panels
@@ -25,7 +26,7 @@ from sentier.network.forms import WaitingListAddForm
 @panels.register("home")
 def stale_capacity(request: HttpRequest, **_kwargs: Any) -> str:
     user = request.user
-    if getattr(user, "role", None) != Role.PARTNER_STAFF:
+    if not may(user, "accounts.work_for_organization"):
         return ""
     organization_id = getattr(user, "organization_id", None)
     if organization_id is None:

@@ -5,6 +5,9 @@
 - Administrators and coordinators import services and capacity from a CSV file.
 - A caseworker who may change a participant's file puts the person on a waiting list; the person
   (or that caseworker) answers an offer.
+
+Imported once, by ``NetworkConfig.ready``. :func:`managed_services_q` is the queryset twin of
+``network.update_capacity``.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.db.models import Q
 from rules import permissions, predicates
 
 from sentier.accounts.permissions import (
@@ -49,9 +53,20 @@ can_manage_service = is_administrator | (is_partner_staff & works_for_service_or
 can_import_services = is_administrator | is_coordinator
 can_answer_offer = offer_is_for_the_person | may_change_offer_participant
 
+add_perm("network.view_capacity", is_administrator | is_partner_staff)
 add_perm("network.update_capacity", can_manage_service)
 add_perm("network.view_waiting_list", can_manage_service)
 add_perm("network.import_services", can_import_services)
 add_perm("network.export_directory", can_import_services)
 add_perm("network.add_to_waiting_list", can_change_participant)
 add_perm("network.answer_offer", can_answer_offer)
+
+
+def managed_services_q(user: Any) -> Q | None:
+    """The services whose capacity ``user`` updates, as a filter (None: none of them)."""
+    if is_administrator.test(user):
+        return Q()
+    organization_id = getattr(user, "organization_id", None)
+    if is_partner_staff.test(user) and organization_id is not None:
+        return Q(organization_id=organization_id)
+    return None

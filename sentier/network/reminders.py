@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.permissions import partner_staff_of
 from sentier.core.text import french
 from sentier.network.models import (
     CapacityReminder,
@@ -43,11 +43,7 @@ class ReminderRun:
 def _recipients(organization: Organization) -> list[str]:
     if organization.email:
         return [organization.email]
-    return list(
-        User.objects.filter(
-            organization=organization, role=Role.PARTNER_STAFF, is_active=True
-        ).values_list("email", flat=True)
-    )
+    return list(partner_staff_of(organization).values_list("email", flat=True))
 
 
 @transaction.atomic

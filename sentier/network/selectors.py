@@ -24,7 +24,7 @@ from django.db.models import (
 )
 from django.http import Http404
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
 from sentier.core.text import Folded, french, search_words
 from sentier.network.models import (
     OPEN_ENTRY_STATUSES,
@@ -38,6 +38,7 @@ from sentier.network.models import (
     WaitingListEntry,
     stale_days,
 )
+from sentier.network.permissions import managed_services_q
 from sentier.participants.models import Participant
 
 # Where a directory search word is looked for, and what a match there weighs in the ranking: a
@@ -149,11 +150,8 @@ def list_services_for_user(user: User) -> QuerySet[Service]:
     services = Service.objects.select_related("organization").order_by(
         "organization__name", "name", "pk"
     )
-    if user.role == Role.ADMINISTRATOR:
-        return services
-    if user.role == Role.PARTNER_STAFF and user.organization_id is not None:
-        return services.filter(organization_id=user.organization_id)
-    return services.none()
+    managed = managed_services_q(user)
+    return services.none() if managed is None else services.filter(managed)
 
 
 def get_service_for_user(user: User, service_uuid: uuid.UUID | str) -> Service:

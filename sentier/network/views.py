@@ -26,7 +26,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sentier.accounts.models import Role
+from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.formatting import long_date
@@ -105,7 +105,7 @@ def _clean_query(query: QueryDict, filters: dict[str, object]) -> str:
 def capacity(request: HttpRequest) -> HttpResponse:
     """The services whose capacity the user updates, stale ones flagged."""
     user = request_user(request)
-    if user.role not in (Role.PARTNER_STAFF, Role.ADMINISTRATOR):
+    if not may(user, "network.view_capacity"):
         raise PermissionDenied
     services = selectors.list_services_for_user(user)
     page = Paginator(services.prefetch_related("regions"), PAGE_SIZE).get_page(

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 import sentier_rules
 from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.consent.actions import NoValidConsent, record_consent
 from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
 from sentier.consent.selectors import find_consent
@@ -44,7 +45,6 @@ from sentier.ontario.models import (
     Route,
 )
 from sentier.ontario.routing import EO_CATEGORIES, employment_ontario
-from sentier.ontario.units import works_odsp_intake, works_ow_area
 from sentier.participants.actions import add_event, events_in_one_insert
 from sentier.participants.models import EventKind, FileStatus, Participant
 from sentier.reference.loading import EMPLOYMENT_ONTARIO_SLUG
@@ -57,15 +57,18 @@ EO_CHANNEL = "employment_ontario"
 EO_TOPIC = "employment_ontario.referral"
 
 
-def _require_ow(actor: User, region_id: int | None, participant: Participant) -> None:
-    if not works_ow_area(actor, region_id):
+def _require_ow(
+    actor: User, row: OWApplication | CommonAssessment | ActionPlan, participant: Participant
+) -> None:
+    """``row``: the OW application, assessment or action plan, of its service area."""
+    if not may(actor, "ontario.work_ow_area", row):
         raise PermissionDenied
     if not actor.has_perm("participants.change_participant", participant):
         raise PermissionDenied
 
 
 def _require_odsp(actor: User) -> None:
-    if not works_odsp_intake(actor):
+    if not may(actor, "ontario.work_odsp_intake"):
         raise PermissionDenied
 
 
@@ -174,7 +177,7 @@ def grant_ow_application(
         .get(pk=ow_application.pk)
     )
     participant = ow.participant
-    _require_ow(actor, ow.region_id, participant)
+    _require_ow(actor, ow, participant)
     if ow.status != OWStatus.PENDING:
         raise ValidationError(_("Financial assistance was already granted."))
     at = at or timezone.now()
@@ -285,7 +288,7 @@ def record_deferral(
     at: dt.datetime | None = None,
 ) -> Deferral:
     """Record why participation is deferred for now, and when to look at it again."""
-    _require_ow(actor, assessment.region_id, assessment.participant)
+    _require_ow(actor, assessment, assessment.participant)
     at = at or timezone.now()
     today = timezone.localdate(at)
     errors: dict[str, str] = {}
@@ -328,7 +331,7 @@ def review_deferral(
     """Look at a deferral again: keep it until a new date, or end it."""
     deferral = Deferral.objects.select_for_update().get(pk=deferral.pk)
     assessment = deferral.assessment
-    _require_ow(actor, assessment.region_id, assessment.participant)
+    _require_ow(actor, assessment, assessment.participant)
     if deferral.ended_at is not None:
         raise ValidationError(_("This deferral has already ended."))
     at = at or timezone.now()
@@ -368,7 +371,7 @@ def start_employment_ontario_referral(
 ) -> Referral:
     """The caseworker refers a client to Employment Ontario after the person agreed to share
     (heard by phone or in person, or on a signed form: recorded first, then the referral)."""
-    _require_ow(actor, assessment.region_id, assessment.participant)
+    _require_ow(actor, assessment, assessment.participant)
     _require_open(assessment)
     if assessment.referral_id is not None:
         raise ValidationError(_("This client was already referred to Employment Ontario."))
@@ -414,7 +417,7 @@ def put_action_plan_in_place(
     at: dt.datetime | None = None,
 ) -> ActionPlan:
     """The personalized action plan; its first review is set by the rules' parameters."""
-    _require_ow(actor, assessment.region_id, assessment.participant)
+    _require_ow(actor, assessment, assessment.participant)
     if ActionPlan.objects.filter(assessment=assessment).exists():
         raise ValidationError(_("This client already has an action plan."))
     errors: dict[str, str] = {}
@@ -453,7 +456,7 @@ def review_action_plan(
 ) -> ActionPlanReview:
     """Review the plan with the person; the next review follows the rules' interval."""
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
-    _require_ow(actor, plan.region_id, plan.participant)
+    _require_ow(actor, plan, plan.participant)
     if not notes.strip():
         raise ValidationError({"notes": _("Write what was reviewed with the person.")})
     at = at or timezone.now()
@@ -486,7 +489,7 @@ def complete_assessment(
 ) -> CommonAssessment:
     """Close the common assessment: only once an action plan is in place (004 Q3)."""
     assessment = CommonAssessment.objects.select_for_update().get(pk=assessment.pk)
-    _require_ow(actor, assessment.region_id, assessment.participant)
+    _require_ow(actor, assessment, assessment.participant)
     _require_open(assessment)
     errors: dict[str, str] = {}
     if not summary.strip():

@@ -11,7 +11,10 @@ class OntarioConfig(AppConfig):
 
     def ready(self) -> None:
         from sentier.accounts import scopes
-        from sentier.ontario import panels  # noqa: F401  (sections added to shared pages)
+        from sentier.ontario import (
+            panels,  # noqa: F401  (sections added to shared pages)
+            permissions,  # noqa: F401  (who may do what, imported once)
+        )
         from sentier.ontario.units import UNIT_SCOPE
 
         # Each Ontario unit reaches its own program's files and queue, not its region's.

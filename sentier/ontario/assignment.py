@@ -1,7 +1,7 @@
 """Who works which row of the local office worklist: assigning an Ontario Works application or a
 common assessment to a caseworker of the area's OW local office (oneself, usually), or to nobody.
 
-Permission first (``units.hands_out_ow_work``: the area's caseworkers, and its coordinator, who
+Permission first (``ontario.hand_out_ow_work``: the area's caseworkers, and its coordinator, who
 hands out work); the assignee must work Ontario Works files of the same area (not the ODSP intake
 unit, not another area, not a coordinator, not an administrator); the row is locked so that two
 people taking the same row at once cannot both get it. A mere assignment adds no
@@ -16,20 +16,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.ontario.models import CommonAssessment, OWApplication, OWStatus
-from sentier.ontario.units import hands_out_ow_work, works_ow_area
 
 RowT = TypeVar("RowT", OWApplication, CommonAssessment)
 
 
 def _assign(*, actor: User, row: RowT, assignee: User | None, only_if_unassigned: bool) -> RowT:
-    if not hands_out_ow_work(actor, row.region_id):
+    if not may(actor, "ontario.hand_out_ow_work", row):
         raise PermissionDenied
     if assignee is not None and (
-        assignee.role != Role.CASEWORKER
+        not may(assignee, "participants.hold_caseload")
         or not assignee.is_active
-        or not works_ow_area(assignee, row.region_id)
+        or not may(assignee, "ontario.work_ow_area", row)
     ):
         raise ValidationError(
             {
@@ -71,7 +71,7 @@ def assign_ow_application(
 
     ``only_if_unassigned`` ("Assign to me" on a list) refuses if someone took it meanwhile.
     """
-    if not hands_out_ow_work(actor, ow_application.region_id):
+    if not may(actor, "ontario.hand_out_ow_work", ow_application):
         raise PermissionDenied
     if ow_application.status != OWStatus.PENDING:
         raise ValidationError(_("This application was already granted."))

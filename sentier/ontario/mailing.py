@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.ontario.models import DeterminationPackage, MailingStatus
-from sentier.ontario.units import works_odsp_intake
 from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind
 
@@ -35,7 +35,7 @@ def mark_packages_mailed(
     at: dt.datetime | None = None,
 ) -> list[DeterminationPackage]:
     """Mark every package of the batch as mailed, or none of them."""
-    if not works_odsp_intake(actor):
+    if not may(actor, "ontario.work_odsp_intake"):
         raise PermissionDenied
     if not packages:
         raise ValidationError(_("Choose at least one package to mark as mailed."))

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.ontario.models import ODSPApplication
-from sentier.ontario.units import works_odsp_intake
 from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind
 
@@ -28,14 +28,16 @@ def assign_odsp_application(
 ) -> ODSPApplication:
     """Give the application to ``assignee`` (someone of the ODSP intake unit), or to nobody.
     Assigning it to whom it already is changes nothing and writes nothing."""
-    if not works_odsp_intake(actor):
+    if not may(actor, "ontario.work_odsp_intake"):
         raise PermissionDenied
     odsp = (
         ODSPApplication.objects.select_for_update(of=("self",))
         .select_related("participant")
         .get(pk=odsp_application.pk)
     )
-    if assignee is not None and not (assignee.is_active and works_odsp_intake(assignee)):
+    if assignee is not None and not (
+        assignee.is_active and may(assignee, "ontario.work_odsp_intake")
+    ):
         raise ValidationError(
             {"assignee": _("Choose someone who works in the ODSP centralized intake unit.")}
         )

@@ -12,16 +12,17 @@ from collections.abc import Iterable, Mapping
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.core.text import french
 from sentier.ontario.models import (
     DeterminationPackage,
     MailingStatus,
     ODSPApplication,
     ODSPStatus,
-    Unit,
 )
-from sentier.ontario.selectors import can_see_odsp, parse_key
+from sentier.ontario.permissions import odsp_queue_q, odsp_workers
+from sentier.ontario.selectors import parse_key
 
 #: The queue's stages (the ``stage`` filter): what is left to do, and where each file stands.
 STAGE_OPEN = "open"  # eligibility to confirm, or a package to mail
@@ -38,13 +39,10 @@ def odsp_for_user(user: User) -> QuerySet[ODSPApplication]:
     queryset = ODSPApplication.objects.select_related(
         "participant", "prescribed_class", "application"
     )
-    if not can_see_odsp(user):
+    if not may(user, "ontario.view_odsp_queue"):
         return queryset.none()
-    if user.role == Role.COORDINATOR:
-        if user.region_id is None:
-            return queryset.none()
-        return queryset.filter(participant__region_id=user.region_id)
-    return queryset
+    read = odsp_queue_q(user)
+    return queryset.none() if read is None else queryset.filter(read)
 
 
 def odsp_received_for_user(user: User) -> QuerySet[ODSPApplication]:
@@ -116,9 +114,7 @@ def packages_by_keys_for_user(user: User, keys: Iterable[uuid.UUID]) -> list[Det
 
 def odsp_colleagues() -> QuerySet[User]:
     """The staff of the ODSP centralized intake unit (to whom an application can be assigned)."""
-    return User.objects.filter(
-        ontario_unit__unit=Unit.ODSP_INTAKE, role=Role.CASEWORKER, is_active=True
-    ).order_by(*french("last_name", "first_name"), "id")
+    return odsp_workers().order_by(*french("last_name", "first_name"), "id")
 
 
 def get_odsp_for_user(user: User, key: object) -> ODSPApplication:

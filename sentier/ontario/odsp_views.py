@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.requests import request_user
@@ -37,8 +38,6 @@ from sentier.ontario.odsp_forms import (
 )
 from sentier.ontario.package import packages_pdf
 from sentier.ontario.pages import apply_errors, ontario_only
-from sentier.ontario.selectors import can_see_odsp
-from sentier.ontario.units import works_odsp_intake
 
 #: Rows per page of the queue, oldest first.
 PAGE_SIZE = 25
@@ -48,7 +47,7 @@ FILTERS = ("stage", "channel", "assigned")
 def _require_reader(request: HttpRequest) -> User:
     ontario_only()
     user = request_user(request)
-    if not can_see_odsp(user):
+    if not may(user, "ontario.view_odsp_queue"):
         raise PermissionDenied
     return user
 
@@ -90,7 +89,7 @@ def odsp_queue(request: HttpRequest) -> HttpResponse:
             "query": _filters_query(query),
             "back": _filters_query(request.GET),
             "to_mail": selectors.mailing_queue_for_user(user).count(),
-            "can_act": works_odsp_intake(user),
+            "can_act": may(user, "ontario.work_odsp_intake"),
         },
     )
 
@@ -104,7 +103,7 @@ def _application_page(
     assign_form: AssignForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    can_act = works_odsp_intake(user)
+    can_act = may(user, "ontario.work_odsp_intake")
     record_access(
         user=user, shown=odsp.participant, kind=AccessKind.ODSP_APPLICATION, request=request
     )
@@ -135,7 +134,7 @@ def odsp_application(request: HttpRequest, odsp_uuid: str) -> HttpResponse:
     form = ConfirmODSPForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not works_odsp_intake(user):
+        if not may(user, "ontario.work_odsp_intake"):
             raise PermissionDenied
         if form.is_valid():
             try:
@@ -160,7 +159,7 @@ def odsp_assign(request: HttpRequest, odsp_uuid: str) -> HttpResponse:
     ontario_only()
     user = request_user(request)
     odsp = selectors.get_odsp_for_user(user, odsp_uuid)
-    if not works_odsp_intake(user):
+    if not may(user, "ontario.work_odsp_intake"):
         raise PermissionDenied
     form = AssignForm(request.POST, colleagues=selectors.odsp_colleagues())
     if form.is_valid():
@@ -183,7 +182,7 @@ def odsp_assign_to_me(request: HttpRequest, odsp_uuid: str) -> HttpResponse:
     ontario_only()
     user = request_user(request)
     odsp = selectors.get_odsp_for_user(user, odsp_uuid)
-    if not works_odsp_intake(user):
+    if not may(user, "ontario.work_odsp_intake"):
         raise PermissionDenied
     assign_odsp_application(actor=user, odsp_application=odsp, assignee=user)
     messages.success(
@@ -245,7 +244,7 @@ def odsp_mailing(request: HttpRequest) -> HttpResponse:
             "total": total,
             "batch_max": mailing.BATCH_MAX,
             "print_form": PrintOptionsForm(),
-            "can_act": works_odsp_intake(user),
+            "can_act": may(user, "ontario.work_odsp_intake"),
         },
     )
 
@@ -264,7 +263,7 @@ def _chosen_packages(request: HttpRequest, user: User) -> list[DeterminationPack
 def _batch(request: HttpRequest) -> tuple[User, list[DeterminationPackage] | None]:
     """The intake unit member acting on the day's mailing, and the packages they chose."""
     user = _require_reader(request)
-    if not works_odsp_intake(user):
+    if not may(user, "ontario.work_odsp_intake"):
         raise PermissionDenied
     return user, _chosen_packages(request, user)
 

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.core import panels
 from sentier.ontario import odsp_selectors, selectors
 from sentier.ontario.models import (
@@ -14,9 +15,8 @@ from sentier.ontario.models import (
     CommonAssessment,
     ODSPApplication,
     OWApplication,
-    Unit,
 )
-from sentier.ontario.units import ontario_enabled, unit_of
+from sentier.ontario.units import ontario_enabled
 from sentier.participants.models import Participant
 
 
@@ -41,17 +41,17 @@ def worklist_summary(request: HttpRequest) -> str:
         return ""
     today = timezone.localdate()
     context: dict[str, object] = {}
-    if selectors.can_see_worklist(user) and user.role != "coordinator":
+    if may(user, "ontario.work_assessment_queue"):
         summary = selectors.worklist_summary(user, today)
         mine = summary["pending_mine"] + summary["assessments_mine"] + summary["reviews_mine"]
         context.update(
             worklist=True,
-            takes_rows=unit_of(user) == Unit.OW_OFFICE,
+            takes_rows=may(user, "ontario.take_ow_rows"),
             mine=mine,
             mine_query=_first_list_of_mine(summary),
             **summary,
         )
-    if selectors.can_see_odsp(user) and user.role != "coordinator":
+    if may(user, "ontario.work_odsp_queue"):
         context.update(
             odsp=True,
             received=odsp_selectors.odsp_received_for_user(user).count(),

@@ -20,7 +20,8 @@ from django.db import models
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.ontario.models import (
     ActionPlan,
     AssessmentStatus,
@@ -28,9 +29,8 @@ from sentier.ontario.models import (
     Deferral,
     OWApplication,
     OWStatus,
-    Unit,
 )
-from sentier.ontario.units import ontario_enabled, unit_of
+from sentier.ontario.permissions import ow_area_q, ow_workers, read_areas_q
 from sentier.reference.models import Jurisdiction, Region
 
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -48,25 +48,8 @@ def parse_key(value: object) -> uuid.UUID:
 
 def _area_filter(user: User, queryset: QuerySet[ModelT]) -> QuerySet[ModelT]:
     """The rows of the user's service area (all for administrators)."""
-    if not ontario_enabled():
-        return queryset.none()
-    if user.role == Role.ADMINISTRATOR:
-        return queryset
-    if user.role == Role.COORDINATOR or unit_of(user) == Unit.OW_OFFICE:
-        return queryset.filter(region_id=user.region_id) if user.region_id else queryset.none()
-    return queryset.none()
-
-
-def can_see_worklist(user: User) -> bool:
-    return ontario_enabled() and (
-        user.role in (Role.ADMINISTRATOR, Role.COORDINATOR) or unit_of(user) == Unit.OW_OFFICE
-    )
-
-
-def can_see_odsp(user: User) -> bool:
-    return ontario_enabled() and (
-        user.role in (Role.ADMINISTRATOR, Role.COORDINATOR) or unit_of(user) == Unit.ODSP_INTAKE
-    )
+    area = ow_area_q(user)
+    return queryset.none() if area is None else queryset.filter(area)
 
 
 def ow_applications_for_user(user: User) -> QuerySet[OWApplication]:
@@ -155,23 +138,18 @@ class WorklistFilters:
 def areas_for_user(user: User) -> QuerySet[Region]:
     """The Ontario service areas whose worklist the user reads (all for administrators)."""
     areas = Region.objects.filter(jurisdiction=Jurisdiction.ONTARIO).order_by("code")
-    if not can_see_worklist(user):
+    if not may(user, "ontario.view_assessment_queue"):
         return areas.none()
-    if user.role == Role.ADMINISTRATOR:
-        return areas
-    return areas.filter(pk=user.region_id) if user.region_id else areas.none()
+    read = read_areas_q(user)
+    return areas.none() if read is None else areas.filter(read)
 
 
 def ow_colleagues(region_id: int | None) -> QuerySet[User]:
     """Who works Ontario Works files of this service area: the area's active caseworkers who
-    are not in the ODSP intake unit (the queryset twin of ``units.works_ow_area``)."""
+    are not in the ODSP intake unit."""
     if region_id is None:
         return User.objects.none()
-    return (
-        User.objects.filter(role=Role.CASEWORKER, region_id=region_id, is_active=True)
-        .exclude(ontario_unit__unit=Unit.ODSP_INTAKE)
-        .order_by("first_name", "last_name", "id")
-    )
+    return ow_workers(region_id).order_by("first_name", "last_name", "id")
 
 
 def _narrow(

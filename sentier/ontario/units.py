@@ -1,6 +1,7 @@
 """Who works where in Ontario: the OW local office of a service area, or the ODSP centralized
-intake unit (separate units, 004 Q15). Read as sentences: an OW caseworker works the files of
-their own service area; ODSP intake staff work the ODSP queue of the whole province.
+intake unit (separate units, 004 Q15). What each unit may do is in ``ontario.permissions``: an OW
+caseworker works the files of their own service area; ODSP intake staff work the ODSP queue of
+the whole province.
 
 :data:`UNIT_SCOPE` says the same for participant files (``accounts.scopes``): a unit reaches the
 clients of its own program and its own queue, nothing else, whatever region its staff are tied
@@ -13,7 +14,8 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Q
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import is_caseworker
 from sentier.ontario.models import Unit, UnitMembership
 
 
@@ -23,7 +25,7 @@ def ontario_enabled() -> bool:
 
 def unit_of(user: User) -> str | None:
     """The Ontario unit of a caseworker (OW office by default); None for other roles."""
-    if user.role != Role.CASEWORKER:
+    if not is_caseworker.test(user):
         return None
     # Read once per user object (one request, one command), like Django's permission cache.
     cached: str | None = getattr(user, "_sentier_ontario_unit", None)
@@ -32,26 +34,6 @@ def unit_of(user: User) -> str | None:
         cached = membership.unit if membership is not None else Unit.OW_OFFICE
         user._sentier_ontario_unit = cached  # type: ignore[attr-defined]
     return cached
-
-
-def works_ow_area(user: User, region_id: int | None) -> bool:
-    """May act on Ontario Works files of this service area (grant, assess, plan)."""
-    if user.role == Role.ADMINISTRATOR:
-        return True
-    return unit_of(user) == Unit.OW_OFFICE and region_id is not None and user.region_id == region_id
-
-
-def works_odsp_intake(user: User) -> bool:
-    """May act in the ODSP centralized intake unit (confirm eligibility, mail packages)."""
-    return user.role == Role.ADMINISTRATOR or unit_of(user) == Unit.ODSP_INTAKE
-
-
-def hands_out_ow_work(user: User, region_id: int | None) -> bool:
-    """May say who works an Ontario Works file of this area: whoever works the area's files,
-    and the area's coordinator (a supervisor hands out work; they do not act on files)."""
-    if works_ow_area(user, region_id):
-        return True
-    return user.role == Role.COORDINATOR and region_id is not None and user.region_id == region_id
 
 
 #: The programs each unit serves (reference ``Program`` codes).

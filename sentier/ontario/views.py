@@ -25,7 +25,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.consent.actions import NoValidConsent
@@ -41,9 +42,8 @@ from sentier.ontario.forms import (
     EmploymentOntarioReferralForm,
     WorklistFilterForm,
 )
-from sentier.ontario.models import ActionPlan, Deferral, Unit
+from sentier.ontario.models import ActionPlan, Deferral
 from sentier.ontario.pages import apply_errors, ontario_only
-from sentier.ontario.units import hands_out_ow_work, unit_of, works_ow_area
 
 # ---------------------------------------------------------------- local office
 
@@ -71,7 +71,7 @@ def _query(values: dict[str, Any]) -> str:
 
 def _takes_rows(user: User) -> bool:
     """Whether "Assign to me" is offered: to caseworkers of the OW local office only."""
-    return user.role == Role.CASEWORKER and unit_of(user) == Unit.OW_OFFICE
+    return may(user, "ontario.take_ow_rows")
 
 
 @login_required
@@ -80,7 +80,7 @@ def assessment_queue(request: HttpRequest) -> HttpResponse:
     to do, action plan reviews due; filtered, paginated, each row assignable."""
     ontario_only()
     user = request_user(request)
-    if not selectors.can_see_worklist(user):
+    if not may(user, "ontario.view_assessment_queue"):
         raise PermissionDenied
     today = timezone.localdate()
     worklist = request.GET.get("worklist", "")
@@ -171,7 +171,7 @@ def take_ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
     ontario_only()
     user = request_user(request)
     ow = selectors.get_ow_application_for_user(user, ow_uuid)
-    if not works_ow_area(user, ow.region_id):
+    if not may(user, "ontario.work_ow_area", ow):
         raise PermissionDenied  # taking a row is for whoever works the area's files
     return _take(
         request,
@@ -189,7 +189,7 @@ def take_assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
     ontario_only()
     user = request_user(request)
     found = selectors.get_assessment_for_user(user, assessment_uuid)
-    if not works_ow_area(user, found.region_id):
+    if not may(user, "ontario.work_ow_area", found):
         raise PermissionDenied  # taking a row is for whoever works the area's files
     return _take(
         request,
@@ -213,7 +213,7 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
     ontario_only()
     user = request_user(request)
     ow = selectors.get_ow_application_for_user(user, ow_uuid)
-    can_act = works_ow_area(user, ow.region_id)
+    can_act = may(user, "ontario.work_ow_area", ow)
     assign_form = _assign_form(request, ow.region_id, ow.assigned_to)
     status = 200
     if request.method == "POST" and request.POST.get("action") == "assign":
@@ -245,7 +245,7 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
             "ow": ow,
             "assessment": getattr(ow, "assessment", None),
             "can_act": can_act,
-            "can_assign": hands_out_ow_work(user, ow.region_id),
+            "can_assign": may(user, "ontario.hand_out_ow_work", ow),
             "assign_form": assign_form,
             "takes_rows": _takes_rows(user),
         },
@@ -311,12 +311,12 @@ def assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
     ontario_only()
     user = request_user(request)
     found = selectors.get_assessment_for_user(user, assessment_uuid)
-    can_act = works_ow_area(user, found.region_id)
+    can_act = may(user, "ontario.work_ow_area", found)
     forms: dict[str, Form] = {name: form_class() for name, form_class in ASSESSMENT_FORMS.items()}
     review_forms: dict[int, Form] = {}
     assign_form = _assign_form(request, found.region_id, found.assigned_to)
     status = 200
-    can_assign = hands_out_ow_work(user, found.region_id)
+    can_assign = may(user, "ontario.hand_out_ow_work", found)
     if request.method == "POST":
         action = request.POST.get("action", "")
         if not (can_assign if action == "assign" else can_act):

@@ -5,6 +5,12 @@
 - Staff of the organization that welcomes a participant record attendance, follow up and
   evaluate objectives, and may record the exit too.
 - Coordinators (own region), administrators and analysts see the ministry view; analysts only read.
+- Caseworkers, coordinators and administrators list placements (a caseworker, their own
+  participants'); the Ministry and partner staff list statements, the Ministry generates them;
+  administrators, caseworkers and partner staff list expense claims.
+
+Imported once, by ``PaasConfig.ready`` (the statements' and claims' predicates are in
+``statement_rules``). The ``*_q`` functions are the queryset twins of these rules.
 """
 
 from __future__ import annotations
@@ -12,17 +18,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.db.models import Q
 from rules import permissions, predicates
 
 from sentier.accounts.permissions import (
     is_administrator,
     is_analyst,
+    is_caseworker,
     is_coordinator,
     is_partner_staff,
 )
+from sentier.participants.models import Participant
 from sentier.participants.permissions import (
     can_change_participant,
     can_view_participant,
+    visible_participants_q,
 )
 
 
@@ -70,3 +80,43 @@ add_perm("paas.record_attendance", can_follow_placement)
 add_perm("paas.follow_up_objectives", can_follow_placement)
 add_perm("paas.end_placement", can_end_placement)
 add_perm("paas.view_organization_home", is_partner_staff)
+add_perm("paas.list_placements", is_caseworker | is_coordinator | is_administrator)
+add_perm("paas.list_statements", is_administrator | is_coordinator | is_partner_staff)
+add_perm("paas.generate_statements", is_administrator | is_coordinator)
+add_perm("paas.list_claims", is_administrator | is_caseworker | is_partner_staff)
+
+
+def visible_placements_q(user: Any) -> Q:
+    """The placements ``user`` may see: the queryset twin of ``paas.view_placement``."""
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    if is_partner_staff.test(user):
+        if user.organization_id is None:
+            return Q(pk__in=[])
+        return Q(organization_id=user.organization_id)
+    participants = Participant.objects.filter(visible_participants_q(user)).values("pk")
+    return Q(participant__in=participants)
+
+
+def visible_allocations_q(user: Any) -> Q | None:
+    """The place allocations ``user`` sees (None: none): the Ministry's, by region for a
+    coordinator, or their organization's for partner staff."""
+    if is_administrator.test(user) or is_analyst.test(user):
+        return Q()
+    region_id = getattr(user, "region_id", None)
+    if is_coordinator.test(user) and region_id is not None:
+        return Q(region_id=region_id)
+    organization_id = getattr(user, "organization_id", None)
+    if is_partner_staff.test(user) and organization_id is not None:
+        return Q(organization_id=organization_id)
+    return None
+
+
+def grant_regions_q(user: Any) -> Q | None:
+    """The regions where ``user`` grants places (None: none): the twin of ``paas.grant_places``."""
+    if is_administrator.test(user):
+        return Q()
+    region_id = getattr(user, "region_id", None)
+    if is_coordinator.test(user) and region_id is not None:
+        return Q(pk=region_id)
+    return None

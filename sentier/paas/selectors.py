@@ -18,7 +18,8 @@ from django.http import Http404
 from django.utils import timezone
 
 import sentier_rules
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.core.text import french
 from sentier.network.models import Organization
 from sentier.paas.models import (
@@ -28,8 +29,9 @@ from sentier.paas.models import (
     PlacementStatus,
     WaitingEntry,
 )
+from sentier.paas.permissions import visible_allocations_q, visible_placements_q
 from sentier.participants.models import Participant
-from sentier.participants.selectors import visible_participants_q
+from sentier.participants.permissions import visible_participants_q
 
 # ---------------------------------------------------------------------------------------------
 # Rule parameters and calendar arithmetic
@@ -111,13 +113,8 @@ def list_allocations_for_user(user: User) -> QuerySet[PlaceAllocation]:
     """Allocations the user may see: the Ministry's (by region for coordinators), or their
     organization's for partner staff."""
     queryset = allocations_with_occupancy()
-    if user.role in (Role.ADMINISTRATOR, Role.ANALYST):
-        return queryset
-    if user.role == Role.COORDINATOR and user.region_id is not None:
-        return queryset.filter(region_id=user.region_id)
-    if user.role == Role.PARTNER_STAFF and user.organization_id is not None:
-        return queryset.filter(organization_id=user.organization_id)
-    return queryset.none()
+    visible = visible_allocations_q(user)
+    return queryset.none() if visible is None else queryset.filter(visible)
 
 
 def covering_allocations(
@@ -144,18 +141,6 @@ def _placements() -> QuerySet[Placement]:
     ).prefetch_related("hours_plan", "objectives", "activities")
 
 
-def visible_placements_q(user: User) -> Q:
-    """The placements ``user`` may see: the queryset twin of ``paas.view_placement``."""
-    if not user.is_authenticated or not user.is_active:
-        return Q(pk__in=[])
-    if user.role == Role.PARTNER_STAFF:
-        if user.organization_id is None:
-            return Q(pk__in=[])
-        return Q(organization_id=user.organization_id)
-    participants = Participant.objects.filter(visible_participants_q(user)).values("pk")
-    return Q(participant__in=participants)
-
-
 def get_placement_for_user(user: User, placement_uuid: uuid.UUID | str) -> Placement:
     """One placement, or 404 if it does not exist or ``user`` may not see it."""
     try:
@@ -172,7 +157,7 @@ def list_placements_for_organization(
     user: User, *, active_only: bool = True
 ) -> QuerySet[Placement]:
     """The placements of the partner staff member's own organization."""
-    if user.role != Role.PARTNER_STAFF or user.organization_id is None:
+    if not may(user, "paas.view_organization_home") or user.organization_id is None:
         return Placement.objects.none()
     queryset = _placements().filter(organization_id=user.organization_id)
     if active_only:
@@ -212,10 +197,10 @@ def organizations_for_placement(participant: Participant, on: dt.date) -> QueryS
 
 def list_placements_for_caseworker(user: User) -> QuerySet[Placement]:
     """Placements of the participants a caseworker (or coordinator, admin) may see."""
-    if user.role not in (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR):
+    if not may(user, "paas.list_placements"):
         return Placement.objects.none()
     queryset = _placements().filter(visible_placements_q(user))
-    if user.role == Role.CASEWORKER:
+    if may(user, "participants.hold_caseload"):
         queryset = queryset.filter(participant__caseworker=user)
     return queryset.order_by("status", "-start_date", "id")
 
@@ -307,7 +292,7 @@ def open_waiting_entries() -> QuerySet[WaitingEntry]:
 
 
 def list_waiting_for_organization(user: User) -> QuerySet[WaitingEntry]:
-    if user.role != Role.PARTNER_STAFF or user.organization_id is None:
+    if not may(user, "paas.view_organization_home") or user.organization_id is None:
         return WaitingEntry.objects.none()
     return (
         open_waiting_entries()
@@ -334,8 +319,9 @@ def organizations_with_free_places(on: dt.date) -> dict[tuple[int, int], int]:
 def list_free_place_notices_for_caseworker(user: User) -> list[WaitingEntry]:
     """ "A place is free": the first waiting person of each organization that has a free place,
     when that person is one of the caseworker's participants. Nobody is placed automatically."""
-    if user.role not in (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR):
+    if not may(user, "paas.list_placements"):
         return []
+    caseworker = may(user, "participants.hold_caseload")
     free = organizations_with_free_places(timezone.localdate())
     if not any(free.values()):
         return []
@@ -362,7 +348,7 @@ def list_free_place_notices_for_caseworker(user: User) -> list[WaitingEntry]:
         entry
         for entry in firsts
         if entry.participant_id in visible
-        and (user.role != Role.CASEWORKER or entry.participant.caseworker_id == user.pk)
+        and (not caseworker or entry.participant.caseworker_id == user.pk)
     ]
 
 
@@ -404,7 +390,7 @@ class OrganizationHome:
 
 def organization_home(user: User) -> OrganizationHome | None:
     """What the partner staff home shows about PAAS Action (None for other roles)."""
-    organization = user.organization if user.role == Role.PARTNER_STAFF else None
+    organization = user.organization if may(user, "paas.view_organization_home") else None
     if organization is None:
         return None
     today = timezone.localdate()

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sentier.accounts.models import Role
+from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessChannel, AccessKind
 from sentier.core.forms import bind_form
@@ -31,8 +31,6 @@ from sentier.paas.models import ClaimStatus, StatementStatus
 from sentier.paas.statement_forms import ClaimForm, GenerateStatementsForm, RejectClaimForm
 
 PAGE_SIZE = 25
-STATEMENT_ROLES = (Role.ADMINISTRATOR, Role.COORDINATOR, Role.PARTNER_STAFF)
-CLAIM_ROLES = (Role.ADMINISTRATOR, Role.CASEWORKER, Role.PARTNER_STAFF)
 
 
 def _record_statement_access(
@@ -65,12 +63,12 @@ def _month_text(statement: Any) -> str:
 @login_required
 def statement_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    if user.role not in STATEMENT_ROLES:
+    if not may(user, "paas.list_statements"):
         raise PermissionDenied
     page = Paginator(statements.list_statements_for_user(user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    can_generate = user.role in (Role.ADMINISTRATOR, Role.COORDINATOR)
+    can_generate = may(user, "paas.generate_statements")
     form = GenerateStatementsForm(initial={"month": _last_month()}) if can_generate else None
     return render(
         request,
@@ -219,7 +217,7 @@ def statement_pdf(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpRespon
 @login_required
 def claim_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    if user.role not in CLAIM_ROLES:
+    if not may(user, "paas.list_claims"):
         raise PermissionDenied
     to_decide = list(statements.list_claims_to_decide(user)[:100])
     decided_ids = [claim.pk for claim in to_decide]
@@ -241,7 +239,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 def claim_new(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     placements = statements.list_placements_for_claims(user)
-    if user.role not in CLAIM_ROLES or not placements.exists():
+    if not may(user, "paas.list_claims") or not placements.exists():
         raise PermissionDenied
     form = bind_form(request, ClaimForm, placements=placements)
     if request.method == "POST" and form.is_valid():

@@ -24,7 +24,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.formatting import long_date
@@ -44,12 +45,13 @@ from sentier.paas.forms import (
     show_refusal,
 )
 from sentier.paas.models import Placement, PlacementObjective
+from sentier.paas.permissions import grant_regions_q
 from sentier.participants.selectors import get_participant_for_user
 from sentier.reference.models import Region
 
 
 def _require_partner(user: User) -> None:
-    if user.role != Role.PARTNER_STAFF or user.organization_id is None:
+    if not may(user, "paas.view_organization_home") or user.organization_id is None:
         raise PermissionDenied
 
 
@@ -284,7 +286,7 @@ def attendance_import(request: HttpRequest) -> HttpResponse:
 def placement_list(request: HttpRequest) -> HttpResponse:
     """The caseworker's participants in PAAS Action, waiting lists and free places."""
     user = request_user(request)
-    if user.role not in (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR):
+    if not may(user, "paas.list_placements"):
         raise PermissionDenied
     placements = list(selectors.list_placements_for_caseworker(user)[:200])
     notices = selectors.list_free_place_notices_for_caseworker(user)
@@ -493,11 +495,10 @@ def add_objective(request: HttpRequest, placement_uuid: uuid.UUID) -> HttpRespon
 
 
 def _grant_regions(user: User) -> Any:
-    if user.role == Role.ADMINISTRATOR:
-        return Region.objects.order_by("code")
-    if user.role == Role.COORDINATOR and user.region_id is not None:
-        return Region.objects.filter(pk=user.region_id)
-    return Region.objects.none()
+    regions = grant_regions_q(user)
+    if regions is None:
+        return Region.objects.none()
+    return Region.objects.filter(regions).order_by("code")
 
 
 @login_required

@@ -13,7 +13,8 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.participants.models import (
     EventKind,
     FileNumberCounter,
@@ -205,7 +206,10 @@ def update_participant_details(
 def assign_caseworker(*, actor: User, participant: Participant, caseworker: User) -> Participant:
     """Give the file to a caseworker of the participant's region."""
     _require_change(actor, participant)
-    if caseworker.role != Role.CASEWORKER or caseworker.region_id != participant.region_id:
+    if (
+        not may(caseworker, "participants.hold_caseload")
+        or caseworker.region_id != participant.region_id
+    ):
         raise PermissionDenied(_("The caseworker must serve the participant's region."))
     participant.caseworker = caseworker
     participant.assigned_at = timezone.now()

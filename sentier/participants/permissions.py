@@ -2,21 +2,28 @@
 
 - Caseworkers and coordinators see the files within their reach (their region, or their unit
   where a capability scopes staff by unit: ``accounts.scopes``); administrators see every file;
-  the person sees their own. The queryset twin is ``selectors.visible_participants_q``.
+  the person sees their own. The queryset twin is :func:`visible_participants_q`.
 - Caseworkers change the files within their reach; administrators any file.
-- Caseworkers, coordinators and administrators have a caseload page.
+- Caseworkers, coordinators and administrators have a caseload page; caseworkers hold one
+  (files are assigned to them: their own worklists and reminders).
+- A participant has pages about their own file (my file, my plan, my referrals, my consents).
 
 Imported once, by ``ParticipantsConfig.ready``.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import Q
 from rules.permissions import add_perm
 
+from sentier.accounts import scopes
 from sentier.accounts.permissions import (
     is_administrator,
     is_caseworker,
     is_coordinator,
+    is_participant,
     is_the_person,
     within_reach,
 )
@@ -31,3 +38,21 @@ add_perm("participants.view_participant", can_view_participant)
 add_perm("participants.change_participant", can_change_participant)
 add_perm("participants.view_participant_history", can_view_history)
 add_perm("participants.view_caseload", is_caseworker | is_coordinator | is_administrator)
+add_perm("participants.hold_caseload", is_caseworker)
+add_perm("participants.view_own_file", is_participant)
+
+
+def visible_participants_q(user: Any) -> Q:
+    """The rows ``user`` may see, as a filter: the queryset twin of ``can_view_participant``.
+    Staff reach their unit's files where a capability scopes them by unit (``accounts.scopes``),
+    else their region's."""
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    if is_administrator.test(user):
+        return Q()
+    if (is_caseworker.test(user) or is_coordinator.test(user)) and user.region_id is not None:
+        unit = scopes.files_q(user)
+        return Q(region_id=user.region_id) if unit is None else unit
+    if is_participant.test(user):
+        return Q(user_id=user.pk)
+    return Q(pk__in=[])

@@ -12,25 +12,10 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from sentier.accounts import scopes
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.participants.models import Participant, SavedSearch, TimelineEvent
-
-
-def visible_participants_q(user: User) -> Q:
-    """The rows ``user`` may see, as a filter: the queryset twin of ``can_view_participant``.
-    Staff reach their unit's files where a capability scopes them by unit (``accounts.scopes``),
-    else their region's."""
-    if not user.is_authenticated or not user.is_active:
-        return Q(pk__in=[])
-    if user.role == Role.ADMINISTRATOR:
-        return Q()
-    if user.role in (Role.CASEWORKER, Role.COORDINATOR) and user.region_id is not None:
-        unit = scopes.files_q(user)
-        return Q(region_id=user.region_id) if unit is None else unit
-    if user.role == Role.PARTICIPANT:
-        return Q(user_id=user.pk)
-    return Q(pk__in=[])
+from sentier.participants.permissions import visible_participants_q
 
 
 def list_participants_for_user(user: User) -> QuerySet[Participant]:
@@ -86,7 +71,7 @@ def get_saved_search_for_user(user: User, search_uuid: uuid.UUID | str) -> Saved
 def caseload_filters(user: User, params: dict[str, Any]) -> QuerySet[Participant]:
     """The caseload page's list: scope (mine / recently assigned / all visible) and filters."""
     queryset = list_participants_for_user(user)
-    scope = params.get("scope") or ("mine" if user.role == Role.CASEWORKER else "all")
+    scope = params.get("scope") or ("mine" if may(user, "participants.hold_caseload") else "all")
     if scope == "mine":
         queryset = queryset.filter(caseworker=user)
     elif scope == "recent":

@@ -23,7 +23,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.core.formatting import long_date
 from sentier.decisions.actions import decide_for_participant
 from sentier.decisions.models import Measure
@@ -72,7 +73,7 @@ class EditConflict(Exception):
 
 def _side(actor: User, plan: SupportPlan) -> str:
     """Which side ``actor`` acts for on ``plan`` (raises PermissionDenied for neither)."""
-    if actor.role != Role.PARTICIPANT and actor.has_perm("plans.manage_plan", plan):
+    if actor.has_perm("plans.manage_plan", plan):
         return states.CASEWORKER
     if actor.has_perm("plans.participate", plan):
         return states.PARTICIPANT
@@ -193,9 +194,7 @@ def record_request(
     An ineligible request is kept as a plan in ``ineligible`` status with the decision, so the
     caseworker can answer with its reasons and what else exists.
     """
-    if actor.role == Role.PARTICIPANT or not actor.has_perm(
-        "participants.change_participant", participant
-    ):
+    if not actor.has_perm("participants.change_participant", participant):
         raise PermissionDenied
     if channel not in (Channel.PHONE, Channel.IN_PERSON):
         raise ValidationError({"channel": _("Choose how the person asked: by phone or in person.")})
@@ -227,7 +226,7 @@ def record_request(
 
 
 def _is_caseworker(user: User | None) -> bool:
-    return user is not None and user.role == Role.CASEWORKER
+    return user is not None and may(user, "participants.hold_caseload")
 
 
 @transaction.atomic
@@ -270,9 +269,7 @@ def propose_plan(
         decision = _decide(actor, participant, on)
         plan.decision = decision
     else:
-        if actor.role == Role.PARTICIPANT or not actor.has_perm(
-            "participants.change_participant", participant
-        ):
+        if not actor.has_perm("participants.change_participant", participant):
             raise PermissionDenied
         if errors:
             raise ValidationError(errors)
@@ -749,7 +746,7 @@ def end_plan(*, actor: User, plan: SupportPlan, reason: str, note: str = "") -> 
 @transaction.atomic
 def create_calendar_feed(*, actor: User) -> CalendarFeed:
     """A new secret address for the caseworker's follow-ups (the old one stops working)."""
-    if actor.role != Role.CASEWORKER:
+    if not may(actor, "participants.hold_caseload"):
         raise PermissionDenied
     CalendarFeed.objects.filter(user=actor).delete()
     return CalendarFeed.objects.create(user=actor)

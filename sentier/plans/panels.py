@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from sentier.accounts.models import Role
+from sentier.accounts.permissions import may
 from sentier.core import panels
 from sentier.core.requests import request_user
 from sentier.participants.models import Participant
@@ -22,9 +22,7 @@ def file_plan(request: HttpRequest, *, participant: Participant) -> str:
         return ""
     plan = selectors.current_plan_for(participant)
     content = selectors.plan_content(plan, with_events=False) if plan is not None else None
-    can_change = user.role != Role.PARTICIPANT and user.has_perm(
-        "participants.change_participant", participant
-    )
+    can_change = user.has_perm("participants.change_participant", participant)
     return render_to_string(
         "plans/_file_panel.html",
         {
@@ -53,7 +51,7 @@ def my_plan(request: HttpRequest, *, participant: Participant) -> str:
 def home(request: HttpRequest) -> str:
     """In-app reminders for caseworkers: follow-ups overdue and this week, extension requests."""
     user = request_user(request)
-    if user.role != Role.CASEWORKER:
+    if not may(user, "participants.hold_caseload"):
         return ""
     worklist = selectors.worklist_for(user)
     return render_to_string("plans/_home_panel.html", {"worklist": worklist}, request=request)

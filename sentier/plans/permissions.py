@@ -5,6 +5,10 @@
   extensions, ends or completes it.
 - Whoever may view the file sees the plan (coordinators of the region read it too).
 - The person whose plan it is reads it, agrees or declines, asks for an extension, ends it.
+- Caseworkers, coordinators and administrators open the worklist page (a caseworker's shows
+  their own plans).
+
+Imported once, by ``PlansConfig.ready``.
 """
 
 from __future__ import annotations
@@ -14,7 +18,12 @@ from typing import Any
 
 from rules import permissions, predicates
 
-from sentier.accounts.permissions import is_the_person
+from sentier.accounts.permissions import (
+    is_administrator,
+    is_caseworker,
+    is_coordinator,
+    is_the_person,
+)
 from sentier.participants.permissions import (
     can_change_participant,
     can_view_participant,
@@ -46,3 +55,4 @@ def is_plan_person(user: Any, plan: Any) -> bool:
 add_perm("plans.manage_plan", may_change_file)
 add_perm("plans.view_plan", may_view_file)
 add_perm("plans.participate", is_plan_person)
+add_perm("plans.view_worklist", is_caseworker | is_coordinator | is_administrator)

@@ -15,9 +15,10 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.participants.models import EventKind, Participant, TimelineEvent
-from sentier.participants.selectors import visible_participants_q
+from sentier.participants.permissions import visible_participants_q
 from sentier.plans import states
 from sentier.plans.models import (
     CalendarFeed,
@@ -83,7 +84,7 @@ def get_plan_for_user(user: User, plan_uuid: uuid.UUID | str) -> SupportPlan:
 def get_plan_to_manage(user: User, plan_uuid: uuid.UUID | str) -> SupportPlan:
     """A plan ``user`` runs (caseworker of the region, administrator), else 404."""
     plan = get_plan_for_user(user, plan_uuid)
-    if user.role == Role.PARTICIPANT or not user.has_perm("plans.manage_plan", plan):
+    if not user.has_perm("plans.manage_plan", plan):
         raise Http404
     return plan
 
@@ -94,9 +95,7 @@ def _child(model: Any, user: User, row_uuid: uuid.UUID | str) -> Any:
         .filter(uuid=_key(row_uuid))
         .first()
     )
-    if row is None or user.role == Role.PARTICIPANT:
-        raise Http404
-    if not user.has_perm("plans.manage_plan", row.plan):
+    if row is None or not user.has_perm("plans.manage_plan", row.plan):
         raise Http404
     return row
 
@@ -130,7 +129,7 @@ def current_plan_for(participant: Participant) -> SupportPlan | None:
 def get_own_plan(user: User) -> SupportPlan:
     """The signed-in participant's current plan, or 404."""
     participant = Participant.objects.filter(user_id=user.pk).first()
-    if participant is None or user.role != Role.PARTICIPANT:
+    if participant is None or not may(user, "participants.view_own_file"):
         raise Http404
     plan = current_plan_for(participant)
     if plan is None:
@@ -268,7 +267,7 @@ class Worklist:
 
 
 def _my_plans_q(user: User) -> Q:
-    if user.role == Role.CASEWORKER:
+    if may(user, "participants.hold_caseload"):
         return Q(caseworker=user)
     return Q(pk__in=[])
 
@@ -335,7 +334,7 @@ def feed_follow_ups(token: str) -> tuple[User, list[FollowUp]] | None:
     """The owner and follow-ups of a calendar feed token (None for an unknown or revoked one):
     scheduled and held contacts of their plans, from 90 days back."""
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
-    if feed is None or not feed.user.is_active or feed.user.role != Role.CASEWORKER:
+    if feed is None or not feed.user.is_active or not may(feed.user, "participants.hold_caseload"):
         return None
     since = timezone.now() - dt.timedelta(days=90)
     follow_ups = list(

@@ -26,7 +26,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.formatting import long_date
@@ -67,9 +68,7 @@ FEED_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 def _participant_to_manage(user: User, participant_uuid: uuid.UUID) -> Participant:
     participant = get_participant_for_user(user, participant_uuid)
-    if user.role == Role.PARTICIPANT or not user.has_perm(
-        "participants.change_participant", participant
-    ):
+    if not user.has_perm("participants.change_participant", participant):
         raise Http404
     return participant
 
@@ -237,7 +236,7 @@ def _propose(
 def detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     """Everything about the plan for the caseworker: content, agreement, extensions, timeline."""
     user = request_user(request)
-    if user.role == Role.PARTICIPANT:
+    if not may(user, "accounts.work_as_staff"):
         raise Http404
     plan = selectors.get_plan_for_user(user, plan_uuid)
     content = presenters.present(selectors.plan_content(plan))
@@ -663,7 +662,7 @@ def end(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
 
 
 def _require_caseworker(user: User) -> None:
-    if user.role != Role.CASEWORKER:
+    if not may(user, "participants.hold_caseload"):
         raise Http404
 
 
@@ -671,7 +670,7 @@ def _require_caseworker(user: User) -> None:
 def worklist(request: HttpRequest) -> HttpResponse:
     """Follow-ups overdue and due this week, plans ending soon, extension requests."""
     user = request_user(request)
-    if user.role not in (Role.CASEWORKER, Role.ADMINISTRATOR, Role.COORDINATOR):
+    if not may(user, "plans.view_worklist"):
         raise Http404
     return render(
         request,
@@ -752,7 +751,7 @@ def _pdf_response(request: HttpRequest, user: User, plan: SupportPlan) -> HttpRe
 
 def _own_plan(request: HttpRequest) -> tuple[User, SupportPlan]:
     user = request_user(request)
-    if user.role != Role.PARTICIPANT:
+    if not may(user, "participants.view_own_file"):
         raise Http404
     return user, selectors.get_own_plan(user)
 
@@ -761,7 +760,7 @@ def _own_plan(request: HttpRequest) -> tuple[User, SupportPlan]:
 def my_plan(request: HttpRequest) -> HttpResponse:
     """The person's plan in plain language: objectives, next follow-up, what they can do."""
     user = request_user(request)
-    if user.role != Role.PARTICIPANT:
+    if not may(user, "participants.view_own_file"):
         raise Http404
     participant = Participant.objects.filter(user=user).first()
     if participant is None:

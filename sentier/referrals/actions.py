@@ -20,7 +20,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.consent.actions import NoValidConsent
 from sentier.consent.models import Consent, Purpose, RecipientKind
 from sentier.consent.selectors import find_consent
@@ -67,11 +68,7 @@ def side_of(user: User | None, referral: Referral) -> str | None:
     """Which side ``user`` acts for on ``referral`` (None: neither)."""
     if user is None:
         return None
-    if (
-        user.role == Role.PARTNER_STAFF
-        and user.organization_id is not None
-        and user.organization_id == referral.organization_id
-    ):
+    if may(user, "referrals.answer_referral", referral):
         return Side.RECEIVER
     if user.has_perm("participants.change_participant", referral.participant):
         return Side.SENDER

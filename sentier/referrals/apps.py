@@ -10,6 +10,7 @@ class ReferralsConfig(AppConfig):
     verbose_name = _("Referrals")
 
     def ready(self) -> None:
-        # Panels this capability adds to shared pages (see sentier.core.panels), and the
-        # consent-withdrawal handler (see sentier.consent.hooks).
-        from sentier.referrals import panels, withdrawal  # noqa: F401
+        # Who may do what (this app's permissions, imported once, here), the panels this
+        # capability adds to shared pages (see sentier.core.panels), and the consent-withdrawal
+        # handler (see sentier.consent.hooks).
+        from sentier.referrals import panels, permissions, withdrawal  # noqa: F401

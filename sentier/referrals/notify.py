@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.permissions import partner_staff_of
 from sentier.core.formatting import long_date
 from sentier.network.models import Organization
 from sentier.referrals.models import (
@@ -39,9 +39,7 @@ LINK_SALT = "sentier.referrals.link"
 
 def has_accounts(organization: Organization) -> bool:
     """Whether someone of the organization can sign in to the partner portal."""
-    return User.objects.filter(
-        organization=organization, role=Role.PARTNER_STAFF, is_active=True
-    ).exists()
+    return partner_staff_of(organization).exists()
 
 
 def issue_link(referral: Referral, *, at: dt.datetime) -> ReferralLink:

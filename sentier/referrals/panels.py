@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from sentier.accounts.models import Role
+from sentier.accounts.permissions import may
 from sentier.core import panels
 from sentier.core.requests import request_user
 from sentier.participants.models import Participant
@@ -50,7 +50,7 @@ def home(request: HttpRequest) -> str:
     """Partner staff: referrals awaiting an answer and the latest notices. Caseworkers: notices
     about their referrals (expired ones)."""
     user = request_user(request)
-    if user.role == Role.PARTNER_STAFF and user.organization is not None:
+    if may(user, "accounts.work_for_organization") and user.organization is not None:
         counts = selectors.count_by_status_for_organization(user.organization)
         return render_to_string(
             "referrals/_home_partner.html",
@@ -68,7 +68,7 @@ def home(request: HttpRequest) -> str:
             },
             request=request,
         )
-    if user.role in (Role.CASEWORKER, Role.COORDINATOR):
+    if may(user, "referrals.receive_sender_notices"):
         notices = selectors.list_notices_for_sender(user, limit=5)
         if not notices:
             return ""

@@ -22,12 +22,14 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, V
 from django.http import Http404
 from django.utils import timezone
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.consent.models import InformationCategory
 from sentier.consent.selectors import Recipient, shared_with
 from sentier.network.models import Organization, Service, ServiceKind
 from sentier.participants.models import Participant
-from sentier.participants.selectors import get_participant_for_user, visible_participants_q
+from sentier.participants.permissions import visible_participants_q
+from sentier.participants.selectors import get_participant_for_user
 from sentier.referrals import states
 from sentier.referrals.models import (
     Audience,
@@ -57,7 +59,7 @@ def _with_log(queryset: QuerySet[Referral]) -> QuerySet[Referral]:
 def get_referral_for_sender(user: User, referral_uuid: object) -> Referral:
     """A referral of a file ``user`` may see (caseworker, coordinator, administrator)."""
     key = _key(referral_uuid)
-    if user.role == Role.PARTNER_STAFF or user.role == Role.PARTICIPANT:
+    if not may(user, "referrals.view_sent"):
         raise Http404
     referral = (
         _with_log(
@@ -76,7 +78,7 @@ def get_referral_for_sender(user: User, referral_uuid: object) -> Referral:
 
 def organization_of(user: User) -> Organization:
     """Partner staff's organization; 404 for anyone else."""
-    if not user.is_authenticated or user.role != Role.PARTNER_STAFF or user.organization_id is None:
+    if not may(user, "accounts.work_for_organization") or user.organization_id is None:
         raise Http404
     assert user.organization is not None
     return user.organization

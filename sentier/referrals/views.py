@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
-from sentier.accounts.models import Role
+from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.consent.actions import NoValidConsent
@@ -368,7 +368,7 @@ def cancel(request: HttpRequest, referral_uuid: uuid.UUID) -> HttpResponse:
 def sent(request: HttpRequest) -> HttpResponse:
     """The caseworker's referrals: overdue first, filter by status."""
     user = request_user(request)
-    if user.role not in (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR):
+    if not may(user, "referrals.view_sent"):
         raise PermissionDenied
     filters = StatusFilterForm(request.GET or None)
     status = filters.cleaned_data["status"] if filters.is_bound and filters.is_valid() else ""
@@ -398,7 +398,7 @@ def sent(request: HttpRequest) -> HttpResponse:
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    if user.role != Role.PARTICIPANT:
+    if not may(user, "participants.view_own_file"):
         raise Http404
     participant = get_own_participant(user)
     referrals = list(selectors.list_referrals_for_participant(participant))

@@ -19,7 +19,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 import sentier_rules
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.consent.actions import record_consent
 from sentier.consent.models import Consent, InformationCategory, Purpose
 from sentier.decisions.actions import decide_for_participant, decision_request
@@ -315,7 +316,7 @@ def record_agreement(
     from their portal, or heard by the region's staff. Saying no ends the plan, with no effect
     on their benefit (000)."""
     plan = _lock(plan)
-    by_the_person = actor.role == Role.PARTICIPANT and plan.participant.user_id == actor.pk
+    by_the_person = may(actor, "serviceplans.answer_as_the_person", plan)
     if by_the_person != (channel == AgreementChannel.ONLINE):
         raise PermissionDenied  # "online" is only ever the person, and the person only online
     if not by_the_person:
@@ -374,7 +375,7 @@ def end_plan(*, actor: User, plan: ServicePlan, reason: str) -> ServicePlan:
     """End the plan: by the person (from their portal) or by the region's staff, with a reason.
     Ending it never changes a benefit (000)."""
     plan = _lock(plan)
-    by_the_person = actor.role == Role.PARTICIPANT and plan.participant.user_id == actor.pk
+    by_the_person = may(actor, "serviceplans.answer_as_the_person", plan)
     if not by_the_person:
         _require_change(actor, plan)
     _require_open(plan)

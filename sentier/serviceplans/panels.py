@@ -11,7 +11,8 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.core import panels
 from sentier.participants.models import Participant
 from sentier.serviceplans import selectors
@@ -25,7 +26,7 @@ def file_section(request: HttpRequest, *, participant: Participant) -> str:
         "participants.view_participant", participant
     ):
         return ""
-    if user.role not in (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR):
+    if not may(user, "serviceplans.run_plans"):
         return ""
     requests = list(
         ServicePlanRequest.objects.filter(participant=participant)
@@ -80,19 +81,19 @@ def home_section(request: HttpRequest) -> str:
     user = request.user
     if not isinstance(user, User):
         return ""
-    if user.role == Role.CASEWORKER:
+    if may(user, "participants.hold_caseload"):
         return render_to_string(
             "serviceplans/_home_caseworker.html",
             {"requests": selectors.recent_decisions_for_caseworker(user, limit=8)},
             request=request,
         )
-    if user.role == Role.COORDINATOR:
+    if may(user, "serviceplans.decide_requests"):
         return render_to_string(
             "serviceplans/_home_coordinator.html",
             {"queue": list(selectors.coordinator_queue(user)[:10])},
             request=request,
         )
-    if user.role == Role.PARTNER_STAFF:
+    if may(user, "accounts.work_for_organization"):
         plans = list(selectors.list_plans_for_user(user).order_by("-created_at")[:10])
         if not plans:
             return ""
@@ -106,7 +107,7 @@ def home_section(request: HttpRequest) -> str:
 def worklist_section(request: HttpRequest) -> str:
     """The coordinator's decisions on the caseworker's service plan requests, on their worklist."""
     user = request.user
-    if not isinstance(user, User) or user.role != Role.CASEWORKER:
+    if not isinstance(user, User) or not may(user, "participants.hold_caseload"):
         return ""
     return render_to_string(
         "serviceplans/_home_caseworker.html",

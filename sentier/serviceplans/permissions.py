@@ -10,6 +10,10 @@
   (the selectors filter; these predicates only open the door). They update the actions their
   organization owns.
 - Regional network pages list the plans of members to staff of that region; others see counts.
+- The person whose plan it is agrees to it or ends their participation from their portal.
+
+Imported once, by ``ServicePlansConfig.ready``. :func:`region_rows_q` is the queryset twin of the
+region rule.
 """
 
 from __future__ import annotations
@@ -17,13 +21,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.db.models import Q
 from rules import permissions, predicates
 
 from sentier.accounts.permissions import (
     is_administrator,
+    is_analyst,
     is_caseworker,
     is_coordinator,
+    is_participant,
     is_partner_staff,
+    is_the_person,
     same_region,
 )
 from sentier.participants.permissions import can_change_participant
@@ -53,7 +61,12 @@ def _owns_action(user: Any, action: Any) -> bool:
     )
 
 
+def _the_person_of_the_plan(user: Any, plan: Any) -> bool:
+    return bool(is_the_person.test(user, getattr(plan, "participant", None)))
+
+
 party_of_active_plan = predicate(_party_of_active_plan)
+the_person_of_the_plan = predicate(_the_person_of_the_plan)
 owns_action = predicate(_owns_action)
 
 region_staff = (is_caseworker | is_coordinator) & same_region
@@ -72,3 +85,22 @@ add_perm("serviceplans.change_plan", can_change_plan)
 add_perm("serviceplans.view_plan_as_party", can_view_plan_as_party)
 add_perm("serviceplans.update_own_action", is_partner_staff & owns_action)
 add_perm("serviceplans.list_network_plans", can_list_network_plans)
+add_perm("serviceplans.run_plans", is_caseworker | is_coordinator | is_administrator)
+add_perm(
+    "serviceplans.open_plans", is_caseworker | is_coordinator | is_administrator | is_partner_staff
+)
+add_perm("serviceplans.decide_requests", is_coordinator)
+add_perm(
+    "serviceplans.view_networks", is_caseworker | is_coordinator | is_analyst | is_administrator
+)
+add_perm("serviceplans.answer_as_the_person", is_participant & the_person_of_the_plan)
+
+
+def region_rows_q(user: Any) -> Q | None:
+    """Rows of the user's region for region staff, everything for administrators, else None."""
+    if is_administrator.test(user):
+        return Q()
+    region_id = getattr(user, "region_id", None)
+    if (is_caseworker.test(user) or is_coordinator.test(user)) and region_id is not None:
+        return Q(region_id=region_id)
+    return None

@@ -17,7 +17,8 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.consent.models import InformationCategory, Purpose
 from sentier.consent.selectors import Recipient, Share, shared_with
 from sentier.plans.models import SupportPlan
@@ -36,6 +37,7 @@ from sentier.serviceplans.models import (
     ServicePlanRequest,
     Situation,
 )
+from sentier.serviceplans.permissions import region_rows_q
 
 ALL_CATEGORIES = frozenset(InformationCategory.values)
 
@@ -55,29 +57,20 @@ def list_situations() -> QuerySet[Situation]:
 # Requests
 
 
-def _region_scope(user: User) -> Q | None:
-    """Rows of the user's region for region staff, everything for administrators, else None."""
-    if user.role == Role.ADMINISTRATOR:
-        return Q()
-    if user.role in (Role.CASEWORKER, Role.COORDINATOR) and user.region_id is not None:
-        return Q(region_id=user.region_id)
-    return None
-
-
 def list_requests_for_user(user: User) -> QuerySet[ServicePlanRequest]:
     """Caseworkers: the requests they sent. Coordinators: their region's. Administrators: all."""
     requests = ServicePlanRequest.objects.select_related(
         "participant", "requested_by", "decided_by", "region"
     )
-    if user.role == Role.CASEWORKER and user.region_id is not None:
+    if may(user, "participants.hold_caseload") and user.region_id is not None:
         return requests.filter(requested_by=user, region_id=user.region_id)
-    scope = _region_scope(user)
+    scope = region_rows_q(user)
     return requests.filter(scope) if scope is not None else requests.none()
 
 
 def coordinator_queue(user: User) -> QuerySet[ServicePlanRequest]:
     """Requests waiting for this coordinator's decision, oldest first."""
-    if user.role != Role.COORDINATOR or user.region_id is None:
+    if not may(user, "serviceplans.decide_requests") or user.region_id is None:
         return ServicePlanRequest.objects.none()
     return (
         ServicePlanRequest.objects.filter(region_id=user.region_id, status=RequestStatus.PENDING)
@@ -89,7 +82,7 @@ def coordinator_queue(user: User) -> QuerySet[ServicePlanRequest]:
 
 def get_request_for_user(user: User, request_uuid: object) -> ServicePlanRequest:
     key = _key(request_uuid)
-    scope = _region_scope(user)
+    scope = region_rows_q(user)
     if scope is None:
         raise Http404
     found = (
@@ -107,7 +100,7 @@ def get_request_for_user(user: User, request_uuid: object) -> ServicePlanRequest
 
 def recent_decisions_for_caseworker(user: User, limit: int = 10) -> list[ServicePlanRequest]:
     """The caseworker's requests, decided or not, newest first (home panel)."""
-    if user.role != Role.CASEWORKER:
+    if not may(user, "participants.hold_caseload"):
         return []
     return list(
         list_requests_for_user(user).select_related("plan").order_by("-requested_at")[:limit]
@@ -122,10 +115,10 @@ def list_plans_for_user(user: User) -> QuerySet[ServicePlan]:
     """Region staff: their region's plans. Partner staff: active plans their organization is a
     party to. Administrators: all."""
     plans = ServicePlan.objects.select_related("participant", "coordinator", "region")
-    scope = _region_scope(user)
+    scope = region_rows_q(user)
     if scope is not None:
         return plans.filter(scope)
-    if user.role == Role.PARTNER_STAFF and user.organization_id is not None:
+    if may(user, "accounts.work_for_organization") and user.organization_id is not None:
         return plans.filter(
             status=PlanStatus.ACTIVE,
             parties__organization_id=user.organization_id,
@@ -154,7 +147,7 @@ def get_plan_for_user(user: User, plan_uuid: object) -> ServicePlan:
 
 def get_own_plans(user: User) -> list[ServicePlan]:
     """The signed-in participant's service plans, newest first."""
-    if user.role != Role.PARTICIPANT:
+    if not may(user, "participants.view_own_file"):
         return []
     return list(
         ServicePlan.objects.filter(participant__user_id=user.pk)

@@ -19,7 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.forms import FormT, bind_form, not_before
@@ -50,11 +51,9 @@ from sentier.serviceplans.models import (
     ServicePlan,
 )
 
-STAFF = (Role.CASEWORKER, Role.COORDINATOR, Role.ADMINISTRATOR)
-
 
 def _require_staff(user: User) -> None:
-    if user.role not in STAFF:
+    if not may(user, "serviceplans.run_plans"):
         raise PermissionDenied
 
 
@@ -105,10 +104,11 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     """Caseworker: their requests and plans. Coordinator: the region's queue, decisions and
     plans. Administrator: everything. Partner staff: the plans their organization is a party to."""
     user = request_user(request)
-    if user.role not in (*STAFF, Role.PARTNER_STAFF):
+    if not may(user, "serviceplans.open_plans"):
         raise PermissionDenied
     plans = selectors.list_plans_for_user(user)
-    if user.role == Role.CASEWORKER:
+    decides_requests = may(user, "serviceplans.decide_requests")
+    if may(user, "participants.hold_caseload"):
         plans = plans.filter(request__requested_by=user) | plans.filter(
             participant__caseworker=user
         )
@@ -121,11 +121,12 @@ def plan_list(request: HttpRequest) -> HttpResponse:
             "pending": list(
                 selectors.list_requests_for_user(user).filter(status=RequestStatus.PENDING)
             )
-            if user.role != Role.COORDINATOR
+            if not decides_requests
             else [],
             "decided": list(requests.order_by("-decided_at")[:50]),
             "plans": list(plans.distinct().order_by("-created_at")[:100]),
-            "is_partner": user.role == Role.PARTNER_STAFF,
+            "is_partner": may(user, "accounts.work_for_organization"),
+            "decides_requests": decides_requests,
         },
     )
 
@@ -662,7 +663,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     """The participant's service plan in plain language: who takes part, who sees what, and
     ending their participation (no effect on their benefit)."""
     user = request_user(request)
-    if user.role != Role.PARTICIPANT:
+    if not may(user, "participants.view_own_file"):
         raise Http404
     plans = selectors.get_own_plans(user)
     current = next((p for p in plans if p.status != PlanStatus.ENDED), None)
@@ -730,7 +731,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 @login_required
 def networks(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    if user.role not in (*STAFF, Role.ANALYST):
+    if not may(user, "serviceplans.view_networks"):
         raise PermissionDenied
     return render(request, "serviceplans/networks.html", {"networks": selectors.list_networks()})
 
@@ -740,7 +741,7 @@ def network(request: HttpRequest, region_code: str) -> HttpResponse:
     """A network's members and the plans they take part in (counts only for those who may not
     open the region's plans)."""
     user = request_user(request)
-    if user.role not in (*STAFF, Role.ANALYST):
+    if not may(user, "serviceplans.view_networks"):
         raise PermissionDenied
     found = selectors.get_network(region_code)
     rows = selectors.network_members_with_plans(found)

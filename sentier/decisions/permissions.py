@@ -1,0 +1,17 @@
+"""Who may do what with eligibility decisions, as ``rules`` permissions.
+
+- Every staff role reads the rules catalogue (parameters, values, sources).
+- Caseworkers (their own participants') and administrators (all) handle the changes a
+  re-evaluation found.
+
+Imported once, by ``DecisionsConfig.ready``.
+"""
+
+from __future__ import annotations
+
+from rules.permissions import add_perm
+
+from sentier.accounts.permissions import is_administrator, is_caseworker, is_staff
+
+add_perm("decisions.view_rules_catalog", is_staff)
+add_perm("decisions.handle_changes", is_caseworker | is_administrator)
