@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sentier.core.formatting import long_date
+from sentier.core.lifecycle import Refusal
 from sentier.core.middleware import RESTORE_KEY
 
 if TYPE_CHECKING:
@@ -49,6 +50,23 @@ def bind_form(request: HttpRequest, form_class: type[FormT], **kwargs: Any) -> F
         messages.info(request, _("What you typed before your session ended is shown below."))
         return form_class(data=data, **kwargs)
     return form_class(**kwargs)
+
+
+def show_refusal(
+    form: forms.BaseForm, error: ValidationError | Refusal, fields: dict[str, str] | None = None
+) -> None:
+    """Put an action's refusal on the form: each message next to its field (``fields`` renames
+    the action's keys), the others at the top."""
+    if isinstance(error, Refusal):
+        name = (fields or {}).get(error.field or "", error.field)
+        form.add_error(name if name in form.fields else None, str(error))
+        return
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for key, errors in error.error_dict.items():
+        name = (fields or {}).get(key, key)
+        form.add_error(name if name in form.fields else None, errors)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Forms of the PAAS Action pages: granting places, placing, exits, objectives, attendance.
 
 Forms only parse what was typed; the actions decide what is allowed and their refusals are put
-back on the form next to the field they are about (:func:`show_refusal`).
+back on the form next to the field they are about
+(:func:`sentier.core.forms.show_refusal`).
 """
 
 from __future__ import annotations
@@ -41,19 +42,6 @@ GRANT_BOUNDS = within_years(2, 3)
 PLACEMENT_BOUNDS = within_years(1, 1)
 #: Attendance weeks: the views narrow these to the placement's (or the organization's) dates.
 WEEK_BOUNDS: Bounds = {"earliest": years_from_today(-10), "latest": days_from_today(6)}
-
-
-def show_refusal(
-    form: forms.BaseForm, error: ValidationError, fields: dict[str, str] | None = None
-) -> None:
-    """Put an action's refusal on the form: each message next to its field (``fields`` renames
-    the action's keys), the others at the top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for key, errors in error.error_dict.items():
-        name = (fields or {}).get(key, key)
-        form.add_error(name if name in form.fields else None, errors)
 
 
 class GrantPlacesForm(forms.Form):

@@ -29,7 +29,7 @@ from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.formatting import long_date
-from sentier.core.forms import BoundedDateField, bind_form
+from sentier.core.forms import BoundedDateField, bind_form, show_refusal
 from sentier.core.requests import request_user
 from sentier.paas import actions, selectors
 from sentier.paas.forms import (
@@ -42,7 +42,6 @@ from sentier.paas.forms import (
     ObjectiveFollowUpForm,
     PlacementForm,
     WeekForm,
-    show_refusal,
 )
 from sentier.paas.models import Placement, PlacementObjective
 from sentier.paas.permissions import grant_regions_q

@@ -1,5 +1,5 @@
 """Forms of the support plan pages. They only parse what was typed; the actions decide what is
-allowed, and their refusals go back next to the field (``show_refusal``)."""
+allowed, and their refusals go back next to the field (``sentier.core.forms.show_refusal``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sentier.core.forms import BoundedDateField, BoundedDateTimeField, within_years
-from sentier.paas.forms import show_refusal
 from sentier.plans.models import (
     ActionStatus,
     Channel,
@@ -25,8 +24,6 @@ from sentier.plans.models import (
     ObjectiveStatus,
     Who,
 )
-
-__all__ = ["show_refusal"]
 
 #: Every date of a plan (end, due dates, follow-ups, extensions) is within three years of today;
 #: the views also refuse one before the plan was opened (``not_before``).

@@ -31,7 +31,7 @@ from sentier.accounts.permissions import may
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.formatting import long_date
-from sentier.core.forms import FormT, bind_form, not_before
+from sentier.core.forms import FormT, bind_form, not_before, show_refusal
 from sentier.core.requests import request_user
 from sentier.participants.models import Participant
 from sentier.participants.selectors import get_participant_for_user
@@ -53,7 +53,6 @@ from sentier.plans.forms import (
     RecordFollowUpForm,
     RequestForm,
     StaffExtensionRequestForm,
-    show_refusal,
 )
 from sentier.plans.models import (
     Channel,

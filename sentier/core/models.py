@@ -1,0 +1,35 @@
+"""The one model of the base layer: the transition log shared by every lifecycle."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+
+class Transition(models.Model):
+    """One status move of any object with a lifecycle (:mod:`sentier.core.lifecycle`): who, when,
+    which object, from, to, why. Written once, never edited (append-only, like the access log)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    lifecycle = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=32, blank=True)  # "": the object was created
+    to_status = models.CharField(max_length=32)
+    side = models.CharField(max_length=20, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Who acted when there is no user: "scheduled task", "import", …
+    actor_label = models.CharField(max_length=120, blank=True)
+    reason = models.TextField(blank=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.lifecycle}: {self.from_status or '∅'} → {self.to_status}"
