@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.core.formatting import long_date
+from sentier.core.lifecycle import Refusal
 from sentier.decisions.actions import decide_for_participant
 from sentier.decisions.models import Measure
 from sentier.participants.actions import add_event
@@ -47,7 +48,6 @@ from sentier.plans.models import (
     Origin,
     PlanAction,
     PlanStatus,
-    PlanTransition,
     SupportPlan,
     Who,
 )
@@ -73,11 +73,10 @@ class EditConflict(Exception):
 
 def _side(actor: User, plan: SupportPlan) -> str:
     """Which side ``actor`` acts for on ``plan`` (raises PermissionDenied for neither)."""
-    if actor.has_perm("plans.manage_plan", plan):
-        return states.CASEWORKER
-    if actor.has_perm("plans.participate", plan):
-        return states.PARTICIPANT
-    raise PermissionDenied
+    side = states.SUPPORT_PLAN.side_of(actor, plan)
+    if side is None:
+        raise PermissionDenied
+    return side
 
 
 def _require_manager(actor: User, plan: SupportPlan) -> None:
@@ -92,27 +91,11 @@ def _lock(plan: SupportPlan) -> SupportPlan:
 def _move(
     plan: SupportPlan, to_status: str, *, actor: User | None, side: str, reason: str = ""
 ) -> None:
-    """Change the status through the state machine and log the transition."""
-    if not states.allowed(plan.status, to_status, side):
-        raise ValidationError(
-            {
-                "status": _("This plan cannot go from “%(from)s” to “%(to)s”.")
-                % {
-                    "from": PlanStatus(plan.status).label if plan.status else "—",
-                    "to": PlanStatus(to_status).label,
-                }
-            }
-        )
-    from_status = plan.status
-    plan.status = to_status
-    PlanTransition.objects.create(
-        plan=plan,
-        from_status=from_status,
-        to_status=to_status,
-        actor=actor,
-        at=timezone.now(),
-        reason=reason,
-    )
+    """Change the status through the lifecycle, which logs the transition."""
+    try:
+        states.SUPPORT_PLAN.apply(plan, to_status, side=side, actor=actor, reason=reason)
+    except Refusal as refused:
+        raise ValidationError({"status": str(refused)}) from None
 
 
 def _event(

@@ -21,10 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sentier.accounts.models import User
-from sentier.accounts.permissions import may
 from sentier.consent.actions import NoValidConsent
 from sentier.consent.models import Consent, Purpose, RecipientKind
 from sentier.consent.selectors import find_consent
+from sentier.core.lifecycle import ReasonRequired, Refused
 from sentier.network.models import Location, Organization, Service
 from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind, Participant
@@ -36,15 +36,13 @@ from sentier.referrals.models import (
     Referral,
     ReferralLink,
     ReferralStatus,
-    ReferralTransition,
     Side,
     WebhookEndpoint,
 )
 from sentier.referrals.payload import build_payload
 
-
-class TransitionRefused(Exception):
-    """The move is not allowed from this status for this side."""
+# The move is not allowed from this status for this side: the lifecycle's refusal.
+TransitionRefused = Refused
 
 
 class AlreadySent(Exception):
@@ -66,13 +64,7 @@ class OpenReferralExists(Exception):
 
 def side_of(user: User | None, referral: Referral) -> str | None:
     """Which side ``user`` acts for on ``referral`` (None: neither)."""
-    if user is None:
-        return None
-    if may(user, "referrals.answer_referral", referral):
-        return Side.RECEIVER
-    if user.has_perm("participants.change_participant", referral.participant):
-        return Side.SENDER
-    return None
+    return states.REFERRAL.side_of(user, referral)
 
 
 def enqueue(
@@ -102,28 +94,6 @@ def enqueue(
             )
             for endpoint in endpoints
         ]
-    )
-
-
-def _log(
-    referral: Referral,
-    *,
-    from_status: str,
-    side: str,
-    actor: User | None,
-    actor_label: str,
-    reason: str,
-    at: dt.datetime,
-) -> ReferralTransition:
-    return ReferralTransition.objects.create(
-        referral=referral,
-        from_status=from_status,
-        to_status=referral.status,
-        side=side,
-        actor=actor,
-        actor_label=actor_label,
-        reason=reason,
-        at=at,
     )
 
 
@@ -235,14 +205,8 @@ def send_referral(
         expires_at=at + dt.timedelta(days=settings.SENTIER_REFERRAL_EXPIRY_DAYS),
         send_key=send_key,
     )
-    _log(
-        referral,
-        from_status=ReferralStatus.DRAFT,
-        side=Side.SENDER,
-        actor=actor,
-        actor_label="",
-        reason="",
-        at=at,
+    states.REFERRAL.start(
+        referral, source=ReferralStatus.DRAFT, side=Side.SENDER, actor=actor, at=at
     )
     # What leaves is read like everything a recipient is shown: what the consents allow now.
     shared = selectors.shared_referral(referral, at)
@@ -303,17 +267,18 @@ def transition_referral(
         raise PermissionDenied
     at = at or timezone.now()
     from_status = referral.status
-    if not states.allowed(from_status, to_status, side):
-        raise TransitionRefused(
-            _("A referral cannot go from “%(from)s” to “%(to)s” this way.")
-            % {
-                "from": ReferralStatus(from_status).label,
-                "to": ReferralStatus(to_status).label,
-            }
+    try:
+        states.REFERRAL.apply(
+            referral,
+            to_status,
+            side=side,
+            actor=actor,
+            actor_label=actor_label,
+            reason=reason.strip(),
+            at=at,
         )
-    if to_status in states.REASON_REQUIRED and not reason.strip():
-        raise ValidationError({"reason": _("Give the reason.")})
-    referral.status = to_status
+    except ReasonRequired as missing:
+        raise ValidationError({"reason": str(missing)}) from None
     referral.status_reason = reason.strip()
     if outcome.strip():
         referral.outcome = outcome.strip()
@@ -322,15 +287,6 @@ def transition_referral(
     if to_status in states.CLOSED:
         referral.closed_at = at
     referral.save()
-    _log(
-        referral,
-        from_status=from_status,
-        side=side,
-        actor=actor,
-        actor_label=actor_label,
-        reason=reason.strip(),
-        at=at,
-    )
     enqueue(
         topic=f"referral.{to_status}",
         payload={"referral": str(referral.uuid), "status": to_status, "reason": reason.strip()},
