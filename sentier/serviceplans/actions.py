@@ -30,6 +30,7 @@ from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind, Participant
 from sentier.plans import states as support_states
 from sentier.plans.models import SupportPlan
+from sentier.serviceplans import states
 from sentier.serviceplans.events import record_plan_event
 from sentier.serviceplans.evolve import carry_support_plan
 from sentier.serviceplans.models import (
@@ -141,6 +142,7 @@ def request_service_plan(
         rules_decision=decision,
     )
     request.situations.set(chosen)
+    states.REQUEST.start(request, side=states.CASEWORKER, actor=actor, at=at)
     add_event(
         participant=participant,
         kind=EventKind.SERVICE_PLAN_REQUESTED,
@@ -207,7 +209,14 @@ def decline_request(
     if errors:
         raise ValidationError(errors)
     at = at or timezone.now()
-    request.status = RequestStatus.DECLINED
+    states.REQUEST.apply(
+        request,
+        RequestStatus.DECLINED,
+        side=states.COORDINATOR,
+        actor=actor,
+        reason=reason.strip(),
+        at=at,
+    )
     request.decided_by = actor
     request.decided_at = at
     request.decline_reason = reason.strip()
@@ -242,7 +251,9 @@ def approve_request(
     if "error" in answer or not answer["eligible"]:
         reasons = answer.get("reasons", [])
         raise ValidationError({"__all__": _reason_text(reasons) or _("The rules do not allow it.")})
-    request.status = RequestStatus.APPROVED
+    states.REQUEST.apply(
+        request, RequestStatus.APPROVED, side=states.COORDINATOR, actor=actor, at=at
+    )
     request.decided_by = actor
     request.decided_at = at
     request.save()
@@ -255,6 +266,7 @@ def approve_request(
         initiator_name=request.initiator_name,
         created_at=at,
     )
+    states.SERVICE_PLAN.start(plan, side=states.COORDINATOR, actor=actor, at=at)
     ministry = Party.objects.create(
         plan=plan,
         kind=PartyKind.MINISTRY,
@@ -338,8 +350,9 @@ def record_agreement(
     plan.agreement_channel = channel
     plan.agreement_recorded_by = actor
     plan.agreement_note = note.strip()
+    side = states.PARTICIPANT if by_the_person else states.STAFF
     if agrees:
-        plan.status = PlanStatus.ACTIVE
+        states.SERVICE_PLAN.apply(plan, PlanStatus.ACTIVE, side=side, actor=actor, at=now)
         plan.save()
         record_plan_event(
             plan, PlanEventKind.AGREED, actor, summary=str(plan.get_agreement_channel_display())
@@ -352,10 +365,12 @@ def record_agreement(
             data={"plan": str(plan.uuid), "channel": channel, "on": on.isoformat()},
         )
         return plan
-    plan.status = PlanStatus.ENDED
     plan.ended_at = now
     plan.ended_by = actor
     plan.end_reason = _("The person did not wish to take part.")
+    states.SERVICE_PLAN.apply(
+        plan, PlanStatus.ENDED, side=side, actor=actor, reason=plan.end_reason, at=now
+    )
     plan.save()
     record_plan_event(
         plan, PlanEventKind.REFUSED, actor, summary=str(plan.get_agreement_channel_display())
@@ -381,10 +396,17 @@ def end_plan(*, actor: User, plan: ServicePlan, reason: str) -> ServicePlan:
     _require_open(plan)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the plan ends.")})
-    plan.status = PlanStatus.ENDED
     plan.ended_at = timezone.now()
     plan.ended_by = actor
     plan.end_reason = reason.strip()
+    states.SERVICE_PLAN.apply(
+        plan,
+        PlanStatus.ENDED,
+        side=states.PARTICIPANT if by_the_person else states.STAFF,
+        actor=actor,
+        reason=plan.end_reason,
+        at=plan.ended_at,
+    )
     plan.save()
     record_plan_event(plan, PlanEventKind.ENDED, actor, text=plan.end_reason)
     add_event(
