@@ -30,6 +30,7 @@ from sentier.consent.models import Consent, InformationCategory, Purpose, Recipi
 from sentier.consent.selectors import find_consent
 from sentier.intake.models import Path, ReviewStatus
 from sentier.network.models import Organization
+from sentier.ontario import states
 from sentier.ontario.models import (
     ActionPlan,
     ActionPlanReview,
@@ -188,7 +189,7 @@ def grant_ow_application(
 
 def _grant(actor: User, ow: OWApplication, at: dt.datetime) -> None:
     participant = ow.participant
-    ow.status = OWStatus.GRANTED
+    states.OW_APPLICATION.apply(ow, OWStatus.GRANTED, side=states.OW_STAFF, actor=actor, at=at)
     ow.granted_at = at
     ow.granted_by = actor
     if participant.status == FileStatus.PENDING:
@@ -240,7 +241,7 @@ def _grant(actor: User, ow: OWApplication, at: dt.datetime) -> None:
         ow.referral = referral
     else:
         ow.route = Route.COMMON_ASSESSMENT
-        CommonAssessment.objects.create(
+        assessment = CommonAssessment.objects.create(
             participant=participant,
             ow_application=ow,
             region=ow.region,
@@ -248,6 +249,7 @@ def _grant(actor: User, ow: OWApplication, at: dt.datetime) -> None:
             created_at=at,
             assigned_to=ow.assigned_to,  # whoever worked the application keeps the file
         )
+        states.ASSESSMENT.start(assessment, side=states.OW_STAFF, actor=actor, at=at)
         add_event(
             participant=participant,
             kind=EventKind.COMMON_ASSESSMENT,
@@ -499,7 +501,9 @@ def complete_assessment(
     if errors:
         raise ValidationError(errors)
     at = at or timezone.now()
-    assessment.status = AssessmentStatus.DONE
+    states.ASSESSMENT.apply(
+        assessment, AssessmentStatus.DONE, side=states.OW_STAFF, actor=actor, at=at
+    )
     assessment.summary = summary.strip()
     assessment.completed_at = at
     assessment.completed_by = actor
@@ -538,7 +542,9 @@ def confirm_odsp_financial_eligibility(
         raise ValidationError(
             {"prescribed_class": _("This prescribed class is not on the list in force today.")}
         )
-    odsp.status = ODSPStatus.CONFIRMED
+    states.ODSP_APPLICATION.apply(
+        odsp, ODSPStatus.CONFIRMED, side=states.ODSP_INTAKE, actor=actor, at=at
+    )
     odsp.confirmed_at = at
     odsp.confirmed_by = actor
     odsp.prescribed_class = prescribed_class
@@ -568,6 +574,7 @@ def confirm_odsp_financial_eligibility(
         sha256=hashlib.sha256(pdf).hexdigest(),
         generated_at=at,
     )
+    states.PACKAGE.start(package, side=states.ODSP_INTAKE, actor=actor, at=at)
     add_event(
         participant=participant,
         kind=EventKind.ODSP_INTAKE,

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.ontario import states
 from sentier.ontario.models import DeterminationPackage, MailingStatus
 from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind
@@ -68,7 +69,9 @@ def mark_packages_mailed(
         status=MailingStatus.MAILED, mailed_at=at, mailed_by=actor
     )
     for package in locked:
-        package.status = MailingStatus.MAILED
+        states.PACKAGE.apply(
+            package, MailingStatus.MAILED, side=states.ODSP_INTAKE, actor=actor, at=at
+        )
         package.mailed_at = at
         package.mailed_by = actor
         add_event(

@@ -16,6 +16,7 @@ from sentier.consent.models import Channel as ConsentChannel
 from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
 from sentier.intake.models import Application, Channel, Recommendation
 from sentier.network.models import Organization
+from sentier.ontario import states
 from sentier.ontario.models import EOConsent, ODSPApplication, OWApplication
 from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind, Participant
@@ -82,6 +83,7 @@ def route_submitted_application(
             channel=application.channel,
             received_at=at,
         )
+        states.ODSP_APPLICATION.start(odsp, side=states.APPLICANT, actor=actor, at=at)
         add_event(
             participant=participant,
             kind=EventKind.ODSP_INTAKE,
@@ -101,7 +103,7 @@ def route_submitted_application(
         consent = record_application_consent(
             participant=participant, application=application, actor=actor, at=at
         )
-    return OWApplication.objects.create(
+    ow = OWApplication.objects.create(
         participant=participant,
         application=application,
         region=participant.region,
@@ -111,3 +113,5 @@ def route_submitted_application(
         consent=consent,
         received_at=at,
     )
+    states.OW_APPLICATION.start(ow, side=states.APPLICANT, actor=actor, at=at)
+    return ow
