@@ -23,7 +23,7 @@ from sentier.core.formatting import long_date
 from sentier.decisions.actions import decide_for_participant
 from sentier.decisions.models import Decision, Measure
 from sentier.network.models import Organization
-from sentier.paas import selectors
+from sentier.paas import selectors, states
 from sentier.paas.models import (
     ActivityCategory,
     AttendanceEntry,
@@ -202,6 +202,7 @@ def _create_placement(
         start_date=start_date,
         placed_by=actor,
     )
+    states.PLACEMENT.start(placement, side=states.CASEWORKER, actor=actor)
     HoursStep.objects.bulk_create(
         [HoursStep(placement=placement, from_date=day, weekly_hours=h) for day, h in hours_plan]
     )
@@ -330,7 +331,13 @@ def end_placement(
         errors["outcome"] = _("Choose an outcome.")
     if errors:
         raise ValidationError(errors)
-    placement.status = PlacementStatus.ENDED
+    states.PLACEMENT.apply(
+        placement,
+        PlacementStatus.ENDED,
+        side=states.PLACEMENT.side_of(actor, placement) or states.CASEWORKER,
+        actor=actor,
+        reason=note,
+    )
     placement.end_date = end_date
     placement.exit_outcome = outcome
     placement.exit_note = note

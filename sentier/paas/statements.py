@@ -44,9 +44,11 @@ from simple_history.utils import bulk_create_with_history
 import sentier_rules
 from sentier.accounts.models import Role, User
 from sentier.core import formatting
+from sentier.core.lifecycle import Refusal
 from sentier.core.spreadsheets import safe_row
 from sentier.core.text import french
 from sentier.network.models import Organization
+from sentier.paas import states
 from sentier.paas.models import (
     ClaimStatus,
     ExpenseClaim,
@@ -92,7 +94,7 @@ LINE_LABELS: dict[str, Any] = {
 }
 
 
-class StatementRefused(Exception):
+class StatementRefused(Refusal):
     """A claim or statement action that cannot be done; the message is for the user."""
 
 
@@ -155,6 +157,7 @@ def submit_claim(
     claim.receipt.save(f"{uuid.uuid4().hex}{_extension(receipt)}", receipt, save=False)
     claim._change_reason = "submitted"  # type: ignore[attr-defined]
     claim.save()
+    states.CLAIM.start(claim, side=states.SUBMITTER, actor=actor)
     _claim_event(claim, actor, EventKind.PAAS_CLAIM_SUBMITTED)
     return claim
 
@@ -187,9 +190,11 @@ def _decide(claim: ExpenseClaim, actor: User, status: str, reason: str) -> Expen
     locked = ExpenseClaim.objects.select_for_update().get(pk=claim.pk)
     if locked.status != ClaimStatus.SUBMITTED:
         raise StatementRefused(_("This claim has already been decided."))
-    locked.status = status
     locked.decided_by = actor
     locked.decided_at = timezone.now()
+    states.CLAIM.apply(
+        locked, status, side=states.CASEWORKER, actor=actor, reason=reason, at=locked.decided_at
+    )
     locked.decision_reason = reason
     locked._change_reason = status  # type: ignore[attr-defined]
     locked.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
@@ -575,6 +580,7 @@ def generate_statements(
             month=month, organization_id__in=[s.organization_id for s in missing]
         )
         result.created = list(created)
+        states.STATEMENT.start_many(result.created, side=states.COORDINATOR, actor=actor)
     drafts = [s for s in existing.values() if s.status == StatementStatus.DRAFT]
     result.frozen = [s for s in existing.values() if s.status != StatementStatus.DRAFT]
     stored = _stored_signatures(s.pk for s in drafts)
@@ -634,9 +640,15 @@ def approve_statement(*, actor: User, statement: Statement) -> Statement:
         raise StatementRefused(
             _("The figures changed since this statement was generated: generate it again first.")
         )
-    locked.status = StatementStatus.APPROVED
     locked.approved_by = actor
     locked.approved_at = timezone.now()
+    states.STATEMENT.apply(
+        locked,
+        StatementStatus.APPROVED,
+        side=states.COORDINATOR,
+        actor=actor,
+        at=locked.approved_at,
+    )
     locked._change_reason = "approved"  # type: ignore[attr-defined]
     locked.save(update_fields=["status", "approved_by", "approved_at"])
     return locked
@@ -652,8 +664,14 @@ def export_statement(*, actor: User, statement: Statement) -> Statement:
     if locked.status == StatementStatus.DRAFT:
         raise StatementRefused(_("Approve the statement before exporting it."))
     if locked.status == StatementStatus.APPROVED:
-        locked.status = StatementStatus.EXPORTED
         locked.exported_at = timezone.now()
+        states.STATEMENT.apply(
+            locked,
+            StatementStatus.EXPORTED,
+            side=states.COORDINATOR,
+            actor=actor,
+            at=locked.exported_at,
+        )
         locked._change_reason = "exported"  # type: ignore[attr-defined]
         locked.save(update_fields=["status", "exported_at"])
     return locked
