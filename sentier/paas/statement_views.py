@@ -26,7 +26,7 @@ from sentier.audit.actions import record_access
 from sentier.audit.models import AccessChannel, AccessKind
 from sentier.core.forms import bind_form
 from sentier.core.requests import request_user
-from sentier.paas import statements
+from sentier.paas import statements, states
 from sentier.paas.models import ClaimStatus, StatementStatus
 from sentier.paas.statement_forms import ClaimForm, GenerateStatementsForm, RejectClaimForm
 
@@ -129,6 +129,8 @@ def statement_detail(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpRes
             "rows": rows,
             "totals": statements.statement_totals(lines),
             "can_manage": can_manage,
+            # The moves the Ministry may make now: the template's buttons.
+            "moves": states.STATEMENT.open_moves(user, statement) if can_manage else [],
             "is_draft": statement.status == StatementStatus.DRAFT,
             "can_download": statement.status in statements.FROZEN,
         },

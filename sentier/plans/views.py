@@ -248,6 +248,10 @@ def detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
             "plan": plan,
             "content": content,
             "can_manage": can_manage,
+            # The moves the caseworker may make now: the template's buttons.
+            "moves": states.SUPPORT_PLAN.open_moves(user, plan, side=states.CASEWORKER)
+            if can_manage
+            else [],
             "editable": plan.status in states.EDITABLE,
             "manage_rows": can_manage and plan.status in states.EDITABLE,
             "running": plan.status in states.RUNNING,

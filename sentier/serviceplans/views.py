@@ -27,7 +27,7 @@ from sentier.core.forms import FormT, bind_form, not_before
 from sentier.core.requests import request_user
 from sentier.network.models import Organization
 from sentier.participants.selectors import get_participant_for_user
-from sentier.serviceplans import actions, selectors
+from sentier.serviceplans import actions, selectors, states
 from sentier.serviceplans.forms import (
     ActionForm,
     ActionStatusForm,
@@ -304,6 +304,10 @@ def plan_detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
             "full": full,
             "party": party,
             "can_change": can_change and open_plan,
+            # The moves the region's staff may make now: the template's buttons.
+            "moves": states.SERVICE_PLAN.open_moves(user, plan, side=states.STAFF)
+            if can_change
+            else [],
             "shares": [
                 (p, selectors.category_labels(categories.get(p.pk, frozenset())))
                 for p in view.parties
