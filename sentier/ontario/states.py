@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.core.lifecycle import Lifecycle, move
 from sentier.ontario.models import AssessmentStatus, MailingStatus, ODSPStatus, OWStatus
-from sentier.ontario.units import works_odsp_intake, works_ow_area
 
 APPLICANT = "applicant"
 OW_STAFF = "ow_staff"  # the service area's Ontario Works staff
@@ -25,13 +25,13 @@ ODSP_INTAKE = "odsp_intake"  # the ODSP centralized intake unit
 
 def _ow_staff(user: User, obj: Any) -> bool:
     """OW application or common assessment: staff of its service area who may change the file."""
-    return works_ow_area(user, obj.region_id) and user.has_perm(
+    return may(user, "ontario.work_ow_area", obj) and user.has_perm(
         "participants.change_participant", obj.participant
     )
 
 
 def _odsp_intake(user: User, obj: Any) -> bool:
-    return works_odsp_intake(user)
+    return may(user, "ontario.work_odsp_intake")
 
 
 OW_APPLICATION = Lifecycle(

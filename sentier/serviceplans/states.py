@@ -8,7 +8,8 @@ or says no (``ended``); the plan ends by the person or the region's staff, alway
 
 from __future__ import annotations
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
+from sentier.accounts.permissions import may
 from sentier.core.lifecycle import Lifecycle, move, permission
 from sentier.serviceplans.models import PlanStatus as P
 from sentier.serviceplans.models import RequestStatus as R
@@ -25,7 +26,7 @@ def _may_request(user: User, request: ServicePlanRequest) -> bool:
 
 
 def _is_the_person(user: User, plan: ServicePlan) -> bool:
-    return user.role == Role.PARTICIPANT and plan.participant.user_id == user.pk
+    return may(user, "serviceplans.answer_as_the_person", plan)
 
 
 REQUEST = Lifecycle(
