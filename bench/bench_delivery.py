@@ -44,10 +44,11 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench._report import machine_description, write_section  # noqa: E402
-from sentier.exchange.delivery import WebhookChannel, deliver_due  # noqa: E402
 from sentier.exchange.models import DeliveryAttempt  # noqa: E402
+from sentier.exchange.webhooks import WebhookChannel  # noqa: E402
 from sentier.network.models import Organization  # noqa: E402
-from sentier.referrals.models import OutboxMessage, OutboxStatus, WebhookEndpoint  # noqa: E402
+from sentier.outbox.delivery import deliver_due  # noqa: E402
+from sentier.outbox.models import OutboxMessage, OutboxStatus, WebhookEndpoint  # noqa: E402
 
 
 class Receiver:
@@ -151,7 +152,7 @@ def main() -> int:
     def nothing(url: str, body: bytes, headers: Mapping[str, str], timeout: float) -> int:
         return 200
 
-    from sentier.exchange.delivery import urllib_post
+    from sentier.exchange.webhooks import urllib_post
 
     n = args.messages
     rows = [

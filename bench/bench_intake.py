@@ -46,8 +46,8 @@ from sentier.intake import actions  # noqa: E402
 from sentier.intake.models import Application, Channel  # noqa: E402
 from sentier.ontario import actions as ontario_actions  # noqa: E402
 from sentier.ontario.models import OWApplication  # noqa: E402
+from sentier.outbox.models import OutboxMessage  # noqa: E402
 from sentier.participants.models import Participant  # noqa: E402
-from sentier.referrals.models import OutboxMessage  # noqa: E402
 
 STEPS: dict[str, dict[str, Any]] = {
     "identity": {

@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "sentier.core",
     "sentier.accounts",
     "sentier.reference",
+    "sentier.outbox",
     "sentier.network",
     "sentier.participants",
     "sentier.decisions",

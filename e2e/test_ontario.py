@@ -67,7 +67,8 @@ def test_ontario_works_applicant_is_fast_tracked_to_employment_ontario_at_grant(
     assert_accessible: Callable[[Page], None],
     screenshot: Callable[..., Path],
 ) -> None:
-    from sentier.referrals.models import OutboxMessage, Referral
+    from sentier.outbox.models import OutboxMessage
+    from sentier.referrals.models import Referral
 
     page.goto(url("/en-ca/apply/"))
     assert_ontario_look(page)

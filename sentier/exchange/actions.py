@@ -23,13 +23,9 @@ from sentier.consent.models import Consent
 from sentier.exchange.models import ApiKey
 from sentier.network.actions import update_capacity
 from sentier.network.models import Organization, Service
-from sentier.referrals.models import (
-    OutboxMessage,
-    OutboxStatus,
-    Referral,
-    ReferralStatus,
-    WebhookEndpoint,
-)
+from sentier.outbox.actions import enqueue
+from sentier.outbox.models import OutboxMessage, OutboxStatus, WebhookEndpoint
+from sentier.referrals.models import Referral, ReferralStatus
 
 KEY_PREFIX = "snt"
 # Touch ``last_used_at`` at most this often: one write per key and minute, not per request.
@@ -232,8 +228,6 @@ def stop_deliveries_on_withdrawal(consent: Consent, actor: User | None) -> None:
     under the consent, then tell each receiving organization's system, by webhook, that the
     referrals it holds under it lost their consent (referral and status only, nothing personal).
     """
-    from sentier.referrals.actions import enqueue
-
     cancel_deliveries_for_consent(consent, actor)
     at = consent.withdrawn_at or timezone.now()
     for referral in Referral.objects.filter(consent=consent).exclude(status=ReferralStatus.DRAFT):

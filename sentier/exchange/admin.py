@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from sentier.accounts.models import User
 from sentier.exchange import actions
 from sentier.exchange.models import ApiKey, DeliveryAttempt
-from sentier.referrals.models import OutboxMessage, WebhookEndpoint
+from sentier.outbox.models import OutboxMessage, WebhookEndpoint
 
 
 def _user(request: HttpRequest) -> User:
@@ -140,7 +140,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin[WebhookEndpoint]):
         return {"secret": secrets.token_urlsafe(32), **super().get_changeform_initial_data(request)}
 
 
-# The referrals capability owns these models; register them here unless it does so itself.
+# The outbox owns these models; register them here unless it does so itself.
 if not admin.site.is_registered(OutboxMessage):
     admin.site.register(OutboxMessage, OutboxMessageAdmin)
 if not admin.site.is_registered(WebhookEndpoint):

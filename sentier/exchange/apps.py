@@ -13,8 +13,17 @@ class ExchangeConfig(AppConfig):
         from sentier.consent.hooks import on_withdrawal
 
         # Who may do what: the predicates and registrations of this app (imported once, here).
-        from sentier.exchange import permissions  # noqa: F401
+        from sentier.exchange import (
+            permissions,  # noqa: F401
+            webhooks,
+        )
         from sentier.exchange.actions import stop_deliveries_on_withdrawal
+        from sentier.outbox import delivery
+        from sentier.outbox.actions import WEBHOOK
 
         # Withdrawing a consent stops the deliveries queued under it (same transaction).
         on_withdrawal(stop_deliveries_on_withdrawal)
+        # The outbox delivers webhooks signed, skips addresses turned off, and logs every try.
+        delivery.register_channel(WEBHOOK, webhooks.WebhookChannel())
+        delivery.register_guard(WEBHOOK, webhooks.endpoint_turned_off)
+        delivery.on_attempt(webhooks.log_attempt)

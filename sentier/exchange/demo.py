@@ -16,7 +16,7 @@ from django.utils import timezone
 from sentier.accounts.models import User
 from sentier.exchange.actions import hash_key
 from sentier.exchange.models import ApiKey, DeliveryAttempt
-from sentier.referrals.models import OutboxMessage, OutboxStatus, WebhookEndpoint
+from sentier.outbox.models import OutboxMessage, OutboxStatus, WebhookEndpoint
 
 DEMO_KEY = "snt_demo0opex_Sentier-demo-2026-not-a-secret"  # published, demo data only
 DEMO_ENDPOINT = "https://opex82.example/sentier/webhooks"

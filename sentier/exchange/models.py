@@ -2,7 +2,7 @@
 
 An :class:`ApiKey` lets one organization's system call the REST API for that organization only.
 Only a hash of the secret is stored; the key is shown once, when it is created. Each try to
-deliver an outbox message (``sentier.referrals.models.OutboxMessage``) leaves one
+deliver an outbox message (``sentier.outbox.models.OutboxMessage``) leaves one
 :class:`DeliveryAttempt` row, so staff see why a delivery failed and when it will be tried again.
 """
 
@@ -89,7 +89,7 @@ class DeliveryAttempt(models.Model):
     """One try to deliver one outbox message: the answer or the error. Written once."""
 
     message = models.ForeignKey(
-        "referrals.OutboxMessage",
+        "outbox.OutboxMessage",
         on_delete=models.CASCADE,
         related_name="delivery_attempts",
         verbose_name=_("message"),

@@ -16,7 +16,8 @@ from django.http import Http404
 from sentier.accounts.models import User
 from sentier.exchange.models import ApiKey
 from sentier.network.models import Organization, Service
-from sentier.referrals.models import OutboxMessage, Referral, ReferralStatus, WebhookEndpoint
+from sentier.outbox.models import OutboxMessage, WebhookEndpoint
+from sentier.referrals.models import Referral, ReferralStatus
 
 
 def parse_uuid(value: object) -> uuid.UUID:

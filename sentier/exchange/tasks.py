@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from sentier.exchange.delivery import deliver_due
+from sentier.outbox.delivery import deliver_due
 
 
 @task()

@@ -46,11 +46,12 @@ from sentier.ontario.models import (
     Route,
 )
 from sentier.ontario.routing import EO_CATEGORIES, employment_ontario
+from sentier.outbox.actions import enqueue
 from sentier.participants.actions import add_event, events_in_one_insert
 from sentier.participants.models import EventKind, FileStatus, Participant
 from sentier.reference.loading import EMPLOYMENT_ONTARIO_SLUG
 from sentier.reference.models import DeferralReason, PrescribedClass
-from sentier.referrals.models import OutboxMessage, Referral
+from sentier.referrals.models import Referral
 from sentier_rules.ontario import first_review_on, next_review_on
 
 #: The exchange channel that delivers referrals to Employment Ontario (004 Q10).
@@ -103,15 +104,7 @@ def _refer_to_employment_ontario(
     payload = {"referral": str(referral.uuid), **referral.payload}
     if InformationCategory.EMPLOYMENT in referral.categories:
         payload[InformationCategory.EMPLOYMENT] = {"employment_ready": employment_ready}
-    OutboxMessage.objects.create(
-        topic=EO_TOPIC,
-        channel=EO_CHANNEL,
-        referral=referral,
-        consent=referral.consent,
-        payload=payload,
-        next_attempt_at=at,
-        created_at=at,
-    )
+    enqueue(topic=EO_TOPIC, payload=payload, referral=referral, channel=EO_CHANNEL, at=at)
     add_event(
         participant=participant,
         kind=EventKind.EMPLOYMENT_ONTARIO_REFERRAL,

@@ -15,7 +15,11 @@ class OntarioConfig(AppConfig):
             panels,  # noqa: F401  (sections added to shared pages)
             permissions,  # noqa: F401  (who may do what, imported once)
         )
+        from sentier.ontario.actions import EO_CHANNEL
         from sentier.ontario.units import UNIT_SCOPE
+        from sentier.outbox.delivery import FileDropChannel, register_channel
 
         # Each Ontario unit reaches its own program's files and queue, not its region's.
         scopes.register(UNIT_SCOPE)
+        # Referrals to Employment Ontario leave as files dropped for the exchange to pick up.
+        register_channel(EO_CHANNEL, FileDropChannel())

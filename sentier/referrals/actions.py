@@ -3,7 +3,7 @@
 ``send_referral`` refuses without a consent in force that covers the organization, the purpose
 and every information category sent; the payload carries those categories only. Messages to
 partner systems are written to the outbox in the same transaction (delivered later, see
-``sentier.referrals.delivery``). It sends once per form (``send_key``: a second post raises
+``sentier.outbox.delivery``). It sends once per form (``send_key``: a second post raises
 :class:`AlreadySent`) and, for a need of a known kind, not beside an open referral of the person to
 the same organization for the same kind unless asked to (:class:`OpenReferralExists`).
 """
@@ -26,18 +26,17 @@ from sentier.consent.models import Consent, Purpose, RecipientKind
 from sentier.consent.selectors import find_consent
 from sentier.core.lifecycle import ReasonRequired, Refused
 from sentier.network.models import Location, Organization, Service
+from sentier.outbox.actions import enqueue
 from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind, Participant
 from sentier.referrals import notify, selectors, states
 from sentier.referrals.models import (
     Audience,
     NoticeKind,
-    OutboxMessage,
     Referral,
     ReferralLink,
     ReferralStatus,
     Side,
-    WebhookEndpoint,
 )
 from sentier.referrals.payload import build_payload
 
@@ -65,36 +64,6 @@ class OpenReferralExists(Exception):
 def side_of(user: User | None, referral: Referral) -> str | None:
     """Which side ``user`` acts for on ``referral`` (None: neither)."""
     return states.REFERRAL.side_of(user, referral)
-
-
-def enqueue(
-    *,
-    topic: str,
-    payload: dict[str, object],
-    referral: Referral | None = None,
-    at: dt.datetime | None = None,
-) -> list[OutboxMessage]:
-    """One outbox message per active endpoint of the referral's organization (same transaction)."""
-    at = at or timezone.now()
-    if referral is None:
-        return []
-    endpoints = WebhookEndpoint.objects.filter(
-        organization_id=referral.organization_id, active=True
-    )
-    return OutboxMessage.objects.bulk_create(
-        [
-            OutboxMessage(
-                topic=topic,
-                endpoint=endpoint,
-                referral=referral,
-                consent=referral.consent,
-                payload=payload,
-                next_attempt_at=at,
-                created_at=at,
-            )
-            for endpoint in endpoints
-        ]
-    )
 
 
 def _still_covers(

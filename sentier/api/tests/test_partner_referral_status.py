@@ -8,7 +8,8 @@ import pytest
 from django.test import Client
 from drf_spectacular.generators import SchemaGenerator
 
-from sentier.referrals.models import OutboxMessage, Referral, ReferralStatus, ReferralTransition
+from sentier.outbox.models import OutboxMessage
+from sentier.referrals.models import Referral, ReferralStatus, ReferralTransition
 
 pytestmark = pytest.mark.django_db
 

@@ -35,19 +35,14 @@ from sentier.consent.actions import record_consent, withdraw_consent
 from sentier.consent.models import Channel, Consent, InformationCategory, Purpose, RecipientKind
 from sentier.core.demo import DEMO_PASSWORD
 from sentier.exchange.actions import create_api_key
-from sentier.exchange.delivery import WebhookChannel, deliver_due
+from sentier.exchange.webhooks import WebhookChannel
 from sentier.network.models import Organization
+from sentier.outbox.delivery import deliver_due
+from sentier.outbox.models import OutboxMessage, WebhookEndpoint
 from sentier.participants.actions import update_participant_details
 from sentier.participants.models import Participant
 from sentier.referrals import actions, notify
-from sentier.referrals.models import (
-    OutboxMessage,
-    Referral,
-    ReferralNotice,
-    ReferralStatus,
-    Side,
-    WebhookEndpoint,
-)
+from sentier.referrals.models import Referral, ReferralNotice, ReferralStatus, Side
 from sentier.referrals.tests.helpers import run_tasks, without_account
 from sentier.serviceplans import actions as plan_actions
 from sentier.serviceplans.models import InitiatorKind, Party, ServicePlan, Situation

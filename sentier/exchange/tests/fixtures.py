@@ -15,8 +15,9 @@ from sentier.consent.actions import record_consent
 from sentier.consent.models import Channel, Consent, Purpose, RecipientKind
 from sentier.exchange.actions import NewKey, create_api_key
 from sentier.network.models import Organization, Service, ServiceKind
+from sentier.outbox.models import WebhookEndpoint
 from sentier.referrals.actions import send_referral
-from sentier.referrals.models import Referral, WebhookEndpoint
+from sentier.referrals.models import Referral
 
 SECRET = "whsec-test-0123456789"  # a test endpoint's signing secret
 

@@ -8,7 +8,8 @@ import pytest
 
 from sentier.exchange.models import ApiKey
 from sentier.network.models import Organization
-from sentier.referrals.models import OutboxMessage, OutboxStatus, Referral, WebhookEndpoint
+from sentier.outbox.models import OutboxMessage, OutboxStatus, WebhookEndpoint
+from sentier.referrals.models import Referral
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +42,11 @@ def test_failed_messages_are_listed_and_tried_again(client_for: Any, referral: R
     message = OutboxMessage.objects.get(referral=referral)
     OutboxMessage.objects.filter(pk=message.pk).update(status=OutboxStatus.FAILED, attempts=8)
     client = client_for("admin")
-    listing = client.get("/fr-ca/admin/referrals/outboxmessage/?status=failed")
+    listing = client.get("/fr-ca/admin/outbox/outboxmessage/?status=failed")
     assert listing.status_code == 200
-    assert (
-        client.get(f"/fr-ca/admin/referrals/outboxmessage/{message.pk}/change/").status_code == 200
-    )
+    assert client.get(f"/fr-ca/admin/outbox/outboxmessage/{message.pk}/change/").status_code == 200
     client.post(
-        "/fr-ca/admin/referrals/outboxmessage/",
+        "/fr-ca/admin/outbox/outboxmessage/",
         {"action": "retry", "_selected_action": [message.pk]},
     )
     message.refresh_from_db()
@@ -58,11 +57,11 @@ def test_an_administrator_adds_a_webhook_address_with_a_fresh_secret(
     client_for: Any, opex: Organization
 ) -> None:
     client = client_for("admin")
-    form = client.get("/fr-ca/admin/referrals/webhookendpoint/add/")
+    form = client.get("/fr-ca/admin/outbox/webhookendpoint/add/")
     assert form.status_code == 200
     assert 'name="secret"' in form.content.decode()
     client.post(
-        "/fr-ca/admin/referrals/webhookendpoint/add/",
+        "/fr-ca/admin/outbox/webhookendpoint/add/",
         {
             "organization": opex.pk,
             "url": "https://opex.example/h",

@@ -10,8 +10,10 @@ from django.utils import timezone
 
 from sentier.consent.actions import withdraw_consent
 from sentier.consent.models import Channel, Consent
-from sentier.exchange.delivery import WebhookChannel, deliver_due
-from sentier.referrals.models import OutboxMessage, OutboxStatus, Referral
+from sentier.exchange.webhooks import WebhookChannel
+from sentier.outbox.delivery import deliver_due
+from sentier.outbox.models import OutboxMessage, OutboxStatus
+from sentier.referrals.models import Referral
 
 pytestmark = pytest.mark.django_db
 

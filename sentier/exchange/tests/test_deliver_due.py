@@ -13,17 +13,12 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
-from sentier.exchange.delivery import (
-    FileDropChannel,
-    Outcome,
-    WebhookChannel,
-    backoff,
-    deliver_due,
-    verify_signature,
-)
 from sentier.exchange.models import DeliveryAttempt
 from sentier.exchange.tests.fixtures import SECRET
-from sentier.referrals.models import OutboxMessage, OutboxStatus, Referral
+from sentier.exchange.webhooks import WebhookChannel, verify_signature
+from sentier.outbox.delivery import FileDropChannel, Outcome, backoff, deliver_due
+from sentier.outbox.models import OutboxMessage, OutboxStatus
+from sentier.referrals.models import Referral
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,11 @@ from collections.abc import Iterator, Mapping
 import pytest
 from django.core.management import call_command
 
-from sentier.exchange import delivery
 from sentier.exchange.tasks import deliver_outbox
-from sentier.referrals.models import OutboxMessage, OutboxStatus, Referral
+from sentier.exchange.webhooks import WebhookChannel
+from sentier.outbox import delivery
+from sentier.outbox.models import OutboxMessage, OutboxStatus
+from sentier.referrals.models import Referral
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +26,7 @@ def posted() -> Iterator[list[str]]:
         return 200
 
     original = delivery.CHANNELS["webhook"]
-    delivery.register_channel("webhook", delivery.WebhookChannel(post))
+    delivery.register_channel("webhook", WebhookChannel(post))
     yield keys
     delivery.register_channel("webhook", original)
 
@@ -49,7 +51,7 @@ def test_the_loop_survives_a_database_error_and_stops_when_asked(
 ) -> None:
     from django.db import DatabaseError
 
-    from sentier.exchange.management.commands import deliver_outbox as command
+    from sentier.outbox.management.commands import deliver_outbox as command
 
     calls: list[int] = []
 
@@ -66,7 +68,7 @@ def test_the_loop_survives_a_database_error_and_stops_when_asked(
     # The test's transaction holds the rows: the loop must not drop its connection here.
     monkeypatch.setattr("django.db.connections.close_all", lambda: None)
     monkeypatch.setattr(
-        "sentier.exchange.management.commands.deliver_outbox.close_old_connections", lambda: None
+        "sentier.outbox.management.commands.deliver_outbox.close_old_connections", lambda: None
     )
     monkeypatch.setattr(instance, "_stop", lambda *args: None)
     monkeypatch.setattr("signal.signal", lambda *args: None)

@@ -9,7 +9,7 @@ from django.test import Client
 
 from sentier.exchange.demo import DEMO_KEY, load_demo
 from sentier.exchange.models import ApiKey
-from sentier.referrals.models import OutboxMessage, OutboxStatus
+from sentier.outbox.models import OutboxMessage, OutboxStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -41,11 +41,13 @@ from django.utils import timezone
 from sentier.accounts.models import User
 from sentier.consent.actions import record_consent
 from sentier.consent.models import Channel, Purpose, RecipientKind
-from sentier.exchange.delivery import WebhookChannel, deliver_due, verify_signature
 from sentier.exchange.models import DeliveryAttempt
+from sentier.exchange.webhooks import WebhookChannel, verify_signature
+from sentier.outbox.delivery import deliver_due
+from sentier.outbox.models import OutboxMessage, OutboxStatus, WebhookEndpoint
 from sentier.participants.models import Participant
 from sentier.referrals.actions import send_referral
-from sentier.referrals.models import OutboxMessage, OutboxStatus, Referral, WebhookEndpoint
+from sentier.referrals.models import Referral
 
 COUNT = 1000
 SECRET = "exactly-once-secret"  # a test endpoint's signing secret

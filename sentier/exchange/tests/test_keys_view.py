@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from sentier.exchange.actions import NewKey
 from sentier.exchange.models import ApiKey
-from sentier.referrals.models import OutboxMessage, OutboxStatus, Referral
+from sentier.outbox.models import OutboxMessage, OutboxStatus
+from sentier.referrals.models import Referral
 
 pytestmark = pytest.mark.django_db
 URL = "/fr-ca/exchange/keys/"

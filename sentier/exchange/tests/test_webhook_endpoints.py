@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from sentier.exchange.actions import add_webhook_endpoint, turn_off_webhook_endpoint
 from sentier.network.models import Organization
-from sentier.referrals.models import WebhookEndpoint
+from sentier.outbox.models import WebhookEndpoint
 
 pytestmark = pytest.mark.django_db
 PAGE = "/fr-ca/exchange/keys/"

@@ -18,9 +18,10 @@ from sentier.intake.actions import review_recommendation
 from sentier.ontario import actions
 from sentier.ontario.models import ActionPlan, CommonAssessment, Deferral
 from sentier.ontario.tests.helpers import ow_of, send_application
+from sentier.outbox.models import OutboxMessage
 from sentier.participants.models import EventKind, TimelineEvent
 from sentier.reference.models import DeferralReason
-from sentier.referrals.models import OutboxMessage, Referral
+from sentier.referrals.models import Referral
 from sentier_rules.ontario import add_months
 
 

@@ -15,7 +15,7 @@ from sentier.ontario.models import (
     ODSPApplication,
     OWApplication,
 )
-from sentier.referrals.models import OutboxMessage
+from sentier.outbox.models import OutboxMessage
 
 
 def test_the_quebec_demo_gets_nothing_from_ontario(db: None) -> None:

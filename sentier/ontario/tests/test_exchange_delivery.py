@@ -11,13 +11,13 @@ from django.test import Client
 
 from sentier.ontario import actions
 from sentier.ontario.tests.helpers import ow_of, send_application
-from sentier.referrals.models import OutboxMessage
+from sentier.outbox.models import OutboxMessage
 
 
 def test_the_exchange_worker_delivers_the_employment_ontario_message(
     ontario: dict[str, Any], settings: Any, tmp_path: Path
 ) -> None:
-    from sentier.exchange.delivery import deliver_batch
+    from sentier.outbox.delivery import deliver_batch
 
     settings.SENTIER_OUTBOX_DIR = tmp_path
     application = send_application(Client())

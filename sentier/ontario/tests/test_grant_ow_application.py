@@ -15,8 +15,9 @@ from sentier.intake.models import Channel
 from sentier.ontario import actions
 from sentier.ontario.models import CommonAssessment, OWApplication, Route
 from sentier.ontario.tests.helpers import ow_of, send_application
+from sentier.outbox.models import OutboxMessage
 from sentier.participants.models import EventKind, FileStatus, Participant, TimelineEvent
-from sentier.referrals.models import OutboxMessage, Referral
+from sentier.referrals.models import Referral
 
 
 def grant(ontario: dict[str, Any], application: Any) -> OWApplication:

@@ -14,16 +14,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from sentier.outbox.models import OutboxMessage, WebhookEndpoint
 from sentier.participants.models import EventKind
 from sentier.referrals import actions, selectors
-from sentier.referrals.models import (
-    OutboxMessage,
-    Referral,
-    ReferralNotice,
-    ReferralStatus,
-    Side,
-    WebhookEndpoint,
-)
+from sentier.referrals.models import Referral, ReferralNotice, ReferralStatus, Side
 from sentier.referrals.tests.helpers import consent, opex, sorif
 
 pytestmark = pytest.mark.django_db

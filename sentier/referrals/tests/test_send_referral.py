@@ -10,14 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from sentier.consent.actions import NoValidConsent, record_consent
 from sentier.consent.models import Channel, Purpose, RecipientKind
 from sentier.network.models import Organization
+from sentier.outbox.models import OutboxMessage, WebhookEndpoint
 from sentier.referrals import actions
-from sentier.referrals.models import (
-    OutboxMessage,
-    Referral,
-    ReferralStatus,
-    Side,
-    WebhookEndpoint,
-)
+from sentier.referrals.models import Referral, ReferralStatus, Side
 
 pytestmark = pytest.mark.django_db
 

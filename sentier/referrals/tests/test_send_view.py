@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from sentier.referrals.models import OutboxMessage, Referral, ReferralStatus, WebhookEndpoint
+from sentier.outbox.models import OutboxMessage, WebhookEndpoint
+from sentier.referrals.models import Referral, ReferralStatus
 from sentier.referrals.tests.helpers import consent, opex
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import DatabaseError, close_old_connections, connections
 
-from sentier.exchange.delivery import deliver_due
+from sentier.outbox.delivery import deliver_due
 
 log = logging.getLogger(__name__)
 

@@ -1,29 +1,28 @@
-"""Deliver the outbox: at-least-once, signed, retried with back-off; effects once by their key.
+"""Deliver the outbox: at-least-once, retried with back-off; effects once by their key.
 
 Due messages are taken a small batch at a time with ``SELECT … FOR UPDATE SKIP LOCKED``
 (PostgreSQL), each handed to the sender of its channel and marked delivered — or retried later,
 or failed after ``SENTIER_WEBHOOK_MAX_ATTEMPTS`` — before the batch's transaction commits. A
 worker killed between a send and the commit leaves the message pending: it is sent again, with
-the same ``Sentier-Delivery`` key, which the receiver uses to apply its effect once (ADR 0011).
+the same key (the message's ``uuid``), which the receiver uses to apply its effect once
+(ADR 0011).
 
-Channels are pluggable: ``webhook`` (signed HTTP POST to the organization's endpoint) and, until
-the Ontario capability registers its own sender, ``employment_ontario`` writes one JSON file per
-message under ``SENTIER_OUTBOX_DIR/<channel>/`` (the file name is the key, so a re-send
-overwrites the same file).
+Channels are pluggable: a capability registers the sender of its channel from its
+``AppConfig.ready`` (:func:`register_channel`), may register a guard that cancels a message of
+that channel instead of sending it (:func:`register_guard`), and may keep a log of every try
+(:func:`on_attempt`). :class:`FileDropChannel` writes one JSON file per message under
+``SENTIER_OUTBOX_DIR/<channel>/`` (the file name is the key, so a re-send overwrites the same
+file).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 import json
 import logging
 import os
 import random
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,13 +33,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils import timezone
 
-from sentier.exchange.models import DeliveryAttempt
-from sentier.referrals.models import OutboxMessage, OutboxStatus
+from sentier.outbox.models import OutboxMessage, OutboxStatus
 
 log = logging.getLogger(__name__)
 
-WEBHOOK = "webhook"
-SIGNATURE_SCHEME = "sha256"
 # How long a claimed message stays out of other workers' reach where rows cannot be locked
 # (SQLite): the claim is in the same transaction as the send, so this only breaks ties.
 SQLITE_LEASE = dt.timedelta(minutes=5)
@@ -62,12 +58,30 @@ class Sender(Protocol):
     def __call__(self, message: OutboxMessage, at: dt.datetime) -> Outcome: ...
 
 
-# (url, body, headers, timeout seconds) → HTTP status code; raises OSError when nothing answered.
-HttpPost = Callable[[str, bytes, Mapping[str, str], float], int]
+#: Why a message of a channel must not leave at all (empty: it may).
+Guard = Callable[[OutboxMessage, dt.datetime], str]
+#: Told of every try: the message (``attempts`` already counts it), its outcome, when, how long.
+AttemptLog = Callable[[OutboxMessage, Outcome, dt.datetime, int], None]
+
+CHANNELS: dict[str, Sender] = {}
+GUARDS: dict[str, Guard] = {}
+ATTEMPT_LOGS: list[AttemptLog] = []
 
 
-# ---------------------------------------------------------------------------------------------
-# Signing (partners verify the same way; see ``verify_signature``)
+def register_channel(name: str, sender: Sender) -> None:
+    """Let a capability deliver its channel its own way (call it from ``AppConfig.ready``)."""
+    CHANNELS[name] = sender
+
+
+def register_guard(channel: str, guard: Guard) -> None:
+    """Cancel, rather than send, the messages of ``channel`` the guard gives a reason for."""
+    GUARDS[channel] = guard
+
+
+def on_attempt(attempt_log: AttemptLog) -> None:
+    """Be told of every try (call it from ``AppConfig.ready``)."""
+    if attempt_log not in ATTEMPT_LOGS:
+        ATTEMPT_LOGS.append(attempt_log)
 
 
 def body_of(message: OutboxMessage) -> bytes:
@@ -81,84 +95,6 @@ def body_of(message: OutboxMessage) -> bytes:
     return json.dumps(
         envelope, cls=DjangoJSONEncoder, sort_keys=True, separators=(",", ":"), ensure_ascii=False
     ).encode("utf-8")
-
-
-def sign(secret: str, timestamp: str, body: bytes) -> str:
-    """``sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" with the endpoint's secret>``."""
-    mac = hmac.new(secret.encode("utf-8"), timestamp.encode("ascii") + b"." + body, "sha256")
-    return f"{SIGNATURE_SCHEME}={mac.hexdigest()}"
-
-
-def verify_signature(
-    *,
-    secret: str,
-    timestamp: str,
-    body: bytes,
-    signature: str,
-    now: float | None = None,
-    tolerance_seconds: int = 300,
-) -> bool:
-    """What a receiver checks: the signature matches and the timestamp is recent (no replays)."""
-    try:
-        sent = int(timestamp)
-    except ValueError:
-        return False
-    current = time.time() if now is None else now
-    if abs(current - sent) > tolerance_seconds:
-        return False
-    return hmac.compare_digest(sign(secret, timestamp, body), signature)
-
-
-def webhook_headers(message: OutboxMessage, body: bytes, at: dt.datetime) -> dict[str, str]:
-    assert message.endpoint is not None
-    timestamp = str(int(at.timestamp()))
-    return {
-        "Content-Type": "application/json; charset=utf-8",
-        "User-Agent": "Sentier-Webhooks/1",
-        "Sentier-Delivery": str(message.uuid),
-        "Sentier-Topic": message.topic,
-        "Sentier-Attempt": str(message.attempts + 1),
-        "Sentier-Timestamp": timestamp,
-        "Sentier-Signature": sign(message.endpoint.secret, timestamp, body),
-    }
-
-
-# ---------------------------------------------------------------------------------------------
-# Senders
-
-
-def urllib_post(url: str, body: bytes, headers: Mapping[str, str], timeout: float) -> int:
-    """POST with the standard library; an HTTP error status is an answer, not an exception."""
-    if urllib.parse.urlsplit(url).scheme not in {"http", "https"}:
-        raise OSError(f"Unsupported address: {url}")
-    request = urllib.request.Request(url, data=body, headers=dict(headers), method="POST")  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - scheme checked above
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        return int(error.code)
-
-
-class WebhookChannel:
-    """POST the signed message to its endpoint; any 2xx answer means delivered."""
-
-    def __init__(self, post: HttpPost | None = None) -> None:
-        self.post = post or urllib_post
-
-    def __call__(self, message: OutboxMessage, at: dt.datetime) -> Outcome:
-        if message.endpoint is None:
-            return Outcome(ok=False, error="No endpoint.")
-        body = body_of(message)
-        headers = webhook_headers(message, body, at)
-        try:
-            code = self.post(
-                message.endpoint.url, body, headers, settings.SENTIER_WEBHOOK_TIMEOUT_SECONDS
-            )
-        except OSError as error:
-            return Outcome(ok=False, error=f"{type(error).__name__}: {error}")
-        if 200 <= code < 300:
-            return Outcome(ok=True, status_code=code)
-        return Outcome(ok=False, status_code=code, error=f"HTTP {code}")
 
 
 class FileDropChannel:
@@ -178,17 +114,6 @@ class FileDropChannel:
         except OSError as error:
             return Outcome(ok=False, error=f"{type(error).__name__}: {error}")
         return Outcome(ok=True)
-
-
-CHANNELS: dict[str, Sender] = {
-    WEBHOOK: WebhookChannel(),
-    "employment_ontario": FileDropChannel(),
-}
-
-
-def register_channel(name: str, sender: Sender) -> None:
-    """Let a capability deliver its channel its own way (call it from ``AppConfig.ready``)."""
-    CHANNELS[name] = sender
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,9 +187,8 @@ def _cancel_reason(message: OutboxMessage, at: dt.datetime) -> str:
         )
         if not notice:
             return "Consent no longer in force."
-    if message.channel == WEBHOOK and (message.endpoint is None or not message.endpoint.active):
-        return "The organization turned this webhook address off."
-    return ""
+    guard = GUARDS.get(message.channel)
+    return guard(message, at) if guard is not None else ""
 
 
 def _try(message: OutboxMessage, channels: Mapping[str, Sender], at: dt.datetime) -> Outcome:
@@ -286,15 +210,9 @@ def _record(
     rng: random.Random | None,
 ) -> str:
     message.attempts += 1
-    DeliveryAttempt.objects.create(
-        message=message,
-        number=message.attempts,
-        at=at,
-        ok=outcome.ok,
-        status_code=outcome.status_code,
-        error=outcome.error[:2000],
-        duration_ms=max(0, int((time.monotonic() - started) * 1000)),
-    )
+    duration_ms = max(0, int((time.monotonic() - started) * 1000))
+    for attempt_log in ATTEMPT_LOGS:
+        attempt_log(message, outcome, at, duration_ms)
     if outcome.ok:
         message.status = OutboxStatus.DELIVERED
         message.delivered_at = at
