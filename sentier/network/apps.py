@@ -12,3 +12,8 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         # Permissions and the panels this capability adds to shared pages.
         from sentier.network import panels, permissions  # noqa: F401
+        from sentier.network.loading import DirectoryLoader
+        from sentier.reference.loading import register_loader
+
+        # The directory (clienteles, RSSMO members, services) loads with the reference data.
+        register_loader(DirectoryLoader())

@@ -1,15 +1,20 @@
-"""Load the seeded services of the RSSMO members (``data/services.yaml``), idempotently.
+"""Load the network's directory from ``data/``, idempotently: the clientele taxonomy, the RSSMO
+members (organizations and their listings as locations), Employment Ontario, and the seeded
+services of the members (``services.yaml``).
 
-Called by ``sentier load_reference`` after the organizations are loaded. A service is found by
-(organization, name); its descriptive fields are written only when they differ. Its capacity is
-written only when the service is created: capacity is live data the organization updates, so a
-second load never overwrites what they said.
+:class:`DirectoryLoader` is registered with the reference data (``NetworkConfig.ready``), so
+``sentier load_reference`` loads it in the reference data's transaction, after the regions, and
+checks its files before anything is written. A service is found by (organization, name); its
+descriptive fields are written only when they differ. Its capacity is written only when the
+service is created: capacity is live data the organization updates, so a second load never
+overwrites what they said.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +22,29 @@ import yaml
 from django.db import transaction
 from django.utils import timezone
 
-from sentier.network.models import Clientele, Organization, Service, ServiceKind
-from sentier.reference.loading import Counts, ReferenceDataError, save_with_history_if_possible
+from sentier.network.models import Clientele, Location, Organization, Service, ServiceKind
+from sentier.reference.loading import (
+    Counts,
+    LoadReport,
+    NamedRow,
+    ReferenceDataError,
+    named_rows,
+    names_of,
+    read_yaml,
+    rows_of,
+    save_with_history_if_possible,
+    sync_row,
+    text_of,
+)
 from sentier.reference.models import Region
 
-SERVICES_FILE = Path(__file__).resolve().parent / "data" / "services.yaml"
+NETWORK_DATA = Path(__file__).resolve().parent / "data"
+SERVICES_FILE = NETWORK_DATA / "services.yaml"
+CLIENTELES_FILE = NETWORK_DATA / "clienteles.yaml"
+RSSMO_FILE = NETWORK_DATA / "rssmo_members.yaml"
+#: The Employment Ontario recipient of fast-track referrals (004): one organization in the
+#: network, with one service of kind ``employment_ontario``.
+EMPLOYMENT_ONTARIO_SLUG = "employment-ontario"
 
 DESCRIPTIVE = (
     "kind",
@@ -31,6 +54,210 @@ DESCRIPTIVE = (
     "fees_description",
     "languages",
 )
+
+
+# ---------------------------------------------------------------- the directory
+
+
+@dataclasses.dataclass(frozen=True)
+class Listing:
+    """One published listing of the RSSMO directory: an organization in one region."""
+
+    region: str
+    organization: str
+    name: str
+    phone: str
+    city: str
+    points_of_service: int | None
+    points_of_service_text: str
+    clientele_text: str
+    clienteles: tuple[str, ...]
+
+
+def read_clienteles(path: Path = CLIENTELES_FILE) -> list[NamedRow]:
+    """The clientele taxonomy."""
+    return named_rows(read_yaml(path), "clienteles", str(path))
+
+
+def read_rssmo_directory(
+    path: Path = RSSMO_FILE,
+    *,
+    region_codes: Iterable[str],
+    clientele_codes: Iterable[str],
+) -> list[Listing]:
+    """Every listing of the RSSMO directory, checked against the known regions and clienteles."""
+    known_regions, known_clienteles = set(region_codes), set(clientele_codes)
+    listings: list[Listing] = []
+    for block_index, block in enumerate(rows_of(read_yaml(path), "regions", str(path))):
+        spot = f"{path} regions[{block_index}]"
+        region = text_of(block, "region", spot)
+        if region not in known_regions:
+            raise ReferenceDataError(f"{spot}: unknown region code {region!r}")
+        for index, row in enumerate(rows_of(block, "members", spot)):
+            where = f"{spot} members[{index}]"
+            count = row.get("points_of_service")
+            if count is not None and (not isinstance(count, int) or count < 1):
+                raise ReferenceDataError(f"{where}: points_of_service must be null or >= 1")
+            codes = row.get("clienteles")
+            if not (isinstance(codes, list) and codes and all(isinstance(c, str) for c in codes)):
+                raise ReferenceDataError(f"{where}: 'clienteles' must be a list of codes")
+            unknown = sorted(set(codes) - known_clienteles)
+            if unknown:
+                raise ReferenceDataError(f"{where}: unknown clientele codes {unknown}")
+            listings.append(
+                Listing(
+                    region=region,
+                    organization=text_of(row, "organization", where),
+                    name=text_of(row, "name", where),
+                    phone=text_of(row, "phone", where),
+                    city=text_of(row, "city", where, required=False),
+                    points_of_service=count,
+                    points_of_service_text=text_of(
+                        row, "points_of_service_text", where, required=False
+                    ),
+                    clientele_text=text_of(row, "clientele_text", where),
+                    clienteles=tuple(codes),
+                )
+            )
+    _check_organizations(listings, str(path))
+    return listings
+
+
+def _check_organizations(listings: list[Listing], where: str) -> None:
+    """Same name ⇔ same slug, and one organization publishes one clientele everywhere."""
+    by_slug: dict[str, Listing] = {}
+    slug_by_name: dict[str, str] = {}
+    seen_keys: set[tuple[str, str, str]] = set()
+    for listing in listings:
+        first = by_slug.setdefault(listing.organization, listing)
+        if first.name != listing.name:
+            raise ReferenceDataError(
+                f"{where}: '{listing.organization}' is named both {first.name!r} "
+                f"and {listing.name!r}"
+            )
+        if (first.clientele_text, sorted(first.clienteles)) != (
+            listing.clientele_text,
+            sorted(listing.clienteles),
+        ):
+            raise ReferenceDataError(
+                f"{where}: '{listing.organization}' has different clienteles in two regions"
+            )
+        other = slug_by_name.setdefault(listing.name, listing.organization)
+        if other != listing.organization:
+            raise ReferenceDataError(
+                f"{where}: {listing.name!r} has two identifiers, '{other}' and "
+                f"'{listing.organization}'"
+            )
+        key = (listing.organization, listing.region, listing.phone)
+        if key in seen_keys:
+            raise ReferenceDataError(f"{where}: listing {key} appears twice")
+        seen_keys.add(key)
+
+
+def load_clienteles(rows: Iterable[NamedRow], counts: Counts) -> dict[str, Clientele]:
+    clienteles: dict[str, Clientele] = {}
+    for row in rows:
+        clientele, status = sync_row(Clientele, {"code": row.code}, names_of(row))
+        counts.add(status)
+        clienteles[row.code] = clientele
+    return clienteles
+
+
+def load_rssmo_directory(
+    listings: Iterable[Listing],
+    *,
+    regions: Mapping[str, Region],
+    clienteles: Mapping[str, Clientele],
+    report: LoadReport,
+) -> None:
+    """RSSMO members as organizations (non-profit, ``rssmo_member``), listings as locations."""
+    organizations: dict[str, Organization] = {}
+    for listing in listings:
+        organization = organizations.get(listing.organization)
+        if organization is None:
+            organization, status = sync_row(
+                Organization,
+                {"slug": listing.organization},
+                {
+                    "name": listing.name,
+                    "clientele_text": listing.clientele_text,
+                    "rssmo_member": True,
+                    "non_profit": True,
+                },
+            )
+            wanted = {clienteles[code] for code in listing.clienteles}
+            if set(organization.clienteles.all()) != wanted:
+                organization.clienteles.set(wanted)
+                status = "updated" if status == "unchanged" else status
+            report.organizations.add(status)
+            organizations[listing.organization] = organization
+        _location, status = sync_row(
+            Location,
+            {
+                "organization": organization,
+                "region": regions[listing.region],
+                "phone": listing.phone,
+            },
+            {
+                "city": listing.city,
+                "points_of_service": listing.points_of_service,
+                "points_of_service_text": listing.points_of_service_text,
+            },
+        )
+        report.locations.add(status)
+
+
+def load_employment_ontario() -> Organization:
+    """The Employment Ontario recipient of fast-track referrals (one organization, one service)."""
+    organization, _status = sync_row(
+        Organization,
+        {"slug": EMPLOYMENT_ONTARIO_SLUG},
+        {"name": "Emploi Ontario / Employment Ontario", "non_profit": False},
+    )
+    if not Service.objects.filter(
+        organization=organization, kind=ServiceKind.EMPLOYMENT_ONTARIO
+    ).exists():
+        Service.objects.create(
+            organization=organization,
+            kind=ServiceKind.EMPLOYMENT_ONTARIO,
+            name="Emploi Ontario / Employment Ontario",
+        )
+    return organization
+
+
+@dataclasses.dataclass(frozen=True)
+class Directory:
+    """The directory's files, read and checked."""
+
+    clienteles: list[NamedRow]
+    listings: list[Listing]
+
+
+class DirectoryLoader:
+    """The network's part of ``sentier load_reference`` (a ``reference.loading.Loader``)."""
+
+    def read(self, *, region_codes: list[str], files: Mapping[str, Path]) -> Directory:
+        clienteles = read_clienteles(files.get("clienteles_file", CLIENTELES_FILE))
+        listings = read_rssmo_directory(
+            files.get("rssmo_file", RSSMO_FILE),
+            region_codes=region_codes,
+            clientele_codes=[c.code for c in clienteles],
+        )
+        return Directory(clienteles=clienteles, listings=listings)
+
+    def load(self, data: object, *, regions: Mapping[str, Region], report: LoadReport) -> None:
+        assert isinstance(data, Directory)
+        clienteles = load_clienteles(data.clienteles, report.clienteles)
+        load_rssmo_directory(data.listings, regions=regions, clienteles=clienteles, report=report)
+
+    def load_ontario(self) -> None:
+        load_employment_ontario()
+
+    def finish(self) -> list[tuple[str, Counts]]:
+        return [("services", load_services())]
+
+
+# ---------------------------------------------------------------- the seeded services
 
 
 def read_services(path: Path = SERVICES_FILE) -> list[Mapping[str, Any]]:

@@ -29,6 +29,7 @@ from sentier.consent.actions import NoValidConsent, record_consent
 from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
 from sentier.consent.selectors import find_consent
 from sentier.intake.models import Path, ReviewStatus
+from sentier.network.loading import EMPLOYMENT_ONTARIO_SLUG
 from sentier.network.models import Organization
 from sentier.ontario import states
 from sentier.ontario.models import (
@@ -49,7 +50,6 @@ from sentier.ontario.routing import EO_CATEGORIES, employment_ontario
 from sentier.outbox.actions import enqueue
 from sentier.participants.actions import add_event, events_in_one_insert
 from sentier.participants.models import EventKind, FileStatus, Participant
-from sentier.reference.loading import EMPLOYMENT_ONTARIO_SLUG
 from sentier.reference.models import DeferralReason, PrescribedClass
 from sentier.referrals.models import Referral
 from sentier_rules.ontario import first_review_on, next_review_on

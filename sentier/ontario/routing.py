@@ -15,12 +15,12 @@ from sentier.consent.actions import record_consent_from_application
 from sentier.consent.models import Channel as ConsentChannel
 from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
 from sentier.intake.models import Application, Channel, Recommendation
+from sentier.network.loading import EMPLOYMENT_ONTARIO_SLUG, load_employment_ontario
 from sentier.network.models import Organization
 from sentier.ontario import states
 from sentier.ontario.models import EOConsent, ODSPApplication, OWApplication
 from sentier.participants.actions import add_event
 from sentier.participants.models import EventKind, Participant
-from sentier.reference.loading import EMPLOYMENT_ONTARIO_SLUG
 
 #: What the application's consent page asks to share with Employment Ontario (its wording
 #: names these three): contact details, program and file number, readiness to start a job.
@@ -41,8 +41,6 @@ def employment_ontario() -> Organization:
     """The Employment Ontario recipient (loaded by ``load_reference`` in the Ontario setup)."""
     found = Organization.objects.filter(slug=EMPLOYMENT_ONTARIO_SLUG).first()
     if found is None:
-        from sentier.reference.loading import load_employment_ontario
-
         found = load_employment_ontario()
     return found
 

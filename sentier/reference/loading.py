@@ -1,10 +1,12 @@
 """Load reference data from the committed YAML files, idempotently.
 
-Regions and programs come from ``sentier/reference/data/reference.yaml``; the clientele taxonomy
-and the RSSMO member directory from ``sentier/network/data/``. Every row is found by its natural
-key (region code, program code, clientele code, organization slug, location (organization,
-region, phone)) and written only when a value differs, so a second run changes nothing and adds
-no history rows. Used by ``sentier load_reference``, the demo-data loader and the tests.
+Regions and programs come from ``sentier/reference/data/reference.yaml``; the apps above add
+their own data through a registered :class:`Loader` (the network's directory: the clientele
+taxonomy, the RSSMO members and their services, see :mod:`sentier.network.directory`). Every
+row is found by its natural key (region code, program code, clientele code, organization slug,
+location (organization, region, phone)) and written only when a value differs, so a second run
+changes nothing and adds no history rows. Used by ``sentier load_reference``, the demo-data
+loader and the tests.
 
 The files are checked before anything is written: an unknown region or clientele code, a slug
 with two names (or a name with two slugs), or one organization published with two different
@@ -17,14 +19,13 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 import yaml
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import translation
 
-from sentier.network.models import Clientele, Location, Organization, Service, ServiceKind
 from sentier.reference.models import (
     DeferralReason,
     Jurisdiction,
@@ -35,12 +36,6 @@ from sentier.reference.models import (
 
 REFERENCE_FILE = Path(__file__).resolve().parent / "data" / "reference.yaml"
 ONTARIO_FILE = Path(__file__).resolve().parent / "data" / "ontario.yaml"
-#: The Employment Ontario recipient of fast-track referrals (004): one organization in the
-#: network, with one service of kind ``employment_ontario``.
-EMPLOYMENT_ONTARIO_SLUG = "employment-ontario"
-NETWORK_DATA = Path(__file__).resolve().parent.parent / "network" / "data"
-CLIENTELES_FILE = NETWORK_DATA / "clienteles.yaml"
-RSSMO_FILE = NETWORK_DATA / "rssmo_members.yaml"
 
 Status = Literal["created", "updated", "unchanged"]
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -108,22 +103,7 @@ class NamedRow:
     jurisdiction: str = Jurisdiction.QUEBEC
 
 
-@dataclasses.dataclass(frozen=True)
-class Listing:
-    """One published listing of the RSSMO directory: an organization in one region."""
-
-    region: str
-    organization: str
-    name: str
-    phone: str
-    city: str
-    points_of_service: int | None
-    points_of_service_text: str
-    clientele_text: str
-    clienteles: tuple[str, ...]
-
-
-def _read_yaml(path: Path) -> dict[str, Any]:
+def read_yaml(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     if not isinstance(data, dict):
@@ -131,7 +111,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _text(row: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
+def text_of(row: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
     value = row.get(key)
     if value is None and not required:
         return ""
@@ -140,25 +120,25 @@ def _text(row: Mapping[str, Any], key: str, where: str, *, required: bool = True
     return value.strip()
 
 
-def _rows(data: Mapping[str, Any], key: str, where: str) -> list[Mapping[str, Any]]:
+def rows_of(data: Mapping[str, Any], key: str, where: str) -> list[Mapping[str, Any]]:
     rows = data.get(key)
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise ReferenceDataError(f"{where}: '{key}' must be a list of mappings")
     return rows
 
 
-def _named_rows(data: Mapping[str, Any], key: str, where: str) -> list[NamedRow]:
+def named_rows(data: Mapping[str, Any], key: str, where: str) -> list[NamedRow]:
     result: list[NamedRow] = []
-    for index, row in enumerate(_rows(data, key, where)):
+    for index, row in enumerate(rows_of(data, key, where)):
         spot = f"{where} {key}[{index}]"
         jurisdiction = str(row.get("jurisdiction", Jurisdiction.QUEBEC))
         if jurisdiction not in Jurisdiction.values:
             raise ReferenceDataError(f"{spot}: unknown jurisdiction {jurisdiction!r}")
         result.append(
             NamedRow(
-                code=_text(row, "code", spot),
-                name_fr_ca=_text(row, "name_fr_ca", spot),
-                name_en_ca=_text(row, "name_en_ca", spot),
+                code=text_of(row, "code", spot),
+                name_fr_ca=text_of(row, "name_fr_ca", spot),
+                name_en_ca=text_of(row, "name_en_ca", spot),
                 jurisdiction=jurisdiction,
             )
         )
@@ -171,88 +151,8 @@ def _named_rows(data: Mapping[str, Any], key: str, where: str) -> list[NamedRow]
 
 def read_reference(path: Path = REFERENCE_FILE) -> tuple[list[NamedRow], list[NamedRow]]:
     """Regions and programs of the reference file."""
-    data = _read_yaml(path)
-    return _named_rows(data, "regions", str(path)), _named_rows(data, "programs", str(path))
-
-
-def read_clienteles(path: Path = CLIENTELES_FILE) -> list[NamedRow]:
-    """The clientele taxonomy."""
-    return _named_rows(_read_yaml(path), "clienteles", str(path))
-
-
-def read_rssmo_directory(
-    path: Path = RSSMO_FILE,
-    *,
-    region_codes: Iterable[str],
-    clientele_codes: Iterable[str],
-) -> list[Listing]:
-    """Every listing of the RSSMO directory, checked against the known regions and clienteles."""
-    known_regions, known_clienteles = set(region_codes), set(clientele_codes)
-    listings: list[Listing] = []
-    for block_index, block in enumerate(_rows(_read_yaml(path), "regions", str(path))):
-        spot = f"{path} regions[{block_index}]"
-        region = _text(block, "region", spot)
-        if region not in known_regions:
-            raise ReferenceDataError(f"{spot}: unknown region code {region!r}")
-        for index, row in enumerate(_rows(block, "members", spot)):
-            where = f"{spot} members[{index}]"
-            count = row.get("points_of_service")
-            if count is not None and (not isinstance(count, int) or count < 1):
-                raise ReferenceDataError(f"{where}: points_of_service must be null or >= 1")
-            codes = row.get("clienteles")
-            if not (isinstance(codes, list) and codes and all(isinstance(c, str) for c in codes)):
-                raise ReferenceDataError(f"{where}: 'clienteles' must be a list of codes")
-            unknown = sorted(set(codes) - known_clienteles)
-            if unknown:
-                raise ReferenceDataError(f"{where}: unknown clientele codes {unknown}")
-            listings.append(
-                Listing(
-                    region=region,
-                    organization=_text(row, "organization", where),
-                    name=_text(row, "name", where),
-                    phone=_text(row, "phone", where),
-                    city=_text(row, "city", where, required=False),
-                    points_of_service=count,
-                    points_of_service_text=_text(
-                        row, "points_of_service_text", where, required=False
-                    ),
-                    clientele_text=_text(row, "clientele_text", where),
-                    clienteles=tuple(codes),
-                )
-            )
-    _check_organizations(listings, str(path))
-    return listings
-
-
-def _check_organizations(listings: list[Listing], where: str) -> None:
-    """Same name ⇔ same slug, and one organization publishes one clientele everywhere."""
-    by_slug: dict[str, Listing] = {}
-    slug_by_name: dict[str, str] = {}
-    seen_keys: set[tuple[str, str, str]] = set()
-    for listing in listings:
-        first = by_slug.setdefault(listing.organization, listing)
-        if first.name != listing.name:
-            raise ReferenceDataError(
-                f"{where}: '{listing.organization}' is named both {first.name!r} "
-                f"and {listing.name!r}"
-            )
-        if (first.clientele_text, sorted(first.clienteles)) != (
-            listing.clientele_text,
-            sorted(listing.clienteles),
-        ):
-            raise ReferenceDataError(
-                f"{where}: '{listing.organization}' has different clienteles in two regions"
-            )
-        other = slug_by_name.setdefault(listing.name, listing.organization)
-        if other != listing.organization:
-            raise ReferenceDataError(
-                f"{where}: {listing.name!r} has two identifiers, '{other}' and "
-                f"'{listing.organization}'"
-            )
-        key = (listing.organization, listing.region, listing.phone)
-        if key in seen_keys:
-            raise ReferenceDataError(f"{where}: listing {key} appears twice")
-        seen_keys.add(key)
+    data = read_yaml(path)
+    return named_rows(data, "regions", str(path)), named_rows(data, "programs", str(path))
 
 
 # ---------------------------------------------------------------- writing
@@ -296,7 +196,7 @@ def delete_with_history_if_possible(instance: models.Model) -> None:
     instance.delete()
 
 
-def _sync(
+def sync_row(
     model: type[ModelT], lookup: Mapping[str, Any], values: Mapping[str, Any]
 ) -> tuple[ModelT, Status]:
     """Find the row by its natural key; create it, or save it only if a value differs."""
@@ -315,15 +215,15 @@ def _sync(
     return found, "updated"
 
 
-def _names(row: NamedRow) -> dict[str, str]:
+def names_of(row: NamedRow) -> dict[str, str]:
     return {"name_fr_ca": row.name_fr_ca, "name_en_ca": row.name_en_ca}
 
 
 def load_regions(rows: Iterable[NamedRow], counts: Counts) -> dict[str, Region]:
     regions: dict[str, Region] = {}
     for row in rows:
-        region, status = _sync(
-            Region, {"code": row.code}, {**_names(row), "jurisdiction": row.jurisdiction}
+        region, status = sync_row(
+            Region, {"code": row.code}, {**names_of(row), "jurisdiction": row.jurisdiction}
         )
         counts.add(status)
         regions[row.code] = region
@@ -332,63 +232,10 @@ def load_regions(rows: Iterable[NamedRow], counts: Counts) -> dict[str, Region]:
 
 def load_programs(rows: Iterable[NamedRow], counts: Counts) -> None:
     for row in rows:
-        _program, status = _sync(
-            Program, {"code": row.code}, {**_names(row), "jurisdiction": row.jurisdiction}
+        _program, status = sync_row(
+            Program, {"code": row.code}, {**names_of(row), "jurisdiction": row.jurisdiction}
         )
         counts.add(status)
-
-
-def load_clienteles(rows: Iterable[NamedRow], counts: Counts) -> dict[str, Clientele]:
-    clienteles: dict[str, Clientele] = {}
-    for row in rows:
-        clientele, status = _sync(Clientele, {"code": row.code}, _names(row))
-        counts.add(status)
-        clienteles[row.code] = clientele
-    return clienteles
-
-
-def load_rssmo_directory(
-    listings: Iterable[Listing],
-    *,
-    regions: Mapping[str, Region],
-    clienteles: Mapping[str, Clientele],
-    report: LoadReport,
-) -> None:
-    """RSSMO members as organizations (non-profit, ``rssmo_member``), listings as locations."""
-    organizations: dict[str, Organization] = {}
-    for listing in listings:
-        organization = organizations.get(listing.organization)
-        if organization is None:
-            organization, status = _sync(
-                Organization,
-                {"slug": listing.organization},
-                {
-                    "name": listing.name,
-                    "clientele_text": listing.clientele_text,
-                    "rssmo_member": True,
-                    "non_profit": True,
-                },
-            )
-            wanted = {clienteles[code] for code in listing.clienteles}
-            if set(organization.clienteles.all()) != wanted:
-                organization.clienteles.set(wanted)
-                status = "updated" if status == "unchanged" else status
-            report.organizations.add(status)
-            organizations[listing.organization] = organization
-        _location, status = _sync(
-            Location,
-            {
-                "organization": organization,
-                "region": regions[listing.region],
-                "phone": listing.phone,
-            },
-            {
-                "city": listing.city,
-                "points_of_service": listing.points_of_service,
-                "points_of_service_text": listing.points_of_service_text,
-            },
-        )
-        report.locations.add(status)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -418,9 +265,9 @@ def _date(row: Mapping[str, Any], key: str, where: str, *, required: bool) -> dt
 def _dated_rows(data: Mapping[str, Any], key: str, where: str) -> list[DatedRow]:
     result: list[DatedRow] = []
     seen: set[str] = set()
-    for index, row in enumerate(_rows(data, key, where)):
+    for index, row in enumerate(rows_of(data, key, where)):
         here = f"{where}: {key}[{index}]"
-        code = _text(row, "code", here)
+        code = text_of(row, "code", here)
         if code in seen:
             raise ReferenceDataError(f"{here}: code {code!r} appears twice")
         seen.add(code)
@@ -432,9 +279,9 @@ def _dated_rows(data: Mapping[str, Any], key: str, where: str) -> list[DatedRow]
         result.append(
             DatedRow(
                 code=code,
-                name_fr_ca=_text(row, "name_fr_ca", here),
-                name_en_ca=_text(row, "name_en_ca", here),
-                source=_text(row, "source", here),
+                name_fr_ca=text_of(row, "name_fr_ca", here),
+                name_en_ca=text_of(row, "name_en_ca", here),
+                source=text_of(row, "source", here),
                 active_from=start,
                 active_until=end,
             )
@@ -446,17 +293,17 @@ def read_ontario(
     path: Path = ONTARIO_FILE,
 ) -> tuple[list[NamedRow], list[DatedRow], list[DatedRow]]:
     """Ontario service areas (as regions), deferral reasons and prescribed classes."""
-    data = _read_yaml(path)
+    data = read_yaml(path)
     areas: list[NamedRow] = []
-    for index, row in enumerate(_rows(data, "service_areas", str(path))):
+    for index, row in enumerate(rows_of(data, "service_areas", str(path))):
         here = f"{path}: service_areas[{index}]"
         if row.get("kind") not in ("cmsm", "dssab"):
             raise ReferenceDataError(f"{here}: 'kind' must be cmsm or dssab")
         areas.append(
             NamedRow(
-                code=_text(row, "code", here),
-                name_fr_ca=_text(row, "name_fr_ca", here),
-                name_en_ca=_text(row, "name_en_ca", here),
+                code=text_of(row, "code", here),
+                name_fr_ca=text_of(row, "name_fr_ca", here),
+                name_en_ca=text_of(row, "name_en_ca", here),
                 jurisdiction=Jurisdiction.ONTARIO,
             )
         )
@@ -473,7 +320,7 @@ def _load_dated(
     model: type[DeferralReason] | type[PrescribedClass], rows: Iterable[DatedRow], counts: Counts
 ) -> None:
     for row in rows:
-        _row, status = _sync(
+        _row, status = sync_row(
             model,
             {"code": row.code},
             {
@@ -487,41 +334,55 @@ def _load_dated(
         counts.add(status)
 
 
-def load_employment_ontario() -> Organization:
-    """The Employment Ontario recipient of fast-track referrals (one organization, one service)."""
-    organization, _status = _sync(
-        Organization,
-        {"slug": EMPLOYMENT_ONTARIO_SLUG},
-        {"name": "Emploi Ontario / Employment Ontario", "non_profit": False},
-    )
-    if not Service.objects.filter(
-        organization=organization, kind=ServiceKind.EMPLOYMENT_ONTARIO
-    ).exists():
-        Service.objects.create(
-            organization=organization,
-            kind=ServiceKind.EMPLOYMENT_ONTARIO,
-            name="Emploi Ontario / Employment Ontario",
-        )
-    return organization
-
-
 def load_ontario_data(report: LoadReport, path: Path = ONTARIO_FILE) -> None:
     """Ontario service areas, deferral reasons, prescribed classes and Employment Ontario."""
     areas, reasons, classes = read_ontario(path)
     load_regions(areas, report.service_areas)
     _load_dated(DeferralReason, reasons, report.deferral_reasons)
     _load_dated(PrescribedClass, classes, report.prescribed_classes)
-    load_employment_ontario()
+    for loader in LOADERS:
+        loader.load_ontario()
+
+
+# ---------------------------------------------------------------- the apps' loaders
+
+
+class Loader(Protocol):
+    """What an app loads with the reference data (register it from ``AppConfig.ready``).
+
+    ``read`` checks its files before anything is written (raising :class:`ReferenceDataError`)
+    and returns what ``load`` writes, in the reference data's transaction, after the regions.
+    ``load_ontario`` adds what the Ontario configuration needs; ``finish`` runs after that
+    transaction and returns the counts the command prints last.
+    """
+
+    def read(self, *, region_codes: list[str], files: Mapping[str, Path]) -> object: ...
+    def load(self, data: object, *, regions: Mapping[str, Region], report: LoadReport) -> None: ...
+    def load_ontario(self) -> None: ...
+    def finish(self) -> list[tuple[str, Counts]]: ...
+
+
+LOADERS: list[Loader] = []
+
+
+def register_loader(loader: Loader) -> None:
+    """Load ``loader``'s data with the reference data (``sentier load_reference``)."""
+    LOADERS.append(loader)
+
+
+def finish_loading() -> list[tuple[str, Counts]]:
+    """What the loaders write after the reference data (the network's services)."""
+    return [row for loader in LOADERS for row in loader.finish()]
 
 
 def load_reference_data(
     *,
     reference_file: Path = REFERENCE_FILE,
-    clienteles_file: Path = CLIENTELES_FILE,
-    rssmo_file: Path = RSSMO_FILE,
     jurisdiction: str | None = None,
+    **files: Path,
 ) -> LoadReport:
-    """Load regions, programs, clienteles and the RSSMO directory; safe to run again.
+    """Load regions, programs and what the apps registered (the network's clienteles and RSSMO
+    directory); safe to run again. ``files`` replace a loader's files (``rssmo_file=...``).
 
     In the Ontario configuration (``SENTIER_JURISDICTION=on``, or ``jurisdiction="on"``), also
     the Ontario service areas, deferral reasons, prescribed classes and Employment Ontario; a
@@ -529,20 +390,16 @@ def load_reference_data(
     """
     jurisdiction = (jurisdiction or settings.SENTIER_JURISDICTION).lower()
     region_rows, program_rows = read_reference(reference_file)
-    clientele_rows = read_clienteles(clienteles_file)
-    listings = read_rssmo_directory(
-        rssmo_file,
-        region_codes=[r.code for r in region_rows],
-        clientele_codes=[c.code for c in clientele_rows],
-    )
+    region_codes = [r.code for r in region_rows]
+    read = [(loader, loader.read(region_codes=region_codes, files=files)) for loader in LOADERS]
     report = LoadReport()
     # The untranslated ``name`` column takes the active language's value on save: write in the
     # default language so that it always holds the French name.
     with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE), transaction.atomic():
         regions = load_regions(region_rows, report.regions)
         load_programs(program_rows, report.programs)
-        clienteles = load_clienteles(clientele_rows, report.clienteles)
-        load_rssmo_directory(listings, regions=regions, clienteles=clienteles, report=report)
+        for loader, data in read:
+            loader.load(data, regions=regions, report=report)
         if jurisdiction == "on":
             load_ontario_data(report)
     return report

@@ -15,8 +15,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
+from sentier.network.loading import RSSMO_FILE
 from sentier.network.models import Clientele, Location, Organization
-from sentier.reference.loading import RSSMO_FILE, ReferenceDataError, load_reference_data
+from sentier.reference.loading import ReferenceDataError, load_reference_data
 from sentier.reference.models import Jurisdiction, Program, Region
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,7 @@
 """``sentier load_reference``: regions, programs, clienteles and the RSSMO directory (idempotent).
 
-The loading itself lives in :mod:`sentier.reference.loading`; this command only prints what it did.
+The loading itself lives in :mod:`sentier.reference.loading` and the loaders apps register there
+(the network's directory and services); this command only prints what it did.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sentier.network.loading import load_services
-from sentier.reference.loading import ReferenceDataError, load_reference_data
+from sentier.reference.loading import ReferenceDataError, finish_loading, load_reference_data
 
 LABELS = {
     "regions": gettext_lazy("Regions"),
@@ -33,13 +33,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             report = load_reference_data()
-            # The seeded services of the organizations just loaded (sentier.network.loading).
-            services = load_services()
+            # What the apps load after it (the network's seeded services).
+            after = finish_loading()
         except ReferenceDataError as error:
             raise CommandError(str(error)) from error
         if options["verbosity"] < 1:
             return
-        for kind, counts in [*report.items(), ("services", services)]:
+        for kind, counts in [*report.items(), *after]:
             self.stdout.write(
                 _("%(label)s: %(total)d (%(created)d created, %(updated)d updated)")
                 % {
@@ -49,5 +49,5 @@ class Command(BaseCommand):
                     "updated": counts.updated,
                 }
             )
-        if not report.changed and not (services.created or services.updated):
+        if not report.changed and not any(counts.created or counts.updated for _, counts in after):
             self.stdout.write(_("Reference data was already up to date."))
