@@ -21,7 +21,7 @@ from sentier.intake.actions import save_step, start_application, submit_applicat
 from sentier.intake.models import Channel
 from sentier.ontario import actions, mailing
 from sentier.ontario.models import DeterminationPackage, ODSPApplication, Unit, UnitMembership
-from sentier.ontario.odsp_assignment import assign_odsp_application
+from sentier.ontario.odsp.assignment import assign_odsp_application
 
 #: Iris's colleague in the ODSP centralized intake unit (to assign applications to).
 ODSP_COLLEAGUE = Persona(

@@ -9,13 +9,14 @@ from django.utils import timezone
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.core import panels
-from sentier.ontario import odsp_selectors, selectors
+from sentier.ontario import selectors
 from sentier.ontario.models import (
     ActionPlan,
     CommonAssessment,
     ODSPApplication,
     OWApplication,
 )
+from sentier.ontario.odsp import selectors as odsp_selectors
 from sentier.ontario.units import ontario_enabled
 from sentier.participants.models import Participant
 

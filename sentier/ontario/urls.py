@@ -1,6 +1,6 @@
 """URLs of sentier.ontario (mounted at /ontario/; 404 outside SENTIER_JURISDICTION=on).
 
-The local office's pages here; the ODSP centralized intake unit's in ``odsp_urls``.
+The local office's pages here; the ODSP centralized intake unit's in ``odsp.urls``.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 from sentier.ontario import views
-from sentier.ontario.odsp_urls import ODSP_PATTERNS
+from sentier.ontario.odsp.urls import ODSP_PATTERNS
 
 app_name = "ontario"
 

@@ -1,6 +1,6 @@
 """Ontario pages: the local office worklist (applications to grant, common assessments, action
 plan reviews due; one list at a time, filtered, paginated, each row assignable), an OW
-application, a common assessment. The ODSP intake unit's pages are in ``odsp_views``.
+application, a common assessment. The ODSP intake unit's pages are in ``odsp.views``.
 
 Every page is plain HTML with POST/redirect/GET; each page showing a person writes one
 access-log row (list pages one per person shown on the page). 404 outside the Ontario

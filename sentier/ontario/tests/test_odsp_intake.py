@@ -17,7 +17,7 @@ from sentier.intake.models import Channel, Recommendation
 from sentier.intake.selectors import review_queue_for_user
 from sentier.ontario import actions
 from sentier.ontario.models import DeterminationPackage, ODSPApplication, OWApplication
-from sentier.ontario.odsp_selectors import odsp_received_for_user
+from sentier.ontario.odsp.selectors import odsp_received_for_user
 from sentier.ontario.package import package_html
 from sentier.ontario.selectors import pending_ow_for_user
 from sentier.ontario.tests.helpers import odsp_of, send_application

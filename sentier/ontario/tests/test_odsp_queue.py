@@ -17,9 +17,10 @@ from django.urls import reverse
 from sentier.audit.models import AccessKind, AccessLog
 from sentier.intake.actions import start_application
 from sentier.intake.models import Channel
-from sentier.ontario import actions, odsp_views
+from sentier.ontario import actions
 from sentier.ontario.models import ODSPApplication
-from sentier.ontario.odsp_assignment import assign_odsp_application
+from sentier.ontario.odsp import views as odsp_views
+from sentier.ontario.odsp.assignment import assign_odsp_application
 from sentier.ontario.tests.helpers import odsp_of, send_application
 from sentier.participants.models import EventKind, TimelineEvent
 

@@ -9,8 +9,9 @@ from django.test import Client
 from django.urls import reverse
 
 from sentier.accounts.models import User
-from sentier.ontario import demo, odsp_demo, odsp_views
+from sentier.ontario import demo, odsp_demo
 from sentier.ontario.models import DeterminationPackage, ODSPApplication
+from sentier.ontario.odsp import views as odsp_views
 
 
 def test_the_quebec_demo_gets_no_odsp_rows(db: None) -> None:

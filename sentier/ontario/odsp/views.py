@@ -26,11 +26,11 @@ from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.requests import request_user
 from sentier.ontario import actions, mailing
-from sentier.ontario import odsp_selectors as selectors
 from sentier.ontario.forms import ConfirmODSPForm
 from sentier.ontario.models import DeterminationPackage, ODSPApplication
-from sentier.ontario.odsp_assignment import assign_odsp_application
-from sentier.ontario.odsp_forms import (
+from sentier.ontario.odsp import selectors
+from sentier.ontario.odsp.assignment import assign_odsp_application
+from sentier.ontario.odsp.forms import (
     AssignForm,
     ODSPQueueFilterForm,
     PrintOptionsForm,

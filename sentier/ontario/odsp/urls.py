@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from sentier.ontario import odsp_views
+from sentier.ontario.odsp import views as odsp_views
 
 ODSP_PATTERNS: list[URLPattern] = [
     path("odsp/", odsp_views.odsp_queue, name="odsp_queue"),

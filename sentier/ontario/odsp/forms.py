@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sentier.accounts.models import User
 from sentier.intake.models import Channel
-from sentier.ontario import odsp_selectors as selectors
+from sentier.ontario.odsp import selectors
 
 STAGES = [
     (selectors.STAGE_OPEN, _("To do: to confirm or to mail")),
