@@ -345,7 +345,7 @@ def hsds_export(request: HttpRequest) -> HttpResponse:
     """The directory as an HSDS 3.1 tabular datapackage (zip)."""
     if not request_user(request).has_perm("network.export_directory"):
         raise PermissionDenied
-    from sentier.network.hsds import export_datapackage
+    from sentier.network.hsds.export import export_datapackage
 
     with tempfile.TemporaryDirectory() as folder:
         export_datapackage(Path(folder))

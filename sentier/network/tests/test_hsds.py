@@ -12,12 +12,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from sentier.network.hsds import (
-    TABLES,
-    export_datapackage,
-    import_datapackage,
-    validate_datapackage,
-)
+from sentier.network.hsds.common import TABLES
+from sentier.network.hsds.export import export_datapackage
+from sentier.network.hsds.importing import import_datapackage
+from sentier.network.hsds.validation import validate_datapackage
 from sentier.network.models import CapacityUpdate, Service
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
-from sentier.network.hsds import export_datapackage
+from sentier.network.hsds.export import export_datapackage
 
 
 class Command(BaseCommand):

@@ -15,7 +15,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from sentier.network.hsds import import_datapackage
+from sentier.network.hsds.importing import import_datapackage
 
 
 class Command(BaseCommand):
