@@ -27,10 +27,11 @@ from sentier.consent.models import (
     RecipientKind,
 )
 from sentier.consent.texts import TEXT_VERSION, consent_text
+from sentier.consent.timeline_kinds import ConsentEventKind
 from sentier.core import formatting
 from sentier.network.models import Organization
 from sentier.participants.actions import add_event
-from sentier.participants.models import EventKind, Participant
+from sentier.participants.models import Participant
 
 
 class NoValidConsent(Exception):
@@ -47,6 +48,17 @@ def _require_can_record(actor: User, participant: Participant, channel: str) -> 
         raise PermissionDenied
     if not actor.has_perm("participants.change_participant", participant):
         raise PermissionDenied
+
+
+def _recipient(consent: Consent) -> dict[str, str]:
+    """What the timeline renders the consent with: purpose and recipient as codes, or the
+    receiving organization's name."""
+    organization = consent.recipient_organization
+    return {
+        "purpose": consent.purpose,
+        "recipient_kind": consent.recipient_kind,
+        **({"organization_name": organization.name} if organization is not None else {}),
+    }
 
 
 @transaction.atomic
@@ -178,10 +190,14 @@ def _record(
     )
     add_event(
         participant=participant,
-        kind=EventKind.CONSENT_GIVEN,
+        kind=ConsentEventKind.CONSENT_GIVEN,
         actor=recorded_by,
-        summary=f"{consent.get_purpose_display()} – {recipient}",
-        data={"consent": str(consent.uuid), "categories": chosen, "channel": channel},
+        data={
+            "consent": str(consent.uuid),
+            "categories": chosen,
+            "channel": channel,
+            **_recipient(consent),
+        },
         occurred_at=at,
     )
     return consent
@@ -204,10 +220,9 @@ def withdraw_consent(
     hooks.run_withdrawal_handlers(consent, actor)
     add_event(
         participant=consent.participant,
-        kind=EventKind.CONSENT_WITHDRAWN,
+        kind=ConsentEventKind.CONSENT_WITHDRAWN,
         actor=actor,
-        summary=f"{consent.get_purpose_display()} – {consent.recipient_label}",
-        data={"consent": str(consent.uuid), "channel": channel},
+        data={"consent": str(consent.uuid), "channel": channel, **_recipient(consent)},
         occurred_at=at,
     )
     return consent

@@ -10,5 +10,9 @@ class ConsentConfig(AppConfig):
     verbose_name = _("Consent to share information")
 
     def ready(self) -> None:
+        # The timeline event kinds this app writes (see sentier.participants.events).
         # Panels this capability adds to shared pages (see sentier.core.panels).
-        from sentier.consent import panels  # noqa: F401
+        from sentier.consent import (
+            panels,  # noqa: F401
+            timeline_kinds,  # noqa: F401
+        )

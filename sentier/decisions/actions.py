@@ -26,8 +26,9 @@ from sentier.decisions.models import (
     OutcomeChange,
     ReevaluationRun,
 )
+from sentier.decisions.timeline_kinds import DecisionEventKind
 from sentier.participants.actions import add_event
-from sentier.participants.models import EventKind, FileStatus, Participant
+from sentier.participants.models import FileStatus, Participant
 
 Progress = Callable[[str, int, int], None]
 
@@ -124,9 +125,8 @@ def decide_for_participant(
     )
     add_event(
         participant=participant,
-        kind=EventKind.DECISION,
+        kind=DecisionEventKind.DECISION,
         actor=actor,
-        summary=str(Measure(measure).label),
         data={"decision": str(decision.uuid), "measure": measure, "eligible": decision.eligible},
     )
     return decision

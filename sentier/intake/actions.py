@@ -26,6 +26,7 @@ from sentier.intake.models import (
     ReviewStatus,
 )
 from sentier.intake.steps import STEPS
+from sentier.intake.timeline_kinds import IntakeEventKind
 from sentier.participants.actions import add_event, events_in_one_insert, next_file_number
 from sentier.participants.models import EventKind, FileStatus, Participant
 from sentier.reference.models import Jurisdiction, Program, Region
@@ -197,18 +198,16 @@ def submit_application(*, application_id: int) -> Recommendation:
         add_event(participant=participant, kind=EventKind.FILE_OPENED, actor=actor, occurred_at=now)
         add_event(
             participant=participant,
-            kind=EventKind.APPLICATION_SUBMITTED,
+            kind=IntakeEventKind.APPLICATION_SUBMITTED,
             actor=actor,
             occurred_at=now,
-            summary=str(Channel(application.channel).label),
             data={"application": str(application.uuid), "channel": application.channel},
         )
         add_event(
             participant=participant,
-            kind=EventKind.RECOMMENDATION,
+            kind=IntakeEventKind.RECOMMENDATION,
             actor=None,
             occurred_at=now,
-            summary=str(Path(result["path"]).label),
             data={"recommendation": str(recommendation.uuid), "path": result["path"]},
         )
         if program.jurisdiction == Jurisdiction.ONTARIO:
@@ -290,9 +289,8 @@ def review_recommendation(
         participant.save(update_fields=["caseworker", "assigned_at", "updated_at"])
     add_event(
         participant=participant,
-        kind=EventKind.ORIENTATION_DECIDED,
+        kind=IntakeEventKind.ORIENTATION_DECIDED,
         actor=actor,
-        summary=str(Path(final_path).label),
         data={
             "recommendation": str(recommendation.uuid),
             "recommended": recommendation.path,

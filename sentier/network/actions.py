@@ -39,8 +39,9 @@ from sentier.network.models import (
     WaitingListEntry,
     WaitingListLog,
 )
+from sentier.network.timeline_kinds import NetworkEventKind
 from sentier.participants.actions import add_event
-from sentier.participants.models import EventKind, Participant
+from sentier.participants.models import Participant
 
 # ---------------------------------------------------------------------------------------------
 # Capacity
@@ -170,14 +171,19 @@ def _log(
     if entry is not None:
         add_event(
             participant=entry.participant,
-            kind=EventKind.WAITING_OFFER,
+            kind=NetworkEventKind.WAITING_OFFER,
             actor=actor,
-            summary=note,
             data={
                 "step": step,
                 "service": str(service.uuid),
+                "service_name": service.name,
+                "organization_name": service.organization.name,
                 "entry": str(entry.uuid),
-                **({"offer": str(offer.uuid)} if offer is not None else {}),
+                **(
+                    {"offer": str(offer.uuid), "respond_by": offer.respond_by.isoformat()}
+                    if offer is not None
+                    else {}
+                ),
             },
             occurred_at=at,
         )

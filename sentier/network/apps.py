@@ -17,3 +17,5 @@ class NetworkConfig(AppConfig):
 
         # The directory (clienteles, RSSMO members, services) loads with the reference data.
         register_loader(DirectoryLoader())
+        # The timeline event kinds this app writes (see sentier.participants.events).
+        from sentier.network import timeline_kinds  # noqa: F401

@@ -47,9 +47,10 @@ from sentier.ontario.models import (
     Route,
 )
 from sentier.ontario.routing import EO_CATEGORIES, employment_ontario
+from sentier.ontario.timeline_kinds import OntarioEventKind, names_of
 from sentier.outbox.actions import enqueue
 from sentier.participants.actions import add_event, events_in_one_insert
-from sentier.participants.models import EventKind, FileStatus, Participant
+from sentier.participants.models import FileStatus, Participant
 from sentier.reference.models import DeferralReason, PrescribedClass
 from sentier.referrals.models import Referral
 from sentier_rules.ontario import first_review_on, next_review_on
@@ -86,6 +87,7 @@ def _refer_to_employment_ontario(
     employment_ready: bool,
     at: dt.datetime,
     organization: Organization | None = None,
+    fast_track: bool = False,
 ) -> Referral:
     """Send the referral (only the consented categories) and queue the EO data exchange."""
     from sentier.referrals.actions import send_referral
@@ -107,10 +109,14 @@ def _refer_to_employment_ontario(
     enqueue(topic=EO_TOPIC, payload=payload, referral=referral, channel=EO_CHANNEL, at=at)
     add_event(
         participant=participant,
-        kind=EventKind.EMPLOYMENT_ONTARIO_REFERRAL,
+        kind=OntarioEventKind.EMPLOYMENT_ONTARIO_REFERRAL,
         actor=actor,
-        summary=need,
-        data={"referral": str(referral.uuid), "categories": list(referral.categories)},
+        summary="" if fast_track else need,  # the need as the caseworker wrote it
+        data={
+            "referral": str(referral.uuid),
+            "categories": list(referral.categories),
+            **({"fast_track": True} if fast_track else {}),
+        },
         occurred_at=at,
     )
     return referral
@@ -190,9 +196,8 @@ def _grant(actor: User, ow: OWApplication, at: dt.datetime) -> None:
         participant.save(update_fields=["status", "updated_at"])
     add_event(
         participant=participant,
-        kind=EventKind.DECISION,
+        kind=OntarioEventKind.OW_GRANTED,
         actor=actor,
-        summary=_("Ontario Works financial assistance granted"),
         data={"ow_application": str(ow.uuid)},
         occurred_at=at,
     )
@@ -223,6 +228,7 @@ def _grant(actor: User, ow: OWApplication, at: dt.datetime) -> None:
                     employment_ready=ow.employment_ready,
                     at=at,
                     organization=consent.recipient_organization,
+                    fast_track=True,
                 )
             except NoValidConsent:
                 reason = "no_consent"
@@ -245,10 +251,9 @@ def _grant(actor: User, ow: OWApplication, at: dt.datetime) -> None:
         states.ASSESSMENT.start(assessment, side=states.OW_STAFF, actor=actor, at=at)
         add_event(
             participant=participant,
-            kind=EventKind.COMMON_ASSESSMENT,
+            kind=OntarioEventKind.COMMON_ASSESSMENT,
             actor=actor,
-            summary=_("Waiting for the common assessment at the local office"),
-            data={"ow_application": str(ow.uuid), "why": reason},
+            data={"ow_application": str(ow.uuid), "why": reason, "step": "waiting"},
             occurred_at=at,
         )
     ow.save(
@@ -305,10 +310,14 @@ def record_deferral(
     )
     add_event(
         participant=assessment.participant,
-        kind=EventKind.COMMON_ASSESSMENT,
+        kind=OntarioEventKind.COMMON_ASSESSMENT,
         actor=actor,
-        summary=_("Deferral recorded: %(reason)s") % {"reason": reason.name},
-        data={"deferral": str(deferral.uuid), "reason": reason.code},
+        data={
+            "deferral": str(deferral.uuid),
+            "reason": reason.code,
+            "step": "deferral_recorded",
+            "reason_names": names_of(reason),
+        },
         occurred_at=at,
     )
     return deferral
@@ -337,18 +346,22 @@ def review_deferral(
         if review_on > today + dt.timedelta(days=366):
             raise ValidationError({"review_on": _("Review a deferral within a year.")})
         deferral.review_on = review_on
-        summary = _("Deferral reviewed and kept: %(reason)s") % {"reason": deferral.reason.name}
+        step = "deferral_kept"
     else:
         deferral.ended_at = at
-        summary = _("Deferral ended: %(reason)s") % {"reason": deferral.reason.name}
+        step = "deferral_ended"
     deferral.reviewed_at = at
     deferral.save()
     add_event(
         participant=assessment.participant,
-        kind=EventKind.COMMON_ASSESSMENT,
+        kind=OntarioEventKind.COMMON_ASSESSMENT,
         actor=actor,
-        summary=summary,
-        data={"deferral": str(deferral.uuid), "kept": keep},
+        data={
+            "deferral": str(deferral.uuid),
+            "kept": keep,
+            "step": step,
+            "reason_names": names_of(deferral.reason),
+        },
         occurred_at=at,
     )
     return deferral
@@ -436,10 +449,13 @@ def put_action_plan_in_place(
     )
     add_event(
         participant=assessment.participant,
-        kind=EventKind.ACTION_PLAN,
+        kind=OntarioEventKind.ACTION_PLAN,
         actor=actor,
-        summary=_("Action plan put in place"),
-        data={"action_plan": str(plan.uuid), "next_review_on": plan.next_review_on.isoformat()},
+        data={
+            "action_plan": str(plan.uuid),
+            "next_review_on": plan.next_review_on.isoformat(),
+            "step": "started",
+        },
         occurred_at=at,
     )
     return plan
@@ -469,10 +485,13 @@ def review_action_plan(
     plan.save(update_fields=["next_review_on"])
     add_event(
         participant=plan.participant,
-        kind=EventKind.ACTION_PLAN,
+        kind=OntarioEventKind.ACTION_PLAN,
         actor=actor,
-        summary=_("Action plan reviewed"),
-        data={"action_plan": str(plan.uuid), "next_review_on": plan.next_review_on.isoformat()},
+        data={
+            "action_plan": str(plan.uuid),
+            "next_review_on": plan.next_review_on.isoformat(),
+            "step": "reviewed",
+        },
         occurred_at=at,
     )
     return review
@@ -503,10 +522,9 @@ def complete_assessment(
     assessment.save()
     add_event(
         participant=assessment.participant,
-        kind=EventKind.COMMON_ASSESSMENT,
+        kind=OntarioEventKind.COMMON_ASSESSMENT,
         actor=actor,
-        summary=_("Common assessment completed"),
-        data={"assessment": str(assessment.uuid)},
+        data={"assessment": str(assessment.uuid), "step": "completed"},
         occurred_at=at,
     )
     return assessment
@@ -546,14 +564,14 @@ def confirm_odsp_financial_eligibility(
     if prescribed_class is not None:
         add_event(
             participant=participant,
-            kind=EventKind.ODSP_INTAKE,
+            kind=OntarioEventKind.ODSP_INTAKE,
             actor=actor,
-            summary=_(
-                "Financial eligibility confirmed; member of a prescribed class: "
-                "no Disability Determination Package (%(class)s)"
-            )
-            % {"class": prescribed_class.name},
-            data={"odsp_application": str(odsp.uuid), "prescribed_class": prescribed_class.code},
+            data={
+                "odsp_application": str(odsp.uuid),
+                "prescribed_class": prescribed_class.code,
+                "step": "prescribed_class",
+                "class_names": names_of(prescribed_class),
+            },
             occurred_at=at,
         )
         return odsp
@@ -570,12 +588,9 @@ def confirm_odsp_financial_eligibility(
     states.PACKAGE.start(package, side=states.ODSP_INTAKE, actor=actor, at=at)
     add_event(
         participant=participant,
-        kind=EventKind.ODSP_INTAKE,
+        kind=OntarioEventKind.ODSP_INTAKE,
         actor=actor,
-        summary=_(
-            "Financial eligibility confirmed; Disability Determination Package queued for mailing"
-        ),
-        data={"odsp_application": str(odsp.uuid), "package": str(package.uuid)},
+        data={"odsp_application": str(odsp.uuid), "package": str(package.uuid), "step": "queued"},
         occurred_at=at,
     )
     return odsp

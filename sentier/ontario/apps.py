@@ -11,9 +11,12 @@ class OntarioConfig(AppConfig):
 
     def ready(self) -> None:
         from sentier.accounts import scopes
+
+        # The timeline event kinds this app writes (see sentier.participants.events).
         from sentier.ontario import (
             panels,  # noqa: F401  (sections added to shared pages)
             permissions,  # noqa: F401  (who may do what, imported once)
+            timeline_kinds,  # noqa: F401
         )
         from sentier.ontario.actions import EO_CHANNEL
         from sentier.ontario.units import UNIT_SCOPE

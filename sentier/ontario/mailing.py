@@ -20,8 +20,8 @@ from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.ontario import states
 from sentier.ontario.models import DeterminationPackage, MailingStatus
+from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.participants.actions import add_event
-from sentier.participants.models import EventKind
 
 #: Most packages printed or marked in one go: a day's envelopes, and what one request can
 #: render (about 0.4 s a package here, so about 12 s, under the usual 30 s worker timeout).
@@ -76,10 +76,9 @@ def mark_packages_mailed(
         package.mailed_by = actor
         add_event(
             participant=package.odsp_application.participant,
-            kind=EventKind.ODSP_INTAKE,
+            kind=OntarioEventKind.ODSP_INTAKE,
             actor=actor,
-            summary=_("Disability Determination Package mailed"),
-            data={"package": str(package.uuid)},
+            data={"package": str(package.uuid), "step": "mailed"},
             occurred_at=at,
         )
     return locked

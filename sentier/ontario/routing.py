@@ -19,8 +19,9 @@ from sentier.network.loading import EMPLOYMENT_ONTARIO_SLUG, load_employment_ont
 from sentier.network.models import Organization
 from sentier.ontario import states
 from sentier.ontario.models import EOConsent, ODSPApplication, OWApplication
+from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.participants.actions import add_event
-from sentier.participants.models import EventKind, Participant
+from sentier.participants.models import Participant
 
 #: What the application's consent page asks to share with Employment Ontario (its wording
 #: names these three): contact details, program and file number, readiness to start a job.
@@ -84,10 +85,13 @@ def route_submitted_application(
         states.ODSP_APPLICATION.start(odsp, side=states.APPLICANT, actor=actor, at=at)
         add_event(
             participant=participant,
-            kind=EventKind.ODSP_INTAKE,
+            kind=OntarioEventKind.ODSP_INTAKE,
             actor=actor,
-            summary=str(odsp.get_status_display()),
-            data={"odsp_application": str(odsp.uuid), "channel": application.channel},
+            data={
+                "odsp_application": str(odsp.uuid),
+                "channel": application.channel,
+                "step": "received",
+            },
             occurred_at=at,
         )
         return odsp

@@ -37,8 +37,9 @@ from sentier.paas.models import (
     PlacementStatus,
     WaitingEntry,
 )
+from sentier.paas.timeline_kinds import PaasEventKind
 from sentier.participants.actions import add_event
-from sentier.participants.models import EventKind, Participant
+from sentier.participants.models import Participant
 from sentier.reference.models import Region
 
 # ---------------------------------------------------------------------------------------------
@@ -188,7 +189,7 @@ def _create_placement(
             )
             add_event(
                 participant=participant,
-                kind=EventKind.PAAS_WAITING_LISTED,
+                kind=PaasEventKind.PAAS_WAITING_LISTED,
                 actor=actor,
                 summary=organization.name,
                 data={"organization": str(organization.uuid), "waiting": str(waiting.uuid)},
@@ -221,7 +222,7 @@ def _create_placement(
     open_waiting_entries.update(placed_at=timezone.now())
     add_event(
         participant=participant,
-        kind=EventKind.PAAS_PLACEMENT_STARTED,
+        kind=PaasEventKind.PAAS_PLACEMENT_STARTED,
         actor=actor,
         summary=organization.name,
         data={
@@ -344,7 +345,7 @@ def end_placement(
     placement.save(update_fields=["status", "end_date", "exit_outcome", "exit_note"])
     add_event(
         participant=placement.participant,
-        kind=EventKind.PAAS_PLACEMENT_ENDED,
+        kind=PaasEventKind.PAAS_PLACEMENT_ENDED,
         actor=actor,
         summary=placement.organization.name,
         data={

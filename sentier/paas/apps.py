@@ -12,4 +12,9 @@ class PaasConfig(AppConfig):
     def ready(self) -> None:
         # Who may do what: the predicates and registrations of this app (imported once, here);
         # the statements' and claims' are in statement_rules until it moves beside them.
-        from sentier.paas import permissions, statement_rules  # noqa: F401
+        # The timeline event kinds this app writes (see sentier.participants.events).
+        from sentier.paas import (  # noqa: F401
+            permissions,
+            statement_rules,
+            timeline_kinds,
+        )

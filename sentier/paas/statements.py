@@ -60,8 +60,8 @@ from sentier.paas.models import (
     StatementLine,
     StatementStatus,
 )
+from sentier.paas.timeline_kinds import PaasEventKind
 from sentier.participants.actions import add_event
-from sentier.participants.models import EventKind
 from sentier_rules import paas_statement as money
 
 # Receipts: what the claim form and the action accept.
@@ -158,7 +158,7 @@ def submit_claim(
     claim._change_reason = "submitted"  # type: ignore[attr-defined]
     claim.save()
     states.CLAIM.start(claim, side=states.SUBMITTER, actor=actor)
-    _claim_event(claim, actor, EventKind.PAAS_CLAIM_SUBMITTED)
+    _claim_event(claim, actor, PaasEventKind.PAAS_CLAIM_SUBMITTED)
     return claim
 
 
@@ -167,11 +167,10 @@ def _claim_event(claim: ExpenseClaim, actor: User, kind: str) -> None:
         participant=claim.placement.participant,
         kind=kind,
         actor=actor,
-        summary=f"{claim.get_kind_display()} {claim.month:%Y-%m}: "
-        f"{formatting.cents(claim.amount_cents)}"
-        + (f" — {claim.get_status_display()}" if kind == EventKind.PAAS_CLAIM_DECIDED else ""),
         data={
             "claim": str(claim.uuid),
+            "expense_kind": claim.kind,
+            "month": claim.month.isoformat(),
             "amount_cents": claim.amount_cents,
             "status": claim.status,
             "reason": claim.decision_reason,
@@ -198,7 +197,7 @@ def _decide(claim: ExpenseClaim, actor: User, status: str, reason: str) -> Expen
     locked.decision_reason = reason
     locked._change_reason = status  # type: ignore[attr-defined]
     locked.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
-    _claim_event(locked, actor, EventKind.PAAS_CLAIM_DECIDED)
+    _claim_event(locked, actor, PaasEventKind.PAAS_CLAIM_DECIDED)
     return locked
 
 

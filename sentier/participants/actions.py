@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.participants.events import event_kind
 from sentier.participants.models import (
     EventKind,
     FileNumberCounter,
@@ -78,7 +79,13 @@ def add_event(
     data: dict[str, Any] | None = None,
     occurred_at: dt.datetime | None = None,
 ) -> TimelineEvent:
-    """Append a timeline event. Other apps' actions call this as their last step."""
+    """Append a timeline event. Other apps' actions call this as their last step.
+
+    ``kind`` is a code its app registered (:class:`UnknownEventKind` otherwise, before anything
+    is written); ``data`` holds the parameters the kind renders in the reader's language, and
+    ``summary`` only free text as typed or a proper name, never a generated sentence.
+    """
+    event_kind(kind)
     event = TimelineEvent(
         participant=participant,
         kind=kind,

@@ -11,4 +11,8 @@ class ParticipantsConfig(AppConfig):
 
     def ready(self) -> None:
         # Who may do what: the predicates and registrations of this app (imported once, here).
-        from sentier.participants import permissions  # noqa: F401
+        # The timeline event kinds this app writes (see sentier.participants.events).
+        from sentier.participants import (
+            permissions,  # noqa: F401
+            timeline_kinds,  # noqa: F401
+        )

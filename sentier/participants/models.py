@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sentier.core.text import FrenchOrder
+from sentier.participants import events
 
 
 class ClaimBooklet(models.TextChoices):
@@ -124,41 +125,13 @@ class Participant(models.Model):
 
 
 class EventKind(models.TextChoices):
-    """Typed timeline events; each capability adds its kinds here."""
+    """The timeline event kinds of the participant file itself. Other apps register theirs
+    (``sentier.participants.events``); the column holds any registered code."""
 
     FILE_OPENED = "file_opened", _("File opened")
     ASSIGNED = "assigned", _("Caseworker assigned")
     NOTE = "note", _("Note")
     DETAILS_UPDATED = "details_updated", _("Details updated")
-    DECISION = "decision", _("Eligibility decision")
-    APPLICATION_SUBMITTED = "application_submitted", _("Application sent")
-    RECOMMENDATION = "recommendation", _("Automated recommendation")
-    ORIENTATION_DECIDED = "orientation_decided", _("Orientation decided by the caseworker")
-    PAAS_PLACEMENT_STARTED = "paas_placement_started", _("PAAS Action placement started")
-    PAAS_PLACEMENT_ENDED = "paas_placement_ended", _("PAAS Action placement ended")
-    PAAS_WAITING_LISTED = "paas_waiting_listed", _("On a PAAS Action waiting list")
-    PAAS_CLAIM_SUBMITTED = "paas_claim_submitted", _("PAAS Action expense claim submitted")
-    PAAS_CLAIM_DECIDED = "paas_claim_decided", _("PAAS Action expense claim decided")
-    CONSENT_GIVEN = "consent_given", _("Consent to share given")
-    CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent to share withdrawn")
-    REFERRAL_SENT = "referral_sent", _("Referral sent")
-    REFERRAL_UPDATED = "referral_updated", _("Referral status changed")
-    WAITING_OFFER = "waiting_offer", _("Place offered from a waiting list")
-    SUPPORT_PLAN_REQUESTED = "support_plan_requested", _("Support plan requested")
-    SUPPORT_PLAN_PROPOSED = "support_plan_proposed", _("Support plan proposed")
-    SUPPORT_PLAN_AGREED = "support_plan_agreed", _("Support plan agreed")
-    SUPPORT_PLAN_UPDATED = "support_plan_updated", _("Support plan updated")
-    FOLLOW_UP = "follow_up", _("Follow-up")
-    SUPPORT_PLAN_EXTENSION = "support_plan_extension", _("Support plan extension")
-    SUPPORT_PLAN_ENDED = "support_plan_ended", _("Support plan ended")
-    SERVICE_PLAN_REQUESTED = "service_plan_requested", _("Service plan requested")
-    SERVICE_PLAN_DECIDED = "service_plan_decided", _("Service plan request decided")
-    SERVICE_PLAN_UPDATED = "service_plan_updated", _("Service plan updated")
-    SERVICE_PLAN_ENDED = "service_plan_ended", _("Service plan ended")
-    EMPLOYMENT_ONTARIO_REFERRAL = "eo_referral", _("Referred to Employment Ontario")
-    COMMON_ASSESSMENT = "common_assessment", _("Common assessment")
-    ACTION_PLAN = "action_plan", _("Action plan")
-    ODSP_INTAKE = "odsp_intake", _("ODSP intake")
 
 
 class TimelineEvent(models.Model):
@@ -166,7 +139,8 @@ class TimelineEvent(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(_("kind"), max_length=40, choices=EventKind.choices)
+    # A code registered by the app that owns the kind (no choices: no migration here for them).
+    kind = models.CharField(_("kind"), max_length=40)
     occurred_at = models.DateTimeField(_("when"))
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -176,7 +150,9 @@ class TimelineEvent(models.Model):
         related_name="+",
         verbose_name=_("by"),
     )
+    # Free text as a person typed it or a proper name; older rows hold a ready-made French line.
     summary = models.CharField(_("summary"), max_length=300, blank=True)
+    # The parameters the kind renders at read time: ids, codes, numbers, ISO dates, free text.
     data = models.JSONField(_("details"), default=dict, blank=True)
 
     class Meta:
@@ -187,6 +163,15 @@ class TimelineEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} – {self.occurred_at:%Y-%m-%d}"
+
+    def get_kind_display(self) -> str:
+        """The kind's label in the reader's language."""
+        return events.kind_label(self.kind)
+
+    @property
+    def detail(self) -> str:
+        """The event's detail line in the reader's language (see ``events.event_detail``)."""
+        return events.event_detail(self.kind, self.data or {}, self.summary)
 
 
 class SavedSearch(models.Model):

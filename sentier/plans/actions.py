@@ -30,14 +30,13 @@ from sentier.core.lifecycle import Refusal
 from sentier.decisions.actions import decide_for_participant
 from sentier.decisions.models import Measure
 from sentier.participants.actions import add_event
-from sentier.participants.models import EventKind, Participant
+from sentier.participants.models import Participant
 from sentier.plans import states
 from sentier.plans.models import (
     ActionStatus,
     CalendarFeed,
     Channel,
     Difficulty,
-    EndReason,
     Extension,
     ExtensionStatus,
     FollowUp,
@@ -51,6 +50,7 @@ from sentier.plans.models import (
     SupportPlan,
     Who,
 )
+from sentier.plans.timeline_kinds import SupportPlanEventKind
 
 # The version of the plain-language agreement summary (plans/agreement_summary.txt). Change it
 # whenever that text changes: each agreement keeps the text and the version the person saw.
@@ -199,9 +199,8 @@ def record_request(
     plan.save(update_fields=["status"])
     _event(
         plan,
-        EventKind.SUPPORT_PLAN_REQUESTED,
+        SupportPlanEventKind.SUPPORT_PLAN_REQUESTED,
         actor,
-        summary=str(Channel(channel).label),
         channel=channel,
         eligible=decision.eligible,
     )
@@ -269,7 +268,7 @@ def propose_plan(
     if not decision.eligible:
         _move(plan, PlanStatus.INELIGIBLE, actor=actor, side=states.CASEWORKER)
         plan.save(update_fields=["status", "decision"])
-        _event(plan, EventKind.SUPPORT_PLAN_PROPOSED, actor, eligible=False)
+        _event(plan, SupportPlanEventKind.SUPPORT_PLAN_PROPOSED, actor, eligible=False)
         return plan
     plan.other_difficulty = other_difficulty.strip()
     plan.purpose = purpose.strip()
@@ -284,7 +283,7 @@ def propose_plan(
             if text.strip()
         ]
     )
-    _event(plan, EventKind.SUPPORT_PLAN_PROPOSED, actor, eligible=True)
+    _event(plan, SupportPlanEventKind.SUPPORT_PLAN_PROPOSED, actor, eligible=True)
     return plan
 
 
@@ -334,9 +333,8 @@ def record_agreement(
     plan.save()
     _event(
         plan,
-        EventKind.SUPPORT_PLAN_AGREED,
+        SupportPlanEventKind.SUPPORT_PLAN_AGREED,
         actor,
-        summary=str(Channel(channel).label),
         channel=channel,
         version=AGREEMENT_VERSION,
     )
@@ -355,7 +353,7 @@ def decline_plan(*, actor: User, plan: SupportPlan, note: str = "") -> SupportPl
     plan.end_note = note
     plan.version += 1
     plan.save()
-    _event(plan, EventKind.SUPPORT_PLAN_ENDED, actor, status=PlanStatus.DECLINED)
+    _event(plan, SupportPlanEventKind.SUPPORT_PLAN_ENDED, actor, status=PlanStatus.DECLINED)
     return plan
 
 
@@ -399,7 +397,7 @@ def update_plan(
     locked.planned_end_on = planned_end_on
     locked.save()
     _set_difficulties(locked, difficulties)
-    _event(locked, EventKind.SUPPORT_PLAN_UPDATED, actor, what="plan")
+    _event(locked, SupportPlanEventKind.SUPPORT_PLAN_UPDATED, actor, what="plan")
     return locked
 
 
@@ -412,7 +410,13 @@ def add_objective(*, actor: User, plan: SupportPlan, text: str) -> Objective:
         raise ValidationError({"text": _("Write the objective.")})
     last = plan.objectives.aggregate(models.Max("position"))["position__max"] or 0
     objective = Objective.objects.create(plan=plan, text=text.strip()[:300], position=last + 1)
-    _event(plan, EventKind.SUPPORT_PLAN_UPDATED, actor, summary=objective.text, what="objective")
+    _event(
+        plan,
+        SupportPlanEventKind.SUPPORT_PLAN_UPDATED,
+        actor,
+        summary=objective.text,
+        what="objective",
+    )
     return objective
 
 
@@ -434,7 +438,11 @@ def update_objective(
     locked.status = status
     locked.save()
     _event(
-        objective.plan, EventKind.SUPPORT_PLAN_UPDATED, actor, summary=locked.text, what="objective"
+        objective.plan,
+        SupportPlanEventKind.SUPPORT_PLAN_UPDATED,
+        actor,
+        summary=locked.text,
+        what="objective",
     )
     return locked
 
@@ -480,7 +488,9 @@ def add_action(
         due_on=due_on,
         status=status,
     )
-    _event(plan, EventKind.SUPPORT_PLAN_UPDATED, actor, summary=action.what, what="action")
+    _event(
+        plan, SupportPlanEventKind.SUPPORT_PLAN_UPDATED, actor, summary=action.what, what="action"
+    )
     return action
 
 
@@ -508,7 +518,13 @@ def update_action(
     locked.objective = objective
     locked.status = status
     locked.save()
-    _event(action.plan, EventKind.SUPPORT_PLAN_UPDATED, actor, summary=locked.what, what="action")
+    _event(
+        action.plan,
+        SupportPlanEventKind.SUPPORT_PLAN_UPDATED,
+        actor,
+        summary=locked.what,
+        what="action",
+    )
     return locked
 
 
@@ -527,10 +543,10 @@ def schedule_follow_up(
     )
     _event(
         plan,
-        EventKind.FOLLOW_UP,
+        SupportPlanEventKind.FOLLOW_UP,
         actor,
-        summary=str(FollowUpMode(mode).label),
         follow_up=str(follow_up.uuid),
+        mode=mode,
         status=FollowUpStatus.SCHEDULED,
         scheduled_for=scheduled_for.isoformat(),
     )
@@ -564,9 +580,8 @@ def record_follow_up(
     locked.save()
     _event(
         follow_up.plan,
-        EventKind.FOLLOW_UP,
+        SupportPlanEventKind.FOLLOW_UP,
         actor,
-        summary=str(FollowUpStatus(status).label),
         follow_up=str(locked.uuid),
         status=status,
     )
@@ -619,9 +634,8 @@ def request_extension(
     )
     _event(
         plan,
-        EventKind.SUPPORT_PLAN_EXTENSION,
+        SupportPlanEventKind.SUPPORT_PLAN_EXTENSION,
         actor,
-        summary=str(ExtensionStatus.PENDING.label),
         extension=str(extension.uuid),
         status=ExtensionStatus.PENDING,
     )
@@ -669,9 +683,8 @@ def decide_extension(
     plan.save()
     _event(
         plan,
-        EventKind.SUPPORT_PLAN_EXTENSION,
+        SupportPlanEventKind.SUPPORT_PLAN_EXTENSION,
         actor,
-        summary=str(ExtensionStatus(extension.status).label),
         extension=str(extension.uuid),
         status=extension.status,
     )
@@ -713,9 +726,8 @@ def end_plan(*, actor: User, plan: SupportPlan, reason: str, note: str = "") -> 
     )
     _event(
         plan,
-        EventKind.SUPPORT_PLAN_ENDED,
+        SupportPlanEventKind.SUPPORT_PLAN_ENDED,
         actor,
-        summary=str(EndReason(reason).label),
         reason=reason,
         status=plan.status,
     )

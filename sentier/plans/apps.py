@@ -12,4 +12,9 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         # Who may do what (this app's permissions, imported once, here) and the panels this
         # capability adds to shared pages (see sentier.core.panels).
-        from sentier.plans import panels, permissions  # noqa: F401
+        # The timeline event kinds this app writes (see sentier.participants.events).
+        from sentier.plans import (  # noqa: F401
+            panels,
+            permissions,
+            timeline_kinds,
+        )

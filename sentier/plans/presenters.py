@@ -19,9 +19,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from sentier.core.formatting import clock, long_date
-from sentier.participants.models import EventKind
 from sentier.plans.models import ActionStatus, FollowUpMode, FollowUpStatus, ObjectiveStatus, Who
 from sentier.plans.selectors import PlanContent
+from sentier.plans.timeline_kinds import SupportPlanEventKind
 
 _SENTINEL = uuid.UUID(int=0)
 
@@ -68,7 +68,7 @@ def present(content: PlanContent) -> PlanContent:
     who = _labels(Who.choices)
     mode = _labels(FollowUpMode.choices)
     follow_up_status = _labels(FollowUpStatus.choices)
-    kinds = _labels(EventKind.choices)
+    kinds = _labels(SupportPlanEventKind.choices)
     edit_objective = _address("plans:edit_objective")
     edit_action = _address("plans:edit_action")
     record_follow_up = _address("plans:record_follow_up")

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
-from sentier.participants.models import EventKind, Participant, TimelineEvent
+from sentier.participants.models import Participant, TimelineEvent
 from sentier.participants.permissions import visible_participants_q
 from sentier.plans import states
 from sentier.plans.models import (
@@ -32,16 +32,9 @@ from sentier.plans.models import (
     PlanStatus,
     SupportPlan,
 )
+from sentier.plans.timeline_kinds import SupportPlanEventKind
 
-PLAN_EVENT_KINDS = (
-    EventKind.SUPPORT_PLAN_REQUESTED,
-    EventKind.SUPPORT_PLAN_PROPOSED,
-    EventKind.SUPPORT_PLAN_AGREED,
-    EventKind.SUPPORT_PLAN_UPDATED,
-    EventKind.FOLLOW_UP,
-    EventKind.SUPPORT_PLAN_EXTENSION,
-    EventKind.SUPPORT_PLAN_ENDED,
-)
+PLAN_EVENT_KINDS = tuple(SupportPlanEventKind.values)
 # The plan page shows the latest events of the plan; the whole story is on the file's timeline.
 TIMELINE_CAP = 50
 ENDING_SOON_DAYS = 21

@@ -28,7 +28,7 @@ from sentier.core.lifecycle import ReasonRequired, Refused
 from sentier.network.models import Location, Organization, Service
 from sentier.outbox.actions import enqueue
 from sentier.participants.actions import add_event
-from sentier.participants.models import EventKind, Participant
+from sentier.participants.models import Participant
 from sentier.referrals import notify, selectors, states
 from sentier.referrals.models import (
     Audience,
@@ -39,6 +39,7 @@ from sentier.referrals.models import (
     Side,
 )
 from sentier.referrals.payload import build_payload
+from sentier.referrals.timeline_kinds import ReferralEventKind
 
 # The move is not allowed from this status for this side: the lifecycle's refusal.
 TransitionRefused = Refused
@@ -188,7 +189,7 @@ def send_referral(
     notify.notify_receiver(referral, kind=NoticeKind.NEW, at=at)
     add_event(
         participant=participant,
-        kind=EventKind.REFERRAL_SENT,
+        kind=ReferralEventKind.REFERRAL_SENT,
         actor=actor,
         summary=organization.name,
         data={
@@ -266,10 +267,14 @@ def transition_referral(
         notify.add_notice(referral, audience=Audience.SENDER, kind=SENDER_NOTICES[to_status], at=at)
     add_event(
         participant=referral.participant,
-        kind=EventKind.REFERRAL_UPDATED,
+        kind=ReferralEventKind.REFERRAL_UPDATED,
         actor=actor,
-        summary=f"{referral.organization.name}: {ReferralStatus(to_status).label}",
-        data={"referral": str(referral.uuid), "from": from_status, "to": to_status},
+        data={
+            "referral": str(referral.uuid),
+            "from": from_status,
+            "to": to_status,
+            "organization_name": referral.organization.name,
+        },
         occurred_at=at,
     )
     return referral

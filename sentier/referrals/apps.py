@@ -13,4 +13,10 @@ class ReferralsConfig(AppConfig):
         # Who may do what (this app's permissions, imported once, here), the panels this
         # capability adds to shared pages (see sentier.core.panels), and the consent-withdrawal
         # handler (see sentier.consent.hooks).
-        from sentier.referrals import panels, permissions, withdrawal  # noqa: F401
+        # The timeline event kinds this app writes (see sentier.participants.events).
+        from sentier.referrals import (  # noqa: F401
+            panels,
+            permissions,
+            timeline_kinds,
+            withdrawal,
+        )

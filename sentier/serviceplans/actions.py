@@ -27,7 +27,7 @@ from sentier.decisions.actions import decide_for_participant, decision_request
 from sentier.decisions.models import Measure
 from sentier.network.models import Organization
 from sentier.participants.actions import add_event
-from sentier.participants.models import EventKind, Participant
+from sentier.participants.models import Participant
 from sentier.plans import states as support_states
 from sentier.plans.models import SupportPlan
 from sentier.serviceplans import states
@@ -51,6 +51,7 @@ from sentier.serviceplans.models import (
     ServicePlanRequest,
     Situation,
 )
+from sentier.serviceplans.timeline_kinds import ServicePlanEventKind
 
 MINISTRY_NAME = "Ministère de l’Emploi et de la Solidarité sociale"
 
@@ -145,10 +146,14 @@ def request_service_plan(
     states.REQUEST.start(request, side=states.CASEWORKER, actor=actor, at=at)
     add_event(
         participant=participant,
-        kind=EventKind.SERVICE_PLAN_REQUESTED,
+        kind=ServicePlanEventKind.SERVICE_PLAN_REQUESTED,
         actor=actor,
-        summary=request.initiator_label,
-        data={"request": str(request.uuid), "situations": [s.code for s in chosen]},
+        data={
+            "request": str(request.uuid),
+            "situations": [s.code for s in chosen],
+            "initiator_kind": request.initiator_kind,
+            "initiator_name": request.initiator_name,
+        },
         occurred_at=at,
     )
     return request
@@ -225,9 +230,8 @@ def decline_request(
     request.save()
     add_event(
         participant=request.participant,
-        kind=EventKind.SERVICE_PLAN_DECIDED,
+        kind=ServicePlanEventKind.SERVICE_PLAN_DECIDED,
         actor=actor,
-        summary=str(RequestStatus.DECLINED.label),
         data={"request": str(request.uuid), "status": request.status, "next_step": next_step},
         occurred_at=at,
     )
@@ -279,7 +283,7 @@ def approve_request(
         plan,
         PlanEventKind.OPENED,
         actor,
-        summary=request.initiator_label,
+        data={"initiator_kind": request.initiator_kind, "initiator_name": request.initiator_name},
         party=ministry,
         at=at,
     )
@@ -287,9 +291,8 @@ def approve_request(
         carry_support_plan(actor=actor, plan=plan, owner=ministry, at=at)
     add_event(
         participant=participant,
-        kind=EventKind.SERVICE_PLAN_DECIDED,
+        kind=ServicePlanEventKind.SERVICE_PLAN_DECIDED,
         actor=actor,
-        summary=str(RequestStatus.APPROVED.label),
         data={"request": str(request.uuid), "status": request.status, "plan": str(plan.uuid)},
         occurred_at=at,
     )
@@ -354,33 +357,37 @@ def record_agreement(
     if agrees:
         states.SERVICE_PLAN.apply(plan, PlanStatus.ACTIVE, side=side, actor=actor, at=now)
         plan.save()
-        record_plan_event(
-            plan, PlanEventKind.AGREED, actor, summary=str(plan.get_agreement_channel_display())
-        )
+        record_plan_event(plan, PlanEventKind.AGREED, actor, data={"channel": channel})
         add_event(
             participant=plan.participant,
-            kind=EventKind.SERVICE_PLAN_UPDATED,
+            kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
             actor=actor,
-            summary=str(PlanEventKind.AGREED.label),
-            data={"plan": str(plan.uuid), "channel": channel, "on": on.isoformat()},
+            data={
+                "plan": str(plan.uuid),
+                "channel": channel,
+                "on": on.isoformat(),
+                "change": PlanEventKind.AGREED,
+            },
         )
         return plan
     plan.ended_at = now
     plan.ended_by = actor
-    plan.end_reason = _("The person did not wish to take part.")
+    plan.end_reason = ""  # ServicePlan.end_reason_text says it in the reader's language
     states.SERVICE_PLAN.apply(
-        plan, PlanStatus.ENDED, side=side, actor=actor, reason=plan.end_reason, at=now
+        plan, PlanStatus.ENDED, side=side, actor=actor, reason=plan.end_reason_text, at=now
     )
     plan.save()
-    record_plan_event(
-        plan, PlanEventKind.REFUSED, actor, summary=str(plan.get_agreement_channel_display())
-    )
+    record_plan_event(plan, PlanEventKind.REFUSED, actor, data={"channel": channel})
     add_event(
         participant=plan.participant,
-        kind=EventKind.SERVICE_PLAN_ENDED,
+        kind=ServicePlanEventKind.SERVICE_PLAN_ENDED,
         actor=actor,
-        summary=str(PlanEventKind.REFUSED.label),
-        data={"plan": str(plan.uuid), "channel": channel, "on": on.isoformat()},
+        data={
+            "plan": str(plan.uuid),
+            "channel": channel,
+            "on": on.isoformat(),
+            "change": PlanEventKind.REFUSED,
+        },
     )
     return plan
 
@@ -411,9 +418,9 @@ def end_plan(*, actor: User, plan: ServicePlan, reason: str) -> ServicePlan:
     record_plan_event(plan, PlanEventKind.ENDED, actor, text=plan.end_reason)
     add_event(
         participant=plan.participant,
-        kind=EventKind.SERVICE_PLAN_ENDED,
+        kind=ServicePlanEventKind.SERVICE_PLAN_ENDED,
         actor=actor,
-        summary=plan.end_reason[:200],
+        summary=plan.end_reason[:200],  # the reason as written
         data={"plan": str(plan.uuid), "by_the_person": by_the_person},
     )
     return plan
@@ -473,10 +480,14 @@ def add_party(
     record_plan_event(plan, PlanEventKind.PARTY_ADDED, actor, summary=party.name, party=party)
     add_event(
         participant=plan.participant,
-        kind=EventKind.SERVICE_PLAN_UPDATED,
+        kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
         actor=actor,
-        summary=_("Party added: %(name)s") % {"name": party.name},
-        data={"plan": str(plan.uuid), "party": str(party.uuid)},
+        data={
+            "plan": str(plan.uuid),
+            "party": str(party.uuid),
+            "change": "party_added",
+            "party_name": party.name,
+        },
     )
     return party
 
@@ -498,10 +509,14 @@ def remove_party(*, actor: User, party: Party) -> Party:
     record_plan_event(plan, PlanEventKind.PARTY_REMOVED, actor, summary=party.name, party=party)
     add_event(
         participant=plan.participant,
-        kind=EventKind.SERVICE_PLAN_UPDATED,
+        kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
         actor=actor,
-        summary=_("Party removed: %(name)s") % {"name": party.name},
-        data={"plan": str(plan.uuid), "party": str(party.uuid)},
+        data={
+            "plan": str(plan.uuid),
+            "party": str(party.uuid),
+            "change": "party_removed",
+            "party_name": party.name,
+        },
     )
     return party
 
@@ -564,10 +579,13 @@ def add_objective(
     )
     add_event(
         participant=plan.participant,
-        kind=EventKind.SERVICE_PLAN_UPDATED,
+        kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
         actor=actor,
-        summary=str(PlanEventKind.OBJECTIVE_ADDED.label),
-        data={"plan": str(plan.uuid), "objective": str(objective.uuid)},
+        data={
+            "plan": str(plan.uuid),
+            "objective": str(objective.uuid),
+            "change": PlanEventKind.OBJECTIVE_ADDED,
+        },
     )
     return objective
 
@@ -606,7 +624,8 @@ def update_objective(
         plan,
         PlanEventKind.OBJECTIVE_UPDATED,
         actor,
-        summary=f"{objective.text} — {objective.get_status_display()}",
+        summary=objective.text,
+        data={"status": objective.status},
         category=objective.category,
         party=owner,
     )
@@ -670,7 +689,8 @@ def update_action_status(*, actor: User, action: PlanAction, status: str) -> Pla
         plan,
         PlanEventKind.ACTION_UPDATED,
         actor,
-        summary=f"{action.text} — {action.get_status_display()}",
+        summary=action.text,
+        data={"status": action.status},
         category=action.objective.category,
         party=action.owner,
     )
@@ -718,7 +738,7 @@ def record_party_consent(
         PlanEventKind.CONSENT_RECORDED,
         actor,
         summary=party.name,
-        text="; ".join(consent.category_labels()),
+        data={"categories": list(consent.categories)},
         party=party,
     )
     return consent

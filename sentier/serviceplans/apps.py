@@ -11,4 +11,9 @@ class ServicePlansConfig(AppConfig):
 
     def ready(self) -> None:
         # Permissions and the panels this capability adds to shared pages (sentier.core.panels).
-        from sentier.serviceplans import panels, permissions  # noqa: F401
+        # The timeline event kinds this app writes (see sentier.participants.events).
+        from sentier.serviceplans import (  # noqa: F401
+            panels,
+            permissions,
+            timeline_kinds,
+        )

@@ -4,6 +4,7 @@ information category it belongs to (so a party sees only the rows its consents c
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.utils import timezone
 
@@ -19,17 +20,22 @@ def record_plan_event(
     *,
     summary: str = "",
     text: str = "",
+    data: dict[str, Any] | None = None,
     category: str = InformationCategory.PLAN,
     party: Party | None = None,
     at: dt.datetime | None = None,
 ) -> PlanEvent:
-    """Append a row to ``plan``'s timeline; every service-plan action ends with one."""
+    """Append a row to ``plan``'s timeline; every service-plan action ends with one.
+
+    ``summary`` and ``text`` hold names and text as people wrote them; what the row says in
+    words is rendered from ``data`` (codes, numbers) in the reader's language."""
     return PlanEvent.objects.create(
         plan=plan,
         kind=kind,
         actor=actor,
         summary=summary[:300],
         text=text,
+        data=data or {},
         category=category,
         party=party,
         occurred_at=at or timezone.now(),

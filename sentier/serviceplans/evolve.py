@@ -91,8 +91,7 @@ def carry_support_plan(*, actor: User, plan: ServicePlan, owner: Party, at: dt.d
         plan,
         PlanEventKind.OBJECTIVE_ADDED,
         actor,
-        summary=_("%(count)s objectives carried from the personalized support plan")
-        % {"count": len(by_objective)},
+        data={"carried": len(by_objective)},
         at=at,
     )
     if support_plan.status in support_states.RUNNING:
@@ -110,10 +109,7 @@ def carry_support_plan(*, actor: User, plan: ServicePlan, owner: Party, at: dt.d
                 plan,
                 PlanEventKind.NOTE,
                 actor,
-                text=_(
-                    "The personalized support plan could not be ended automatically: its "
-                    "caseworker should end it."
-                ),
+                data={"notice": "support_plan_not_ended"},  # PlanEvent.body words it
                 at=at,
             )
     return len(by_objective)

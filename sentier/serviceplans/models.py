@@ -17,7 +17,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -238,6 +238,16 @@ class ServicePlan(models.Model):
     def initiator_label(self) -> str:
         label = str(self.get_initiator_kind_display())
         return f"{label} — {self.initiator_name}" if self.initiator_name else label
+
+    @property
+    def end_reason_text(self) -> str:
+        """Why the plan ended, in the reader's language: the reason as written, or, when the
+        person did not wish to take part, that (not stored as text)."""
+        if self.end_reason:
+            return self.end_reason
+        if self.status == PlanStatus.ENDED and self.agreement_channel and self.agreed_on is None:
+            return gettext("The person did not wish to take part.")
+        return ""
 
 
 class PartyKind(models.TextChoices):
@@ -496,8 +506,11 @@ class PlanEvent(models.Model):
         related_name="events",
         verbose_name=_("party"),
     )
+    # Names and text as people wrote them; generated lines are rendered from ``data`` at read time
+    # (older rows hold them ready-made, in French).
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     text = models.TextField(_("text"), blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
     occurred_at = models.DateTimeField(_("when"))
 
     class Meta:
@@ -508,3 +521,38 @@ class PlanEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} – {self.occurred_at:%Y-%m-%d}"
+
+    @property
+    def detail(self) -> str:
+        """The line after the kind, in the reader's language."""
+        data = self.data or {}
+        kind = self.kind
+        if kind == PlanEventKind.OPENED and "initiator_kind" in data:
+            initiator = str(InitiatorKind(data["initiator_kind"]).label)
+            name = data.get("initiator_name", "")
+            return f"{initiator} — {name}" if name else initiator
+        if kind in (PlanEventKind.AGREED, PlanEventKind.REFUSED) and "channel" in data:
+            return str(AgreementChannel(data["channel"]).label)
+        if kind in (PlanEventKind.OBJECTIVE_UPDATED, PlanEventKind.ACTION_UPDATED) and (
+            "status" in data
+        ):
+            return f"{self.summary} — {ItemStatus(data['status']).label}"
+        if kind == PlanEventKind.OBJECTIVE_ADDED and "carried" in data:
+            return gettext("%(count)s objectives carried from the personalized support plan") % {
+                "count": data["carried"]
+            }
+        return self.summary
+
+    @property
+    def body(self) -> str:
+        """The text under the line, in the reader's language (a note as its author wrote it)."""
+        data = self.data or {}
+        if self.kind == PlanEventKind.CONSENT_RECORDED and "categories" in data:
+            labels = dict(InformationCategory.choices)
+            return "; ".join(str(labels.get(code, code)) for code in data["categories"])
+        if data.get("notice") == "support_plan_not_ended":
+            return gettext(
+                "The personalized support plan could not be ended automatically: its "
+                "caseworker should end it."
+            )
+        return self.text

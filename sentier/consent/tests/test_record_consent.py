@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from sentier.consent import actions, selectors
 from sentier.consent.models import Channel, Consent, Purpose, RecipientKind
+from sentier.consent.timeline_kinds import ConsentEventKind
 from sentier.network.models import Organization
-from sentier.participants.models import EventKind
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_caseworker_records_a_phone_consent_with_the_text_shown(
     assert "SORIF" in consent.text_shown
     assert "ne change jamais" in consent.text_shown or "never" in consent.text_shown
     assert consent.expires_on > timezone.localdate()
-    assert laval_participant.events.filter(kind=EventKind.CONSENT_GIVEN).count() == 1
+    assert laval_participant.events.filter(kind=ConsentEventKind.CONSENT_GIVEN).count() == 1
     found = selectors.find_consent(
         participant=laval_participant,
         purpose=Purpose.REFERRAL,
@@ -145,7 +145,7 @@ def test_a_withdrawn_or_expired_consent_covers_nothing(
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None
     assert not consent.is_active()
-    assert laval_participant.events.filter(kind=EventKind.CONSENT_WITHDRAWN).count() == 1
+    assert laval_participant.events.filter(kind=ConsentEventKind.CONSENT_WITHDRAWN).count() == 1
 
 
 def test_a_consent_answered_on_an_application_sent_without_an_account_is_the_persons_own(
@@ -163,7 +163,7 @@ def test_a_consent_answered_on_an_application_sent_without_an_account_is_the_per
     assert consent.recorded_by is None
     assert consent.channel == Channel.ONLINE
     assert "SORIF" in consent.text_shown
-    event = laval_participant.events.get(kind=EventKind.CONSENT_GIVEN)
+    event = laval_participant.events.get(kind=ConsentEventKind.CONSENT_GIVEN)
     assert event.actor is None
 
 

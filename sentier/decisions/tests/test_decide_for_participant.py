@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from sentier.decisions.actions import DecisionInputError, decide_for_participant, replay_decision
 from sentier.decisions.models import Decision
-from sentier.participants.models import EventKind
+from sentier.decisions.timeline_kinds import DecisionEventKind
 
 pytestmark = pytest.mark.django_db
 MAY = dt.date(2026, 5, 1)
@@ -32,7 +32,7 @@ def test_laval_pas_participant_is_eligible_to_a_support_plan(
     assert decision.amounts == {}
     assert decision.inputs["person"]["region"] == "13"
     assert decision.rules_version
-    assert laval_participant.events.filter(kind=EventKind.DECISION).count() == 1
+    assert laval_participant.events.filter(kind=DecisionEventKind.DECISION).count() == 1
     replay = replay_decision(decision)
     assert replay["same_outcome"]
     assert replay["same_rules_version"]

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from sentier.intake.models import Application, ApplicationStatus, Channel, Recommendation
 from sentier.intake.tests.helpers import GOOD, fill, start_online, step_url
-from sentier.participants.models import EventKind, FileStatus, Participant
+from sentier.intake.timeline_kinds import IntakeEventKind
+from sentier.participants.models import FileStatus, Participant
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_a_person_applies_online_from_start_to_confirmation(client: Client) -> N
     assert participant.postal_code == "H7N 2T5"
     assert participant.region.code == "13"
     kinds = set(participant.events.values_list("kind", flat=True))
-    assert {EventKind.APPLICATION_SUBMITTED, EventKind.RECOMMENDATION} <= kinds
+    assert {IntakeEventKind.APPLICATION_SUBMITTED, IntakeEventKind.RECOMMENDATION} <= kinds
     confirmation = client.get(response["Location"]).content.decode()
     assert participant.file_number in confirmation
     assert "produite automatiquement" in confirmation

@@ -13,7 +13,7 @@ from django.utils import translation
 from sentier.intake import actions
 from sentier.intake.models import Recommendation, ReviewStatus
 from sentier.intake.tests.test_review_pages import send
-from sentier.participants.models import EventKind
+from sentier.intake.timeline_kinds import IntakeEventKind
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def other_path(recommendation: Recommendation) -> str:
 
 def state(recommendation: Recommendation) -> tuple[Any, ...]:
     row = Recommendation.objects.get(pk=recommendation.pk)
-    decided = row.participant.events.filter(kind=EventKind.ORIENTATION_DECIDED).count()
+    decided = row.participant.events.filter(kind=IntakeEventKind.ORIENTATION_DECIDED).count()
     return (row.status, row.final_path, row.override_reason, row.reviewed_by_id, decided)
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from sentier.decisions.models import Decision
 from sentier.intake.models import Recommendation, ReviewStatus
 from sentier.intake.tests.helpers import fill, start_online
-from sentier.participants.models import EventKind
+from sentier.intake.timeline_kinds import IntakeEventKind
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_accepting_records_who_and_starts_the_next_step(client_for: Any, persona
     recommendation.refresh_from_db()
     assert recommendation.status == ReviewStatus.ACCEPTED
     assert recommendation.reviewed_by == personas["caseworker_laval"]
-    event = recommendation.participant.events.get(kind=EventKind.ORIENTATION_DECIDED)
+    event = recommendation.participant.events.get(kind=IntakeEventKind.ORIENTATION_DECIDED)
     assert event.data["overridden"] is False
     assert recommendation.participant.caseworker == personas["caseworker_laval"]
 
@@ -78,7 +78,9 @@ def test_override_without_a_reason_is_refused_and_nothing_changes(client_for: An
     recommendation.refresh_from_db()
     assert recommendation.status == ReviewStatus.PENDING
     assert recommendation.reviewed_by is None
-    assert not recommendation.participant.events.filter(kind=EventKind.ORIENTATION_DECIDED).exists()
+    assert not recommendation.participant.events.filter(
+        kind=IntakeEventKind.ORIENTATION_DECIDED
+    ).exists()
 
 
 @pytest.mark.parametrize(

@@ -21,8 +21,9 @@ from sentier.network.models import (
     WaitingListLog,
 )
 from sentier.network.tests.factories import NOW, make_service
+from sentier.network.timeline_kinds import NetworkEventKind
 from sentier.participants.actions import open_participant_file
-from sentier.participants.models import EventKind, TimelineEvent
+from sentier.participants.models import TimelineEvent
 from sentier.reference.models import Program, Region
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +81,7 @@ def test_a_freed_place_is_offered_to_the_longest_waiting_person(
     queue[0].refresh_from_db()
     assert queue[0].status == EntryStatus.OFFERED
     event = TimelineEvent.objects.get(
-        participant=queue[0].participant, kind=EventKind.WAITING_OFFER, data__step="offered"
+        participant=queue[0].participant, kind=NetworkEventKind.WAITING_OFFER, data__step="offered"
     )
     assert event.occurred_at == NOW
     assert WaitingListLog.objects.filter(service=service, step="offered").count() == 1
@@ -121,7 +122,9 @@ def test_an_unanswered_offer_passes_to_the_next_after_the_window(
     queue[0].refresh_from_db()
     assert queue[0].status == EntryStatus.WAITING  # Ana keeps her place in line
     steps = list(
-        TimelineEvent.objects.filter(participant=queue[0].participant, kind=EventKind.WAITING_OFFER)
+        TimelineEvent.objects.filter(
+            participant=queue[0].participant, kind=NetworkEventKind.WAITING_OFFER
+        )
         .order_by("occurred_at", "pk")
         .values_list("data__step", flat=True)
     )

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.ontario.models import ODSPApplication
+from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.participants.actions import add_event
-from sentier.participants.models import EventKind
 
 
 @transaction.atomic
@@ -46,18 +46,16 @@ def assign_odsp_application(
         return odsp
     odsp.assigned_to = assignee
     odsp.save(update_fields=["assigned_to"])
-    if assignee is None:
-        summary = _("ODSP application no longer assigned")
-    else:
-        summary = _("ODSP application assigned to %(name)s") % {
-            "name": assignee.get_full_name() or assignee.email
-        }
+    who = (
+        {"step": "unassigned"}
+        if assignee is None
+        else {"step": "assigned", "assignee_name": assignee.get_full_name() or assignee.email}
+    )
     add_event(
         participant=odsp.participant,
-        kind=EventKind.ODSP_INTAKE,
+        kind=OntarioEventKind.ODSP_INTAKE,
         actor=actor,
-        summary=summary,
-        data={"odsp_application": str(odsp.uuid), "assigned_to": new_id},
+        data={"odsp_application": str(odsp.uuid), "assigned_to": new_id, **who},
         occurred_at=at or timezone.now(),
     )
     return odsp

@@ -18,8 +18,9 @@ from sentier.intake.actions import review_recommendation
 from sentier.ontario import actions
 from sentier.ontario.models import ActionPlan, CommonAssessment, Deferral
 from sentier.ontario.tests.helpers import ow_of, send_application
+from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.outbox.models import OutboxMessage
-from sentier.participants.models import EventKind, TimelineEvent
+from sentier.participants.models import TimelineEvent
 from sentier.reference.models import DeferralReason
 from sentier.referrals.models import Referral
 from sentier_rules.ontario import add_months
@@ -49,7 +50,7 @@ def test_a_deferral_is_recorded_with_a_reason_from_the_list(
     )
     assert deferral.reason == reason
     assert TimelineEvent.objects.filter(
-        participant=assessment.participant, kind=EventKind.COMMON_ASSESSMENT
+        participant=assessment.participant, kind=OntarioEventKind.COMMON_ASSESSMENT
     ).exists()
 
 
@@ -123,7 +124,7 @@ def test_the_action_plan_is_reviewed_30_days_after_then_every_3_months(
     assert plan.next_review_on == add_months(today(), 3)
     assert review.next_review_on == plan.next_review_on
     kinds = TimelineEvent.objects.filter(
-        participant=assessment.participant, kind=EventKind.ACTION_PLAN
+        participant=assessment.participant, kind=OntarioEventKind.ACTION_PLAN
     )
     assert kinds.count() == 2
 

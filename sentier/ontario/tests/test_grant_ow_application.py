@@ -10,13 +10,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from sentier.consent.models import Consent, Purpose
+from sentier.consent.timeline_kinds import ConsentEventKind
+from sentier.decisions.timeline_kinds import DecisionEventKind
 from sentier.intake.actions import start_application
 from sentier.intake.models import Channel
 from sentier.ontario import actions
 from sentier.ontario.models import CommonAssessment, OWApplication, Route
 from sentier.ontario.tests.helpers import ow_of, send_application
+from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.outbox.models import OutboxMessage
-from sentier.participants.models import EventKind, FileStatus, Participant, TimelineEvent
+from sentier.participants.models import FileStatus, Participant, TimelineEvent
 from sentier.referrals.models import Referral
 
 
@@ -46,7 +49,7 @@ def test_ready_online_applicant_who_consented_is_referred_to_employment_ontario_
     kinds = set(
         TimelineEvent.objects.filter(participant=ow.participant).values_list("kind", flat=True)
     )
-    assert {EventKind.EMPLOYMENT_ONTARIO_REFERRAL, EventKind.CONSENT_GIVEN} <= kinds
+    assert {OntarioEventKind.EMPLOYMENT_ONTARIO_REFERRAL, ConsentEventKind.CONSENT_GIVEN} <= kinds
     assert not CommonAssessment.objects.exists()
 
 
@@ -76,7 +79,9 @@ def test_benefits_are_the_same_whether_referred_or_not(ontario: dict[str, Any]) 
     assert [getattr(referred, f) for f in fields] == [getattr(not_referred, f) for f in fields]
     assert referred.status == FileStatus.ACTIVE
     # The referral writes no eligibility decision and no amount: only the grant's own event.
-    decisions = TimelineEvent.objects.filter(kind=EventKind.DECISION)
+    decisions = TimelineEvent.objects.filter(
+        kind__in=[DecisionEventKind.DECISION, OntarioEventKind.OW_GRANTED]
+    )
     assert decisions.filter(participant=referred).count() == 1
     assert decisions.filter(participant=not_referred).count() == 1
 

@@ -16,7 +16,8 @@ from sentier.audit.models import AccessKind, AccessLog
 from sentier.ontario import actions, mailing
 from sentier.ontario.models import DeterminationPackage
 from sentier.ontario.tests.helpers import odsp_of, send_application
-from sentier.participants.models import EventKind, TimelineEvent
+from sentier.ontario.timeline_kinds import OntarioEventKind
+from sentier.participants.models import TimelineEvent
 
 ClientFor = Callable[[str], Client]
 PAGE = reverse("ontario:odsp_mailing")
@@ -34,7 +35,7 @@ def queued(ontario: dict[str, Any], *firsts: str) -> list[DeterminationPackage]:
 def mailed_events() -> int:
     """Timeline rows of mailed packages (those of a confirmation name the application too)."""
     return (
-        TimelineEvent.objects.filter(kind=EventKind.ODSP_INTAKE, data__has_key="package")
+        TimelineEvent.objects.filter(kind=OntarioEventKind.ODSP_INTAKE, data__has_key="package")
         .exclude(data__has_key="odsp_application")
         .count()
     )
@@ -52,7 +53,7 @@ def test_marking_a_batch_mails_each_package_with_its_own_timeline_row(
         assert package.mailed_by == ontario["iris"]
         assert TimelineEvent.objects.filter(
             participant=package.odsp_application.participant,
-            kind=EventKind.ODSP_INTAKE,
+            kind=OntarioEventKind.ODSP_INTAKE,
             data__package=str(package.uuid),
         ).exists()
     assert mailed_events() == 2

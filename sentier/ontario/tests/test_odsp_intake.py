@@ -21,7 +21,8 @@ from sentier.ontario.odsp.selectors import odsp_received_for_user
 from sentier.ontario.package import package_html
 from sentier.ontario.selectors import pending_ow_for_user
 from sentier.ontario.tests.helpers import odsp_of, send_application
-from sentier.participants.models import EventKind, TimelineEvent
+from sentier.ontario.timeline_kinds import OntarioEventKind
+from sentier.participants.models import TimelineEvent
 from sentier.reference.models import PrescribedClass
 
 
@@ -44,7 +45,7 @@ def test_odsp_applications_land_in_the_intake_unit_queue_not_with_ontario_works(
     assert Recommendation.objects.filter(participant=odsp.participant).exists()
     assert not review_queue_for_user(ontario["tara"]).exists()
     assert TimelineEvent.objects.filter(
-        participant=odsp.participant, kind=EventKind.ODSP_INTAKE
+        participant=odsp.participant, kind=OntarioEventKind.ODSP_INTAKE
     ).exists()
 
 

@@ -22,7 +22,8 @@ from sentier.ontario.models import ODSPApplication
 from sentier.ontario.odsp import views as odsp_views
 from sentier.ontario.odsp.assignment import assign_odsp_application
 from sentier.ontario.tests.helpers import odsp_of, send_application
-from sentier.participants.models import EventKind, TimelineEvent
+from sentier.ontario.timeline_kinds import OntarioEventKind
+from sentier.participants.models import TimelineEvent
 
 ClientFor = Callable[[str], Client]
 QUEUE = reverse("ontario:odsp_queue")
@@ -148,7 +149,7 @@ def test_assign_to_me_from_a_row_returns_to_the_same_filtered_page(
     odsp.refresh_from_db()
     assert odsp.assigned_to == ontario["iris"]
     event = TimelineEvent.objects.filter(
-        participant=odsp.participant, kind=EventKind.ODSP_INTAKE
+        participant=odsp.participant, kind=OntarioEventKind.ODSP_INTAKE
     ).latest("id")
     assert event.data["assigned_to"] == ontario["iris"].pk
 

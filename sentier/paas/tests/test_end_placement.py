@@ -11,7 +11,8 @@ from django.utils import timezone
 from sentier.paas import actions, selectors
 from sentier.paas.models import Placement, PlacementStatus
 from sentier.paas.tests.placement_helpers import grant, opex, placed
-from sentier.participants.models import EventKind, TimelineEvent
+from sentier.paas.timeline_kinds import PaasEventKind
+from sentier.participants.models import TimelineEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def test_caseworker_ends_a_placement_and_the_place_is_free(
     )
     assert selectors.free_places(allocation) == 1
     event = TimelineEvent.objects.get(
-        participant=laval_participant, kind=EventKind.PAAS_PLACEMENT_ENDED
+        participant=laval_participant, kind=PaasEventKind.PAAS_PLACEMENT_ENDED
     )
     assert event.data["outcome"] == "training"
 

@@ -25,7 +25,8 @@ from sentier.paas.tests.placement_helpers import (
     sorif,
     start_date,
 )
-from sentier.participants.models import EventKind, TimelineEvent
+from sentier.paas.timeline_kinds import PaasEventKind
+from sentier.participants.models import TimelineEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def test_caseworker_places_a_participant_on_a_free_place(
     assert placement.decision.measure == "paas_action"
     assert placement.decision.inputs["person"]["weekly_hours"] == 6
     event = TimelineEvent.objects.get(
-        participant=laval_participant, kind=EventKind.PAAS_PLACEMENT_STARTED
+        participant=laval_participant, kind=PaasEventKind.PAAS_PLACEMENT_STARTED
     )
     assert event.data["placement"] == str(placement.uuid)
     assert selectors.free_places(allocation) == 0
@@ -69,7 +70,9 @@ def test_beyond_the_places_the_person_joins_the_waiting_list(
     assert outcome.waiting.participant == second
     assert Placement.objects.filter(status=PlacementStatus.ACTIVE).count() == 1
     assert (
-        TimelineEvent.objects.filter(participant=second, kind=EventKind.PAAS_WAITING_LISTED).count()
+        TimelineEvent.objects.filter(
+            participant=second, kind=PaasEventKind.PAAS_WAITING_LISTED
+        ).count()
         == 1
     )
     # Asking again does not add a second entry.

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from sentier.paas.models import ClaimStatus, ExpenseClaim
 from sentier.paas.statements import StatementRefused, approve_claim, reject_claim, submit_claim
 from sentier.paas.tests.statement_factories import grant, months_ago, opex, place, receipt
+from sentier.paas.timeline_kinds import PaasEventKind
 
 
 @pytest.fixture(autouse=True)
@@ -77,15 +78,14 @@ def test_a_decided_claim_cannot_be_decided_again(personas: dict[str, Any], claim
 def test_submission_and_decision_appear_on_the_participant_timeline(
     personas: dict[str, Any], claim: ExpenseClaim, laval_participant: Any
 ) -> None:
-    from sentier.participants.models import EventKind
 
     reject_claim(actor=personas["caseworker_laval"], claim=claim, reason="Reçu illisible")
     events = list(
         laval_participant.events.filter(
-            kind__in=[EventKind.PAAS_CLAIM_SUBMITTED, EventKind.PAAS_CLAIM_DECIDED]
+            kind__in=[PaasEventKind.PAAS_CLAIM_SUBMITTED, PaasEventKind.PAAS_CLAIM_DECIDED]
         ).order_by("occurred_at", "id")
     )
     assert [e.kind for e in events] == ["paas_claim_submitted", "paas_claim_decided"]
     assert [e.actor for e in events] == [personas["partner_opex"], personas["caseworker_laval"]]
-    assert "120,00" in events[0].summary
+    assert "120,00" in events[0].detail
     assert events[1].data["reason"] == "Reçu illisible"

@@ -7,9 +7,10 @@ from typing import Any
 
 from django.utils import timezone
 
-from sentier.participants.models import EventKind, TimelineEvent
+from sentier.participants.models import TimelineEvent
 from sentier.plans.models import FollowUp, FollowUpMode, Objective, PlanAction, SupportPlan
 from sentier.plans.tests.helpers import active_plan
+from sentier.plans.timeline_kinds import SupportPlanEventKind
 
 
 def grow_plan(
@@ -58,7 +59,7 @@ def grow_plan(
         [
             TimelineEvent(
                 participant=plan.participant,
-                kind=EventKind.SUPPORT_PLAN_UPDATED,
+                kind=SupportPlanEventKind.SUPPORT_PLAN_UPDATED,
                 actor=actor,
                 summary=f"Change {n}",
                 data={"plan": str(plan.uuid), "what": "objective"},

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from sentier.participants.models import EventKind
 from sentier.plans import actions
 from sentier.plans.models import Channel, PlanStatus
 from sentier.plans.tests.helpers import proposed_plan
+from sentier.plans.timeline_kinds import SupportPlanEventKind
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,9 @@ def test_caseworker_records_the_agreement_with_summary_version_channel(
     assert "Make a budget" in plan.agreement_summary
     for words in VOLUNTARY:
         assert words in plan.agreement_summary
-    assert laval_participant.events.filter(kind=EventKind.SUPPORT_PLAN_AGREED).count() == 1
+    assert (
+        laval_participant.events.filter(kind=SupportPlanEventKind.SUPPORT_PLAN_AGREED).count() == 1
+    )
 
 
 def test_participant_agrees_online_from_the_portal(

@@ -11,7 +11,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sentier.participants.models import EventKind
 from sentier.plans.models import (
     ActionStatus,
     Difficulty,
@@ -20,6 +19,7 @@ from sentier.plans.models import (
     PlanStatus,
     SupportPlan,
 )
+from sentier.plans.timeline_kinds import SupportPlanEventKind
 
 pytestmark = pytest.mark.django_db
 
@@ -92,11 +92,11 @@ def test_caseworker_journey_through_the_pages(
     assert plan.status == PlanStatus.COMPLETED
     kinds = set(laval_participant.events.values_list("kind", flat=True))
     assert {
-        EventKind.SUPPORT_PLAN_PROPOSED,
-        EventKind.SUPPORT_PLAN_AGREED,
-        EventKind.SUPPORT_PLAN_UPDATED,
-        EventKind.FOLLOW_UP,
-        EventKind.SUPPORT_PLAN_ENDED,
+        SupportPlanEventKind.SUPPORT_PLAN_PROPOSED,
+        SupportPlanEventKind.SUPPORT_PLAN_AGREED,
+        SupportPlanEventKind.SUPPORT_PLAN_UPDATED,
+        SupportPlanEventKind.FOLLOW_UP,
+        SupportPlanEventKind.SUPPORT_PLAN_ENDED,
     } <= kinds
     assert list(plan.transitions.values_list("to_status", flat=True)) == [
         "proposed",

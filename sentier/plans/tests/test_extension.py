@@ -10,10 +10,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from sentier.participants.models import EventKind
 from sentier.plans import actions
 from sentier.plans.models import Extension, ExtensionStatus, PlanStatus
 from sentier.plans.tests.helpers import active_plan
+from sentier.plans.timeline_kinds import SupportPlanEventKind
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,10 @@ def test_participant_asks_and_caseworker_grants_with_reason_and_new_end(
     assert extension.previous_end_on == old_end
     assert plan.planned_end_on == wished
     assert plan.status == PlanStatus.ACTIVE
-    assert laval_participant.events.filter(kind=EventKind.SUPPORT_PLAN_EXTENSION).count() == 2
+    assert (
+        laval_participant.events.filter(kind=SupportPlanEventKind.SUPPORT_PLAN_EXTENSION).count()
+        == 2
+    )
 
 
 def test_refusal_needs_a_reason_and_keeps_the_end_date(

@@ -10,9 +10,10 @@ from django.urls import reverse
 
 from sentier.decisions.models import Decision
 from sentier.paas.models import ExpenseClaim, Placement, StatementLine
-from sentier.participants.models import EventKind, Participant
+from sentier.participants.models import Participant
 from sentier.plans.models import EndReason, PlanStatus, PlanTransition
 from sentier.plans.tests.helpers import active_plan
+from sentier.plans.timeline_kinds import SupportPlanEventKind
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,9 @@ def test_participant_ends_plan_and_no_benefit_record_is_touched(
     last = PlanTransition.objects.filter(plan=plan).last()
     assert last is not None
     assert last.to_status == PlanStatus.ENDED
-    assert laval_participant.events.filter(kind=EventKind.SUPPORT_PLAN_ENDED).count() == 1
+    assert (
+        laval_participant.events.filter(kind=SupportPlanEventKind.SUPPORT_PLAN_ENDED).count() == 1
+    )
     assert _benefit_records(laval_participant) == before
 
 

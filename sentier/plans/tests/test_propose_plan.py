@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from sentier.decisions.models import Decision
-from sentier.participants.models import EventKind
 from sentier.plans.models import PlanStatus, PlanTransition, SupportPlan
 from sentier.plans.tests.helpers import proposed_plan
+from sentier.plans.timeline_kinds import SupportPlanEventKind
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_caseworker_proposes_a_plan_with_a_stored_decision(
     assert plan.decision.eligible
     assert [o.text for o in plan.objectives.all()] == ["Make a budget", "Meet a budget advisor"]
     assert [t.to_status for t in PlanTransition.objects.filter(plan=plan)] == ["proposed"]
-    assert laval_participant.events.filter(kind=EventKind.SUPPORT_PLAN_PROPOSED).exists()
+    assert laval_participant.events.filter(kind=SupportPlanEventKind.SUPPORT_PLAN_PROPOSED).exists()
 
 
 def test_montreal_caseworker_cannot_propose_for_a_laval_file(

@@ -10,7 +10,6 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from sentier.participants.models import EventKind
 from sentier.referrals.deadlines import referral_deadlines, run_deadlines
 from sentier.referrals.models import (
     Audience,
@@ -21,6 +20,7 @@ from sentier.referrals.models import (
     Side,
 )
 from sentier.referrals.tests.helpers import mails_to, opex, run_tasks, send, without_account
+from sentier.referrals.timeline_kinds import ReferralEventKind
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_a_pending_referral_expires_and_the_sender_is_told(
     assert last.side == Side.SYSTEM
     notice = ReferralNotice.objects.get(referral=referral, kind=NoticeKind.EXPIRED)
     assert notice.audience == Audience.SENDER
-    assert laval_participant.events.filter(kind=EventKind.REFERRAL_UPDATED).exists()
+    assert laval_participant.events.filter(kind=ReferralEventKind.REFERRAL_UPDATED).exists()
     run_tasks()
     assert len(mails_to(personas["caseworker_laval"].email)) == 1
     # Expired is final: a later run changes nothing.

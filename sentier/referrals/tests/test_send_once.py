@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from sentier.outbox.models import OutboxMessage, WebhookEndpoint
-from sentier.participants.models import EventKind
 from sentier.referrals import actions, selectors
 from sentier.referrals.models import Referral, ReferralNotice, ReferralStatus, Side
 from sentier.referrals.tests.helpers import consent, opex, sorif
+from sentier.referrals.timeline_kinds import ReferralEventKind
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ def snapshot(participant: Any) -> tuple[int, int, int, int]:
         Referral.objects.count(),
         OutboxMessage.objects.count(),
         ReferralNotice.objects.count(),
-        participant.events.filter(kind=EventKind.REFERRAL_SENT).count(),
+        participant.events.filter(kind=ReferralEventKind.REFERRAL_SENT).count(),
     )
 
 
@@ -202,7 +202,7 @@ def test_an_open_referral_for_the_same_need_is_shown_with_a_way_to_it(
     sent = client.post(url(laval_participant), {**fields, "send_anyway": "yes"})
     assert sent.status_code == 302
     second = Referral.objects.exclude(pk=first.pk).get()
-    event = laval_participant.events.filter(kind=EventKind.REFERRAL_SENT).latest("id")
+    event = laval_participant.events.filter(kind=ReferralEventKind.REFERRAL_SENT).latest("id")
     assert event.data["beside"] == str(first.uuid)
     assert second.status == ReferralStatus.REQUESTED
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from sentier.participants.models import EventKind, TimelineEvent
+from sentier.participants.models import TimelineEvent
 from sentier.serviceplans import actions
 from sentier.serviceplans.models import (
     NextStep,
@@ -17,6 +17,7 @@ from sentier.serviceplans.models import (
     ServicePlan,
     ServicePlanRequest,
 )
+from sentier.serviceplans.timeline_kinds import ServicePlanEventKind
 
 
 def _unchanged(request: ServicePlanRequest) -> None:
@@ -27,7 +28,7 @@ def _unchanged(request: ServicePlanRequest) -> None:
     assert request.next_step == ""
     assert not ServicePlan.objects.exists()
     assert not TimelineEvent.objects.filter(
-        participant=request.participant, kind=EventKind.SERVICE_PLAN_DECIDED
+        participant=request.participant, kind=ServicePlanEventKind.SERVICE_PLAN_DECIDED
     ).exists()
 
 
@@ -77,7 +78,7 @@ def test_decline_with_reason_and_next_step(personas: dict[str, Any], laval_reque
     )
     assert declined.status == RequestStatus.DECLINED
     assert declined.decided_by == personas["coordinator"]
-    assert TimelineEvent.objects.filter(kind=EventKind.SERVICE_PLAN_DECIDED).count() == 1
+    assert TimelineEvent.objects.filter(kind=ServicePlanEventKind.SERVICE_PLAN_DECIDED).count() == 1
 
 
 def test_caseworker_cannot_decide(personas: dict[str, Any], laval_request: Any) -> None:

@@ -114,4 +114,4 @@ def test_consents_given_to_other_parties_are_not_shown(
     texts = " ".join(e.text for e in view.events)
     assert "Addiction" not in texts
     assert "Dépendance" not in texts
-    assert "CISSS" not in " ".join(e.summary for e in view.events if e.kind == "consent_recorded")
+    assert "CISSS" not in " ".join(e.detail for e in view.events if e.kind == "consent_recorded")

@@ -10,9 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from sentier.participants.models import EventKind, TimelineEvent
+from sentier.participants.models import TimelineEvent
 from sentier.serviceplans import actions
 from sentier.serviceplans.models import Party, PartyKind, PlanEvent, PlanStatus, ServicePlan
+from sentier.serviceplans.timeline_kinds import ServicePlanEventKind
 
 
 def test_agreement_records_date_channel_and_who(
@@ -33,7 +34,7 @@ def test_saying_no_ends_the_plan(personas: dict[str, Any], approved_plan: Servic
         channel="phone",
     )
     assert plan.status == PlanStatus.ENDED
-    assert TimelineEvent.objects.filter(kind=EventKind.SERVICE_PLAN_ENDED).count() == 1
+    assert TimelineEvent.objects.filter(kind=ServicePlanEventKind.SERVICE_PLAN_ENDED).count() == 1
 
 
 def test_agreement_date_cannot_be_in_the_future(

@@ -9,9 +9,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from sentier.decisions.models import Decision
-from sentier.participants.models import EventKind, TimelineEvent
+from sentier.participants.models import TimelineEvent
 from sentier.serviceplans import actions
 from sentier.serviceplans.models import InitiatorKind, RequestStatus, ServicePlanRequest
+from sentier.serviceplans.timeline_kinds import ServicePlanEventKind
 
 
 def test_caseworker_requests_a_plan_for_the_coordinator(laval_request: Any) -> None:
@@ -23,7 +24,7 @@ def test_caseworker_requests_a_plan_for_the_coordinator(laval_request: Any) -> N
         "needs_several_services",
     }
     assert TimelineEvent.objects.filter(
-        participant=laval_request.participant, kind=EventKind.SERVICE_PLAN_REQUESTED
+        participant=laval_request.participant, kind=ServicePlanEventKind.SERVICE_PLAN_REQUESTED
     ).exists()
 
 

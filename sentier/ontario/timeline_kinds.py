@@ -1,0 +1,105 @@
+"""The timeline event kinds of the Ontario configuration (registered in ``OntarioConfig.ready``).
+
+Each event stores a ``step`` code and its parameters; reference names (deferral reasons,
+prescribed classes) are stored in both languages, as the reference data gives them, so reading
+the timeline costs no query."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import models
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+from sentier.ontario.models import ODSPStatus
+from sentier.participants.events import label_of, register_event_kinds
+
+
+class OntarioEventKind(models.TextChoices):
+    OW_GRANTED = "ow_granted", _("Eligibility decision")
+    EMPLOYMENT_ONTARIO_REFERRAL = "eo_referral", _("Referred to Employment Ontario")
+    COMMON_ASSESSMENT = "common_assessment", _("Common assessment")
+    ACTION_PLAN = "action_plan", _("Action plan")
+    ODSP_INTAKE = "odsp_intake", _("ODSP intake")
+
+
+def names_of(row: Any) -> dict[str, str]:
+    """A translated reference row's name in each language (``name_fr_ca``, ``name_en_ca``)."""
+    return {"fr-ca": row.name_fr_ca or row.name, "en-ca": row.name_en_ca or row.name}
+
+
+def _name(data: Mapping[str, Any], key: str) -> str:
+    names = data[key]
+    language = "en-ca" if (get_language() or "fr").startswith("en") else "fr-ca"
+    return str(names.get(language) or names["fr-ca"])
+
+
+def _ow_granted(data: Mapping[str, Any], summary: str) -> str | None:
+    return gettext("Ontario Works financial assistance granted")
+
+
+def _eo_referral(data: Mapping[str, Any], summary: str) -> str | None:
+    if data.get("fast_track"):
+        return gettext("Ontario Works client assessed ready: fast-track referral at grant.")
+    return None  # the need as the caseworker wrote it
+
+
+def _assessment(data: Mapping[str, Any], summary: str) -> str | None:
+    step = data.get("step")
+    if step == "waiting":
+        return gettext("Waiting for the common assessment at the local office")
+    if step == "completed":
+        return gettext("Common assessment completed")
+    texts = {
+        "deferral_recorded": gettext("Deferral recorded: %(reason)s"),
+        "deferral_kept": gettext("Deferral reviewed and kept: %(reason)s"),
+        "deferral_ended": gettext("Deferral ended: %(reason)s"),
+    }
+    if step in texts:
+        return texts[step] % {"reason": _name(data, "reason_names")}
+    return None
+
+
+def _action_plan(data: Mapping[str, Any], summary: str) -> str | None:
+    step = data.get("step")
+    if step == "started":
+        return gettext("Action plan put in place")
+    if step == "reviewed":
+        return gettext("Action plan reviewed")
+    return None
+
+
+def _odsp(data: Mapping[str, Any], summary: str) -> str | None:
+    step = data.get("step")
+    if step == "received":
+        return label_of(ODSPStatus, ODSPStatus.RECEIVED)
+    if step == "mailed":
+        return gettext("Disability Determination Package mailed")
+    if step == "queued":
+        return gettext(
+            "Financial eligibility confirmed; Disability Determination Package queued for mailing"
+        )
+    if step == "prescribed_class":
+        return gettext(
+            "Financial eligibility confirmed; member of a prescribed class: "
+            "no Disability Determination Package (%(class)s)"
+        ) % {"class": _name(data, "class_names")}
+    if step == "assigned":
+        return gettext("ODSP application assigned to %(name)s") % {"name": data["assignee_name"]}
+    if step == "unassigned":
+        return gettext("ODSP application no longer assigned")
+    return None
+
+
+register_event_kinds(
+    OntarioEventKind,
+    {
+        OntarioEventKind.OW_GRANTED: _ow_granted,
+        OntarioEventKind.EMPLOYMENT_ONTARIO_REFERRAL: _eo_referral,
+        OntarioEventKind.COMMON_ASSESSMENT: _assessment,
+        OntarioEventKind.ACTION_PLAN: _action_plan,
+        OntarioEventKind.ODSP_INTAKE: _odsp,
+    },
+)
