@@ -15,6 +15,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sentier.network.places import PointsOfService, points_of_service
+
 
 class Clientele(models.Model):
     """A target clientele in the taxonomy (justice-involved people, women, youth …)."""
@@ -123,6 +125,11 @@ class Location(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} ({self.city or self.region})"
+
+    @property
+    def points_of_service_label(self) -> PointsOfService | None:
+        """The points of service in the reader's language (see ``sentier.network.places``)."""
+        return points_of_service(self.points_of_service_text, self.city)
 
     @property
     def phone_uri(self) -> str:
