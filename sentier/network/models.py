@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sentier.network.places import PointsOfService, points_of_service
+from sentier.network.waiting_text import freed_text, waiting_step_text
 
 
 class Clientele(models.Model):
@@ -424,6 +425,20 @@ class WaitingListLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service_id} {self.step} @ {self.at:%Y-%m-%d}"
+
+    @property
+    def text(self) -> str:
+        """The step in the reader's language (``note`` holds it in French, as older code wrote
+        it); load ``service__organization`` and ``offer`` with the rows."""
+        if self.step == "freed":
+            return freed_text()
+        worded = waiting_step_text(
+            self.step,
+            service=self.service.name,
+            organization=self.service.organization.name,
+            respond_by=self.offer.respond_by if self.offer is not None else None,
+        )
+        return worded if worded is not None else self.note
 
 
 # ---------------------------------------------------------------------------------------------

@@ -190,7 +190,9 @@ def waiting_list(request: HttpRequest, service_uuid: str) -> HttpResponse:
         kind=AccessKind.WAITING_LIST,
         request=request,
     )
-    log = service.waiting_log.select_related("entry__participant", "actor")[:30]
+    log = service.waiting_log.select_related(
+        "entry__participant", "actor", "service__organization", "offer"
+    )[:30]
     return render(
         request,
         "network/waiting_list.html",

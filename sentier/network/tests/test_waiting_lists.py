@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import override_settings
+from django.test import Client, override_settings
+from django.utils import translation
 
 from sentier.network import actions
 from sentier.network.models import (
@@ -311,3 +312,22 @@ def test_leaving_the_list_with_an_open_offer_passes_it_on(
     queue[0].refresh_from_db()
     assert queue[0].status == EntryStatus.WITHDRAWN
     assert _offered(service) == ["Ben"]
+
+
+def test_each_step_reads_in_the_readers_language(
+    personas: dict[str, Any], service: Service, queue: list[WaitingListEntry]
+) -> None:
+    actions.release_place(actor=personas["partner_opex"], service=service, at=NOW)
+    page = f"/{{}}/directory/capacity/{service.uuid}/waiting-list/"
+    client = Client()
+    client.force_login(personas["partner_opex"])
+    english = client.get(page.format("en-ca")).content.decode()
+    french = client.get(page.format("fr-ca")).content.decode()
+
+    assert f"A place is offered in {service.name}; answer by" in english
+    assert f"On the waiting list of {service.name}" in english
+    assert "Sur la liste d’attente" not in english
+    assert "Sur la liste d’attente de" in french
+    event = TimelineEvent.objects.get(participant=queue[0].participant, data__step="offered")
+    with translation.override("en-ca"):
+        assert event.detail.startswith(f"A place is offered in {service.name}; answer by")
