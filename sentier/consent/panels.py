@@ -6,9 +6,9 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from sentier.accounts.requests import request_user
 from sentier.consent.models import Consent
 from sentier.core import panels
-from sentier.core.requests import request_user
 from sentier.participants.models import Participant
 
 

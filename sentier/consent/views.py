@@ -25,6 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from sentier.accounts.permissions import may
+from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.consent import actions, selectors
@@ -32,7 +33,6 @@ from sentier.consent.forms import AgreeForm, ChoiceForm, WithdrawForm
 from sentier.consent.models import Channel, Consent, Purpose, RecipientKind
 from sentier.consent.texts import TEXT_VERSION, consent_text
 from sentier.core import formatting
-from sentier.core.requests import request_user
 from sentier.participants.models import Participant
 from sentier.participants.selectors import get_own_participant, get_participant_for_user
 

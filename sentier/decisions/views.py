@@ -17,9 +17,9 @@ from django.views.decorators.http import require_POST
 
 import sentier_rules
 from sentier.accounts.permissions import may
+from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
-from sentier.core.requests import request_user
 from sentier.decisions import actions, selectors
 from sentier.decisions.forms import DecisionForm
 from sentier.participants.selectors import get_participant_for_user

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import User
+from sentier.accounts.requests import request_user
 from sentier.core.forms import bind_form
-from sentier.core.requests import request_user
 from sentier.exchange import actions, selectors
 from sentier.exchange.forms import ApiKeyForm, WebhookEndpointForm
 from sentier.network.models import Organization

@@ -19,9 +19,9 @@ from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
-from sentier.core.requests import request_user
 from sentier.intake import actions, selectors
 from sentier.intake.forms import (
     AssistedStartForm,

@@ -27,11 +27,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.permissions import may
+from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.formatting import long_date
 from sentier.core.forms import bind_form
-from sentier.core.requests import request_user
 from sentier.network import actions, selectors
 from sentier.network.csv_import import COLUMNS
 from sentier.network.forms import (

@@ -27,10 +27,10 @@ from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.consent.actions import NoValidConsent
-from sentier.core.requests import request_user
 from sentier.ontario import actions, assignment, selectors
 from sentier.ontario.forms import (
     ActionPlanForm,

@@ -22,10 +22,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.permissions import may
+from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessChannel, AccessKind
 from sentier.core.forms import bind_form
-from sentier.core.requests import request_user
 from sentier.paas import statements, states
 from sentier.paas.models import ClaimStatus, StatementStatus
 from sentier.paas.statement_forms import ClaimForm, GenerateStatementsForm, RejectClaimForm

@@ -26,11 +26,11 @@ from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.formatting import long_date
 from sentier.core.forms import BoundedDateField, bind_form, show_refusal
-from sentier.core.requests import request_user
 from sentier.paas import actions, selectors
 from sentier.paas.forms import (
     PLACEMENT_ERROR_FIELDS,

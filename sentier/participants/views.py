@@ -15,11 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.audit.selectors import list_access_for_participant
 from sentier.core.forms import bind_form
-from sentier.core.requests import request_user
 from sentier.decisions.models import Decision
 from sentier.decisions.selectors import list_decisions_for_participant
 from sentier.paas.selectors import list_placements_for_participant, list_waiting_for_participant

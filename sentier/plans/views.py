@@ -28,11 +28,11 @@ from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.formatting import long_date
 from sentier.core.forms import FormT, bind_form, not_before, show_refusal
-from sentier.core.requests import request_user
 from sentier.participants.models import Participant
 from sentier.participants.selectors import get_participant_for_user
 from sentier.plans import actions, calendar, pdf, presenters, selectors, states

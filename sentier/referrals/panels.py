@@ -6,8 +6,8 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from sentier.accounts.permissions import may
+from sentier.accounts.requests import request_user
 from sentier.core import panels
-from sentier.core.requests import request_user
 from sentier.participants.models import Participant
 from sentier.referrals import selectors
 from sentier.referrals.models import ReferralStatus

@@ -24,13 +24,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
 from sentier.accounts.permissions import may
+from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.consent.actions import NoValidConsent
 from sentier.consent.models import InformationCategory, Purpose
 from sentier.consent.selectors import consented_categories
 from sentier.core.formatting import long_date
-from sentier.core.requests import request_user
 from sentier.participants.selectors import get_own_participant, get_participant_for_user
 from sentier.referrals import actions, notify, selectors, states
 from sentier.referrals.forms import (

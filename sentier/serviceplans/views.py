@@ -21,10 +21,10 @@ from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.forms import FormT, bind_form, not_before
-from sentier.core.requests import request_user
 from sentier.network.models import Organization
 from sentier.participants.selectors import get_participant_for_user
 from sentier.serviceplans import actions, selectors, states
