@@ -144,6 +144,7 @@ INSTALLED_APPS = [
     "sentier.ontario",
     "sentier.exchange",
     "sentier.audit",
+    "sentier.site",
 ]
 
 MIDDLEWARE = [
@@ -181,7 +182,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "sentier.core.context_processors.sentier",
+                "sentier.site.context_processors.sentier",
             ],
             "builtins": ["sentier.core.templatetags.sentier_format"],
         },
@@ -356,5 +357,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("SENTIER_LOG_LEVEL", "WARNING")},
 }
 FORM_RENDERER = "sentier.core.forms.SentierFormRenderer"
-CSRF_FAILURE_VIEW = "sentier.core.views.csrf_failure"
+CSRF_FAILURE_VIEW = "sentier.site.views.csrf_failure"
 AXES_LOCKOUT_TEMPLATE = "429.html"

@@ -8,16 +8,16 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from sentier.core import views as core_views
+from sentier.site import views as site_views
 
 # The admin has no sign-in form of its own: it sends people to allauth's, where MFA is asked for.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
-    path("healthz", core_views.healthz, name="healthz"),
+    path("healthz", site_views.healthz, name="healthz"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/", include("sentier.api.urls")),
-    path("", core_views.root_redirect, name="root"),
+    path("", site_views.root_redirect, name="root"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -34,11 +34,11 @@ urlpatterns += i18n_patterns(
     path("service-plans/", include("sentier.serviceplans.urls")),
     path("ontario/", include("sentier.ontario.urls")),
     path("exchange/", include("sentier.exchange.urls")),
-    path("", include("sentier.core.urls")),
+    path("", include("sentier.site.urls")),
     prefix_default_language=True,
 )
 
-handler400 = "sentier.core.views.bad_request"
-handler403 = "sentier.core.views.permission_denied"
-handler404 = "sentier.core.views.page_not_found"
-handler500 = "sentier.core.views.server_error"
+handler400 = "sentier.site.views.bad_request"
+handler403 = "sentier.site.views.permission_denied"
+handler404 = "sentier.site.views.page_not_found"
+handler500 = "sentier.site.views.server_error"

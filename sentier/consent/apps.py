@@ -12,7 +12,9 @@ class ConsentConfig(AppConfig):
     def ready(self) -> None:
         # The timeline event kinds this app writes (see sentier.participants.events).
         # Panels this capability adds to shared pages (see sentier.core.panels).
+        # Its menu entries (see sentier.core.menu).
         from sentier.consent import (
+            menu,  # noqa: F401
             panels,  # noqa: F401
             timeline_kinds,  # noqa: F401
         )

@@ -12,7 +12,9 @@ class DecisionsConfig(AppConfig):
     def ready(self) -> None:
         # Who may do what: the predicates and registrations of this app (imported once, here).
         # The timeline event kinds this app writes (see sentier.participants.events).
+        # Its menu entries (see sentier.core.menu).
         from sentier.decisions import (
+            menu,  # noqa: F401
             permissions,  # noqa: F401
             timeline_kinds,  # noqa: F401
         )

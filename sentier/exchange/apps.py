@@ -13,7 +13,9 @@ class ExchangeConfig(AppConfig):
         from sentier.consent.hooks import on_withdrawal
 
         # Who may do what: the predicates and registrations of this app (imported once, here).
+        # Its menu entries (see sentier.core.menu).
         from sentier.exchange import (
+            menu,  # noqa: F401
             permissions,  # noqa: F401
             webhooks,
         )

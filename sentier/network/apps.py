@@ -18,4 +18,8 @@ class NetworkConfig(AppConfig):
         # The directory (clienteles, RSSMO members, services) loads with the reference data.
         register_loader(DirectoryLoader())
         # The timeline event kinds this app writes (see sentier.participants.events).
-        from sentier.network import timeline_kinds  # noqa: F401
+        # Its menu entries (see sentier.core.menu).
+        from sentier.network import (
+            menu,  # noqa: F401
+            timeline_kinds,  # noqa: F401
+        )

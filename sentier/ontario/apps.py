@@ -13,7 +13,9 @@ class OntarioConfig(AppConfig):
         from sentier.accounts import scopes
 
         # The timeline event kinds this app writes (see sentier.participants.events).
+        # Its menu entries (see sentier.core.menu).
         from sentier.ontario import (
+            menu,  # noqa: F401
             panels,  # noqa: F401  (sections added to shared pages)
             permissions,  # noqa: F401  (who may do what, imported once)
             timeline_kinds,  # noqa: F401

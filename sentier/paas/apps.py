@@ -13,7 +13,9 @@ class PaasConfig(AppConfig):
         # Who may do what: the predicates and registrations of this app (imported once, here);
         # the statements' and claims' are in statement_rules until it moves beside them.
         # The timeline event kinds this app writes (see sentier.participants.events).
+        # Its menu entries (see sentier.core.menu).
         from sentier.paas import (  # noqa: F401
+            menu,
             permissions,
             statement_rules,
             timeline_kinds,

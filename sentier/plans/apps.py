@@ -13,7 +13,9 @@ class PlansConfig(AppConfig):
         # Who may do what (this app's permissions, imported once, here) and the panels this
         # capability adds to shared pages (see sentier.core.panels).
         # The timeline event kinds this app writes (see sentier.participants.events).
+        # Its menu entries (see sentier.core.menu).
         from sentier.plans import (  # noqa: F401
+            menu,
             panels,
             permissions,
             timeline_kinds,

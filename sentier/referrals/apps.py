@@ -14,7 +14,9 @@ class ReferralsConfig(AppConfig):
         # capability adds to shared pages (see sentier.core.panels), and the consent-withdrawal
         # handler (see sentier.consent.hooks).
         # The timeline event kinds this app writes (see sentier.participants.events).
+        # Its menu entries (see sentier.core.menu).
         from sentier.referrals import (  # noqa: F401
+            menu,
             panels,
             permissions,
             timeline_kinds,

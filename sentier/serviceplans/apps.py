@@ -12,7 +12,9 @@ class ServicePlansConfig(AppConfig):
     def ready(self) -> None:
         # Permissions and the panels this capability adds to shared pages (sentier.core.panels).
         # The timeline event kinds this app writes (see sentier.participants.events).
+        # Its menu entries (see sentier.core.menu).
         from sentier.serviceplans import (  # noqa: F401
+            menu,
             panels,
             permissions,
             timeline_kinds,

@@ -36,7 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """The public welcome page, or the signed-in person's home for their role."""
     user = request.user
     if not user.is_authenticated:
-        return render(request, "core/welcome.html")
+        return render(request, "site/welcome.html")
     assert isinstance(user, User)
     context: dict[str, object] = {"role": user.role}
     if user.role == Role.CASEWORKER:
@@ -72,7 +72,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context.update(participant=Participant.objects.filter(user=user).first())
     elif user.role == Role.ANALYST:
         context.update(totals=_statistics())
-    return render(request, f"core/home_{user.role}.html", context)
+    return render(request, f"site/home_{user.role}.html", context)
 
 
 def _statistics() -> dict[str, object]:
@@ -95,35 +95,35 @@ def _statistics() -> dict[str, object]:
 def statistics(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("reports.view_statistics"):
         raise PermissionDenied
-    return render(request, "core/statistics.html", {"totals": _statistics()})
+    return render(request, "site/statistics.html", {"totals": _statistics()})
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
     """What is kept, who sees it, automated recommendations, rights (public)."""
-    return render(request, "core/privacy.html")
+    return render(request, "site/privacy.html")
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
     """The accessibility statement (public)."""
-    return render(request, "core/accessibility.html")
+    return render(request, "site/accessibility.html")
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/error.html", {"status": 400}, status=400)
+    return render(request, "site/error.html", {"status": 400}, status=400)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/error.html", {"status": 403}, status=403)
+    return render(request, "site/error.html", {"status": 403}, status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/error.html", {"status": 404}, status=404)
+    return render(request, "site/error.html", {"status": 404}, status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors that could fail again: a plain, translated page.
-    return render(request, "core/error.html", {"status": 500}, status=500)
+    return render(request, "site/error.html", {"status": 500}, status=500)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    return render(request, "core/error.html", {"status": 403, "csrf": True}, status=403)
+    return render(request, "site/error.html", {"status": 403, "csrf": True}, status=403)

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from sentier.core.management.commands import scheduled
+from sentier.site.management.commands import scheduled
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import path
 
-from sentier.core import views
+from sentier.site import views
 
 pytestmark = pytest.mark.django_db
 

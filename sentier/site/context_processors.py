@@ -1,0 +1,84 @@
+"""What every page's frame needs: the menu (read from sentier.core.menu, where each app registers
+its entries), the other language, session timing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.encoding import iri_to_uri
+from django.utils.translation import get_language
+
+from sentier.core import menu
+from sentier.core.jurisdiction import app_enabled
+
+
+def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    items: list[dict[str, Any]] = []
+    for entry in menu.entries():
+        if user.role not in entry.roles or not app_enabled(entry.app_label):
+            continue
+        if entry.when is not None and not entry.when(user):
+            continue
+        try:
+            url = reverse(entry.url_name)
+        except NoReverseMatch:
+            continue
+        home = entry.url_name == "core:home"
+        matches = request.path == url or (not home and request.path.startswith(url))
+        items.append({"label": entry.label, "url": url, "active": matches})
+    # Only the closest entry is the current one (/service-plans/networks/ is "Regional
+    # networks", not also "Service plans").
+    best = max((len(i["url"]) for i in items if i["active"]), default=0)
+    for item in items:
+        item["active"] = item["active"] and len(item["url"]) == best
+    return items
+
+
+def other_language_url(request: HttpRequest, code: str) -> str:
+    """This page in language ``code``, built from the view the path resolved to and never from the
+    raw path: a request for ``//evil.example/fr-ca/`` must not give a link off the site. A page
+    that resolved to no view (a 404) links to the home page in that language."""
+    match = request.resolver_match
+    with translation.override(code):
+        path = None
+        if match is not None and match.view_name:
+            try:
+                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                path = None
+        if path is None:
+            path = reverse("core:home")
+    query = iri_to_uri(request.META.get("QUERY_STRING", ""))
+    return f"{path}?{query}" if query else path
+
+
+def sentier(request: HttpRequest) -> dict[str, Any]:
+    current = (get_language() or settings.LANGUAGE_CODE).lower()
+    other_code = "en-ca" if current.startswith("fr") else "fr-ca"
+    other_name = "English" if other_code == "en-ca" else "Français"
+    user = getattr(request, "user", None)
+    signed_in = bool(user is not None and user.is_authenticated)
+    return {
+        "sentier": {
+            "nav": navigation_for(request),
+            "language": current,
+            "other_language": {
+                "code": other_code,
+                "name": other_name,
+                "url": other_language_url(request, other_code),
+            },
+            "signed_in": signed_in,
+            "session_seconds": settings.SESSION_COOKIE_AGE if signed_in else 0,
+            "session_warning_seconds": settings.SENTIER_SESSION_WARNING_SECONDS,
+            "mfa_required": settings.SENTIER_REQUIRE_MFA,
+            "jurisdiction": settings.SENTIER_JURISDICTION,
+            "debug": settings.DEBUG,
+        }
+    }
