@@ -1,6 +1,6 @@
 """Shared test fixtures: reference data and the personas every test speaks of.
 
-Personas (as in ``sentier.core.demo``): ``caseworker_laval``, ``caseworker_montreal``,
+Personas (as in ``sentier.accounts.demo``): ``caseworker_laval``, ``caseworker_montreal``,
 ``coordinator`` (Laval), ``partner_opex``, ``partner_sorif``, ``participant`` (a Laval file),
 ``analyst``, ``admin``. They are created once per test session; each test runs in a transaction.
 """
@@ -27,7 +27,7 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     from config.settings import caches_for
-    from sentier.core.demo import ensure_personas
+    from sentier.participants.demo import ensure_personas
 
     with django_db_blocker.unblock():
         call_command("load_reference", verbosity=0)
@@ -71,8 +71,8 @@ def french_by_default() -> Iterator[None]:
 
 @pytest.fixture
 def personas(db: None) -> dict[str, Any]:
+    from sentier.accounts.demo import PERSONAS
     from sentier.accounts.models import User
-    from sentier.core.demo import PERSONAS
 
     users = {u.email: u for u in User.objects.filter(email__in=[p.email for p in PERSONAS])}
     return {p.key: users[p.email] for p in PERSONAS}

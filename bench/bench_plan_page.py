@@ -40,8 +40,8 @@ from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from bench._report import machine_description, write_section  # noqa: E402
-from sentier.core.demo import ensure_personas  # noqa: E402
 from sentier.participants.actions import open_participant_file  # noqa: E402
+from sentier.participants.demo import ensure_personas  # noqa: E402
 from sentier.plans.difficulties import ensure_difficulties  # noqa: E402
 from sentier.plans.models import SupportPlan  # noqa: E402
 from sentier.plans.tests.factories import grow_plan  # noqa: E402

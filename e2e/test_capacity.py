@@ -20,9 +20,9 @@ Url = Callable[[str], str]
 
 @pytest.fixture
 def network(transactional_db: None) -> dict[str, Any]:
-    from sentier.core.demo import ensure_personas
     from sentier.network import actions
     from sentier.network.models import Service, ServiceKind
+    from sentier.participants.demo import ensure_personas
     from sentier.participants.models import Participant
 
     call_command("load_reference", verbosity=0)

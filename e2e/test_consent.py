@@ -19,7 +19,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def users(transactional_db: None) -> dict[str, Any]:
-    from sentier.core.demo import ensure_personas
+    from sentier.participants.demo import ensure_personas
 
     call_command("load_reference", verbosity=0)
     return ensure_personas(PASSWORD)

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def partner(transactional_db: None) -> Any:
-    from sentier.core.demo import ensure_personas
     from sentier.outbox.models import OutboxMessage, WebhookEndpoint
+    from sentier.participants.demo import ensure_personas
 
     call_command("load_reference", verbosity=0)
     users = ensure_personas(PASSWORD)

@@ -27,7 +27,7 @@ NEXT_STEP_LIMIT = 30 * 1024
 
 @pytest.fixture
 def reference(transactional_db: None) -> dict[str, Any]:
-    from sentier.core.demo import ensure_personas
+    from sentier.participants.demo import ensure_personas
 
     call_command("load_reference", verbosity=0)
     return ensure_personas(PASSWORD)

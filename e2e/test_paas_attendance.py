@@ -22,9 +22,9 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def group(transactional_db: None) -> dict[str, Any]:
     """Personas, places for OPEX’82 in Laval and two participants placed there."""
-    from sentier.core.demo import ensure_personas
     from sentier.paas import actions, selectors
     from sentier.participants.actions import open_participant_file
+    from sentier.participants.demo import ensure_personas
     from sentier.reference.models import Program, Region
 
     call_command("load_reference", verbosity=0)

@@ -34,11 +34,13 @@ HOME_TEXT = {
 @pytest.fixture
 def demo(transactional_db: None) -> dict[str, Any]:
     """Reference data, the personas (with the e2e password) and a few demo participants."""
-    from sentier.core.demo import PERSONAS, ensure_personas, load_demo_participants
+    from sentier.accounts.demo import PERSONAS
+    from sentier.participants.demo import ensure_personas
+    from sentier.site.demo import load_demo
 
     call_command("load_reference", verbosity=0)
     users = ensure_personas(PASSWORD)
-    load_demo_participants(12, password=PASSWORD)
+    load_demo(12, password=PASSWORD)
     assert set(users) >= {p.key for p in PERSONAS}
     return users
 

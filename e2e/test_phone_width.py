@@ -42,7 +42,7 @@ from e2e.axe import run_axe
 from e2e.conftest import PASSWORD
 
 if TYPE_CHECKING:
-    from sentier.core.demo import Persona
+    from sentier.accounts.demo import Persona
 
 pytestmark = pytest.mark.e2e
 
@@ -383,12 +383,14 @@ def _assert_all_fit(visits: dict[str, list[Visit]], started: float) -> None:
 def test_no_page_of_any_persona_scrolls_sideways_at_360_px(
     browser: Browser, live_server: Any, transactional_db: None
 ) -> None:
-    from sentier.core.demo import PERSONAS, ensure_personas, load_demo_participants
+    from sentier.accounts.demo import PERSONAS
+    from sentier.participants.demo import ensure_personas
+    from sentier.site.demo import load_demo
 
     started = time.monotonic()
     call_command("load_reference", verbosity=0)
     users = ensure_personas(PASSWORD)
-    load_demo_participants(12, password=PASSWORD)
+    load_demo(12, password=PASSWORD)
     plan_page = _plan_with_a_long_purpose(users)
     resume_key = _application_with_a_long_address()
     seeds = {
@@ -420,13 +422,14 @@ def test_no_page_of_any_persona_scrolls_sideways_at_360_px(
 def test_no_ontario_page_of_any_persona_scrolls_sideways_at_360_px(
     browser: Browser, live_server: Any, transactional_db: None, settings: Any
 ) -> None:
-    from sentier.core.demo import ensure_persona, load_demo_participants
+    from sentier.accounts.demo import ensure_persona
     from sentier.ontario import demo as ontario_demo
     from sentier.ontario.odsp_demo import ODSP_COLLEAGUE, load_odsp_demo
+    from sentier.site.demo import load_demo
 
     started = time.monotonic()
     call_command("load_reference", verbosity=0)
-    load_demo_participants(12, password=PASSWORD)
+    load_demo(12, password=PASSWORD)
     # The Ontario demo loads only in the Ontario configuration (the Québec one places people
     # in PAAS Action, which Ontario turns off).
     settings.SENTIER_JURISDICTION = "on"

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def people(transactional_db: None) -> dict[str, Any]:
-    from sentier.core.demo import ensure_personas
+    from sentier.participants.demo import ensure_personas
     from sentier.participants.models import Participant
     from sentier.plans.difficulties import ensure_difficulties
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def world(transactional_db: None) -> dict[str, Any]:
-    from sentier.core.demo import ensure_personas
+    from sentier.participants.demo import ensure_personas
     from sentier.participants.models import Participant
     from sentier.serviceplans.networks import ensure_networks
     from sentier.serviceplans.situations import ensure_situations

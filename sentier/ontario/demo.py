@@ -18,8 +18,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from sentier.accounts.demo import DEMO_PASSWORD, Persona, ensure_persona
 from sentier.accounts.models import Role, User
-from sentier.core.demo import DEMO_PASSWORD, Persona, ensure_persona
 from sentier.intake.actions import save_step, start_application, submit_application
 from sentier.intake.models import Application, Channel
 from sentier.ontario import actions

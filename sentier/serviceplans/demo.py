@@ -19,9 +19,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sentier.accounts.demo import PERSONAS
 from sentier.accounts.models import User
 from sentier.consent.models import Channel, InformationCategory
-from sentier.core.demo import PERSONAS
 from sentier.participants.models import FileStatus, Participant
 from sentier.serviceplans import actions
 from sentier.serviceplans.models import (

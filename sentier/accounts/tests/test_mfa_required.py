@@ -15,7 +15,7 @@ from allauth.mfa.totp.internal.auth import (
 )
 from django.test import Client, override_settings
 
-from sentier.core.demo import DEMO_PASSWORD
+from sentier.accounts.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -20,8 +20,8 @@ from allauth.mfa.totp.internal.auth import (
 from django.core.cache import cache
 from django.test import Client
 
+from sentier.accounts.demo import DEMO_PASSWORD
 from sentier.audit.models import AccessLog
-from sentier.core.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -75,7 +75,7 @@ def reference_restored(django_db_blocker: Any) -> Iterator[None]:
     """A transactional test empties every table when it ends: put back what the session set up
     (requested before ``transactional_db`` so that this runs after its flush)."""
     yield
-    from sentier.core.demo import ensure_personas
+    from sentier.participants.demo import ensure_personas
 
     with django_db_blocker.unblock():
         call_command("load_reference", verbosity=0)

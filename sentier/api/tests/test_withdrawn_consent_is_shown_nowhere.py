@@ -30,10 +30,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
+from sentier.accounts.demo import DEMO_PASSWORD
 from sentier.accounts.models import User
 from sentier.consent.actions import record_consent, withdraw_consent
 from sentier.consent.models import Channel, Consent, InformationCategory, Purpose, RecipientKind
-from sentier.core.demo import DEMO_PASSWORD
 from sentier.exchange.actions import create_api_key
 from sentier.exchange.webhooks import WebhookChannel
 from sentier.network.models import Organization

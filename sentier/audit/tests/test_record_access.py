@@ -10,8 +10,8 @@ from django.test import RequestFactory
 
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessChannel, AccessKind, AccessLog
-from sentier.core.demo import load_demo_participants
 from sentier.participants.models import Participant
+from sentier.site.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_a_list_writes_one_row_per_person_in_one_insert(
     personas: Any, django_assert_num_queries: Any
 ) -> None:
-    load_demo_participants(30)
+    load_demo(30)
     people = list(Participant.objects.all()[:30])
     request = RequestFactory().get("/fr-ca/participants/?page=2")
     with django_assert_num_queries(1):  # the INSERT; the office is on the user row

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from sentier.core.demo import load_demo_participants
 from sentier.participants.models import SavedSearch
+from sentier.site.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 URL = reverse("participants:caseload")
@@ -30,7 +30,7 @@ def test_region_scope_never_leaks_other_regions(client_for: Any, montreal_partic
 def test_filters_and_pagination_with_constant_queries(
     client_for: Any, django_assert_max_num_queries: Any
 ) -> None:
-    load_demo_participants(120)
+    load_demo(120)
     client = client_for("admin")
     with django_assert_max_num_queries(14):
         page_one = client.get(URL, {"scope": "all"})
@@ -103,9 +103,9 @@ def test_the_page_logs_one_row_per_person_shown_in_one_insert(
         assert response.status_code == 200
         return len(captured.captured_queries)
 
-    load_demo_participants(4)
+    load_demo(4)
     few = queries_for_page_of_all()
-    load_demo_participants(60)
+    load_demo(60)
     client = client_for("admin")
     response = client.get(URL, {"scope": "all", "page": "2"})
     shown = {p.pk for p in response.context["page"].object_list}

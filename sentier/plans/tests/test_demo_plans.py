@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sentier.core.demo import load_demo_participants
 from sentier.plans import demo, selectors
 from sentier.plans.models import FollowUp, FollowUpStatus, PlanStatus, SupportPlan
+from sentier.site.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_plans_are_believable_and_idempotent(
     personas: dict[str, Any], client_for: Any
 ) -> None:
-    load_demo_participants(120)
+    load_demo(120)
     first = list(SupportPlan.objects.order_by("pk").values_list("pk", "status"))
     statuses = {status for _pk, status in first}
     assert {PlanStatus.ACTIVE, PlanStatus.EXTENSION_REQUESTED, PlanStatus.PROPOSED} <= statuses

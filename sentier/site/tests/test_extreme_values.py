@@ -405,8 +405,8 @@ def _page_names(jurisdiction: str) -> set[str]:
 
 
 def _visitors(jurisdiction: str) -> Iterator[Visitor]:
+    from sentier.accounts.demo import PERSONAS
     from sentier.accounts.models import User
-    from sentier.core.demo import PERSONAS
     from sentier.ontario.demo import ONTARIO_PERSONAS
     from sentier.ontario.odsp_demo import ODSP_COLLEAGUE
 

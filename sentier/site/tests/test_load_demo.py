@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from sentier.core.demo import DEMO_PREFIX
+from sentier.participants.demo import DEMO_PREFIX
 from sentier.participants.models import Participant
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
-from sentier.core.demo import DEMO_PASSWORD, PERSONAS, load_demo_participants
+from sentier.accounts.demo import DEMO_PASSWORD, PERSONAS
+from sentier.ontario.demo import ONTARIO_PERSONAS
+from sentier.ontario.odsp_demo import ODSP_COLLEAGUE
+from sentier.site.demo import load_demo
 
 
 class Command(BaseCommand):
@@ -25,7 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not options["logins_only"]:
             call_command("load_reference", verbosity=0)
-            created = load_demo_participants(options["participants"])
+            created = load_demo(options["participants"])
             self.stdout.write(
                 _("Demo data ready: %(count)d new participant files.") % {"count": created}
             )
@@ -35,9 +38,6 @@ class Command(BaseCommand):
         self.stdout.write(_("Demo logins (password: %(password)s)") % {"password": DEMO_PASSWORD})
         personas = list(PERSONAS)
         if settings.SENTIER_JURISDICTION == "on":
-            from sentier.ontario.demo import ONTARIO_PERSONAS
-            from sentier.ontario.odsp_demo import ODSP_COLLEAGUE
-
             personas += [*ONTARIO_PERSONAS, ODSP_COLLEAGUE]
         for persona in personas:
             self.stdout.write(f"  {persona.email:<36} {persona.role}")
