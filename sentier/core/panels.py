@@ -10,8 +10,10 @@ slot (or ``""`` when it has nothing to show). Slots in use:
 - ``my_file``: the participant's own file page (kwargs: ``participant``);
 - ``worklist``: a caseworker's support-plan worklist (kwargs: none).
 
-Panels render in registration order, which follows ``INSTALLED_APPS``; panels of an app
-that does not apply in this jurisdiction (``sentier.core.jurisdiction``) are left out. A panel
+Panels render by their declared ``order`` (default 100), then in registration order, which
+follows ``INSTALLED_APPS``: the file's own sections (eligibility 10, PAAS Action 20) come before
+the others. Panels of an app that does not apply in this jurisdiction
+(``sentier.core.jurisdiction``) are left out. A panel
 does its own permission checks and access logging, like a view.
 """
 
@@ -30,17 +32,20 @@ Panel = Callable[..., str]
 
 SLOTS = ("home", "participant_file", "my_file", "worklist")
 
-_registry: dict[str, list[Panel]] = {slot: [] for slot in SLOTS}
+DEFAULT_ORDER = 100
+
+_registry: dict[str, list[tuple[int, Panel]]] = {slot: [] for slot in SLOTS}
 
 
-def register(slot: str) -> Callable[[Panel], Panel]:
+def register(slot: str, *, order: int = DEFAULT_ORDER) -> Callable[[Panel], Panel]:
     """Decorator: ``@panels.register("participant_file")`` on ``def f(request, *, participant)``."""
     if slot not in _registry:
         raise ValueError(f"unknown panel slot {slot!r}; known: {', '.join(SLOTS)}")
 
     def decorator(function: Panel) -> Panel:
-        if function not in _registry[slot]:
-            _registry[slot].append(function)
+        if all(function is not registered for _order, registered in _registry[slot]):
+            _registry[slot].append((order, function))
+            _registry[slot].sort(key=lambda item: item[0])  # stable: ties keep their order
         return function
 
     return decorator
@@ -49,7 +54,7 @@ def register(slot: str) -> Callable[[Panel], Panel]:
 def render(slot: str, request: HttpRequest, **kwargs: Any) -> SafeString:
     parts = [
         function(request, **kwargs)
-        for function in _registry[slot]
+        for _order, function in _registry[slot]
         if module_enabled(function.__module__)
     ]
     return format_html_join("", "{}", ((mark_safe(part),) for part in parts if part))  # noqa: S308

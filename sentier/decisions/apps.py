@@ -13,8 +13,10 @@ class DecisionsConfig(AppConfig):
         # Who may do what: the predicates and registrations of this app (imported once, here).
         # The timeline event kinds this app writes (see sentier.participants.events).
         # Its menu entries (see sentier.core.menu).
+        # The panels it adds to shared pages (sentier.core.panels).
         from sentier.decisions import (
             menu,  # noqa: F401
+            panels,  # noqa: F401
             permissions,  # noqa: F401
             timeline_kinds,  # noqa: F401
         )

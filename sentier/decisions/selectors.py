@@ -20,6 +20,17 @@ def list_decisions_for_participant(participant: Participant) -> QuerySet[Decisio
     return participant.decisions.select_related("decided_by").order_by("-decided_at", "-id")
 
 
+def latest_decisions_for_participant(participant: Participant) -> list[Decision]:
+    """The most recent decision for each measure, newest first."""
+    seen: set[str] = set()
+    latest = []
+    for decision in list_decisions_for_participant(participant)[:50]:
+        if decision.measure not in seen:
+            seen.add(decision.measure)
+            latest.append(decision)
+    return latest
+
+
 def get_decision_for_user(user: User, decision_uuid: uuid.UUID | str) -> Decision:
     try:
         key = uuid.UUID(str(decision_uuid))

@@ -14,8 +14,10 @@ class PaasConfig(AppConfig):
         # the statements' and claims' are in statement_rules until it moves beside them.
         # The timeline event kinds this app writes (see sentier.participants.events).
         # Its menu entries (see sentier.core.menu).
+        # The panels it adds to shared pages (sentier.core.panels).
         from sentier.paas import (  # noqa: F401
             menu,
+            panels,
             permissions,
             statement_rules,
             timeline_kinds,

@@ -15,14 +15,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sentier.accounts.models import User
 from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.audit.selectors import list_access_for_participant
 from sentier.core.forms import bind_form
-from sentier.decisions.models import Decision
-from sentier.decisions.selectors import list_decisions_for_participant
-from sentier.paas.selectors import list_placements_for_participant, list_waiting_for_participant
 from sentier.participants import actions, selectors
 from sentier.participants.forms import (
     CaseloadFilterForm,
@@ -35,24 +33,17 @@ from sentier.participants.models import Participant
 PAGE_SIZE = 25
 
 
-def latest_decisions(participant: Participant) -> list[Decision]:
-    """The most recent decision for each measure, newest first."""
-    seen: set[str] = set()
-    latest = []
-    for decision in list_decisions_for_participant(participant)[:50]:
-        if decision.measure not in seen:
-            seen.add(decision.measure)
-            latest.append(decision)
-    return latest
-
-
-def paas_context(participant: Participant) -> dict[str, Any]:
-    """The PAAS Action placements and waiting-list entries of a file (for its pages)."""
-    placements = list(list_placements_for_participant(participant))
+def _file_page(
+    user: User, participant: Participant, events: Any, note_form: NoteForm
+) -> dict[str, Any]:
+    """What the file page shows, from a GET or from a note that did not validate. The sections
+    of other capabilities (eligibility, PAAS Action, plans…) are panels (sentier.core.panels)."""
     return {
-        "paas_placements": placements,
-        "paas_active": any(p.status == "active" for p in placements),
-        "paas_waiting": list(list_waiting_for_participant(participant)),
+        "participant": participant,
+        "events": events,
+        "note_form": note_form,
+        "can_change": user.has_perm("participants.change_participant", participant),
+        "can_view_history": user.has_perm("participants.view_participant_history", participant),
     }
 
 
@@ -117,17 +108,7 @@ def participant_file(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpR
         request.GET.get("page")
     )
     return render(
-        request,
-        "participants/file.html",
-        {
-            "participant": participant,
-            "events": events,
-            "note_form": NoteForm(),
-            "decisions": latest_decisions(participant),
-            "can_change": user.has_perm("participants.change_participant", participant),
-            "can_view_history": user.has_perm("participants.view_participant_history", participant),
-            **paas_context(participant),
-        },
+        request, "participants/file.html", _file_page(user, participant, events, NoteForm())
     )
 
 
@@ -160,13 +141,7 @@ def add_note(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
         return render(
             request,
             "participants/file.html",
-            {
-                "participant": participant,
-                "events": events,
-                "note_form": form,
-                "decisions": latest_decisions(participant),
-                "can_change": user.has_perm("participants.change_participant", participant),
-            },
+            _file_page(user, participant, events, form),
             status=400,
         )
     actions.add_note(actor=user, participant=participant, text=form.cleaned_data["text"])
@@ -205,12 +180,7 @@ def my_file(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "participants/my_file.html",
-        {
-            "participant": participant,
-            "events": events,
-            "decisions": latest_decisions(participant),
-            **paas_context(participant),
-        },
+        {"participant": participant, "events": events},
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -47,3 +48,24 @@ def test_coordinator_can_read_but_not_write(client_for: Any, laval_participant: 
     response = client_for("coordinator").post(url(laval_participant), {"text": "x"})
     assert response.status_code == 403
     assert TimelineEvent.objects.count() == before
+
+
+def test_a_refused_note_shows_the_file_with_the_same_sections(
+    client_for: Any, laval_participant: Any
+) -> None:
+    """The error path renders the file page as a GET does: every panel (eligibility, PAAS
+    Action, plans…) and the same actions, with the refused note in the form."""
+    client = client_for("caseworker_laval")
+    page = client.get(
+        reverse("participants:file", kwargs={"participant_uuid": laval_participant.uuid})
+    ).content.decode()
+    refused = client.post(url(laval_participant), {"text": ""}).content.decode()
+
+    def sections(html: str) -> list[str]:
+        return re.findall(r'<section aria-labelledby="([^"]+)"', html)
+
+    assert "eligibility-heading" in sections(page)
+    assert "paas-heading" in sections(page)
+    assert sections(refused) == sections(page)
+    history = reverse("participants:history", kwargs={"participant_uuid": laval_participant.uuid})
+    assert (history in refused) == (history in page)

@@ -1,0 +1,37 @@
+"""Sections that eligibility decisions add to shared pages (see sentier.core.panels): the
+"Eligibility" section of a file, and the measures a participant can take part in on "My file".
+Both come first among the panels of their page (order 10)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from sentier.accounts.requests import request_user
+from sentier.core import panels
+from sentier.decisions.selectors import latest_decisions_for_participant
+from sentier.participants.models import Participant
+
+
+@panels.register("participant_file", order=10)
+def file_eligibility(request: HttpRequest, *, participant: Participant) -> str:
+    """The latest decision for each measure, and how to check eligibility for another."""
+    user = request_user(request)
+    return render_to_string(
+        "decisions/_file_panel.html",
+        {
+            "participant": participant,
+            "decisions": latest_decisions_for_participant(participant),
+            "can_change": user.has_perm("participants.change_participant", participant),
+        },
+        request=request,
+    )
+
+
+@panels.register("my_file", order=10)
+def my_measures(request: HttpRequest, *, participant: Participant) -> str:
+    return render_to_string(
+        "decisions/_my_file_panel.html",
+        {"decisions": latest_decisions_for_participant(participant)},
+        request=request,
+    )
