@@ -16,6 +16,7 @@ from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.decisions.actions import DecisionInputError, decide_for_participant
 from sentier.intake import notify
+from sentier.intake.hooks import run_submitted_handlers
 from sentier.intake.models import (
     REVIEW_COMMENT_MAX_LENGTH,
     Application,
@@ -29,7 +30,7 @@ from sentier.intake.steps import STEPS
 from sentier.intake.timeline_kinds import IntakeEventKind
 from sentier.participants.actions import add_event, events_in_one_insert, next_file_number
 from sentier.participants.models import EventKind, FileStatus, Participant
-from sentier.reference.models import Jurisdiction, Program, Region
+from sentier.reference.models import Program, Region
 
 # The paths whose acceptance asks the rules for an eligibility decision straight away.
 MEASURE_OF_PATH = {
@@ -192,7 +193,8 @@ def submit_application(*, application_id: int) -> Recommendation:
         questionnaire_version=result["questionnaire_version"],
         rules_version=result["rules_version"],
     )
-    # The events of a sending (three, and the routing's in Ontario) in one insert, in order:
+    # The events of a sending (three, and the hooks', such as Ontario's routing) in one insert,
+    # in order:
     # the timeline sorts by time, then id.
     with events_in_one_insert():
         add_event(participant=participant, kind=EventKind.FILE_OPENED, actor=actor, occurred_at=now)
@@ -210,14 +212,10 @@ def submit_application(*, application_id: int) -> Recommendation:
             occurred_at=now,
             data={"recommendation": str(recommendation.uuid), "path": result["path"]},
         )
-        if program.jurisdiction == Jurisdiction.ONTARIO:
-            # Ontario: Ontario Works waits for its grant at the local office; ODSP lands in the
-            # centralized intake unit (004).
-            from sentier.ontario.routing import route_submitted_application
-
-            route_submitted_application(
-                application=application, recommendation=recommendation, at=now, actor=actor
-            )
+        # Other capabilities' part of a sending (Ontario routes to its unit), see intake.hooks.
+        run_submitted_handlers(
+            application=application, recommendation=recommendation, at=now, actor=actor
+        )
     if participant.email:
         # The file number and the link, in the applicant's language (queued with this sending).
         notify.email_confirmation.enqueue(str(application.uuid))

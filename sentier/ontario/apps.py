@@ -11,6 +11,7 @@ class OntarioConfig(AppConfig):
 
     def ready(self) -> None:
         from sentier.accounts import scopes
+        from sentier.intake.hooks import on_submitted
 
         # The timeline event kinds this app writes (see sentier.participants.events).
         # Its menu entries (see sentier.core.menu).
@@ -21,6 +22,7 @@ class OntarioConfig(AppConfig):
             timeline_kinds,  # noqa: F401
         )
         from sentier.ontario.actions import EO_CHANNEL
+        from sentier.ontario.routing import route_if_ontario
         from sentier.ontario.units import UNIT_SCOPE
         from sentier.outbox.delivery import FileDropChannel, register_channel
 
@@ -28,3 +30,6 @@ class OntarioConfig(AppConfig):
         scopes.register(UNIT_SCOPE)
         # Referrals to Employment Ontario leave as files dropped for the exchange to pick up.
         register_channel(EO_CHANNEL, FileDropChannel())
+        # Ontario Works waits for its grant at the local office; ODSP lands in the centralized
+        # intake unit (004): routed as the application is sent.
+        on_submitted(route_if_ontario)

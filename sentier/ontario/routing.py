@@ -1,4 +1,4 @@
-"""Where an Ontario application goes once sent (called by ``intake.submit_application``).
+"""Where an Ontario application goes once sent (``route_if_ontario``, on intake's hook).
 
 Ontario Works: a pending OW application at the local office of the person's service area, with
 the readiness assessment and the person's answer about sharing with Employment Ontario (the
@@ -22,6 +22,7 @@ from sentier.ontario.models import EOConsent, ODSPApplication, OWApplication
 from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.participants.actions import add_event
 from sentier.participants.models import Participant
+from sentier.reference.models import Jurisdiction
 
 #: What the application's consent page asks to share with Employment Ontario (its wording
 #: names these three): contact details, program and file number, readiness to start a job.
@@ -64,6 +65,22 @@ def record_application_consent(
         categories=EO_CATEGORIES,
         channel=CONSENT_CHANNEL[Channel(application.channel)],
         at=at,
+    )
+
+
+def route_if_ontario(
+    *,
+    application: Application,
+    recommendation: Recommendation,
+    at: dt.datetime,
+    actor: User | None,
+) -> None:
+    """intake's hook (``sentier.intake.hooks``): an application to an Ontario program is routed
+    as it is sent; others are not Ontario's business."""
+    if recommendation.participant.program.jurisdiction != Jurisdiction.ONTARIO:
+        return
+    route_submitted_application(
+        application=application, recommendation=recommendation, at=at, actor=actor
     )
 
 
