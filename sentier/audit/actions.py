@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import Model
 from django.http import HttpRequest
 
 from sentier.accounts.models import User
 from sentier.audit.models import AccessChannel, AccessKind, AccessLog
-from sentier.participants.models import Participant
 
 # The people already written to the log during one request (their ids), kept on the request.
 _LOGGED_ON_REQUEST = "_sentier_access_logged"
@@ -44,21 +44,23 @@ def affiliation_of(user: User) -> str:
 def record_access(
     *,
     user: User | None,
-    shown: Participant | Iterable[Participant | int],
+    shown: Model | Iterable[Model | int],
     kind: AccessKind,
     request: HttpRequest | None = None,
     channel: AccessChannel = AccessChannel.PAGE,
     visitor: str = "",
     affiliation: str | None = None,
 ) -> list[AccessLog]:
-    """Append one row for each person ``shown`` (a participant, or the participants or their ids
-    of a list) to ``user`` — or to a ``visitor`` without an account — in one INSERT, leaving out
-    the people this ``request`` already logged. Returns the rows written.
+    """Append one row for each person ``shown`` (a ``participants.Participant``, or the
+    participants or their ids of a list: typed as models, since audit sits below participants and
+    knows them only through ``AccessLog.participant``) to ``user`` — or to a ``visitor`` without
+    an account — in one INSERT, leaving out the people this ``request`` already logged. Returns
+    the rows written.
 
     ``affiliation`` defaults to the user's organization or office (see :func:`affiliation_of`)."""
     if user is None and not visitor:
         raise ValueError("An access-log row names someone: a user or a visitor.")
-    people = [shown] if isinstance(shown, Participant) else shown
+    people = [shown] if isinstance(shown, Model) else shown
     logged = _already_logged(request)
     ids = [p if isinstance(p, int) else p.pk for p in people]
     fresh = list(dict.fromkeys(pk for pk in ids if pk not in logged))
