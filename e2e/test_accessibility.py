@@ -55,7 +55,7 @@ FOCUSED = """() => {
 
 @pytest.fixture
 def reference(transactional_db: None) -> dict[str, Any]:
-    from sentier.core.demo import ensure_personas
+    from sentier.participants.demo import ensure_personas
 
     call_command("load_reference", verbosity=0)
     return ensure_personas(PASSWORD)

@@ -1,11 +1,11 @@
 """The menu: how a capability adds its entries to the navigation without the site knowing it.
 
 Each app registers its entries in its ``AppConfig.ready`` (``<app>/menu.py``), the way it
-registers panels (:mod:`sentier.core.panels`). An entry names the URL of its page, the roles
-that see it and its place in the menu. The site layer reads :func:`entries` and keeps, for the
-signed-in person, those whose app is offered in this jurisdiction
-(:mod:`sentier.core.jurisdiction`, from the URL's namespace), whose roles include theirs, and
-whose ``when`` (if any) holds for them.
+registers panels (:mod:`sentier.core.panels`). An entry names the URL of its page, the
+permission that shows it (a name registered in an app's ``permissions.py``; none: everyone signed
+in) and its place in the menu. The site layer reads :func:`entries` and keeps, for the signed-in
+person, those whose app is offered in this jurisdiction (:mod:`sentier.core.jurisdiction`, from
+the URL's namespace) and whose permission the person holds (``sentier.accounts.permissions.may``).
 
 The order is declared, not inherited from ``INSTALLED_APPS``: entries are sorted by ``order``.
 Today's menu, top to bottom:
@@ -36,9 +36,7 @@ Today's menu, top to bottom:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.utils.functional import Promise
 
@@ -48,9 +46,8 @@ class MenuEntry:
     order: int
     label: str | Promise
     url_name: str
-    roles: frozenset[str]
-    # Finer than a role (an Ontario unit, say): shown only if ``when(user)`` holds.
-    when: Callable[[Any], bool] | None = None
+    # The permission that shows the entry (None: every signed-in person).
+    permission: str | None = None
 
     @property
     def app_label(self) -> str:
@@ -65,9 +62,7 @@ def register(
     order: int,
     label: str | Promise,
     url_name: str,
-    roles: Iterable[str],
-    *,
-    when: Callable[[Any], bool] | None = None,
+    permission: str | None = None,
 ) -> MenuEntry:
     """Add an entry (once: registering the same URL name twice keeps the first)."""
     for existing in _registry:
@@ -76,7 +71,7 @@ def register(
         if existing.order == order:
             taken = f"menu order {order} is taken by {existing.url_name!r}"
             raise ValueError(f"{taken}; pick another for {url_name!r}")
-    entry = MenuEntry(order, label, url_name, frozenset(roles), when)
+    entry = MenuEntry(order, label, url_name, permission)
     _registry.append(entry)
     return entry
 

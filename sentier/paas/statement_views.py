@@ -76,6 +76,8 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "can_generate": can_generate,
+            # Coordinators read the statements but not the claims (caseworkers' and partners').
+            "can_list_claims": may(user, "paas.list_claims"),
             "form": form,
         },
     )

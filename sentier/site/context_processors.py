@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import get_language
 
+from sentier.accounts.permissions import may
 from sentier.core import menu
 from sentier.core.jurisdiction import app_enabled
 
@@ -22,9 +23,9 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
         return []
     items: list[dict[str, Any]] = []
     for entry in menu.entries():
-        if user.role not in entry.roles or not app_enabled(entry.app_label):
+        if not app_enabled(entry.app_label):
             continue
-        if entry.when is not None and not entry.when(user):
+        if entry.permission is not None and not may(user, entry.permission):
             continue
         try:
             url = reverse(entry.url_name)

@@ -13,25 +13,25 @@ def empty_registry(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_entries_come_in_declared_order_not_registration_order(empty_registry: None) -> None:
-    menu.register(30, "Third", "c:third", {"caseworker"})
-    menu.register(10, "First", "a:first", {"caseworker"})
-    menu.register(20, "Second", "b:second", {"participant"})
+    menu.register(30, "Third", "c:third", "participants.hold_caseload")
+    menu.register(10, "First", "a:first", "participants.hold_caseload")
+    menu.register(20, "Second", "b:second", "participants.view_own_file")
     assert [entry.url_name for entry in menu.entries()] == ["a:first", "b:second", "c:third"]
-    assert menu.entries()[1].roles == frozenset({"participant"})
+    assert menu.entries()[1].permission == "participants.view_own_file"
     assert menu.entries()[2].app_label == "c"
 
 
 def test_registering_the_same_page_twice_keeps_one_entry(empty_registry: None) -> None:
-    first = menu.register(10, "Home", "core:home", {"caseworker"})
-    again = menu.register(10, "Home", "core:home", {"caseworker"})
+    first = menu.register(10, "Home", "core:home", "participants.hold_caseload")
+    again = menu.register(10, "Home", "core:home", "participants.hold_caseload")
     assert again is first
     assert len(menu.entries()) == 1
 
 
 def test_two_pages_cannot_claim_the_same_place(empty_registry: None) -> None:
-    menu.register(10, "Home", "core:home", {"caseworker"})
+    menu.register(10, "Home", "core:home", "participants.hold_caseload")
     with pytest.raises(ValueError, match="menu order 10 is taken"):
-        menu.register(10, "Caseload", "participants:caseload", {"caseworker"})
+        menu.register(10, "Caseload", "participants:caseload", "participants.hold_caseload")
 
 
 def test_the_installed_apps_register_the_whole_menu_in_its_order() -> None:

@@ -52,6 +52,18 @@ def test_partner_sees_only_its_own(client_for: Any, two_statements: None) -> Non
     assert reverse("paas:statement_generate") not in body
 
 
+@pytest.mark.parametrize(
+    ("who", "sees_claims"), [("admin", True), ("partner_sorif", True), ("coordinator", False)]
+)
+def test_the_claims_link_shows_only_to_those_who_may_open_the_claims(
+    client_for: Any, who: str, sees_claims: bool
+) -> None:
+    """A coordinator reads the statements, not the claims: no link that answers 403."""
+    claims = reverse("paas:claim_list")
+    assert (claims in client_for(who).get(URL).content.decode()) is sees_claims
+    assert (client_for(who).get(claims).status_code == 200) is sees_claims
+
+
 @pytest.mark.parametrize("who", ["caseworker_laval", "participant", "analyst"])
 def test_others_are_refused(client_for: Any, who: str) -> None:
     assert client_for(who).get(URL).status_code == 403
