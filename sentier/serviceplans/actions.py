@@ -373,9 +373,9 @@ def record_agreement(
     plan.ended_at = now
     plan.ended_by = actor
     plan.end_reason = ""  # ServicePlan.end_reason_text says it in the reader's language
-    states.SERVICE_PLAN.apply(
-        plan, PlanStatus.ENDED, side=side, actor=actor, reason=plan.end_reason_text, at=now
-    )
+    # The transition log keeps the reason as the person acting read it.
+    reason = _("The person did not wish to take part.")
+    states.SERVICE_PLAN.apply(plan, PlanStatus.ENDED, side=side, actor=actor, reason=reason, at=now)
     plan.save()
     record_plan_event(plan, PlanEventKind.REFUSED, actor, data={"channel": channel})
     add_event(
