@@ -92,6 +92,7 @@ run: install demo
 lint: python-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 typecheck: python-deps
 	$(VENV)/bin/mypy .

@@ -59,14 +59,14 @@ def word_places(published: PublishedPlaces) -> str:
     """The places and the count in the active language."""
     places = _join(published.places)
     if published.more is None:
-        return gettext("%(places)s and other points of service") % {"places": places}
+        return gettext("%(towns)s and other points of service") % {"towns": places}
     if published.more == 0:
         return places
     return ngettext(
-        "%(places)s and %(count)s other point of service",
-        "%(places)s and %(count)s other points of service",
+        "%(towns)s and %(count)s other point of service",
+        "%(towns)s and %(count)s other points of service",
         published.more,
-    ) % {"places": places, "count": published.more}
+    ) % {"towns": places, "count": published.more}
 
 
 def points_of_service(text: str, city: str) -> PointsOfService | None:

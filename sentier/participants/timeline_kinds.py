@@ -17,7 +17,8 @@ def _note(data: Mapping[str, Any], summary: str) -> str:
 
 
 def _changed(data: Mapping[str, Any], summary: str) -> str:
-    return f"{_('Changed:')} {', '.join(str(name) for name in data['fields'])}"
+    fields = ", ".join(str(name) for name in data["fields"])
+    return _("Changed: %(fields)s") % {"fields": fields}
 
 
 register_event_kinds(
