@@ -119,7 +119,7 @@ pytest-postgres: test-deps python-deps compilemessages
 	DATABASE_URL="$$url" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider sentier
 
 e2e: test-deps python-deps assets compilemessages
-	$(VENV)/bin/pytest -m e2e -p no:cacheprovider e2e
+	$(VENV)/bin/pytest -m e2e -p no:cacheprovider --durations=8 e2e
 
 test: test-deps python-deps assets lint typecheck migrations-check catalogs-check pytest-sqlite \
       pytest-postgres e2e
