@@ -22,7 +22,7 @@ Url = Callable[[str], str]
 HOME_TEXT = {
     "caseworker_laval": "Ma charge de cas",
     "caseworker_montreal": "Ma charge de cas",
-    "coordinator": "Intervenants de ma région",
+    "coordinator": "Personnel intervenant de ma région",
     "partner_opex": "OPEX",
     "partner_sorif": "SORIF",
     "participant": "Voir mon dossier",

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
     [
         ("caseworker_laval", "Ma charge de cas"),
         ("caseworker_montreal", "Montréal-Centre"),
-        ("coordinator", "Intervenants de ma région"),
+        ("coordinator", "Personnel intervenant de ma région"),
         ("partner_opex", "OPEX"),
         ("partner_sorif", "SORIF"),
         ("participant", "Voir mon dossier"),
