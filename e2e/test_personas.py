@@ -26,7 +26,7 @@ HOME_TEXT = {
     "partner_opex": "OPEX",
     "partner_sorif": "SORIF",
     "participant": "Voir mon dossier",
-    "analyst": "Participants par région",
+    "analyst": "Personnes participantes par région",
     "admin": "Ouvrir l’administration",
 }
 

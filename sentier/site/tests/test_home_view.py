@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
         ("partner_opex", "OPEX"),
         ("partner_sorif", "SORIF"),
         ("participant", "Voir mon dossier"),
-        ("analyst", "Participants par région"),
+        ("analyst", "Personnes participantes par région"),
         ("admin", "Ouvrir l’administration"),
     ],
 )
