@@ -44,7 +44,10 @@ class CaseloadFilterForm(forms.Form):
         program_field = self.fields["program"]
         assert isinstance(region_field, forms.ChoiceField)
         assert isinstance(program_field, forms.ChoiceField)
-        region_field.choices = [("", _("All")), *((r.code, str(r)) for r in list_current_regions())]
+        region_field.choices = [
+            ("", _("All regions")),
+            *((r.code, str(r)) for r in list_current_regions()),
+        ]
         program_field.choices = [
             ("", _("All")),
             *((p.code, str(p)) for p in list_current_programs()),
