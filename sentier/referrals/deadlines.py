@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from sentier.referrals import notify, states
+from sentier.referrals.actions import transition_referral
 from sentier.referrals.models import Audience, NoticeKind, Referral, ReferralStatus, Side
 
 
@@ -36,8 +37,6 @@ def _due_for_expiry(now: dt.datetime) -> Q:
 
 def run_deadlines(*, now: dt.datetime) -> DeadlineRun:
     """Expire what is due, then remind what is still pending past the reminder delay."""
-    from sentier.referrals.actions import transition_referral
-
     expired = 0
     due = Referral.objects.filter(status__in=states.PENDING).filter(_due_for_expiry(now))
     for pk in due.values_list("pk", flat=True):

@@ -26,6 +26,7 @@ from django_tasks import task
 from sentier.accounts.permissions import partner_staff_of
 from sentier.core.formatting import long_date
 from sentier.network.models import Organization
+from sentier.referrals import states
 from sentier.referrals.models import (
     Audience,
     NoticeKind,
@@ -92,8 +93,6 @@ def check_link(token: str, *, now: dt.datetime | None = None) -> ReferralLink:
         raise LinkProblem("used", link)
     if link.expires_at <= now:
         raise LinkProblem("expired", link)
-    from sentier.referrals import states
-
     if link.referral.status not in states.PENDING:
         raise LinkProblem("answered", link)
     return link
@@ -118,8 +117,6 @@ def add_notice(
 def notify_receiver(referral: Referral, *, kind: str, at: dt.datetime) -> ReferralNotice:
     """A notice to the receiving organization; with a fresh signed link when it has no account
     and the referral awaits its answer."""
-    from sentier.referrals import states
-
     link = None
     if referral.status in states.PENDING and not has_accounts(referral.organization):
         link = issue_link(referral, at=at)

@@ -11,6 +11,7 @@ from sentier.core import panels
 from sentier.participants.models import Participant
 from sentier.referrals import selectors
 from sentier.referrals.models import ReferralStatus
+from sentier.referrals.views import plain_status
 
 
 @panels.register("participant_file")
@@ -35,8 +36,6 @@ def my_referrals(request: HttpRequest, *, participant: Participant) -> str:
     user = request_user(request)
     if participant.user_id != user.pk:
         return ""
-    from sentier.referrals.views import plain_status
-
     referrals = list(selectors.list_referrals_for_participant(participant)[:5])
     return render_to_string(
         "referrals/_my_file_panel.html",

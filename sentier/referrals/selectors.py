@@ -26,6 +26,7 @@ from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.consent.models import InformationCategory
 from sentier.consent.selectors import Recipient, shared_with
+from sentier.network.matching import match_for_participant
 from sentier.network.models import Organization, Service, ServiceKind
 from sentier.participants.models import Participant
 from sentier.participants.permissions import visible_participants_q
@@ -297,8 +298,6 @@ def referral_options(participant: Participant, kind: str = "") -> list[Option]:
     """Organizations for a participant's need: the network's ranked matches first (region,
     clientele, language, capacity, freshness, each with its reasons), then every other
     organization, those with a point of service in the participant's region first."""
-    from sentier.network.matching import match_for_participant
-
     region = participant.region
     matches = match_for_participant(participant, kind=kind or None, limit=15)
     options = [

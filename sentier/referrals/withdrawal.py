@@ -15,14 +15,13 @@ from sentier.accounts.models import User
 from sentier.consent.hooks import on_withdrawal
 from sentier.consent.models import Consent
 from sentier.referrals import notify, states
+from sentier.referrals.actions import transition_referral
 from sentier.referrals.models import Audience, NoticeKind, Referral, ReferralStatus, Side
 
 
 @on_withdrawal
 def tell_recipients_and_cancel_pending(consent: Consent, actor: User | None) -> None:
     """Runs inside the withdrawal's transaction."""
-    from sentier.referrals.actions import transition_referral
-
     at = consent.withdrawn_at or timezone.now()
     affected = Referral.objects.filter(
         consent=consent, status__in=states.PENDING | states.OPEN
