@@ -26,6 +26,7 @@ from django.http import Http404
 
 from sentier.accounts.models import User
 from sentier.core.text import Folded, french, search_words
+from sentier.network.actions import waiting_order
 from sentier.network.models import (
     OPEN_ENTRY_STATUSES,
     Clientele,
@@ -179,8 +180,6 @@ def stale_services_for_organization(organization_id: int, *, now: dt.datetime) -
 
 def open_entries(service: Service) -> QuerySet[WaitingListEntry]:
     """The people on a service's waiting list, in the order they will get a place."""
-    from sentier.network.actions import waiting_order
-
     entries = WaitingListEntry.objects.filter(
         service=service, status__in=OPEN_ENTRY_STATUSES
     ).select_related("participant")
@@ -261,8 +260,6 @@ def entries_for_participant(participant: Participant) -> list[WaitingListEntry]:
 
 def place_in_line(entry: WaitingListEntry) -> int:
     """1 for the next person to be offered a place in the entry's service, 2 after them…"""
-    from sentier.network.actions import waiting_order
-
     ordered = waiting_order(
         WaitingListEntry.objects.filter(service_id=entry.service_id, status__in=OPEN_ENTRY_STATUSES)
     )

@@ -11,7 +11,10 @@ import datetime as dt
 from django.utils import timezone
 from django_tasks import task
 
+from sentier.network.actions import expire_offers as expire
+from sentier.network.csv_import import run_import_job
 from sentier.network.models import ImportJob
+from sentier.network.reminders import send_capacity_reminders
 
 
 def _moment(at: str | None) -> dt.datetime:
@@ -24,8 +27,6 @@ def _moment(at: str | None) -> dt.datetime:
 @task()
 def run_service_import(job_uuid: str) -> str:
     """Check (and unless a dry run, apply) an uploaded CSV of services and capacity."""
-    from sentier.network.csv_import import run_import_job
-
     job = ImportJob.objects.get(uuid=job_uuid)
     return str(run_import_job(job).status)
 
@@ -33,14 +34,10 @@ def run_service_import(job_uuid: str) -> str:
 @task()
 def capacity_reminders(at: str | None = None) -> int:
     """Remind organizations with stale capacity; returns how many were reminded."""
-    from sentier.network.reminders import send_capacity_reminders
-
     return len(send_capacity_reminders(now=_moment(at)).reminded)
 
 
 @task()
 def expire_offers(at: str | None = None) -> int:
     """Expire unanswered offers and pass each place to the next person waiting."""
-    from sentier.network.actions import expire_offers as expire
-
     return len(expire(now=_moment(at)))

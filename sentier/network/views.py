@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import tempfile
+import uuid
 import zipfile
 from pathlib import Path
 
@@ -40,7 +41,9 @@ from sentier.network.forms import (
     ServiceImportForm,
     WaitingListAddForm,
 )
+from sentier.network.hsds.export import export_datapackage
 from sentier.network.models import ImportJob, ImportStatus, ServiceKind, stale_days
+from sentier.network.tasks import run_service_import
 from sentier.participants.selectors import get_participant_for_user
 
 PAGE_SIZE = 25
@@ -309,8 +312,6 @@ def service_import(request: HttpRequest) -> HttpResponse:
             content=form.cleaned_data["file"],
             dry_run=form.cleaned_data["dry_run"],
         )
-        from sentier.network.tasks import run_service_import
-
         run_service_import.enqueue(str(job.uuid))
         return redirect("network:import_job", job_uuid=job.uuid)
     jobs = ImportJob.objects.filter(created_by=user)[:10]
@@ -334,8 +335,6 @@ def import_job(request: HttpRequest, job_uuid: str) -> HttpResponse:
 
 
 def _uuid_or_404(value: str) -> str:
-    import uuid
-
     try:
         return str(uuid.UUID(str(value)))
     except ValueError as error:
@@ -347,8 +346,6 @@ def hsds_export(request: HttpRequest) -> HttpResponse:
     """The directory as an HSDS 3.1 tabular datapackage (zip)."""
     if not request_user(request).has_perm("network.export_directory"):
         raise PermissionDenied
-    from sentier.network.hsds.export import export_datapackage
-
     with tempfile.TemporaryDirectory() as folder:
         export_datapackage(Path(folder))
         buffer = io.BytesIO()

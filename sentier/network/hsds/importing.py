@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from sentier.network.actions import update_capacity
 from sentier.network.hsds.common import PROVINCE_URI, REGION_URI, stable_id
 from sentier.network.hsds.validation import Problem, validate_datapackage
 from sentier.network.models import (
@@ -288,8 +289,6 @@ def _apply_capacity(
     result: ImportResult,
 ) -> None:
     """The published capacity and waiting list, through ``update_capacity`` when it changed."""
-    from sentier.network.actions import update_capacity
-
     waiting = [v for c, v in package.codes(sid, "facts") if c == "waiting_list_length"]
     new = (
         None if capacity is None else capacity.get("available"),
