@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from sentier.accounts.requests import request_user
 from sentier.consent.models import Consent
+from sentier.consent.views import purposes
 from sentier.core import panels
 from sentier.participants.models import Participant
 
@@ -18,8 +19,6 @@ def file_consents(request: HttpRequest, *, participant: Participant) -> str:
     user = request_user(request)
     if not user.has_perm("participants.view_participant", participant):
         return ""
-    from sentier.consent.views import purposes
-
     consents = list(
         Consent.objects.filter(participant=participant).select_related("recipient_organization")[
             :50

@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -343,8 +344,6 @@ def purge_stale_drafts(*, older_than_days: int | None = None) -> int:
 
     A draft holds personal information behind a bearer link: it should not live forever.
     """
-    from django.conf import settings
-
     days = older_than_days if older_than_days is not None else settings.SENTIER_DRAFT_DAYS
     limit = timezone.now() - dt.timedelta(days=days)
     stale = Application.objects.filter(status=ApplicationStatus.DRAFT, updated_at__lt=limit)

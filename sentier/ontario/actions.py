@@ -32,6 +32,7 @@ from sentier.intake.models import Path, ReviewStatus
 from sentier.network.loading import EMPLOYMENT_ONTARIO_SLUG
 from sentier.network.models import Organization
 from sentier.ontario import states
+from sentier.ontario.mailing import mark_packages_mailed
 from sentier.ontario.models import (
     ActionPlan,
     ActionPlanReview,
@@ -46,12 +47,14 @@ from sentier.ontario.models import (
     OWStatus,
     Route,
 )
+from sentier.ontario.package import determination_package_pdf
 from sentier.ontario.routing import EO_CATEGORIES, employment_ontario
 from sentier.ontario.timeline_kinds import OntarioEventKind, names_of
 from sentier.outbox.actions import enqueue
 from sentier.participants.actions import add_event, events_in_one_insert
 from sentier.participants.models import FileStatus, Participant
 from sentier.reference.models import DeferralReason, PrescribedClass
+from sentier.referrals.actions import send_referral
 from sentier.referrals.models import Referral
 from sentier_rules.ontario import first_review_on, next_review_on
 
@@ -90,8 +93,6 @@ def _refer_to_employment_ontario(
     fast_track: bool = False,
 ) -> Referral:
     """Send the referral (only the consented categories) and queue the EO data exchange."""
-    from sentier.referrals.actions import send_referral
-
     organization = organization or employment_ontario()
     referral = send_referral(
         actor=actor,
@@ -575,8 +576,6 @@ def confirm_odsp_financial_eligibility(
             occurred_at=at,
         )
         return odsp
-    from sentier.ontario.package import determination_package_pdf
-
     pdf = determination_package_pdf(odsp, at=at)
     package = DeterminationPackage.objects.create(
         odsp_application=odsp,
@@ -601,8 +600,6 @@ def mark_package_mailed(
     *, actor: User, package: DeterminationPackage, at: dt.datetime | None = None
 ) -> DeterminationPackage:
     """One package mailed: the day's mailing with a single package (``mailing``)."""
-    from sentier.ontario.mailing import mark_packages_mailed
-
     _require_odsp(actor)
     if DeterminationPackage.objects.filter(pk=package.pk, status=MailingStatus.QUEUED).exists():
         [mailed] = mark_packages_mailed(actor=actor, packages=[package], at=at)

@@ -104,6 +104,7 @@ def package_html(odsp: ODSPApplication, *, at: dt.datetime) -> str:
 
 def package_document(odsp: ODSPApplication, *, at: dt.datetime) -> Document:
     """The laid-out package (WeasyPrint), before it is written as PDF."""
+    # Lazy: weasyprint takes ~1.3 s to import and only PDF output needs it.
     from weasyprint import HTML
 
     return HTML(string=package_html(odsp, at=at)).render()
@@ -117,6 +118,7 @@ def determination_package_pdf(odsp: ODSPApplication, *, at: dt.datetime) -> byte
 
 def _blank_page() -> Any:
     """One empty letter-size page (to start the next package on a new sheet)."""
+    # Lazy: weasyprint takes ~1.3 s to import and only PDF output needs it.
     from weasyprint import HTML
 
     html = '<html lang="en-CA"><head><style>@page { size: letter; }</style></head><body></body>'
@@ -145,6 +147,7 @@ def packages_pdf(packages: Iterable[DeterminationPackage], *, two_sided: bool = 
 def rendered_text(document: Document) -> list[str]:
     """The text laid out on each page of a rendered package (for tests and checks: what the
     printed PDF shows, without a PDF text extractor)."""
+    # Lazy: weasyprint takes ~1.3 s to import and only PDF output needs it.
     from weasyprint.formatting_structure import boxes
 
     def walk(box: Any) -> Iterable[str]:
