@@ -20,6 +20,7 @@ from sentier.accounts.permissions import (
     is_coordinator,
     is_partner_staff,
 )
+from sentier.paas.models import PlaceAllocation
 
 # The rules library ships no type hints; called, not used as decorators, to keep mypy strict here.
 predicate: Any = rules.predicates.predicate
@@ -32,8 +33,6 @@ def _organization_id(obj: Any) -> Any:
 
 def _coordinates_organization_region(user: Any, obj: Any) -> bool:
     """The organization (of a statement or placement) holds places in the user's region."""
-    from sentier.paas.models import PlaceAllocation
-
     organization_id = _organization_id(obj)
     region_id = getattr(user, "region_id", None)
     if organization_id is None or region_id is None:
@@ -50,8 +49,6 @@ def _coordinates_every_region_of_the_statement(user: Any, obj: Any) -> bool:
     (OPEX'82 in four) is approved by the Ministry's administrators, not by one region's
     coordinator, who would otherwise sign off on another region's participants.
     """
-    from sentier.paas.models import PlaceAllocation
-
     organization_id = _organization_id(obj)
     region_id = getattr(user, "region_id", None)
     if organization_id is None or region_id is None:

@@ -912,6 +912,7 @@ def statement_pdf_html(statement: Statement) -> str:
 
 def statement_pdf(statement: Statement) -> bytes:
     """The statement as a tagged PDF (PDF/UA-1) in the organization's language (WeasyPrint)."""
+    # Lazy: weasyprint takes ~1.3 s to import and only PDF output needs it.
     from weasyprint import HTML
 
     document = HTML(string=statement_pdf_html(statement)).render()

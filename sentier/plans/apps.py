@@ -10,6 +10,7 @@ class PlansConfig(AppConfig):
     verbose_name = _("Personalized support plans")
 
     def ready(self) -> None:
+        # Inside ready(): these import models, which exist only once the app registry is loaded.
         # Who may do what (this app's permissions, imported once, here) and the panels this
         # capability adds to shared pages (see sentier.core.panels).
         # The timeline event kinds this app writes (see sentier.participants.events).

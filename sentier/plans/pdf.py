@@ -27,6 +27,7 @@ def plan_pdf_html(plan: SupportPlan) -> str:
 
 
 def plan_pdf(plan: SupportPlan) -> bytes:
+    # Lazy: weasyprint takes ~1.3 s to import and only PDF output needs it.
     from weasyprint import HTML
 
     document = HTML(string=plan_pdf_html(plan)).render()

@@ -21,6 +21,7 @@ from sentier.participants.models import Participant, TimelineEvent
 from sentier.participants.permissions import visible_participants_q
 from sentier.plans import states
 from sentier.plans.models import (
+    ActionStatus,
     CalendarFeed,
     Difficulty,
     Extension,
@@ -28,6 +29,7 @@ from sentier.plans.models import (
     FollowUp,
     FollowUpStatus,
     Objective,
+    ObjectiveStatus,
     PlanAction,
     PlanStatus,
     SupportPlan,
@@ -201,8 +203,6 @@ def plan_content(plan: SupportPlan, *, with_events: bool = True) -> PlanContent:
 def objectives_to_carry(plan: SupportPlan) -> list[dict[str, Any]]:
     """What a service plan carries over from this plan (000: a PAP can evolve into a service
     plan): each objective still worked on, with its actions not finished."""
-    from sentier.plans.models import ActionStatus, ObjectiveStatus
-
     unfinished = {ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.ON_HOLD}
     content = plan_content(plan, with_events=False)
     return [

@@ -15,6 +15,8 @@ from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.core import panels
 from sentier.participants.models import Participant
+from sentier.plans import states as support_states
+from sentier.plans.models import SupportPlan
 from sentier.serviceplans import selectors
 from sentier.serviceplans.models import PlanStatus, ServicePlan, ServicePlanRequest
 
@@ -42,9 +44,6 @@ def file_section(request: HttpRequest, *, participant: Participant) -> str:
     )
     support_plan = None
     if can_request:
-        from sentier.plans import states as support_states
-        from sentier.plans.models import SupportPlan
-
         support_plan = SupportPlan.objects.filter(
             participant=participant, status__in=support_states.RUNNING
         ).first()

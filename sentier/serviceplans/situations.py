@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sentier.serviceplans.models import Situation
+
 # Codes match the single-window triage questions (sentier_rules/parameters/triage/questions/).
 SITUATIONS: list[tuple[str, str, str]] = [
     (
@@ -47,8 +49,6 @@ SITUATIONS: list[tuple[str, str, str]] = [
 def ensure_situations(model: Any = None) -> None:
     """Create or refresh the six situations (``model``: a migration's historical model)."""
     if model is None:
-        from sentier.serviceplans.models import Situation
-
         model = Situation
     for order, (code, label_fr, label_en) in enumerate(SITUATIONS, start=1):
         model.objects.update_or_create(
