@@ -10,5 +10,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        # Inside ready(): permissions imports models, which exist only once the registry is loaded.
         # Who may do what: the predicates and registrations of this app (imported once, here).
         from sentier.accounts import permissions  # noqa: F401

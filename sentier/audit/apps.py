@@ -3,6 +3,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from sentier.audit.history import build_history_managers_once
+
 
 class AuditConfig(AppConfig):
     name = "sentier.audit"
@@ -10,6 +12,4 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit")
 
     def ready(self) -> None:
-        from sentier.audit.history import build_history_managers_once
-
         build_history_managers_once()

@@ -10,6 +10,7 @@ class ConsentConfig(AppConfig):
     verbose_name = _("Consent to share information")
 
     def ready(self) -> None:
+        # Inside ready(): these import models, which exist only once the app registry is loaded.
         # The timeline event kinds this app writes (see sentier.participants.events).
         # Panels this capability adds to shared pages (see sentier.core.panels).
         # Its menu entries (see sentier.core.menu).

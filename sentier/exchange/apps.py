@@ -10,6 +10,7 @@ class ExchangeConfig(AppConfig):
     verbose_name = _("Exchange with partner systems")
 
     def ready(self) -> None:
+        # Inside ready(): these import models, which exist only once the app registry is loaded.
         from sentier.consent.hooks import on_withdrawal
 
         # Who may do what: the predicates and registrations of this app (imported once, here).

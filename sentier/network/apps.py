@@ -10,6 +10,7 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Partner network")
 
     def ready(self) -> None:
+        # Inside ready(): these import models, which exist only once the app registry is loaded.
         # Permissions and the panels this capability adds to shared pages.
         from sentier.network import panels, permissions  # noqa: F401
         from sentier.network.loading import DirectoryLoader

@@ -10,6 +10,7 @@ class OntarioConfig(AppConfig):
     verbose_name = _("Ontario configuration")
 
     def ready(self) -> None:
+        # Inside ready(): these import models, which exist only once the app registry is loaded.
         from sentier.accounts import scopes
         from sentier.intake.hooks import on_submitted
 

@@ -10,6 +10,7 @@ class PaasConfig(AppConfig):
     verbose_name = _("PAAS Action")
 
     def ready(self) -> None:
+        # Inside ready(): these import models, which exist only once the app registry is loaded.
         # Who may do what: the predicates and registrations of this app (imported once, here);
         # the statements' and claims' are in statement_rules until it moves beside them.
         # The timeline event kinds this app writes (see sentier.participants.events).

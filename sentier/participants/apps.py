@@ -10,6 +10,7 @@ class ParticipantsConfig(AppConfig):
     verbose_name = _("Participants")
 
     def ready(self) -> None:
+        # Inside ready(): these import models, which exist only once the app registry is loaded.
         # Who may do what: the predicates and registrations of this app (imported once, here).
         # The timeline event kinds this app writes (see sentier.participants.events).
         # Its menu entries (see sentier.core.menu).

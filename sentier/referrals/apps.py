@@ -10,6 +10,7 @@ class ReferralsConfig(AppConfig):
     verbose_name = _("Referrals")
 
     def ready(self) -> None:
+        # Inside ready(): these import models, which exist only once the app registry is loaded.
         # Who may do what (this app's permissions, imported once, here), the panels this
         # capability adds to shared pages (see sentier.core.panels), and the consent-withdrawal
         # handler (see sentier.consent.hooks).

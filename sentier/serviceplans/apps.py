@@ -10,6 +10,7 @@ class ServicePlansConfig(AppConfig):
     verbose_name = _("Service plans")
 
     def ready(self) -> None:
+        # Inside ready(): these import models, which exist only once the app registry is loaded.
         # Permissions and the panels this capability adds to shared pages (sentier.core.panels).
         # The timeline event kinds this app writes (see sentier.participants.events).
         # Its menu entries (see sentier.core.menu).

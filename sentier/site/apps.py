@@ -10,5 +10,6 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
+        # Inside ready(): Django's startup hook, where each app registers its menu entries once.
         # Its menu entries (see sentier.core.menu).
         from sentier.site import menu  # noqa: F401
