@@ -108,10 +108,19 @@ class Participant(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = [FrenchOrder("last_name").asc(), FrenchOrder("first_name").asc()]
+        # The id breaks ties between namesakes, so that pages of a long list never repeat or
+        # skip a file; the index below serves the region caseload in this order.
+        ordering = [FrenchOrder("last_name").asc(), FrenchOrder("first_name").asc(), "id"]
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         indexes = [
+            models.Index(
+                "region",
+                FrenchOrder("last_name"),
+                FrenchOrder("first_name"),
+                "id",
+                name="participant_region_name_idx",
+            ),
             models.Index(fields=["region", "status"]),
             models.Index(fields=["caseworker", "-assigned_at"]),
         ]

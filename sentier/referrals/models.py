@@ -113,6 +113,8 @@ class Referral(models.Model):
             models.Index(fields=["organization", "status"]),
             models.Index(fields=["participant", "-created_at"]),
             models.Index(fields=["status", "expires_at"]),
+            # The partner API's list, polled with ``updated_since`` (exchange.selectors).
+            models.Index(fields=["organization", "updated_at", "id"]),
         ]
 
     def __str__(self) -> str:
