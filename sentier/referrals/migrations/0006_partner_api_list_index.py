@@ -5,18 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('consent', '0001_initial'),
-        ('network', '0007_service_province_wide'),
-        ('participants', '0010_region_caseload_in_french_order'),
-        ('referrals', '0005_outbox_moves_to_its_app'),
+        ("consent", "0001_initial"),
+        ("network", "0007_service_province_wide"),
+        ("participants", "0010_region_caseload_in_french_order"),
+        ("referrals", "0005_outbox_moves_to_its_app"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='referral',
-            index=models.Index(fields=['organization', 'updated_at', 'id'], name='referrals_r_organiz_d3deb0_idx'),
+            model_name="referral",
+            index=models.Index(
+                fields=["organization", "updated_at", "id"], name="referrals_r_organiz_d3deb0_idx"
+            ),
         ),
     ]
