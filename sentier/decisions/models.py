@@ -91,7 +91,10 @@ class ReevaluationRun(models.Model):
 
 
 class MeasureStatus(models.Model):
-    """The latest batch outcome of a measure for a participant (what changes compare to)."""
+    """The latest batch outcome of a measure for a participant (what changes compare to).
+
+    ``run`` is the re-evaluation that last set or changed this outcome: a run that finds the
+    same outcome and reason leaves the row as it was."""
 
     participant = models.ForeignKey(
         "participants.Participant", on_delete=models.CASCADE, related_name="measure_statuses"

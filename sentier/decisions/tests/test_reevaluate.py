@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from sentier.decisions.actions import reevaluate_caseload
-from sentier.decisions.models import OutcomeChange
+from sentier.decisions.models import MeasureStatus, OutcomeChange
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +31,29 @@ def test_a_region_joining_on_a_date_appears_in_the_worklist(
         laval_participant.full_name
         not in client_for("caseworker_montreal").get("/fr-ca/").content.decode()
     )
+
+
+def test_a_run_writes_only_the_outcomes_that_changed(
+    laval_participant: Any, montreal_participant: Any
+) -> None:
+    first = reevaluate_caseload(measure="support_plan", date=dt.date(2026, 3, 31))
+    same = reevaluate_caseload(measure="support_plan", date=dt.date(2026, 3, 31))
+    assert same.evaluated == first.evaluated
+    assert same.changed == 0
+    # Nothing changed: every outcome is still the one the first run set.
+    assert set(MeasureStatus.objects.values_list("run", flat=True)) == {first.pk}
+    before = {
+        row[0]: row[1:]
+        for row in MeasureStatus.objects.values_list("id", "eligible", "reason_code")
+    }
+    joined = reevaluate_caseload(measure="support_plan", date=dt.date(2026, 4, 1))
+    laval = MeasureStatus.objects.get(participant=laval_participant, measure="support_plan")
+    assert (laval.eligible, laval.run_id) == (True, joined.pk)  # Laval joined the pilot
+    for row_id, eligible, reason, run in MeasureStatus.objects.values_list(
+        "id", "eligible", "reason_code", "run"
+    ):
+        # A row is rewritten by the run that changed its outcome or reason, and only then.
+        assert run == (first.pk if before[row_id] == (eligible, reason) else joined.pk)
 
 
 def test_handling_a_worklist_item(personas: Any, laval_participant: Any, client_for: Any) -> None:
