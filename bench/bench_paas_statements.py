@@ -42,7 +42,6 @@ from bench._report import machine_description, write_section  # noqa: E402
 from sentier.accounts.models import Role, User  # noqa: E402
 from sentier.decisions.models import Decision  # noqa: E402
 from sentier.network.models import Organization  # noqa: E402
-from sentier.paas import statements  # noqa: E402
 from sentier.paas.models import (  # noqa: E402
     ClaimStatus,
     ExpenseClaim,
@@ -52,6 +51,7 @@ from sentier.paas.models import (  # noqa: E402
     StatementLine,
     StatementStatus,
 )
+from sentier.paas.statements import actions as statement_actions  # noqa: E402
 from sentier.participants.models import Participant  # noqa: E402
 from sentier.reference.models import Program, Region  # noqa: E402
 
@@ -217,10 +217,10 @@ def server_version() -> str:
     return f"{number // 10000}.{number % 10000}"
 
 
-def timed(admin: User, month: dt.date) -> tuple[float, int, statements.GenerationResult]:
+def timed(admin: User, month: dt.date) -> tuple[float, int, statement_actions.GenerationResult]:
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
-        result = statements.generate_statements(actor=admin, month=month)
+        result = statement_actions.generate_statements(actor=admin, month=month)
         seconds = time.perf_counter() - started
     return seconds, len(queries), result
 
@@ -249,7 +249,7 @@ def main() -> int:
     built = time.perf_counter() - started
 
     # The previous month, generated and approved; then corrections reported late.
-    statements.generate_statements(actor=admin, month=previous_month(month))
+    statement_actions.generate_statements(actor=admin, month=previous_month(month))
     Statement.objects.filter(month=previous_month(month)).update(
         status=StatementStatus.APPROVED, approved_by=admin, approved_at=timezone.now()
     )

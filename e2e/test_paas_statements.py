@@ -28,7 +28,8 @@ def draft_statement(make_user: Callable[..., Any]) -> tuple[Any, Any]:
     """OPEX’82 with two Laval places, Jeanne placed two months ago, last month's draft."""
     from sentier.accounts.models import Role
     from sentier.network.models import Organization
-    from sentier.paas import actions, selectors, statements
+    from sentier.paas import actions, selectors
+    from sentier.paas.statements import actions as statement_actions
     from sentier.participants.actions import open_participant_file
     from sentier.reference.models import Program, Region
 
@@ -71,7 +72,7 @@ def draft_statement(make_user: Callable[..., Any]) -> tuple[Any, Any]:
         start_date=months_ago(2),
         hours_plan=[(months_ago(2), 6)],
     )
-    result = statements.generate_statements(actor=admin, month=months_ago(1))
+    result = statement_actions.generate_statements(actor=admin, month=months_ago(1))
     return coordinator, result.created[0]
 
 
@@ -121,13 +122,13 @@ def test_the_caseworker_rejects_a_claim_only_with_a_reason(
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from sentier.accounts.models import User
-    from sentier.paas import statements
     from sentier.paas.models import Placement
+    from sentier.paas.statements import actions as statement_actions
 
     settings.MEDIA_ROOT = tmp_path
     placement = Placement.objects.get()
     caseworker = User.objects.get(email="cw.e2e@sentier.test")
-    claim = statements.submit_claim(
+    claim = statement_actions.submit_claim(
         actor=caseworker,
         placement=placement,
         month=months_ago(1),

@@ -11,8 +11,8 @@ class PaasConfig(AppConfig):
 
     def ready(self) -> None:
         # Inside ready(): these import models, which exist only once the app registry is loaded.
-        # Who may do what: the predicates and registrations of this app (imported once, here);
-        # the statements' and claims' are in statement_rules until it moves beside them.
+        # Who may do what: the predicates and registrations of this app (imported once, here),
+        # and those of its statements and expense claims (statements.permissions).
         # The timeline event kinds this app writes (see sentier.participants.events).
         # Its menu entries (see sentier.core.menu).
         # The panels it adds to shared pages (sentier.core.panels).
@@ -20,6 +20,6 @@ class PaasConfig(AppConfig):
             menu,
             panels,
             permissions,
-            statement_rules,
             timeline_kinds,
         )
+        from sentier.paas.statements import permissions as statement_permissions  # noqa: F401

@@ -10,7 +10,7 @@
   administrators, caseworkers and partner staff list expense claims.
 
 Imported once, by ``PaasConfig.ready`` (the statements' and claims' predicates are in
-``statement_rules``). The ``*_q`` functions are the queryset twins of these rules.
+``statements/permissions.py``). The ``*_q`` functions are the queryset twins of these rules.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""PAAS Action pages. Statement pages live in ``statement_urls`` and are included here."""
+"""PAAS Action pages. Statement pages live in ``statements/urls.py`` and are included here."""
 
 from django.urls import include, path
 
@@ -35,5 +35,5 @@ urlpatterns: list[object] = [
     path("waiting/<uuid:entry_uuid>/withdraw/", views.withdraw_waiting, name="withdraw_waiting"),
     path("ministry/", views.ministry, name="ministry"),
     path("ministry/grant/", views.grant_places, name="grant_places"),
-    path("statements/", include("sentier.paas.statement_urls")),
+    path("statements/", include("sentier.paas.statements.urls")),
 ]

@@ -16,10 +16,6 @@ from rules.permissions import permissions as registry
 
 SENTIER = Path(__file__).resolve().parents[2]
 
-#: Modules that register permissions besides the apps' ``permissions.py``: the PAAS statements'
-#: rules, until they move beside the statements (``paas/statements/permissions.py``).
-OTHER_REGISTRARS = {SENTIER / "paas" / "statement_rules.py": "paas"}
-
 #: Names registered under a label that is no app: the statistics pages have no app of their own.
 FOREIGN_LABELS = {"reports.view_statistics": "accounts"}
 
@@ -28,8 +24,6 @@ ROLE_COMPARISONS_ALLOWED = {
     # The site layer's home pages and menu: each role's home, and the menu entries' roles.
     "site/views.py",
     "site/context_processors.py",
-    # Being split into paas/statements/ (engineer `outbox`); its listings then ask permissions.
-    "paas/statements.py",
     # Defines the roles; and what makes a role a staff role.
     "accounts/models.py",
 }
@@ -55,10 +49,9 @@ def _sources(pattern: str) -> list[Path]:
 
 
 def _registrars() -> dict[Path, str]:
-    """Every module that registers permissions, with the label of its app."""
-    found = {path: path.parent.name for path in SENTIER.glob("*/permissions.py")}
-    found.update(OTHER_REGISTRARS)
-    return found
+    """Every module that registers permissions, with the label of its app: each app's
+    ``permissions.py`` and those of its sub-packages (``paas/statements/permissions.py``)."""
+    return {path: path.relative_to(SENTIER).parts[0] for path in _sources("permissions.py")}
 
 
 def _registered_statically() -> dict[str, list[str]]:
@@ -110,13 +103,17 @@ def test_every_permissions_module_is_imported_once_by_its_app_config() -> None:
         if module not in sys.modules:
             not_loaded.append(module)
         ready = (SENTIER / label / "apps.py").read_text()
-        if path.stem not in ready:
-            not_in_ready.append(f"{label}/apps.py does not import {path.stem}")
+        package = re.escape(module.rsplit(".", 1)[0])
+        # One line, or a parenthesised list up to its closing line (comments may hold brackets).
+        imports_it = re.compile(
+            rf"from {package} import(?:[^\n(]*|\s*\((?:(?!\n\s*\)).)*?)\b{path.stem}\b", re.S
+        )
+        if not imports_it.search(ready):
+            not_in_ready.append(f"{label}/apps.py does not import {module}")
         importers = [
             f"{source.relative_to(SENTIER)}"
             for source in _sources("*.py")
-            if source.name != "apps.py"
-            and re.search(rf"from sentier\.{label} import[^\n]*\b{path.stem}\b", source.read_text())
+            if source.name != "apps.py" and imports_it.search(source.read_text())
         ]
         assert importers == [], f"{module} imported for its side effects by {importers}"
     assert not_loaded == []

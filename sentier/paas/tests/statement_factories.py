@@ -14,8 +14,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from sentier.network.models import Organization
-from sentier.paas import actions, selectors, statements
+from sentier.paas import actions, selectors
 from sentier.paas.models import ExpenseClaim, PlaceAllocation, Placement, Statement
+from sentier.paas.statements import actions as statement_actions
 from sentier.participants.actions import open_participant_file
 from sentier.participants.models import Participant
 from sentier.reference.models import Program, Region
@@ -117,7 +118,7 @@ def approved_claim(
     kind: str = "transport",
 ) -> ExpenseClaim:
     """A claim submitted by OPEX’82 staff and approved by the Laval caseworker."""
-    claim = statements.submit_claim(
+    claim = statement_actions.submit_claim(
         actor=personas["partner_opex"],
         placement=placement,
         month=month,
@@ -125,11 +126,11 @@ def approved_claim(
         amount_cents=amount_cents,
         receipt=receipt(),
     )
-    return statements.approve_claim(actor=personas["caseworker_laval"], claim=claim)
+    return statement_actions.approve_claim(actor=personas["caseworker_laval"], claim=claim)
 
 
 def generate(personas: dict[str, Any], organization: Organization, month: dt.date) -> Statement:
-    result = statements.generate_statements(
+    result = statement_actions.generate_statements(
         actor=personas["admin"], month=month, organization=organization
     )
     return next(s for s in result.statements if s.organization_id == organization.pk)

@@ -10,7 +10,8 @@ import pytest
 
 from sentier.paas import actions
 from sentier.paas.models import LineKind, Statement, StatementLine, StatementStatus
-from sentier.paas.statements import approve_statement, month_figures, statement_totals
+from sentier.paas.statements.actions import approve_statement
+from sentier.paas.statements.computation import month_figures, statement_totals
 from sentier.paas.tests.statement_factories import (
     approved_claim,
     generate,

@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from sentier.paas.models import Placement, Statement, StatementLine, StatementStatus
-from sentier.paas.statements import StatementRefused, approve_statement, export_statement
+from sentier.paas.statements.actions import StatementRefused, approve_statement, export_statement
 from sentier.paas.tests.statement_factories import (
     approved_claim,
     generate,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from sentier.paas.models import ClaimStatus, ExpenseClaim, Placement
-from sentier.paas.statements import submit_claim
+from sentier.paas.statements.actions import submit_claim
 from sentier.paas.tests.statement_factories import (
     PDF_BYTES,
     grant,

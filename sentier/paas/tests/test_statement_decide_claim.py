@@ -9,7 +9,12 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from sentier.paas.models import ClaimStatus, ExpenseClaim
-from sentier.paas.statements import StatementRefused, approve_claim, reject_claim, submit_claim
+from sentier.paas.statements.actions import (
+    StatementRefused,
+    approve_claim,
+    reject_claim,
+    submit_claim,
+)
 from sentier.paas.tests.statement_factories import grant, months_ago, opex, place, receipt
 from sentier.paas.timeline_kinds import PaasEventKind
 

@@ -15,13 +15,9 @@ from django.utils.translation import gettext
 
 from sentier.network.models import Organization
 from sentier.paas.models import Placement, Statement
-from sentier.paas.statements import (
-    LINE_LABELS,
-    approve_statement,
-    statement_csv,
-    statement_pdf,
-    statement_pdf_html,
-)
+from sentier.paas.statements.actions import approve_statement
+from sentier.paas.statements.computation import LINE_LABELS
+from sentier.paas.statements.exports import statement_csv, statement_pdf, statement_pdf_html
 from sentier.paas.tests.statement_factories import (
     approved_claim,
     generate,

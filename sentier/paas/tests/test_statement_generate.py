@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from sentier.paas.models import LineKind, Statement, StatementLine, StatementStatus
-from sentier.paas.statements import StatementRefused, generate_statements
+from sentier.paas.statements.actions import StatementRefused, generate_statements
 from sentier.paas.tests.statement_factories import (
     approved_claim,
     days_in,

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
 from sentier.paas.models import ClaimStatus, ExpenseClaim, Placement
-from sentier.paas.statements import StatementRefused, submit_claim
+from sentier.paas.statements.actions import StatementRefused, submit_claim
 from sentier.paas.tests.statement_factories import (
     PDF_BYTES,
     PNG_BYTES,

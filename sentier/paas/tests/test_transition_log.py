@@ -11,7 +11,7 @@ from django.utils import timezone
 from sentier.core.lifecycle import Refusal
 from sentier.core.models import Transition
 from sentier.paas import actions, states
-from sentier.paas.statements import (
+from sentier.paas.statements.actions import (
     StatementRefused,
     approve_statement,
     export_statement,

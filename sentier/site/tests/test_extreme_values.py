@@ -439,7 +439,7 @@ def _load_demo(jurisdiction: str) -> None:
     from sentier.accounts.models import User
     from sentier.ontario import demo as ontario_demo
     from sentier.ontario import odsp_demo
-    from sentier.paas import statements
+    from sentier.paas.statements import actions as statement_actions
     from sentier.participants.actions import save_search
     from sentier.participants.models import Participant
     from sentier.reference.loading import LoadReport, load_ontario_data
@@ -469,7 +469,7 @@ def _load_demo(jurisdiction: str) -> None:
     )
     serviceplans.approve_request(actor=users["coordinator.laval"], request=request)
     last_month = (timezone.localdate().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    statements.generate_statements(actor=users["admin"], month=last_month)
+    statement_actions.generate_statements(actor=users["admin"], month=last_month)
 
 
 @pytest.mark.parametrize("jurisdiction", ["qc", "on"])

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from sentier.core.forms import BoundedDateField, years_from_today
 from sentier.paas.models import ExpenseKind, Placement
-from sentier.paas.statements import CLAIM_MAX_CENTS, StatementRefused, check_receipt, month_label
+from sentier.paas.statements.actions import CLAIM_MAX_CENTS, StatementRefused, check_receipt
+from sentier.paas.statements.computation import month_label
 
 MONTH_FORMATS = ["%Y-%m"]
 

@@ -3,7 +3,8 @@
 Read them as sentences: the Ministry (an administrator, or the coordinator of a region where the
 organization holds PAAS Action places) generates and approves an organization's statements; the
 organization's staff read their own statements; the participant's caseworker decides on claims.
-Imported once, by ``PaasConfig.ready``.
+Imported once, by ``PaasConfig.ready`` (through :mod:`sentier.paas.permissions`). The ``*_q``
+functions and ``managed_organization_ids`` are the queryset twins of these rules.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from typing import Any
 
 import rules.permissions
 import rules.predicates
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
 
+from sentier.accounts.models import User
 from sentier.accounts.permissions import (
     is_administrator,
     is_caseworker,
@@ -112,3 +116,48 @@ add_perm("paas.manage_statement", can_manage_statement)
 add_perm("paas.submit_claim", can_submit_claim)
 add_perm("paas.decide_claim", can_decide_claim)
 add_perm("paas.view_claim", can_view_claim)
+
+
+def managed_organization_ids(user: User) -> list[int] | None:
+    """Organizations whose statements ``user`` generates and approves (``None``: all)."""
+    if is_administrator.test(user) and user.is_active:
+        return None
+    if is_coordinator.test(user) and user.is_active and user.region_id is not None:
+        return list(
+            PlaceAllocation.objects.filter(region_id=user.region_id)
+            .values_list("organization_id", flat=True)
+            .distinct()
+        )
+    raise PermissionDenied
+
+
+def visible_statements_q(user: User) -> Q:
+    """The statements ``user`` may read, as a filter (twin of ``paas.view_statement``)."""
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    if is_administrator.test(user):
+        return Q()
+    if is_coordinator.test(user) and user.region_id is not None:
+        return Q(
+            Exists(
+                PlaceAllocation.objects.filter(
+                    organization_id=OuterRef("organization_id"), region_id=user.region_id
+                )
+            )
+        )
+    if is_partner_staff.test(user) and user.organization_id is not None:
+        return Q(organization_id=user.organization_id)
+    return Q(pk__in=[])
+
+
+def visible_claims_q(user: User) -> Q:
+    """Claims ``user`` may read: their organization's, their participants', or all (admin)."""
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    if is_administrator.test(user):
+        return Q()
+    if is_partner_staff.test(user) and user.organization_id is not None:
+        return Q(placement__organization_id=user.organization_id)
+    if is_caseworker.test(user) and user.region_id is not None:
+        return Q(placement__participant__region_id=user.region_id)
+    return Q(pk__in=[])

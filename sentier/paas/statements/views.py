@@ -1,6 +1,6 @@
 """Monthly statements (list, detail, approve, export, CSV/PDF) and expense claims (submit, decide).
 
-Thin: bind a form, call an action of :mod:`sentier.paas.statements` or one of its guarded reads,
+Thin: bind a form, call an action of :mod:`.actions` or a guarded read of :mod:`.selectors`,
 render. Refused actions come back as a message on the page they were asked from.
 """
 
@@ -26,9 +26,10 @@ from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessChannel, AccessKind
 from sentier.core.forms import bind_form
-from sentier.paas import statements, states
+from sentier.paas import states
 from sentier.paas.models import ClaimStatus, StatementStatus
-from sentier.paas.statement_forms import ClaimForm, GenerateStatementsForm, RejectClaimForm
+from sentier.paas.statements import actions, computation, exports, selectors
+from sentier.paas.statements.forms import ClaimForm, GenerateStatementsForm, RejectClaimForm
 
 PAGE_SIZE = 25
 
@@ -57,7 +58,7 @@ def _last_month() -> dt.date:
 
 
 def _month_text(statement: Any) -> str:
-    return statements.month_label(statement.month)
+    return computation.month_label(statement.month)
 
 
 @login_required
@@ -65,7 +66,7 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     if not may(user, "paas.list_statements"):
         raise PermissionDenied
-    page = Paginator(statements.list_statements_for_user(user), PAGE_SIZE).get_page(
+    page = Paginator(selectors.list_statements_for_user(user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     can_generate = may(user, "paas.generate_statements")
@@ -93,8 +94,8 @@ def statement_generate(request: HttpRequest) -> HttpResponse:
             messages.error(request, str(error))
         return redirect("paas:statement_list")
     try:
-        result = statements.generate_statements(actor=user, month=form.cleaned_data["month"])
-    except statements.StatementRefused as refused:
+        result = actions.generate_statements(actor=user, month=form.cleaned_data["month"])
+    except actions.StatementRefused as refused:
         messages.error(request, str(refused))
         return redirect("paas:statement_list")
     messages.success(
@@ -104,7 +105,7 @@ def statement_generate(request: HttpRequest) -> HttpResponse:
             "%(unchanged)s unchanged, %(frozen)s already approved."
         )
         % {
-            "month": statements.month_label(form.cleaned_data["month"]),
+            "month": computation.month_label(form.cleaned_data["month"]),
             "created": len(result.created),
             "regenerated": len(result.regenerated),
             "unchanged": len(result.unchanged),
@@ -117,9 +118,9 @@ def statement_generate(request: HttpRequest) -> HttpResponse:
 @login_required
 def statement_detail(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
-    statement = statements.get_statement_for_user(user, statement_uuid)
-    lines = list(statements.list_lines(statement))
-    rows = [{"line": line, "label": statements.line_label(line)} for line in lines]
+    statement = selectors.get_statement_for_user(user, statement_uuid)
+    lines = list(selectors.list_lines(statement))
+    rows = [{"line": line, "label": exports.line_label(line)} for line in lines]
     can_manage = user.has_perm("paas.manage_statement", statement)
     _record_statement_access(request, lines, AccessKind.PAAS_STATEMENT)
     return render(
@@ -129,32 +130,32 @@ def statement_detail(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpRes
             "statement": statement,
             "month": _month_text(statement),
             "rows": rows,
-            "totals": statements.statement_totals(lines),
+            "totals": computation.statement_totals(lines),
             "can_manage": can_manage,
             # The moves the Ministry may make now: the template's buttons.
             "moves": states.STATEMENT.open_moves(user, statement) if can_manage else [],
             "is_draft": statement.status == StatementStatus.DRAFT,
-            "can_download": statement.status in statements.FROZEN,
+            "can_download": statement.status in computation.FROZEN,
         },
     )
 
 
 def _statement_action(request: HttpRequest, statement_uuid: uuid.UUID, action: str) -> HttpResponse:
     user = request_user(request)
-    statement = statements.get_statement_for_user(user, statement_uuid)
+    statement = selectors.get_statement_for_user(user, statement_uuid)
     try:
         if action == "approve":
-            statements.approve_statement(actor=user, statement=statement)
+            actions.approve_statement(actor=user, statement=statement)
             messages.success(request, _("The statement is approved. It will not change any more."))
         elif action == "export":
-            statements.export_statement(actor=user, statement=statement)
+            actions.export_statement(actor=user, statement=statement)
             messages.success(request, _("The statement is marked exported."))
         else:
-            statements.generate_statements(
+            actions.generate_statements(
                 actor=user, month=statement.month, organization=statement.organization
             )
             messages.success(request, _("The statement was generated again."))
-    except statements.StatementRefused as refused:
+    except actions.StatementRefused as refused:
         messages.error(request, str(refused))
     return redirect("paas:statement_detail", statement_uuid=statement.uuid)
 
@@ -178,8 +179,8 @@ def statement_regenerate(request: HttpRequest, statement_uuid: uuid.UUID) -> Htt
 
 
 def _downloadable(request: HttpRequest, statement_uuid: uuid.UUID) -> Any:
-    statement = statements.get_statement_for_user(request_user(request), statement_uuid)
-    if statement.status not in statements.FROZEN:
+    statement = selectors.get_statement_for_user(request_user(request), statement_uuid)
+    if statement.status not in computation.FROZEN:
         raise Http404
     return statement
 
@@ -193,12 +194,12 @@ def statement_csv(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpRespon
     statement = _downloadable(request, statement_uuid)
     _record_statement_access(
         request,
-        list(statements.list_lines(statement)),
+        list(selectors.list_lines(statement)),
         AccessKind.PAAS_STATEMENT_CSV,
         AccessChannel.EXPORT,
     )
     response = HttpResponse(
-        statements.statement_csv(statement), content_type="text/csv; charset=utf-8"
+        exports.statement_csv(statement), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(statement, "csv")}"'
     return response
@@ -209,11 +210,11 @@ def statement_pdf(request: HttpRequest, statement_uuid: uuid.UUID) -> HttpRespon
     statement = _downloadable(request, statement_uuid)
     _record_statement_access(
         request,
-        list(statements.list_lines(statement)),
+        list(selectors.list_lines(statement)),
         AccessKind.PAAS_STATEMENT_PDF,
         AccessChannel.EXPORT,
     )
-    response = HttpResponse(statements.statement_pdf(statement), content_type="application/pdf")
+    response = HttpResponse(exports.statement_pdf(statement), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(statement, "pdf")}"'
     return response
 
@@ -223,10 +224,10 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     if not may(user, "paas.list_claims"):
         raise PermissionDenied
-    to_decide = list(statements.list_claims_to_decide(user)[:100])
+    to_decide = list(selectors.list_claims_to_decide(user)[:100])
     decided_ids = [claim.pk for claim in to_decide]
     page = Paginator(
-        statements.list_claims_for_user(user).exclude(pk__in=decided_ids), PAGE_SIZE
+        selectors.list_claims_for_user(user).exclude(pk__in=decided_ids), PAGE_SIZE
     ).get_page(request.GET.get("page"))
     return render(
         request,
@@ -234,7 +235,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
         {
             "to_decide": to_decide,
             "page": page,
-            "can_submit": statements.list_placements_for_claims(user).exists(),
+            "can_submit": selectors.list_placements_for_claims(user).exists(),
         },
     )
 
@@ -242,13 +243,13 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def claim_new(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    placements = statements.list_placements_for_claims(user)
+    placements = selectors.list_placements_for_claims(user)
     if not may(user, "paas.list_claims") or not placements.exists():
         raise PermissionDenied
     form = bind_form(request, ClaimForm, placements=placements)
     if request.method == "POST" and form.is_valid():
         try:
-            claim = statements.submit_claim(
+            claim = actions.submit_claim(
                 actor=user,
                 placement=form.cleaned_data["placement"],
                 month=form.cleaned_data["month"],
@@ -256,7 +257,7 @@ def claim_new(request: HttpRequest) -> HttpResponse:
                 amount_cents=form.amount_cents,
                 receipt=form.cleaned_data["receipt"],
             )
-        except statements.StatementRefused as refused:
+        except actions.StatementRefused as refused:
             form.add_error(None, str(refused))
         else:
             messages.success(request, _("The claim was submitted to the caseworker."))
@@ -285,7 +286,7 @@ def _claim_page(
 @login_required
 def claim_detail(request: HttpRequest, claim_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
-    claim = statements.get_claim_for_user(user, claim_uuid)
+    claim = selectors.get_claim_for_user(user, claim_uuid)
     participant = claim.placement.participant
     record_access(user=user, shown=participant, kind=AccessKind.PAAS_CLAIM, request=request)
     return _claim_page(request, claim, RejectClaimForm())
@@ -295,10 +296,10 @@ def claim_detail(request: HttpRequest, claim_uuid: uuid.UUID) -> HttpResponse:
 @require_POST
 def claim_approve(request: HttpRequest, claim_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
-    claim = statements.get_claim_for_user(user, claim_uuid)
+    claim = selectors.get_claim_for_user(user, claim_uuid)
     try:
-        statements.approve_claim(actor=user, claim=claim)
-    except statements.StatementRefused as refused:
+        actions.approve_claim(actor=user, claim=claim)
+    except actions.StatementRefused as refused:
         messages.error(request, str(refused))
     else:
         messages.success(request, _("The claim is approved: it will be paid."))
@@ -309,15 +310,15 @@ def claim_approve(request: HttpRequest, claim_uuid: uuid.UUID) -> HttpResponse:
 @require_POST
 def claim_reject(request: HttpRequest, claim_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
-    claim = statements.get_claim_for_user(user, claim_uuid)
+    claim = selectors.get_claim_for_user(user, claim_uuid)
     if not user.has_perm("paas.decide_claim", claim):
         raise PermissionDenied
     form = RejectClaimForm(request.POST)
     if not form.is_valid():
         return _claim_page(request, claim, form, status=400)
     try:
-        statements.reject_claim(actor=user, claim=claim, reason=form.cleaned_data["reason"])
-    except statements.StatementRefused as refused:
+        actions.reject_claim(actor=user, claim=claim, reason=form.cleaned_data["reason"])
+    except actions.StatementRefused as refused:
         messages.error(request, str(refused))
     else:
         messages.success(request, _("The claim is rejected."))
@@ -327,7 +328,7 @@ def claim_reject(request: HttpRequest, claim_uuid: uuid.UUID) -> HttpResponse:
 @login_required
 def claim_receipt(request: HttpRequest, claim_uuid: uuid.UUID) -> FileResponse:
     user = request_user(request)
-    claim = statements.get_claim_for_user(user, claim_uuid)
+    claim = selectors.get_claim_for_user(user, claim_uuid)
     record_access(
         user=user,
         shown=claim.placement.participant,

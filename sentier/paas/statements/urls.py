@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sentier.paas import statement_views as views
+from sentier.paas.statements import views
 
 urlpatterns: list[object] = [
     path("", views.statement_list, name="statement_list"),
