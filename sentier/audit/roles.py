@@ -4,9 +4,10 @@ The role that owns a table can do anything to it: TRUNCATE it, disable or drop i
 the application must not run as the owner. ``grant_app_role`` gives a second role, which owns
 nothing, exactly what the application needs:
 
-- SELECT and INSERT, nothing else, on the append-only tables: the access log and every change
-  history table of django-simple-history (found from the models, so a model that gains a history
-  is covered the next time this runs);
+- SELECT and INSERT, nothing else, on the append-only tables: the access log, every change
+  history table of django-simple-history and every lifecycle's transition log (models marked
+  :class:`sentier.core.models.AppendOnly`), found from the models, so a model that gains a history
+  or a log is covered the next time this runs;
 - SELECT on ``django_migrations`` (the application reads which migrations ran; only the owner
   records them);
 - SELECT, INSERT, UPDATE and DELETE on every other table; never TRUNCATE, REFERENCES or TRIGGER;
@@ -30,6 +31,7 @@ from django.utils.translation import gettext as _
 from simple_history.models import HistoricalChanges
 
 from sentier.audit.models import AccessLog
+from sentier.core.models import AppendOnly
 
 APPEND_ONLY_PRIVILEGES = ("SELECT", "INSERT")
 READ_ONLY_PRIVILEGES = ("SELECT",)
@@ -54,10 +56,13 @@ class Grants:
 
 
 def append_only_tables() -> list[str]:
-    """The access log and every simple-history table of the installed models."""
+    """The access log, every simple-history table and every transition log (``AppendOnly``) of
+    the installed models."""
     tables = {AccessLog._meta.db_table}
     tables.update(
-        model._meta.db_table for model in apps.get_models() if issubclass(model, HistoricalChanges)
+        model._meta.db_table
+        for model in apps.get_models()
+        if issubclass(model, (HistoricalChanges, AppendOnly))
     )
     return sorted(tables)
 

@@ -1,4 +1,5 @@
-"""The one model of the base layer: the transition log shared by every lifecycle."""
+"""The one model of the base layer: the transition log shared by every lifecycle, and the mark
+of the tables that are written once and never edited."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 
-class Transition(models.Model):
+class AppendOnly:
+    """Mixed into a model whose rows are written once and never edited (a transition log): on
+    PostgreSQL the application's database role may only read and insert its table
+    (``sentier.audit.roles.append_only_tables``). Nothing that points to it deletes it."""
+
+
+class Transition(AppendOnly, models.Model):
     """One status move of any object with a lifecycle (:mod:`sentier.core.lifecycle`): who, when,
     which object, from, to, why. Written once, never edited (append-only, like the access log)."""
 

@@ -26,6 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from sentier.core.models import AppendOnly
+
 
 class Difficulty(models.Model):
     """A kind of social or economic difficulty a plan can work on (001: "no formal list")."""
@@ -166,10 +168,11 @@ class SupportPlan(models.Model):
         return f"{self.participant} – {self.get_status_display()}"
 
 
-class PlanTransition(models.Model):
-    """One move of a plan's status: the transition log (append-only)."""
+class PlanTransition(AppendOnly, models.Model):
+    """One move of a plan's status: the transition log (append-only; a plan with a history of
+    moves cannot be deleted)."""
 
-    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="transitions")
+    plan = models.ForeignKey(SupportPlan, on_delete=models.PROTECT, related_name="transitions")
     from_status = models.CharField(max_length=24, choices=PlanStatus.choices, blank=True)
     to_status = models.CharField(max_length=24, choices=PlanStatus.choices)
     actor = models.ForeignKey(

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from sentier.core.models import AppendOnly
+
 
 class ReferralStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -121,10 +123,11 @@ class Referral(models.Model):
         return f"{self.participant} → {self.organization} ({self.get_status_display()})"
 
 
-class ReferralTransition(models.Model):
-    """One status change of a referral: the log of its life. Written once, never edited."""
+class ReferralTransition(AppendOnly, models.Model):
+    """One status change of a referral: the log of its life. Written once, never edited (a
+    referral with a history of moves cannot be deleted)."""
 
-    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="transitions")
+    referral = models.ForeignKey(Referral, on_delete=models.PROTECT, related_name="transitions")
     from_status = models.CharField(_("from"), max_length=12, choices=ReferralStatus.choices)
     to_status = models.CharField(_("to"), max_length=12, choices=ReferralStatus.choices)
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)

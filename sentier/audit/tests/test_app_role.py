@@ -22,7 +22,11 @@ from django.utils import translation
 
 from sentier.audit.models import AccessLog
 from sentier.audit.roles import append_only_tables
+from sentier.core.models import Transition
 from sentier.participants.models import Participant
+from sentier.plans.models import PlanTransition
+from sentier.plans.tests.helpers import proposed_plan
+from sentier.referrals.models import ReferralTransition
 
 ON_POSTGRESQL = connection.vendor == "postgresql"
 ROLE = "sentier_app_test"
@@ -32,6 +36,10 @@ postgresql_only = pytest.mark.skipif(
     "model's own refusals are what there is (test_access_log.py).",
 )
 pytestmark = pytest.mark.django_db
+
+#: Every lifecycle's transition log: the shared one and the two kept by plans and referrals.
+LOG_MODELS = (Transition, PlanTransition, ReferralTransition)
+TRANSITION_LOGS = [model._meta.db_table for model in LOG_MODELS]
 
 
 def execute(sql: str, params: list[Any] | None = None) -> None:
@@ -203,7 +211,8 @@ def test_grant_app_role_is_idempotent_and_takes_back_extra_privileges(app_role: 
         call_command("grant_app_role", app_role, stdout=out)
     tables = append_only_tables()
     assert "audit_accesslog" in tables
-    assert len([t for t in tables if "historical" in t]) == len(tables) - 1
+    assert set(TRANSITION_LOGS) <= set(tables)
+    assert len([t for t in tables if "historical" in t]) == len(tables) - 1 - len(TRANSITION_LOGS)
     for table in tables:
         assert privileges(app_role, table) == {"SELECT", "INSERT"}, table
     assert privileges(app_role, "participants_participant") == {
@@ -239,3 +248,18 @@ def test_grant_app_role_refuses_a_role_that_could_erase() -> None:
 @pytest.mark.skipif(ON_POSTGRESQL, reason="the message on SQLite")
 def test_grant_app_role_says_sqlite_has_no_roles() -> None:
     assert "only on PostgreSQL" in refused_with(ROLE)
+
+
+@postgresql_only
+def test_the_application_role_cannot_rewrite_or_erase_a_transition_log(
+    personas: Any, laval_participant: Any, app_role: str
+) -> None:
+    proposed_plan(personas, laval_participant)  # writes a row to the plan's log
+    checked_now()
+    before = [model.objects.count() for model in LOG_MODELS]
+    assert before[1] > 0
+    with as_role(app_role):
+        for table in TRANSITION_LOGS:
+            for statement in ("TRUNCATE {}", "UPDATE {} SET reason = 'x'", "DELETE FROM {}"):
+                assert "permission denied" in refusal(statement.format(table)), statement
+    assert [model.objects.count() for model in LOG_MODELS] == before
