@@ -31,7 +31,7 @@ from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core.formatting import long_date
 from sentier.core.forms import BoundedDateField, bind_form, show_refusal
-from sentier.paas import actions, selectors
+from sentier.paas import actions, selectors, states
 from sentier.paas.forms import (
     PLACEMENT_ERROR_FIELDS,
     AddObjectiveForm,
@@ -43,7 +43,7 @@ from sentier.paas.forms import (
     PlacementForm,
     WeekForm,
 )
-from sentier.paas.models import Placement, PlacementObjective
+from sentier.paas.models import Placement, PlacementObjective, PlacementStatus
 from sentier.paas.permissions import grant_regions_q
 from sentier.participants.selectors import get_participant_for_user
 from sentier.reference.models import Region
@@ -395,8 +395,7 @@ def placement_detail(request: HttpRequest, placement_uuid: uuid.UUID) -> HttpRes
             "planned_now": selectors.planned_hours(placement, timezone.localdate()),
             "attendance": selectors.list_attendance_for_placement(placement)[:60],
             "can_follow": can_follow,
-            "can_end": user.has_perm("paas.end_placement", placement)
-            and placement.status == "active",
+            "can_end": PlacementStatus.ENDED in states.PLACEMENT.open_moves(user, placement),
             "objective_forms": [
                 (
                     objective,

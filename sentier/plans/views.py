@@ -773,6 +773,8 @@ def my_plan(request: HttpRequest) -> HttpResponse:
     if plan is not None:
         context["content"] = selectors.plan_content(plan, with_events=False)
         context["running"] = plan.status in states.RUNNING
+        # The participant's moves the machine opens now: agree or decline, ask for more time, end.
+        context["moves"] = states.SUPPORT_PLAN.open_moves(user, plan, side=states.PARTICIPANT)
         if plan.status == PlanStatus.PROPOSED:
             context["summary"] = actions.agreement_summary(
                 plan, translation.get_language() or plan.participant.preferred_language
