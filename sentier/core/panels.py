@@ -5,7 +5,10 @@ registers, in its ``AppConfig.ready``, a function that returns the HTML of its s
 slot (or ``""`` when it has nothing to show). Slots in use:
 
 - ``home``: the signed-in home page, any role (kwargs: none; ask the
-  permission the section needs: ``may(request.user, "app.verb_thing")``);
+  permission the section needs: ``may(request.user, "app.verb_thing")``): every section below
+  the greeting is a panel;
+- ``home_organization``: partner staff's home, under the name of their organization (kwargs:
+  none);
 - ``participant_file``: a caseworker's view of a file (kwargs: ``participant``);
 - ``my_file``: the participant's own file page (kwargs: ``participant``);
 - ``worklist``: a caseworker's support-plan worklist (kwargs: none).
@@ -30,7 +33,7 @@ from sentier.core.jurisdiction import module_enabled
 
 Panel = Callable[..., str]
 
-SLOTS = ("home", "participant_file", "my_file", "worklist")
+SLOTS = ("home", "home_organization", "participant_file", "my_file", "worklist")
 
 DEFAULT_ORDER = 100
 

@@ -1,15 +1,20 @@
 """Sections that eligibility decisions add to shared pages (see sentier.core.panels): the
 "Eligibility" section of a file, and the measures a participant can take part in on "My file".
-Both come first among the panels of their page (order 10)."""
+Both come first among the panels of their page (order 10). On a caseworker's home, the outcomes
+that changed (order 20)."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
+from sentier.accounts.permissions import may
 from sentier.accounts.requests import request_user
 from sentier.core import panels
-from sentier.decisions.selectors import latest_decisions_for_participant
+from sentier.decisions.selectors import (
+    latest_decisions_for_participant,
+    list_worklist_changes_for_caseworker,
+)
 from sentier.participants.models import Participant
 
 
@@ -33,5 +38,19 @@ def my_measures(request: HttpRequest, *, participant: Participant) -> str:
     return render_to_string(
         "decisions/_my_file_panel.html",
         {"decisions": latest_decisions_for_participant(participant)},
+        request=request,
+    )
+
+
+@panels.register("home", order=20)
+def worklist_changes(request: HttpRequest) -> str:
+    """A caseworker's to-do list: people whose outcome changed when the rules were re-applied,
+    between their caseload and the files assigned to them lately."""
+    user = request_user(request)
+    if not may(user, "participants.hold_caseload"):
+        return ""
+    return render_to_string(
+        "decisions/_home_worklist.html",
+        {"worklist": list_worklist_changes_for_caseworker(user)[:20]},
         request=request,
     )

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core import panels
@@ -65,5 +66,19 @@ def participant_waiting_lists(request: HttpRequest, *, participant: Any, **_kwar
     return render_to_string(
         "network/_participant_waiting_lists.html",
         {"entries": entries, "form": form, "participant": participant},
+        request=request,
+    )
+
+
+@panels.register("home_organization", order=10)
+def points_of_service(request: HttpRequest, **_kwargs: Any) -> str:
+    """Partner staff: where their organization receives people (region, city, phone)."""
+    user = request_user(request)
+    organization = getattr(user, "organization", None)
+    if not may(user, "accounts.work_for_organization") or organization is None:
+        return ""
+    return render_to_string(
+        "network/_home_points_of_service.html",
+        {"locations": organization.locations.select_related("region")},
         request=request,
     )

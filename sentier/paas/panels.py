@@ -1,6 +1,7 @@
 """Sections that PAAS Action adds to shared pages (see sentier.core.panels): the placements and
 waiting-list entries of a file, and the participant's own participation on "My file". Both come
-right after the eligibility section (order 20)."""
+right after the eligibility section (order 20). On the partner staff's home, their organization's
+places, after its points of service."""
 
 from __future__ import annotations
 
@@ -11,7 +12,12 @@ from django.template.loader import render_to_string
 
 from sentier.accounts.requests import request_user
 from sentier.core import panels
-from sentier.paas.selectors import list_placements_for_participant, list_waiting_for_participant
+from sentier.paas.selectors import (
+    list_placements_for_participant,
+    list_waiting_for_participant,
+    organization_home,
+)
+from sentier.paas.views import log_organization_home
 from sentier.participants.models import Participant
 
 
@@ -41,3 +47,15 @@ def file_placements(request: HttpRequest, *, participant: Participant) -> str:
 @panels.register("my_file", order=20)
 def my_placements(request: HttpRequest, *, participant: Participant) -> str:
     return render_to_string("paas/_my_placement.html", _placements(participant), request=request)
+
+
+@panels.register("home_organization", order=20)
+def organization_places(request: HttpRequest) -> str:
+    """Partner staff: their organization's PAAS Action places, placements and waiting list (one
+    access-log row per person named)."""
+    user = request_user(request)
+    home = organization_home(user)
+    log_organization_home(user, home, request)
+    if home is None:
+        return ""
+    return render_to_string("paas/_organization_block.html", {"paas": home}, request=request)

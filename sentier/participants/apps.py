@@ -14,8 +14,10 @@ class ParticipantsConfig(AppConfig):
         # Who may do what: the predicates and registrations of this app (imported once, here).
         # The timeline event kinds this app writes (see sentier.participants.events).
         # Its menu entries (see sentier.core.menu).
+        # The sections it adds to the home page (sentier.core.panels).
         from sentier.participants import (
             menu,  # noqa: F401
+            panels,  # noqa: F401
             permissions,  # noqa: F401
             timeline_kinds,  # noqa: F401
         )

@@ -7,6 +7,7 @@
 - Caseworkers, coordinators and administrators have a caseload page; caseworkers hold one
   (files are assigned to them: their own worklists and reminders).
 - A participant has pages about their own file (my file, my plan, my referrals, my consents).
+- A coordinator oversees their region: its files by program and its caseworkers' caseloads.
 
 Imported once, by ``ParticipantsConfig.ready``.
 """
@@ -19,6 +20,7 @@ from django.db.models import Q
 from rules.permissions import add_perm
 
 from sentier.accounts import scopes
+from sentier.accounts.models import Role
 from sentier.accounts.permissions import (
     is_administrator,
     is_caseworker,
@@ -40,6 +42,7 @@ add_perm("participants.view_participant_history", can_view_history)
 add_perm("participants.view_caseload", is_caseworker | is_coordinator | is_administrator)
 add_perm("participants.hold_caseload", is_caseworker)
 add_perm("participants.view_own_file", is_participant)
+add_perm("participants.oversee_region", is_coordinator)
 
 
 def visible_participants_q(user: Any) -> Q:
@@ -56,3 +59,9 @@ def visible_participants_q(user: Any) -> Q:
     if is_participant.test(user):
         return Q(user_id=user.pk)
     return Q(pk__in=[])
+
+
+def caseload_holders_q(region: Any) -> Q:
+    """The users who hold a caseload in ``region``: the queryset twin of
+    ``participants.hold_caseload`` (for a coordinator's view of their region's team)."""
+    return Q(role=Role.CASEWORKER, region=region)

@@ -9,14 +9,11 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_from_request
 
-from sentier.accounts.models import Role, User
-from sentier.decisions.selectors import list_worklist_changes_for_caseworker
-from sentier.paas.selectors import organization_home
-from sentier.paas.views import log_organization_home
+from sentier.accounts.models import User
 from sentier.participants.models import FileStatus, Participant
-from sentier.participants.selectors import list_participants_for_user
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -33,45 +30,18 @@ def root_redirect(request: HttpRequest) -> HttpResponseRedirect:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The public welcome page, or the signed-in person's home for their role."""
+    """The public welcome page, or the signed-in person's home: the greeting of their role, then
+    the sections the apps register in the ``home`` panel slot, each asking its own permission
+    (:mod:`sentier.core.panels`)."""
     user = request.user
     if not user.is_authenticated:
         return render(request, "site/welcome.html")
     assert isinstance(user, User)
-    context: dict[str, object] = {"role": user.role}
-    if user.role == Role.CASEWORKER:
-        mine = list_participants_for_user(user).filter(caseworker=user)
-        context.update(
-            caseload_count=mine.count(),
-            recent=mine.filter(assigned_at__isnull=False).order_by("-assigned_at")[:5],
-            region=user.region,
-            worklist=list_worklist_changes_for_caseworker(user)[:20],
-        )
-    elif user.role == Role.COORDINATOR:
-        visible = list_participants_for_user(user)
-        context.update(
-            region=user.region,
-            participant_count=visible.count(),
-            by_program=visible.values("program__code")
-            .annotate(n=Count("id"))
-            .order_by("program__code"),
-            caseworkers=User.objects.filter(role=Role.CASEWORKER, region=user.region)
-            .annotate(n=Count("caseload"))
-            .order_by("last_name"),
-        )
-    elif user.role == Role.PARTNER_STAFF:
-        organization = user.organization
-        paas = organization_home(user)
-        log_organization_home(user, paas, request)
-        context.update(
-            organization=organization,
-            locations=organization.locations.select_related("region") if organization else [],
-            paas=paas,
-        )
-    elif user.role == Role.PARTICIPANT:
-        context.update(participant=Participant.objects.filter(user=user).first())
-    elif user.role == Role.ANALYST:
-        context.update(totals=_statistics())
+    context: dict[str, object] = {
+        "role": user.role,
+        # The figures of the statistics page, computed only by the home page that shows them.
+        "totals": SimpleLazyObject(_statistics),
+    }
     return render(request, f"site/home_{user.role}.html", context)
 
 

@@ -21,9 +21,6 @@ FOREIGN_LABELS = {"reports.view_statistics": "accounts"}
 
 #: Files that still compare roles by hand, each with the reason. Empty this list, not grow it.
 ROLE_COMPARISONS_ALLOWED = {
-    # The site layer's home pages and menu: each role's home, and the menu entries' roles.
-    "site/views.py",
-    "site/context_processors.py",
     # Defines the roles; and what makes a role a staff role.
     "accounts/models.py",
 }
