@@ -3,6 +3,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Its menu entries (sentier.core.menu): the module imports no model, so it loads with the app.
+from sentier.consent import menu  # noqa: F401
+
 
 class ConsentConfig(AppConfig):
     name = "sentier.consent"
@@ -13,9 +16,7 @@ class ConsentConfig(AppConfig):
         # Inside ready(): these import models, which exist only once the app registry is loaded.
         # The timeline event kinds this app writes (see sentier.participants.events).
         # Panels this capability adds to shared pages (see sentier.core.panels).
-        # Its menu entries (see sentier.core.menu).
         from sentier.consent import (
-            menu,  # noqa: F401
             panels,  # noqa: F401
             timeline_kinds,  # noqa: F401
         )

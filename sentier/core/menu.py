@@ -1,7 +1,8 @@
 """The menu: how a capability adds its entries to the navigation without the site knowing it.
 
-Each app registers its entries in its ``AppConfig.ready`` (``<app>/menu.py``), the way it
-registers panels (:mod:`sentier.core.panels`). An entry names the URL of its page, the
+Each app registers its entries in its ``<app>/menu.py``, imported by its ``apps.py`` (a menu
+module imports no model, so it loads with the app), as it registers panels
+(:mod:`sentier.core.panels`). An entry names the URL of its page, the
 permission that shows it (a name registered in an app's ``permissions.py``; none: everyone signed
 in) and its place in the menu. The site layer reads :func:`entries` and keeps, for the signed-in
 person, those whose app is offered in this jurisdiction (:mod:`sentier.core.jurisdiction`, from

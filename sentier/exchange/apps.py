@@ -3,6 +3,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from sentier.consent.hooks import on_withdrawal
+
+# Its menu entries (sentier.core.menu): the module imports no model, so it loads with the app.
+from sentier.exchange import menu  # noqa: F401
+
 
 class ExchangeConfig(AppConfig):
     name = "sentier.exchange"
@@ -11,12 +16,8 @@ class ExchangeConfig(AppConfig):
 
     def ready(self) -> None:
         # Inside ready(): these import models, which exist only once the app registry is loaded.
-        from sentier.consent.hooks import on_withdrawal
-
         # Who may do what: the predicates and registrations of this app (imported once, here).
-        # Its menu entries (see sentier.core.menu).
         from sentier.exchange import (
-            menu,  # noqa: F401
             permissions,  # noqa: F401
             webhooks,
         )

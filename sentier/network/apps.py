@@ -3,6 +3,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Its menu entries (sentier.core.menu) and the timeline event kinds it writes
+# (sentier.participants.events): neither imports a model, so they load with the app.
+from sentier.network import (
+    menu,  # noqa: F401
+    timeline_kinds,  # noqa: F401
+)
+
 
 class NetworkConfig(AppConfig):
     name = "sentier.network"
@@ -18,9 +25,3 @@ class NetworkConfig(AppConfig):
 
         # The directory (clienteles, RSSMO members, services) loads with the reference data.
         register_loader(DirectoryLoader())
-        # The timeline event kinds this app writes (see sentier.participants.events).
-        # Its menu entries (see sentier.core.menu).
-        from sentier.network import (
-            menu,  # noqa: F401
-            timeline_kinds,  # noqa: F401
-        )

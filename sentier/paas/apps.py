@@ -3,6 +3,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Its menu entries (sentier.core.menu): the module imports no model, so it loads with the app.
+from sentier.paas import menu  # noqa: F401
+
 
 class PaasConfig(AppConfig):
     name = "sentier.paas"
@@ -14,10 +17,8 @@ class PaasConfig(AppConfig):
         # Who may do what: the predicates and registrations of this app (imported once, here),
         # and those of its statements and expense claims (statements.permissions).
         # The timeline event kinds this app writes (see sentier.participants.events).
-        # Its menu entries (see sentier.core.menu).
         # The panels it adds to shared pages (sentier.core.panels).
         from sentier.paas import (  # noqa: F401
-            menu,
             panels,
             permissions,
             timeline_kinds,

@@ -3,6 +3,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Its menu entries (sentier.core.menu): the module imports no model, so it loads with the app.
+from sentier.participants import menu  # noqa: F401
+
 
 class ParticipantsConfig(AppConfig):
     name = "sentier.participants"
@@ -13,10 +16,8 @@ class ParticipantsConfig(AppConfig):
         # Inside ready(): these import models, which exist only once the app registry is loaded.
         # Who may do what: the predicates and registrations of this app (imported once, here).
         # The timeline event kinds this app writes (see sentier.participants.events).
-        # Its menu entries (see sentier.core.menu).
         # The sections it adds to the home page (sentier.core.panels).
         from sentier.participants import (
-            menu,  # noqa: F401
             panels,  # noqa: F401
             permissions,  # noqa: F401
             timeline_kinds,  # noqa: F401

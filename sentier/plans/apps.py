@@ -3,6 +3,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Its menu entries (sentier.core.menu): the module imports no model, so it loads with the app.
+from sentier.plans import menu  # noqa: F401
+
 
 class PlansConfig(AppConfig):
     name = "sentier.plans"
@@ -14,9 +17,7 @@ class PlansConfig(AppConfig):
         # Who may do what (this app's permissions, imported once, here) and the panels this
         # capability adds to shared pages (see sentier.core.panels).
         # The timeline event kinds this app writes (see sentier.participants.events).
-        # Its menu entries (see sentier.core.menu).
         from sentier.plans import (  # noqa: F401
-            menu,
             panels,
             permissions,
             timeline_kinds,

@@ -3,6 +3,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Its menu entries (sentier.core.menu): the module imports no model, so it loads with the app.
+from sentier.referrals import menu  # noqa: F401
+
 
 class ReferralsConfig(AppConfig):
     name = "sentier.referrals"
@@ -15,9 +18,7 @@ class ReferralsConfig(AppConfig):
         # capability adds to shared pages (see sentier.core.panels), and the consent-withdrawal
         # handler (see sentier.consent.hooks).
         # The timeline event kinds this app writes (see sentier.participants.events).
-        # Its menu entries (see sentier.core.menu).
         from sentier.referrals import (  # noqa: F401
-            menu,
             panels,
             permissions,
             timeline_kinds,
