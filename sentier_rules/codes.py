@@ -90,6 +90,19 @@ MEASURE_CODES: Final[tuple[str, ...]] = tuple(MEASURES)
 OTHER_PATHS: Final[dict[str, tuple[str, str]]] = {
     "employment_services": ("Services d'emploi", "Employment services"),
     "none": ("Aucun accompagnement demandé", "No support requested"),
+    # Ontario (004): where an application goes when it is not fast-tracked.
+    "common_assessment": (
+        "Évaluation commune au bureau local d'Ontario au travail",
+        "Common assessment at the local Ontario Works office",
+    ),
+    "first_nations_office": (
+        "Bureau ou site des Premières Nations, comme avant",
+        "First Nations office or site, as before",
+    ),
+    "odsp_intake": (
+        "Unité centrale de réception des demandes du POSPH",
+        "ODSP central intake unit",
+    ),
 }
 
 #: The source documents the parameters cite, by file name: (French title, English title).

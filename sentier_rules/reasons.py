@@ -313,21 +313,19 @@ TEXTS: Final[dict[tuple[str, str], Text]] = {
     ),
     ("employment_fast_track", "supports_continue"): (
         "Votre municipalité ou votre CADSS continue de vous offrir toutes ses mesures de "
-        "soutien. Votre aide financière ne change pas. Vos renseignements sont transmis à "
-        "Emploi Ontario dans le respect de la vie privée et du consentement.",
-        "Your municipality or DSSAB keeps offering you all its supports. Your financial "
-        "assistance does not change. Your information is sent to Employment Ontario with "
+        "soutien. L'aiguillage ne change pas votre aide financière. Vos renseignements sont "
+        "transmis à Emploi Ontario dans le respect de la vie privée et du consentement.",
+        "Your municipality or DSSAB keeps offering you all its supports. The referral does not "
+        "change your financial assistance. Your information is sent to Employment Ontario with "
         "privacy and consent protections.",
         f"{S004} — Q3, Q4, Q10",
     ),
     ("employment_fast_track", "local_office"): (
         "Votre bureau local fera une évaluation commune, pourra vous aiguiller vers Emploi "
-        "Ontario et s'assurera que vous avez un plan d'action personnalisé. Votre aide "
-        "financière ne change pas.",
+        "Ontario et s'assurera que vous avez un plan d'action personnalisé.",
         "Your local office will do a common assessment, can refer you to Employment Ontario, "
-        "and will make sure you have a personalized action plan. Your financial assistance "
-        "does not change.",
-        f"{S004} — Q3, Q4",
+        "and will make sure you have a personalized action plan.",
+        f"{S004} — Q3",
     ),
 }
 

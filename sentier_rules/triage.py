@@ -6,17 +6,24 @@ only reads them. See the "Triage" section of ``sentier_rules/README.md``.
 
 How a recommendation is made (seeds 000, 001, 002, 003, 004):
 
-1. ``wants_support: "no"`` always gives ``none`` (support is voluntary, 001/000).
-2. No answer at all gives ``none``: the questionnaire is optional and nothing was asked for.
+1. Québec: ``wants_support: "no"`` always gives ``none`` (support is voluntary, 001/000).
+2. Québec: no answer at all gives ``none``: the questionnaire is optional and nothing was asked
+   for.
 3. Each path's score is the sum of the weights of the answers given; ``employment_ready`` is
    ``score >= threshold`` for employment services (in Ontario, the readiness assessment, 004).
 4. Québec: the first path of ``precedence`` whose score reaches its threshold and that the
    person's program and region are offered (checked with :func:`sentier_rules.decide`) wins;
    failing that, the support plan if ``wants_support`` is in ``support_wanted_options``; else
    ``none``.
-5. Ontario: ``employment_services`` only when the ``employment_fast_track`` rule says so (Ontario
-   Works, online, judged ready, not at a First Nations site); otherwise ``none``, the local office
-   doing the common assessment (004 Q3).
+5. Ontario (004) has no "no support" path and no voluntary gate: the answer to
+   ``wants_support`` changes nothing, and the only opt-out is the consent to share with
+   Employment Ontario (Q10). ODSP goes to ``odsp_intake`` (Q11–Q13), or ``first_nations_office``
+   for a First Nations site (Q14). Ontario Works goes to ``employment_services`` when the
+   ``employment_fast_track`` rule says so (online, judged ready, not at a First Nations site,
+   Q1) and the person did not refuse to share (Q10); to ``first_nations_office`` at a First
+   Nations site (Q8); otherwise to ``common_assessment`` at the local office (Q3). Each Ontario
+   factor carries its ``source`` (the 004 question) and a ``staff_fr``/``staff_en`` wording for
+   staff screens.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from sentier_rules.codes import (
     REGION_CODES,
 )
 from sentier_rules.engine import Engine
+from sentier_rules.reasons import S004, reason
 from sentier_rules.requests import RequestError, parse_date
 from sentier_rules.version import rules_version
 
@@ -47,10 +55,18 @@ PATHS: Final[tuple[str, ...]] = (
     "service_plan",
     "paas_action",
 )
+#: Where an Ontario application can go (004); none of them is "no support".
+ONTARIO_PATHS: Final[tuple[str, ...]] = (
+    "employment_services",
+    "common_assessment",
+    "first_nations_office",
+    "odsp_intake",
+)
 KINDS: Final = frozenset({"choice", "multi", "yes_no"})
 
-#: Support is voluntary: this answer always gives the path ``none`` (001, 000). Not a parameter
-#: on purpose — no weight or threshold may override a person's "no".
+#: Québec support is voluntary: this answer always gives the path ``none`` (001, 000). Not a
+#: parameter on purpose — no weight or threshold may override a person's "no". Ontario has no
+#: such gate (004: the only opt-out is the consent to share, Q10).
 DECLINE: Final = ("wants_support", "no")
 
 #: The measure of the eligibility rules that tells whether a Québec path is offered.
@@ -81,6 +97,98 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
 }
 
+#: Ontario factors that are not a rule's reason: code -> French and English for the person,
+#: French and English for staff, and the 004 question they come from.
+ONTARIO_TEXTS: Final[dict[str, dict[str, str]]] = {
+    "odsp_intake": {
+        "fr": "Votre demande au POSPH va à l'unité centrale de réception des demandes. Elle "
+        "vérifie votre admissibilité financière. Ensuite, vous recevez par la poste la trousse "
+        "de détermination de l'invalidité, que votre professionnel de la santé remplit. "
+        "Certaines personnes n'en ont pas besoin : on vous le dira si c'est votre cas.",
+        "en": "Your ODSP application goes to the central intake unit. It checks your financial "
+        "eligibility. Then you receive the Disability Determination Package by mail, for your "
+        "health care professional to fill in. Some people do not need it: you will be told if "
+        "that is your case.",
+        "staff_fr": "Demande au POSPH : l'unité centrale de réception confirme l'admissibilité "
+        "financière; la trousse de détermination de l'invalidité est ensuite générée et postée "
+        "dans la plupart des cas (aucune pour une catégorie prescrite).",
+        "staff_en": "ODSP application: central intake confirms financial eligibility; the "
+        "Disability Determination Package is then generated and mailed in most cases (none for "
+        "a prescribed class).",
+        "source": f"{S004} — Q11, Q12, Q13",
+    },
+    "odsp_first_nations": {
+        "fr": "Un site des Premières Nations qui offre le POSPH s'occupe de votre demande, comme "
+        "avant : elle ne va pas à l'unité centrale de réception.",
+        "en": "A First Nations site that delivers ODSP handles your application, as before: it "
+        "does not go to the central intake unit.",
+        "staff_fr": "Site des Premières Nations qui offre le POSPH : la demande reste à ce site, "
+        "selon ses processus habituels (pas d'accueil centralisé).",
+        "staff_en": "First Nations site delivering ODSP: the application stays with that site "
+        "and its existing process (no central intake).",
+        "source": f"{S004} — Q14",
+    },
+    "no_consent": {
+        "fr": "Vous n'avez pas accepté que vos renseignements soient transmis à Emploi Ontario : "
+        "aucun aiguillage n'est envoyé. Votre bureau local vous rencontrera plutôt.",
+        "en": "You did not agree to share your information with Employment Ontario: no referral "
+        "is sent. Your local office will meet with you instead.",
+        "staff_fr": "La personne n'a pas accepté la transmission à Emploi Ontario (le seul refus "
+        "prévu) : aucun aiguillage à l'octroi; le bureau local en est informé.",
+        "staff_en": "The person did not agree to share with Employment Ontario (the only opt-out): "
+        "no referral at grant; the local office is told why.",
+        "source": f"{S004} — Q10",
+    },
+    "no_readiness_answer": {
+        "fr": "Vous n'avez pas répondu à la question sur le début d'un emploi : votre bureau "
+        "local en parlera avec vous.",
+        "en": "You did not answer the question about starting a job: your local office will talk "
+        "about it with you.",
+        "staff_fr": "Aucune réponse à la question sur l'état de préparation : la personne n'est "
+        "pas évaluée comme prête.",
+        "staff_en": "No answer to the readiness question: not assessed ready.",
+        "source": f"{S004} — Q1",
+    },
+}
+
+#: Staff wording of the fast-track rule's reasons used as Ontario factors (the rule's own texts
+#: speak to the person): reason code -> (French, English).
+ONTARIO_STAFF_TEXTS: Final[dict[str, tuple[str, str]]] = {
+    "eligible": (
+        "Évaluée comme prête dans la demande en ligne : aiguillage vers Emploi Ontario à "
+        "l'octroi, si la personne accepte la transmission (voie accélérée).",
+        "Assessed ready on the online application: referred to Employment Ontario at grant, if "
+        "the person agreed to share (fast track).",
+    ),
+    "not_employment_ready": (
+        "Non évaluée comme prête pour les services d'emploi d'après la demande.",
+        "Not assessed ready for employment services from the application.",
+    ),
+    "channel_not_covered": (
+        "Demande faite par téléphone ou en personne : l'évaluation de l'état de préparation "
+        "fait partie de la demande en ligne seulement.",
+        "Applied by phone or in person: the readiness assessment is part of the online "
+        "application only.",
+    ),
+    "first_nations_site": (
+        "Site des Premières Nations : la prestation d'Ontario au travail ne change pas, pas de "
+        "voie accélérée.",
+        "First Nations site: Ontario Works delivery is unchanged, no fast track.",
+    ),
+    "not_in_force": (
+        "La voie accélérée n'était pas encore en vigueur à cette date.",
+        "The fast track was not in force yet on this date.",
+    ),
+    "local_office": (
+        "Le bureau local fait l'évaluation commune, peut amorcer un aiguillage vers Emploi "
+        "Ontario, examine les raisons de report et s'assure qu'un plan d'action personnalisé "
+        "est en place.",
+        "The local office does the common assessment, can start an Employment Ontario "
+        "referral, reviews deferral reasons and makes sure a personalized action plan is in "
+        "place.",
+    ),
+}
+
 #: Facts of the application that the triage may use, for the automated-decision notice.
 FACT_TEXTS: Final[dict[str, tuple[str, str]]] = {
     "jurisdiction": ("Votre province (Québec ou Ontario)", "Your province (Québec or Ontario)"),
@@ -94,7 +202,14 @@ FACT_TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Si votre bureau est un site des Premières Nations",
         "Whether your office is a First Nations site",
     ),
+    "employment_ontario_consent": (
+        "Si vous avez accepté que vos renseignements soient transmis à Emploi Ontario",
+        "Whether you agreed to share your information with Employment Ontario",
+    ),
 }
+
+#: The jurisdiction fact as an Ontario applicant reads it (the Québec one names both).
+ONTARIO_JURISDICTION_TEXT: Final = ("Vous faites votre demande en Ontario", "You apply in Ontario")
 
 
 class TriageInputError(ValueError):
@@ -211,6 +326,7 @@ class Triage:
 
     def _read_questions(self, date: dt.date, jurisdiction: str) -> list[Question]:
         at = date.isoformat()
+        suffix = "on_" if jurisdiction == "ON" else ""
         out = []
         for code, node in self.root.questions.children.items():
             if jurisdiction not in list(node.asked_in(at) or []):
@@ -242,8 +358,9 @@ class Triage:
                     order=int(meta.get("order", 0)),
                     fr=str(meta["question_fr"]),
                     en=str(meta["question_en"]),
-                    help_fr=str(meta.get("help_fr", "")),
-                    help_en=str(meta.get("help_en", "")),
+                    # A jurisdiction may word the help its own way (Ontario: no "voluntary").
+                    help_fr=str(meta.get(f"help_{suffix}fr", meta.get("help_fr", ""))),
+                    help_en=str(meta.get(f"help_{suffix}en", meta.get("help_en", ""))),
                     label_fr=str(meta["label_fr"]),
                     label_en=str(meta["label_en"]),
                     options=tuple(options),
@@ -301,6 +418,7 @@ class Triage:
         region: str | None,
         application_channel: str,
         first_nations_site: bool = False,
+        employment_ontario_consent: bool | None = None,
     ) -> dict[str, Any]:
         day = _date(date)
         jurisdiction = _code_fact("jurisdiction", jurisdiction, JURISDICTION_CODES)
@@ -329,6 +447,15 @@ class Triage:
                 "The field first_nations_site must be true or false.",
                 "first_nations_site",
             )
+        if employment_ontario_consent is not None and not isinstance(
+            employment_ontario_consent, bool
+        ):
+            raise _error(
+                "wrong_type",
+                "Le champ employment_ontario_consent doit être vrai, faux ou absent.",
+                "The field employment_ontario_consent must be true, false or left out.",
+                "employment_ontario_consent",
+            )
         questions = self.questions(day, jurisdiction)
         given = _check_answers(answers, questions)
         by_code = {question.code: question for question in questions}
@@ -348,14 +475,20 @@ class Triage:
         ]
         facts = ["jurisdiction", "program"]
         context = _Context(self, day, jurisdiction, program, region, given, by_code, scores)
+        texts = dict(FACT_TEXTS)
         if jurisdiction == "ON":
+            texts["jurisdiction"] = ONTARIO_JURISDICTION_TEXT
             facts += ["application_channel", "first_nations_site"]
-            path, factors = context.ontario(ready, application_channel, first_nations_site)
+            if employment_ontario_consent is not None:
+                facts.append("employment_ontario_consent")
+            path, factors = context.ontario(
+                ready, application_channel, first_nations_site, employment_ontario_consent
+            )
         else:
             if region is not None:
                 facts.append("region")
             path, factors = context.quebec(thresholds)
-        used += [{"code": f, "fr": FACT_TEXTS[f][0], "en": FACT_TEXTS[f][1]} for f in facts]
+        used += [{"code": f, "fr": texts[f][0], "en": texts[f][1]} for f in facts]
         # Strongest first: answers by points; then the rules' factors (0 points) in their order.
         factors = sorted(factors, key=lambda factor: -int(factor["weight"]))
         return {
@@ -489,8 +622,17 @@ class _Context:
         return "none", [{"code": "nothing_matched", "fr": fr, "en": en, "weight": 0}]
 
     def ontario(
-        self, ready: bool, channel: str, first_nations_site: bool
+        self,
+        ready: bool,
+        channel: str,
+        first_nations_site: bool,
+        consent: bool | None,
     ) -> tuple[str, list[dict[str, Any]]]:
+        """The Ontario path (see the module docstring, 5). ``consent`` None: not known yet."""
+        if self.program == "ODSP":
+            code = "odsp_first_nations" if first_nations_site else "odsp_intake"
+            path = "first_nations_office" if first_nations_site else "odsp_intake"
+            return path, [_ontario_factor(code)]
         request = {
             "measure": "employment_fast_track",
             "date": self.date.isoformat(),
@@ -503,24 +645,62 @@ class _Context:
             },
         }
         [answer] = self.triage.engine.decide(request)
-        if self._wants() == DECLINE[1]:
-            return "none", [self._answer_factor(*DECLINE, 0)]
+        reasons = {reason["code"]: reason for reason in answer["reasons"]}
         first = answer["reasons"][0]
+        drivers = [
+            _with_staff_wording(f, self.questions) for f in self.drivers("employment_services")
+        ]
         if answer["eligible"]:
-            fast = {"code": "fast_track", "fr": first["fr"], "en": first["en"], "weight": 0}
-            return "employment_services", [*self.drivers("employment_services"), fast]
-        local = next(r for r in answer["reasons"] if r["code"] == "local_office")
-        common = {"code": "common_assessment", "fr": local["fr"], "en": local["en"], "weight": 0}
-        if not self.given:
-            fr, en = TEXTS["no_answers"]
-            return "none", [{"code": "no_answers", "fr": fr, "en": en, "weight": 0}, common]
-        why = {
-            "code": f"fast_track_{first['code']}",
-            "fr": first["fr"],
-            "en": first["en"],
-            "weight": 0,
-        }
-        return "none", [why, common]
+            fast = _rule_factor("fast_track", first)
+            if consent is False:
+                # The rule says yes, but the person did not agree to share (004 Q10).
+                local = _rule_factor(
+                    "common_assessment", reason("employment_fast_track", "local_office", {})
+                )
+                return "common_assessment", [*drivers, _ontario_factor("no_consent"), local]
+            return "employment_services", [*drivers, fast]
+        if first_nations_site:
+            # First Nations delivery of Ontario Works is unchanged, ready or not (004 Q8).
+            site = reasons.get("first_nations_site") or reason(
+                "employment_fast_track", "first_nations_site", {}
+            )
+            return "first_nations_office", [_rule_factor("fast_track_first_nations_site", site)]
+        local = _rule_factor("common_assessment", reasons["local_office"])
+        if first["code"] == "not_employment_ready" and "job_start" not in self.given:
+            return "common_assessment", [_ontario_factor("no_readiness_answer"), local]
+        return "common_assessment", [_rule_factor(f"fast_track_{first['code']}", first), local]
+
+
+def _ontario_factor(code: str) -> dict[str, Any]:
+    texts = ONTARIO_TEXTS[code]
+    return {"code": code, "weight": 0, **texts}
+
+
+def _rule_factor(code: str, reason: dict[str, Any]) -> dict[str, Any]:
+    """A fast-track rule's reason as an Ontario factor: its texts, staff wording and source."""
+    staff_fr, staff_en = ONTARIO_STAFF_TEXTS.get(reason["code"], (reason["fr"], reason["en"]))
+    return {
+        "code": code,
+        "fr": reason["fr"],
+        "en": reason["en"],
+        "weight": 0,
+        "staff_fr": staff_fr,
+        "staff_en": staff_en,
+        "source": reason["source"],
+    }
+
+
+def _with_staff_wording(factor: dict[str, Any], questions: dict[str, Question]) -> dict[str, Any]:
+    """An answer factor with the question and answer as staff read them, and its source."""
+    code, option = str(factor["code"]).split(".", 1)
+    question = questions[code]
+    chosen = question.option(option)
+    return {
+        **factor,
+        "staff_fr": f"Réponse « {chosen.fr} » à la question : {question.fr}",
+        "staff_en": f'Answered "{chosen.en}" to: {question.en}',
+        "source": f"{S004} — Q1, Q2",
+    }
 
 
 def _date(value: Any) -> dt.date:
@@ -625,6 +805,7 @@ def triage(
     region: str | None,
     application_channel: str,
     first_nations_site: bool = False,
+    employment_ontario_consent: bool | None = None,
 ) -> dict[str, Any]:
     """The recommended path for the answers to the questionnaire; see the module docstring.
 
@@ -639,6 +820,7 @@ def triage(
         region=region,
         application_channel=application_channel,
         first_nations_site=first_nations_site,
+        employment_ontario_consent=employment_ontario_consent,
     )
 
 

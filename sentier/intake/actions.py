@@ -27,7 +27,7 @@ from sentier.intake.models import (
     Recommendation,
     ReviewStatus,
 )
-from sentier.intake.steps import STEPS
+from sentier.intake.steps import STEPS, asks_employment_ontario_consent
 from sentier.intake.timeline_kinds import IntakeEventKind
 from sentier.participants.actions import add_event, events_in_one_insert, next_file_number
 from sentier.participants.models import EventKind, FileStatus, Participant
@@ -178,6 +178,7 @@ def submit_application(*, application_id: int) -> Recommendation:
             region=region.code if region.jurisdiction == "QC" else None,
             application_channel=application.channel,
             first_nations_site=participant.first_nations_site,
+            employment_ontario_consent=_employment_ontario_consent(application, program),
         )
     except sentier_rules.TriageInputError as error:
         # The questionnaire changed since these answers were given: ask them again.
@@ -221,6 +222,17 @@ def submit_application(*, application_id: int) -> Recommendation:
         # The file number and the link, in the applicant's language (queued with this sending).
         notify.email_confirmation.enqueue(str(application.uuid))
     return recommendation
+
+
+def _employment_ontario_consent(application: Application, program: Program) -> bool | None:
+    """The answer to the Employment Ontario consent page (004 Q10): None where it is not
+    asked (Québec, ODSP, or a person the fast track cannot apply to); an unanswered page is a
+    "no", as nothing is shared without a yes."""
+    if program.jurisdiction != "ON" or not asks_employment_ontario_consent(
+        application.answers, channel=application.channel
+    ):
+        return None
+    return bool(application.answers.get("eo_consent", {}).get("eo_consent"))
 
 
 class AlreadyReviewed(ValidationError):

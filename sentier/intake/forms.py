@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from sentier.intake.actions import comment_too_long
-from sentier.intake.models import REVIEW_COMMENT_MAX_LENGTH, Path, ReviewStatus
+from sentier.intake.models import REVIEW_COMMENT_MAX_LENGTH, ReviewStatus, path_choices
+
+
+def _paths_here() -> list[tuple[str, str]]:
+    """This instance's paths (read when the form is shown: Ontario has no Québec measures)."""
+    return path_choices("ON" if settings.SENTIER_JURISDICTION == "on" else "QC")
+
+
+def _any_path_here() -> list[tuple[str, str]]:
+    return [("", str(_("All"))), *_paths_here()]
 
 
 class ReviewQueueFilterForm(forms.Form):
@@ -15,9 +25,7 @@ class ReviewQueueFilterForm(forms.Form):
         required=False,
         choices=[*ReviewStatus.choices, ("all", _("All"))],
     )
-    path = forms.ChoiceField(
-        label=_("Recommended path"), required=False, choices=[("", _("All")), *Path.choices]
-    )
+    path = forms.ChoiceField(label=_("Recommended path"), required=False, choices=_any_path_here)
     assigned = forms.ChoiceField(
         label=_("Assigned to"),
         required=False,
@@ -30,7 +38,7 @@ class ReviewQueueFilterForm(forms.Form):
 
 class ReviewForm(forms.Form):
     final_path = forms.ChoiceField(
-        label=_("Path decided"), choices=Path.choices, widget=forms.RadioSelect
+        label=_("Path decided"), choices=_paths_here, widget=forms.RadioSelect
     )
     reason = forms.CharField(
         label=_("Reason, if you choose another path than the recommended one"),

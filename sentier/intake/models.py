@@ -87,13 +87,43 @@ class Application(models.Model):
 
 
 class Path(models.TextChoices):
-    """Where the triage can orient a person."""
+    """Where the triage can orient a person (``sentier_rules.triage``)."""
 
     EMPLOYMENT_SERVICES = "employment_services", _("Employment services (fast track)")
     SUPPORT_PLAN = "support_plan", _("Personalized support plan")
     SERVICE_PLAN = "service_plan", _("Service plan")
     PAAS_ACTION = "paas_action", _("PAAS Action")
     NONE = "none", _("No support requested")
+    # Ontario (004): there is no "no support" path there.
+    COMMON_ASSESSMENT = (
+        "common_assessment",
+        _("Common assessment at the local Ontario Works office"),
+    )
+    FIRST_NATIONS_OFFICE = "first_nations_office", _("First Nations office or site, as before")
+    ODSP_INTAKE = "odsp_intake", _("ODSP central intake unit")
+
+
+#: The paths of each jurisdiction (``Jurisdiction`` code -> paths), in the order forms list them.
+PATHS_OF_JURISDICTION: dict[str, tuple[Path, ...]] = {
+    "QC": (
+        Path.EMPLOYMENT_SERVICES,
+        Path.SUPPORT_PLAN,
+        Path.SERVICE_PLAN,
+        Path.PAAS_ACTION,
+        Path.NONE,
+    ),
+    "ON": (
+        Path.EMPLOYMENT_SERVICES,
+        Path.COMMON_ASSESSMENT,
+        Path.FIRST_NATIONS_OFFICE,
+        Path.ODSP_INTAKE,
+    ),
+}
+
+
+def path_choices(jurisdiction: str) -> list[tuple[str, str]]:
+    """The (value, label) choices of the paths offered in ``jurisdiction``."""
+    return [(path.value, str(path.label)) for path in PATHS_OF_JURISDICTION[jurisdiction]]
 
 
 #: The longest comment a person can give with a request for a review by a person (characters).

@@ -258,13 +258,39 @@ EO_CONSENT_STEP = Step("eo_consent", _("Sharing with Employment Ontario (optiona
 ALL_STEP_CODES = (*STEP_CODES, EO_CONSENT_STEP.code)
 
 
-def steps_for(answers: dict[str, Any], jurisdiction: str) -> tuple[Step, ...]:
-    """The pages of one application: in Ontario, Ontario Works applicants are also asked
-    whether their information may go to Employment Ontario (ODSP applicants are not)."""
+def asks_employment_ontario_consent(answers: dict[str, Any], *, channel: str) -> bool:
+    """Whether the Employment Ontario consent page is asked: only when the fast track can
+    apply to the person whatever their readiness answer (the rules say: program, channel,
+    First Nations site, date; 004 Q1, Q8). Nobody is asked to share for a referral that
+    cannot happen."""
+    program = answers.get("program", {}).get("program")
+    if not program:
+        return False
+    [answer] = sentier_rules.decide(
+        {
+            "measure": "employment_fast_track",
+            "date": timezone.localdate().isoformat(),
+            "person": {
+                "jurisdiction": Jurisdiction.ONTARIO,
+                "program": program,
+                "application_channel": channel,
+                "employment_ready": True,
+                "first_nations_site": bool(answers.get("contact", {}).get("first_nations_site")),
+            },
+        }
+    )
+    return bool(answer.get("eligible"))
+
+
+def steps_for(
+    answers: dict[str, Any], jurisdiction: str, *, channel: str = "online"
+) -> tuple[Step, ...]:
+    """The pages of one application: in Ontario, applicants the fast track can apply to are
+    also asked whether their information may go to Employment Ontario (ODSP applicants, First
+    Nations sites and phone or in-person applications are not)."""
     if jurisdiction != Jurisdiction.ONTARIO:
         return STEPS
-    program = answers.get("program", {}).get("program")
-    if program == "ODSP":
+    if not asks_employment_ontario_consent(answers, channel=channel):
         return STEPS
     return (*STEPS, EO_CONSENT_STEP)
 

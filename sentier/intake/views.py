@@ -53,7 +53,7 @@ def _jurisdiction() -> str:
 
 
 def _steps(application: Application) -> tuple[Step, ...]:
-    return steps_for(application.answers, _jurisdiction())
+    return steps_for(application.answers, _jurisdiction(), channel=application.channel)
 
 
 def _step_form(application: Application, code: str, data: Any = None) -> Any:

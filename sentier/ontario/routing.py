@@ -15,6 +15,7 @@ from sentier.consent.actions import record_consent_from_application
 from sentier.consent.models import Channel as ConsentChannel
 from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
 from sentier.intake.models import Application, Channel, Recommendation
+from sentier.intake.steps import asks_employment_ontario_consent
 from sentier.network.loading import EMPLOYMENT_ONTARIO_SLUG, load_employment_ontario
 from sentier.network.models import Organization
 from sentier.ontario import states
@@ -112,7 +113,10 @@ def route_submitted_application(
             occurred_at=at,
         )
         return odsp
-    answer = application.answers.get("eo_consent")
+    # A page kept from before the answers changed (a First Nations site ticked afterwards, say)
+    # is not a consent: only the page the rules still ask counts (004 Q8, Q10).
+    asked = asks_employment_ontario_consent(application.answers, channel=application.channel)
+    answer = application.answers.get("eo_consent") if asked else None
     if answer is None:
         consent_answer = EOConsent.NOT_ASKED
     else:

@@ -13,7 +13,7 @@ import sentier_rules
 from sentier_rules import TriageInputError, parameter_catalog, questionnaire, triage
 from sentier_rules.reforms import with_parameters
 from sentier_rules.system import tax_benefit_system
-from sentier_rules.triage import PATHS, Triage
+from sentier_rules.triage import ONTARIO_PATHS, PATHS, Triage
 
 QC: dict[str, Any] = {
     "date": "2026-05-01",
@@ -196,8 +196,73 @@ def test_no_support_wanted_is_always_none() -> None:
     for first, second in itertools.product(others, [{}, *quebec]):
         answers: dict[str, Any] = {"wants_support": "no", **first, **second}
         assert triage(answers, **QC)["path"] == "none", answers
-    for first in others:
-        assert triage({"wants_support": "no", **first}, **ON)["path"] == "none"
+
+
+def test_ontario_never_says_no_support_requested() -> None:
+    """004 has no voluntary gate: "no" to support does not cancel the fast track, and every
+    Ontario answer leads somewhere (Q1, Q3, Q8, Q10, Q11–Q14)."""
+    ready = triage({"wants_support": "no", "job_start": "yes"}, **ON)
+    assert ready["path"] == "employment_services"
+    for wants, job in itertools.product(
+        ["yes", "no", "not_sure", None], ["yes", "with_help", "no"]
+    ):
+        for program in ["OW", "ODSP"]:
+            for site in [False, True]:
+                for consent in [None, True, False]:
+                    result = triage(
+                        {"wants_support": wants, "job_start": job},
+                        **{**ON, "program": program},
+                        first_nations_site=site,
+                        employment_ontario_consent=consent,
+                    )
+                    assert result["path"] in ONTARIO_PATHS
+                    assert result["path"] != "none"
+                    if site:
+                        assert result["path"] == "first_nations_office"
+                    elif program == "ODSP":
+                        assert result["path"] == "odsp_intake"
+
+
+def test_ontario_factors_cite_their_004_question_and_have_staff_wording() -> None:
+    cases: list[dict[str, Any]] = [
+        {},
+        {"program": "ODSP"},
+        {"first_nations_site": True},
+        {"application_channel": "phone"},
+        {"employment_ontario_consent": False},
+    ]
+    for facts in cases:
+        result = triage({"job_start": "yes"}, **{**ON, **facts})
+        for factor in result["factors"]:
+            assert set(factor) == {"code", "fr", "en", "weight", "staff_fr", "staff_en", "source"}
+            assert re.search(r"004_\w+\.txt — Q\d", factor["source"]), factor
+            assert factor["staff_en"]
+            assert factor["staff_fr"]
+            assert not factor["staff_en"].startswith("You"), factor
+        for text in [f[key] for f in result["factors"] for key in ("fr", "en")]:
+            assert "voluntary" not in text.lower()
+            assert "volontaire" not in text.lower()
+            assert "does not change" not in text or "referral does not change" in text
+
+
+def test_ontario_odsp_is_not_told_about_the_common_assessment() -> None:
+    result = triage({"job_start": "yes"}, **{**ON, "program": "ODSP"})
+    assert result["path"] == "odsp_intake"
+    assert "common assessment" not in " ".join(f["en"] for f in result["factors"])
+
+
+def test_ontario_without_consent_is_not_fast_tracked_and_says_why() -> None:
+    result = triage({"job_start": "yes"}, **ON, employment_ontario_consent=False)
+    assert result["path"] == "common_assessment"
+    assert [f["code"] for f in result["factors"]][-2:] == ["no_consent", "common_assessment"]
+    assert "employment_ontario_consent" in [i["code"] for i in result["used_information"]]
+
+
+def test_ontario_questionnaire_help_does_not_say_voluntary() -> None:
+    for question in questionnaire("2026-05-01", "ON")["questions"]:
+        for key in ("help_fr", "help_en", "fr", "en"):
+            assert "volunt" not in question[key].lower(), question["code"]
+            assert "volontaire" not in question[key].lower(), question["code"]
 
 
 # ---- bad input ----

@@ -19,7 +19,15 @@ from sentier_rules.reforms import with_parameters
 from sentier_rules.triage import Triage, TriageInputError
 
 CASES = Path(__file__).parent / "yaml" / "triage.yaml"
-FACTS = ("date", "jurisdiction", "program", "region", "application_channel", "first_nations_site")
+FACTS = (
+    "date",
+    "jurisdiction",
+    "program",
+    "region",
+    "application_channel",
+    "first_nations_site",
+    "employment_ontario_consent",
+)
 
 
 def _cases() -> list[Any]:

@@ -67,6 +67,7 @@ def send_application(
     ready: bool = True,
     consent: bool = True,
     first_nations_site: bool = False,
+    questionnaire: dict[str, str] | None = None,
     **overrides: dict[str, Any],
 ) -> Application:
     """Fill and send an Ontario application through its pages (online unless ``application``
@@ -82,11 +83,14 @@ def send_application(
             values["first_nations_site"] = "on"
         response = client.post(step_url(application, step), values)
         assert response.status_code == 302, (step, response.content.decode()[:3000])
-    answers = {"job_start": "yes" if ready else "no"}
+    answers = {"job_start": "yes" if ready else "no", **(questionnaire or {})}
     response = client.post(step_url(application, "questionnaire"), answers)
     assert response.status_code == 302
-    if program == "OW":
-        assert response["Location"].endswith("/eo_consent/")
+    # The consent page is asked only where the fast track can apply (online OW, not at a First
+    # Nations site).
+    asked = program == "OW" and not first_nations_site and application.channel == "online"
+    assert response["Location"].endswith("/eo_consent/") == asked, response["Location"]
+    if asked:
         response = client.post(
             step_url(application, "eo_consent"), {"eo_consent": "on"} if consent else {}
         )
