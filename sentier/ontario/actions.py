@@ -48,7 +48,8 @@ from sentier.ontario.models import (
     Route,
 )
 from sentier.ontario.package import determination_package_pdf
-from sentier.ontario.routing import EO_CATEGORIES, employment_ontario
+from sentier.ontario.routing import employment_ontario
+from sentier.ontario.sharing import EO_CATEGORIES, eo_message_payload
 from sentier.ontario.timeline_kinds import OntarioEventKind, names_of
 from sentier.outbox.actions import enqueue
 from sentier.participants.actions import add_event, events_in_one_insert
@@ -103,10 +104,19 @@ def _refer_to_employment_ontario(
         purpose=Purpose.EMPLOYMENT_ONTARIO,
         at=at,
         consent=consent,
+        exchange=EO_CHANNEL,
     )
-    payload = {"referral": str(referral.uuid), **referral.payload}
-    if InformationCategory.EMPLOYMENT in referral.categories:
-        payload[InformationCategory.EMPLOYMENT] = {"employment_ready": employment_ready}
+    # Only the listed fields of the consented categories leave (``sharing``), never a copy of
+    # the referral's payload.
+    payload = eo_message_payload(
+        referral_uuid=str(referral.uuid),
+        need=referral.need,
+        consented=list(referral.categories),
+        sections={
+            **referral.payload,
+            InformationCategory.EMPLOYMENT: {"employment_ready": employment_ready},
+        },
+    )
     enqueue(topic=EO_TOPIC, payload=payload, referral=referral, channel=EO_CHANNEL, at=at)
     add_event(
         participant=participant,

@@ -24,13 +24,23 @@ class OntarioConfig(AppConfig):
         )
         from sentier.ontario.actions import EO_CHANNEL
         from sentier.ontario.routing import route_if_ontario
+        from sentier.ontario.sharing import describe_eo_message
         from sentier.ontario.units import UNIT_SCOPE
         from sentier.outbox.delivery import FileDropChannel, register_channel
+        from sentier.referrals.exchanges import Exchange, register_exchange
 
         # Each Ontario unit reaches its own program's files and queue, not its region's.
         scopes.register(UNIT_SCOPE)
-        # Referrals to Employment Ontario leave as files dropped for the exchange to pick up.
+        # Referrals to Employment Ontario leave as files dropped for the exchange to pick up,
+        # under the exchange's rules (no community expiry), read back from the message itself.
         register_channel(EO_CHANNEL, FileDropChannel())
+        register_exchange(
+            Exchange(
+                channel=EO_CHANNEL,
+                name=_("Employment Ontario data exchange"),
+                describe=describe_eo_message,
+            )
+        )
         # Ontario Works waits for its grant at the local office; ODSP lands in the centralized
         # intake unit (004): routed as the application is sent.
         on_submitted(route_if_ontario)

@@ -13,25 +13,18 @@ import datetime as dt
 from sentier.accounts.models import User
 from sentier.consent.actions import record_consent_from_application
 from sentier.consent.models import Channel as ConsentChannel
-from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
+from sentier.consent.models import Consent, Purpose, RecipientKind
 from sentier.intake.models import Application, Channel, Recommendation
 from sentier.intake.steps import asks_employment_ontario_consent
 from sentier.network.loading import EMPLOYMENT_ONTARIO_SLUG, load_employment_ontario
 from sentier.network.models import Organization
 from sentier.ontario import states
 from sentier.ontario.models import EOConsent, ODSPApplication, OWApplication
+from sentier.ontario.sharing import EO_CATEGORIES
 from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.participants.actions import add_event
 from sentier.participants.models import Participant
 from sentier.reference.models import Jurisdiction
-
-#: What the application's consent page asks to share with Employment Ontario (its wording
-#: names these three): contact details, program and file number, readiness to start a job.
-EO_CATEGORIES = (
-    InformationCategory.IDENTITY,
-    InformationCategory.PROGRAM,
-    InformationCategory.EMPLOYMENT,
-)
 
 CONSENT_CHANNEL = {
     Channel.ONLINE: ConsentChannel.ONLINE,

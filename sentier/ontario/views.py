@@ -44,6 +44,8 @@ from sentier.ontario.forms import (
 )
 from sentier.ontario.models import ActionPlan, Deferral
 from sentier.ontario.pages import apply_errors, ontario_only
+from sentier.ontario.sharing import describe_eo_message
+from sentier.referrals.exchanges import exchange_message
 
 # ---------------------------------------------------------------- local office
 
@@ -244,6 +246,8 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
         {
             "ow": ow,
             "assessment": getattr(ow, "assessment", None),
+            # What the exchange's message carries, read from the message itself (``sharing``).
+            "sent": _sent_to_employment_ontario(ow.referral_id),
             "can_act": can_act,
             "can_assign": may(user, "ontario.hand_out_ow_work", ow),
             "assign_form": assign_form,
@@ -251,6 +255,11 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
         },
         status=status,
     )
+
+
+def _sent_to_employment_ontario(referral_id: int | None) -> list[str] | None:
+    message = exchange_message(referral_id) if referral_id is not None else None
+    return describe_eo_message(message.payload) if message is not None else None
 
 
 def _assigned_message(assignee: User | None) -> str:

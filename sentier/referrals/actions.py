@@ -30,6 +30,7 @@ from sentier.outbox.actions import enqueue
 from sentier.participants.actions import add_event
 from sentier.participants.models import Participant
 from sentier.referrals import notify, selectors, states
+from sentier.referrals.exchanges import EXCHANGES
 from sentier.referrals.models import (
     Audience,
     NoticeKind,
@@ -102,6 +103,7 @@ def send_referral(
     kind: str = "",
     send_key: uuid.UUID | None = None,
     send_anyway: bool = False,
+    exchange: str = "",
 ) -> Referral:
     """Send a referral now. ``PermissionDenied``, ``ValidationError``, ``NoValidConsent``,
     ``AlreadySent`` or ``OpenReferralExists`` leave nothing behind: no referral, no message
@@ -112,7 +114,12 @@ def send_referral(
     (a ``ServiceKind``; the service's own kind when not given). ``send_key``: the sending form's
     one-time key; a second send with it raises ``AlreadySent`` with the first referral.
     ``send_anyway``: the sender saw the open referral for the same need and sends another.
+    ``exchange``: the registered data exchange (``referrals.exchanges``) the caller delivers it
+    through: it then follows the exchange's rules (no community expiry, no e-mail or link to
+    the organization); the caller queues the exchange's message in the same transaction.
     """
+    if exchange and exchange not in EXCHANGES:
+        raise ValueError(f"Unknown exchange: {exchange}")
     if not actor.has_perm("participants.change_participant", participant):
         raise PermissionDenied
     # One sending at a time per person: a form posted twice at once, or from two tabs, is
@@ -172,7 +179,9 @@ def send_referral(
         sender=actor,
         created_at=at,
         sent_at=at,
-        expires_at=at + dt.timedelta(days=settings.SENTIER_REFERRAL_EXPIRY_DAYS),
+        expires_at=(
+            None if exchange else at + dt.timedelta(days=settings.SENTIER_REFERRAL_EXPIRY_DAYS)
+        ),
         send_key=send_key,
     )
     states.REFERRAL.start(
@@ -186,7 +195,8 @@ def send_referral(
         referral=referral,
         at=at,
     )
-    notify.notify_receiver(referral, kind=NoticeKind.NEW, at=at)
+    if not exchange:
+        notify.notify_receiver(referral, kind=NoticeKind.NEW, at=at)
     add_event(
         participant=participant,
         kind=ReferralEventKind.REFERRAL_SENT,

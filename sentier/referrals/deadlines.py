@@ -4,7 +4,8 @@ Time is a parameter (``now``) so that tests, the command and the scheduled task 
 is. A referral still awaiting an answer ``SENTIER_REFERRAL_REMINDER_DAYS`` after it was sent
 reminds the receiving organization once; at its expiry (``expires_at``, set when sent to
 ``SENTIER_REFERRAL_EXPIRY_DAYS`` later) it becomes EXPIRED (side SYSTEM) and the sender is told
-(timeline, their referral list, e-mail). Each referral is handled in its own transaction.
+(timeline, their referral list, e-mail). Each referral is handled in its own transaction. A
+referral through a data exchange (``referrals.exchanges``) has neither: the exchange's rules apply.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from django_tasks import task
 
 from sentier.referrals import notify, states
 from sentier.referrals.actions import transition_referral
+from sentier.referrals.exchanges import exchange_channels
 from sentier.referrals.models import Audience, NoticeKind, Referral, ReferralStatus, Side
 
 
@@ -38,7 +40,9 @@ def _due_for_expiry(now: dt.datetime) -> Q:
 def run_deadlines(*, now: dt.datetime) -> DeadlineRun:
     """Expire what is due, then remind what is still pending past the reminder delay."""
     expired = 0
-    due = Referral.objects.filter(status__in=states.PENDING).filter(_due_for_expiry(now))
+    # A referral through a data exchange follows the exchange's rules (``referrals.exchanges``).
+    community = Referral.objects.exclude(messages__channel__in=exchange_channels())
+    due = community.filter(status__in=states.PENDING).filter(_due_for_expiry(now))
     for pk in due.values_list("pk", flat=True):
         with transaction.atomic():
             referral = Referral.objects.select_for_update().get(pk=pk)
@@ -55,7 +59,7 @@ def run_deadlines(*, now: dt.datetime) -> DeadlineRun:
             expired += 1
     reminded = 0
     cutoff = now - dt.timedelta(days=settings.SENTIER_REFERRAL_REMINDER_DAYS)
-    waiting = Referral.objects.filter(
+    waiting = community.filter(
         status__in=states.PENDING, reminded_at__isnull=True, sent_at__lte=cutoff
     )
     for pk in waiting.values_list("pk", flat=True):

@@ -33,6 +33,7 @@ from sentier.consent.selectors import consented_categories
 from sentier.core.formatting import long_date
 from sentier.participants.selectors import get_own_participant, get_participant_for_user
 from sentier.referrals import actions, notify, selectors, states
+from sentier.referrals.exchanges import EXCHANGES, exchange_message
 from sentier.referrals.forms import (
     AnswerForm,
     CancelForm,
@@ -319,15 +320,24 @@ def detail(request: HttpRequest, referral_uuid: uuid.UUID) -> HttpResponse:
     can_cancel = actions.side_of(user, referral) == Side.SENDER and states.allowed(
         referral.status, ReferralStatus.CANCELLED, Side.SENDER
     )
+    message = exchange_message(referral.pk)
+    exchange = EXCHANGES[message.channel] if message is not None else None
     return render(
         request,
         "referrals/detail.html",
         {
             "referral": referral,
-            "category_labels": _category_labels(referral.categories),
+            # Through an exchange: exactly what its message carries; otherwise the categories.
+            "category_labels": (
+                exchange.describe(message.payload)
+                if exchange is not None and message is not None
+                else _category_labels(referral.categories)
+            ),
             "can_cancel": can_cancel,
             "links": list(referral.links.all()[:5]),
-            "without_account": not notify.has_accounts(referral.organization),
+            "without_account": exchange is None and not notify.has_accounts(referral.organization),
+            "exchange": exchange,
+            "exchange_message": message,
         },
     )
 
