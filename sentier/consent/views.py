@@ -33,16 +33,21 @@ from sentier.consent.forms import AgreeForm, ChoiceForm, WithdrawForm
 from sentier.consent.models import Channel, Consent, Purpose, RecipientKind
 from sentier.consent.texts import TEXT_VERSION, consent_text
 from sentier.core import formatting
+from sentier.core.jurisdiction import app_enabled
 from sentier.participants.models import Participant
 from sentier.participants.selectors import get_own_participant, get_participant_for_user
 
+#: Purposes that belong to one capability: offered only where its app is
+#: (``sentier.core.jurisdiction``): service plans in Québec, Employment Ontario in Ontario.
+PURPOSE_APPS = {Purpose.SERVICE_PLAN: "serviceplans", Purpose.EMPLOYMENT_ONTARIO: "ontario"}
+
 
 def purposes() -> list[tuple[str, str]]:
-    """The purposes offered here (Employment Ontario only in Ontario)."""
+    """The purposes offered here."""
     return [
         (value, str(label))
         for value, label in Purpose.choices
-        if value != Purpose.EMPLOYMENT_ONTARIO or settings.SENTIER_JURISDICTION == "on"
+        if value not in PURPOSE_APPS or app_enabled(PURPOSE_APPS[Purpose(value)])
     ]
 
 

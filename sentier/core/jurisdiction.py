@@ -22,6 +22,17 @@ APP_JURISDICTION = {
 }
 
 
+# Facts of a file that exist in one jurisdiction only (field → ``SENTIER_JURISDICTION``): the
+# claim booklet (carnet de réclamation, ASM-2/ASM-5) is Québec's.
+FIELD_JURISDICTION = {"claim_booklet": "qc"}
+
+
+def field_offered(name: str) -> bool:
+    """Is this file fact kept in this jurisdiction (shown, asked, editable)?"""
+    wanted = FIELD_JURISDICTION.get(name)
+    return wanted is None or wanted == settings.SENTIER_JURISDICTION
+
+
 def app_enabled(app_label: str) -> bool:
     wanted = APP_JURISDICTION.get(app_label)
     return wanted is None or wanted == settings.SENTIER_JURISDICTION

@@ -51,7 +51,9 @@ def person_facts(
     """The facts of a file in the rules' vocabulary (facts not known yet are left out)."""
     facts: dict[str, Any] = {
         "jurisdiction": participant.program.jurisdiction,
-        "region": participant.region.code,
+        # The rules know Québec's administrative regions only (an Ontario service area is not
+        # one of their facts).
+        **({"region": participant.region.code} if participant.region.jurisdiction == "QC" else {}),
         "program": participant.program.code,
         "claim_booklet": participant.claim_booklet or None,
         "asylum_seeker": participant.asylum_seeker,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,9 +13,27 @@ from sentier.core.forms import BoundedDateField, years_from_today
 from sentier.decisions.models import Measure
 from sentier_rules.requests import FIRST_DATE
 
+#: The measures a caseworker may ask the rules about, per jurisdiction (``SENTIER_JURISDICTION``):
+#: Ontario's file offers its own measure only (Québec's form is kept as it was).
+MEASURES_OFFERED: dict[str, tuple[Measure, ...]] = {
+    "qc": tuple(Measure),
+    "on": (Measure.EMPLOYMENT_FAST_TRACK,),
+}
+#: Fields that only one measure reads: left out where that measure is not offered.
+FIELDS_OF_MEASURE: dict[str, tuple[str, ...]] = {
+    Measure.SERVICE_PLAN: ("initiated_by",),
+    Measure.PAAS_ACTION: ("weekly_hours",),
+    Measure.EMPLOYMENT_FAST_TRACK: ("application_channel", "employment_ready"),
+}
+
+
+def measures_here() -> list[tuple[str, str]]:
+    offered = MEASURES_OFFERED.get(settings.SENTIER_JURISDICTION, tuple(Measure))
+    return [(measure.value, str(measure.label)) for measure in offered]
+
 
 class DecisionForm(forms.Form):
-    measure = forms.ChoiceField(label=_("Measure"), choices=Measure.choices)
+    measure = forms.ChoiceField(label=_("Measure"), choices=measures_here)
     date = BoundedDateField(
         label=_("For the date"),
         help_text=_("The rules in force on this date are applied."),
@@ -53,6 +72,11 @@ class DecisionForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"date": timezone.localdate()})
         super().__init__(*args, **kwargs)
+        offered = {value for value, _label in measures_here()}
+        for measure, names in FIELDS_OF_MEASURE.items():
+            if measure not in offered:
+                for name in names:
+                    self.fields.pop(name, None)
 
     def rules_arguments(self) -> dict[str, Any]:
         """The cleaned data as keyword arguments of ``decide_for_participant``."""

@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from sentier.core.forms import BoundedDateField, years_from_today
+from sentier.core.jurisdiction import field_offered
 from sentier.participants.actions import EDITABLE_FIELDS
 from sentier.participants.models import FileStatus, Participant
 from sentier.reference.selectors import list_current_programs, list_current_regions
@@ -90,6 +91,12 @@ class ParticipantDetailsForm(forms.ModelForm[Participant]):
     class Meta:
         model = Participant
         fields = list(EDITABLE_FIELDS)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A fact this jurisdiction does not keep (the claim booklet in Ontario) is not asked.
+        for name in [name for name in self.fields if not field_offered(name)]:
+            del self.fields[name]
 
     def clean_postal_code(self) -> str:
         value = str(self.cleaned_data.get("postal_code") or "").strip().upper()

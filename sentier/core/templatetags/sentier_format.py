@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import template
 
 from sentier.core import formatting
+from sentier.core.jurisdiction import field_offered
 
 register = template.Library()
 
@@ -34,3 +35,10 @@ def longdate(value: dt.date | dt.datetime | None) -> str:
 def clock(value: dt.time | dt.datetime | None) -> str:
     """``{{ when|clock }}`` → ``14 h 30``."""
     return "" if value is None else formatting.clock(value)
+
+
+@register.filter
+def offered_here(field: str) -> bool:
+    """``{% if "claim_booklet"|offered_here %}``: is this file fact kept in this jurisdiction
+    (``sentier.core.jurisdiction.FIELD_JURISDICTION``)?"""
+    return field_offered(field)
