@@ -21,8 +21,8 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import User
@@ -46,6 +46,7 @@ from sentier.ontario.models import ActionPlan, Deferral
 from sentier.ontario.pages import apply_errors, ontario_only
 from sentier.ontario.sharing import describe_eo_message
 from sentier.referrals.exchanges import exchange_message
+from sentier_rules.triage import ONTARIO_STAFF_TEXTS
 
 # ---------------------------------------------------------------- local office
 
@@ -248,6 +249,8 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
             "assessment": getattr(ow, "assessment", None),
             # What the exchange's message carries, read from the message itself (``sharing``).
             "sent": _sent_to_employment_ontario(ow.referral_id),
+            # Why the route, worded for staff (the rules' own text speaks to the person).
+            "route_staff": _staff_wording(ow.route_reason),
             "can_act": can_act,
             "can_assign": may(user, "ontario.hand_out_ow_work", ow),
             "assign_form": assign_form,
@@ -255,6 +258,13 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
         },
         status=status,
     )
+
+
+def _staff_wording(reason: str) -> str:
+    texts = ONTARIO_STAFF_TEXTS.get(reason)
+    if texts is None:
+        return ""
+    return texts[1] if (get_language() or "fr").startswith("en") else texts[0]
 
 
 def _sent_to_employment_ontario(referral_id: int | None) -> list[str] | None:

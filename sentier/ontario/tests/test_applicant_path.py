@@ -131,3 +131,17 @@ def test_staff_read_staff_wording_with_the_004_source(
     # Staff keep the versions.
     assert application.recommendation.rules_version in page
     assert "No support requested" not in page
+
+
+def test_the_grant_page_says_why_in_staff_words(
+    ontario: dict[str, Any], on_client: Callable[[str], Client]
+) -> None:
+    from sentier.ontario import actions
+
+    application = send_application(Client(), ready=False)
+    ow = actions.grant_ow_application(actor=ontario["tara"], ow_application=ow_of(application))
+    with translation.override("en-ca"):
+        url = reverse("ontario:ow_application", kwargs={"ow_uuid": ow.uuid})
+    page = on_client("tara").get(url).content.decode()
+    assert "Not assessed ready for employment services from the application." in page
+    assert "From your application, you were not assessed" not in page
