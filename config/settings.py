@@ -289,7 +289,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LANGUAGE_CODE = "fr-ca"
+# The language when nobody chose one: French in Québec, English in Ontario (as
+# sentier.core.jurisdiction.DEFAULT_LANGUAGE). Stored reference names stay French-first
+# (MODELTRANSLATION_DEFAULT_LANGUAGE) in both.
+LANGUAGE_CODE = "en-ca" if SENTIER_JURISDICTION == "on" else "fr-ca"
 LANGUAGES = [("fr-ca", "Français"), ("en-ca", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

@@ -33,6 +33,16 @@ def field_offered(name: str) -> bool:
     return wanted is None or wanted == settings.SENTIER_JURISDICTION
 
 
+#: The language of a page, a message or a command when nobody chose one (``/`` redirects there,
+#: ``sentier load_demo`` prints in it): French in Québec, English in Ontario (issue 21). The
+#: settings set ``LANGUAGE_CODE`` to the same.
+DEFAULT_LANGUAGE = {"qc": "fr-ca", "on": "en-ca"}
+
+
+def default_language() -> str:
+    return DEFAULT_LANGUAGE.get(settings.SENTIER_JURISDICTION, settings.LANGUAGE_CODE)
+
+
 def app_enabled(app_label: str) -> bool:
     wanted = APP_JURISDICTION.get(app_label)
     return wanted is None or wanted == settings.SENTIER_JURISDICTION

@@ -86,6 +86,29 @@ ONTARIO_PERSONAS: tuple[Persona, ...] = (
 )
 
 
+#: The ministry's Ontario demo logins: a program analyst (aggregate statistics of Ontario only,
+#: no file) and an administrator. Kept apart from ``ONTARIO_PERSONAS`` so that other units'
+#: personas are added there without touching these.
+ONTARIO_MINISTRY_PERSONAS: tuple[Persona, ...] = (
+    Persona(
+        "analyst_ontario",
+        "analyst.ontario@sentier.demo",
+        "Priya",
+        "Raman",
+        Role.ANALYST,
+        language="en-ca",
+    ),
+    Persona(
+        "admin_ontario",
+        "admin.ontario@sentier.demo",
+        "Morgan",
+        "Reid",
+        Role.ADMINISTRATOR,
+        language="en-ca",
+    ),
+)
+
+
 def submit_ontario_application(
     *,
     first: str,
@@ -133,7 +156,10 @@ def submit_ontario_application(
 
 
 def ensure_ontario_personas(password: str = DEMO_PASSWORD) -> dict[str, User]:
-    users = {persona.key: ensure_persona(persona, password) for persona in ONTARIO_PERSONAS}
+    users = {
+        persona.key: ensure_persona(persona, password)
+        for persona in (*ONTARIO_PERSONAS, *ONTARIO_MINISTRY_PERSONAS)
+    }
     UnitMembership.objects.update_or_create(
         user=users["odsp_intake"], defaults={"unit": Unit.ODSP_INTAKE}
     )

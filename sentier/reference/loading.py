@@ -8,6 +8,10 @@ location (organization, region, phone)) and written only when a value differs, s
 changes nothing and adds no history rows. Used by ``sentier load_reference``, the demo-data
 loader and the tests.
 
+Each jurisdiction loads its own data and nothing of the other's: Québec its regions, programs
+and the RSSMO directory; Ontario (``SENTIER_JURISDICTION=on``) its programs, service areas and
+dated lists (``data/ontario.yaml``) and Employment Ontario.
+
 The files are checked before anything is written: an unknown region or clientele code, a slug
 with two names (or a name with two slugs), or one organization published with two different
 clienteles stops the load with :class:`ReferenceDataError`.
@@ -70,7 +74,8 @@ class LoadReport:
     clienteles: Counts = dataclasses.field(default_factory=Counts)
     organizations: Counts = dataclasses.field(default_factory=Counts)
     locations: Counts = dataclasses.field(default_factory=Counts)
-    # Ontario configuration only (SENTIER_JURISDICTION=on); left out of items() when not loaded.
+    # Ontario configuration only (SENTIER_JURISDICTION=on); a kind a jurisdiction does not load
+    # is left out of items().
     service_areas: Counts = dataclasses.field(default_factory=Counts)
     deferral_reasons: Counts = dataclasses.field(default_factory=Counts)
     prescribed_classes: Counts = dataclasses.field(default_factory=Counts)
@@ -83,11 +88,8 @@ class LoadReport:
         return [
             (f.name, getattr(self, f.name))
             for f in dataclasses.fields(self)
-            if f.name not in ONTARIO_KINDS or getattr(self, f.name).total
+            if getattr(self, f.name).total  # what this jurisdiction loads
         ]
-
-
-ONTARIO_KINDS = frozenset({"service_areas", "deferral_reasons", "prescribed_classes"})
 
 
 # ---------------------------------------------------------------- reading and checking the files
@@ -150,9 +152,14 @@ def named_rows(data: Mapping[str, Any], key: str, where: str) -> list[NamedRow]:
 
 
 def read_reference(path: Path = REFERENCE_FILE) -> tuple[list[NamedRow], list[NamedRow]]:
-    """Regions and programs of the reference file."""
+    """Regions and programs of the reference file (of every jurisdiction)."""
     data = read_yaml(path)
     return named_rows(data, "regions", str(path)), named_rows(data, "programs", str(path))
+
+
+def of_jurisdiction(rows: Iterable[NamedRow], jurisdiction: str) -> list[NamedRow]:
+    """The rows of one jurisdiction (``Jurisdiction`` value, ``"QC"`` or ``"ON"``)."""
+    return [row for row in rows if row.jurisdiction == jurisdiction]
 
 
 # ---------------------------------------------------------------- writing
@@ -334,9 +341,14 @@ def _load_dated(
         counts.add(status)
 
 
-def load_ontario_data(report: LoadReport, path: Path = ONTARIO_FILE) -> None:
-    """Ontario service areas, deferral reasons, prescribed classes and Employment Ontario."""
+def load_ontario_data(
+    report: LoadReport, path: Path = ONTARIO_FILE, reference_file: Path = REFERENCE_FILE
+) -> None:
+    """Ontario's programs, service areas, deferral reasons, prescribed classes and Employment
+    Ontario."""
+    _regions, programs = read_reference(reference_file)
     areas, reasons, classes = read_ontario(path)
+    load_programs(of_jurisdiction(programs, Jurisdiction.ONTARIO), report.programs)
     load_regions(areas, report.service_areas)
     _load_dated(DeferralReason, reasons, report.deferral_reasons)
     _load_dated(PrescribedClass, classes, report.prescribed_classes)
@@ -352,7 +364,8 @@ class Loader(Protocol):
 
     ``read`` checks its files before anything is written (raising :class:`ReferenceDataError`)
     and returns what ``load`` writes, in the reference data's transaction, after the regions.
-    ``load_ontario`` adds what the Ontario configuration needs; ``finish`` runs after that
+    ``read``, ``load`` and ``finish`` serve the Québec configuration (the RSSMO directory);
+    ``load_ontario`` is what the Ontario configuration loads instead. ``finish`` runs after that
     transaction and returns the counts the command prints last.
     """
 
@@ -370,8 +383,11 @@ def register_loader(loader: Loader) -> None:
     LOADERS.append(loader)
 
 
-def finish_loading() -> list[tuple[str, Counts]]:
-    """What the loaders write after the reference data (the network's services)."""
+def finish_loading(jurisdiction: str | None = None) -> list[tuple[str, Counts]]:
+    """What the loaders write after the Québec reference data (the RSSMO members' services);
+    nothing in the Ontario configuration."""
+    if (jurisdiction or settings.SENTIER_JURISDICTION).lower() == "on":
+        return []
     return [row for loader in LOADERS for row in loader.finish()]
 
 
@@ -381,18 +397,30 @@ def load_reference_data(
     jurisdiction: str | None = None,
     **files: Path,
 ) -> LoadReport:
-    """Load regions, programs and what the apps registered (the network's clienteles and RSSMO
-    directory); safe to run again. ``files`` replace a loader's files (``rssmo_file=...``).
+    """Load the reference data of one jurisdiction, and only of it; safe to run again.
 
-    In the Ontario configuration (``SENTIER_JURISDICTION=on``, or ``jurisdiction="on"``), also
-    the Ontario service areas, deferral reasons, prescribed classes and Employment Ontario; a
-    Québec installation never lists them.
+    Québec (the default): its 17 regions, its programs and what the apps registered (the
+    network's clienteles and RSSMO directory); ``files`` replace a loader's files
+    (``rssmo_file=...``). Ontario (``SENTIER_JURISDICTION=on``, or ``jurisdiction="on"``): its
+    programs, service areas, deferral reasons, prescribed classes and Employment Ontario. Neither
+    installation lists a row of the other (issue 21: no Québec region or organization in an
+    Ontario database, nor the converse).
     """
     jurisdiction = (jurisdiction or settings.SENTIER_JURISDICTION).lower()
+    report = LoadReport()
+    if jurisdiction == "on":
+        read_reference(reference_file)  # checked all the same
+        with (
+            translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE),
+            transaction.atomic(),
+        ):
+            load_ontario_data(report, reference_file=reference_file)
+        return report
     region_rows, program_rows = read_reference(reference_file)
+    region_rows = of_jurisdiction(region_rows, Jurisdiction.QUEBEC)
+    program_rows = of_jurisdiction(program_rows, Jurisdiction.QUEBEC)
     region_codes = [r.code for r in region_rows]
     read = [(loader, loader.read(region_codes=region_codes, files=files)) for loader in LOADERS]
-    report = LoadReport()
     # The untranslated ``name`` column takes the active language's value on save: write in the
     # default language so that it always holds the French name.
     with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE), transaction.atomic():
@@ -400,6 +428,4 @@ def load_reference_data(
         load_programs(program_rows, report.programs)
         for loader, data in read:
             loader.load(data, regions=regions, report=report)
-        if jurisdiction == "on":
-            load_ontario_data(report)
     return report

@@ -1,14 +1,19 @@
-"""``sentier load_demo``: every app's demo data, in the order they build on each other.
+"""``sentier load_demo``: every app's demo data, in the order they build on each other, for
+the jurisdiction this instance serves and only for it.
 
-Each app owns its demo (``<app>/demo.py``, idempotent); the personas are in
-``sentier.accounts.demo``, the participants in ``sentier.participants.demo``.
+Each app owns its demo (``<app>/demo.py``, idempotent). Québec: the personas of
+``sentier.accounts.demo``, the synthetic participants of ``sentier.participants.demo`` and the
+Québec measures' scenarios. Ontario: the Ontario personas and applications of
+``sentier.ontario`` and the Ontario directory's demo set; no Québec persona, region or file
+(issue 21: a Laval caseworker must not sign in on the Ontario server).
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 
-from sentier.accounts.demo import DEMO_PASSWORD
+from sentier.accounts.demo import DEMO_PASSWORD, PERSONAS, Persona
 from sentier.consent import demo as consent_demo
 from sentier.core.jurisdiction import app_enabled
 from sentier.decisions import demo as decisions_demo
@@ -19,6 +24,7 @@ from sentier.ontario import demo as ontario_demo
 from sentier.ontario import odsp_demo
 from sentier.paas import demo as paas_demo
 from sentier.participants import demo as participants_demo
+from sentier.participants.models import Participant
 from sentier.plans import demo as plans_demo
 from sentier.referrals import demo as referrals_demo
 from sentier.serviceplans import demo as serviceplans_demo
@@ -35,10 +41,24 @@ QUEBEC_SCENARIOS = (
 )
 
 
+def demo_personas() -> tuple[Persona, ...]:
+    """The demo logins of this jurisdiction (``sentier load_demo`` lists them)."""
+    if settings.SENTIER_JURISDICTION == "on":
+        return (
+            *ontario_demo.ONTARIO_PERSONAS,
+            odsp_demo.ODSP_COLLEAGUE,
+            *ontario_demo.ONTARIO_MINISTRY_PERSONAS,
+        )
+    return PERSONAS
+
+
 @transaction.atomic
 def load_demo(count: int = 200, seed: int = 2026, password: str = DEMO_PASSWORD) -> int:
-    """Personas, ``count`` synthetic participants and every capability's demo (idempotent);
-    returns how many participant files were created."""
+    """The demo of this jurisdiction (idempotent); returns how many participant files were
+    created. Québec: personas, ``count`` synthetic participants and every capability's demo;
+    Ontario: its personas, applications and directory (``count`` and ``seed`` do not apply)."""
+    if settings.SENTIER_JURISDICTION == "on":
+        return load_ontario_demo(password)
     created = participants_demo.load_demo_participants(count, seed, password)
     decisions_demo.load_demo()
     if app_enabled("paas"):  # a Québec measure: an Ontario installation has none of it
@@ -47,6 +67,12 @@ def load_demo(count: int = 200, seed: int = 2026, password: str = DEMO_PASSWORD)
     if app_enabled("plans"):
         for module in QUEBEC_SCENARIOS:
             module.load_demo()
+    return created
+
+
+def load_ontario_demo(password: str = DEMO_PASSWORD) -> int:
+    before = Participant.objects.count()
+    ontario_demo.ensure_ontario_personas(password)
     ontario_demo.load_demo()
     odsp_demo.load_odsp_demo()  # after the Ontario personas exist
-    return created
+    return Participant.objects.count() - before

@@ -10,10 +10,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_supported_language_variant
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from sentier.accounts.models import User
+from sentier.core.jurisdiction import default_language
 from sentier.participants.models import FileStatus, Participant
+from sentier.reference.models import Program, Region
+from sentier.reference.selectors import list_current_programs, list_current_regions
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -23,10 +27,25 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def root_redirect(request: HttpRequest) -> HttpResponseRedirect:
-    """``/`` → ``/fr-ca/`` (or the browser's language if it is English)."""
-    language = get_language_from_request(request) or settings.LANGUAGE_CODE
-    code = "en-ca" if language.lower().startswith("en") else "fr-ca"
-    return HttpResponseRedirect(f"/{code}/")
+    """``/`` → the language the person chose (cookie) or their browser asks for, else the
+    jurisdiction's: ``/fr-ca/`` in Québec, ``/en-ca/`` in Ontario."""
+    return HttpResponseRedirect(f"/{asked_language(request) or default_language()}/")
+
+
+def asked_language(request: HttpRequest) -> str | None:
+    """The supported language of the language cookie or of ``Accept-Language``, if any (as
+    Django's ``get_language_from_request`` without its fallback to ``LANGUAGE_CODE``)."""
+    asked = [request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")]
+    header = request.headers.get("accept-language", "")
+    asked += [code for code, _quality in parse_accept_lang_header(header) if code != "*"]
+    for code in asked:
+        if not code:
+            continue
+        try:
+            return get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return None
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -46,19 +65,31 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _statistics() -> dict[str, object]:
-    """Aggregates only: counts by region, program and status, never a person."""
-    participants = Participant.objects.all()
+    """Aggregates only: counts by region, program and status, never a person; of this
+    jurisdiction's regions and programs only (an Ontario analyst counts no Québec file). Names
+    are read from the rows, so that they follow the page's language ("City of Toronto")."""
+    regions = {region.pk: region for region in list_current_regions()}
+    programs = {program.pk: program for program in list_current_programs()}
+    participants = Participant.objects.filter(region__in=regions, program__in=programs)
+    by_region = participants.values("region_id").annotate(n=Count("id"))
+    by_program = participants.values("program_id").annotate(n=Count("id"))
     return {
         "total": participants.count(),
         "active": participants.filter(status=FileStatus.ACTIVE).count(),
-        "by_region": participants.values("region__code", "region__name")
-        .annotate(n=Count("id"))
-        .order_by("region__code"),
-        "by_program": participants.values("program__code", "program__name")
-        .annotate(n=Count("id"))
-        .order_by("program__code"),
+        "by_region": sorted(
+            (_named("region", regions[row["region_id"]], row["n"]) for row in by_region),
+            key=lambda row: str(row["region__code"]),
+        ),
+        "by_program": sorted(
+            (_named("program", programs[row["program_id"]], row["n"]) for row in by_program),
+            key=lambda row: str(row["program__code"]),
+        ),
         "as_of": timezone.now(),
     }
+
+
+def _named(kind: str, row: Region | Program, count: int) -> dict[str, object]:
+    return {f"{kind}__code": row.code, f"{kind}__name": row.name, "n": count}
 
 
 @login_required
@@ -69,13 +100,19 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    """What is kept, who sees it, automated recommendations, rights (public)."""
-    return render(request, "site/privacy.html")
+    """What is kept, who sees it, automated recommendations, rights (public); Ontario's names
+    its own laws (FIPPA, MFIPPA, the OW and ODSP Acts) and contacts."""
+    return render(request, _of_jurisdiction("site/privacy"))
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
-    """The accessibility statement (public)."""
-    return render(request, "site/accessibility.html")
+    """The accessibility statement (public): Québec's standard, or Ontario's AODA."""
+    return render(request, _of_jurisdiction("site/accessibility"))
+
+
+def _of_jurisdiction(template: str) -> str:
+    """``site/privacy`` → ``site/privacy.html`` (Québec) or ``site/privacy_on.html``."""
+    return f"{template}_on.html" if settings.SENTIER_JURISDICTION == "on" else f"{template}.html"
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -55,7 +55,8 @@ def test_an_ineligible_person_sees_the_reasons_and_is_not_placed(
         first_name="Ann",
         last_name="Smith",
         region=Region.objects.get(code="13"),
-        program=Program.objects.get(code="OW"),
+        # A program PAAS Action does not serve (Ontario's, absent from a Québec database).
+        program=Program.objects.create(code="OW", name="Ontario Works", jurisdiction="ON"),
         caseworker=personas["caseworker_laval"],
     )
     with translation.override("en-ca"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -66,19 +67,23 @@ def test_the_17_quebec_regions_are_loaded_with_both_names() -> None:
     assert _en(Region.objects.get(code="06")) == "Montréal"
 
 
-def test_the_six_programs_are_loaded_in_their_jurisdiction() -> None:
-    assert Program.objects.count() == 6
+def test_the_six_programs_are_loaded_in_their_jurisdiction(settings: Any) -> None:
+    # The session loaded the Québec configuration: its four programs, no Ontario one.
     assert dict(Program.objects.values_list("code", "jurisdiction")) == {
         "PAS": "QC",
         "PSS": "QC",
         "POE": "QC",
         "PRB": "QC",
-        "OW": "ON",
-        "ODSP": "ON",
     }
     pss = Program.objects.get(code="PSS")
     assert _fr(pss) == "Programme de solidarité sociale"
     assert _en(pss) == "Social Solidarity Program"
+    settings.SENTIER_JURISDICTION = "on"
+    load_reference_data()
+    assert dict(Program.objects.filter(jurisdiction="ON").values_list("code", "jurisdiction")) == {
+        "OW": "ON",
+        "ODSP": "ON",
+    }
     assert _en(Program.objects.get(code="ODSP")) == "Ontario Disability Support Program"
 
 
@@ -126,7 +131,7 @@ def test_loading_again_changes_nothing() -> None:
     assert not report.changed
     assert {kind: counts.total for kind, counts in report.items()} == {
         "regions": 17,
-        "programs": 6,
+        "programs": 4,  # Québec's: Ontario's two are not loaded in this configuration
         "clienteles": 17,
         "organizations": 49,
         "locations": 54,

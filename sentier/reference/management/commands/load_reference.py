@@ -1,4 +1,8 @@
-"""``sentier load_reference``: regions, programs, clienteles and the RSSMO directory (idempotent).
+"""``sentier load_reference``: the reference data of this instance's jurisdiction (idempotent).
+
+Québec: regions, programs, clienteles and the RSSMO directory; Ontario: programs, service areas,
+deferral reasons, prescribed classes and Employment Ontario. It prints in the active language,
+``LANGUAGE_CODE`` unless a caller chose one: French in Québec, English in Ontario.
 
 The loading itself lives in :mod:`sentier.reference.loading` and the loaders apps register there
 (the network's directory and services); this command only prints what it did.
@@ -28,7 +32,7 @@ LABELS = {
 
 
 class Command(BaseCommand):
-    help = "Load regions, programs, target clienteles and the RSSMO member directory (idempotent)."
+    help = "Load the regions, programs and directory of this jurisdiction (idempotent)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:

@@ -1,18 +1,20 @@
-"""``sentier load_demo``: demo personas and about 200 synthetic participants (idempotent)."""
+"""``sentier load_demo``: the demo of this jurisdiction (idempotent), then its logins.
+
+Québec: the personas and about 200 synthetic participants; Ontario: the Ontario personas and
+applications. Messages are in the jurisdiction's default language (English in Ontario)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from sentier.accounts.demo import DEMO_PASSWORD, PERSONAS
-from sentier.ontario.demo import ONTARIO_PERSONAS
-from sentier.ontario.odsp_demo import ODSP_COLLEAGUE
-from sentier.site.demo import load_demo
+from sentier.accounts.demo import DEMO_PASSWORD
+from sentier.core.jurisdiction import default_language
+from sentier.site.demo import demo_personas, load_demo
 
 
 class Command(BaseCommand):
@@ -26,6 +28,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with translation.override(default_language()):
+            self._handle(options)
+
+    def _handle(self, options: dict[str, Any]) -> None:
         if not options["logins_only"]:
             call_command("load_reference", verbosity=0)
             created = load_demo(options["participants"])
@@ -36,8 +42,5 @@ class Command(BaseCommand):
             return
         self.stdout.write("")
         self.stdout.write(_("Demo logins (password: %(password)s)") % {"password": DEMO_PASSWORD})
-        personas = list(PERSONAS)
-        if settings.SENTIER_JURISDICTION == "on":
-            personas += [*ONTARIO_PERSONAS, ODSP_COLLEAGUE]
-        for persona in personas:
+        for persona in demo_personas():
             self.stdout.write(f"  {persona.email:<36} {persona.role}")
