@@ -15,6 +15,7 @@ from sentier.consent.models import Channel, InformationCategory, Purpose, Recipi
 from sentier.core.forms import BoundedDateField, days_from_today
 from sentier.core.text import french
 from sentier.network.models import Organization
+from sentier.network.selectors import list_current_organizations
 
 STAFF_CHANNELS = [(c.value, c.label) for c in Channel if c != Channel.ONLINE]
 
@@ -63,6 +64,10 @@ class ChoiceForm(forms.Form):
     def __init__(self, *args: Any, purpose: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.purpose = purpose
+        # This jurisdiction's organizations only (read per form: the setting may change).
+        organizations = self.fields["recipient_organization"]
+        assert isinstance(organizations, forms.ModelChoiceField)
+        organizations.queryset = list_current_organizations().order_by(*french("name"))
         self.fields["expires_on"].error_messages["too_late"] = _(
             "A consent lasts at most %(days)d days."
         ) % {"days": settings.SENTIER_CONSENT_DAYS}

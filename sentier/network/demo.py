@@ -9,17 +9,22 @@ Builds on the seeded services (``sentier load_reference``) and the demo personas
   update, and the capacity reminder would write to them.
 
 Other services keep the capacity seeded by ``load_reference`` (dated from the first load).
+
+In the Ontario configuration, :func:`load_ontario_directory` loads the Ontario directory's
+fictitious demo set instead (``data/ontario_demo_hsds``), through the HSDS import.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
 from sentier.accounts.models import User
 from sentier.network import actions
+from sentier.network.hsds.importing import import_datapackage
 from sentier.network.models import (
     OPEN_ENTRY_STATUSES,
     CapacityUpdate,
@@ -82,3 +87,17 @@ def load_demo() -> None:
     budget = Service.objects.filter(organization__slug="sorif", kind=ServiceKind.BUDGET).first()
     if budget is not None and not CapacityUpdate.objects.filter(service=budget).exists():
         Service.objects.filter(pk=budget.pk).update(capacity_updated_at=now - dt.timedelta(days=31))
+
+
+#: The Ontario directory's demo set (fictitious, marked "Demo ·"; see its README.md).
+ONTARIO_DEMO_DIRECTORY = Path(__file__).resolve().parent / "data" / "ontario_demo_hsds"
+
+
+def load_ontario_directory() -> dict[str, int]:
+    """The Ontario configuration's directory: the demo HSDS set, through the same import an
+    Ontario administrator runs on the real list (idempotent: rows are found by their ids).
+    Returns the rows created per table; raises on a problem in the package."""
+    result = import_datapackage(ONTARIO_DEMO_DIRECTORY)
+    if result.problems:
+        raise ValueError(f"{ONTARIO_DEMO_DIRECTORY}: {result.problems[:3]}")
+    return dict(result.created)

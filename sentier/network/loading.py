@@ -45,6 +45,9 @@ RSSMO_FILE = NETWORK_DATA / "rssmo_members.yaml"
 #: The Employment Ontario recipient of fast-track referrals (004): one organization in the
 #: network, with one service of kind ``employment_ontario``.
 EMPLOYMENT_ONTARIO_SLUG = "employment-ontario"
+#: The slugs of the Ontario directory's demo organizations (``data/ontario_demo_hsds``) start
+#: with this: the directory page says they are demonstration data while one is listed.
+ONTARIO_DEMO_SLUG_PREFIX = "demo-on-"
 
 DESCRIPTIVE = (
     "kind",

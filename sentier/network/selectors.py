@@ -27,6 +27,7 @@ from django.http import Http404
 from sentier.accounts.models import User
 from sentier.core.text import Folded, french, search_words
 from sentier.network.actions import waiting_order
+from sentier.network.loading import EMPLOYMENT_ONTARIO_SLUG
 from sentier.network.models import (
     OPEN_ENTRY_STATUSES,
     Clientele,
@@ -41,6 +42,8 @@ from sentier.network.models import (
 )
 from sentier.network.permissions import managed_services_q
 from sentier.participants.models import Participant
+from sentier.reference.models import Jurisdiction, Region
+from sentier.reference.selectors import current_jurisdiction
 
 # Where a directory search word is looked for, and what a match there weighs in the ranking: a
 # word in the organization's name counts most, then who it serves and what it offers, then where.
@@ -77,6 +80,22 @@ def listed_services() -> QuerySet[Service]:
     return Service.objects.filter(active=True, status=ServiceStatus.ACTIVE)
 
 
+def list_current_organizations() -> QuerySet[Organization]:
+    """The organizations of this instance's jurisdiction: none with a location or a service in
+    the other jurisdiction's regions, no RSSMO member in Ontario, no Employment Ontario in Québec
+    (issue 21: the Ontario directory and consent pages list no Québec organization). An
+    installation loads only its own (``load_reference``); this keeps any other row out of sight."""
+    here = current_jurisdiction()
+    elsewhere = Region.objects.exclude(jurisdiction=here)
+    foreign = Organization.objects.filter(
+        Q(locations__region__in=elsewhere) | Q(services__regions__in=elsewhere)
+    )
+    organizations = Organization.objects.exclude(pk__in=foreign.values("pk"))
+    if here == Jurisdiction.ONTARIO:
+        return organizations.exclude(rssmo_member=True)
+    return organizations.exclude(slug=EMPLOYMENT_ONTARIO_SLUG)
+
+
 def search_directory(
     text: str = "",
     region_code: str = "",
@@ -93,7 +112,7 @@ def search_directory(
     regions) prefetched, so listing a page costs the same few queries whatever the number of
     results. With a region, only that region's locations and services are attached.
     """
-    organizations = Organization.objects.all()
+    organizations = list_current_organizations()
     words = search_words(text)
     scores = {f"score_{index}": _word_score(word) for index, word in enumerate(words)}
     if scores:

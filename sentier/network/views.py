@@ -42,6 +42,7 @@ from sentier.network.forms import (
     WaitingListAddForm,
 )
 from sentier.network.hsds.export import export_datapackage
+from sentier.network.loading import ONTARIO_DEMO_SLUG_PREFIX
 from sentier.network.models import ImportJob, ImportStatus, ServiceKind, stale_days
 from sentier.network.tasks import run_service_import
 from sentier.participants.selectors import get_participant_for_user
@@ -84,6 +85,10 @@ def directory(request: HttpRequest) -> HttpResponse:
         "query": _clean_query(query, filters),
         "now": timezone.now(),
         "stale_days": stale_days(),
+        # The Ontario demo set says it is one (sentier.network.demo.load_ontario_directory).
+        "demo_listed": any(
+            organization.slug.startswith(ONTARIO_DEMO_SLUG_PREFIX) for organization in page
+        ),
     }
     return render(request, "network/directory.html", context)
 

@@ -75,4 +75,5 @@ def load_ontario_demo(password: str = DEMO_PASSWORD) -> int:
     ontario_demo.ensure_ontario_personas(password)
     ontario_demo.load_demo()
     odsp_demo.load_odsp_demo()  # after the Ontario personas exist
+    network_demo.load_ontario_directory()
     return Participant.objects.count() - before
