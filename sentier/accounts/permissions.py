@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from rules.permissions import add_perm, has_perm
 from rules.predicates import predicate
@@ -96,6 +97,13 @@ def within_reach(user: Any, participant: Any) -> bool:
 
 
 @predicate
+def in_quebec_configuration(user: Any) -> bool:
+    """This instance serves Québec (``SENTIER_JURISDICTION=qc``): the ministry coordinator's
+    role is Québec's (in Ontario it is a local office's supervisor, see ``ontario.units``)."""
+    return bool(settings.SENTIER_JURISDICTION != "on")
+
+
+@predicate
 def is_the_person(user: Any, obj: Any) -> bool:
     """The participant file belongs to the signed-in person."""
     return getattr(obj, "user_id", None) is not None and obj.user_id == user.pk
@@ -104,8 +112,13 @@ def is_the_person(user: Any, obj: Any) -> bool:
 add_perm("accounts.work_as_staff", is_staff)
 add_perm("accounts.work_for_organization", is_partner_staff)
 add_perm("accounts.open_administration", is_administrator)
-# Statistics pages (the analysts' and the Ministry's): no app of their own.
-add_perm("reports.view_statistics", is_analyst | is_coordinator | is_administrator)
+# Statistics pages (the analysts' and the Ministry's): no app of their own. In Ontario a
+# coordinator account is a local office's supervisor: their office's lists, not the province's
+# figures (issue 21).
+add_perm(
+    "reports.view_statistics",
+    is_analyst | (is_coordinator & in_quebec_configuration) | is_administrator,
+)
 
 
 def partner_staff_of(organization: Any) -> QuerySet[User]:

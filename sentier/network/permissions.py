@@ -2,7 +2,7 @@
 
 - Partner staff update the capacity of their own organization's services, free a place and see
   its waiting list; administrators may do it for any organization.
-- Administrators and coordinators import services and capacity from a CSV file.
+- Administrators and (in Québec) coordinators import services and capacity from a CSV file.
 - A caseworker who may change a participant's file puts the person on a waiting list; the person
   (or that caseworker) answers an offer.
 
@@ -19,6 +19,7 @@ from django.db.models import Q
 from rules import permissions, predicates
 
 from sentier.accounts.permissions import (
+    in_quebec_configuration,
     is_administrator,
     is_coordinator,
     is_partner_staff,
@@ -50,7 +51,9 @@ offer_is_for_the_person = predicate(_offer_is_for_the_person)
 may_change_offer_participant = predicate(_offer_participant_changeable)
 
 can_manage_service = is_administrator | (is_partner_staff & works_for_service_organization)
-can_import_services = is_administrator | is_coordinator
+# In Ontario a coordinator account is a local office's supervisor: the directory is the
+# ministry administrators' to import (issue 21).
+can_import_services = is_administrator | (is_coordinator & in_quebec_configuration)
 can_answer_offer = offer_is_for_the_person | may_change_offer_participant
 
 add_perm("network.view_capacity", is_administrator | is_partner_staff)

@@ -4,10 +4,11 @@
   own service area: grants, common assessments, action plans; administrators work every area.
 - ODSP intake staff (caseworkers of the ODSP centralized intake unit) and administrators act in
   the ODSP queue: confirm eligibility, generate and mail packages.
-- Who works an area's files hands out its work; so does the area's coordinator, who does not
-  act on files.
-- Coordinators and administrators read both lists; OW-office caseworkers the local office
-  worklist, ODSP intake staff the ODSP queue; only OW-office caseworkers take rows themselves.
+- Who works an area's files hands out its work; so does the local office's supervisor (an
+  account with the coordinator role, see ``units``), who does not act on files.
+- Supervisors and administrators read the local office worklist, OW-office caseworkers too;
+  ODSP intake staff and administrators the ODSP queue (not a local office's supervisor); only
+  OW-office caseworkers take rows themselves.
 - None of it applies outside the Ontario configuration.
 
 Which unit a caseworker works in is ``units.unit_of``. Imported once, by ``OntarioConfig.ready``.
@@ -55,9 +56,7 @@ add_perm(
     "ontario.view_assessment_queue",
     in_ontario & (is_administrator | is_coordinator | in_ow_office),
 )
-add_perm(
-    "ontario.view_odsp_queue", in_ontario & (is_administrator | is_coordinator | in_odsp_intake)
-)
+add_perm("ontario.view_odsp_queue", in_ontario & (is_administrator | in_odsp_intake))
 add_perm(
     "ontario.work_assessment_queue",
     in_ontario & ~is_coordinator & (is_administrator | in_ow_office),
@@ -90,12 +89,9 @@ def read_areas_q(user: Any) -> Q | None:
 
 def odsp_queue_q(user: Any) -> Q | None:
     """The ODSP applications of the queue ``user`` reads, once they may read it at all (None:
-    none): the whole province for the unit and administrators, their own area for coordinators
-    (read only)."""
-    if not is_coordinator.test(user):
-        return Q()
-    region_id = getattr(user, "region_id", None)
-    return None if region_id is None else Q(participant__region_id=region_id)
+    none): the whole province for the unit and administrators; none for a local office's
+    supervisor (a coordinator account)."""
+    return None if is_coordinator.test(user) else Q()
 
 
 def ow_workers(region_id: int) -> QuerySet[User]:

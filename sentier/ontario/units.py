@@ -5,7 +5,15 @@ the whole province.
 
 :data:`UNIT_SCOPE` says the same for participant files (``accounts.scopes``): a unit reaches the
 clients of its own program and its own queue, nothing else, whatever region its staff are tied
-to. Coordinators and administrators keep the shared rules."""
+to. Administrators keep the shared rules.
+
+Roles in Ontario (issue 21, from 004). The Québec ministry coordinator has no Ontario
+counterpart: Ontario Works is delivered by municipalities and DSSABs, ODSP intake is provincial.
+An account with the coordinator role is, in Ontario, the **supervisor or manager of a local
+office**: they read their own office's Ontario Works caseload and hand out its work, and nothing
+else (no ODSP queue, no other office, no directory import, no provincial statistics). The
+ministry's **program analyst** (the analyst role) reads the aggregate statistics of Ontario only
+and no file."""
 
 from __future__ import annotations
 
@@ -15,7 +23,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from sentier.accounts.models import User
-from sentier.accounts.permissions import is_caseworker
+from sentier.accounts.permissions import is_caseworker, is_coordinator
 from sentier.ontario.models import Unit, UnitMembership
 
 
@@ -42,13 +50,16 @@ ODSP_PROGRAM = "ODSP"
 
 
 class OntarioUnitScope:
-    """The participant files an Ontario unit reaches: an OW local office, its service area's
-    Ontario Works clients; the ODSP centralized intake unit, the ODSP applicants in its queue
-    (the whole province). Applies to caseworkers in the Ontario configuration only."""
+    """The participant files an Ontario unit reaches: an OW local office (its caseworkers and
+    its supervisor, a coordinator account), its service area's Ontario Works clients; the ODSP
+    centralized intake unit, the ODSP applicants in its queue (the whole province). Applies in
+    the Ontario configuration only."""
 
     def _unit(self, user: User) -> str | None:
         if not ontario_enabled() or not isinstance(user, User) or not user.is_authenticated:
             return None
+        if is_coordinator.test(user):
+            return Unit.OW_OFFICE  # a local office's supervisor
         return unit_of(user)
 
     def files_q(self, user: User, via: str) -> Q | None:

@@ -9,8 +9,10 @@ belong to a capability Ontario does not offer, or ``test_every_addressed_page_is
 fails naming it.
 
 Columns are the personas of ``access_world`` (ta om: OW local offices of Toronto and Ottawa;
-ir ma: ODSP intake, accounts naming Toronto and Ottawa; ch ol: coordinators of Toronto and
-Ottawa; ad: administrator; cl: the OW client signed in; an: analyst; eo: Employment Ontario
+ir ma: ODSP intake, accounts naming Toronto and Ottawa; ch ol: supervisors of the Toronto and
+Ottawa local offices (coordinator accounts: in Ontario they read their own office's OW clients,
+hand out its work and act on no file; see ``ontario.units``); ad: administrator; cl: the OW
+client signed in; an: the ministry's program analyst (no file); eo: Employment Ontario
 staff; ag: community agency staff). Rows are the OW client's (``ow``) and the ODSP applicant's
 (``odsp``). Each cell says what happens:
 
@@ -178,17 +180,17 @@ PAGES: dict[str, Page] = {
 TABLE = """
 page                         row  method ta om ir ma ch ol ad cl an eo ag
 participants:file            ow   GET    ok .  .  .  ok .  ok ok .  .  .
-participants:file            odsp GET    .  .  ok ok ok .  ok .  .  .  .
+participants:file            odsp GET    .  .  ok ok .  .  ok .  .  .  .
 participants:edit            ow   GET    ok .  .  .  no .  ok no .  .  .
 participants:edit            ow   POST   ok .  .  .  no .  ok no .  .  .
-participants:edit            odsp GET    .  .  ok ok no .  ok .  .  .  .
-participants:edit            odsp POST   .  .  ok ok no .  ok .  .  .  .
+participants:edit            odsp GET    .  .  ok ok .  .  ok .  .  .  .
+participants:edit            odsp POST   .  .  ok ok .  .  ok .  .  .  .
 participants:add_note        ow   POST   ok .  .  .  no .  ok no .  .  .
-participants:add_note        odsp POST   .  .  ok ok no .  ok .  .  .  .
+participants:add_note        odsp POST   .  .  ok ok .  .  ok .  .  .  .
 participants:history         ow   GET    ok .  .  .  ok .  ok no .  .  .
-participants:history         odsp GET    .  .  ok ok ok .  ok .  .  .  .
+participants:history         odsp GET    .  .  ok ok .  .  ok .  .  .  .
 api:participant              ow   GET    ok .  .  .  ok .  ok ok .  .  .
-api:participant              odsp GET    .  .  ok ok ok .  ok .  .  .  .
+api:participant              odsp GET    .  .  ok ok .  .  ok .  .  .  .
 consent:record               ow   GET    ok .  .  .  .  .  ok .  .  .  .
 consent:record               ow   POST   ok .  .  .  .  .  ok .  .  .  .
 consent:record               odsp GET    .  .  ok ok .  .  ok .  .  .  .
@@ -202,7 +204,7 @@ referrals:send               ow   POST   ok .  .  .  .  .  ok .  .  .  .
 referrals:send               odsp GET    .  .  ok ok .  .  ok .  .  .  .
 referrals:send               odsp POST   .  .  ok ok .  .  ok .  .  .  .
 referrals:detail             ow   GET    ok .  .  .  ok .  ok .  .  .  .
-referrals:detail             odsp GET    .  .  ok ok ok .  ok .  .  .  .
+referrals:detail             odsp GET    .  .  ok ok .  .  ok .  .  .  .
 referrals:cancel             ow   GET    ok .  .  .  .  .  ok .  .  .  .
 referrals:cancel             ow   POST   ok .  .  .  .  .  ok .  .  .  .
 referrals:cancel             odsp GET    .  .  ok ok .  .  ok .  .  .  .
@@ -219,16 +221,16 @@ intake:assign                ow   POST   ok .  .  .  no .  ok .  .  .  .
 intake:assign                odsp POST   .  .  .  .  .  .  .  .  .  .  .
 decisions:new                ow   GET    ok .  .  .  no .  ok no .  .  .
 decisions:new                ow   POST   ok .  .  .  no .  ok no .  .  .
-decisions:new                odsp GET    .  .  ok ok no .  ok .  .  .  .
-decisions:new                odsp POST   .  .  ok ok no .  ok .  .  .  .
+decisions:new                odsp GET    .  .  ok ok .  .  ok .  .  .  .
+decisions:new                odsp POST   .  .  ok ok .  .  ok .  .  .  .
 decisions:detail             ow   GET    ok .  .  .  ok .  ok ok .  .  .
-decisions:detail             odsp GET    .  .  ok ok ok .  ok .  .  .  .
+decisions:detail             odsp GET    .  .  ok ok .  .  ok .  .  .  .
 decisions:replay             ow   POST   ok .  .  .  ok .  ok ok .  .  .
-decisions:replay             odsp POST   .  .  ok ok ok .  ok .  .  .  .
+decisions:replay             odsp POST   .  .  ok ok .  .  ok .  .  .  .
 decisions:handle_change      ow   POST   ok .  .  .  no .  ok no .  .  .
-decisions:handle_change      odsp POST   .  .  ok ok no .  ok .  .  .  .
+decisions:handle_change      odsp POST   .  .  ok ok .  .  ok .  .  .  .
 network:add_to_waiting_list  ow   POST   ok .  .  .  no .  ok no .  .  .
-network:add_to_waiting_list  odsp POST   .  .  ok ok no .  ok .  .  .  .
+network:add_to_waiting_list  odsp POST   .  .  ok ok .  .  ok .  .  .  .
 network:waiting_list         ow   GET    .  .  .  .  .  .  ok .  .  ok .
 network:free_place           ow   POST   .  .  .  .  .  .  ok .  .  ok .
 network:pass_offer           ow   POST   .  .  .  .  .  .  ok .  .  ok .
@@ -243,12 +245,12 @@ ontario:take_ow_application  ow   POST   ok .  .  .  no .  ok .  .  .  .
 ontario:assessment           ow   GET    ok .  .  .  ok .  ok .  .  .  .
 ontario:assessment           ow   POST   ok .  .  .  no .  ok .  .  .  .
 ontario:take_assessment      ow   POST   ok .  .  .  no .  ok .  .  .  .
-ontario:odsp_application     odsp GET    .  .  ok ok ok .  ok .  .  .  .
-ontario:odsp_application     odsp POST   .  .  ok ok no .  ok .  .  .  .
-ontario:odsp_assign          odsp POST   .  .  ok ok no .  ok .  .  .  .
-ontario:odsp_assign_to_me    odsp POST   .  .  ok ok no .  ok .  .  .  .
-ontario:package_pdf          odsp GET    .  .  ok ok ok .  ok .  .  .  .
-ontario:package_mailed       odsp POST   .  .  ok ok no .  ok .  .  .  .
+ontario:odsp_application     odsp GET    .  .  ok ok .  .  ok .  .  .  .
+ontario:odsp_application     odsp POST   .  .  ok ok .  .  ok .  .  .  .
+ontario:odsp_assign          odsp POST   .  .  ok ok .  .  ok .  .  .  .
+ontario:odsp_assign_to_me    odsp POST   .  .  ok ok .  .  ok .  .  .  .
+ontario:package_pdf          odsp GET    .  .  ok ok .  .  ok .  .  .  .
+ontario:package_mailed       odsp POST   .  .  ok ok .  .  ok .  .  .  .
 """
 
 #: Pages whose address names a row but no person's file, and why.

@@ -211,14 +211,15 @@ def test_others_cannot_print_or_mark(
     assert AccessLog.objects.count() == before
 
 
-def test_a_coordinator_reads_the_mailing_page_without_buttons(
+def test_a_local_office_supervisor_does_not_reach_the_mailing_page(
     ontario: dict[str, Any], on_client: ClientFor
 ) -> None:
+    # A coordinator account is, in Ontario, a local office's supervisor: the ODSP queue and its
+    # mailing are the ODSP intake unit's (issue 21).
     queued(ontario, "Ann")
     page = on_client("chris").get(PAGE)
-    assert page.status_code == 200
-    assert "Ann Singh" in page.content.decode()
-    assert PRINT not in page.content.decode()
+    assert page.status_code == 403
+    assert "Ann Singh" not in page.content.decode()
     assert on_client("tara").get(PAGE).status_code == 403
 
 
