@@ -14,9 +14,9 @@ from sentier.decisions.models import Measure
 from sentier_rules.requests import FIRST_DATE
 
 #: The measures a caseworker may ask the rules about, per jurisdiction (``SENTIER_JURISDICTION``):
-#: Ontario's file offers its own measure only (Québec's form is kept as it was).
+#: each jurisdiction's own (issue 21: no Ontario measure on a Québec page, nor the converse).
 MEASURES_OFFERED: dict[str, tuple[Measure, ...]] = {
-    "qc": tuple(Measure),
+    "qc": tuple(measure for measure in Measure if measure != Measure.EMPLOYMENT_FAST_TRACK),
     "on": (Measure.EMPLOYMENT_FAST_TRACK,),
 }
 #: Fields that only one measure reads: left out where that measure is not offered.

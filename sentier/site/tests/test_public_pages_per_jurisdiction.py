@@ -44,3 +44,16 @@ def test_ontario_accessibility_page_cites_the_aoda(
 def test_quebec_pages_keep_quebec_contacts(client: Client) -> None:
     assert "514 873-4000" in client.get("/fr-ca/privacy/").content.decode()
     assert "1 877 767-8773" in client.get("/fr-ca/accessibility/").content.decode()
+
+
+def test_root_redirects_to_english_in_ontario(client: Client, settings: Any) -> None:
+    settings.SENTIER_JURISDICTION = "on"
+    assert client.get("/")["Location"] == "/en-ca/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr-CA,fr")["Location"] == "/fr-ca/"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr-ca"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-CA")["Location"] == "/fr-ca/"
+
+
+def test_root_still_redirects_to_french_in_quebec(client: Client) -> None:
+    assert client.get("/")["Location"] == "/fr-ca/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE")["Location"] == "/fr-ca/"
