@@ -424,7 +424,7 @@ def test_no_ontario_page_of_any_persona_scrolls_sideways_at_360_px(
 ) -> None:
     from sentier.accounts.demo import ensure_persona
     from sentier.ontario import demo as ontario_demo
-    from sentier.ontario.odsp_demo import ODSP_COLLEAGUE, load_odsp_demo
+    from sentier.ontario.odsp.demo import ODSP_COLLEAGUE, load_odsp_demo
     from sentier.site.demo import load_demo
 
     started = time.monotonic()

@@ -21,7 +21,7 @@ from sentier.exchange import demo as exchange_demo
 from sentier.intake import demo as intake_demo
 from sentier.network import demo as network_demo
 from sentier.ontario import demo as ontario_demo
-from sentier.ontario import odsp_demo
+from sentier.ontario.odsp import demo as odsp_demo
 from sentier.paas import demo as paas_demo
 from sentier.participants import demo as participants_demo
 from sentier.participants.models import Participant

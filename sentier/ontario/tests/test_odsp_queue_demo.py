@@ -9,8 +9,9 @@ from django.test import Client
 from django.urls import reverse
 
 from sentier.accounts.models import User
-from sentier.ontario import demo, odsp_demo
+from sentier.ontario import demo
 from sentier.ontario.models import DeterminationPackage, ODSPApplication
+from sentier.ontario.odsp import demo as odsp_demo
 from sentier.ontario.odsp import views as odsp_views
 
 

@@ -408,7 +408,7 @@ def _visitors(jurisdiction: str) -> Iterator[Visitor]:
     from sentier.accounts.demo import PERSONAS
     from sentier.accounts.models import User
     from sentier.ontario.demo import ONTARIO_PERSONAS
-    from sentier.ontario.odsp_demo import ODSP_COLLEAGUE
+    from sentier.ontario.odsp.demo import ODSP_COLLEAGUE
 
     home = f"/{LANGUAGE}/"
     anonymous = Client()
@@ -438,7 +438,7 @@ def _load_demo(jurisdiction: str) -> None:
 
     from sentier.accounts.models import User
     from sentier.ontario import demo as ontario_demo
-    from sentier.ontario import odsp_demo
+    from sentier.ontario.odsp import demo as odsp_demo
     from sentier.paas.statements import actions as statement_actions
     from sentier.participants.actions import save_search
     from sentier.participants.models import Participant
