@@ -11,6 +11,7 @@ from config.settings import *  # noqa: F403
 from config.settings import caches_for, env_bool
 
 DEBUG = False
+SENTIER_PRODUCTION = True
 SENTIER_REQUIRE_MFA = env_bool("SENTIER_REQUIRE_MFA", True)
 SECRET_KEY = os.environ["SENTIER_SECRET_KEY"]
 SESSION_COOKIE_SECURE = True

@@ -103,6 +103,9 @@ SENTIER_ODSP_RETURN_ADDRESS = [
     ).split("|")
     if line.strip()
 ]
+# A production deployment (config.production sets it): what is refused there and fine in a demo,
+# such as ODSP packages generated with the placeholder return address above.
+SENTIER_PRODUCTION = env_bool("SENTIER_PRODUCTION", False)
 # Where the default file-drop channel writes messages of channels without a sender of their own.
 SENTIER_OUTBOX_DIR = Path(os.environ.get("SENTIER_OUTBOX_DIR", VAR_DIR / "outbox"))
 

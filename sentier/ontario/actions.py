@@ -47,7 +47,14 @@ from sentier.ontario.models import (
     OWStatus,
     Route,
 )
-from sentier.ontario.package import determination_package_pdf
+from sentier.ontario.odsp.actions import DecidedMeanwhile, lock_application, lock_package
+from sentier.ontario.package import (
+    RETURN_DAYS,
+    address_from_file,
+    determination_package_pdf,
+    generation_refused,
+)
+from sentier.ontario.permissions import works_odsp_application
 from sentier.ontario.routing import employment_ontario
 from sentier.ontario.sharing import EO_CATEGORIES, eo_message_payload
 from sentier.ontario.timeline_kinds import OntarioEventKind, names_of
@@ -71,11 +78,6 @@ def _require_ow(
     if not may(actor, "ontario.work_ow_area", row):
         raise PermissionDenied
     if not actor.has_perm("participants.change_participant", participant):
-        raise PermissionDenied
-
-
-def _require_odsp(actor: User) -> None:
-    if not may(actor, "ontario.work_odsp_intake"):
         raise PermissionDenied
 
 
@@ -550,26 +552,32 @@ def confirm_odsp_financial_eligibility(
     actor: User,
     odsp_application: ODSPApplication,
     prescribed_class: PrescribedClass | None = None,
+    expected_version: int | None = None,
     at: dt.datetime | None = None,
 ) -> ODSPApplication:
     """Intake staff confirm financial eligibility; the Disability Determination Package is then
     generated in the applicant's language and queued for mailing, except for a member of a
-    prescribed class, who needs none (004 Q13)."""
-    odsp = ODSPApplication.objects.select_for_update().get(pk=odsp_application.pk)
-    _require_odsp(actor)
-    if odsp.status != ODSPStatus.RECEIVED:
-        raise ValidationError(_("Financial eligibility was already confirmed."))
+    prescribed class, who needs none (004 Q13). A page sent from an older version of the
+    application (decided meanwhile) raises ``DecidedMeanwhile`` and changes nothing."""
+    odsp = lock_application(
+        actor=actor, odsp_application=odsp_application, expected_version=expected_version
+    )
+    if odsp.status not in (ODSPStatus.RECEIVED, ODSPStatus.INFO_REQUESTED):
+        raise DecidedMeanwhile(odsp)
     at = at or timezone.now()
     if prescribed_class is not None and not prescribed_class.applies_on(timezone.localdate(at)):
         raise ValidationError(
             {"prescribed_class": _("This prescribed class is not on the list in force today.")}
         )
+    if prescribed_class is None and (refused := generation_refused()) is not None:
+        raise ValidationError(refused)
     states.ODSP_APPLICATION.apply(
         odsp, ODSPStatus.CONFIRMED, side=states.ODSP_INTAKE, actor=actor, at=at
     )
     odsp.confirmed_at = at
     odsp.confirmed_by = actor
     odsp.prescribed_class = prescribed_class
+    odsp.version += 1
     odsp.save()
     participant = odsp.participant
     if prescribed_class is not None:
@@ -586,14 +594,16 @@ def confirm_odsp_financial_eligibility(
             occurred_at=at,
         )
         return odsp
-    pdf = determination_package_pdf(odsp, at=at)
-    package = DeterminationPackage.objects.create(
+    package = DeterminationPackage(
         odsp_application=odsp,
         language=participant.preferred_language,
-        pdf=pdf,
-        sha256=hashlib.sha256(pdf).hexdigest(),
         generated_at=at,
+        return_by=timezone.localdate(at) + dt.timedelta(days=RETURN_DAYS),
+        **address_from_file(odsp),
     )
+    package.pdf = determination_package_pdf(odsp, at=at, package=package)
+    package.sha256 = hashlib.sha256(package.pdf).hexdigest()
+    package.save()
     states.PACKAGE.start(package, side=states.ODSP_INTAKE, actor=actor, at=at)
     add_event(
         participant=participant,
@@ -606,11 +616,57 @@ def confirm_odsp_financial_eligibility(
 
 
 @transaction.atomic
+def set_package_address(
+    *,
+    actor: User,
+    package: DeterminationPackage,
+    street: str,
+    city: str,
+    province: str,
+    postal_code: str,
+    at: dt.datetime | None = None,
+) -> DeterminationPackage:
+    """Complete (or correct) the address a queued package is mailed to; the package is made
+    again with it, so that what is printed is what was checked."""
+    locked = lock_package(actor=actor, package=package, expected_version=None)
+    if locked.status != MailingStatus.QUEUED:
+        raise ValidationError(_("This package was already sent: its address cannot change."))
+    values = {
+        "street": street.strip(),
+        "city": city.strip(),
+        "province": province.strip().upper(),
+        "postal_code": postal_code.strip().upper(),
+    }
+    errors = {
+        field: _("This part of the address is required.") for field, v in values.items() if not v
+    }
+    if errors:
+        raise ValidationError(errors)
+    at = at or timezone.now()
+    for field, value in values.items():
+        setattr(locked, field, value)
+    odsp = locked.odsp_application
+    locked.pdf = determination_package_pdf(odsp, at=locked.generated_at, package=locked)
+    locked.sha256 = hashlib.sha256(locked.pdf).hexdigest()
+    locked.version += 1
+    locked.save()
+    add_event(
+        participant=odsp.participant,
+        kind=OntarioEventKind.ODSP_INTAKE,
+        actor=actor,
+        data={"package": str(locked.uuid), "step": "address_set"},
+        occurred_at=at,
+    )
+    return locked
+
+
+@transaction.atomic
 def mark_package_mailed(
     *, actor: User, package: DeterminationPackage, at: dt.datetime | None = None
 ) -> DeterminationPackage:
     """One package mailed: the day's mailing with a single package (``mailing``)."""
-    _require_odsp(actor)
+    if not works_odsp_application(actor, package.odsp_application):
+        raise PermissionDenied
     if DeterminationPackage.objects.filter(pk=package.pk, status=MailingStatus.QUEUED).exists():
         [mailed] = mark_packages_mailed(actor=actor, packages=[package], at=at)
         return mailed

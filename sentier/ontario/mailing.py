@@ -1,7 +1,8 @@
 """The day's mailing of Disability Determination Packages: mark a batch as mailed in one go.
 
 All or nothing: if any package of the batch was already mailed (a colleague was quicker), the
-whole batch is refused with the names, and nothing changes. One timeline row per package.
+whole batch is refused with the names, and nothing changes; so it is when a package's address
+is incomplete (issue 21: staff complete it first). One timeline row per package.
 ``actions.mark_package_mailed`` (one package, from its page) goes through here too.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -20,6 +22,7 @@ from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.ontario import states
 from sentier.ontario.models import DeterminationPackage, MailingStatus
+from sentier.ontario.permissions import works_odsp_application
 from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.participants.actions import add_event
 
@@ -64,9 +67,21 @@ def mark_packages_mailed(
             )
             % {"names": names}
         )
+    if any(not works_odsp_application(actor, p.odsp_application) for p in locked):
+        raise PermissionDenied
+    incomplete = [p for p in locked if not p.address_complete]
+    if incomplete:
+        names = ", ".join(p.odsp_application.participant.full_name for p in incomplete)
+        raise ValidationError(
+            _(
+                "Complete the mailing address first (street, city, province and postal code): "
+                "%(names)s. Nothing was marked."
+            )
+            % {"names": names}
+        )
     at = at or timezone.now()
     DeterminationPackage.objects.filter(pk__in=[p.pk for p in locked]).update(
-        status=MailingStatus.MAILED, mailed_at=at, mailed_by=actor
+        status=MailingStatus.MAILED, mailed_at=at, mailed_by=actor, version=F("version") + 1
     )
     for package in locked:
         states.PACKAGE.apply(
@@ -74,6 +89,7 @@ def mark_packages_mailed(
         )
         package.mailed_at = at
         package.mailed_by = actor
+        package.version += 1
         add_event(
             participant=package.odsp_application.participant,
             kind=OntarioEventKind.ODSP_INTAKE,

@@ -10,12 +10,14 @@ centralized intake unit) are memberships here until the shared accounts app has 
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from sentier.reference.models import DatedReference
 
 
 class Unit(models.TextChoices):
@@ -23,6 +25,35 @@ class Unit(models.TextChoices):
 
     OW_OFFICE = "ow_office", _("Ontario Works local office")
     ODSP_INTAKE = "odsp_intake", _("ODSP centralized intake unit")
+    # First Nations sites delivering ODSP keep their own processes (004 Q14).
+    FIRST_NATIONS_SITE = "fn_site", _("First Nations ODSP delivery site")
+
+
+class FirstNationsSite(models.Model):
+    """A First Nations site that delivers ODSP (004 Q14: unaffected by centralized intake; its
+    applicants never go to the central queue). Configurable data, edited in the admin: the
+    sources give no list, so the shipped rows are placeholders and say so (``placeholder``)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    placeholder = models.BooleanField(
+        _("placeholder"),
+        default=False,
+        help_text=_("Shipped as an example, not a real site: replace it with the ministry's list."),
+    )
+    active = models.BooleanField(_("offered to applicants"), default=True)
+    history = HistoricalRecords()
+
+    objects: ClassVar[models.Manager[FirstNationsSite]] = models.Manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("First Nations ODSP delivery site")
+        verbose_name_plural = _("First Nations ODSP delivery sites")
+
+    def __str__(self) -> str:
+        return str(self.name)
 
 
 class UnitMembership(models.Model):
@@ -33,6 +64,15 @@ class UnitMembership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ontario_unit"
     )
     unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)
+    first_nations_site = models.ForeignKey(
+        FirstNationsSite,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("First Nations site"),
+        help_text=_("Only for the staff of a First Nations ODSP delivery site: which site."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -302,7 +342,26 @@ class ActionPlanReview(models.Model):
 
 class ODSPStatus(models.TextChoices):
     RECEIVED = "received", _("Financial eligibility to confirm")
+    INFO_REQUESTED = "info_requested", _("Waiting for information from the applicant")
     CONFIRMED = "confirmed", _("Financial eligibility confirmed")
+    REFUSED = "refused", _("Refused")
+    WITHDRAWN = "withdrawn", _("Closed: withdrawn by the applicant")
+    CLOSED = "closed", _("Closed: the information asked for did not come")
+
+
+#: Where an ODSP application ends at intake (nothing more is done on it).
+ODSP_ENDED = (ODSPStatus.REFUSED, ODSPStatus.WITHDRAWN, ODSPStatus.CLOSED)
+
+
+class ODSPRefusalReason(DatedReference):
+    """ODSP intake: why financial eligibility is refused (configurable list, edited in the admin;
+    ODSP-specific: Ontario Works keeps its own list)."""
+
+    objects: ClassVar[models.Manager[ODSPRefusalReason]] = models.Manager()
+
+    class Meta(DatedReference.Meta):
+        verbose_name = _("ODSP refusal reason")
+        verbose_name_plural = _("ODSP refusal reasons")
 
 
 class ODSPApplication(models.Model):
@@ -321,10 +380,42 @@ class ODSPApplication(models.Model):
     )
     channel = models.CharField(_("channel"), max_length=10)
     status = models.CharField(
-        _("status"), max_length=10, choices=ODSPStatus.choices, default=ODSPStatus.RECEIVED
+        _("status"), max_length=20, choices=ODSPStatus.choices, default=ODSPStatus.RECEIVED
     )
     received_at = models.DateTimeField(_("received on"))
     assigned_to = assignee()
+    first_nations_site = models.ForeignKey(
+        FirstNationsSite,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("First Nations site"),
+        help_text=_("Served by this First Nations site: in its queue, never the central one."),
+    )
+    #: Bumped by every decision: a page sent from an older version is a stale tab.
+    version = models.PositiveIntegerField(_("version"), default=0)
+    info_requested = models.TextField(_("information asked for"), blank=True)
+    info_due_on = models.DateField(_("information due on"), null=True, blank=True)
+    info_requested_at = models.DateTimeField(_("information asked on"), null=True, blank=True)
+    refusal_reason = models.ForeignKey(
+        ODSPRefusalReason,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("refusal reason"),
+    )
+    decision_note = models.TextField(_("note on the decision"), blank=True)
+    closed_at = models.DateTimeField(_("closed on"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
+    )
     confirmed_at = models.DateTimeField(_("confirmed on"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -346,7 +437,10 @@ class ODSPApplication(models.Model):
 
     class Meta:
         ordering = ["received_at", "id"]
-        indexes = [models.Index(fields=["status", "received_at"])]
+        indexes = [
+            models.Index(fields=["status", "received_at"]),
+            models.Index(fields=["first_nations_site", "status", "received_at"]),
+        ]
         verbose_name = _("ODSP application")
         verbose_name_plural = _("ODSP applications")
 
@@ -355,8 +449,30 @@ class ODSPApplication(models.Model):
 
 
 class MailingStatus(models.TextChoices):
+    """Where a Disability Determination Package stands, from its generation to the Disability
+    Adjudication Unit's answer (004 Q13)."""
+
     QUEUED = "queued", _("Queued for mailing")
     MAILED = "mailed", _("Mailed")
+    DELIVERED = "delivered", _("Given another way")
+    RETURNED = "returned", _("Returned by the applicant")
+    WITH_DAU = "with_dau", _("With the Disability Adjudication Unit")
+    GRANTED = "granted", _("Adjudication: disability confirmed")
+    NOT_GRANTED = "not_granted", _("Adjudication: disability not confirmed")
+
+
+#: The package is out with the applicant: its return is awaited.
+PACKAGE_OUT = (MailingStatus.MAILED, MailingStatus.DELIVERED)
+
+
+class Delivery(models.TextChoices):
+    """How the package reaches the applicant: by mail "in most scenarios" (004 Q13), otherwise
+    one of the other ways, with a reason."""
+
+    MAIL = "mail", _("By mail")
+    IN_PERSON = "in_person", _("Handed over in person")
+    ALTERNATE_FORMAT = "alternate_format", _("In an alternate format")
+    REPRESENTATIVE = "representative", _("Sent to a representative")
 
 
 class DeterminationPackage(models.Model):
@@ -371,23 +487,57 @@ class DeterminationPackage(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     generated_at = models.DateTimeField(_("generated on"))
     status = models.CharField(
-        _("mailing"), max_length=10, choices=MailingStatus.choices, default=MailingStatus.QUEUED
+        _("mailing"), max_length=12, choices=MailingStatus.choices, default=MailingStatus.QUEUED
     )
-    mailed_at = models.DateTimeField(_("mailed on"), null=True, blank=True)
+    #: When it left: mailed, or given another way (``delivery``).
+    mailed_at = models.DateTimeField(_("sent on"), null=True, blank=True)
     mailed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("mailed by"),
+        verbose_name=_("sent by"),
     )
+    # The address the package is mailed to (004 Q13; issue 21: never incomplete): filled from
+    # the application, completed by staff when a part is missing.
+    street = models.CharField(_("street address"), max_length=250, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    province = models.CharField(_("province"), max_length=2, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=7, blank=True)
+    delivery = models.CharField(
+        _("delivery"), max_length=20, choices=Delivery.choices, default=Delivery.MAIL
+    )
+    delivery_reason = models.TextField(_("why not by mail"), blank=True)
+    #: The date the applicant is asked to send it back by (printed in the package).
+    return_by = models.DateField(_("return by"), null=True, blank=True)
+    returned_on = models.DateField(_("received back on"), null=True, blank=True)
+    sent_to_dau_at = models.DateTimeField(
+        _("sent to the Disability Adjudication Unit on"), null=True, blank=True
+    )
+    adjudicated_on = models.DateField(_("adjudication decided on"), null=True, blank=True)
+    adjudication_note = models.TextField(_("adjudication note"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=0)
 
     class Meta:
         ordering = ["generated_at", "id"]
-        indexes = [models.Index(fields=["status", "generated_at"])]
+        indexes = [
+            models.Index(fields=["status", "generated_at"]),
+            models.Index(fields=["status", "return_by"]),
+        ]
         verbose_name = _("Disability Determination Package")
         verbose_name_plural = _("Disability Determination Packages")
 
     def __str__(self) -> str:
         return f"DDP {self.odsp_application.participant} ({self.status})"
+
+    @property
+    def address_complete(self) -> bool:
+        """Street, city, province and postal code are all there (a package is mailed only so)."""
+        return all((self.street, self.city, self.province, self.postal_code))
+
+    @property
+    def address_lines(self) -> list[str]:
+        """The address as printed on the envelope (Canada Post: city, province, postal code)."""
+        last = "  ".join(p for p in (f"{self.city} {self.province}".strip(), self.postal_code) if p)
+        return [line for line in (self.street, last) if line]

@@ -65,16 +65,52 @@ def _page_counter_css() -> str:
     return css.replace('"" ', "").replace(' ""', "")
 
 
+#: What the shipped return address (``config.settings``) holds until the ministry gives the
+#: real one: generating packages in production is refused while it is still there.
+PLACEHOLDER_MARK = "PO Box 0000"
+
+
 def return_address() -> list[str]:
     """The ODSP intake unit's return address, one line per item (configuration)."""
     return [str(line) for line in settings.SENTIER_ODSP_RETURN_ADDRESS]
 
 
-def package_context(odsp: ODSPApplication, *, at: dt.datetime) -> dict[str, Any]:
-    """What the package says, in the active language (call inside ``translation.override``)."""
+def return_address_is_placeholder() -> bool:
+    return any(PLACEHOLDER_MARK in line for line in return_address()) or not return_address()
+
+
+def generation_refused() -> str | None:
+    """Why packages may not be generated now (None: they may): in production
+    (``SENTIER_PRODUCTION``) with the placeholder return address, applicants would mail their
+    completed package to an address that does not exist."""
+    if getattr(settings, "SENTIER_PRODUCTION", False) and return_address_is_placeholder():
+        return _(
+            "The Disability Determination Package cannot be generated: the return address is "
+            "still the placeholder. An administrator must set SENTIER_ODSP_RETURN_ADDRESS first."
+        )
+    return None
+
+
+def address_from_file(odsp: ODSPApplication) -> dict[str, str]:
+    """The mailing address the application gave (the province: Ontario, the service area's)."""
+    participant = odsp.participant
+    return {
+        "street": participant.address.strip(),
+        "city": participant.city.strip(),
+        "province": "ON",
+        "postal_code": participant.postal_code.strip().upper(),
+    }
+
+
+def package_context(
+    odsp: ODSPApplication, *, at: dt.datetime, package: DeterminationPackage | None = None
+) -> dict[str, Any]:
+    """What the package says, in the active language (call inside ``translation.override``);
+    mailed to ``package``'s address when given, else the application's."""
     participant = odsp.participant
     generated_on = timezone.localdate(at)
-    postal = " ".join(part for part in (participant.city, participant.postal_code) if part)
+    if package is None:
+        package = DeterminationPackage(odsp_application=odsp, **address_from_file(odsp))
     return {
         "participant": participant,
         "odsp": odsp,
@@ -85,7 +121,7 @@ def package_context(odsp: ODSPApplication, *, at: dt.datetime) -> dict[str, Any]
         "return_address": return_address(),
         "help_phone": HELP_PHONE,
         "help_tty": HELP_TTY,
-        "address_lines": [line for line in (participant.address, postal) if line],
+        "address_lines": package.address_lines,
         "language_name": participant.get_preferred_language_display(),
         "adl_activities": [str(activity) for activity in ADL_ACTIVITIES],
         "header_left": _css_string(
@@ -96,23 +132,31 @@ def package_context(odsp: ODSPApplication, *, at: dt.datetime) -> dict[str, Any]
     }
 
 
-def package_html(odsp: ODSPApplication, *, at: dt.datetime) -> str:
+def package_html(
+    odsp: ODSPApplication, *, at: dt.datetime, package: DeterminationPackage | None = None
+) -> str:
     """The HTML the PDF is made from, in the applicant's language."""
     with translation.override(odsp.participant.preferred_language):
-        return render_to_string("ontario/ddp_pdf.html", package_context(odsp, at=at))
+        context = package_context(odsp, at=at, package=package)
+        return render_to_string("ontario/ddp_pdf.html", context)
 
 
-def package_document(odsp: ODSPApplication, *, at: dt.datetime) -> Document:
+def package_document(
+    odsp: ODSPApplication, *, at: dt.datetime, package: DeterminationPackage | None = None
+) -> Document:
     """The laid-out package (WeasyPrint), before it is written as PDF."""
     # Lazy: weasyprint takes ~1.3 s to import and only PDF output needs it.
     from weasyprint import HTML
 
-    return HTML(string=package_html(odsp, at=at)).render()
+    return HTML(string=package_html(odsp, at=at, package=package)).render()
 
 
-def determination_package_pdf(odsp: ODSPApplication, *, at: dt.datetime) -> bytes:
+def determination_package_pdf(
+    odsp: ODSPApplication, *, at: dt.datetime, package: DeterminationPackage | None = None
+) -> bytes:
     """The package as PDF/UA-1 (tagged) with WeasyPrint."""
-    pdf: bytes = package_document(odsp, at=at).write_pdf(pdf_variant="pdf/ua-1")
+    document = package_document(odsp, at=at, package=package)
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
     return pdf
 
 
@@ -131,7 +175,8 @@ def packages_pdf(packages: Iterable[DeterminationPackage], *, two_sided: bool = 
     ``two_sided``: a blank page after a package with an odd number of pages, so that on a
     two-sided printer each package starts on its own sheet."""
     documents = [
-        package_document(package.odsp_application, at=package.generated_at) for package in packages
+        package_document(package.odsp_application, at=package.generated_at, package=package)
+        for package in packages
     ]
     if not documents:
         raise ValueError("No package to print.")

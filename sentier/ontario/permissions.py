@@ -3,12 +3,13 @@
 - An Ontario Works caseworker (a caseworker of an OW local office) works the OW files of their
   own service area: grants, common assessments, action plans; administrators work every area.
 - ODSP intake staff (caseworkers of the ODSP centralized intake unit) and administrators act in
-  the ODSP queue: confirm eligibility, generate and mail packages.
+  the ODSP queue: confirm eligibility, generate and mail packages. The staff of a First Nations
+  site delivering ODSP do the same in their site's own queue, and see nothing else (004 Q14).
 - Who works an area's files hands out its work; so does the local office's supervisor (an
   account with the coordinator role, see ``units``), who does not act on files.
 - Supervisors and administrators read the local office worklist, OW-office caseworkers too;
-  ODSP intake staff and administrators the ODSP queue (not a local office's supervisor); only
-  OW-office caseworkers take rows themselves.
+  ODSP intake staff, First Nations site staff and administrators the ODSP queue (not a local
+  office's supervisor); only OW-office caseworkers take rows themselves.
 - None of it applies outside the Ontario configuration.
 
 Which unit a caseworker works in is ``units.unit_of``. Imported once, by ``OntarioConfig.ready``.
@@ -25,8 +26,8 @@ from rules.predicates import predicate
 
 from sentier.accounts.models import Role, User
 from sentier.accounts.permissions import is_administrator, is_coordinator, same_region
-from sentier.ontario.models import Unit
-from sentier.ontario.units import ontario_enabled, unit_of
+from sentier.ontario.models import ODSPApplication, Unit
+from sentier.ontario.units import first_nations_site_of, ontario_enabled, unit_of
 
 
 @predicate
@@ -46,24 +47,49 @@ def in_odsp_intake(user: Any) -> bool:
     return getattr(user, "is_authenticated", False) and unit_of(user) == Unit.ODSP_INTAKE
 
 
+@predicate
+def in_first_nations_site(user: Any) -> bool:
+    """Staff of a First Nations site delivering ODSP (004 Q14): they work their site's queue."""
+    return getattr(user, "is_authenticated", False) and unit_of(user) == Unit.FIRST_NATIONS_SITE
+
+
+#: Staff who work an ODSP queue: the centralized unit's, or their First Nations site's.
+in_odsp_queue_unit = in_odsp_intake | in_first_nations_site
+
 can_work_ow_area = is_administrator | (in_ow_office & same_region)
 
 add_perm("ontario.work_ow_area", can_work_ow_area)
 add_perm("ontario.hand_out_ow_work", can_work_ow_area | (is_coordinator & same_region))
-add_perm("ontario.work_odsp_intake", is_administrator | in_odsp_intake)
+add_perm("ontario.work_odsp_intake", is_administrator | in_odsp_queue_unit)
 add_perm("ontario.take_ow_rows", in_ow_office)
 add_perm(
     "ontario.view_assessment_queue",
     in_ontario & (is_administrator | is_coordinator | in_ow_office),
 )
-add_perm("ontario.view_odsp_queue", in_ontario & (is_administrator | in_odsp_intake))
+add_perm("ontario.view_odsp_queue", in_ontario & (is_administrator | in_odsp_queue_unit))
 add_perm(
     "ontario.work_assessment_queue",
     in_ontario & ~is_coordinator & (is_administrator | in_ow_office),
 )
 add_perm(
-    "ontario.work_odsp_queue", in_ontario & ~is_coordinator & (is_administrator | in_odsp_intake)
+    "ontario.work_odsp_queue",
+    in_ontario & ~is_coordinator & (is_administrator | in_odsp_queue_unit),
 )
+
+
+def works_odsp_application(user: Any, odsp: ODSPApplication) -> bool:
+    """Whether ``user`` acts on this ODSP application: administrators; the centralized unit on
+    the central queue; a First Nations site's staff on the applications their site serves."""
+    if not getattr(user, "is_authenticated", False) or not ontario_enabled():
+        return False
+    if is_administrator.test(user):
+        return True
+    if in_odsp_intake.test(user):
+        return odsp.first_nations_site_id is None
+    if in_first_nations_site.test(user):
+        site_id = first_nations_site_of(user)
+        return site_id is not None and odsp.first_nations_site_id == site_id
+    return False
 
 
 def ow_area_q(user: Any) -> Q | None:
@@ -89,21 +115,37 @@ def read_areas_q(user: Any) -> Q | None:
 
 def odsp_queue_q(user: Any) -> Q | None:
     """The ODSP applications of the queue ``user`` reads, once they may read it at all (None:
-    none): the whole province for the unit and administrators; none for a local office's
-    supervisor (a coordinator account)."""
-    return None if is_coordinator.test(user) else Q()
+    none): the whole province for administrators, the central queue (no First Nations site) for
+    the centralized unit, a site's own for its staff; none for a local office's supervisor (a
+    coordinator account)."""
+    if is_coordinator.test(user):
+        return None
+    if in_odsp_intake.test(user):
+        return Q(first_nations_site__isnull=True)
+    if in_first_nations_site.test(user):
+        site_id = first_nations_site_of(user)
+        return None if site_id is None else Q(first_nations_site_id=site_id)
+    return Q()
 
 
 def ow_workers(region_id: int) -> QuerySet[User]:
     """The active accounts that work Ontario Works files of this area: its caseworkers who are
-    not in the ODSP intake unit (the queryset twin of ``ontario.work_ow_area``)."""
+    not in an ODSP unit (the queryset twin of ``ontario.work_ow_area``)."""
     return User.objects.filter(role=Role.CASEWORKER, region_id=region_id, is_active=True).exclude(
-        ontario_unit__unit=Unit.ODSP_INTAKE
+        ontario_unit__unit__in=[Unit.ODSP_INTAKE, Unit.FIRST_NATIONS_SITE]
     )
 
 
-def odsp_workers() -> QuerySet[User]:
-    """The active staff of the ODSP centralized intake unit (the twin of ``in_odsp_intake``)."""
+def odsp_workers(first_nations_site_id: int | None = None) -> QuerySet[User]:
+    """The active staff of the ODSP centralized intake unit (the twin of ``in_odsp_intake``), or
+    of one First Nations site when ``first_nations_site_id`` is given."""
+    if first_nations_site_id is not None:
+        return User.objects.filter(
+            ontario_unit__unit=Unit.FIRST_NATIONS_SITE,
+            ontario_unit__first_nations_site_id=first_nations_site_id,
+            role=Role.CASEWORKER,
+            is_active=True,
+        )
     return User.objects.filter(
         ontario_unit__unit=Unit.ODSP_INTAKE, role=Role.CASEWORKER, is_active=True
     )

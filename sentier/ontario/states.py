@@ -4,9 +4,15 @@
 - An Ontario Works application arrives from the applicant (``pending``) and the service area's
   staff grant financial assistance (``granted``).
 - A common assessment opens at the grant (``to_do``) and is completed (``done``).
-- An ODSP application arrives from the applicant (``received``) and the centralized intake unit
-  confirms financial eligibility (``confirmed``).
-- Its Disability Determination Package is queued at the confirmation and mailed by the unit.
+- An ODSP application arrives from the applicant (``received``); the centralized intake unit (or
+  the First Nations site serving the applicant) confirms financial eligibility (``confirmed``),
+  refuses it with a reason (``refused``), closes it on withdrawal (``withdrawn``) or asks for
+  missing information by a date (``info_requested``, back to ``received`` when it comes). An
+  unanswered request is closed on its date by the scheduled jobs (``closed``).
+- Its Disability Determination Package is queued at the confirmation, then mailed (most
+  scenarios) or given another way with a reason; it comes back completed (``returned``), goes to
+  the Disability Adjudication Unit (``with_dau``), whose answer is recorded (``granted`` or
+  ``not_granted``), 004 Q13.
 """
 
 from __future__ import annotations
@@ -17,10 +23,12 @@ from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.core.lifecycle import Lifecycle, move
 from sentier.ontario.models import AssessmentStatus, MailingStatus, ODSPStatus, OWStatus
+from sentier.ontario.permissions import works_odsp_application
 
 APPLICANT = "applicant"
 OW_STAFF = "ow_staff"  # the service area's Ontario Works staff
-ODSP_INTAKE = "odsp_intake"  # the ODSP centralized intake unit
+ODSP_INTAKE = "odsp_intake"  # the ODSP centralized intake unit, or the applicant's FN site
+SCHEDULE = "schedule"  # the scheduled jobs (no person): an unanswered request closes on its date
 
 
 def _ow_staff(user: User, obj: Any) -> bool:
@@ -31,7 +39,15 @@ def _ow_staff(user: User, obj: Any) -> bool:
 
 
 def _odsp_intake(user: User, obj: Any) -> bool:
-    return may(user, "ontario.work_odsp_intake")
+    """Staff of the queue the application (or the package's) is in: the centralized unit, or
+    the First Nations site serving the applicant; administrators."""
+    odsp = getattr(obj, "odsp_application", obj)
+    return works_odsp_application(user, odsp)
+
+
+def _nobody(user: User, obj: Any) -> bool:
+    """A side no person holds (only the scheduled jobs name it)."""
+    return False
 
 
 OW_APPLICATION = Lifecycle(
@@ -61,10 +77,18 @@ ODSP_APPLICATION = Lifecycle(
     [
         move("", ODSPStatus.RECEIVED, APPLICANT),
         move(ODSPStatus.RECEIVED, ODSPStatus.CONFIRMED, ODSP_INTAKE),
+        move(ODSPStatus.RECEIVED, ODSPStatus.REFUSED, ODSP_INTAKE, reason=True),
+        move(ODSPStatus.RECEIVED, ODSPStatus.WITHDRAWN, ODSP_INTAKE),
+        move(ODSPStatus.RECEIVED, ODSPStatus.INFO_REQUESTED, ODSP_INTAKE, reason=True),
+        move(ODSPStatus.INFO_REQUESTED, ODSPStatus.RECEIVED, ODSP_INTAKE),
+        move(ODSPStatus.INFO_REQUESTED, ODSPStatus.CONFIRMED, ODSP_INTAKE),
+        move(ODSPStatus.INFO_REQUESTED, ODSPStatus.REFUSED, ODSP_INTAKE, reason=True),
+        move(ODSPStatus.INFO_REQUESTED, ODSPStatus.WITHDRAWN, ODSP_INTAKE),
+        move(ODSPStatus.INFO_REQUESTED, ODSPStatus.CLOSED, SCHEDULE),
     ],
     order=ODSPStatus.values,
     labels=dict(ODSPStatus.choices),
-    sides={ODSP_INTAKE: _odsp_intake},
+    sides={ODSP_INTAKE: _odsp_intake, SCHEDULE: _nobody},
 )
 
 PACKAGE = Lifecycle(
@@ -72,6 +96,12 @@ PACKAGE = Lifecycle(
     [
         move("", MailingStatus.QUEUED, ODSP_INTAKE),
         move(MailingStatus.QUEUED, MailingStatus.MAILED, ODSP_INTAKE),
+        move(MailingStatus.QUEUED, MailingStatus.DELIVERED, ODSP_INTAKE, reason=True),
+        move(MailingStatus.MAILED, MailingStatus.RETURNED, ODSP_INTAKE),
+        move(MailingStatus.DELIVERED, MailingStatus.RETURNED, ODSP_INTAKE),
+        move(MailingStatus.RETURNED, MailingStatus.WITH_DAU, ODSP_INTAKE),
+        move(MailingStatus.WITH_DAU, MailingStatus.GRANTED, ODSP_INTAKE),
+        move(MailingStatus.WITH_DAU, MailingStatus.NOT_GRANTED, ODSP_INTAKE),
     ],
     order=MailingStatus.values,
     labels=dict(MailingStatus.choices),

@@ -1,5 +1,6 @@
-"""Who works where in Ontario: the OW local office of a service area, or the ODSP centralized
-intake unit (separate units, 004 Q15). What each unit may do is in ``ontario.permissions``: an OW
+"""Who works where in Ontario: the OW local office of a service area, the ODSP centralized
+intake unit (separate units, 004 Q15), or a First Nations site delivering ODSP (004 Q14: its
+applicants stay with it). What each unit may do is in ``ontario.permissions``: an OW
 caseworker works the files of their own service area; ODSP intake staff work the ODSP queue of
 the whole province.
 
@@ -35,11 +36,26 @@ def unit_of(user: User) -> str | None:
     """The Ontario unit of a caseworker (OW office by default); None for other roles."""
     if not is_caseworker.test(user):
         return None
+    return _membership(user)[0]
+
+
+def first_nations_site_of(user: User) -> int | None:
+    """The id of the First Nations site a site's staff member works at (None: not site staff)."""
+    if unit_of(user) != Unit.FIRST_NATIONS_SITE:
+        return None
+    return _membership(user)[1]
+
+
+def _membership(user: User) -> tuple[str, int | None]:
     # Read once per user object (one request, one command), like Django's permission cache.
-    cached: str | None = getattr(user, "_sentier_ontario_unit", None)
+    cached: tuple[str, int | None] | None = getattr(user, "_sentier_ontario_unit", None)
     if cached is None:
         membership = UnitMembership.objects.filter(user=user).first()
-        cached = membership.unit if membership is not None else Unit.OW_OFFICE
+        cached = (
+            (membership.unit, membership.first_nations_site_id)
+            if membership is not None
+            else (Unit.OW_OFFICE, None)
+        )
         user._sentier_ontario_unit = cached  # type: ignore[attr-defined]
     return cached
 
@@ -52,7 +68,8 @@ ODSP_PROGRAM = "ODSP"
 class OntarioUnitScope:
     """The participant files an Ontario unit reaches: an OW local office (its caseworkers and
     its supervisor, a coordinator account), its service area's Ontario Works clients; the ODSP
-    centralized intake unit, the ODSP applicants in its queue (the whole province). Applies in
+    centralized intake unit, the ODSP applicants in its queue (the whole province, except those
+    a First Nations site serves); a First Nations site, the ODSP applicants it serves. Applies in
     the Ontario configuration only."""
 
     def _unit(self, user: User) -> str | None:
@@ -67,8 +84,18 @@ class OntarioUnitScope:
         if unit is None:
             return None
         if unit == Unit.ODSP_INTAKE:
-            in_queue = {f"{via}odsp_application__isnull": False}
+            # The central queue: ODSP applicants not served by a First Nations site.
+            in_queue = {
+                f"{via}odsp_application__isnull": False,
+                f"{via}odsp_application__first_nations_site__isnull": True,
+            }
             return Q(**{f"{via}program__code": ODSP_PROGRAM, **in_queue})
+        if unit == Unit.FIRST_NATIONS_SITE:
+            site_id = first_nations_site_of(user)
+            if site_id is None:
+                return Q(pk__in=[])
+            in_site = {f"{via}odsp_application__first_nations_site_id": site_id}
+            return Q(**{f"{via}program__code": ODSP_PROGRAM, **in_site})
         return Q(**{f"{via}program__code": OW_PROGRAM, f"{via}region_id": user.region_id})
 
     def reaches(self, user: User, participant: Any) -> bool | None:
@@ -76,9 +103,15 @@ class OntarioUnitScope:
         if unit is None:
             return None
         program = getattr(getattr(participant, "program", None), "code", None)
-        if unit == Unit.ODSP_INTAKE:
+        if unit in (Unit.ODSP_INTAKE, Unit.FIRST_NATIONS_SITE):
             # The reverse one-to-one is read once and kept on the instance (found or not).
-            return program == ODSP_PROGRAM and hasattr(participant, "odsp_application")
+            odsp = getattr(participant, "odsp_application", None)
+            if program != ODSP_PROGRAM or odsp is None:
+                return False
+            if unit == Unit.ODSP_INTAKE:
+                return odsp.first_nations_site_id is None
+            site_id = first_nations_site_of(user)
+            return site_id is not None and odsp.first_nations_site_id == site_id
         region_id = getattr(participant, "region_id", None)
         return program == OW_PROGRAM and region_id is not None and region_id == user.region_id
 
