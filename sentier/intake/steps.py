@@ -19,7 +19,7 @@ import sentier_rules
 from sentier.participants.forms import PHONE, POSTAL_CODE
 from sentier.participants.help import TERM_HELP
 from sentier.participants.models import ClaimBooklet, HouseholdType
-from sentier.reference.models import Jurisdiction, Program, Region
+from sentier.reference.models import FirstNationsSite, Jurisdiction, Program, Region
 
 #: Whom to call, per jurisdiction (Ontario: the social assistance application line, 004).
 CALL_US: dict[str, Any] = {
@@ -102,10 +102,23 @@ class ContactForm(forms.Form):
             )
             self.fields["postal_code"].help_text = _("For example M5V 2T6.")
             self.fields["first_nations_site"] = forms.BooleanField(
-                label=_("A First Nation delivers Ontario Works where I live"),
+                label=_("A First Nation delivers Ontario Works or ODSP where I live"),
                 help_text=_("Tick this if you get services from a First Nation's office."),
                 required=False,
             )
+            # Which First Nations site delivers ODSP to the person (004 Q14): its applicants
+            # stay with it, never the central queue. The list is configuration (the admin).
+            self.sites = {
+                site.code: site
+                for site in FirstNationsSite.objects.filter(active=True).order_by("name", "id")
+            }
+            if self.sites:
+                self.fields["first_nations_office"] = forms.ChoiceField(
+                    label=_("Which First Nation's office serves you?"),
+                    help_text=_("Only if you ticked the box above."),
+                    required=False,
+                    choices=[("", _("None")), *((c, str(s.name)) for c, s in self.sites.items())],
+                )
         else:
             field.choices = [("", _("Choose your region"))] + [
                 (r.code, f"{r.code} {r.name}") for r in regions
@@ -133,6 +146,12 @@ class ContactForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if data.get("first_nations_office"):
+            data["first_nations_site"] = True
+        elif data.get("first_nations_site") and "first_nations_office" in self.fields:
+            self.add_error(
+                "first_nations_office", _("Choose the First Nation's office that serves you.")
+            )
         if not data.get("phone") and not data.get("email") and not self.errors:
             raise forms.ValidationError(
                 _("Give a phone number or an e-mail address, so that we can reach you.")

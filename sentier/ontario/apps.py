@@ -1,6 +1,7 @@
 """App configuration for sentier.ontario."""
 
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,10 +24,13 @@ class OntarioConfig(AppConfig):
             timeline_kinds,  # noqa: F401
         )
         from sentier.ontario.actions import EO_CHANNEL
+        from sentier.ontario.checks import check_odsp_return_address
+        from sentier.ontario.odsp.reference import ODSPReferenceLoader
         from sentier.ontario.routing import route_if_ontario
         from sentier.ontario.sharing import describe_eo_message
         from sentier.ontario.units import UNIT_SCOPE
         from sentier.outbox.delivery import FileDropChannel, register_channel
+        from sentier.reference.loading import register_loader
         from sentier.referrals.exchanges import Exchange, register_exchange
 
         # Each Ontario unit reaches its own program's files and queue, not its region's.
@@ -44,3 +48,7 @@ class OntarioConfig(AppConfig):
         # Ontario Works waits for its grant at the local office; ODSP lands in the centralized
         # intake unit (004): routed as the application is sent.
         on_submitted(route_if_ontario)
+        # The ODSP refusal reasons and First Nations sites come with the Ontario reference data.
+        register_loader(ODSPReferenceLoader())
+        # No package with the placeholder return address in production.
+        checks.register(check_odsp_return_address)

@@ -29,33 +29,6 @@ class Unit(models.TextChoices):
     FIRST_NATIONS_SITE = "fn_site", _("First Nations ODSP delivery site")
 
 
-class FirstNationsSite(models.Model):
-    """A First Nations site that delivers ODSP (004 Q14: unaffected by centralized intake; its
-    applicants never go to the central queue). Configurable data, edited in the admin: the
-    sources give no list, so the shipped rows are placeholders and say so (``placeholder``)."""
-
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    code = models.SlugField(_("code"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    placeholder = models.BooleanField(
-        _("placeholder"),
-        default=False,
-        help_text=_("Shipped as an example, not a real site: replace it with the ministry's list."),
-    )
-    active = models.BooleanField(_("offered to applicants"), default=True)
-    history = HistoricalRecords()
-
-    objects: ClassVar[models.Manager[FirstNationsSite]] = models.Manager()
-
-    class Meta:
-        ordering = ["name", "id"]
-        verbose_name = _("First Nations ODSP delivery site")
-        verbose_name_plural = _("First Nations ODSP delivery sites")
-
-    def __str__(self) -> str:
-        return str(self.name)
-
-
 class UnitMembership(models.Model):
     """Which Ontario unit a staff member works in. A caseworker with none works in the OW
     local office of their service area (their ``region``)."""
@@ -65,7 +38,7 @@ class UnitMembership(models.Model):
     )
     unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)
     first_nations_site = models.ForeignKey(
-        FirstNationsSite,
+        "reference.FirstNationsSite",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -385,7 +358,7 @@ class ODSPApplication(models.Model):
     received_at = models.DateTimeField(_("received on"))
     assigned_to = assignee()
     first_nations_site = models.ForeignKey(
-        FirstNationsSite,
+        "reference.FirstNationsSite",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -13,10 +13,12 @@ from sentier.ontario import selectors
 from sentier.ontario.models import (
     ActionPlan,
     CommonAssessment,
+    DeterminationPackage,
     ODSPApplication,
     OWApplication,
 )
 from sentier.ontario.odsp import selectors as odsp_selectors
+from sentier.ontario.package import HELP_PHONE
 from sentier.ontario.units import ontario_enabled
 from sentier.participants.models import Participant
 
@@ -105,6 +107,12 @@ def my_ontario_file(request: HttpRequest, *, participant: Participant) -> str:
         {
             "ow": ow,
             "odsp": odsp,
+            "odsp_package": (
+                DeterminationPackage.objects.defer("pdf").filter(odsp_application=odsp).first()
+                if odsp is not None
+                else None
+            ),
+            "odsp_phone": HELP_PHONE,
             "plan": ActionPlan.objects.filter(participant=participant).first(),
         },
         request=request,

@@ -3,7 +3,8 @@
 Ontario Works: a pending OW application at the local office of the person's service area, with
 the readiness assessment and the person's answer about sharing with Employment Ontario (the
 referral itself waits for the grant, 004 Q1). ODSP: the centralized intake unit's queue (004,
-centralized intake), whatever the channel.
+centralized intake), whatever the channel, except for an applicant served by a First Nations
+site: that site's own queue (004 Q14).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sentier.ontario.sharing import EO_CATEGORIES
 from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.participants.actions import add_event
 from sentier.participants.models import Participant
-from sentier.reference.models import Jurisdiction
+from sentier.reference.models import FirstNationsSite, Jurisdiction
 
 CONSENT_CHANNEL = {
     Channel.ONLINE: ConsentChannel.ONLINE,
@@ -62,6 +63,17 @@ def record_application_consent(
     )
 
 
+def first_nations_site_of(
+    application: Application, participant: Participant
+) -> FirstNationsSite | None:
+    """The First Nations site the applicant said serves them (004 Q14), on any channel: its
+    applicants go to its own queue. None when they named none (or a site since removed)."""
+    if not participant.first_nations_site:
+        return None
+    code = (application.answers.get("contact") or {}).get("first_nations_office")
+    return FirstNationsSite.objects.filter(code=code).first() if code else None
+
+
 def route_if_ontario(
     *,
     application: Application,
@@ -92,6 +104,7 @@ def route_submitted_application(
             application=application,
             channel=application.channel,
             received_at=at,
+            first_nations_site=first_nations_site_of(application, participant),
         )
         states.ODSP_APPLICATION.start(odsp, side=states.APPLICANT, actor=actor, at=at)
         add_event(
@@ -102,6 +115,11 @@ def route_submitted_application(
                 "odsp_application": str(odsp.uuid),
                 "channel": application.channel,
                 "step": "received",
+                **(
+                    {"first_nations_site": odsp.first_nations_site.code}
+                    if odsp.first_nations_site
+                    else {}
+                ),
             },
             occurred_at=at,
         )

@@ -1,5 +1,6 @@
 """Reference data: regions (Québec administrative regions; Ontario service areas), assistance
-programs, and Ontario's dated lists (deferral reasons, ODSP prescribed classes).
+programs, and Ontario's dated lists (deferral reasons, ODSP prescribed classes) and its First
+Nations ODSP delivery sites.
 
 Loaded idempotently by ``sentier load_reference``; names are translated with modeltranslation.
 """
@@ -7,6 +8,7 @@ Loaded idempotently by ``sentier load_reference``; names are translated with mod
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import ClassVar
 
 from django.db import models
@@ -100,3 +102,30 @@ class PrescribedClass(DatedReference):
     class Meta(DatedReference.Meta):
         verbose_name = _("prescribed class")
         verbose_name_plural = _("prescribed classes")
+
+
+class FirstNationsSite(models.Model):
+    """A First Nations site that delivers ODSP (004 Q14: unaffected by centralized intake; its
+    applicants never go to the central queue). Configurable data, edited in the admin: the
+    sources give no list, so the shipped rows are placeholders and say so (``placeholder``)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    placeholder = models.BooleanField(
+        _("placeholder"),
+        default=False,
+        help_text=_("Shipped as an example, not a real site: replace it with the ministry's list."),
+    )
+    active = models.BooleanField(_("offered to applicants"), default=True)
+    history = HistoricalRecords()
+
+    objects: ClassVar[models.Manager[FirstNationsSite]] = models.Manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("First Nations ODSP delivery site")
+        verbose_name_plural = _("First Nations ODSP delivery sites")
+
+    def __str__(self) -> str:
+        return str(self.name)

@@ -7,7 +7,13 @@ could not write its history row.
 
 from modeltranslation.translator import TranslationOptions, register
 
-from sentier.reference.models import DeferralReason, PrescribedClass, Program, Region
+from sentier.reference.models import (
+    DeferralReason,
+    FirstNationsSite,
+    PrescribedClass,
+    Program,
+    Region,
+)
 
 
 @register(Region)
@@ -37,4 +43,14 @@ class DeferralReasonTranslation(TranslationOptions):
 
 @register(PrescribedClass)
 class PrescribedClassTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(FirstNationsSite)
+class FirstNationsSiteTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(FirstNationsSite.history.model)
+class HistoricalFirstNationsSiteTranslation(TranslationOptions):
     fields = ("name",)

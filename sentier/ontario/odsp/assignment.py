@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.ontario.models import ODSPApplication
+from sentier.ontario.permissions import works_odsp_application
 from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.participants.actions import add_event
 
@@ -35,11 +36,11 @@ def assign_odsp_application(
         .select_related("participant")
         .get(pk=odsp_application.pk)
     )
-    if assignee is not None and not (
-        assignee.is_active and may(assignee, "ontario.work_odsp_intake")
-    ):
+    if not works_odsp_application(actor, odsp):
+        raise PermissionDenied
+    if assignee is not None and not (assignee.is_active and works_odsp_application(assignee, odsp)):
         raise ValidationError(
-            {"assignee": _("Choose someone who works in the ODSP centralized intake unit.")}
+            {"assignee": _("Choose someone who works in the queue of this application.")}
         )
     new_id = assignee.pk if assignee is not None else None
     if odsp.assigned_to_id == new_id:

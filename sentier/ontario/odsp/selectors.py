@@ -1,35 +1,48 @@
 """Guarded reads of the ODSP centralized intake unit: its queue, applications and packages.
 
-The unit and administrators see the whole province; coordinators read their own area; everyone
-else sees nothing. Same 404 for "does not exist" and "not yours".
+Administrators see the whole province; the centralized unit its central queue (applicants not
+served by a First Nations site); a First Nations site's staff their site's queue only;
+coordinators read their own area; everyone else sees nothing. Same 404 for "does not exist"
+and "not yours".
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.core.text import french
 from sentier.ontario.models import (
+    ODSP_ENDED,
+    PACKAGE_OUT,
     DeterminationPackage,
     MailingStatus,
     ODSPApplication,
     ODSPStatus,
 )
+from sentier.ontario.odsp.actions import RETURN_REMINDER_DAYS
 from sentier.ontario.permissions import odsp_queue_q, odsp_workers
 from sentier.ontario.selectors import parse_key
+from sentier.ontario.units import first_nations_site_of
 
 #: The queue's stages (the ``stage`` filter): what is left to do, and where each file stands.
 STAGE_OPEN = "open"  # eligibility to confirm, or a package to mail
 STAGE_RECEIVED = "received"
 STAGE_CONFIRMED = "confirmed"  # confirmed, no package (member of a prescribed class)
 STAGE_QUEUED = "queued"
-STAGE_MAILED = "mailed"
+STAGE_MAILED = "mailed"  # out with the applicant (mailed or given): return awaited
+STAGE_INFO = "info"
+STAGE_RETURN_DUE = "return_due"  # return awaited, due within the reminder's days, or late
+STAGE_RETURNED = "returned"
+STAGE_WITH_DAU = "with_dau"
+STAGE_CLOSED = "closed"
 STAGE_ALL = "all"
 
 
@@ -76,8 +89,24 @@ def filter_odsp_queue(
     """Narrow the queue by stage (default: what is left to do), channel and assignee."""
     stage = params.get("stage") or STAGE_OPEN
     queued = Q(status=ODSPStatus.CONFIRMED, package__status=MailingStatus.QUEUED)
+    out = Q(package__status__in=PACKAGE_OUT)
     if stage == STAGE_OPEN:
-        queryset = queryset.filter(Q(status=ODSPStatus.RECEIVED) | queued)
+        queryset = queryset.filter(
+            Q(status=ODSPStatus.RECEIVED)
+            | queued
+            | Q(package__status=MailingStatus.RETURNED)
+            | (out & Q(package__return_by__lte=return_reminder_day()))
+        )
+    elif stage == STAGE_INFO:
+        queryset = queryset.filter(status=ODSPStatus.INFO_REQUESTED)
+    elif stage == STAGE_RETURN_DUE:
+        queryset = queryset.filter(out, package__return_by__lte=return_reminder_day())
+    elif stage == STAGE_RETURNED:
+        queryset = queryset.filter(package__status=MailingStatus.RETURNED)
+    elif stage == STAGE_WITH_DAU:
+        queryset = queryset.filter(package__status=MailingStatus.WITH_DAU)
+    elif stage == STAGE_CLOSED:
+        queryset = queryset.filter(status__in=ODSP_ENDED)
     elif stage == STAGE_RECEIVED:
         queryset = queryset.filter(status=ODSPStatus.RECEIVED)
     elif stage == STAGE_CONFIRMED:
@@ -85,7 +114,7 @@ def filter_odsp_queue(
     elif stage == STAGE_QUEUED:
         queryset = queryset.filter(queued)
     elif stage == STAGE_MAILED:
-        queryset = queryset.filter(package__status=MailingStatus.MAILED)
+        queryset = queryset.filter(out)
     channel = params.get("channel")
     if channel:
         queryset = queryset.filter(channel=channel)
@@ -95,6 +124,20 @@ def filter_odsp_queue(
     elif assigned == "nobody":
         queryset = queryset.filter(assigned_to__isnull=True)
     return queryset
+
+
+def return_reminder_day(today: dt.date | None = None) -> dt.date:
+    """Packages due back by this day are reminded in the queue (the worklist)."""
+    return (today or timezone.localdate()) + dt.timedelta(days=RETURN_REMINDER_DAYS)
+
+
+def returns_due_for_user(user: User) -> QuerySet[DeterminationPackage]:
+    """Packages out with applicants and due back soon or late, soonest first (the reminder)."""
+    return (
+        packages_for_user(user)
+        .filter(status__in=PACKAGE_OUT, return_by__lte=return_reminder_day())
+        .order_by("return_by", "id")
+    )
 
 
 def packages_for_user(user: User) -> QuerySet[DeterminationPackage]:
@@ -112,9 +155,11 @@ def packages_by_keys_for_user(user: User, keys: Iterable[uuid.UUID]) -> list[Det
     return list(packages_for_user(user).filter(uuid__in=list(keys)))
 
 
-def odsp_colleagues() -> QuerySet[User]:
-    """The staff of the ODSP centralized intake unit (to whom an application can be assigned)."""
-    return odsp_workers().order_by(*french("last_name", "first_name"), "id")
+def odsp_colleagues(user: User | None = None) -> QuerySet[User]:
+    """Whom an application can be assigned to: the staff of the ODSP centralized intake unit,
+    or of the user's First Nations site."""
+    site_id = first_nations_site_of(user) if user is not None else None
+    return odsp_workers(site_id).order_by(*french("last_name", "first_name"), "id")
 
 
 def get_odsp_for_user(user: User, key: object) -> ODSPApplication:

@@ -17,7 +17,17 @@ ODSP_PATTERNS: list[URLPattern] = [
         odsp_views.package_mailed,
         name="package_mailed",
     ),
+    path(
+        "odsp/package/<str:package_uuid>/<str:step>/",
+        odsp_views.package_step,
+        name="package_step",
+    ),
     path("odsp/<str:odsp_uuid>/", odsp_views.odsp_application, name="odsp_application"),
+    path(
+        "odsp/<str:odsp_uuid>/decide/<str:decision>/",
+        odsp_views.odsp_decide,
+        name="odsp_decide",
+    ),
     path("odsp/<str:odsp_uuid>/assign/", odsp_views.odsp_assign, name="odsp_assign"),
     path(
         "odsp/<str:odsp_uuid>/assign-to-me/",

@@ -8,16 +8,20 @@ person. 404 outside the Ontario configuration.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import User
@@ -27,17 +31,29 @@ from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.ontario import actions, mailing
 from sentier.ontario.forms import ConfirmODSPForm
-from sentier.ontario.models import DeterminationPackage, ODSPApplication
+from sentier.ontario.models import PACKAGE_OUT, DeterminationPackage, ODSPApplication, ODSPStatus
+from sentier.ontario.odsp import actions as odsp_actions
 from sentier.ontario.odsp import selectors
+from sentier.ontario.odsp.actions import DecidedMeanwhile
 from sentier.ontario.odsp.assignment import assign_odsp_application
 from sentier.ontario.odsp.forms import (
+    AdjudicationForm,
     AssignForm,
+    DeliverOtherwiseForm,
+    InfoReceivedForm,
     ODSPQueueFilterForm,
+    PackageAddressForm,
     PrintOptionsForm,
+    RefuseODSPForm,
+    RequestInfoForm,
+    ReturnedForm,
+    SendToDAUForm,
+    WithdrawODSPForm,
     package_keys,
 )
 from sentier.ontario.package import packages_pdf
 from sentier.ontario.pages import apply_errors, ontario_only
+from sentier.ontario.permissions import works_odsp_application
 
 #: Rows per page of the queue, oldest first.
 PAGE_SIZE = 25
@@ -99,31 +115,91 @@ def _application_page(
     user: User,
     odsp: ODSPApplication,
     *,
-    form: ConfirmODSPForm | None = None,
-    assign_form: AssignForm | None = None,
+    bound: Form | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    can_act = may(user, "ontario.work_odsp_intake")
+    """The application page; ``bound``: the form just sent, shown again with its errors (or
+    with what was typed, when someone decided meanwhile)."""
+    odsp.refresh_from_db()
+    package = DeterminationPackage.objects.defer("pdf").filter(odsp_application=odsp).first()
+    can_act = works_odsp_application(user, odsp)
     record_access(
         user=user, shown=odsp.participant, kind=AccessKind.ODSP_APPLICATION, request=request
     )
-    if assign_form is None and can_act:
-        assign_form = AssignForm(
-            colleagues=selectors.odsp_colleagues(),
+    version = {"version": odsp.version}
+    package_version = {"version": package.version if package else 0}
+    forms: dict[str, Form] = {
+        "form": ConfirmODSPForm(initial=version),
+        "refuse_form": RefuseODSPForm(initial=version),
+        "withdraw_form": WithdrawODSPForm(initial=version),
+        "info_form": RequestInfoForm(initial=version),
+        "info_received_form": InfoReceivedForm(initial=version),
+        "address_form": PackageAddressForm(
+            initial={
+                **package_version,
+                **(
+                    {
+                        "street": package.street,
+                        "city": package.city,
+                        "province": package.province or "ON",
+                        "postal_code": package.postal_code,
+                    }
+                    if package
+                    else {}
+                ),
+            }
+        ),
+        "deliver_form": DeliverOtherwiseForm(initial=package_version),
+        "returned_form": ReturnedForm(initial=package_version),
+        "dau_form": SendToDAUForm(initial=package_version),
+        "adjudication_form": AdjudicationForm(initial=package_version),
+    }
+    if can_act:
+        forms["assign_form"] = AssignForm(
+            colleagues=selectors.odsp_colleagues(user),
             initial={"assignee": str(odsp.assigned_to.uuid) if odsp.assigned_to else ""},
         )
+    if bound is not None:
+        name = next(key for key, form in forms.items() if type(form) is type(bound))
+        forms[name] = bound
+    today = timezone.localdate()
     return render(
         request,
         "ontario/odsp_application.html",
         {
             "odsp": odsp,
-            "form": form or ConfirmODSPForm(),
-            "assign_form": assign_form,
-            "package": getattr(odsp, "package", None),
+            "package": package,
             "can_act": can_act,
+            "is_open": odsp.status in (ODSPStatus.RECEIVED, ODSPStatus.INFO_REQUESTED),
+            "return_due_soon": bool(
+                package
+                and package.status in PACKAGE_OUT
+                and package.return_by
+                and package.return_by <= selectors.return_reminder_day(today)
+            ),
+            "return_late": bool(
+                package
+                and package.status in PACKAGE_OUT
+                and package.return_by
+                and package.return_by < today
+            ),
+            **forms,
         },
         status=status,
     )
+
+
+def _decided_meanwhile(
+    request: HttpRequest, user: User, odsp: ODSPApplication, form: Form, error: DecidedMeanwhile
+) -> HttpResponse:
+    """Someone decided since the page was shown: say what happened, keep what was typed."""
+    messages.error(request, " ".join(error.messages))
+    return _application_page(request, user, odsp, bound=form, status=409)
+
+
+def _version(form: Form) -> int | None:
+    value = form.cleaned_data.get("version")
+    return int(value) if value is not None else None
 
 
 @login_required
@@ -131,25 +207,158 @@ def odsp_application(request: HttpRequest, odsp_uuid: str) -> HttpResponse:
     ontario_only()
     user = request_user(request)
     odsp = selectors.get_odsp_for_user(user, odsp_uuid)
-    form = ConfirmODSPForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if not may(user, "ontario.work_odsp_intake"):
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                actions.confirm_odsp_financial_eligibility(
-                    actor=user,
-                    odsp_application=odsp,
-                    prescribed_class=form.cleaned_data["prescribed_class"],
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, _("Financial eligibility was confirmed."))
-                return redirect("ontario:odsp_application", odsp_uuid=odsp.uuid)
-        status = 400
-    return _application_page(request, user, odsp, form=form, status=status)
+    if request.method != "POST":
+        return _application_page(request, user, odsp)
+    if not works_odsp_application(user, odsp):
+        raise PermissionDenied
+    form = ConfirmODSPForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.confirm_odsp_financial_eligibility(
+                actor=user,
+                odsp_application=odsp,
+                prescribed_class=form.cleaned_data["prescribed_class"],
+                expected_version=_version(form),
+            )
+        except DecidedMeanwhile as error:
+            return _decided_meanwhile(request, user, odsp, form, error)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Financial eligibility was confirmed."))
+            return redirect("ontario:odsp_application", odsp_uuid=odsp.uuid)
+    return _application_page(request, user, odsp, bound=form, status=400)
+
+
+#: The decisions on an application: (form, action, what the action takes from the form,
+#: the message when done).
+DECISIONS: dict[str, tuple[type[Form], Callable[..., Any], tuple[str, ...], Any]] = {
+    "refuse": (
+        RefuseODSPForm,
+        odsp_actions.refuse_odsp_application,
+        ("reason", "note"),
+        gettext_lazy("The application was refused. The applicant is told on their page."),
+    ),
+    "withdraw": (
+        WithdrawODSPForm,
+        odsp_actions.withdraw_odsp_application,
+        ("note",),
+        gettext_lazy("The application was closed on withdrawal."),
+    ),
+    "request-info": (
+        RequestInfoForm,
+        odsp_actions.request_odsp_information,
+        ("what", "due_on"),
+        gettext_lazy(
+            "The request for information was recorded. The applicant reads it on their page."
+        ),
+    ),
+    "info-received": (
+        InfoReceivedForm,
+        odsp_actions.record_odsp_information_received,
+        (),
+        gettext_lazy("The information was recorded as received: the application is to decide."),
+    ),
+}
+
+
+@login_required
+@require_POST
+def odsp_decide(request: HttpRequest, odsp_uuid: str, decision: str) -> HttpResponse:
+    """Refuse, close on withdrawal, ask for information, or record it received."""
+    ontario_only()
+    user = request_user(request)
+    odsp = selectors.get_odsp_for_user(user, odsp_uuid)
+    if decision not in DECISIONS:
+        raise Http404
+    if not works_odsp_application(user, odsp):
+        raise PermissionDenied
+    form_class, action, fields, done = DECISIONS[decision]
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            action(
+                actor=user,
+                odsp_application=odsp,
+                expected_version=_version(form),
+                **{name: form.cleaned_data[name] for name in fields},
+            )
+        except DecidedMeanwhile as error:
+            return _decided_meanwhile(request, user, odsp, form, error)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, str(done))
+            return redirect("ontario:odsp_application", odsp_uuid=odsp.uuid)
+    return _application_page(request, user, odsp, bound=form, status=400)
+
+
+#: The package's steps after its generation, as for the decisions above.
+PACKAGE_STEPS: dict[str, tuple[type[Form], Callable[..., Any], tuple[str, ...], Any]] = {
+    "address": (
+        PackageAddressForm,
+        actions.set_package_address,
+        ("street", "city", "province", "postal_code"),
+        gettext_lazy("The mailing address was saved and the package made again with it."),
+    ),
+    "deliver": (
+        DeliverOtherwiseForm,
+        odsp_actions.deliver_package_otherwise,
+        ("delivery", "reason"),
+        gettext_lazy("The package is recorded as given another way."),
+    ),
+    "returned": (
+        ReturnedForm,
+        odsp_actions.record_package_returned,
+        ("returned_on",),
+        gettext_lazy("The package is recorded as returned."),
+    ),
+    "to-dau": (
+        SendToDAUForm,
+        odsp_actions.send_package_to_adjudication,
+        (),
+        gettext_lazy("The package is recorded as sent to the Disability Adjudication Unit."),
+    ),
+    "adjudication": (
+        AdjudicationForm,
+        odsp_actions.record_adjudication,
+        ("granted", "decided_on", "note"),
+        gettext_lazy("The Disability Adjudication Unit's answer was recorded."),
+    ),
+}
+
+
+@login_required
+@require_POST
+def package_step(request: HttpRequest, package_uuid: str, step: str) -> HttpResponse:
+    """The package's address, another delivery, its return, the adjudication and its answer."""
+    ontario_only()
+    user = request_user(request)
+    package = selectors.get_package_for_user(user, package_uuid)
+    odsp = package.odsp_application
+    if step not in PACKAGE_STEPS:
+        raise Http404
+    if not works_odsp_application(user, odsp):
+        raise PermissionDenied
+    form_class, action, fields, done = PACKAGE_STEPS[step]
+    form = form_class(request.POST)
+    if form.is_valid():
+        extra = {} if step == "address" else {"expected_version": _version(form)}
+        try:
+            action(
+                actor=user,
+                package=package,
+                **extra,
+                **{name: form.cleaned_data[name] for name in fields},
+            )
+        except DecidedMeanwhile as error:
+            return _decided_meanwhile(request, user, odsp, form, error)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, str(done))
+            return redirect("ontario:odsp_application", odsp_uuid=odsp.uuid)
+    return _application_page(request, user, odsp, bound=form, status=400)
 
 
 @login_required
@@ -161,7 +370,7 @@ def odsp_assign(request: HttpRequest, odsp_uuid: str) -> HttpResponse:
     odsp = selectors.get_odsp_for_user(user, odsp_uuid)
     if not may(user, "ontario.work_odsp_intake"):
         raise PermissionDenied
-    form = AssignForm(request.POST, colleagues=selectors.odsp_colleagues())
+    form = AssignForm(request.POST, colleagues=selectors.odsp_colleagues(user))
     if form.is_valid():
         try:
             assign_odsp_application(
@@ -172,7 +381,7 @@ def odsp_assign(request: HttpRequest, odsp_uuid: str) -> HttpResponse:
         else:
             messages.success(request, _("The assignment was recorded."))
             return redirect("ontario:odsp_application", odsp_uuid=odsp.uuid)
-    return _application_page(request, user, odsp, assign_form=form, status=400)
+    return _application_page(request, user, odsp, bound=form, status=400)
 
 
 @login_required
@@ -282,6 +491,14 @@ def mailing_print(request: HttpRequest) -> HttpResponse:
     user, chosen = _batch(request)
     if chosen is None:
         return _batch_refused(request)
+    incomplete = [p for p in chosen if not p.address_complete]
+    if incomplete:
+        messages.error(
+            request,
+            _("Complete the mailing address first: %(names)s. Nothing was printed.")
+            % {"names": ", ".join(p.odsp_application.participant.full_name for p in incomplete)},
+        )
+        return redirect("ontario:odsp_mailing")
     options = PrintOptionsForm(request.POST)
     two_sided = bool(options.is_valid() and options.cleaned_data["two_sided"])
     pdf = packages_pdf(chosen, two_sided=two_sided)

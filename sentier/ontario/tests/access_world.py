@@ -24,6 +24,8 @@ an    a program analyst
 eo    Employment Ontario staff (receives the OW client's referral; runs the service whose
       waiting list both clients are on)
 ag    staff of the community agency (receives the ODSP applicant's referral)
+fn    Fay, staff of a First Nations site delivering ODSP (her account names Toronto): her
+      site's queue only, so neither client (the ODSP applicant is in the central queue)
 ====  =========================================================================================
 """
 
@@ -57,12 +59,12 @@ from sentier.ontario.models import (
 from sentier.ontario.routing import employment_ontario
 from sentier.ontario.tests.helpers import odsp_of, ow_of, send_application
 from sentier.participants.models import Participant
-from sentier.reference.models import Region
+from sentier.reference.models import FirstNationsSite, Region
 from sentier.referrals.actions import send_referral
 from sentier.referrals.models import Referral
 
 #: The table's columns, in order.
-PERSONAS = ("ta", "om", "ir", "ma", "ch", "ol", "ad", "cl", "an", "eo", "ag")
+PERSONAS = ("ta", "om", "ir", "ma", "ch", "ol", "ad", "cl", "an", "eo", "ag", "fn")
 
 #: The clients rows are tried on: an Ontario Works client and an ODSP applicant, both Toronto.
 SUBJECTS = ("ow", "odsp")
@@ -108,6 +110,13 @@ def _people(ontario: dict[str, Any], eo: Organization, agency: Organization) -> 
     ottawa = Region.objects.get(code="ON23")
     malik = _user("malik", Role.CASEWORKER, region=ottawa)
     UnitMembership.objects.get_or_create(user=malik, defaults={"unit": Unit.ODSP_INTAKE})
+    site, _created = FirstNationsSite.objects.get_or_create(
+        code="matrix-site", defaults={"name": "Matrix First Nations site", "placeholder": True}
+    )
+    fay = _user("fay", Role.CASEWORKER, region=Region.objects.get(code="ON33"))
+    UnitMembership.objects.get_or_create(
+        user=fay, defaults={"unit": Unit.FIRST_NATIONS_SITE, "first_nations_site": site}
+    )
     return {
         "ta": ontario["tara"],
         "om": ontario["omar"],
@@ -120,6 +129,7 @@ def _people(ontario: dict[str, Any], eo: Organization, agency: Organization) -> 
         "an": _user("analyst", Role.ANALYST),
         "eo": _user("eo-staff", Role.PARTNER_STAFF, organization=eo),
         "ag": _user("agency-staff", Role.PARTNER_STAFF, organization=agency),
+        "fn": fay,
     }
 
 

@@ -13,10 +13,13 @@ ir ma: ODSP intake, accounts naming Toronto and Ottawa; ch ol: supervisors of th
 Ottawa local offices (coordinator accounts: in Ontario they read their own office's OW clients,
 hand out its work and act on no file; see ``ontario.units``); ad: administrator; cl: the OW
 client signed in; an: the ministry's program analyst (no file); eo: Employment Ontario
-staff; ag: community agency staff). Rows are the OW client's (``ow``) and the ODSP applicant's
+staff; ag: community agency staff; fn: a First Nations ODSP site's staff, who reach only their
+site's queue: every "cannot" here is the 404 of a missing row, nothing changed). Rows are the
+OW client's (``ow``) and the ODSP applicant's
 (``odsp``). Each cell says what happens:
 
-- ``ok``: the page is served or the POST processed (200, 302, or 400 for a refused input);
+- ``ok``: the page is served or the POST processed (200, 302, or 400 for a refused input, 409
+  for a decision on a row already decided);
   on pages marked as writing, a processed POST changed something;
 - ``no``: the persona reads the file but may not do this: refused (403, or back to the file
   with a message), and nothing changed; ``no+``: the same, but the page logged the read in the
@@ -174,83 +177,97 @@ PAGES: dict[str, Page] = {
     "ontario:package_mailed": Page(
         _key("package_uuid", lambda r: r.package), _nothing, writes=True
     ),
+    # The applicant is already confirmed: a withdrawal is the conflict page (409), no change.
+    "ontario:odsp_decide": Page(
+        lambda w, r: None if r.odsp is None else {"odsp_uuid": r.odsp.uuid, "decision": "withdraw"},
+        _nothing,
+    ),
+    "ontario:package_step": Page(
+        lambda w, r: (
+            None if r.package is None else {"package_uuid": r.package.uuid, "step": "deliver"}
+        ),
+        lambda w, r: {"delivery": "in_person", "reason": "Asked for it at the office"},
+        writes=True,
+    ),
 }
 
 #: Who may do what. One line per page, client and method; one cell per persona (see above).
 TABLE = """
-page                         row  method ta om ir ma ch ol ad cl an eo ag
-participants:file            ow   GET    ok .  .  .  ok .  ok ok .  .  .
-participants:file            odsp GET    .  .  ok ok .  .  ok .  .  .  .
-participants:edit            ow   GET    ok .  .  .  no .  ok no .  .  .
-participants:edit            ow   POST   ok .  .  .  no .  ok no .  .  .
-participants:edit            odsp GET    .  .  ok ok .  .  ok .  .  .  .
-participants:edit            odsp POST   .  .  ok ok .  .  ok .  .  .  .
-participants:add_note        ow   POST   ok .  .  .  no .  ok no .  .  .
-participants:add_note        odsp POST   .  .  ok ok .  .  ok .  .  .  .
-participants:history         ow   GET    ok .  .  .  ok .  ok no .  .  .
-participants:history         odsp GET    .  .  ok ok .  .  ok .  .  .  .
-api:participant              ow   GET    ok .  .  .  ok .  ok ok .  .  .
-api:participant              odsp GET    .  .  ok ok .  .  ok .  .  .  .
-consent:record               ow   GET    ok .  .  .  .  .  ok .  .  .  .
-consent:record               ow   POST   ok .  .  .  .  .  ok .  .  .  .
-consent:record               odsp GET    .  .  ok ok .  .  ok .  .  .  .
-consent:record               odsp POST   .  .  ok ok .  .  ok .  .  .  .
-consent:withdraw             ow   GET    ok .  .  .  .  .  ok ok .  .  .
-consent:withdraw             ow   POST   ok .  .  .  .  .  ok ok .  .  .
-consent:withdraw             odsp GET    .  .  ok ok .  .  ok .  .  .  .
-consent:withdraw             odsp POST   .  .  ok ok .  .  ok .  .  .  .
-referrals:send               ow   GET    ok .  .  .  .  .  ok .  .  .  .
-referrals:send               ow   POST   ok .  .  .  .  .  ok .  .  .  .
-referrals:send               odsp GET    .  .  ok ok .  .  ok .  .  .  .
-referrals:send               odsp POST   .  .  ok ok .  .  ok .  .  .  .
-referrals:detail             ow   GET    ok .  .  .  ok .  ok .  .  .  .
-referrals:detail             odsp GET    .  .  ok ok .  .  ok .  .  .  .
-referrals:cancel             ow   GET    ok .  .  .  .  .  ok .  .  .  .
-referrals:cancel             ow   POST   ok .  .  .  .  .  ok .  .  .  .
-referrals:cancel             odsp GET    .  .  ok ok .  .  ok .  .  .  .
-referrals:cancel             odsp POST   .  .  ok ok .  .  ok .  .  .  .
-referrals:inbox_detail       ow   GET    .  .  .  .  .  .  .  .  .  ok .
-referrals:inbox_detail       ow   POST   .  .  .  .  .  .  .  .  .  ok .
-referrals:inbox_detail       odsp GET    .  .  .  .  .  .  .  .  .  .  ok
-referrals:inbox_detail       odsp POST   .  .  .  .  .  .  .  .  .  .  ok
-intake:review                ow   GET    ok .  .  .  ok .  ok .  .  .  .
-intake:review                ow   POST   ok .  .  .  no+ .  ok .  .  .  .
-intake:review                odsp GET    .  .  .  .  .  .  .  .  .  .  .
-intake:review                odsp POST   .  .  .  .  .  .  .  .  .  .  .
-intake:assign                ow   POST   ok .  .  .  no .  ok .  .  .  .
-intake:assign                odsp POST   .  .  .  .  .  .  .  .  .  .  .
-decisions:new                ow   GET    ok .  .  .  no .  ok no .  .  .
-decisions:new                ow   POST   ok .  .  .  no .  ok no .  .  .
-decisions:new                odsp GET    .  .  ok ok .  .  ok .  .  .  .
-decisions:new                odsp POST   .  .  ok ok .  .  ok .  .  .  .
-decisions:detail             ow   GET    ok .  .  .  ok .  ok ok .  .  .
-decisions:detail             odsp GET    .  .  ok ok .  .  ok .  .  .  .
-decisions:replay             ow   POST   ok .  .  .  ok .  ok ok .  .  .
-decisions:replay             odsp POST   .  .  ok ok .  .  ok .  .  .  .
-decisions:handle_change      ow   POST   ok .  .  .  no .  ok no .  .  .
-decisions:handle_change      odsp POST   .  .  ok ok .  .  ok .  .  .  .
-network:add_to_waiting_list  ow   POST   ok .  .  .  no .  ok no .  .  .
-network:add_to_waiting_list  odsp POST   .  .  ok ok .  .  ok .  .  .  .
-network:waiting_list         ow   GET    .  .  .  .  .  .  ok .  .  ok .
-network:free_place           ow   POST   .  .  .  .  .  .  ok .  .  ok .
-network:pass_offer           ow   POST   .  .  .  .  .  .  ok .  .  ok .
-network:pass_offer           odsp POST   .  .  .  .  .  .  ok .  .  ok .
-network:answer_offer         ow   POST   ok .  .  .  .  .  ok ok .  .  .
-network:answer_offer         odsp POST   .  .  ok ok .  .  ok .  .  .  .
-network:withdraw_entry       ow   POST   ok .  .  .  .  .  ok .  .  ok .
-network:withdraw_entry       odsp POST   .  .  ok ok .  .  ok .  .  ok .
-ontario:ow_application       ow   GET    ok .  .  .  ok .  ok .  .  .  .
-ontario:ow_application       ow   POST   ok .  .  .  no .  ok .  .  .  .
-ontario:take_ow_application  ow   POST   ok .  .  .  no .  ok .  .  .  .
-ontario:assessment           ow   GET    ok .  .  .  ok .  ok .  .  .  .
-ontario:assessment           ow   POST   ok .  .  .  no .  ok .  .  .  .
-ontario:take_assessment      ow   POST   ok .  .  .  no .  ok .  .  .  .
-ontario:odsp_application     odsp GET    .  .  ok ok .  .  ok .  .  .  .
-ontario:odsp_application     odsp POST   .  .  ok ok .  .  ok .  .  .  .
-ontario:odsp_assign          odsp POST   .  .  ok ok .  .  ok .  .  .  .
-ontario:odsp_assign_to_me    odsp POST   .  .  ok ok .  .  ok .  .  .  .
-ontario:package_pdf          odsp GET    .  .  ok ok .  .  ok .  .  .  .
-ontario:package_mailed       odsp POST   .  .  ok ok .  .  ok .  .  .  .
+page                         row  method ta om ir ma ch ol ad cl an eo ag fn
+participants:file            ow   GET    ok .  .  .  ok .  ok ok .  .  .  .
+participants:file            odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+participants:edit            ow   GET    ok .  .  .  no .  ok no .  .  .  .
+participants:edit            ow   POST   ok .  .  .  no .  ok no .  .  .  .
+participants:edit            odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+participants:edit            odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+participants:add_note        ow   POST   ok .  .  .  no .  ok no .  .  .  .
+participants:add_note        odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+participants:history         ow   GET    ok .  .  .  ok .  ok no .  .  .  .
+participants:history         odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+api:participant              ow   GET    ok .  .  .  ok .  ok ok .  .  .  .
+api:participant              odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+consent:record               ow   GET    ok .  .  .  .  .  ok .  .  .  .  .
+consent:record               ow   POST   ok .  .  .  .  .  ok .  .  .  .  .
+consent:record               odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+consent:record               odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+consent:withdraw             ow   GET    ok .  .  .  .  .  ok ok .  .  .  .
+consent:withdraw             ow   POST   ok .  .  .  .  .  ok ok .  .  .  .
+consent:withdraw             odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+consent:withdraw             odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+referrals:send               ow   GET    ok .  .  .  .  .  ok .  .  .  .  .
+referrals:send               ow   POST   ok .  .  .  .  .  ok .  .  .  .  .
+referrals:send               odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+referrals:send               odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+referrals:detail             ow   GET    ok .  .  .  ok .  ok .  .  .  .  .
+referrals:detail             odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+referrals:cancel             ow   GET    ok .  .  .  .  .  ok .  .  .  .  .
+referrals:cancel             ow   POST   ok .  .  .  .  .  ok .  .  .  .  .
+referrals:cancel             odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+referrals:cancel             odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+referrals:inbox_detail       ow   GET    .  .  .  .  .  .  .  .  .  ok .  .
+referrals:inbox_detail       ow   POST   .  .  .  .  .  .  .  .  .  ok .  .
+referrals:inbox_detail       odsp GET    .  .  .  .  .  .  .  .  .  .  ok .
+referrals:inbox_detail       odsp POST   .  .  .  .  .  .  .  .  .  .  ok .
+intake:review                ow   GET    ok .  .  .  ok .  ok .  .  .  .  .
+intake:review                ow   POST   ok .  .  .  no+ .  ok .  .  .  .  .
+intake:review                odsp GET    .  .  .  .  .  .  .  .  .  .  .  .
+intake:review                odsp POST   .  .  .  .  .  .  .  .  .  .  .  .
+intake:assign                ow   POST   ok .  .  .  no .  ok .  .  .  .  .
+intake:assign                odsp POST   .  .  .  .  .  .  .  .  .  .  .  .
+decisions:new                ow   GET    ok .  .  .  no .  ok no .  .  .  .
+decisions:new                ow   POST   ok .  .  .  no .  ok no .  .  .  .
+decisions:new                odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+decisions:new                odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+decisions:detail             ow   GET    ok .  .  .  ok .  ok ok .  .  .  .
+decisions:detail             odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+decisions:replay             ow   POST   ok .  .  .  ok .  ok ok .  .  .  .
+decisions:replay             odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+decisions:handle_change      ow   POST   ok .  .  .  no .  ok no .  .  .  .
+decisions:handle_change      odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+network:add_to_waiting_list  ow   POST   ok .  .  .  no .  ok no .  .  .  .
+network:add_to_waiting_list  odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+network:waiting_list         ow   GET    .  .  .  .  .  .  ok .  .  ok .  .
+network:free_place           ow   POST   .  .  .  .  .  .  ok .  .  ok .  .
+network:pass_offer           ow   POST   .  .  .  .  .  .  ok .  .  ok .  .
+network:pass_offer           odsp POST   .  .  .  .  .  .  ok .  .  ok .  .
+network:answer_offer         ow   POST   ok .  .  .  .  .  ok ok .  .  .  .
+network:answer_offer         odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+network:withdraw_entry       ow   POST   ok .  .  .  .  .  ok .  .  ok .  .
+network:withdraw_entry       odsp POST   .  .  ok ok .  .  ok .  .  ok .  .
+ontario:ow_application       ow   GET    ok .  .  .  ok .  ok .  .  .  .  .
+ontario:ow_application       ow   POST   ok .  .  .  no .  ok .  .  .  .  .
+ontario:take_ow_application  ow   POST   ok .  .  .  no .  ok .  .  .  .  .
+ontario:assessment           ow   GET    ok .  .  .  ok .  ok .  .  .  .  .
+ontario:assessment           ow   POST   ok .  .  .  no .  ok .  .  .  .  .
+ontario:take_assessment      ow   POST   ok .  .  .  no .  ok .  .  .  .  .
+ontario:odsp_application     odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+ontario:odsp_application     odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+ontario:odsp_assign          odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+ontario:odsp_assign_to_me    odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+ontario:package_pdf          odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
+ontario:package_mailed       odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+ontario:odsp_decide          odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+ontario:package_step         odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
 """
 
 #: Pages whose address names a row but no person's file, and why.
@@ -495,7 +512,7 @@ def _verdict(
         if status == 404:
             return f"got a 404, though the persona reads the file{also}"
         return f"refused ({status}) but changed {', '.join(changed)}" if changed else ""
-    if status not in (200, 302, 400):
+    if status not in (200, 302, 400, 409):
         return f"got {status}, not served"
     return "" if changed or not writes else f"processed ({status}) but changed nothing"
 
