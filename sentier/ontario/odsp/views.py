@@ -159,9 +159,12 @@ def _application_page(
             colleagues=selectors.odsp_colleagues(user),
             initial={"assignee": str(odsp.assigned_to.uuid) if odsp.assigned_to else ""},
         )
+    kept = None
     if bound is not None:
         name = next(key for key, form in forms.items() if type(form) is type(bound))
         forms[name] = bound
+        if status == 409:
+            kept = bound  # decided meanwhile: what was typed, shown again even if moot now
     today = timezone.localdate()
     return render(
         request,
@@ -170,6 +173,7 @@ def _application_page(
             "odsp": odsp,
             "package": package,
             "can_act": can_act,
+            "kept": kept,
             "is_open": odsp.status in (ODSPStatus.RECEIVED, ODSPStatus.INFO_REQUESTED),
             "return_due_soon": bool(
                 package

@@ -10,7 +10,7 @@ from django.urls import reverse
 from sentier.accounts.models import Role, User
 from sentier.intake.models import Application
 from sentier.ontario.models import ODSPApplication, OWApplication, Unit, UnitMembership
-from sentier.reference.models import Region
+from sentier.reference.models import FirstNationsSite, Region
 
 ON_GOOD: dict[str, dict[str, Any]] = {
     "identity": {
@@ -81,6 +81,9 @@ def send_application(
             values["program"] = program
         if step == "contact" and first_nations_site:
             values["first_nations_site"] = "on"
+            site = FirstNationsSite.objects.filter(active=True).order_by("name", "id").first()
+            if site is not None:  # the site that serves the person (asked once sites exist)
+                values.setdefault("first_nations_office", site.code)
         response = client.post(step_url(application, step), values)
         assert response.status_code == 302, (step, response.content.decode()[:3000])
     answers = {"job_start": "yes" if ready else "no", **(questionnaire or {})}
