@@ -20,6 +20,7 @@ JOBS: tuple[tuple[str, bool], ...] = (
     ("expire_offers", True),
     ("capacity_reminders", True),
     ("plan_reminders", True),
+    ("odsp_deadlines", True),
     ("api_key_expiry", True),
     ("purge_drafts", False),
     ("deliver_outbox", False),
