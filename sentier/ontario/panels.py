@@ -59,6 +59,7 @@ def worklist_summary(request: HttpRequest) -> str:
             odsp=True,
             received=odsp_selectors.odsp_received_for_user(user).count(),
             mailing=odsp_selectors.mailing_queue_for_user(user).count(),
+            returns_due=odsp_selectors.returns_due_for_user(user).count(),
         )
     if not context:
         return ""

@@ -1,6 +1,9 @@
 """Demo rows for the ODSP centralized intake unit: a queue longer than one page, received over
 three weeks by every channel, some assigned to Iris or to her colleague Malik, a day's mailing
-of packages waiting to be printed, and a few already mailed.
+of packages waiting to be printed, a few already mailed, one of them back and with the
+Disability Adjudication Unit, one refused, one waiting for information; and a First Nations
+site's own queue with its staff member Fay (the site is a *placeholder*: the sources give no
+list of sites, and the demo says so).
 
 ``load_odsp_demo()`` is idempotent and runs after ``sentier.ontario.demo.load_demo`` (which
 creates the Ontario personas, Iris among them); only in the Ontario configuration.
@@ -20,8 +23,18 @@ from sentier.accounts.models import Role, User
 from sentier.intake.actions import save_step, start_application, submit_application
 from sentier.intake.models import Channel
 from sentier.ontario import actions, mailing
-from sentier.ontario.models import DeterminationPackage, ODSPApplication, Unit, UnitMembership
+from sentier.ontario.models import (
+    DeterminationPackage,
+    ODSPApplication,
+    ODSPRefusalReason,
+    ODSPStatus,
+    Unit,
+    UnitMembership,
+)
+from sentier.ontario.odsp import actions as odsp_actions
 from sentier.ontario.odsp.assignment import assign_odsp_application
+from sentier.ontario.odsp.reference import PLACEHOLDER_SITES, load_odsp_reference
+from sentier.reference.models import FirstNationsSite
 
 #: Iris's colleague in the ODSP centralized intake unit (to assign applications to).
 ODSP_COLLEAGUE = Persona(
@@ -33,6 +46,24 @@ ODSP_COLLEAGUE = Persona(
     region="ON33",
     office="ODSP centralized intake",
     language="en-ca",
+)
+
+#: Staff of a First Nations site delivering ODSP (004 Q14): her site's queue only.
+FIRST_NATIONS_STAFF = Persona(
+    "first_nations_site",
+    "first.nations.site@sentier.demo",
+    "Fay",
+    "Cardinal",
+    Role.CASEWORKER,
+    region="ON33",
+    office="First Nations site A (placeholder, not a real site)",
+    language="en-ca",
+)
+
+#: Applicants served by that site: first name, last name, address, city, postal code, area.
+SITE_APPLICANTS: tuple[tuple[str, str, str, str, str, str, str], ...] = (
+    ("Nina", "Whitehorse", "12 Lakeview Rd", "Sioux Lookout", "P8T 1A1", "ON40", "en-ca"),
+    ("Tom", "Kakegamic", "4 Bay St", "Sioux Lookout", "P8T 1B2", "ON40", "en-ca"),
 )
 
 #: Applicants: first name, last name, street address, city, postal code, service area, language.
@@ -74,6 +105,7 @@ def _send(
     channel: str,
     entered_by: User | None,
     number: int,
+    site: str = "",
 ) -> ODSPApplication:
     """An ODSP application sent through the real intake actions, with a full address."""
     first, last, address, city, postal_code, region, language = applicant
@@ -92,7 +124,8 @@ def _send(
             "city": city,
             "postal_code": postal_code.replace(" ", ""),
             "region": region,
-            "first_nations_site": False,
+            "first_nations_site": bool(site),
+            **({"first_nations_office": site} if site else {}),
         },
         "household": {"household_type": "single", "adults": 1, "children": 0},
         "program": {"program": "ODSP", "asylum_seeker": False},
@@ -108,6 +141,7 @@ def _send(
 def load_odsp_demo() -> None:
     if settings.SENTIER_JURISDICTION != "on":
         return
+    load_odsp_reference()
     iris = User.objects.filter(email="odsp.intake@sentier.demo").first()
     if iris is None:
         return  # the Ontario demo (its personas) comes first
@@ -141,3 +175,38 @@ def load_odsp_demo() -> None:
     # The three oldest packages went out already.
     oldest = DeterminationPackage.objects.filter(odsp_application__in=confirmed[:3])
     mailing.mark_packages_mailed(actor=iris, packages=list(oldest.defer("pdf")))
+    # The oldest came back and went to the Disability Adjudication Unit.
+    first = DeterminationPackage.objects.defer("pdf").get(odsp_application=confirmed[0])
+    odsp_actions.record_package_returned(
+        actor=iris, package=first, returned_on=timezone.localdate()
+    )
+    odsp_actions.send_package_to_adjudication(actor=iris, package=first)
+    # One refused, one waiting for information.
+    waiting = list(
+        ODSPApplication.objects.filter(status=ODSPStatus.RECEIVED).order_by("received_at", "id")
+    )
+    reason = ODSPRefusalReason.objects.filter(code="income_over_limit").first()
+    if reason is not None and len(waiting) > 2:
+        odsp_actions.refuse_odsp_application(actor=iris, odsp_application=waiting[0], reason=reason)
+        odsp_actions.request_odsp_information(
+            actor=iris,
+            odsp_application=waiting[1],
+            what="Your last three bank statements.",
+            due_on=timezone.localdate() + dt.timedelta(days=14),
+        )
+    # A First Nations site's own queue (a placeholder site: the sources give no list).
+    site = FirstNationsSite.objects.filter(code=PLACEHOLDER_SITES[0][0]).first()
+    if site is None:
+        return
+    fay = ensure_persona(FIRST_NATIONS_STAFF, DEMO_PASSWORD)
+    UnitMembership.objects.update_or_create(
+        user=fay, defaults={"unit": Unit.FIRST_NATIONS_SITE, "first_nations_site": site}
+    )
+    for number, applicant in enumerate(SITE_APPLICANTS):
+        _send(
+            applicant=applicant,
+            channel=Channel.IN_PERSON if number else Channel.ONLINE,
+            entered_by=fay if number else None,
+            number=number + len(APPLICANTS),
+            site=site.code,
+        )
