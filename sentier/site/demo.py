@@ -47,6 +47,7 @@ def demo_personas() -> tuple[Persona, ...]:
         return (
             *ontario_demo.ONTARIO_PERSONAS,
             odsp_demo.ODSP_COLLEAGUE,
+            odsp_demo.FIRST_NATIONS_STAFF,
             *ontario_demo.ONTARIO_MINISTRY_PERSONAS,
         )
     return PERSONAS

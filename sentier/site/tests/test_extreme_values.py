@@ -424,11 +424,15 @@ def _visitors(jurisdiction: str) -> Iterator[Visitor]:
             *(p for p in PERSONAS if p.key in ("analyst", "admin")),
         )
     )
+    # The ODSP queue lists what is left to do oldest first, packages included: its decisions are
+    # on the applications still to confirm, which the walk reaches from that stage's list.
+    to_confirm = f"/{LANGUAGE}/ontario/odsp/?stage=received"
     for persona in personas:
         client = Client()
         user = User.objects.get(email=persona.email)
         client.force_login(user)
-        yield Visitor(persona.key, f"{user.role}:{persona.office}", client, [home])
+        starts = [home, to_confirm] if persona is ODSP_COLLEAGUE else [home]
+        yield Visitor(persona.key, f"{user.role}:{persona.office}", client, starts)
 
 
 def _load_demo(jurisdiction: str) -> None:
