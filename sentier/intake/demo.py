@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sentier.accounts.models import User
+from sentier.core.clock import acting_at, at_local
 from sentier.intake import actions as intake
 from sentier.intake.models import Application
 from sentier.participants.demo import CITIES, POSTAL_PREFIX
@@ -37,14 +38,18 @@ DEMO_APPLICATIONS: tuple[tuple[str, str, str, str, dict[str, object]], ...] = (
 
 
 def load_demo() -> None:
-    """Once: a few submitted applications waiting in the Laval and Montréal review queues."""
+    """Once: a few submitted applications waiting in the Laval and Montréal review queues, one a
+    day over the past week (each typed in 25 minutes)."""
     if Application.objects.filter(answers__demo=True).exists():
         return
     caseworker = User.objects.get(email="caseworker.laval@sentier.demo")
-    for channel, first, last, region, questionnaire in DEMO_APPLICATIONS:
-        application = intake.start_application(
-            channel=channel, entered_by=None if channel == "online" else caseworker
-        )
+    for days_ago, (channel, first, last, region, questionnaire) in zip(
+        range(len(DEMO_APPLICATIONS), 0, -1), DEMO_APPLICATIONS, strict=True
+    ):
+        with acting_at(at_local(-days_ago, 10)):
+            application = intake.start_application(
+                channel=channel, entered_by=None if channel == "online" else caseworker
+            )
         application.answers = {
             "demo": True,
             "identity": {
@@ -65,5 +70,6 @@ def load_demo() -> None:
             "program": {"program": "PAS", "claim_booklet": "", "asylum_seeker": False},
             "questionnaire": questionnaire,
         }
-        application.save(update_fields=["answers"])
-        intake.submit_application(application_id=application.pk)
+        with acting_at(at_local(-days_ago, 10, 25)):
+            application.save(update_fields=["answers"])
+            intake.submit_application(application_id=application.pk)

@@ -75,7 +75,11 @@ def load_demo() -> None:
         organization__slug="sorif", kind=ServiceKind.EMPLOYABILITY
     ).first()
     montreal = list(
-        Participant.objects.filter(region__code="06", file_number__startswith="D26-")
+        Participant.objects.filter(
+            region__code="06",
+            file_number__startswith="D26-",
+            created_at__lt=now - dt.timedelta(days=41),  # opened before they joined the list
+        )
         .exclude(user__isnull=False)
         .order_by("file_number")[:3]
     )

@@ -14,17 +14,21 @@ from django.utils import timezone
 
 from sentier.accounts.demo import DEMO_PASSWORD, ensure_staff_personas
 from sentier.accounts.models import Role, User
+from sentier.core.clock import acting_at, at_local
 from sentier.participants import actions as participant_actions
 from sentier.participants.models import (
     ClaimBooklet,
     FileStatus,
     HouseholdType,
     Participant,
-    TimelineEvent,
 )
 from sentier.reference.models import Program, Region
 
 DEMO_PREFIX = "D26-"
+
+#: The participant persona's file was opened this many days ago, before every step of her story
+#: that the other apps' demos tell (support plan, placement, referral, service plan).
+PERSONA_OPENED_DAYS_AGO = 150
 
 FIRST_NAMES_FR = [
     "Marie",
@@ -163,27 +167,33 @@ def ensure_personas(password: str = DEMO_PASSWORD) -> dict[str, User]:
     users = ensure_staff_personas(password)
     admin = users["admin"]
     if not Participant.objects.filter(user=users["participant"]).exists():
-        participant = participant_actions.open_participant_file(
-            actor=admin,
-            file_number=f"{DEMO_PREFIX}000000",
-            user=users["participant"],
-            first_name="Julie",
-            last_name="Lavoie",
-            birth_date=dt.date(1988, 3, 14),
-            email=users["participant"].email,
-            phone="450 555-0142",
-            address="123, boulevard des Laurentides",
-            city="Laval",
-            postal_code="H7N 2T5",
-            region=Region.objects.get(code="13"),
-            program=Program.objects.get(code="PAS"),
-            household_type=HouseholdType.SINGLE_PARENT,
-            children=1,
-        )
-        participant_actions.assign_caseworker(
-            actor=admin, participant=participant, caseworker=users["caseworker_laval"]
-        )
+        with acting_at(at_local(-PERSONA_OPENED_DAYS_AGO, 9, 30)):
+            participant = _open_persona_file(admin, users)
+        with acting_at(at_local(-PERSONA_OPENED_DAYS_AGO, 9, 50)):
+            participant_actions.assign_caseworker(
+                actor=admin, participant=participant, caseworker=users["caseworker_laval"]
+            )
     return users
+
+
+def _open_persona_file(admin: User, users: dict[str, User]) -> Participant:
+    return participant_actions.open_participant_file(
+        actor=admin,
+        file_number=f"{DEMO_PREFIX}000000",
+        user=users["participant"],
+        first_name="Julie",
+        last_name="Lavoie",
+        birth_date=dt.date(1988, 3, 14),
+        email=users["participant"].email,
+        phone="450 555-0142",
+        address="123, boulevard des Laurentides",
+        city="Laval",
+        postal_code="H7N 2T5",
+        region=Region.objects.get(code="13"),
+        program=Program.objects.get(code="PAS"),
+        household_type=HouseholdType.SINGLE_PARENT,
+        children=1,
+    )
 
 
 def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
@@ -234,45 +244,35 @@ def load_demo_participants(
         number = f"{DEMO_PREFIX}{index:06d}"
         if number in existing:
             continue
-        participant = participant_actions.open_participant_file(
-            actor=admin,
-            file_number=number,
-            first_name=first,
-            last_name=last,
-            birth_date=birth,
-            email=f"{first}.{last}.{index}@example.org".lower().replace("'", ""),
-            phone=phone,
-            city=CITIES[region_code],
-            postal_code=f"{POSTAL_PREFIX[region_code]} {rng.randint(1, 9)}A{rng.randint(1, 9)}",
-            preferred_language="en-ca" if english else "fr-ca",
-            region=regions[region_code],
-            program=programs[program_code],
-            claim_booklet=booklet,
-            household_type=household,
-            adults=adults,
-            children=children,
-            asylum_seeker=asylum,
-            status=status,
-        )
-        team = caseworkers.get(region_code)
+        postal_code = f"{POSTAL_PREFIX[region_code]} {rng.randint(1, 9)}A{rng.randint(1, 9)}"
+        # Each file carries the day it was opened, and is assigned twenty minutes later.
         opened_at = now - dt.timedelta(days=days_ago, hours=rng.randint(1, 6))
-        if team:
-            participant_actions.assign_caseworker(
-                actor=admin, participant=participant, caseworker=team[index % len(team)]
+        with acting_at(opened_at):
+            participant = participant_actions.open_participant_file(
+                actor=admin,
+                file_number=number,
+                first_name=first,
+                last_name=last,
+                birth_date=birth,
+                email=f"{first}.{last}.{index}@example.org".lower().replace("'", ""),
+                phone=phone,
+                city=CITIES[region_code],
+                postal_code=postal_code,
+                preferred_language="en-ca" if english else "fr-ca",
+                region=regions[region_code],
+                program=programs[program_code],
+                claim_booklet=booklet,
+                household_type=household,
+                adults=adults,
+                children=children,
+                asylum_seeker=asylum,
+                status=status,
             )
-        _date_back(participant, opened_at, assigned=bool(team))
+        team = caseworkers.get(region_code)
+        if team:
+            with acting_at(opened_at + dt.timedelta(minutes=20)):
+                participant_actions.assign_caseworker(
+                    actor=admin, participant=participant, caseworker=team[index % len(team)]
+                )
         created += 1
     return created
-
-
-def _date_back(participant: Participant, opened_at: dt.datetime, *, assigned: bool) -> None:
-    """Give a demo file the day it was opened, and its first events (the opening, the
-    assignment) minutes apart from that day, rather than the moment the demo was loaded."""
-    Participant.objects.filter(pk=participant.pk).update(
-        created_at=opened_at,
-        assigned_at=opened_at + dt.timedelta(minutes=20) if assigned else None,
-    )
-    for step, event in enumerate(participant.events.order_by("occurred_at", "pk")):
-        TimelineEvent.objects.filter(pk=event.pk).update(
-            occurred_at=opened_at + dt.timedelta(minutes=20 * step)
-        )

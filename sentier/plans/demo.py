@@ -4,8 +4,9 @@ The Laval caseworker's worklist shows support plans in the states a real caseloa
 participant persona's own plan (Julie Lavoie: a follow-up overdue and one this week), a plan
 whose extension was asked for by phone and ends soon, a proposal waiting for the person's
 agreement, a request taken by phone waiting for a proposal, a completed plan, and a request the
-rules answered "not eligible" (ASM-2 booklet). Everything goes through the real actions; dates
-are then moved into the past where a story needs it.
+rules answered "not eligible" (ASM-2 booklet). Everything goes through the real actions, each
+step at its own date (``acting_at``): a plan proposed a week before it was agreed, follow-ups
+scheduled and held on their days, as a real file's history spreads over weeks.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sentier.accounts.models import User
+from sentier.core.clock import acting_at, at_local, real_localdate
 from sentier.participants.models import ClaimBooklet, Participant
 from sentier.plans import actions
 from sentier.plans.difficulties import ensure_difficulties
@@ -39,19 +41,20 @@ def _difficulties(*codes: str) -> list[Difficulty]:
     return list(Difficulty.objects.filter(code__in=codes))
 
 
+#: The oldest story here starts this many days ago: the files it picks were opened before.
+OLDEST_STORY_DAYS = 210
+
+
 def _at(days: int, hour: int = 10) -> dt.datetime:
-    """``days`` from today (negative: in the past) at ``hour`` o'clock, local time."""
-    day = timezone.localdate() + dt.timedelta(days=days)
+    """``days`` from the real today (negative: in the past) at ``hour`` o'clock, local time,
+    also inside an ``acting_at`` block (a follow-up planned then for a day that is still ahead)."""
+    day = real_localdate() + dt.timedelta(days=days)
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
 
 
-def _backdate(plan: SupportPlan, days: int) -> None:
-    """Make the plan look agreed ``days`` ago."""
-    SupportPlan.objects.filter(pk=plan.pk).update(
-        started_on=timezone.localdate() - dt.timedelta(days=days),
-        agreed_at=_at(-days, 14),
-        created_at=_at(-days - 7, 9),
-    )
+def _day(days: int) -> dt.date:
+    """``days`` from the real today, also inside an ``acting_at`` block."""
+    return real_localdate() + dt.timedelta(days=days)
 
 
 def _active(
@@ -65,19 +68,20 @@ def _active(
     started: int,
     other: str = "",
 ) -> SupportPlan:
-    plan = actions.propose_plan(
-        actor=caseworker,
-        participant=participant,
-        difficulties=difficulties,
-        other_difficulty=other,
-        purpose=purpose,
-        planned_end_on=timezone.localdate() + dt.timedelta(days=ends_in),
-        objectives=objectives,
-    )
-    plan = actions.record_agreement(actor=caseworker, plan=plan, channel=Channel.IN_PERSON)
-    _backdate(plan, started)
-    plan.refresh_from_db()
-    return plan
+    """A plan proposed a week before the person agreed to it, ``started`` days ago."""
+    planned_end_on = _day(ends_in)
+    with acting_at(at_local(-started - 7, 9, 15)):
+        plan = actions.propose_plan(
+            actor=caseworker,
+            participant=participant,
+            difficulties=difficulties,
+            other_difficulty=other,
+            purpose=purpose,
+            planned_end_on=planned_end_on,
+            objectives=objectives,
+        )
+    with acting_at(at_local(-started, 14)):
+        return actions.record_agreement(actor=caseworker, plan=plan, channel=Channel.IN_PERSON)
 
 
 def _julie(caseworker: User, julie: Participant) -> None:
@@ -98,52 +102,87 @@ def _julie(caseworker: User, julie: Participant) -> None:
         started=40,
     )
     budget, hydro, daycare = list(plan.objectives.all())
-    actions.update_objective(
-        actor=caseworker,
-        objective=budget,
-        expected_version=None,
-        text=budget.text,
-        status=ObjectiveStatus.ATTAINED,
-    )
+    # The actions written with Julie the day she agreed, ten minutes apart; the meeting with
+    # the budget counsellor is written down when it happened, 20 days ago.
     acef = "ACEF des Basses-Laurentides"
-    for what, who, detail, objective, days, status in (
-        ("Rencontre avec la conseillère budgétaire", Who.ORGANIZATION, acef, budget, -20, "done"),
-        ("Appeler Hydro-Québec pour une entente", Who.PARTICIPANT, "", hydro, 5, "in_progress"),
-        ("Préparer les factures des trois derniers mois", Who.TOGETHER, "", hydro, 2, "planned"),
-        ("Inscription à La Place 0-5", Who.PARTICIPANT, "", daycare, 14, "planned"),
-        ("Lettre d'appui pour la garderie", Who.CASEWORKER, "", daycare, 10, "on_hold"),
+    for step, (what, who, detail, objective, due, status, written) in enumerate(
+        (
+            (
+                "Appeler Hydro-Québec pour une entente",
+                Who.PARTICIPANT,
+                "",
+                hydro,
+                5,
+                "in_progress",
+                -40,
+            ),
+            (
+                "Préparer les factures des trois derniers mois",
+                Who.TOGETHER,
+                "",
+                hydro,
+                2,
+                "planned",
+                -40,
+            ),
+            ("Inscription à La Place 0-5", Who.PARTICIPANT, "", daycare, 14, "planned", -40),
+            ("Lettre d'appui pour la garderie", Who.CASEWORKER, "", daycare, 10, "on_hold", -40),
+            (
+                "Rencontre avec la conseillère budgétaire",
+                Who.ORGANIZATION,
+                acef,
+                budget,
+                -20,
+                "done",
+                -20,
+            ),
+        ),
+        start=1,
     ):
-        actions.add_action(
+        with acting_at(at_local(written, 14, 10 * step)):
+            actions.add_action(
+                actor=caseworker,
+                plan=plan,
+                what=what,
+                who=who,
+                who_detail=detail,
+                objective=objective,
+                due_on=_day(due),
+                status=ActionStatus(status),
+            )
+    with acting_at(at_local(-40, 14, 55)):
+        held = actions.schedule_follow_up(
+            actor=caseworker, plan=plan, scheduled_for=_at(-26, 10), mode=FollowUpMode.IN_PERSON
+        )
+    with acting_at(at_local(-26, 11)):
+        actions.record_follow_up(
+            actor=caseworker,
+            follow_up=held,
+            expected_version=None,
+            status=FollowUpStatus.DONE,
+            notes="Premier suivi au bureau de Laval.",
+            outcome="Budget fait avec l'ACEF; Julie se sent moins dépassée.",
+        )
+    with acting_at(at_local(-26, 11, 5)):
+        actions.schedule_follow_up(
             actor=caseworker,
             plan=plan,
-            what=what,
-            who=who,
-            who_detail=detail,
-            objective=objective,
-            due_on=timezone.localdate() + dt.timedelta(days=days),
-            status=ActionStatus(status),
+            scheduled_for=_at(-2, 13),
+            mode=FollowUpMode.PHONE,
+            notes="Faire le point sur l'entente avec Hydro-Québec.",
         )
-    held = actions.schedule_follow_up(
-        actor=caseworker, plan=plan, scheduled_for=_at(-26, 10), mode=FollowUpMode.IN_PERSON
-    )
-    actions.record_follow_up(
-        actor=caseworker,
-        follow_up=held,
-        expected_version=None,
-        status=FollowUpStatus.DONE,
-        notes="Premier suivi au bureau de Laval.",
-        outcome="Budget fait avec l'ACEF; Julie se sent moins dépassée.",
-    )
-    actions.schedule_follow_up(
-        actor=caseworker,
-        plan=plan,
-        scheduled_for=_at(-2, 13),
-        mode=FollowUpMode.PHONE,
-        notes="Faire le point sur l'entente avec Hydro-Québec.",
-    )
-    actions.schedule_follow_up(
-        actor=caseworker, plan=plan, scheduled_for=_at(2, 9), mode=FollowUpMode.IN_PERSON
-    )
+    with acting_at(at_local(-20, 15)):
+        actions.update_objective(
+            actor=caseworker,
+            objective=budget,
+            expected_version=None,
+            text=budget.text,
+            status=ObjectiveStatus.ATTAINED,
+        )
+    with acting_at(at_local(-5, 16)):
+        actions.schedule_follow_up(
+            actor=caseworker, plan=plan, scheduled_for=_at(2, 9), mode=FollowUpMode.IN_PERSON
+        )
 
 
 def _others(caseworker: User, people: list[Participant]) -> None:
@@ -162,38 +201,43 @@ def _others(caseworker: User, people: list[Participant]) -> None:
             ends_in=10,
             started=160,
         )
-        actions.schedule_follow_up(
-            actor=caseworker, plan=plan, scheduled_for=_at(-5, 11), mode=FollowUpMode.PHONE
-        )
-        actions.request_extension(
-            actor=caseworker,
-            plan=plan,
-            why="La liste d'attente de l'OMH est longue; les visites ne sont pas terminées.",
-            wished_end_on=timezone.localdate() + dt.timedelta(days=100),
-            channel=Channel.PHONE,
-        )
+        with acting_at(at_local(-20, 10)):
+            actions.schedule_follow_up(
+                actor=caseworker, plan=plan, scheduled_for=_at(-5, 11), mode=FollowUpMode.PHONE
+            )
+        with acting_at(at_local(-5, 11, 30)):  # asked during that call
+            actions.request_extension(
+                actor=caseworker,
+                plan=plan,
+                why="La liste d'attente de l'OMH est longue; les visites ne sont pas terminées.",
+                wished_end_on=_day(100),
+                channel=Channel.PHONE,
+            )
         stories.append(plan)
     if len(people) >= 2:
-        # Proposed, waiting for the person's agreement.
-        actions.propose_plan(
-            actor=caseworker,
-            participant=people[1],
-            difficulties=_difficulties("addiction"),
-            purpose="Réduire ma consommation et reprendre une routine.",
-            planned_end_on=timezone.localdate() + dt.timedelta(days=180),
-            objectives=[
-                "Prendre rendez-vous au CISSS de Laval",
-                "Participer à un groupe de soutien",
-            ],
-        )
+        # Proposed three days ago, waiting for the person's agreement.
+        planned_end_on = _day(180)
+        with acting_at(at_local(-3, 10)):
+            actions.propose_plan(
+                actor=caseworker,
+                participant=people[1],
+                difficulties=_difficulties("addiction"),
+                purpose="Réduire ma consommation et reprendre une routine.",
+                planned_end_on=planned_end_on,
+                objectives=[
+                    "Prendre rendez-vous au CISSS de Laval",
+                    "Participer à un groupe de soutien",
+                ],
+            )
     if len(people) >= 3:
-        # Requested by phone, waiting for a proposal.
-        actions.record_request(
-            actor=caseworker,
-            participant=people[2],
-            channel=Channel.PHONE,
-            note="A appelé au 1 877 767-8773: endettement après une perte d'emploi.",
-        )
+        # Requested by phone yesterday, waiting for a proposal.
+        with acting_at(at_local(-1, 15)):
+            actions.record_request(
+                actor=caseworker,
+                participant=people[2],
+                channel=Channel.PHONE,
+                note="A appelé au 1 877 767-8773: endettement après une perte d'emploi.",
+            )
     if len(people) >= 4:
         # Completed, objectives attained; a follow-up this week in another plan.
         plan = _active(
@@ -205,15 +249,17 @@ def _others(caseworker: User, people: list[Participant]) -> None:
             ends_in=30,
             started=200,
         )
-        for objective in plan.objectives.all():
-            actions.update_objective(
-                actor=caseworker,
-                objective=objective,
-                expected_version=None,
-                text=objective.text,
-                status=ObjectiveStatus.ATTAINED,
-            )
-        actions.end_plan(actor=caseworker, plan=plan, reason=EndReason.OBJECTIVES_ATTAINED)
+        for step, objective in enumerate(plan.objectives.all()):
+            with acting_at(at_local(-15, 10, 10 * step)):
+                actions.update_objective(
+                    actor=caseworker,
+                    objective=objective,
+                    expected_version=None,
+                    text=objective.text,
+                    status=ObjectiveStatus.ATTAINED,
+                )
+        with acting_at(at_local(-14, 11)):
+            actions.end_plan(actor=caseworker, plan=plan, reason=EndReason.OBJECTIVES_ATTAINED)
     if len(people) >= 5:
         plan = _active(
             caseworker,
@@ -228,9 +274,10 @@ def _others(caseworker: User, people: list[Participant]) -> None:
             ends_in=90,
             started=30,
         )
-        actions.schedule_follow_up(
-            actor=caseworker, plan=plan, scheduled_for=_at(1, 15), mode=FollowUpMode.VIDEO
-        )
+        with acting_at(at_local(-10, 9, 30)):
+            actions.schedule_follow_up(
+                actor=caseworker, plan=plan, scheduled_for=_at(1, 15), mode=FollowUpMode.VIDEO
+            )
 
 
 @transaction.atomic
@@ -252,6 +299,7 @@ def load_demo() -> None:
             program__code__in=ELIGIBLE_PROGRAMS,
             status="active",
             user__isnull=True,
+            created_at__lte=at_local(-OLDEST_STORY_DAYS, 0),
         )
         .exclude(claim_booklet__in=[ClaimBooklet.ASM_2, ClaimBooklet.ASM_5])
         .exclude(support_plans__isnull=False)
@@ -264,12 +312,17 @@ def load_demo() -> None:
             region=caseworker.region,
             claim_booklet=ClaimBooklet.ASM_2,
             status="active",
+            created_at__lte=at_local(-2, 0),
         )
         .exclude(support_plans__isnull=False)
         .order_by("file_number")
         .first()
     )
     if excluded is not None:
-        actions.record_request(
-            actor=caseworker, participant=excluded, channel=Channel.IN_PERSON, note="Au comptoir."
-        )
+        with acting_at(at_local(-2, 11)):
+            actions.record_request(
+                actor=caseworker,
+                participant=excluded,
+                channel=Channel.IN_PERSON,
+                note="Au comptoir.",
+            )

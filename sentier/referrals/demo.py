@@ -77,7 +77,13 @@ def load_demo() -> None:
         return
     persona = Participant.objects.filter(user__email="participant@sentier.demo").first()
     others = list(
-        Participant.objects.filter(caseworker=caseworker, region__code="13", user__isnull=True)
+        Participant.objects.filter(
+            caseworker=caseworker,
+            region__code="13",
+            user__isnull=True,
+            # opened before the oldest referral of the story
+            created_at__lt=timezone.now() - dt.timedelta(days=max(s[1] for s in SCENARIOS) + 1),
+        )
         .order_by("file_number")
         .exclude(referrals__isnull=False)[: len(SCENARIOS)]
     )

@@ -6,14 +6,16 @@
   no health) and her sister as parties, objectives tagged by kind of information;
 - a request waiting for the Laval coordinator, and a declined one with its next step.
 
-Everything goes through the real actions.
+Everything goes through the real actions, each step at its own date (``acting_at``): the
+request five weeks ago, the coordinator's approval two days later, the person's agreement and the
+parties' consents at a meeting a month ago, notes since.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,6 +24,7 @@ from django.utils import timezone
 from sentier.accounts.demo import PERSONAS
 from sentier.accounts.models import User
 from sentier.consent.models import Channel, InformationCategory
+from sentier.core.clock import acting_at, at_local
 from sentier.participants.models import FileStatus, Participant
 from sentier.serviceplans import actions
 from sentier.serviceplans.models import (
@@ -37,6 +40,12 @@ from sentier.serviceplans.models import (
 )
 from sentier.serviceplans.networks import ensure_networks
 from sentier.serviceplans.situations import ensure_situations
+
+T = TypeVar("T")
+
+
+#: The oldest story of another file starts this many days ago: the files it picks are older.
+OLDEST_STORY_DAYS = 15
 
 
 def _users() -> dict[str, User]:
@@ -62,6 +71,7 @@ def load_demo() -> None:
         )
         .exclude(user=users["participant"])
         .exclude(service_plan_requests__isnull=False)
+        .filter(created_at__lte=at_local(-OLDEST_STORY_DAYS, 0))
         .order_by("file_number")[:2]
     )
     if (
@@ -71,7 +81,7 @@ def load_demo() -> None:
         and others
     ):
         _quietly(
-            actions.request_service_plan,
+            _on(-4, 14, actions.request_service_plan),
             actor=caseworker,
             participant=others[0],
             situations=_situations("major_crisis", "services_may_stop", "needs_several_services"),
@@ -91,6 +101,16 @@ def load_demo() -> None:
         _quietly(_declined_request, others[1], caseworker, coordinator)
 
 
+def _on(days: int, hour: int, function: Callable[..., T]) -> Callable[..., T]:
+    """``function``, run as if it were ``days`` from today at ``hour`` o'clock."""
+
+    def step(*args: Any, **kwargs: Any) -> T:
+        with acting_at(at_local(days, hour)):
+            return function(*args, **kwargs)
+
+    return step
+
+
 def _quietly(function: Callable[..., object], *args: Any, **kwargs: Any) -> None:
     """Run one demo step in a savepoint; skip it if the rules refuse (e.g. a clock set before
     the service plan's start date), so the rest of the demo still loads."""
@@ -102,14 +122,14 @@ def _quietly(function: Callable[..., object], *args: Any, **kwargs: Any) -> None
 
 
 def _declined_request(participant: Participant, caseworker: User, coordinator: User) -> None:
-    declined = actions.request_service_plan(
+    declined = _on(-12, 10, actions.request_service_plan)(
         actor=caseworker,
         participant=participant,
         situations=_situations("difficult_transition"),
         reasons="Séparation récente; la personne cherche un logement plus petit.",
         initiator_kind=InitiatorKind.MINISTRY,
     )
-    actions.decline_request(
+    _on(-9, 15, actions.decline_request)(
         actor=coordinator,
         request=declined,
         reason=(
@@ -127,7 +147,7 @@ def _declined_request(participant: Participant, caseworker: User, coordinator: U
 def _active_plan(
     julie: Participant, caseworker: User, coordinator: User, users: dict[str, User]
 ) -> None:
-    request = actions.request_service_plan(
+    request = _on(-35, 10, actions.request_service_plan)(
         actor=caseworker,
         participant=julie,
         situations=_situations("needs_several_services", "difficult_transition"),
@@ -138,34 +158,37 @@ def _active_plan(
         ),
         initiator_kind=InitiatorKind.MINISTRY,
     )
-    plan = actions.approve_request(actor=coordinator, request=request)
-    actions.record_agreement(
+    plan = _on(-33, 9, actions.approve_request)(actor=coordinator, request=request)
+    meeting = timezone.localdate() - dt.timedelta(days=30)
+    _on(-30, 10, actions.record_agreement)(
         actor=caseworker,
         plan=plan,
         agrees=True,
-        on=timezone.localdate(),
+        on=meeting,
         channel=AgreementChannel.IN_PERSON,
         note="Rencontre au bureau de Laval; la démarche volontaire lui a été expliquée.",
     )
     ministry = plan.parties.get(kind=PartyKind.MINISTRY)
     cisss = NetworkMember.objects.get(network__region=plan.region, name="CISSS de Laval")
-    health = actions.add_party(
+    health = _on(-30, 11, actions.add_party)(
         actor=coordinator, plan=plan, member=cisss, contact="Intervenante CRD, 450 555-0190"
     )
     opex = users["partner_opex"].organization
     organization = (
-        actions.add_party(actor=coordinator, plan=plan, organization=opex, contact="Luc Bouchard")
+        _on(-30, 12, actions.add_party)(
+            actor=coordinator, plan=plan, organization=opex, contact="Luc Bouchard"
+        )
         if opex is not None
         else None
     )
-    family = actions.add_party(
+    family = _on(-30, 13, actions.add_party)(
         actor=coordinator,
         plan=plan,
         kind=PartyKind.FAMILY,
         name="Sœur de Julie (proche aidante)",
         contact="450 555-0111",
     )
-    actions.record_party_consent(
+    _on(-30, 14, actions.record_party_consent)(
         actor=caseworker,
         party=health,
         categories=[
@@ -177,7 +200,7 @@ def _active_plan(
         channel=Channel.IN_PERSON,
     )
     if organization is not None:
-        actions.record_party_consent(
+        _on(-30, 15, actions.record_party_consent)(
             actor=caseworker,
             party=organization,
             categories=[
@@ -187,28 +210,28 @@ def _active_plan(
             ],
             channel=Channel.IN_PERSON,
         )
-    actions.record_party_consent(
+    _on(-30, 16, actions.record_party_consent)(
         actor=caseworker,
         party=family,
         categories=[InformationCategory.IDENTITY, InformationCategory.SITUATION],
         channel=Channel.IN_PERSON,
     )
     soon = timezone.localdate() + dt.timedelta(days=30)
-    addiction = actions.add_objective(
+    addiction = _on(-29, 9, actions.add_objective)(
         actor=caseworker,
         plan=plan,
         text="Maintenir l’abstinence avec le soutien du centre de réadaptation en dépendance",
         category=InformationCategory.ADDICTION,
         owner=health,
     )
-    actions.add_action(
+    _on(-29, 10, actions.add_action)(
         actor=caseworker,
         objective=addiction,
         text="Rencontre hebdomadaire avec l’intervenante du CRD",
         owner=health,
         due_on=soon,
     )
-    housing = actions.add_objective(
+    housing = _on(-29, 11, actions.add_objective)(
         actor=caseworker,
         plan=plan,
         text="Obtenir un logement salubre pour elle et son enfant",
@@ -216,7 +239,7 @@ def _active_plan(
         owner=ministry,
         due_on=timezone.localdate() + dt.timedelta(days=120),
     )
-    actions.add_action(
+    _on(-29, 12, actions.add_action)(
         actor=caseworker,
         objective=housing,
         text="Déposer une demande à l’Office municipal d’habitation de Laval",
@@ -224,40 +247,40 @@ def _active_plan(
         due_on=soon,
     )
     if organization is not None:
-        work = actions.add_objective(
+        work = _on(-29, 13, actions.add_objective)(
             actor=caseworker,
             plan=plan,
             text="Préparer un retour progressif vers l’emploi",
             category=InformationCategory.EMPLOYMENT,
             owner=organization,
         )
-        actions.add_action(
+        _on(-29, 14, actions.add_action)(
             actor=caseworker,
             objective=work,
             text="Bilan de compétences et atelier de recherche d’emploi",
             owner=organization,
             due_on=soon,
         )
-    care = actions.add_objective(
+    care = _on(-29, 15, actions.add_objective)(
         actor=caseworker,
         plan=plan,
         text="Faire garder son enfant pendant les rendez-vous",
         category=InformationCategory.SITUATION,
         owner=family,
     )
-    actions.add_action(
+    _on(-29, 16, actions.add_action)(
         actor=caseworker,
         objective=care,
         text="Garde les mardis après-midi",
         owner=family,
     )
-    actions.add_note(
+    _on(-10, 11, actions.add_note)(
         actor=caseworker,
         plan=plan,
         text="Rechute en octobre, reprise du suivi au CRD sans interruption depuis.",
         category=InformationCategory.ADDICTION,
     )
-    actions.add_note(
+    _on(-3, 16, actions.add_note)(
         actor=coordinator,
         plan=plan,
         text="Prochaine rencontre de concertation des partenaires dans trois semaines.",

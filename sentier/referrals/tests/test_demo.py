@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from sentier.consent import demo as consent_demo
+from sentier.core.clock import acting_at, at_local
 from sentier.participants.actions import open_participant_file
 from sentier.reference.models import Program, Region
 from sentier.referrals import demo
@@ -17,14 +18,16 @@ pytestmark = pytest.mark.django_db
 
 def test_the_demo_fills_both_inboxes_in_various_states_once(personas: dict[str, Any]) -> None:
     for number in range(6):
-        open_participant_file(
-            actor=personas["admin"],
-            first_name=f"Demo{number}",
-            last_name="Laval",
-            region=Region.objects.get(code="13"),
-            program=Program.objects.get(code="PAS"),
-            caseworker=personas["caseworker_laval"],
-        )
+        # opened before the demo's oldest referral (40 days ago)
+        with acting_at(at_local(-60, 9)):
+            open_participant_file(
+                actor=personas["admin"],
+                first_name=f"Demo{number}",
+                last_name="Laval",
+                region=Region.objects.get(code="13"),
+                program=Program.objects.get(code="PAS"),
+                caseworker=personas["caseworker_laval"],
+            )
     consent_demo.load_demo()
     demo.load_demo()
     demo.load_demo()
