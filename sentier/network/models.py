@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from sentier.network.places import PointsOfService, points_of_service
@@ -208,7 +209,7 @@ class Service(models.Model):
     languages = models.JSONField(
         _("languages"), default=list, blank=True, help_text=_("Language codes, e.g. fr, en.")
     )
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(pgettext_lazy("service", "active"), default=True)
     capacity_available = models.PositiveIntegerField(_("places available"), null=True, blank=True)
     capacity_maximum = models.PositiveIntegerField(_("maximum places"), null=True, blank=True)
     capacity_unit = models.CharField(_("unit"), max_length=40, default="places", blank=True)

@@ -10,6 +10,7 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -22,7 +23,7 @@ class WebhookEndpoint(models.Model):
     )
     url = models.URLField(_("address"))
     secret = models.CharField(_("signing secret"), max_length=128)
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(pgettext_lazy("webhook endpoint", "active"), default=True)
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
     history = HistoricalRecords(table_name="referrals_historicalwebhookendpoint")
 
