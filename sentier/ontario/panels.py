@@ -23,18 +23,6 @@ from sentier.ontario.units import ontario_enabled
 from sentier.participants.models import Participant
 
 
-def _first_list_of_mine(summary: dict[str, int]) -> str:
-    """The worklist's query that opens on the first list holding rows assigned to me."""
-    for worklist, key in (
-        (selectors.GRANTS, "pending_mine"),
-        (selectors.ASSESSMENTS, "assessments_mine"),
-        (selectors.REVIEWS, "reviews_mine"),
-    ):
-        if summary[key]:
-            return f"worklist={worklist}&assigned=me"
-    return "assigned=me"
-
-
 @panels.register("home")
 def worklist_summary(request: HttpRequest) -> str:
     """Caseworkers' home: reviews due and overdue, assessments and grants waiting, and how many
@@ -51,7 +39,6 @@ def worklist_summary(request: HttpRequest) -> str:
             worklist=True,
             takes_rows=may(user, "ontario.take_ow_rows"),
             mine=mine,
-            mine_query=_first_list_of_mine(summary),
             **summary,
         )
     if may(user, "ontario.work_odsp_queue"):

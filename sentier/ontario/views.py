@@ -110,6 +110,9 @@ def assessment_queue(request: HttpRequest) -> HttpResponse:
         request=request,
     )
     counts = selectors.worklist_counts(user, filters, today)
+    # The shown list's tab counts its rows under all its filters (channel, situation, due),
+    # the others what their tab opens on (the shared filters).
+    counts[worklist] = page.paginator.count
     chosen = {**(form.cleaned_data if form.is_bound else {}), "worklist": worklist}
     shared = {"assigned": filters.assigned, "area": filters.area.code if filters.area else ""}
     tabs = [
@@ -117,7 +120,7 @@ def assessment_queue(request: HttpRequest) -> HttpResponse:
             "key": key,
             "label": label,
             "count": counts[key],
-            "query": _query({**shared, "worklist": key}),
+            "query": _query(chosen if key == worklist else {**shared, "worklist": key}),
             "current": key == worklist,
         }
         for key, label in WORKLIST_LABELS.items()
@@ -128,6 +131,7 @@ def assessment_queue(request: HttpRequest) -> HttpResponse:
         {
             "worklist": worklist,
             "heading": WORKLIST_LABELS[worklist],
+            "due": filters.due,
             "tabs": tabs,
             "form": form,
             "filtered": any(
