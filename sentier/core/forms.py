@@ -36,6 +36,17 @@ class SentierFormRenderer(TemplatesSetting):
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
 
+    def render(
+        self, template_name: str, context: dict[str, Any], request: HttpRequest | None = None
+    ) -> str:
+        # No ``maxlength`` attribute on any input: with it, a browser silently cuts a pasted
+        # name or text at the limit. The text reaches the server whole, and the field's length
+        # check answers with an error that says the limit and how long the text is.
+        widget = context.get("widget")
+        if isinstance(widget, dict) and "maxlength" in widget.get("attrs", {}):
+            widget["attrs"] = {k: v for k, v in widget["attrs"].items() if k != "maxlength"}
+        return super().render(template_name, context, request)
+
 
 def bind_form(request: HttpRequest, form_class: type[FormT], **kwargs: Any) -> FormT:
     """Bind to the POST, or to input kept when the session expired, or return it unbound."""
