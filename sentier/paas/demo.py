@@ -96,7 +96,6 @@ def load_demo() -> None:
                 region=region,
                 caseworker=caseworker,
                 status=FileStatus.ACTIVE,
-                created_at__lt=placed_on,
             ).order_by(F("user_id").desc(nulls_last=True), "file_number")[:wanted]
         )
         for step, participant in enumerate(candidates):

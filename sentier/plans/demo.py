@@ -41,10 +41,6 @@ def _difficulties(*codes: str) -> list[Difficulty]:
     return list(Difficulty.objects.filter(code__in=codes))
 
 
-#: The oldest story here starts this many days ago: the files it picks were opened before.
-OLDEST_STORY_DAYS = 210
-
-
 def _at(days: int, hour: int = 10) -> dt.datetime:
     """``days`` from the real today (negative: in the past) at ``hour`` o'clock, local time,
     also inside an ``acting_at`` block (a follow-up planned then for a day that is still ahead)."""
@@ -299,7 +295,6 @@ def load_demo() -> None:
             program__code__in=ELIGIBLE_PROGRAMS,
             status="active",
             user__isnull=True,
-            created_at__lte=at_local(-OLDEST_STORY_DAYS, 0),
         )
         .exclude(claim_booklet__in=[ClaimBooklet.ASM_2, ClaimBooklet.ASM_5])
         .exclude(support_plans__isnull=False)
@@ -312,7 +307,6 @@ def load_demo() -> None:
             region=caseworker.region,
             claim_booklet=ClaimBooklet.ASM_2,
             status="active",
-            created_at__lte=at_local(-2, 0),
         )
         .exclude(support_plans__isnull=False)
         .order_by("file_number")
