@@ -6,6 +6,7 @@ Money is always a :class:`~decimal.Decimal` or integer cents, never a float.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from babel.dates import format_date as babel_format_date
@@ -53,3 +54,22 @@ def clock(value: dt.time | dt.datetime, language: str | None = None) -> str:
     if locale == "fr_CA":
         return babel_format_time(value, format="H 'h' mm", locale=locale)
     return babel_format_time(value, format="short", locale=locale)
+
+
+# « de » before a name that starts with a vowel: « d’Amara Okafor », « d’Élise Cormier ». Only
+# before a capital (a proper noun), where the elision is never wrong; « de Lucas » stays.
+_DE_BEFORE_VOWEL = re.compile(r"\b([Dd])e (?=[AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ])")
+
+
+def elide(text: str, language: str | None = None) -> str:
+    """French text with « de » elided before a name that starts with a vowel (« de Amara
+    Okafor » → « d’Amara Okafor »); other languages unchanged. For sentences that write
+    « de {name} » (``{% filter elide %}`` in templates)."""
+    if babel_locale(language) != "fr_CA":
+        return text
+    return _DE_BEFORE_VOWEL.sub(lambda found: f"{found.group(1)}’", text)
+
+
+def of_name(name: str, language: str | None = None) -> str:
+    """« de » and a name, elided when French asks for it: « d’Élise Cormier », « de Lucas »."""
+    return elide(f"de {name}", language)

@@ -42,3 +42,15 @@ def offered_here(field: str) -> bool:
     """``{% if "claim_booklet"|offered_here %}``: is this file fact kept in this jurisdiction
     (``sentier.core.jurisdiction.FIELD_JURISDICTION``)?"""
     return field_offered(field)
+
+
+@register.filter(is_safe=True)
+def elide(value: str) -> str:
+    """``{% filter elide %}…de {{ name }}…{% endfilter %}`` → « …d’Amara Okafor… » in French."""
+    return formatting.elide(str(value))
+
+
+@register.filter
+def of_name(value: str) -> str:
+    """``{{ name|of_name }}`` → « d’Élise Cormier », « de Lucas Tremblay » (French)."""
+    return formatting.of_name(str(value))
