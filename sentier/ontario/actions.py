@@ -1,9 +1,15 @@
 """Every write of the Ontario configuration: check the unit, act, then a timeline event.
 
-- ``grant_ow_application``: financial assistance granted; at that moment an applicant who
+- The provincial Ontario Works intake unit decides applications (004 Q11, Q15):
+  ``grant_ow_application``: financial assistance granted; at that moment an applicant who
   applied online, was assessed ready and agreed to share is referred to Employment Ontario
-  (fast track, 004 Q1); everyone else goes to the local office's common assessment (004 Q3).
-  Benefits are never touched by the referral (004 Q4).
+  (fast track, 004 Q1); everyone else goes to the local office's common assessment (004 Q3);
+  either way the case is transferred to the local office of the person's service area.
+  Benefits are never touched by the referral (004 Q4). ``refuse_ow_application`` (a reason
+  from the configured list), ``withdraw_ow_application``, ``ask_ow_information`` (by a date;
+  ``record_ow_information_received`` puts it back to decide) and
+  ``close_unanswered_ow_applications`` (the scheduled job, on the due date). A decision made
+  from a page read before another one raises :class:`AlreadyDecided`, with the saved row.
 - Common assessment: deferrals (reasons from the configured list), an Employment Ontario
   referral started by the caseworker, the personalized action plan and its reviews (30 days,
   then every 3 months: rules parameters).
@@ -34,6 +40,7 @@ from sentier.network.models import Organization
 from sentier.ontario import states
 from sentier.ontario.mailing import mark_packages_mailed
 from sentier.ontario.models import (
+    OW_UNDECIDED,
     ActionPlan,
     ActionPlanReview,
     AssessmentStatus,
@@ -46,6 +53,7 @@ from sentier.ontario.models import (
     OWApplication,
     OWStatus,
     Route,
+    ow_refusal_reasons,
 )
 from sentier.ontario.odsp.actions import DecidedMeanwhile, lock_application, lock_package
 from sentier.ontario.package import (
@@ -79,6 +87,29 @@ def _require_ow(
         raise PermissionDenied
     if not actor.has_perm("participants.change_participant", participant):
         raise PermissionDenied
+
+
+def _require_ow_intake(actor: User, participant: Participant) -> None:
+    if not may(actor, "ontario.work_ow_intake"):
+        raise PermissionDenied
+    if not actor.has_perm("participants.change_participant", participant):
+        raise PermissionDenied
+
+
+class AlreadyDecided(ValidationError):
+    """The application moved since the page was read (or was decided already): ``saved`` is
+    the row as it is now. Nothing was changed."""
+
+    def __init__(self, saved: OWApplication) -> None:
+        super().__init__(
+            _("This application was already decided: %(status)s.")
+            % {"status": saved.get_status_display()}
+        )
+        self.saved = saved
+
+
+#: The latest date a person can be asked to send missing information by (days from today).
+INFO_DUE_MAX_DAYS = 60
 
 
 # ---------------------------------------------------------------- Employment Ontario referral
@@ -174,11 +205,9 @@ def _eo_consent_in_force(ow: OWApplication, at: dt.datetime) -> Consent | None:
     )
 
 
-@transaction.atomic
-def grant_ow_application(
-    *, actor: User, ow_application: OWApplication, at: dt.datetime | None = None
-) -> OWApplication:
-    """Grant Ontario Works financial assistance; then the fast track or the common assessment."""
+def _lock_undecided(actor: User, ow_application: OWApplication, seen: str | None) -> OWApplication:
+    """The application locked for a decision by the intake unit: permission first, then
+    :class:`AlreadyDecided` if it was decided, or moved since the page showing ``seen``."""
     ow = (
         OWApplication.objects.select_for_update(of=("self",))
         .select_related(
@@ -189,21 +218,187 @@ def grant_ow_application(
         )
         .get(pk=ow_application.pk)
     )
-    participant = ow.participant
-    _require_ow(actor, ow, participant)
-    if ow.status != OWStatus.PENDING:
-        raise ValidationError(_("Financial assistance was already granted."))
+    if not may(actor, "ontario.work_ow_intake"):
+        raise PermissionDenied
+    # Decided already (the file may have left the unit with a grant): said as such to the unit.
+    if ow.status not in OW_UNDECIDED or (seen is not None and seen != ow.status):
+        raise AlreadyDecided(ow)
+    _require_ow_intake(actor, ow.participant)
+    return ow
+
+
+def _ow_event(
+    ow: OWApplication, actor: User | None, at: dt.datetime, step: str, **data: object
+) -> None:
+    add_event(
+        participant=ow.participant,
+        kind=OntarioEventKind.OW_GRANTED,
+        actor=actor,
+        data={"ow_application": str(ow.uuid), "step": step, **data},
+        occurred_at=at,
+    )
+
+
+@transaction.atomic
+def grant_ow_application(
+    *,
+    actor: User,
+    ow_application: OWApplication,
+    seen: str | None = None,
+    at: dt.datetime | None = None,
+) -> OWApplication:
+    """The intake unit grants Ontario Works financial assistance; then the fast track or the
+    common assessment, and the transfer to the local office of the person's service area."""
+    ow = _lock_undecided(actor, ow_application, seen)
     at = at or timezone.now()
     with events_in_one_insert():
         _grant(actor, ow, at)
     return ow
 
 
+@transaction.atomic
+def refuse_ow_application(
+    *,
+    actor: User,
+    ow_application: OWApplication,
+    reason: str,
+    note: str = "",
+    seen: str | None = None,
+    at: dt.datetime | None = None,
+) -> OWApplication:
+    """Refuse an application, for a reason of the configured list (none: refused)."""
+    ow = _lock_undecided(actor, ow_application, seen)
+    if reason not in ow_refusal_reasons():
+        raise ValidationError({"reason": _("Choose the reason for the refusal.")})
+    at = at or timezone.now()
+    states.OW_APPLICATION.apply(
+        ow, OWStatus.REFUSED, side=states.OW_INTAKE, actor=actor, reason=reason, at=at
+    )
+    ow.refusal_reason = reason
+    ow.decision_note = note.strip()
+    ow.closed_at = at
+    ow.save(update_fields=["status", "refusal_reason", "decision_note", "closed_at"])
+    _ow_event(ow, actor, at, "refused", reason=reason)
+    return ow
+
+
+@transaction.atomic
+def withdraw_ow_application(
+    *,
+    actor: User,
+    ow_application: OWApplication,
+    note: str = "",
+    seen: str | None = None,
+    at: dt.datetime | None = None,
+) -> OWApplication:
+    """Close an application the person withdrew (told by phone, in writing, in person)."""
+    ow = _lock_undecided(actor, ow_application, seen)
+    at = at or timezone.now()
+    states.OW_APPLICATION.apply(
+        ow, OWStatus.WITHDRAWN, side=states.OW_INTAKE, actor=actor, reason=note.strip(), at=at
+    )
+    ow.decision_note = note.strip()
+    ow.closed_at = at
+    ow.save(update_fields=["status", "decision_note", "closed_at"])
+    _ow_event(ow, actor, at, "withdrawn")
+    return ow
+
+
+@transaction.atomic
+def ask_ow_information(
+    *,
+    actor: User,
+    ow_application: OWApplication,
+    what: str,
+    due_on: dt.date,
+    seen: str | None = None,
+    at: dt.datetime | None = None,
+) -> OWApplication:
+    """Ask the person for missing information by ``due_on`` (after today, within
+    :data:`INFO_DUE_MAX_DAYS`); the application closes on that date if nothing comes."""
+    ow = _lock_undecided(actor, ow_application, seen)
+    at = at or timezone.now()
+    today = timezone.localdate(at)
+    errors: dict[str, str] = {}
+    if not what.strip():
+        errors["what"] = _("Say what information is missing.")
+    if due_on <= today:
+        errors["due_on"] = _("The due date must be after today.")
+    elif due_on > today + dt.timedelta(days=INFO_DUE_MAX_DAYS):
+        errors["due_on"] = _("Give the person at most 60 days.")
+    if ow.status != OWStatus.PENDING:
+        errors["__all__"] = _("Information was already asked: record it received first.")
+    if errors:
+        raise ValidationError(errors)
+    states.OW_APPLICATION.apply(
+        ow, OWStatus.INFO_ASKED, side=states.OW_INTAKE, actor=actor, reason=what.strip(), at=at
+    )
+    ow.info_asked = what.strip()
+    ow.info_due_on = due_on
+    ow.save(update_fields=["status", "info_asked", "info_due_on"])
+    _ow_event(ow, actor, at, "info_asked", due_on=due_on.isoformat())
+    return ow
+
+
+@transaction.atomic
+def record_ow_information_received(
+    *,
+    actor: User,
+    ow_application: OWApplication,
+    seen: str | None = None,
+    at: dt.datetime | None = None,
+) -> OWApplication:
+    """The information asked came: the application is back to decide."""
+    ow = _lock_undecided(actor, ow_application, seen)
+    if ow.status != OWStatus.INFO_ASKED:
+        raise ValidationError(_("No information is waiting on this application."))
+    at = at or timezone.now()
+    states.OW_APPLICATION.apply(ow, OWStatus.PENDING, side=states.OW_INTAKE, actor=actor, at=at)
+    ow.info_due_on = None
+    ow.save(update_fields=["status", "info_due_on"])
+    _ow_event(ow, actor, at, "info_received")
+    return ow
+
+
+def close_unanswered_ow_applications(*, now: dt.datetime | None = None) -> int:
+    """The scheduled job: every application whose asked information is still missing on its
+    due date closes (idempotent: a closed one is not seen again). Returns how many closed."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    due = OWApplication.objects.filter(status=OWStatus.INFO_ASKED, info_due_on__lte=today)
+    closed = 0
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            ow = (
+                OWApplication.objects.select_for_update(of=("self",))
+                .select_related("participant")
+                .get(pk=pk)
+            )
+            if ow.status != OWStatus.INFO_ASKED or ow.info_due_on is None:
+                continue  # answered or closed meanwhile
+            if ow.info_due_on > today:
+                continue
+            states.OW_APPLICATION.apply(
+                ow,
+                OWStatus.CLOSED,
+                side=states.SCHEDULE,
+                actor_label="sentier scheduled",
+                reason="information_not_received",
+                at=now,
+            )
+            ow.closed_at = now
+            ow.save(update_fields=["status", "closed_at"])
+            _ow_event(ow, None, now, "closed", due_on=ow.info_due_on.isoformat())
+            closed += 1
+    return closed
+
+
 def _grant(actor: User, ow: OWApplication, at: dt.datetime) -> None:
     participant = ow.participant
-    states.OW_APPLICATION.apply(ow, OWStatus.GRANTED, side=states.OW_STAFF, actor=actor, at=at)
+    states.OW_APPLICATION.apply(ow, OWStatus.GRANTED, side=states.OW_INTAKE, actor=actor, at=at)
     ow.granted_at = at
     ow.granted_by = actor
+    ow.info_due_on = None
     if participant.status == FileStatus.PENDING:
         participant.status = FileStatus.ACTIVE
         participant.save(update_fields=["status", "updated_at"])
@@ -258,8 +453,7 @@ def _grant(actor: User, ow: OWApplication, at: dt.datetime) -> None:
             ow_application=ow,
             region=ow.region,
             why=reason,
-            created_at=at,
-            assigned_to=ow.assigned_to,  # whoever worked the application keeps the file
+            created_at=at,  # the local office hands it out: nobody at first
         )
         states.ASSESSMENT.start(assessment, side=states.OW_STAFF, actor=actor, at=at)
         add_event(
@@ -269,16 +463,30 @@ def _grant(actor: User, ow: OWApplication, at: dt.datetime) -> None:
             data={"ow_application": str(ow.uuid), "why": reason, "step": "waiting"},
             occurred_at=at,
         )
+    # The case goes to the local office of the person's service area (004 Q3), which hands
+    # it out: the intake unit's assignment ends with its decision.
+    ow.transferred_at = at
+    ow.assigned_to = None
     ow.save(
         update_fields=[
             "status",
             "granted_at",
             "granted_by",
+            "info_due_on",
             "route",
             "route_reason",
             "route_explanation",
             "referral",
+            "transferred_at",
+            "assigned_to",
         ]
+    )
+    add_event(
+        participant=participant,
+        kind=OntarioEventKind.OW_TRANSFERRED,
+        actor=actor,
+        data={"ow_application": str(ow.uuid), "region_names": names_of(ow.region)},
+        occurred_at=at,
     )
 
 
@@ -432,14 +640,28 @@ def start_employment_ontario_referral(
 def put_action_plan_in_place(
     *,
     actor: User,
-    assessment: CommonAssessment,
+    assessment: CommonAssessment | None = None,
+    ow_application: OWApplication | None = None,
     goal: str,
     activities: str,
     at: dt.datetime | None = None,
 ) -> ActionPlan:
-    """The personalized action plan; its first review is set by the rules' parameters."""
-    _require_ow(actor, assessment, assessment.participant)
-    if ActionPlan.objects.filter(assessment=assessment).exists():
+    """The personalized action plan; its first review is set by the rules' parameters. Under
+    the common assessment, or for a client fast-tracked at grant (``ow_application``), who has
+    an action plan and progress tracking all the same (004 Q4)."""
+    if assessment is not None:
+        participant = assessment.participant
+        _require_ow(actor, assessment, participant)
+        region = assessment.region
+    elif ow_application is not None:
+        participant = ow_application.participant
+        _require_ow(actor, ow_application, participant)
+        if ow_application.transferred_at is None:
+            raise ValidationError(_("The local office plans with the person after the grant."))
+        region = ow_application.region
+    else:
+        raise TypeError("put_action_plan_in_place needs an assessment or an OW application")
+    if ActionPlan.objects.filter(participant=participant).exists():
         raise ValidationError(_("This client already has an action plan."))
     errors: dict[str, str] = {}
     if not goal.strip():
@@ -451,9 +673,9 @@ def put_action_plan_in_place(
     at = at or timezone.now()
     today = timezone.localdate(at)
     plan = ActionPlan.objects.create(
-        participant=assessment.participant,
+        participant=participant,
         assessment=assessment,
-        region=assessment.region,
+        region=region,
         goal=goal.strip(),
         activities=activities.strip(),
         put_in_place_on=today,
@@ -461,7 +683,7 @@ def put_action_plan_in_place(
         created_by=actor,
     )
     add_event(
-        participant=assessment.participant,
+        participant=participant,
         kind=OntarioEventKind.ACTION_PLAN,
         actor=actor,
         data={

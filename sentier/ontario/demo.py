@@ -3,10 +3,13 @@
 Only in the Ontario configuration (``SENTIER_JURISDICTION=on make run``): the Québec demo is
 left exactly as it is. Creates the Ontario personas (password as the other demo personas) and,
 through the real actions, a few Ontario Works and ODSP applications: one ready to be granted and
-fast-tracked to Employment Ontario, clients in the common assessment queue, an action plan
-whose review is overdue, ODSP applications to confirm and a package queued for mailing. Toronto's
-worklist holds more applications to grant than one page shows, some of them (and some
-assessments) already assigned to Tara or to her colleague Jordan.
+fast-tracked to Employment Ontario, one waiting for missing information, one refused; granted by
+the provincial Ontario Works intake unit (Lena) and transferred to Toronto's local office: a
+fast-tracked client whose action plan Tara sets, clients in the common assessment queue, an
+action plan whose review is overdue; ODSP applications to confirm and a package queued for
+mailing. The intake unit's queue holds more applications to decide than one page shows, some of
+them assigned to Lena; some of Toronto's assessments are assigned to Tara or to her colleague
+Jordan.
 """
 
 from __future__ import annotations
@@ -72,6 +75,16 @@ ONTARIO_PERSONAS: tuple[Persona, ...] = (
         Role.CASEWORKER,
         region="ON33",
         office="ODSP centralized intake",
+        language="en-ca",
+    ),
+    Persona(
+        "ow_intake",
+        "ow.intake@sentier.demo",
+        "Lena",
+        "Fischer",
+        Role.CASEWORKER,
+        region="ON33",
+        office="Ontario Works intake unit",
         language="en-ca",
     ),
     Persona(
@@ -163,6 +176,9 @@ def ensure_ontario_personas(password: str = DEMO_PASSWORD) -> dict[str, User]:
     UnitMembership.objects.update_or_create(
         user=users["odsp_intake"], defaults={"unit": Unit.ODSP_INTAKE}
     )
+    UnitMembership.objects.update_or_create(
+        user=users["ow_intake"], defaults={"unit": Unit.OW_INTAKE}
+    )
     return users
 
 
@@ -174,25 +190,44 @@ def load_demo() -> None:
     if OWApplication.objects.exists() or ODSPApplication.objects.exists():
         return
     tara, iris = users["caseworker_toronto"], users["odsp_intake"]
+    lena = users["ow_intake"]
     now = timezone.now()
+    today = timezone.localdate()
 
     # Waiting for the grant: ready and consenting (fast track at grant), and a First Nations site.
     submit_ontario_application(first="Maya", last="Singh", program="OW", ready=True, consent=True)
     submit_ontario_application(
         first="Daniel", last="Whitecloud", program="OW", ready=True, first_nations_site=True
     )
+    # The intake unit asked one applicant for a missing document, and refused another.
+    asked = submit_ontario_application(first="Ravi", last="Sharma", program="OW")
+    actions.ask_ow_information(
+        actor=lena,
+        ow_application=OWApplication.objects.get(application=asked),
+        what="Your last two bank statements.",
+        due_on=today + dt.timedelta(days=10),
+    )
+    refused = submit_ontario_application(first="Emma", last="Novak", program="OW")
+    actions.refuse_ow_application(
+        actor=lena,
+        ow_application=OWApplication.objects.get(application=refused),
+        reason="income_assets",
+        note="Savings above the asset limit.",
+    )
 
-    # Already granted: one fast-tracked to Employment Ontario, two in the common assessment.
+    # Already granted by the intake unit and transferred to Toronto: one fast-tracked to
+    # Employment Ontario (its action plan to set by the local office), two in the common
+    # assessment.
     fast = submit_ontario_application(
         first="Amir", last="Rahimi", program="OW", ready=True, consent=True
     )
     actions.grant_ow_application(
-        actor=tara, ow_application=OWApplication.objects.get(application=fast)
+        actor=lena, ow_application=OWApplication.objects.get(application=fast)
     )
     for first, last in (("Grace", "Okafor"), ("Lucas", "Tremblay")):
         granted = submit_ontario_application(first=first, last=last, program="OW", language="fr-ca")
         actions.grant_ow_application(
-            actor=tara, ow_application=OWApplication.objects.get(application=granted)
+            actor=lena, ow_application=OWApplication.objects.get(application=granted)
         )
     grace = CommonAssessment.objects.get(participant__first_name="Grace")
     actions.record_deferral(
@@ -206,7 +241,7 @@ def load_demo() -> None:
     # An action plan put in place five weeks ago: its 30-day review is overdue.
     earlier = submit_ontario_application(first="Sofia", last="Martins", program="OW")
     actions.grant_ow_application(
-        actor=tara,
+        actor=lena,
         ow_application=OWApplication.objects.get(application=earlier),
         at=now - dt.timedelta(days=36),
     )
@@ -243,8 +278,9 @@ def load_demo() -> None:
         prescribed_class=PrescribedClass.objects.get(code="cpp_qpp_disability"),
     )
 
-    # A busy Toronto office: more applications to grant than one page of the worklist shows,
-    # received over the last weeks by every channel; some already taken by Tara or Jordan.
+    # A busy intake unit: more applications to decide than one page of the worklist shows,
+    # received over the last weeks by every channel (phone and in person entered by Tara's
+    # local office, which helps people apply); some already taken by Lena.
     jordan = users["caseworker_toronto_2"]
     for number, (first, last) in enumerate(BUSY_OFFICE):
         channel = (Channel.ONLINE, Channel.PHONE, Channel.IN_PERSON)[number % 3]
@@ -261,9 +297,7 @@ def load_demo() -> None:
         ow.received_at = now - dt.timedelta(days=30 - number, hours=number % 7)
         ow.save(update_fields=["received_at"])  # spread over a month, as a real queue is
         if number % 5 == 1:
-            assign_ow_application(actor=tara, ow_application=ow, assignee=tara)
-        elif number % 5 == 3:
-            assign_ow_application(actor=jordan, ow_application=ow, assignee=jordan)
+            assign_ow_application(actor=lena, ow_application=ow, assignee=lena)
     assign_assessment(actor=tara, assessment=grace, assignee=tara)
     assign_assessment(
         actor=tara,

@@ -15,6 +15,8 @@ from sentier.consent.models import Channel as ConsentChannel
 from sentier.consent.models import InformationCategory
 from sentier.core.forms import BoundedDateField, days_from_today
 from sentier.intake.models import Channel as IntakeChannel
+from sentier.ontario.actions import INFO_DUE_MAX_DAYS
+from sentier.ontario.models import ow_refusal_reasons
 from sentier.ontario.selectors import ASSESSMENTS, GRANTS, REVIEWS, WorklistFilters
 from sentier.reference.models import DeferralReason, PrescribedClass, Region
 
@@ -135,6 +137,80 @@ class EmploymentOntarioReferralForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
+
+
+# ---------------------------------------------------------------- the OW intake unit's decisions
+
+
+class OWDecisionForm(forms.Form):
+    """What every decision on an OW application carries: the status the page showed, so that a
+    decision made from a stale page is caught (see ``actions.AlreadyDecided``)."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class GrantOWForm(OWDecisionForm):
+    pass
+
+
+class RefuseOWForm(OWDecisionForm):
+    reason = forms.ChoiceField(label=_("Reason for the refusal"))
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["reason"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Choose a reason"))] + [
+            (code, str(label)) for code, label in ow_refusal_reasons().items()
+        ]
+        field.error_messages["required"] = _("Choose the reason for the refusal.")
+
+
+class WithdrawOWForm(OWDecisionForm):
+    note = forms.CharField(
+        label=_("How the person withdrew (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AskInformationForm(OWDecisionForm):
+    what = forms.CharField(
+        label=_("Information missing"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The person reads this in their file: write it plainly."),
+    )
+    due_on = BoundedDateField(
+        label=_("Due on"),
+        earliest=days_from_today(1),
+        latest=days_from_today(INFO_DUE_MAX_DAYS),
+        help_text=_("For example 2026-12-15 (year, month, day)."),
+        error_messages={
+            "too_early": _("The due date must be after today."),
+            "too_late": _("Give the person at most 60 days."),
+        },
+    )
+
+
+class InformationReceivedForm(OWDecisionForm):
+    pass
+
+
+OW_DECISION_FORMS: dict[str, type[OWDecisionForm]] = {
+    "grant": GrantOWForm,
+    "refuse": RefuseOWForm,
+    "withdraw": WithdrawOWForm,
+    "ask": AskInformationForm,
+    "received": InformationReceivedForm,
+}
 
 
 class ConfirmODSPForm(forms.Form):

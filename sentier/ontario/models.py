@@ -24,6 +24,7 @@ class Unit(models.TextChoices):
     """OW and ODSP intake are separate units in the same organizational sector (004 Q15)."""
 
     OW_OFFICE = "ow_office", _("Ontario Works local office")
+    OW_INTAKE = "ow_intake", _("Ontario Works intake unit")
     ODSP_INTAKE = "odsp_intake", _("ODSP centralized intake unit")
     # First Nations sites delivering ODSP keep their own processes (004 Q14).
     FIRST_NATIONS_SITE = "fn_site", _("First Nations ODSP delivery site")
@@ -57,8 +58,34 @@ class UnitMembership(models.Model):
 
 
 class OWStatus(models.TextChoices):
+    """Where the Ontario Works intake unit's decision stands (004 Q11, Q15)."""
+
     PENDING = "pending", _("Financial eligibility to decide")
+    INFO_ASKED = "info_asked", _("Missing information asked")
     GRANTED = "granted", _("Financial assistance granted")
+    REFUSED = "refused", _("Refused")
+    WITHDRAWN = "withdrawn", _("Closed: application withdrawn")
+    CLOSED = "closed", _("Closed: information not received")
+
+
+#: The statuses the intake unit still has to decide from (its queue).
+OW_UNDECIDED = (OWStatus.PENDING, OWStatus.INFO_ASKED)
+
+
+def ow_refusal_reasons() -> dict[str, Any]:
+    """Why an Ontario Works application may be refused: code → label. Configurable with
+    ``SENTIER_ONTARIO_OW_REFUSAL_REASONS`` (004 gives no list: the defaults are a placeholder
+    to replace with the program's own)."""
+    configured = getattr(settings, "SENTIER_ONTARIO_OW_REFUSAL_REASONS", None)
+    return dict(configured) if configured else dict(DEFAULT_OW_REFUSAL_REASONS)
+
+
+DEFAULT_OW_REFUSAL_REASONS: tuple[tuple[str, Any], ...] = (
+    ("income_assets", _("Income or assets above the limits")),
+    ("not_resident", _("Does not live in Ontario")),
+    ("other_program", _("Needs are met by another program")),
+    ("other", _("Another eligibility requirement is not met")),
+)
 
 
 class Route(models.TextChoices):
@@ -87,7 +114,9 @@ def assignee() -> models.ForeignKey[Any, Any]:
 
 
 class OWApplication(models.Model):
-    """An Ontario Works application, from its sending to the grant of financial assistance."""
+    """An Ontario Works application, from its sending to the intake unit's decision (grant,
+    refusal, withdrawal, or closed when asked information never came), then its transfer to
+    the local office of the person's service area at the grant."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.OneToOneField(
@@ -131,6 +160,14 @@ class OWApplication(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("granted by"),
+    )
+    closed_at = models.DateTimeField(_("refused or closed on"), null=True, blank=True)
+    refusal_reason = models.CharField(_("reason for refusal"), max_length=30, blank=True)
+    decision_note = models.TextField(_("note on the decision"), blank=True)
+    info_asked = models.TextField(_("information asked"), blank=True)
+    info_due_on = models.DateField(_("information due on"), null=True, blank=True)
+    transferred_at = models.DateTimeField(
+        _("transferred to the local office on"), null=True, blank=True
     )
     assigned_to = assignee()
     route = models.CharField(_("route"), max_length=20, choices=Route.choices, blank=True)
@@ -257,8 +294,13 @@ class ActionPlan(models.Model):
     participant = models.OneToOneField(
         "participants.Participant", on_delete=models.PROTECT, related_name="action_plan"
     )
+    # None for a client fast-tracked at grant, who has an action plan all the same (004 Q4).
     assessment = models.OneToOneField(
-        CommonAssessment, on_delete=models.PROTECT, related_name="action_plan"
+        CommonAssessment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_plan",
     )
     region = models.ForeignKey(
         "reference.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("area")

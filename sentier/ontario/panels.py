@@ -16,6 +16,7 @@ from sentier.ontario.models import (
     DeterminationPackage,
     ODSPApplication,
     OWApplication,
+    ow_refusal_reasons,
 )
 from sentier.ontario.odsp import selectors as odsp_selectors
 from sentier.ontario.package import HELP_PHONE
@@ -25,19 +26,28 @@ from sentier.participants.models import Participant
 
 @panels.register("home")
 def worklist_summary(request: HttpRequest) -> str:
-    """Caseworkers' home: reviews due and overdue, assessments and grants waiting, and how many
-    of them are assigned to me."""
+    """Caseworkers' home: for the OW intake unit, applications to decide and information due;
+    for the local office, reviews due and overdue, assessments and action plans waiting; how
+    many of them are assigned to me."""
     user = request.user
     if not ontario_enabled() or not isinstance(user, User):
         return ""
     today = timezone.localdate()
     context: dict[str, object] = {}
-    if may(user, "ontario.work_assessment_queue"):
+    intake = may(user, "ontario.view_ow_intake_queue")
+    if may(user, "ontario.work_assessment_queue") or intake:
         summary = selectors.worklist_summary(user, today)
-        mine = summary["pending_mine"] + summary["assessments_mine"] + summary["reviews_mine"]
+        mine = (
+            summary["pending_mine"]
+            + summary["assessments_mine"]
+            + summary["plans_mine"]
+            + summary["reviews_mine"]
+        )
         context.update(
-            worklist=True,
+            worklist=may(user, "ontario.work_assessment_queue"),
+            intake=intake,
             takes_rows=may(user, "ontario.take_ow_rows"),
+            takes_intake_rows=may(user, "ontario.take_ow_intake_rows"),
             mine=mine,
             **summary,
         )
@@ -94,6 +104,7 @@ def my_ontario_file(request: HttpRequest, *, participant: Participant) -> str:
         "ontario/_my_file_panel.html",
         {
             "ow": ow,
+            "refusal_reason": ow_refusal_reasons().get(ow.refusal_reason, "") if ow else "",
             "odsp": odsp,
             "odsp_package": (
                 DeterminationPackage.objects.defer("pdf").filter(odsp_application=odsp).first()

@@ -1,7 +1,10 @@
 """Who may do what in the Ontario configuration, as ``rules`` permissions (read them as sentences).
 
+- The Ontario Works intake unit (provincial, 004 Q11, Q15) decides OW applications: grants,
+  refuses, closes on withdrawal, asks for missing information; administrators too.
 - An Ontario Works caseworker (a caseworker of an OW local office) works the OW files of their
-  own service area: grants, common assessments, action plans; administrators work every area.
+  own service area once transferred at the grant: common assessments, action plans, deferral
+  reviews; administrators work every area.
 - ODSP intake staff (caseworkers of the ODSP centralized intake unit) and administrators act in
   the ODSP queue: confirm eligibility, generate and mail packages. The staff of a First Nations
   site delivering ODSP do the same in their site's own queue, and see nothing else (004 Q14).
@@ -42,6 +45,12 @@ def in_ow_office(user: Any) -> bool:
 
 
 @predicate
+def in_ow_intake(user: Any) -> bool:
+    """A caseworker of the provincial Ontario Works intake unit."""
+    return getattr(user, "is_authenticated", False) and unit_of(user) == Unit.OW_INTAKE
+
+
+@predicate
 def in_odsp_intake(user: Any) -> bool:
     """A caseworker of the ODSP centralized intake unit."""
     return getattr(user, "is_authenticated", False) and unit_of(user) == Unit.ODSP_INTAKE
@@ -61,7 +70,10 @@ can_work_ow_area = is_administrator | (in_ow_office & same_region)
 add_perm("ontario.work_ow_area", can_work_ow_area)
 add_perm("ontario.hand_out_ow_work", can_work_ow_area | (is_coordinator & same_region))
 add_perm("ontario.work_odsp_intake", is_administrator | in_odsp_queue_unit)
+add_perm("ontario.work_ow_intake", is_administrator | in_ow_intake)
+add_perm("ontario.view_ow_intake_queue", in_ontario & (is_administrator | in_ow_intake))
 add_perm("ontario.take_ow_rows", in_ow_office)
+add_perm("ontario.take_ow_intake_rows", in_ow_intake)
 add_perm(
     "ontario.view_assessment_queue",
     in_ontario & (is_administrator | is_coordinator | in_ow_office),
@@ -104,6 +116,20 @@ def ow_area_q(user: Any) -> Q | None:
     return None
 
 
+def ow_applications_q(user: Any) -> Q | None:
+    """The OW applications ``user`` reads (None: none): the intake unit those not transferred
+    yet, province-wide; a local office and its coordinator their area's once transferred at the
+    grant; administrators every one."""
+    if not ontario_enabled():
+        return None
+    if in_ow_intake.test(user):
+        return Q(transferred_at__isnull=True)
+    area = ow_area_q(user)
+    if area is not None and not is_administrator.test(user):
+        return area & Q(transferred_at__isnull=False)
+    return area
+
+
 def read_areas_q(user: Any) -> Q | None:
     """The service areas (``Region`` rows) whose worklist ``user`` reads, once they may read the
     worklist at all (None: none): every area for administrators, else their own."""
@@ -130,9 +156,16 @@ def odsp_queue_q(user: Any) -> Q | None:
 
 def ow_workers(region_id: int) -> QuerySet[User]:
     """The active accounts that work Ontario Works files of this area: its caseworkers who are
-    not in an ODSP unit (the queryset twin of ``ontario.work_ow_area``)."""
+    not in an intake unit nor a First Nations site (the queryset twin of ``ontario.work_ow_area``)."""
     return User.objects.filter(role=Role.CASEWORKER, region_id=region_id, is_active=True).exclude(
-        ontario_unit__unit__in=[Unit.ODSP_INTAKE, Unit.FIRST_NATIONS_SITE]
+        ontario_unit__unit__in=(Unit.ODSP_INTAKE, Unit.OW_INTAKE, Unit.FIRST_NATIONS_SITE)
+    )
+
+
+def ow_intake_workers() -> QuerySet[User]:
+    """The active staff of the Ontario Works intake unit (the twin of ``in_ow_intake``)."""
+    return User.objects.filter(
+        ontario_unit__unit=Unit.OW_INTAKE, role=Role.CASEWORKER, is_active=True
     )
 
 

@@ -1,8 +1,11 @@
 """The Ontario lifecycles, in one place (see :mod:`sentier.core.lifecycle`); each move is a
 :class:`~sentier.core.models.Transition` row.
 
-- An Ontario Works application arrives from the applicant (``pending``) and the service area's
-  staff grant financial assistance (``granted``).
+- An Ontario Works application arrives from the applicant (``pending``); the provincial Ontario
+  Works intake unit decides it (004 Q11, Q15): grants financial assistance (``granted``), refuses
+  it with a reason (``refused``), closes it on withdrawal (``withdrawn``), or asks for missing
+  information by a date (``info_asked``, back to ``pending`` when it comes). A request left
+  unanswered closes the application on its date (``closed``, by the scheduled job).
 - A common assessment opens at the grant (``to_do``) and is completed (``done``).
 - An ODSP application arrives from the applicant (``received``); the centralized intake unit (or
   the First Nations site serving the applicant) confirms financial eligibility (``confirmed``),
@@ -26,7 +29,8 @@ from sentier.ontario.models import AssessmentStatus, MailingStatus, ODSPStatus, 
 from sentier.ontario.permissions import works_odsp_application
 
 APPLICANT = "applicant"
-OW_STAFF = "ow_staff"  # the service area's Ontario Works staff
+OW_STAFF = "ow_staff"  # the service area's Ontario Works staff (the local office)
+OW_INTAKE = "ow_intake"  # the provincial Ontario Works intake unit
 ODSP_INTAKE = "odsp_intake"  # the ODSP centralized intake unit, or the applicant's FN site
 SCHEDULE = "schedule"  # the scheduled jobs (no person): an unanswered request closes on its date
 
@@ -34,6 +38,13 @@ SCHEDULE = "schedule"  # the scheduled jobs (no person): an unanswered request c
 def _ow_staff(user: User, obj: Any) -> bool:
     """OW application or common assessment: staff of its service area who may change the file."""
     return may(user, "ontario.work_ow_area", obj) and user.has_perm(
+        "participants.change_participant", obj.participant
+    )
+
+
+def _ow_intake(user: User, obj: Any) -> bool:
+    """OW application: the intake unit's staff who may change the applicant's file."""
+    return may(user, "ontario.work_ow_intake") and user.has_perm(
         "participants.change_participant", obj.participant
     )
 
@@ -54,11 +65,19 @@ OW_APPLICATION = Lifecycle(
     "ontario.ow_application",
     [
         move("", OWStatus.PENDING, APPLICANT),
-        move(OWStatus.PENDING, OWStatus.GRANTED, OW_STAFF),
+        move(OWStatus.PENDING, OWStatus.GRANTED, OW_INTAKE),
+        move(OWStatus.PENDING, OWStatus.REFUSED, OW_INTAKE, reason=True),
+        move(OWStatus.PENDING, OWStatus.WITHDRAWN, OW_INTAKE),
+        move(OWStatus.PENDING, OWStatus.INFO_ASKED, OW_INTAKE, reason=True),
+        move(OWStatus.INFO_ASKED, OWStatus.PENDING, OW_INTAKE),
+        move(OWStatus.INFO_ASKED, OWStatus.GRANTED, OW_INTAKE),
+        move(OWStatus.INFO_ASKED, OWStatus.REFUSED, OW_INTAKE, reason=True),
+        move(OWStatus.INFO_ASKED, OWStatus.WITHDRAWN, OW_INTAKE),
+        move(OWStatus.INFO_ASKED, OWStatus.CLOSED, SCHEDULE, reason=True),
     ],
     order=OWStatus.values,
     labels=dict(OWStatus.choices),
-    sides={OW_STAFF: _ow_staff},
+    sides={OW_INTAKE: _ow_intake},
 )
 
 ASSESSMENT = Lifecycle(

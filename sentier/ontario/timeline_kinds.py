@@ -6,6 +6,7 @@ the timeline costs no query."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,12 +14,14 @@ from django.db import models
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from sentier.ontario.models import ODSPStatus
+from sentier.core.formatting import long_date
+from sentier.ontario.models import ODSPStatus, ow_refusal_reasons
 from sentier.participants.events import label_of, register_event_kinds
 
 
 class OntarioEventKind(models.TextChoices):
     OW_GRANTED = "ow_granted", _("Eligibility decision")
+    OW_TRANSFERRED = "ow_transferred", _("Transferred to the local office")
     EMPLOYMENT_ONTARIO_REFERRAL = "eo_referral", _("Referred to Employment Ontario")
     COMMON_ASSESSMENT = "common_assessment", _("Common assessment")
     ACTION_PLAN = "action_plan", _("Action plan")
@@ -37,7 +40,30 @@ def _name(data: Mapping[str, Any], key: str) -> str:
 
 
 def _ow_granted(data: Mapping[str, Any], summary: str) -> str | None:
-    return gettext("Ontario Works financial assistance granted")
+    """The intake unit's decisions (events without a step are grants)."""
+    step = data.get("step")
+    if step is None:
+        return gettext("Ontario Works financial assistance granted")
+    if step == "refused":
+        reason = ow_refusal_reasons().get(data.get("reason", ""), data.get("reason", ""))
+        return gettext("Ontario Works application refused: %(reason)s") % {"reason": reason}
+    if step == "withdrawn":
+        return gettext("Ontario Works application closed: withdrawn")
+    if step == "info_asked":
+        return gettext("Missing information asked, due %(day)s") % {
+            "day": long_date(dt.date.fromisoformat(data["due_on"]))
+        }
+    if step == "info_received":
+        return gettext("Missing information received")
+    if step == "closed":
+        return gettext("Ontario Works application closed: the information asked did not come")
+    return None
+
+
+def _ow_transferred(data: Mapping[str, Any], summary: str) -> str | None:
+    return gettext("Transferred to the local office: %(area)s") % {
+        "area": _name(data, "region_names")
+    }
 
 
 def _eo_referral(data: Mapping[str, Any], summary: str) -> str | None:
@@ -97,6 +123,7 @@ register_event_kinds(
     OntarioEventKind,
     {
         OntarioEventKind.OW_GRANTED: _ow_granted,
+        OntarioEventKind.OW_TRANSFERRED: _ow_transferred,
         OntarioEventKind.EMPLOYMENT_ONTARIO_REFERRAL: _eo_referral,
         OntarioEventKind.COMMON_ASSESSMENT: _assessment,
         OntarioEventKind.ACTION_PLAN: _action_plan,

@@ -1,8 +1,9 @@
-"""Who works where in Ontario: the OW local office of a service area, the ODSP centralized
-intake unit (separate units, 004 Q15), or a First Nations site delivering ODSP (004 Q14: its
-applicants stay with it). What each unit may do is in ``ontario.permissions``: an OW
-caseworker works the files of their own service area; ODSP intake staff work the ODSP queue of
-the whole province.
+"""Who works where in Ontario: the provincial Ontario Works intake unit, the OW local office of a
+service area, the ODSP centralized intake unit (OW and ODSP intake are separate units, 004 Q15),
+or a First Nations site delivering ODSP (004 Q14: its applicants stay with it). What each unit
+may do is in ``ontario.permissions``: OW intake staff decide the OW applications of the whole
+province until the grant transfers them; an OW caseworker works the transferred files of their
+own service area; ODSP intake staff work the ODSP queue of the whole province.
 
 :data:`UNIT_SCOPE` says the same for participant files (``accounts.scopes``): a unit reaches the
 clients of its own program and its own queue, nothing else, whatever region its staff are tied
@@ -66,11 +67,13 @@ ODSP_PROGRAM = "ODSP"
 
 
 class OntarioUnitScope:
-    """The participant files an Ontario unit reaches: an OW local office (its caseworkers and
-    its supervisor, a coordinator account), its service area's Ontario Works clients; the ODSP
-    centralized intake unit, the ODSP applicants in its queue (the whole province, except those
-    a First Nations site serves); a First Nations site, the ODSP applicants it serves. Applies in
-    the Ontario configuration only."""
+    """The participant files an Ontario unit reaches: the OW intake unit, the Ontario Works
+    applicants whose application is not transferred yet (the whole province); an OW local office
+    (its caseworkers and its supervisor, a coordinator account), its service area's Ontario Works
+    clients once transferred at the grant (or with no application at all); the ODSP centralized
+    intake unit, the ODSP applicants in its queue (the whole province, except those a First
+    Nations site serves); a First Nations site, the ODSP applicants it serves. Applies in the
+    Ontario configuration only."""
 
     def _unit(self, user: User) -> str | None:
         if not ontario_enabled() or not isinstance(user, User) or not user.is_authenticated:
@@ -96,7 +99,13 @@ class OntarioUnitScope:
                 return Q(pk__in=[])
             in_site = {f"{via}odsp_application__first_nations_site_id": site_id}
             return Q(**{f"{via}program__code": ODSP_PROGRAM, **in_site})
-        return Q(**{f"{via}program__code": OW_PROGRAM, f"{via}region_id": user.region_id})
+        ow = Q(**{f"{via}program__code": OW_PROGRAM})
+        not_transferred = Q(**{f"{via}ow_application__transferred_at__isnull": True}) & Q(
+            **{f"{via}ow_application__isnull": False}
+        )
+        if unit == Unit.OW_INTAKE:
+            return ow & not_transferred
+        return ow & Q(**{f"{via}region_id": user.region_id}) & ~not_transferred
 
     def reaches(self, user: User, participant: Any) -> bool | None:
         unit = self._unit(user)
@@ -112,8 +121,15 @@ class OntarioUnitScope:
                 return odsp.first_nations_site_id is None
             site_id = first_nations_site_of(user)
             return site_id is not None and odsp.first_nations_site_id == site_id
+        if program != OW_PROGRAM:
+            return False
+        # The reverse one-to-one is read once and kept on the instance (found or not).
+        application = getattr(participant, "ow_application", None)
+        waiting = application is not None and application.transferred_at is None
+        if unit == Unit.OW_INTAKE:
+            return waiting
         region_id = getattr(participant, "region_id", None)
-        return program == OW_PROGRAM and region_id is not None and region_id == user.region_id
+        return not waiting and region_id is not None and region_id == user.region_id
 
 
 UNIT_SCOPE = OntarioUnitScope()

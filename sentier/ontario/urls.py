@@ -14,6 +14,7 @@ app_name = "ontario"
 
 urlpatterns: list[URLPattern] = [
     path("assessment/", views.assessment_queue, name="assessment_queue"),
+    path("ow-intake/", views.ow_intake_queue, name="ow_intake_queue"),
     path("assessment/<str:assessment_uuid>/", views.assessment, name="assessment"),
     path("assessment/<str:assessment_uuid>/take/", views.take_assessment, name="take_assessment"),
     path("ow/<str:ow_uuid>/", views.ow_application, name="ow_application"),

@@ -1,6 +1,8 @@
-"""Ontario pages: the local office worklist (applications to grant, common assessments, action
-plan reviews due; one list at a time, filtered, paginated, each row assignable), an OW
-application, a common assessment. The ODSP intake unit's pages are in ``odsp.views``.
+"""Ontario pages: the worklist (the OW intake unit's applications to decide; the local office's
+common assessments, action plans to set for clients fast-tracked at grant, action plan reviews
+due; one list at a time, filtered, paginated, each row assignable), an OW application (the
+intake unit's decisions, then the fast-tracked client's action plan), a common assessment. The
+ODSP intake unit's pages are in ``odsp.views``.
 
 Every page is plain HTML with POST/redirect/GET; each page showing a person writes one
 access-log row (list pages one per person shown on the page). 404 outside the Ontario
@@ -31,8 +33,10 @@ from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.consent.actions import NoValidConsent
-from sentier.ontario import actions, assignment, selectors
+from sentier.core.models import Transition
+from sentier.ontario import actions, assignment, selectors, states
 from sentier.ontario.forms import (
+    OW_DECISION_FORMS,
     ActionPlanForm,
     ActionPlanReviewForm,
     AssignForm,
@@ -42,7 +46,7 @@ from sentier.ontario.forms import (
     EmploymentOntarioReferralForm,
     WorklistFilterForm,
 )
-from sentier.ontario.models import ActionPlan, Deferral
+from sentier.ontario.models import OW_UNDECIDED, ActionPlan, Deferral, ow_refusal_reasons
 from sentier.ontario.pages import apply_errors, ontario_only
 from sentier.ontario.sharing import describe_eo_message
 from sentier.referrals.exchanges import exchange_message
@@ -54,8 +58,9 @@ from sentier_rules.triage import ONTARIO_STAFF_TEXTS
 PAGE_SIZE = 25
 
 WORKLIST_LABELS = {
-    selectors.GRANTS: gettext_lazy("Applications to grant"),
+    selectors.GRANTS: gettext_lazy("Applications to decide"),
     selectors.ASSESSMENTS: gettext_lazy("Common assessments"),
+    selectors.PLANS: gettext_lazy("Action plans to set"),
     selectors.REVIEWS: gettext_lazy("Action plan reviews"),
 }
 
@@ -79,16 +84,18 @@ def _takes_rows(user: User) -> bool:
 
 @login_required
 def assessment_queue(request: HttpRequest) -> HttpResponse:
-    """The local office worklist, one list at a time: applications to grant, common assessments
-    to do, action plan reviews due; filtered, paginated, each row assignable."""
+    """The worklist, one list at a time: the intake unit's applications to decide; the local
+    office's common assessments to do, action plans to set, action plan reviews due; filtered,
+    paginated, each row assignable."""
     ontario_only()
     user = request_user(request)
-    if not may(user, "ontario.view_assessment_queue"):
+    shown = selectors.worklists_for_user(user)
+    if not shown:
         raise PermissionDenied
     today = timezone.localdate()
     worklist = request.GET.get("worklist", "")
-    if worklist not in selectors.WORKLISTS:
-        worklist = selectors.GRANTS
+    if worklist not in shown:
+        worklist = shown[0]
     areas = list(selectors.areas_for_user(user))
     form = WorklistFilterForm(request.GET or None, worklist=worklist, areas=areas)
     ignored = form.is_bound and not form.understood()
@@ -98,6 +105,8 @@ def assessment_queue(request: HttpRequest) -> HttpResponse:
         queryset = selectors.worklist_grants(user, filters)
     elif worklist == selectors.ASSESSMENTS:
         queryset = selectors.worklist_assessments(user, filters, today)
+    elif worklist == selectors.PLANS:
+        queryset = selectors.worklist_plans(user, filters)
     else:
         queryset = selectors.worklist_reviews(user, filters, today)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -124,6 +133,7 @@ def assessment_queue(request: HttpRequest) -> HttpResponse:
             "current": key == worklist,
         }
         for key, label in WORKLIST_LABELS.items()
+        if key in shown
     ]
     return render(
         request,
@@ -145,11 +155,24 @@ def assessment_queue(request: HttpRequest) -> HttpResponse:
             "query": _query(chosen),
             "here": _query({**chosen, "page": page.number}),
             "clear": _query({"worklist": worklist}),
-            "takes_rows": _takes_rows(user),
-            "many_areas": len(areas) > 1,
+            "takes_rows": (
+                may(user, "ontario.take_ow_intake_rows")
+                if worklist == selectors.GRANTS
+                else _takes_rows(user)
+            ),
+            "intake": may(user, "ontario.view_ow_intake_queue"),
+            "local_office": may(user, "ontario.view_assessment_queue"),
+            "many_areas": len(areas) > 1 or worklist == selectors.GRANTS,
             "today": today,
         },
     )
+
+
+@login_required
+def ow_intake_queue(request: HttpRequest) -> HttpResponse:
+    """The OW intake unit's menu entry: the worklist's applications to decide."""
+    ontario_only()
+    return redirect(f"{reverse('ontario:assessment_queue')}?worklist={selectors.GRANTS}")
 
 
 def _back_to_worklist(request: HttpRequest) -> HttpResponse:
@@ -174,12 +197,13 @@ def _take(request: HttpRequest, assign: Any, name: str) -> HttpResponse:
 @login_required
 @require_POST
 def take_ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
-    """ "Assign to me" on a row of the applications to grant."""
+    """ "Assign to me" on a row of the applications to decide or of the action plans to set."""
     ontario_only()
     user = request_user(request)
     ow = selectors.get_ow_application_for_user(user, ow_uuid)
-    if not may(user, "ontario.work_ow_area", ow):
-        raise PermissionDenied  # taking a row is for whoever works the area's files
+    works = "ontario.work_ow_intake" if ow.transferred_at is None else "ontario.work_ow_area"
+    if not may(user, works, ow):
+        raise PermissionDenied  # taking a row is for whoever works it
     return _take(
         request,
         lambda: assignment.assign_ow_application(
@@ -207,23 +231,126 @@ def take_assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
     )
 
 
-def _assign_form(request: HttpRequest, region_id: int, assigned_to: User | None) -> AssignForm:
-    colleagues = list(selectors.ow_colleagues(region_id))
+def _assign_form(
+    request: HttpRequest, region_id: int, assigned_to: User | None, *, intake: bool = False
+) -> AssignForm:
+    """Who may be given the row: the intake unit's staff before the transfer, the area's local
+    office after."""
+    colleagues = list(
+        selectors.ow_intake_colleagues() if intake else selectors.ow_colleagues(region_id)
+    )
     if request.method == "POST" and request.POST.get("action") == "assign":
         return AssignForm(request.POST, colleagues=colleagues)
     initial = {"assignee": str(assigned_to.uuid) if assigned_to else ""}
     return AssignForm(initial=initial, colleagues=colleagues)
 
 
+def _ow_decision(user: User, ow: Any, action: str, data: dict[str, Any]) -> str:
+    """Run one of the intake unit's decisions; returns the success message."""
+    seen = data.get("seen") or None
+    if action == "grant":
+        actions.grant_ow_application(actor=user, ow_application=ow, seen=seen)
+        return _("Financial assistance was granted; the case is transferred to the local office.")
+    if action == "refuse":
+        actions.refuse_ow_application(
+            actor=user, ow_application=ow, reason=data["reason"], note=data["note"], seen=seen
+        )
+        return _("The application was refused.")
+    if action == "withdraw":
+        actions.withdraw_ow_application(actor=user, ow_application=ow, note=data["note"], seen=seen)
+        return _("The application was closed: withdrawn.")
+    if action == "ask":
+        actions.ask_ow_information(
+            actor=user, ow_application=ow, what=data["what"], due_on=data["due_on"], seen=seen
+        )
+        return _("The missing information was asked.")
+    actions.record_ow_information_received(actor=user, ow_application=ow, seen=seen)
+    return _("The information was recorded as received: the application is back to decide.")
+
+
+def _ow_conflict(request: HttpRequest, user: User, saved: Any, action: str) -> HttpResponse:
+    """A decision posted from a page read before the application moved: what happened, by whom,
+    beside what this person chose and typed (kept on the page, not saved)."""
+    moved = (
+        Transition.objects.filter(lifecycle=states.OW_APPLICATION.name, object_id=saved.pk)
+        .order_by("-at", "-id")
+        .first()
+    )
+    typed = {
+        label: request.POST.get(name, "").strip()
+        for name, label in (
+            ("what", _("Information missing")),
+            ("note", _("Note")),
+            ("due_on", _("Due on")),
+        )
+        if request.POST.get(name, "").strip()
+    }
+    reason = ow_refusal_reasons().get(request.POST.get("reason", ""))
+    return render(
+        request,
+        "ontario/ow_conflict.html",
+        {
+            "ow": saved,
+            "moved": moved,
+            "by_you": moved is not None and moved.actor_id == user.pk,
+            "your_decision": OW_DECISION_LABELS.get(action, ""),
+            "your_reason": reason,
+            "recorded_reason": (
+                ow_refusal_reasons().get(saved.refusal_reason, saved.refusal_reason)
+                if saved.refusal_reason
+                else saved.info_asked
+                if saved.status == "info_asked"
+                else ""
+            ),
+            "typed": typed,
+        },
+        status=409,
+    )
+
+
+#: What each decision is called on the conflict screen.
+OW_DECISION_LABELS = {
+    "grant": gettext_lazy("Grant financial assistance"),
+    "refuse": gettext_lazy("Refuse the application"),
+    "withdraw": gettext_lazy("Close: the person withdrew"),
+    "ask": gettext_lazy("Ask for missing information"),
+    "received": gettext_lazy("Information received"),
+}
+
+
 @login_required
 def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
+    """An OW application: the intake unit decides it (grant, refuse, withdrawal, missing
+    information); after the transfer, the local office sets the action plan of a client
+    fast-tracked at grant."""
     ontario_only()
     user = request_user(request)
-    ow = selectors.get_ow_application_for_user(user, ow_uuid)
-    can_act = may(user, "ontario.work_ow_area", ow)
-    assign_form = _assign_form(request, ow.region_id, ow.assigned_to)
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    if action in OW_DECISION_FORMS and may(user, "ontario.view_ow_intake_queue"):
+        ow = selectors.get_ow_application_decided_by_unit(user, ow_uuid)
+        if ow.transferred_at is not None:
+            return _ow_conflict(request, user, ow, action)  # granted by a colleague meanwhile
+    else:
+        ow = selectors.get_ow_application_for_user(user, ow_uuid)
+    undecided = ow.status in OW_UNDECIDED
+    can_decide = undecided and may(user, "ontario.work_ow_intake")
+    can_act = may(user, "ontario.work_ow_area", ow) and ow.transferred_at is not None
+    intake = ow.transferred_at is None
+    can_assign = (
+        may(user, "ontario.work_ow_intake") if intake else may(user, "ontario.hand_out_ow_work", ow)
+    ) and (undecided or not intake)
+    assign_form = _assign_form(request, ow.region_id, ow.assigned_to, intake=intake)
+    decision_forms: dict[str, Form] = {
+        name: form_class(initial={"seen": ow.status})
+        for name, form_class in OW_DECISION_FORMS.items()
+    }
+    plan = ActionPlan.objects.filter(participant=ow.participant).first()
+    plan_form: Form = ActionPlanForm()
+    review_form: Form = ActionPlanReviewForm()
     status = 200
-    if request.method == "POST" and request.POST.get("action") == "assign":
+    if action == "assign":
+        if not can_assign:
+            raise PermissionDenied
         if assign_form.is_valid():
             try:
                 assignment.assign_ow_application(
@@ -235,14 +362,64 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
                 messages.success(request, _assigned_message(ow.assigned_to))
                 return redirect("ontario:ow_application", ow_uuid=ow.uuid)
         status = 400
-    elif request.method == "POST":
-        try:
-            actions.grant_ow_application(actor=user, ow_application=ow)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+    elif action in OW_DECISION_FORMS:
+        if not may(user, "ontario.work_ow_intake"):
+            raise PermissionDenied
+        form: Form = OW_DECISION_FORMS[action](request.POST)
+        decision_forms[action] = form
+        seen = request.POST.get("seen", "")
+        if seen and seen != ow.status:
+            return _ow_conflict(request, user, ow, action)
+        if form.is_valid():
+            try:
+                message = _ow_decision(user, ow, action, form.cleaned_data)
+            except actions.AlreadyDecided as stale:
+                return _ow_conflict(request, user, stale.saved, action)
+            except NoValidConsent as error:
+                form.add_error(None, str(error))
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, message)
+                if action == "grant":
+                    # The case left the intake unit: back to its queue.
+                    return redirect(f"{reverse('ontario:assessment_queue')}?worklist=grant")
+                return redirect("ontario:ow_application", ow_uuid=ow.uuid)
+        status = 400
+    elif action in ("plan", "plan_review"):
+        if not can_act:
+            raise PermissionDenied
+        posted: Form = (
+            ActionPlanForm(request.POST) if action == "plan" else ActionPlanReviewForm(request.POST)
+        )
+        if action == "plan":
+            plan_form = posted
         else:
-            ow.refresh_from_db()
-            messages.success(request, _("Financial assistance was granted."))
+            review_form = posted
+        if posted.is_valid():
+            try:
+                if action == "plan":
+                    actions.put_action_plan_in_place(
+                        actor=user,
+                        ow_application=ow,
+                        goal=posted.cleaned_data["goal"],
+                        activities=posted.cleaned_data["activities"],
+                    )
+                    message = _("The action plan is in place.")
+                else:
+                    if plan is None:
+                        raise ValidationError(_("Put a personalized action plan in place first."))
+                    actions.review_action_plan(
+                        actor=user, plan=plan, notes=form.cleaned_data["notes"]
+                    )
+                    message = _("The review was recorded.")
+            except ValidationError as error:
+                apply_errors(posted, error)
+            else:
+                messages.success(request, message)
+                return redirect("ontario:ow_application", ow_uuid=ow.uuid)
+        status = 400
+    elif request.method == "POST":
         return redirect("ontario:ow_application", ow_uuid=ow.uuid)
     record_access(user=user, shown=ow.participant, kind=AccessKind.OW_APPLICATION, request=request)
     return render(
@@ -255,10 +432,19 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
             "sent": _sent_to_employment_ontario(ow.referral_id),
             # Why the route, worded for staff (the rules' own text speaks to the person).
             "route_staff": _staff_wording(ow.route_reason),
+            "can_decide": can_decide,
             "can_act": can_act,
-            "can_assign": may(user, "ontario.hand_out_ow_work", ow),
+            "can_assign": can_assign,
             "assign_form": assign_form,
-            "takes_rows": _takes_rows(user),
+            "takes_rows": _takes_rows(user)
+            if not intake
+            else may(user, "ontario.view_ow_intake_queue"),
+            "decision_forms": decision_forms,
+            "refusal_reason": ow_refusal_reasons().get(ow.refusal_reason, ow.refusal_reason),
+            "plan": plan,
+            "plan_form": plan_form,
+            "review_form": review_form,
+            "plan_reviews": list(plan.reviews.all()) if plan else [],
         },
         status=status,
     )

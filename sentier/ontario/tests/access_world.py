@@ -1,7 +1,8 @@
 """The rows the Ontario access matrix is tried on, and who tries them.
 
 Two clients, each with everything a file can carry in Ontario: an Ontario Works client in
-Toronto (applied online with an account; granted, so in the common assessment; an action plan;
+Toronto (applied online with an account; granted by the OW intake unit and transferred to
+Toronto's local office, so in the common assessment; an action plan;
 agreed by phone to share with Employment Ontario and referred there) and an ODSP applicant in
 Toronto (applied online without an account; eligibility confirmed, so a package is queued;
 agreed by phone to a referral to a community agency, and referred). Both have a decision, an
@@ -26,6 +27,8 @@ eo    Employment Ontario staff (receives the OW client's referral; runs the serv
 ag    staff of the community agency (receives the ODSP applicant's referral)
 fn    Fay, staff of a First Nations site delivering ODSP (her account names Toronto): her
       site's queue only, so neither client (the ODSP applicant is in the central queue)
+we    Wendy, the provincial Ontario Works intake unit (granted the OW client, who was then
+      transferred to Toronto's local office)
 ====  =========================================================================================
 """
 
@@ -64,7 +67,7 @@ from sentier.referrals.actions import send_referral
 from sentier.referrals.models import Referral
 
 #: The table's columns, in order.
-PERSONAS = ("ta", "om", "ir", "ma", "ch", "ol", "ad", "cl", "an", "eo", "ag", "fn")
+PERSONAS = ("ta", "om", "ir", "ma", "ch", "ol", "ad", "cl", "an", "eo", "ag", "fn", "we")
 
 #: The clients rows are tried on: an Ontario Works client and an ODSP applicant, both Toronto.
 SUBJECTS = ("ow", "odsp")
@@ -130,6 +133,7 @@ def _people(ontario: dict[str, Any], eo: Organization, agency: Organization) -> 
         "eo": _user("eo-staff", Role.PARTNER_STAFF, organization=eo),
         "ag": _user("agency-staff", Role.PARTNER_STAFF, organization=agency),
         "fn": fay,
+        "we": ontario["wendy"],
     }
 
 
@@ -181,7 +185,7 @@ def _ow_client(world: World) -> Rows:
     online = Client()
     online.force_login(people["cl"])
     ow = ow_of(send_application(online, program="OW", ready=False, consent=False))
-    actions.grant_ow_application(actor=people["ta"], ow_application=ow)
+    actions.grant_ow_application(actor=people["we"], ow_application=ow)
     assessment = CommonAssessment.objects.get(ow_application=ow)
     plan = actions.put_action_plan_in_place(
         actor=people["ta"], assessment=assessment, goal="Work in retail", activities="A resume"

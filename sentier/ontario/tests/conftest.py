@@ -1,5 +1,6 @@
 """Ontario fixtures: the Ontario configuration switched on, its reference data, and personas —
 a Toronto OW caseworker (Tara), an Ottawa OW caseworker (Omar), an ODSP intake officer (Iris),
+an Ontario Works intake officer (Wendy, provincial),
 a Toronto coordinator (Chris) — with applications sent through the real application pages."""
 
 from __future__ import annotations

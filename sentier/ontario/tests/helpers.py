@@ -47,11 +47,14 @@ def make_ontario_personas() -> dict[str, Any]:
         "tara": user("tara", Role.CASEWORKER, toronto, "Tara", "Toronto"),
         "omar": user("omar", Role.CASEWORKER, ottawa, "Omar", "Ottawa"),
         "iris": user("iris", Role.CASEWORKER, toronto, "Iris", "Intake"),
+        "wendy": user("wendy", Role.CASEWORKER, ottawa, "Wendy", "Works"),
         "chris": user("chris", Role.COORDINATOR, toronto, "Chris", "Coordinator"),
         "admin": user("admin", Role.ADMINISTRATOR, None, "Ana", "Admin"),
         "applicant": user("applicant", Role.PARTICIPANT, None, "Maya", "Singh"),
     }
     UnitMembership.objects.get_or_create(user=people["iris"], defaults={"unit": Unit.ODSP_INTAKE})
+    # The provincial OW intake unit: her account names Ottawa, she decides Toronto's too.
+    UnitMembership.objects.get_or_create(user=people["wendy"], defaults={"unit": Unit.OW_INTAKE})
     return people
 
 

@@ -14,9 +14,10 @@ Ottawa local offices (coordinator accounts: in Ontario they read their own offic
 hand out its work and act on no file; see ``ontario.units``); ad: administrator; cl: the OW
 client signed in; an: the ministry's program analyst (no file); eo: Employment Ontario
 staff; ag: community agency staff; fn: a First Nations ODSP site's staff, who reach only their
-site's queue: every "cannot" here is the 404 of a missing row, nothing changed). Rows are the
-OW client's (``ow``) and the ODSP applicant's
-(``odsp``). Each cell says what happens:
+site's queue: every "cannot" here is the 404 of a missing row, nothing changed; we: the
+provincial OW intake unit, which reaches no file once the grant transferred it (see
+``test_ow_intake_scope`` for before). Rows are the OW client's (``ow``) and the ODSP
+applicant's (``odsp``). Each cell says what happens:
 
 - ``ok``: the page is served or the POST processed (200, 302, or 400 for a refused input, 409
   for a decision on a row already decided);
@@ -193,81 +194,81 @@ PAGES: dict[str, Page] = {
 
 #: Who may do what. One line per page, client and method; one cell per persona (see above).
 TABLE = """
-page                         row  method ta om ir ma ch ol ad cl an eo ag fn
-participants:file            ow   GET    ok .  .  .  ok .  ok ok .  .  .  .
-participants:file            odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-participants:edit            ow   GET    ok .  .  .  no .  ok no .  .  .  .
-participants:edit            ow   POST   ok .  .  .  no .  ok no .  .  .  .
-participants:edit            odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-participants:edit            odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-participants:add_note        ow   POST   ok .  .  .  no .  ok no .  .  .  .
-participants:add_note        odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-participants:history         ow   GET    ok .  .  .  ok .  ok no .  .  .  .
-participants:history         odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-api:participant              ow   GET    ok .  .  .  ok .  ok ok .  .  .  .
-api:participant              odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-consent:record               ow   GET    ok .  .  .  .  .  ok .  .  .  .  .
-consent:record               ow   POST   ok .  .  .  .  .  ok .  .  .  .  .
-consent:record               odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-consent:record               odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-consent:withdraw             ow   GET    ok .  .  .  .  .  ok ok .  .  .  .
-consent:withdraw             ow   POST   ok .  .  .  .  .  ok ok .  .  .  .
-consent:withdraw             odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-consent:withdraw             odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-referrals:send               ow   GET    ok .  .  .  .  .  ok .  .  .  .  .
-referrals:send               ow   POST   ok .  .  .  .  .  ok .  .  .  .  .
-referrals:send               odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-referrals:send               odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-referrals:detail             ow   GET    ok .  .  .  ok .  ok .  .  .  .  .
-referrals:detail             odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-referrals:cancel             ow   GET    ok .  .  .  .  .  ok .  .  .  .  .
-referrals:cancel             ow   POST   ok .  .  .  .  .  ok .  .  .  .  .
-referrals:cancel             odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-referrals:cancel             odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-referrals:inbox_detail       ow   GET    .  .  .  .  .  .  .  .  .  ok .  .
-referrals:inbox_detail       ow   POST   .  .  .  .  .  .  .  .  .  ok .  .
-referrals:inbox_detail       odsp GET    .  .  .  .  .  .  .  .  .  .  ok .
-referrals:inbox_detail       odsp POST   .  .  .  .  .  .  .  .  .  .  ok .
-intake:review                ow   GET    ok .  .  .  ok .  ok .  .  .  .  .
-intake:review                ow   POST   ok .  .  .  no+ .  ok .  .  .  .  .
-intake:review                odsp GET    .  .  .  .  .  .  .  .  .  .  .  .
-intake:review                odsp POST   .  .  .  .  .  .  .  .  .  .  .  .
-intake:assign                ow   POST   ok .  .  .  no .  ok .  .  .  .  .
-intake:assign                odsp POST   .  .  .  .  .  .  .  .  .  .  .  .
-decisions:new                ow   GET    ok .  .  .  no .  ok no .  .  .  .
-decisions:new                ow   POST   ok .  .  .  no .  ok no .  .  .  .
-decisions:new                odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-decisions:new                odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-decisions:detail             ow   GET    ok .  .  .  ok .  ok ok .  .  .  .
-decisions:detail             odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-decisions:replay             ow   POST   ok .  .  .  ok .  ok ok .  .  .  .
-decisions:replay             odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-decisions:handle_change      ow   POST   ok .  .  .  no .  ok no .  .  .  .
-decisions:handle_change      odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-network:add_to_waiting_list  ow   POST   ok .  .  .  no .  ok no .  .  .  .
-network:add_to_waiting_list  odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-network:waiting_list         ow   GET    .  .  .  .  .  .  ok .  .  ok .  .
-network:free_place           ow   POST   .  .  .  .  .  .  ok .  .  ok .  .
-network:pass_offer           ow   POST   .  .  .  .  .  .  ok .  .  ok .  .
-network:pass_offer           odsp POST   .  .  .  .  .  .  ok .  .  ok .  .
-network:answer_offer         ow   POST   ok .  .  .  .  .  ok ok .  .  .  .
-network:answer_offer         odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-network:withdraw_entry       ow   POST   ok .  .  .  .  .  ok .  .  ok .  .
-network:withdraw_entry       odsp POST   .  .  ok ok .  .  ok .  .  ok .  .
-ontario:ow_application       ow   GET    ok .  .  .  ok .  ok .  .  .  .  .
-ontario:ow_application       ow   POST   ok .  .  .  no .  ok .  .  .  .  .
-ontario:take_ow_application  ow   POST   ok .  .  .  no .  ok .  .  .  .  .
-ontario:assessment           ow   GET    ok .  .  .  ok .  ok .  .  .  .  .
-ontario:assessment           ow   POST   ok .  .  .  no .  ok .  .  .  .  .
-ontario:take_assessment      ow   POST   ok .  .  .  no .  ok .  .  .  .  .
-ontario:odsp_application     odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-ontario:odsp_application     odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-ontario:odsp_assign          odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-ontario:odsp_assign_to_me    odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-ontario:package_pdf          odsp GET    .  .  ok ok .  .  ok .  .  .  .  .
-ontario:package_mailed       odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-ontario:odsp_decide          odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
-ontario:package_step         odsp POST   .  .  ok ok .  .  ok .  .  .  .  .
+page                         row  method ta om ir ma ch ol ad cl an eo ag fn we
+participants:file            ow   GET    ok .  .  .  ok .  ok ok .  .  .  .  .
+participants:file            odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+participants:edit            ow   GET    ok .  .  .  no .  ok no .  .  .  .  .
+participants:edit            ow   POST   ok .  .  .  no .  ok no .  .  .  .  .
+participants:edit            odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+participants:edit            odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+participants:add_note        ow   POST   ok .  .  .  no .  ok no .  .  .  .  .
+participants:add_note        odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+participants:history         ow   GET    ok .  .  .  ok .  ok no .  .  .  .  .
+participants:history         odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+api:participant              ow   GET    ok .  .  .  ok .  ok ok .  .  .  .  .
+api:participant              odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+consent:record               ow   GET    ok .  .  .  .  .  ok .  .  .  .  .  .
+consent:record               ow   POST   ok .  .  .  .  .  ok .  .  .  .  .  .
+consent:record               odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+consent:record               odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+consent:withdraw             ow   GET    ok .  .  .  .  .  ok ok .  .  .  .  .
+consent:withdraw             ow   POST   ok .  .  .  .  .  ok ok .  .  .  .  .
+consent:withdraw             odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+consent:withdraw             odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+referrals:send               ow   GET    ok .  .  .  .  .  ok .  .  .  .  .  .
+referrals:send               ow   POST   ok .  .  .  .  .  ok .  .  .  .  .  .
+referrals:send               odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+referrals:send               odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+referrals:detail             ow   GET    ok .  .  .  ok .  ok .  .  .  .  .  .
+referrals:detail             odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+referrals:cancel             ow   GET    ok .  .  .  .  .  ok .  .  .  .  .  .
+referrals:cancel             ow   POST   ok .  .  .  .  .  ok .  .  .  .  .  .
+referrals:cancel             odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+referrals:cancel             odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+referrals:inbox_detail       ow   GET    .  .  .  .  .  .  .  .  .  ok .  .  .
+referrals:inbox_detail       ow   POST   .  .  .  .  .  .  .  .  .  ok .  .  .
+referrals:inbox_detail       odsp GET    .  .  .  .  .  .  .  .  .  .  ok .  .
+referrals:inbox_detail       odsp POST   .  .  .  .  .  .  .  .  .  .  ok .  .
+intake:review                ow   GET    ok .  .  .  ok .  ok .  .  .  .  .  .
+intake:review                ow   POST   ok .  .  .  no+ .  ok .  .  .  .  .  .
+intake:review                odsp GET    .  .  .  .  .  .  .  .  .  .  .  .  .
+intake:review                odsp POST   .  .  .  .  .  .  .  .  .  .  .  .  .
+intake:assign                ow   POST   ok .  .  .  no .  ok .  .  .  .  .  .
+intake:assign                odsp POST   .  .  .  .  .  .  .  .  .  .  .  .  .
+decisions:new                ow   GET    ok .  .  .  no .  ok no .  .  .  .  .
+decisions:new                ow   POST   ok .  .  .  no .  ok no .  .  .  .  .
+decisions:new                odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+decisions:new                odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+decisions:detail             ow   GET    ok .  .  .  ok .  ok ok .  .  .  .  .
+decisions:detail             odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+decisions:replay             ow   POST   ok .  .  .  ok .  ok ok .  .  .  .  .
+decisions:replay             odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+decisions:handle_change      ow   POST   ok .  .  .  no .  ok no .  .  .  .  .
+decisions:handle_change      odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+network:add_to_waiting_list  ow   POST   ok .  .  .  no .  ok no .  .  .  .  .
+network:add_to_waiting_list  odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+network:waiting_list         ow   GET    .  .  .  .  .  .  ok .  .  ok .  .  .
+network:free_place           ow   POST   .  .  .  .  .  .  ok .  .  ok .  .  .
+network:pass_offer           ow   POST   .  .  .  .  .  .  ok .  .  ok .  .  .
+network:pass_offer           odsp POST   .  .  .  .  .  .  ok .  .  ok .  .  .
+network:answer_offer         ow   POST   ok .  .  .  .  .  ok ok .  .  .  .  .
+network:answer_offer         odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+network:withdraw_entry       ow   POST   ok .  .  .  .  .  ok .  .  ok .  .  .
+network:withdraw_entry       odsp POST   .  .  ok ok .  .  ok .  .  ok .  .  .
+ontario:ow_application       ow   GET    ok .  .  .  ok .  ok .  .  .  .  .  .
+ontario:ow_application       ow   POST   ok .  .  .  no .  ok .  .  .  .  .  .
+ontario:take_ow_application  ow   POST   ok .  .  .  no .  ok .  .  .  .  .  .
+ontario:assessment           ow   GET    ok .  .  .  ok .  ok .  .  .  .  .  .
+ontario:assessment           ow   POST   ok .  .  .  no .  ok .  .  .  .  .  .
+ontario:take_assessment      ow   POST   ok .  .  .  no .  ok .  .  .  .  .  .
+ontario:odsp_application     odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+ontario:odsp_application     odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+ontario:odsp_assign          odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+ontario:odsp_assign_to_me    odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+ontario:package_pdf          odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+ontario:package_mailed       odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+ontario:odsp_decide          odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+ontario:package_step         odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 """
 
 #: Pages whose address names a row but no person's file, and why.
@@ -654,13 +655,22 @@ def test_partner_systems_reach_only_their_organizations_referrals(
 
 def test_lists_show_a_unit_its_own_clients_only(ontario: dict[str, Any]) -> None:
     """The caseload and the application review queue list what the unit reaches, nothing else
-    (ODSP applications are never in the review queue: they go to the unit's own queue)."""
+    (ODSP applications are never in the review queue: they go to the unit's own queue; an OW
+    application is the intake unit's until the grant transfers it)."""
     ow = submit_ontario_application(first="Amara", last="Okafor", program="OW").participant
     odsp = submit_ontario_application(first="Noor", last="Haddad", program="ODSP").participant
     assert ow is not None
     assert odsp is not None
     # persona: (files linked from the caseload, is the OW application in the review queue?)
-    lists = {"tara": ({ow}, True), "iris": ({odsp}, False), "omar": (set(), False)}
+    # Not granted yet: the OW intake unit's (province-wide), not the local office's. The intake
+    # review queue is still read by region (None: not checked here; its Ontario version is
+    # still to do).
+    lists: dict[str, tuple[set[Any], bool | None]] = {
+        "wendy": ({ow}, None),
+        "tara": (set(), False),
+        "iris": ({odsp}, False),
+        "omar": (set(), False),
+    }
     for key, (files, reviews_ow) in lists.items():
         client = Client()
         client.force_login(ontario[key])
@@ -670,4 +680,5 @@ def test_lists_show_a_unit_its_own_clients_only(ontario: dict[str, Any]) -> None
         for participant in (ow, odsp):
             linked = str(participant.uuid) in caseload.content.decode()
             assert linked == (participant in files), (key, participant)
-        assert (ow.full_name in queue.content.decode()) == reviews_ow, key
+        if reviews_ow is not None:
+            assert (ow.full_name in queue.content.decode()) == reviews_ow, key

@@ -29,7 +29,7 @@ from sentier_rules.ontario import add_months
 @pytest.fixture
 def assessment(ontario: dict[str, Any]) -> CommonAssessment:
     application = send_application(Client(), ready=False, consent=False)
-    actions.grant_ow_application(actor=ontario["tara"], ow_application=ow_of(application))
+    actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow_of(application))
     return CommonAssessment.objects.get()
 
 
@@ -239,7 +239,7 @@ def test_an_overridden_recommendation_is_not_fast_tracked(ontario: dict[str, Any
         final_path="none",
         reason="She starts a training program first.",
     )
-    ow = actions.grant_ow_application(actor=ontario["tara"], ow_application=ow_of(application))
+    ow = actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow_of(application))
     assert ow.route == "common_assessment"
     assert ow.route_reason == "caseworker_override"
     assert not Referral.objects.exists()

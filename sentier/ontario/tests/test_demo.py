@@ -29,14 +29,22 @@ def test_the_ontario_demo_shows_each_part_and_runs_twice_harmlessly(
 ) -> None:
     demo.load_demo()
     demo.load_demo()
-    assert User.objects.filter(email__in=[p.email for p in demo.ONTARIO_PERSONAS]).count() == 5
-    # More applications to grant in Toronto than one page of the worklist, some assigned.
+    assert User.objects.filter(email__in=[p.email for p in demo.ONTARIO_PERSONAS]).count() == 6
+    # More applications to decide than one page of the worklist, some assigned to the intake
+    # unit's persona; one waiting for information, one refused.
     pending = OWApplication.objects.filter(status="pending")
     assert pending.count() == 2 + len(demo.BUSY_OFFICE)
-    assert pending.filter(region__code="ON33").count() > views.PAGE_SIZE
-    assert pending.filter(assigned_to__email="caseworker.toronto@sentier.demo").exists()
-    assert pending.filter(assigned_to__email="caseworker2.toronto@sentier.demo").exists()
+    assert pending.count() > views.PAGE_SIZE
+    assert pending.filter(assigned_to__email="ow.intake@sentier.demo").exists()
     assert pending.filter(assigned_to__isnull=True).count() > views.PAGE_SIZE // 2
+    assert OWApplication.objects.filter(status="info_asked").count() == 1
+    assert OWApplication.objects.filter(status="refused").count() == 1
+    # Every granted case was transferred to the local office; the fast-tracked one has its
+    # action plan still to set.
+    granted = OWApplication.objects.filter(status="granted")
+    assert not granted.filter(transferred_at__isnull=True).exists()
+    fast = granted.get(route="employment_ontario")
+    assert not ActionPlan.objects.filter(participant=fast.participant).exists()
     assert CommonAssessment.objects.filter(assigned_to__isnull=False).count() == 2
     assert OWApplication.objects.filter(route="employment_ontario").count() == 1
     assert OutboxMessage.objects.filter(channel="employment_ontario").count() == 1

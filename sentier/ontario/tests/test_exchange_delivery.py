@@ -21,7 +21,7 @@ def test_the_exchange_worker_delivers_the_employment_ontario_message(
 
     settings.SENTIER_OUTBOX_DIR = tmp_path
     application = send_application(Client())
-    actions.grant_ow_application(actor=ontario["tara"], ow_application=ow_of(application))
+    actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow_of(application))
     message = OutboxMessage.objects.get(channel="employment_ontario")
     results = dict(deliver_batch())
     message.refresh_from_db()

@@ -24,7 +24,7 @@ from sentier.referrals.models import Referral
 
 
 def grant(ontario: dict[str, Any], application: Any) -> OWApplication:
-    return actions.grant_ow_application(actor=ontario["tara"], ow_application=ow_of(application))
+    return actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow_of(application))
 
 
 def test_ready_online_applicant_who_consented_is_referred_to_employment_ontario_at_grant(
@@ -133,9 +133,10 @@ def test_phone_application_is_not_fast_tracked(ontario: dict[str, Any]) -> None:
     assert not Referral.objects.exists()
 
 
-@pytest.mark.parametrize("who", ["omar", "iris", "chris"])
+@pytest.mark.parametrize("who", ["tara", "omar", "iris", "chris"])
 def test_others_cannot_grant_and_nothing_changes(ontario: dict[str, Any], who: str) -> None:
-    """Ottawa's caseworker (other area), the ODSP intake unit, a coordinator."""
+    """The local office of the person's area (it takes the case after the grant, 004 Q3),
+    Ottawa's caseworker, the ODSP intake unit, a coordinator."""
     ow = ow_of(send_application(Client()))
     events = TimelineEvent.objects.count()
     with pytest.raises(PermissionDenied):
@@ -151,7 +152,7 @@ def test_others_cannot_grant_and_nothing_changes(ontario: dict[str, Any], who: s
 def test_granting_twice_is_refused_and_sends_nothing_more(ontario: dict[str, Any]) -> None:
     ow = grant(ontario, send_application(Client()))
     with pytest.raises(ValidationError):
-        actions.grant_ow_application(actor=ontario["tara"], ow_application=ow)
+        actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow)
     assert Referral.objects.count() == 1
     assert OutboxMessage.objects.filter(channel="employment_ontario").count() == 1
 
@@ -162,7 +163,7 @@ def test_a_withdrawn_consent_means_no_referral(ontario: dict[str, Any]) -> None:
 
     application = send_application(Client())
     consent = Consent.objects.get()
-    withdraw_consent(actor=ontario["tara"], consent=consent, channel=ConsentChannel.PHONE)
+    withdraw_consent(actor=ontario["wendy"], consent=consent, channel=ConsentChannel.PHONE)
     ow = grant(ontario, application)
     assert ow.route_reason == "no_consent"
     assert not Referral.objects.exists()
@@ -180,14 +181,18 @@ def test_an_applicant_with_an_account_records_the_consent_themselves(
     assert consent.recipient_organization is not None
 
 
-def test_whoever_worked_the_application_keeps_the_common_assessment(
+def test_the_intake_units_assignment_ends_with_the_transfer(
     ontario: dict[str, Any],
 ) -> None:
+    """The local office hands out the transferred case: nobody holds it at first."""
     from sentier.ontario.assignment import assign_ow_application
 
     application = send_application(Client(), ready=False)
     assign_ow_application(
-        actor=ontario["tara"], ow_application=ow_of(application), assignee=ontario["tara"]
+        actor=ontario["wendy"], ow_application=ow_of(application), assignee=ontario["wendy"]
     )
     ow = grant(ontario, application)
-    assert CommonAssessment.objects.get(ow_application=ow).assigned_to == ontario["tara"]
+    ow.refresh_from_db()
+    assert ow.assigned_to is None
+    assert ow.transferred_at == ow.granted_at
+    assert CommonAssessment.objects.get(ow_application=ow).assigned_to is None

@@ -24,7 +24,7 @@ ClientFor = Callable[[str], Client]
 
 def assessment_with_overdue_review(ontario: dict[str, Any]) -> CommonAssessment:
     application = send_application(Client(), consent=False)
-    actions.grant_ow_application(actor=ontario["tara"], ow_application=ow_of(application))
+    actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow_of(application))
     assessment = CommonAssessment.objects.get(participant=application.participant)
     actions.put_action_plan_in_place(
         actor=ontario["tara"],
@@ -112,7 +112,7 @@ def test_bad_input_is_shown_next_to_the_field_and_nothing_changes(
     ontario: dict[str, Any], on_client: ClientFor, data: dict[str, Any]
 ) -> None:
     application = send_application(Client(), consent=False)
-    actions.grant_ow_application(actor=ontario["tara"], ow_application=ow_of(application))
+    actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow_of(application))
     assessment = CommonAssessment.objects.get()
     response = on_client("tara").post(reverse("ontario:assessment", args=[assessment.uuid]), data)
     assert response.status_code == 400
@@ -175,20 +175,24 @@ def test_the_odsp_pages_confirm_download_and_mark_mailed(
 
 
 def test_granting_from_the_page(ontario: dict[str, Any], on_client: ClientFor) -> None:
+    """The intake unit grants; the case goes to Toronto's local office, whose page says where
+    it went."""
     ow = ow_of(send_application(Client()))
-    client = on_client("tara")
     url = reverse("ontario:ow_application", args=[ow.uuid])
-    assert client.post(url).status_code == 302
-    page = client.get(url).content.decode()
+    granted = on_client("wendy").post(url, {"action": "grant", "seen": "pending"})
+    assert granted.status_code == 302
+    page = on_client("tara").get(url).content.decode()
     ow.refresh_from_db()
     assert ow.route == "employment_ontario"
+    assert ow.transferred_at is not None
     assert "Employment Ontario" in page or "Emploi Ontario" in page
-    # Another area's caseworker: 404, nothing changes.
+    # The local offices, Toronto's or another area's: 404 before the transfer, nothing changes.
     other = ow_of(send_application(Client()))
-    assert (
-        on_client("omar").post(reverse("ontario:ow_application", args=[other.uuid])).status_code
-        == 404
-    )
+    for who in ("tara", "omar"):
+        response = on_client(who).post(
+            reverse("ontario:ow_application", args=[other.uuid]), {"action": "grant"}
+        )
+        assert response.status_code == 404
     other.refresh_from_db()
     assert other.status == "pending"
 
@@ -245,7 +249,7 @@ def test_the_person_sees_where_their_application_is(
 ) -> None:
     client = on_client("applicant")
     application = send_application(client)
-    actions.grant_ow_application(actor=ontario["tara"], ow_application=ow_of(application))
+    actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow_of(application))
     page = client.get(reverse("participants:my_file")).content.decode()
     assert "Employment Ontario" in page or "Emploi Ontario" in page
     assert 'id="my-ontario-heading"' in page

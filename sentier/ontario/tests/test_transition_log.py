@@ -20,10 +20,10 @@ def moves(lifecycle: Any, obj: Any) -> list[tuple[str, str, str]]:
 
 def test_an_ow_application_and_its_assessment_log_their_moves(ontario: dict[str, Any]) -> None:
     ow = ow_of(send_application(Client(), ready=False, consent=False))
-    actions.grant_ow_application(actor=ontario["tara"], ow_application=ow)
+    actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow)
     assert moves(states.OW_APPLICATION, ow) == [
         ("", "pending", states.APPLICANT),
-        ("pending", "granted", states.OW_STAFF),
+        ("pending", "granted", states.OW_INTAKE),
     ]
     assessment = CommonAssessment.objects.get()
     actions.put_action_plan_in_place(

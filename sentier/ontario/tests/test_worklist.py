@@ -1,7 +1,8 @@
-"""The local office worklist (/ontario/assessment/): one list at a time with the count of each,
-oldest or most urgent first, paginated, filtered (assigned, area, channel, situation, due),
-"Assign to me" on each row; malformed filters never a 500; access-log rows for the people on
-the page only; queries that do not grow with the rows."""
+"""The worklist (/ontario/assessment/): the OW intake unit's applications to decide, the local
+office's lists from the transfer on; one list at a time with the count of each, oldest or most
+urgent first, paginated, filtered (assigned, area, channel, situation, due), "Assign to me" on
+each row; malformed filters never a 500; access-log rows for the people on the page only;
+queries that do not grow with the rows."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from sentier.intake.models import Channel
 from sentier.ontario import actions, views
 from sentier.ontario.assignment import assign_assessment, assign_ow_application
 from sentier.ontario.demo import submit_ontario_application
-from sentier.ontario.models import CommonAssessment, OWApplication
+from sentier.ontario.models import CommonAssessment, OWApplication, Unit, UnitMembership
 from sentier.reference.models import DeferralReason, Region
 
 ClientFor = Callable[[str], Client]
@@ -40,7 +41,8 @@ QUEUE = en("ontario:assessment_queue")
 
 
 def pending(ontario: dict[str, Any], first: str, **kwargs: Any) -> OWApplication:
-    """An Ontario Works application waiting for its grant (sent through the real actions)."""
+    """An Ontario Works application waiting for the intake unit's decision (sent through the
+    real actions; by phone or in person, entered by Toronto's local office, which helps)."""
     channel = kwargs.pop("channel", Channel.ONLINE)
     entered_by = None if channel == Channel.ONLINE else ontario["tara"]
     sent = submit_ontario_application(
@@ -52,7 +54,7 @@ def pending(ontario: dict[str, Any], first: str, **kwargs: Any) -> OWApplication
 def to_assess(ontario: dict[str, Any], first: str, **kwargs: Any) -> CommonAssessment:
     """A client granted without the fast track: a common assessment to do."""
     ow = pending(ontario, first, **kwargs)
-    actions.grant_ow_application(actor=ontario["tara"], ow_application=ow)
+    actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow)
     return CommonAssessment.objects.get(ow_application=ow)
 
 
@@ -67,6 +69,15 @@ def with_plan(ontario: dict[str, Any], first: str, days_ago: int) -> CommonAsses
         at=timezone.now() - dt.timedelta(days=days_ago),
     )
     return assessment
+
+
+def fast_tracked(ontario: dict[str, Any], first: str) -> OWApplication:
+    """A client fast-tracked at grant, transferred, without an action plan yet."""
+    ow = pending(ontario, first, ready=True, consent=True)
+    actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow)
+    ow.refresh_from_db()
+    assert ow.route == "employment_ontario"
+    return ow
 
 
 def names(page: str) -> list[str]:
@@ -84,24 +95,47 @@ def colleague(email: str = "jordan@on.sentier.test", region: str = "ON33") -> Us
     )
 
 
+def intake_colleague() -> User:
+    """Kofi, Wendy's colleague in the Ontario Works intake unit."""
+    kofi = User.objects.create(
+        email="kofi@on.sentier.test",
+        role=Role.CASEWORKER,
+        region=Region.objects.get(code="ON33"),
+        first_name="Kofi",
+        last_name="Asante",
+    )
+    UnitMembership.objects.create(user=kofi, unit=Unit.OW_INTAKE)
+    return kofi
+
+
 def test_one_list_at_a_time_with_the_count_of_each(
     ontario: dict[str, Any], on_client: ClientFor
 ) -> None:
     pending(ontario, "Maya")
     to_assess(ontario, "Grace")
     with_plan(ontario, "Sofia", days_ago=40)
+    fast_tracked(ontario, "Amir")
+    # The intake unit: the applications to decide, and nothing of the local office.
+    intake = on_client("wendy").get(QUEUE).content.decode()
+    assert names(intake) == ["Maya Doe"]
+    assert (
+        'aria-current="page">Applications to decide <span class="sentier-tab-count">(1)' in intake
+    )
+    assert "Common assessments" not in intake
+    # The local office: from the transfer on; the assessments first, the other lists are links
+    # with their counts; no application to decide.
     client = on_client("tara")
     page = client.get(QUEUE).content.decode()
-    # The applications to grant first; the other lists are links with their counts.
-    assert names(page) == ["Maya Doe"]
-    assert 'aria-current="page">Applications to grant <span class="sentier-tab-count">(1)' in page
-    assert "Common assessments <span" in page
-    assert "(2)</span>" in page
+    assert "Applications to decide" not in page
+    assert names(page) == ["Grace Doe", "Sofia Doe"]
+    assert 'aria-current="page">Common assessments <span class="sentier-tab-count">(2)' in page
+    assert "Action plans to set <span" in page
     assert "Action plan reviews <span" in page
-    assert '?worklist=assessments"' in page
+    assert '?worklist=plans"' in page
     assert '?worklist=reviews"' in page
-    assessments = client.get(QUEUE, {"worklist": "assessments"}).content.decode()
-    assert names(assessments) == ["Grace Doe", "Sofia Doe"]
+    assert names(client.get(QUEUE, {"worklist": "grant"}).content.decode()) == names(page)
+    plans = client.get(QUEUE, {"worklist": "plans"}).content.decode()
+    assert names(plans) == ["Amir Doe"]
     reviews = client.get(QUEUE, {"worklist": "reviews"}).content.decode()
     assert names(reviews) == ["Sofia Doe"]
     assert "Overdue" in reviews
@@ -113,7 +147,7 @@ def test_pages_say_page_x_of_y_and_keep_the_filters(
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
     for first in ("Ann", "Ben", "Cal", "Dee", "Eve"):
         pending(ontario, first)
-    client = on_client("tara")
+    client = on_client("wendy")
     first = client.get(QUEUE, {"assigned": "nobody"}).content.decode()
     assert names(first) == ["Ann Doe", "Ben Doe"]  # oldest first
     assert "Page 1 of 3" in first
@@ -126,24 +160,25 @@ def test_pages_say_page_x_of_y_and_keep_the_filters(
 
 
 def test_assigned_to_me_unassigned_or_anyone(ontario: dict[str, Any], on_client: ClientFor) -> None:
-    jordan = colleague()
+    kofi = intake_colleague()
+    wendy = ontario["wendy"]
     mine, theirs, nobodys = (
         pending(ontario, "Ann"),
         pending(ontario, "Ben"),
         pending(ontario, "Cal"),
     )
-    assign_ow_application(actor=ontario["tara"], ow_application=mine, assignee=ontario["tara"])
-    assign_ow_application(actor=ontario["tara"], ow_application=theirs, assignee=jordan)
-    client = on_client("tara")
+    assign_ow_application(actor=wendy, ow_application=mine, assignee=wendy)
+    assign_ow_application(actor=wendy, ow_application=theirs, assignee=kofi)
+    client = on_client("wendy")
     assert names(client.get(QUEUE, {"assigned": "me"}).content.decode()) == ["Ann Doe"]
     assert names(client.get(QUEUE, {"assigned": "nobody"}).content.decode()) == ["Cal Doe"]
     everyone = client.get(QUEUE, {"assigned": "all"}).content.decode()
     assert names(everyone) == ["Ann Doe", "Ben Doe", "Cal Doe"]
-    assert "Jordan Lee" in everyone
+    assert "Kofi Asante" in everyone
     assert "<strong>You</strong>" in everyone
     assert nobodys.assigned_to is None
     # The tabs count under the same "assigned" filter, and their links keep it.
-    page = client.get(QUEUE, {"assigned": "me"}).content.decode()
+    page = on_client("tara").get(QUEUE, {"assigned": "me"}).content.decode()
     assert 'href="?worklist=reviews&amp;assigned=me"' in page
 
 
@@ -151,12 +186,13 @@ def test_the_channel_filters_applications(ontario: dict[str, Any], on_client: Cl
     pending(ontario, "Ann")
     pending(ontario, "Ben", channel=Channel.PHONE)
     pending(ontario, "Cal", channel=Channel.IN_PERSON)
-    client = on_client("tara")
+    client = on_client("wendy")
     assert names(client.get(QUEUE, {"channel": "phone"}).content.decode()) == ["Ben Doe"]
     assert names(client.get(QUEUE, {"channel": "in_person"}).content.decode()) == ["Cal Doe"]
     assert names(client.get(QUEUE, {"channel": "online"}).content.decode()) == ["Ann Doe"]
     # The channel filter belongs to the applications only.
-    assert 'name="channel"' not in client.get(QUEUE, {"worklist": "reviews"}).content.decode()
+    reviews = on_client("admin").get(QUEUE, {"worklist": "reviews"}).content.decode()
+    assert 'name="channel"' not in reviews
 
 
 def test_the_assessment_filters(ontario: dict[str, Any], on_client: ClientFor) -> None:
@@ -211,13 +247,14 @@ def test_the_review_filters(ontario: dict[str, Any], on_client: ClientFor) -> No
 def test_an_administrator_filters_by_service_area(
     ontario: dict[str, Any], on_client: ClientFor
 ) -> None:
-    pending(ontario, "Ann")
-    pending(ontario, "Ben", region="ON23", city="Ottawa")
+    to_assess(ontario, "Ann")
+    to_assess(ontario, "Ben", region="ON23", city="Ottawa")
     admin = on_client("admin")
-    page = admin.get(QUEUE).content.decode()
+    page = admin.get(QUEUE, {"worklist": "assessments"}).content.decode()
     assert names(page) == ["Ann Doe", "Ben Doe"]
     assert 'name="area"' in page
-    assert names(admin.get(QUEUE, {"area": "ON23"}).content.decode()) == ["Ben Doe"]
+    ottawa = admin.get(QUEUE, {"worklist": "assessments", "area": "ON23"}).content.decode()
+    assert names(ottawa) == ["Ben Doe"]
     # Administrators are not in a local office: no "Assign to me" for them.
     assert "Assign it to me" not in page
     # A caseworker and a coordinator see one area: no area filter, and another area's rows never.
@@ -264,7 +301,7 @@ def test_an_unknown_value_is_said_and_the_other_filters_still_apply(
 ) -> None:
     pending(ontario, "Ann")
     pending(ontario, "Ben", channel=Channel.PHONE)
-    page = on_client("tara").get(QUEUE, {"channel": "phone", "assigned": "whoever"})
+    page = on_client("wendy").get(QUEUE, {"channel": "phone", "assigned": "whoever"})
     text = page.content.decode()
     assert "A filter was not understood and was left out" in text
     assert names(text) == ["Ben Doe"]
@@ -274,8 +311,8 @@ def test_the_access_log_has_one_row_per_person_on_the_page_only(
     ontario: dict[str, Any], on_client: ClientFor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
-    rows = [pending(ontario, first) for first in ("Ann", "Ben", "Cal")]
-    with_plan(ontario, "Dee", days_ago=40)  # on another list: not shown, not logged
+    rows = [to_assess(ontario, first) for first in ("Ann", "Ben", "Cal")]
+    with_plan(ontario, "Dee", days_ago=40)  # on the reviews too, but after them on this list
     on_client("tara").get(QUEUE)
     logged = AccessLog.objects.filter(user=ontario["tara"], kind=AccessKind.ONTARIO_WORKLIST)
     assert sorted(logged.values_list("participant_id", flat=True)) == sorted(
@@ -283,16 +320,18 @@ def test_the_access_log_has_one_row_per_person_on_the_page_only(
     )
 
 
-@pytest.mark.parametrize("worklist", ["grant", "assessments", "reviews"])
+@pytest.mark.parametrize("worklist", ["grant", "assessments", "plans", "reviews"])
 def test_each_list_costs_the_same_queries_whatever_its_rows(
     ontario: dict[str, Any], on_client: ClientFor, worklist: str
 ) -> None:
-    tara = ontario["tara"]
-    jordan = colleague()
+    tara, wendy = ontario["tara"], ontario["wendy"]
+    kofi = intake_colleague()
 
     def add(first: str) -> None:
         ow = pending(ontario, first)
-        assign_ow_application(actor=tara, ow_application=ow, assignee=jordan)
+        assign_ow_application(actor=wendy, ow_application=ow, assignee=kofi)
+        fast = fast_tracked(ontario, first + "f")
+        assign_ow_application(actor=tara, ow_application=fast, assignee=tara)
         assessment = with_plan(ontario, first + "x", days_ago=40)
         assign_assessment(actor=tara, assessment=assessment, assignee=tara)
         actions.record_deferral(
@@ -302,7 +341,7 @@ def test_each_list_costs_the_same_queries_whatever_its_rows(
             review_on=timezone.localdate() + dt.timedelta(days=3),
         )
 
-    client = on_client("tara")
+    client = on_client("wendy" if worklist == "grant" else "tara")
     add("Ann")
     with CaptureQueriesContext(connection) as few:
         assert client.get(QUEUE, {"worklist": worklist}).status_code == 200
@@ -320,7 +359,7 @@ def test_assign_to_me_from_a_row_comes_back_to_the_same_page_and_filters(
     monkeypatch.setattr(views, "PAGE_SIZE", 1)
     pending(ontario, "Ann")
     ben = pending(ontario, "Ben")
-    client = on_client("tara")
+    client = on_client("wendy")
     page = client.get(QUEUE, {"assigned": "nobody", "page": "2"}).content.decode()
     take = en("ontario:take_ow_application", ben.uuid)
     assert f'action="{take}"' in page
@@ -328,8 +367,8 @@ def test_assign_to_me_from_a_row_comes_back_to_the_same_page_and_filters(
     assert response.status_code == 302
     assert response["Location"] == f"{QUEUE}?assigned=nobody&page=2"  # nothing else
     ben.refresh_from_db()
-    assert ben.assigned_to == ontario["tara"]
-    assert ben.history.first().history_user == ontario["tara"]
+    assert ben.assigned_to == ontario["wendy"]
+    assert ben.history.first().history_user == ontario["wendy"]
     followed = client.get(response["Location"]).content.decode()
     assert "Ben Doe is assigned to you." in followed
 
@@ -353,15 +392,15 @@ def test_assign_to_me_on_a_review_takes_its_assessment(
 def test_assign_to_me_is_refused_when_a_colleague_took_it_first(
     ontario: dict[str, Any], on_client: ClientFor
 ) -> None:
-    jordan = colleague()
+    kofi = intake_colleague()
     ow = pending(ontario, "Ann")
-    client = on_client("tara")
-    assign_ow_application(actor=jordan, ow_application=ow, assignee=jordan)  # a moment ago
+    client = on_client("wendy")
+    assign_ow_application(actor=kofi, ow_application=ow, assignee=kofi)  # a moment ago
     response = client.post(en("ontario:take_ow_application", ow.uuid))
     assert response["Location"] == QUEUE
-    assert "Jordan Lee took this one a moment ago." in client.get(QUEUE).content.decode()
+    assert "Kofi Asante took this one a moment ago." in client.get(QUEUE).content.decode()
     ow.refresh_from_db()
-    assert ow.assigned_to == jordan
+    assert ow.assigned_to == kofi
 
 
 def test_who_cannot_take_a_row(ontario: dict[str, Any], on_client: ClientFor) -> None:
@@ -369,16 +408,19 @@ def test_who_cannot_take_a_row(ontario: dict[str, Any], on_client: ClientFor) ->
     assessment = to_assess(ontario, "Ben")
     take_ow = en("ontario:take_ow_application", ow.uuid)
     take_assessment = en("ontario:take_assessment", assessment.uuid)
-    # Another area's caseworker and the ODSP intake unit: the same 404 as a missing row.
-    for key in ("omar", "iris"):
+    # Another area's caseworker and the ODSP intake unit: the same 404 as a missing row; the
+    # local office and its coordinator before the transfer, the intake unit after it, too.
+    for key in ("omar", "iris", "tara", "chris"):
         assert on_client(key).post(take_ow).status_code == 404
+    for key in ("omar", "iris", "wendy"):
         assert on_client(key).post(take_assessment).status_code == 404
-    # The coordinator reads the list but does not work files; the administrator is not in the
-    # local office, so cannot be given one (said on the list).
-    assert on_client("chris").post(take_ow).status_code == 403
+    # The coordinator reads the list but does not work files; the administrator is in no unit,
+    # so cannot be given one (said on the list).
     assert on_client("chris").post(take_assessment).status_code == 403
     admin = on_client("admin")
     assert admin.post(take_ow).status_code == 302
+    assert "does not decide Ontario Works applications" in admin.get(QUEUE).content.decode()
+    assert admin.post(take_assessment).status_code == 302
     assert "does not work Ontario Works files of this area" in admin.get(QUEUE).content.decode()
     # A GET changes nothing either; nor does a malformed key.
     assert on_client("tara").get(take_ow).status_code == 405
@@ -393,10 +435,10 @@ def test_a_granted_application_is_no_longer_taken(
     ontario: dict[str, Any], on_client: ClientFor
 ) -> None:
     ow = pending(ontario, "Ann")
-    actions.grant_ow_application(actor=ontario["tara"], ow_application=ow)
-    client = on_client("tara")
+    actions.refuse_ow_application(actor=ontario["wendy"], ow_application=ow, reason="other")
+    client = on_client("wendy")
     client.post(en("ontario:take_ow_application", ow.uuid))
-    assert "already granted" in client.get(QUEUE).content.decode()
+    assert "already decided" in client.get(QUEUE).content.decode()
     ow.refresh_from_db()
     assert ow.assigned_to is None
 
@@ -404,16 +446,24 @@ def test_a_granted_application_is_no_longer_taken(
 def test_the_home_panel_says_how_many_are_assigned_to_me(
     ontario: dict[str, Any], on_client: ClientFor
 ) -> None:
-    tara = ontario["tara"]
+    tara, wendy = ontario["tara"], ontario["wendy"]
     home = en("core:home")
-    pending(ontario, "Ann")
+    to_assess(ontario, "Ann")
     assert "Nothing is assigned to you yet." in on_client("tara").get(home).content.decode()
-    assign_ow_application(actor=tara, ow_application=pending(ontario, "Ben"), assignee=tara)
+    assign_ow_application(actor=tara, ow_application=fast_tracked(ontario, "Ben"), assignee=tara)
     assessment = to_assess(ontario, "Cal")
     assign_assessment(actor=tara, assessment=assessment, assignee=tara)
     page = on_client("tara").get(home).content.decode()
     assert "2 items assigned to you" in page
-    assert f"{QUEUE}?worklist=grant&amp;assigned=me" in page
+    assert f"{QUEUE}?worklist=assessments&amp;assigned=me" in page
     assert "(1 assigned to you)" in page
+    assert "1 action plan to set for a fast-tracked client" in page
+    assert "to decide" not in page
+    # The intake unit: its applications to decide, and those assigned to its member.
+    assign_ow_application(actor=wendy, ow_application=pending(ontario, "Dee"), assignee=wendy)
+    pending(ontario, "Eve")
+    intake = on_client("wendy").get(home).content.decode()
+    assert "2 Ontario Works applications to decide (1 assigned to you)" in intake
+    assert "1 item assigned to you" in intake
     # The coordinator has no home panel for the worklist; the administrator no "assigned to you".
     assert "assigned to you" not in on_client("admin").get(home).content.decode()

@@ -1,6 +1,7 @@
-"""Assignment on the detail pages (an OW application, a common assessment): "Assigned to" shown,
-"Assign to me", or a colleague of the same local office chosen in a list; someone outside the
-unit is refused next to the field and nothing changes; readers see who, without the forms."""
+"""Assignment on the detail pages (an OW application, before its decision in the intake unit or
+after its transfer at the local office; a common assessment): "Assigned to" shown, "Assign to
+me", or a colleague of the same unit or local office chosen in a list; someone outside it is
+refused next to the field and nothing changes; readers see who, without the forms."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from django.utils import translation
 from sentier.accounts.models import Role, User
 from sentier.ontario import actions
 from sentier.ontario.demo import submit_ontario_application
-from sentier.ontario.models import CommonAssessment, OWApplication
+from sentier.ontario.models import CommonAssessment, OWApplication, Unit, UnitMembership
 from sentier.reference.models import Region
 
 ClientFor = Callable[[str], Client]
@@ -42,12 +43,44 @@ def jordan() -> User:
 
 
 def detail_of(kind: str, ontario: dict[str, Any]) -> tuple[OWApplication | CommonAssessment, str]:
+    """``ow``: an application granted and transferred to Toronto; ``assessment``: its common
+    assessment."""
     ow = pending()
+    actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow)
+    ow.refresh_from_db()
     if kind == "ow":
         return ow, en("ontario:ow_application", ow.uuid)
-    actions.grant_ow_application(actor=ontario["tara"], ow_application=ow)
     assessment = CommonAssessment.objects.get(ow_application=ow)
     return assessment, en("ontario:assessment", assessment.uuid)
+
+
+def test_the_intake_unit_assigns_an_application_to_decide_within_the_unit(
+    ontario: dict[str, Any], on_client: ClientFor
+) -> None:
+    kofi = User.objects.create(
+        email="kofi@on.sentier.test",
+        role=Role.CASEWORKER,
+        region=Region.objects.get(code="ON33"),
+        first_name="Kofi",
+        last_name="Asante",
+    )
+    UnitMembership.objects.create(user=kofi, unit=Unit.OW_INTAKE)
+    ow = pending()
+    url = en("ontario:ow_application", ow.uuid)
+    client = on_client("wendy")
+    page = client.get(url).content.decode()
+    assert "Assign it to me" in page
+    # The list of colleagues: the intake unit only (not Toronto's local office).
+    assert "Kofi Asante" in page
+    assert "Tara Toronto" not in page
+    assert client.post(url, {"action": "assign", "assignee": str(kofi.uuid)}).status_code == 302
+    ow.refresh_from_db()
+    assert ow.assigned_to == kofi
+    refused = client.post(url, {"action": "assign", "assignee": str(ontario["tara"].uuid)})
+    assert refused.status_code == 400
+    assert "does not decide Ontario Works applications" in refused.content.decode()
+    ow.refresh_from_db()
+    assert ow.assigned_to == kofi
 
 
 @pytest.mark.parametrize("kind", ["ow", "assessment"])
@@ -114,17 +147,19 @@ def test_the_coordinator_hands_out_work_but_does_not_act_on_the_file(
     row.refresh_from_db()
     assert row.assigned_to == ontario["tara"]
     # Acting on the file itself stays with the local office.
-    refused = client.post(url, {"action": "grant" if kind == "ow" else "complete"})
+    action = {"action": "plan", "goal": "Goal", "activities": "Steps"}
+    refused = client.post(url, action if kind == "ow" else {"action": "complete"})
     assert refused.status_code == 403
     # Another area: the same 404 as a missing row.
     other = on_client("omar").post(url, {"action": "assign", "assignee": ""})
     assert other.status_code == 404
 
 
-def test_a_granted_application_shows_no_assignment_form(
+def test_a_refused_application_shows_no_assignment_form(
     ontario: dict[str, Any], on_client: ClientFor
 ) -> None:
     ow = pending()
-    actions.grant_ow_application(actor=ontario["tara"], ow_application=ow)
-    page = on_client("tara").get(en("ontario:ow_application", ow.uuid)).content.decode()
+    actions.refuse_ow_application(actor=ontario["wendy"], ow_application=ow, reason="other")
+    page = on_client("wendy").get(en("ontario:ow_application", ow.uuid)).content.decode()
     assert 'name="assignee"' not in page
+    assert "Refuse the application" not in page

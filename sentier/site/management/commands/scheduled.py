@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 JOBS: tuple[tuple[str, bool], ...] = (
     ("referral_deadlines", True),
     ("expire_offers", True),
+    ("close_unanswered_ow", True),
     ("capacity_reminders", True),
     ("plan_reminders", True),
     ("odsp_deadlines", True),
