@@ -107,12 +107,15 @@ ONTARIO_STEPS: dict[str, dict[str, Any]] = {
 
 
 def ontario_caseworker() -> User:
+    from sentier.ontario.models import Unit, UnitMembership
     from sentier.reference.models import Region
 
     found, _created = User.objects.get_or_create(
         email="bench.toronto@sentier.bench",
         defaults={"role": Role.CASEWORKER, "region": Region.objects.get(code="ON33")},
     )
+    # The provincial Ontario Works intake unit grants (004 Q11, Q15).
+    UnitMembership.objects.get_or_create(user=found, defaults={"unit": Unit.OW_INTAKE})
     return found
 
 

@@ -214,9 +214,10 @@ def screenshot() -> Callable[..., Path]:
 def ontario_site(settings: Any, live_server: Any, make_user: Callable[..., Any]) -> dict[str, Any]:
     """The live server in the Ontario configuration (``SENTIER_JURISDICTION=on``; the server
     runs in this process, so the settings override applies to it), with the reference data
-    (Ontario service areas, deferral reasons, prescribed classes, Employment Ontario) and four
-    accounts: a Toronto OW caseworker, an ODSP intake officer, an Ottawa OW caseworker and an
-    administrator (password ``PASSWORD``)."""
+    (Ontario service areas, deferral reasons, prescribed classes, Employment Ontario) and five
+    accounts: a Toronto OW caseworker, an ODSP intake officer, an Ottawa OW caseworker, an
+    administrator and an officer of the provincial OW intake unit (``ow_intake``; password
+    ``PASSWORD``)."""
     from django.core.management import call_command
 
     from sentier.accounts.models import Role
@@ -251,5 +252,13 @@ def ontario_site(settings: Any, live_server: Any, make_user: Callable[..., Any])
         ),
         "admin": make_user(Role.ADMINISTRATOR, "ana.admin@on.sentier.test"),
     }
+    people["ow_intake"] = make_user(
+        Role.CASEWORKER,
+        "wendy.intake@on.sentier.test",
+        first_name="Wendy",
+        last_name="Works",
+        region=toronto,
+    )
     UnitMembership.objects.create(user=people["odsp_intake"], unit=Unit.ODSP_INTAKE)
+    UnitMembership.objects.create(user=people["ow_intake"], unit=Unit.OW_INTAKE)
     return people

@@ -116,14 +116,23 @@ def test_ontario_works_applicant_is_fast_tracked_to_employment_ontario_at_grant(
     screenshot(page, "on-apply-sent-en")
     assert not Referral.objects.exists()  # not before the grant
 
-    login(page, ontario_site["caseworker"].email, language="en-ca")
+    # The provincial OW intake unit grants; the case goes to Toronto's local office.
+    login(page, ontario_site["ow_intake"].email, language="en-ca")
     page.goto(url("/en-ca/ontario/assessment/"))
     assert_ontario_look(page)
     assert_accessible(page)
     page.get_by_role("link", name="Maya Singh").click()
     assert_accessible(page)
     page.get_by_role("button", name="Grant financial assistance").click()
+    expect(page.locator("body")).to_contain_text("the case is transferred to the local office")
+    assert_accessible(page)
+    # The Toronto caseworker picks it up: an action plan to set for the fast-tracked client.
+    page.context.clear_cookies()
+    login(page, ontario_site["caseworker"].email, language="en-ca")
+    page.goto(url("/en-ca/ontario/assessment/?worklist=plans"))
+    page.get_by_role("link", name="Maya Singh").click()
     expect(page.locator("main")).to_contain_text("Referred to Employment Ontario (fast track)")
+    expect(page.get_by_role("button", name="Put the action plan in place")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "on-ow-granted-en")
 
@@ -205,11 +214,11 @@ def test_common_assessment_with_a_deferral_an_action_plan_and_a_review_due(
     from sentier.ontario.models import ActionPlan, CommonAssessment, Deferral
     from sentier.ontario.tests.helpers import ow_of, send_application
 
-    caseworker = ontario_site["caseworker"]
+    caseworker, intake = ontario_site["caseworker"], ontario_site["ow_intake"]
     not_ready = send_application(Client(), ready=False, consent=False)
-    actions.grant_ow_application(actor=caseworker, ow_application=ow_of(not_ready))
+    actions.grant_ow_application(actor=intake, ow_application=ow_of(not_ready))
     earlier = send_application(Client(), consent=False, identity={"first_name": "Lena"})
-    actions.grant_ow_application(actor=caseworker, ow_application=ow_of(earlier))
+    actions.grant_ow_application(actor=intake, ow_application=ow_of(earlier))
     actions.put_action_plan_in_place(
         actor=caseworker,
         assessment=CommonAssessment.objects.get(participant=earlier.participant),
@@ -299,11 +308,11 @@ def test_granting_works_without_javascript(
 
     page = js_disabled_page
     send_application(Client(), ready=False, consent=False)
-    login(page, ontario_site["caseworker"].email, language="en-ca")
+    login(page, ontario_site["ow_intake"].email, language="en-ca")
     page.goto(url("/en-ca/ontario/assessment/"))
     page.get_by_role("link", name="Maya Singh").click()
     page.get_by_role("button", name="Grant financial assistance").click()
-    expect(page.locator("main")).to_contain_text("Common assessment at the local office")
+    expect(page.locator("body")).to_contain_text("the case is transferred to the local office")
     assert OWApplication.objects.get().route == "common_assessment"
 
 
@@ -324,9 +333,7 @@ def test_the_other_ontario_pages_pass_axe(
     client = Client()
     client.force_login(person)
     application = send_application(client)
-    actions.grant_ow_application(
-        actor=ontario_site["caseworker"], ow_application=ow_of(application)
-    )
+    actions.grant_ow_application(actor=ontario_site["ow_intake"], ow_application=ow_of(application))
     odsp = odsp_of(send_application(Client(), program="ODSP"))
     assert application.participant is not None
 

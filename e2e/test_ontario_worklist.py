@@ -24,13 +24,14 @@ APPLICANTS = ("Ann", "Ben", "Cal", "Dee", "Eve", "Fay", "Gus")
 def busy_office(
     ontario_site: dict[str, Any], make_user: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
 ) -> dict[str, Any]:
-    """Seven applications to grant in Toronto (the third by phone), five rows a page, a
-    colleague of Tara's (Jordan Lee) and one common assessment."""
+    """Seven applications to decide in the OW intake unit (the third by phone, entered by
+    Toronto's local office), five rows a page, a colleague of Wendy's in the unit (Jordan Lee)
+    and one common assessment at Toronto's local office."""
     from sentier.accounts.models import Role
     from sentier.intake.models import Channel
     from sentier.ontario import actions, views
     from sentier.ontario.demo import submit_ontario_application
-    from sentier.ontario.models import OWApplication
+    from sentier.ontario.models import OWApplication, Unit, UnitMembership
     from sentier.reference.models import Region
 
     monkeypatch.setattr(views, "PAGE_SIZE", 5)  # the live server runs in this process
@@ -42,6 +43,7 @@ def busy_office(
         last_name="Lee",
         region=Region.objects.get(code="ON33"),
     )
+    UnitMembership.objects.create(user=jordan, unit=Unit.OW_INTAKE)
     for number, first in enumerate(APPLICANTS):
         phone = number == 2
         submit_ontario_application(
@@ -53,7 +55,8 @@ def busy_office(
         )
     granted = submit_ontario_application(first="Hal", last="Doe", program="OW")
     actions.grant_ow_application(
-        actor=tara, ow_application=OWApplication.objects.get(application=granted)
+        actor=ontario_site["ow_intake"],
+        ow_application=OWApplication.objects.get(application=granted),
     )
     return {**ontario_site, "jordan": jordan}
 
@@ -68,17 +71,16 @@ def test_a_caseworker_filters_takes_a_row_pages_and_hands_one_to_a_colleague(
 ) -> None:
     from sentier.ontario.models import OWApplication
 
-    tara = busy_office["caseworker"]
+    tara = busy_office["ow_intake"]  # the intake unit's officer, who decides applications
     login(page, tara.email, language="en-ca")
     page.goto(url("/en-ca/"))
     expect(page.locator("main")).to_contain_text("Nothing is assigned to you yet.")
-    page.get_by_role("link", name="Open the worklist").click()
+    page.get_by_role("link", name="Open the applications to decide").click()
 
     tabs = page.get_by_role("navigation", name="Worklists")
-    expect(tabs.get_by_role("link", name="Applications to grant (7)")).to_have_attribute(
+    expect(tabs.get_by_role("link", name="Applications to decide (7)")).to_have_attribute(
         "aria-current", "page"
     )
-    expect(tabs.get_by_role("link", name="Common assessments (1)")).to_be_visible()
     expect(page.locator("main")).to_contain_text("Page 1 of 2")
     assert_accessible(page)
     screenshot(page, "on-worklist-grants-en")
@@ -115,7 +117,7 @@ def test_a_caseworker_filters_takes_a_row_pages_and_hands_one_to_a_colleague(
     expect(page.locator("main .sentier-worklist-count")).to_have_text("1 application, oldest first")
     page.get_by_role("link", name="Cal Doe").click()
 
-    # On the application: hand it to Jordan, a colleague of the same office.
+    # On the application: hand it to Jordan, a colleague of the same unit.
     expect(page.locator("main")).to_contain_text("Nobody yet")
     assert_accessible(page)
     page.get_by_label("Assign to").select_option(label="Jordan Lee")
@@ -136,7 +138,9 @@ def test_a_caseworker_filters_takes_a_row_pages_and_hands_one_to_a_colleague(
     expect(page.locator("main")).to_contain_text("1 item assigned to you")
     assert_accessible(page)
 
-    # The common assessments' list, with its own filters.
+    # The local office's common assessments' list, with its own filters.
+    page.context.clear_cookies()
+    login(page, busy_office["caseworker"].email, language="en-ca")
     page.goto(url("/en-ca/ontario/assessment/"))
     page.get_by_role("link", name="Common assessments (1)").click()
     expect(page.get_by_label("Show")).to_be_visible()
@@ -156,7 +160,7 @@ def test_the_worklist_works_without_javascript_and_on_a_phone(
 
     page = js_disabled_page
     page.set_viewport_size({"width": 360, "height": 740})
-    login(page, busy_office["caseworker"].email, language="fr-ca")
+    login(page, busy_office["ow_intake"].email, language="fr-ca")
     page.goto(url("/fr-ca/ontario/assessment/"))
     page.locator("select[name='assigned']").select_option("nobody")
     page.locator("main form[role='search'] button[type='submit']").click()
