@@ -89,6 +89,8 @@ NOT_WALKED: dict[str, str] = {
     "intake:summary": "shown once every step is valid (the walk keeps nothing it sends); "
     "no date or number there: the steps, with the birth date and the household, are walked",
     "intake:confirmation": "shown once the application is sent; no field",
+    "ontario:ow_intake_queue": "the OW intake unit's menu entry, a redirect to the worklist's "
+    "applications to decide (ontario:assessment_queue, walked); no field",
     "plans:my_agree": "the person's answer to a proposed plan (the demo's plan is agreed): "
     "a yes, no date or number",
     "serviceplans:evolve": "the request form of serviceplans:request (walked), from a support plan",
