@@ -156,7 +156,7 @@ def odsp_queue_q(user: Any) -> Q | None:
 
 def ow_workers(region_id: int) -> QuerySet[User]:
     """The active accounts that work Ontario Works files of this area: its caseworkers who are
-    not in an intake unit nor a First Nations site (the queryset twin of ``ontario.work_ow_area``)."""
+    not in an intake unit nor a First Nations site (the twin of ``ontario.work_ow_area``)."""
     return User.objects.filter(role=Role.CASEWORKER, region_id=region_id, is_active=True).exclude(
         ontario_unit__unit__in=(Unit.ODSP_INTAKE, Unit.OW_INTAKE, Unit.FIRST_NATIONS_SITE)
     )

@@ -15,7 +15,7 @@ def transfer_granted(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ontario", "0002_worklist_assignment"),
+        ("ontario", "0003_odsp_decisions_package_return_first_nations_sites"),
     ]
 
     operations = [
