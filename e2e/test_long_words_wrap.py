@@ -27,7 +27,8 @@ def test_a_long_word_never_widens_the_page(browser: Any, width: int) -> None:
         page.set_content(
             f"""<main><dl class="sentier-facts"><dt>Goal</dt><dd>{WORD}</dd></dl>
             <table class="sentier-table"><tr><th scope="row">Goal</th><td>{WORD}</td>
-            <td class="sentier-number"><span id="figure">1\u00a0234,56\u00a0$</span></td></tr></table></main>"""
+            <td class="sentier-number"><span id="figure">1\u00a0234,56\u00a0$</span></td>
+            </tr></table></main>"""
         )
         for style in STYLES:
             page.add_style_tag(path=str(ROOT / style))

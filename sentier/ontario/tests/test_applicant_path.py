@@ -139,7 +139,7 @@ def test_the_grant_page_says_why_in_staff_words(
     from sentier.ontario import actions
 
     application = send_application(Client(), ready=False)
-    ow = actions.grant_ow_application(actor=ontario["tara"], ow_application=ow_of(application))
+    ow = actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow_of(application))
     with translation.override("en-ca"):
         url = reverse("ontario:ow_application", kwargs={"ow_uuid": ow.uuid})
     page = on_client("tara").get(url).content.decode()

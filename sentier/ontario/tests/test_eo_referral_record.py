@@ -29,7 +29,7 @@ LABELS = [
 
 def _granted(ontario: dict[str, Any]) -> Referral:
     application = send_application(Client())
-    ow = actions.grant_ow_application(actor=ontario["tara"], ow_application=ow_of(application))
+    ow = actions.grant_ow_application(actor=ontario["wendy"], ow_application=ow_of(application))
     assert ow.referral is not None
     return ow.referral
 

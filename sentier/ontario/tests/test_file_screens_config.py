@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from sentier.decisions.models import Decision
+from sentier.ontario.actions import grant_ow_application
+from sentier.ontario.models import OWApplication
 from sentier.ontario.tests.helpers import send_application
 from sentier.participants.models import Participant
 
@@ -22,8 +24,11 @@ def _en(name: str, **kwargs: Any) -> str:
 
 
 def _toronto_file(ontario: dict[str, Any]) -> Participant:
+    """A Toronto client whose application the intake unit granted: the local office's now."""
     application = send_application(Client())
     assert application.participant is not None
+    ow = OWApplication.objects.get(participant=application.participant)
+    grant_ow_application(actor=ontario["wendy"], ow_application=ow)
     return application.participant
 
 

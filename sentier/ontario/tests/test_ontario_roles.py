@@ -14,7 +14,9 @@ from django.test import Client
 from django.urls import reverse
 
 from sentier.accounts.models import Role, User
+from sentier.ontario.actions import grant_ow_application
 from sentier.ontario.demo import submit_ontario_application
+from sentier.ontario.models import OWApplication
 from sentier.participants.models import Participant
 from sentier.participants.selectors import list_participants_for_user
 
@@ -25,6 +27,8 @@ def test_a_supervisor_reads_their_own_office_ow_clients_only(ontario: dict[str, 
     submit_ontario_application(first="Maya", last="Singh", program="OW")
     submit_ontario_application(first="Noor", last="Haddad", program="ODSP")
     submit_ontario_application(first="Ella", last="Brun", program="OW", region="ON23")
+    for ow in OWApplication.objects.all():  # the intake unit grants: the local offices' now
+        grant_ow_application(actor=ontario["wendy"], ow_application=ow)
     visible = set(list_participants_for_user(ontario["chris"]).values_list("last_name", flat=True))
     assert visible == {"Singh"}
 

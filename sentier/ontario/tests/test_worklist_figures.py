@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from sentier.intake.models import Channel
-from sentier.ontario.assignment import assign_assessment, assign_ow_application
+from sentier.ontario.assignment import assign_assessment
 from sentier.ontario.tests.test_worklist import (
     QUEUE,
     ClientFor,
@@ -33,18 +33,19 @@ def tab_count(page: str, label: str) -> int:
 def test_the_shown_tab_counts_the_rows_its_channel_filter_leaves(
     ontario: dict[str, Any], on_client: ClientFor
 ) -> None:
+    # The channel filter narrows applications: the intake unit's list.
     pending(ontario, "Ann")
     pending(ontario, "Ben", channel=Channel.PHONE)
     pending(ontario, "Cal", channel=Channel.PHONE)
-    page = on_client("tara").get(QUEUE, {"channel": "phone"}).content.decode()
+    page = on_client("wendy").get(QUEUE, {"channel": "phone"}).content.decode()
     assert names(page) == ["Ben Doe", "Cal Doe"]
-    assert tab_count(page, "Applications to grant") == 2
+    assert tab_count(page, "Applications to decide") == 2
     # The shown tab's link keeps the filter it counts with.
-    tab = re.search(r'<a href="([^"]*)" aria-current="page">Applications to grant', page)
+    tab = re.search(r'<a href="([^"]*)" aria-current="page">Applications to decide', page)
     assert tab is not None
     assert "channel=phone" in tab.group(1)
-    unfiltered = on_client("tara").get(QUEUE).content.decode()
-    assert tab_count(unfiltered, "Applications to grant") == 3
+    unfiltered = on_client("wendy").get(QUEUE).content.decode()
+    assert tab_count(unfiltered, "Applications to decide") == 3
 
 
 def test_the_reviews_heading_says_which_reviews_are_listed(
@@ -75,13 +76,13 @@ def test_each_assigned_to_you_figure_opens_a_list_of_that_many(
 ) -> None:
     tara = ontario["tara"]
     for first in ("Ann", "Ben"):
-        assign_ow_application(actor=tara, ow_application=pending(ontario, first), assignee=tara)
-    assign_assessment(actor=tara, assessment=to_assess(ontario, "Cal"), assignee=tara)
+        assign_assessment(actor=tara, assessment=to_assess(ontario, first), assignee=tara)
+    with_plan(ontario, "Cal", days_ago=25)  # a review due soon, nobody's
     client = on_client("tara")
     home = client.get(en("core:home")).content.decode()
-    assert "3 items assigned to you" in home
+    assert "2 items assigned to you" in home
     links = re.findall(r'href="([^"]*assigned=me)">\((\d+) assigned to you\)</a>', home)
-    assert len(links) == 2
+    assert len(links) == 1
     for href, figure in links:
         listed = client.get(href.replace("&amp;", "&")).content.decode()
         assert len(names(listed)) == int(figure), href
