@@ -347,6 +347,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Sentier's REST API: decisions, participants, referrals.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "sentier.api.schema.require_bodies",
+    ],
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -58,6 +58,7 @@ def test_the_installed_apps_register_the_whole_menu_in_its_order() -> None:
         "referrals:inbox",
         "network:capacity",
         "exchange:keys",
+        "ontario:ow_intake_queue",
         "ontario:assessment_queue",
         "ontario:odsp_queue",
         "network:directory",

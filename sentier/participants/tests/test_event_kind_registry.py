@@ -49,6 +49,7 @@ OWNERS = {
     },
     "sentier.ontario.timeline_kinds": {
         "ow_granted",
+        "ow_transferred",
         "eo_referral",
         "common_assessment",
         "action_plan",
