@@ -5,13 +5,12 @@ missing information went unanswered past its due date (issue 15). Idempotent; ru
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import ngettext
 
+from sentier.core.commands import add_now_argument, now_from
 from sentier.ontario.odsp.actions import close_unanswered_requests
 
 
@@ -19,17 +18,10 @@ class Command(BaseCommand):
     help = "Close ODSP applications whose request for information went unanswered."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--now", default=None, help="the time to act as (ISO 8601)")
+        add_now_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        now = timezone.now()
-        if options["now"]:
-            try:
-                now = dt.datetime.fromisoformat(options["now"])
-            except ValueError as exc:
-                raise CommandError(f"--now: not an ISO date and time: {options['now']}") from exc
-            if timezone.is_naive(now):
-                now = timezone.make_aware(now)
+        now = now_from(options)
         closed = close_unanswered_requests(now=now)
         self.stdout.write(
             ngettext(

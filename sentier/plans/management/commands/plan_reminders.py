@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
+from sentier.core.commands import add_now_argument, now_from
 from sentier.plans.reminders import queue_reminders
 
 
@@ -21,18 +21,11 @@ class Command(BaseCommand):
     help = "Queue e-mail reminders of support plan follow-ups coming up or overdue."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--now", default=None, help="the time to act as (ISO 8601)")
+        add_now_argument(parser)
         parser.add_argument("--hours", type=int, default=24)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        now = timezone.now()
-        if options["now"]:
-            try:
-                now = dt.datetime.fromisoformat(options["now"])
-            except ValueError as exc:
-                raise CommandError(f"--now: not an ISO date and time: {options['now']}") from exc
-            if timezone.is_naive(now):
-                now = timezone.make_aware(now)
+        now = now_from(options)
         queued = queue_reminders(now=now, ahead=dt.timedelta(hours=options["hours"]))
         self.stdout.write(
             _("%(follow_ups)d follow-ups, %(caseworkers)d caseworkers: reminders queued.")
