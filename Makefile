@@ -104,11 +104,16 @@ migrations-check: python-deps
 catalogs-check: python-deps
 	$(PY) scripts/check_catalogs.py
 
+# The suites run in parallel processes (pytest-xdist), one per core unless PYTEST_WORKERS says
+# otherwise; a test file stays in one process, so its module fixtures are built once.
+PYTEST_WORKERS ?= auto
+XDIST := -n $(PYTEST_WORKERS) --dist loadfile
+
 # The SQLite run has the clock at 23:30 local on 31 December, when the UTC date is already
 # tomorrow's and the UTC year next year's; the PostgreSQL run keeps the real hour. Between them,
 # every test runs at an hour where UTC and local dates differ and at the hour CI happens to run.
 pytest-sqlite: test-deps python-deps compilemessages
-	scripts/late_clock.sh $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider
+	scripts/late_clock.sh $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST)
 
 # The same at the real hour, for a quick check by hand.
 pytest-now: python-deps compilemessages
@@ -116,10 +121,10 @@ pytest-now: python-deps compilemessages
 
 pytest-postgres: test-deps python-deps compilemessages
 	@url=$$(scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
-	DATABASE_URL="$$url" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider sentier
+	DATABASE_URL="$$url" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) sentier
 
 e2e: test-deps python-deps assets compilemessages
-	$(VENV)/bin/pytest -m e2e -p no:cacheprovider --durations=8 e2e
+	$(VENV)/bin/pytest -m e2e -p no:cacheprovider $(XDIST) --durations=8 e2e
 
 test: test-deps python-deps assets lint typecheck migrations-check catalogs-check pytest-sqlite \
       pytest-postgres e2e

@@ -38,6 +38,12 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 PASSWORD = "e2e-Sentier-password-2026"
+# How long an action or a navigation may wait before the test fails. Generous on purpose: the suite
+# runs on a loaded 2-core machine (two test processes, each with its server and Chromium), where a
+# PDF or a first page can take seconds. A wait ends as soon as the page is ready, so this costs
+# nothing when all is well; it is a guard against hangs, not a measure of speed.
+TIMEOUT_MS = 30_000
+expect.set_options(timeout=TIMEOUT_MS // 2)
 
 # Browser tests flush the database after each test, so the session-wide personas of the root
 # conftest would not survive the first one: use pytest-django's plain database setup here and
@@ -78,7 +84,7 @@ def _new_page(browser: Browser, **options: Any) -> Iterator[Page]:
         viewport={"width": 1280, "height": 800},
         **options,
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     yield page
     context.close()

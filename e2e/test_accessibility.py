@@ -15,7 +15,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Browser, Page, expect
 
-from e2e.conftest import PASSWORD
+from e2e.conftest import PASSWORD, TIMEOUT_MS
 from e2e.test_phone_width import MEASURE, PHONE, audit
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ def test_an_application_and_its_review_with_the_keyboard_alone(
     context = browser.new_context(
         locale="fr-CA", viewport={"width": 1280, "height": 800}, bypass_csp=True
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     keys = Keyboard(page)
     page.goto(url("/fr-ca/apply/"))
@@ -231,7 +231,7 @@ def test_an_application_and_its_review_with_the_keyboard_alone(
     context = browser.new_context(
         locale="fr-CA", viewport={"width": 1280, "height": 800}, bypass_csp=True
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     keys = Keyboard(page)
     page.goto(url("/fr-ca/accounts/login/"))

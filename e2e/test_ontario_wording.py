@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from e2e.conftest import TIMEOUT_MS
+
 pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
@@ -46,7 +48,7 @@ def test_an_ow_applicant_who_wants_support_is_never_told_no_support_requested(
         timezone_id="America/Toronto",
         viewport={"width": 360, "height": 740},
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     axe_context = browser.new_context(bypass_csp=True, viewport={"width": 360, "height": 740})
     axe_page = axe_context.new_page()

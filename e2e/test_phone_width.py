@@ -39,7 +39,7 @@ from django.utils import translation
 from playwright.sync_api import Browser, Page, ViewportSize
 
 from e2e.axe import run_axe
-from e2e.conftest import PASSWORD
+from e2e.conftest import PASSWORD, TIMEOUT_MS
 
 if TYPE_CHECKING:
     from sentier.accounts.demo import Persona
@@ -288,7 +288,7 @@ def _crawl_as(
     context = browser.new_context(
         locale="fr-CA", timezone_id="America/Toronto", viewport=PHONE, bypass_csp=True
     )
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     try:
         if persona is not None:
