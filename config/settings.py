@@ -192,12 +192,30 @@ TEMPLATES = [
     }
 ]
 
+# Connections kept open between requests (seconds); each is checked before a request reuses it,
+# so that a restart of PostgreSQL costs the requests in flight and not every worker's next one.
+SENTIER_DB_CONN_MAX_AGE = int(os.environ.get("SENTIER_DB_CONN_MAX_AGE", "0"))
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'sentier.sqlite3'}"),
-        conn_max_age=int(os.environ.get("SENTIER_DB_CONN_MAX_AGE", "0")),
+        conn_max_age=SENTIER_DB_CONN_MAX_AGE,
+        conn_health_checks=SENTIER_DB_CONN_MAX_AGE > 0,
     )
 }
+# A streaming replica of the primary (optional): reporting and the partner API's list polling
+# read from it (sentier.core.replica), while it is at most SENTIER_REPLICA_MAX_LAG_SECONDS behind
+# (checked every SENTIER_REPLICA_CHECK_SECONDS per process); otherwise they read the primary.
+SENTIER_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("SENTIER_REPLICA_MAX_LAG_SECONDS", "10"))
+SENTIER_REPLICA_CHECK_SECONDS = float(os.environ.get("SENTIER_REPLICA_CHECK_SECONDS", "5"))
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=SENTIER_DB_CONN_MAX_AGE,
+        conn_health_checks=SENTIER_DB_CONN_MAX_AGE > 0,
+    )
+    # Test runs create no second database: the replica is the default one.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the background worker and the web server write side by side.
     DATABASES["default"]["OPTIONS"] = {

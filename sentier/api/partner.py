@@ -40,6 +40,7 @@ from sentier.api.errors import (
 from sentier.api.parsers import BoundedJSONParser
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessChannel, AccessKind
+from sentier.core.replica import replica_reads
 from sentier.exchange import selectors
 from sentier.exchange.actions import publish_capacity
 from sentier.exchange.fhir import referral_bundle
@@ -371,22 +372,25 @@ class ReferralListView(PartnerView):
             data=single_values(request.query_params, ReferralFilterSerializer().fields)
         )
         filters.is_valid(raise_exception=True)
-        referrals = selectors.list_referrals_for_key(
-            self.key(request),
-            status=filters.validated_data.get("status"),
-            updated_since=filters.validated_data.get("updated_since"),
-        )
-        paginator = self.pagination_class()
-        try:
-            page = paginator.paginate_queryset(referrals, request, view=self)
-        except exceptions.NotFound:
-            return error_response(
-                status.HTTP_404_NOT_FOUND,
-                "page_not_found",
-                _("There is no page %(page)s in this list.")
-                % {"page": filters.validated_data["page"]},
+        # Polling, read only: the replica may answer, a few seconds behind at most; a system
+        # asks again with updated_since (sentier.core.replica).
+        with replica_reads():
+            referrals = selectors.list_referrals_for_key(
+                self.key(request),
+                status=filters.validated_data.get("status"),
+                updated_since=filters.validated_data.get("updated_since"),
             )
-        return paginator.get_paginated_response(ReferralSerializer(page, many=True).data)
+            paginator = self.pagination_class()
+            try:
+                page = paginator.paginate_queryset(referrals, request, view=self)
+            except exceptions.NotFound:
+                return error_response(
+                    status.HTTP_404_NOT_FOUND,
+                    "page_not_found",
+                    _("There is no page %(page)s in this list.")
+                    % {"page": filters.validated_data["page"]},
+                )
+            return paginator.get_paginated_response(ReferralSerializer(page, many=True).data)
 
 
 class ReferralDetailView(PartnerView):

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, OperationalError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -15,6 +19,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 
 from sentier.accounts.models import User
 from sentier.core.jurisdiction import default_language
+from sentier.core.replica import replica_reads
 from sentier.participants.models import FileStatus, Participant
 from sentier.reference.models import Program, Region
 from sentier.reference.selectors import list_current_programs, list_current_regions
@@ -96,7 +101,10 @@ def _named(kind: str, row: Region | Program, count: int) -> dict[str, object]:
 def statistics(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("reports.view_statistics"):
         raise PermissionDenied
-    return render(request, "site/statistics.html", {"totals": _statistics()})
+    # Aggregates only, a few seconds old at most: the replica may answer (sentier.core.replica).
+    with replica_reads():
+        totals = _statistics()
+    return render(request, "site/statistics.html", {"totals": totals})
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
@@ -129,7 +137,26 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors that could fail again: a plain, translated page.
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return database_unavailable(request)
     return render(request, "site/error.html", {"status": 500}, status=500)
+
+
+#: What the database driver raises while PostgreSQL restarts or is out of reach.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+#: Seconds a browser or client is asked to wait (a restart takes a few).
+RETRY_AFTER_SECONDS = 5
+
+
+def database_unavailable(request: HttpRequest) -> HttpResponse:
+    """A 503 "try again in a moment" page while the database is unreachable. Django called
+    ``handler500`` from inside the failed request, so the page is drawn as for someone signed
+    out: the menu and the name would read the session, which lives in that database. Whatever
+    the request was writing rolled back; the next request reconnects (``CONN_HEALTH_CHECKS``)."""
+    request.user = AnonymousUser()
+    response = render(request, "site/unavailable.html", status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
