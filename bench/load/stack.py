@@ -1,0 +1,238 @@
+"""A production-like Sentier stack on loopback, for the load test and the fault scripts.
+
+    .venv/bin/python bench/load/stack.py prepare --participants N  # cluster, schema, demo, growth
+    .venv/bin/python bench/load/stack.py up      # gunicorn + db_worker + outbox loop
+    .venv/bin/python bench/load/stack.py down    # the processes (the cluster too with --all)
+
+PostgreSQL 15 runs in ``$SENTIER_LOAD_DIR`` (default /tmp/pg-ops18) on port
+``$SENTIER_LOAD_PG_PORT`` (54405), unix socket only, with ``pg_stat_statements`` and production
+durability (fsync and synchronous commit on). As root, PostgreSQL runs as the ``postgres`` user
+(initdb refuses root), as ``scripts/pg_test_cluster.sh`` does.
+
+The application runs with ``bench.load.settings`` (``config.production``; only the TLS parts are
+off on plain-HTTP loopback: the HTTPS redirect and the ``Secure`` flag of the cookies). Processes:
+gunicorn (``--workers``, gthread), ``manage.py db_worker`` and ``manage.py deliver_outbox --loop``.
+Their pids are in ``$SENTIER_LOAD_DIR/pids.json``; logs beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+PGBIN = Path(os.environ.get("PGBIN", "/usr/lib/postgresql/15/bin"))
+DIR = Path(os.environ.get("SENTIER_LOAD_DIR", "/tmp/pg-ops18"))  # noqa: S108 - throw-away
+PG_PORT = int(os.environ.get("SENTIER_LOAD_PG_PORT", "54405"))
+HTTP_PORT = int(os.environ.get("SENTIER_LOAD_HTTP_PORT", "18418"))
+DATA = DIR / "primary"
+SOCKET = DIR / "socket"
+PIDS = DIR / "pids.json"
+BASE_URL = f"http://127.0.0.1:{HTTP_PORT}"
+
+
+def database_url(port: int = PG_PORT, socket: Path = SOCKET) -> str:
+    return f"postgres://postgres@/sentier?host={socket}&port={port}"
+
+
+def app_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "bench.load.settings",
+            "PYTHONPATH": str(ROOT),
+            "DATABASE_URL": database_url(),
+            "SENTIER_SECRET_KEY": "load-test-only-" + "x" * 50,
+            "SENTIER_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SENTIER_DB_CONN_MAX_AGE": "60",
+            "SENTIER_VAR_DIR": str(DIR / "var"),
+            "SENTIER_REQUIRE_MFA": "0",
+            "SENTIER_BASE_URL": BASE_URL,
+            "SENTIER_API_KEY_RATE": "100000/minute",
+            "SENTIER_WEBHOOK_BACKOFF_SECONDS": "1",
+            "SENTIER_LOG_LEVEL": "WARNING",
+        }
+    )
+    env.update(extra)
+    return env
+
+
+def as_postgres(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """Run a PostgreSQL server command as its owner (``postgres`` when we are root)."""
+    if os.getuid() == 0:
+        command = ["su", "postgres", "-s", "/bin/bash", "-c", " ".join(command)]
+    return subprocess.run(command, check=True, text=True, **kwargs)
+
+
+def pg_ctl(data: Path, *args: str) -> None:
+    as_postgres([str(PGBIN / "pg_ctl"), "-D", str(data), *args], stdout=subprocess.DEVNULL)
+
+
+def start_cluster(data: Path = DATA, port: int = PG_PORT) -> None:
+    options = f"-p {port} -k {SOCKET} -c listen_addresses=''"
+    pg_ctl(data, "-l", str(data.parent / f"{data.name}.log"), "-w", "-o", f'"{options}"', "start")
+
+
+def init_cluster() -> None:
+    if (DATA / "postmaster.pid").exists():
+        pg_ctl(DATA, "-m", "immediate", "stop")
+    subprocess.run(["rm", "-rf", str(DIR)], check=True)
+    for path in (DATA, SOCKET, DIR / "var"):
+        path.mkdir(parents=True)
+    if os.getuid() == 0:
+        subprocess.run(["chown", "-R", "postgres:postgres", str(DIR)], check=True)
+    initdb = [str(PGBIN / "initdb"), "-D", str(DATA), "-U", "postgres", "--auth=trust"]
+    as_postgres([*initdb, "-E", "UTF8", "--locale=C.UTF-8"], stdout=subprocess.DEVNULL)
+    with open(DATA / "postgresql.conf", "a", encoding="utf-8") as conf:
+        conf.write(
+            "\n# bench/load/stack.py\n"
+            "shared_preload_libraries = 'pg_stat_statements'\n"
+            "pg_stat_statements.track = all\n"
+            "max_connections = 200\n"
+            "shared_buffers = 256MB\n"
+            "wal_level = replica\n"
+            "max_wal_senders = 5\n"
+            "hot_standby_feedback = on\n"
+        )
+    with open(DATA / "pg_hba.conf", "a", encoding="utf-8") as hba:
+        hba.write("local replication all trust\n")
+    start_cluster()
+    psql("CREATE DATABASE sentier", database="postgres")
+    psql("CREATE EXTENSION pg_stat_statements")
+
+
+def psql(sql: str, *, database: str = "sentier", port: int = PG_PORT) -> str:
+    """Run SQL with psql as the postgres role; tab-separated rows without headers."""
+    client = [str(PGBIN / "psql"), "-h", str(SOCKET), "-p", str(port), "-U", "postgres"]
+    options = ["-X", "-q", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1"]
+    result = subprocess.run(
+        [*client, "-d", database, *options, "-c", sql],
+        check=True,
+        text=True,
+        capture_output=True,
+    )
+    return result.stdout
+
+
+def manage(*args: str) -> None:
+    subprocess.run([PYTHON, str(ROOT / "manage.py"), *args], check=True, env=app_env(), cwd=ROOT)
+
+
+def prepare(participants: int) -> None:
+    init_cluster()
+    manage("migrate", "--verbosity", "0")
+    manage("createcachetable")
+    manage("collectstatic", "--noinput", "--verbosity", "0")
+    manage("load_reference", "--verbosity", "0")
+    manage("load_demo", "--verbosity", "0")
+    subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "load" / "fixtures.py"), "--participants", str(participants)],
+        check=True,
+        env=app_env(),
+        cwd=ROOT,
+    )
+    psql("VACUUM ANALYZE")
+
+
+def up(workers: int, threads: int) -> dict[str, int]:
+    logs = DIR / "logs"
+    logs.mkdir(exist_ok=True)
+    env = app_env()
+    commands = {
+        "gunicorn": [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "config.wsgi",
+            f"--bind=127.0.0.1:{HTTP_PORT}",
+            f"--workers={workers}",
+            f"--threads={threads}",
+            "--worker-class=gthread",
+            "--timeout=60",
+            "--graceful-timeout=5",
+            f"--pid={DIR / 'gunicorn.pid'}",
+        ],
+        "db_worker": [PYTHON, "manage.py", "db_worker", "--interval", "0.5"],
+        "outbox": [PYTHON, "manage.py", "deliver_outbox", "--loop", "--interval", "0.5"],
+    }
+    pids = {}
+    for name, command in commands.items():
+        with open(logs / f"{name}.log", "ab") as log:
+            process = subprocess.Popen(
+                command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+            )
+        pids[name] = process.pid
+    PIDS.write_text(json.dumps(pids))
+    wait_http()
+    return pids
+
+
+def wait_http(timeout: float = 60.0) -> float:
+    """Seconds until ``/healthz`` answers 200 (it reads the database)."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        try:
+            with urllib.request.urlopen(f"{BASE_URL}/healthz", timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return time.monotonic() - start
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"{BASE_URL}/healthz did not answer within {timeout} s")
+
+
+def pids() -> dict[str, int]:
+    return json.loads(PIDS.read_text()) if PIDS.exists() else {}
+
+
+def down(*, cluster: bool = False) -> None:
+    for pid in pids().values():
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            continue
+        for _ in range(100):
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        else:
+            os.kill(pid, signal.SIGKILL)
+    PIDS.unlink(missing_ok=True)
+    if cluster and (DATA / "postmaster.pid").exists():
+        pg_ctl(DATA, "-m", "fast", "-w", "stop")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    prep = sub.add_parser("prepare")
+    prep.add_argument("--participants", type=int, default=100_000)
+    start = sub.add_parser("up")
+    start.add_argument("--workers", type=int, default=3)
+    start.add_argument("--threads", type=int, default=4)
+    stop = sub.add_parser("down")
+    stop.add_argument("--all", action="store_true", help="Stop PostgreSQL too.")
+    sub.add_parser("start-db")
+    args = parser.parse_args()
+    if args.command == "prepare":
+        prepare(args.participants)
+    elif args.command == "up":
+        print(json.dumps(up(args.workers, args.threads)))
+    elif args.command == "down":
+        down(cluster=args.all)
+    elif args.command == "start-db":
+        start_cluster()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
