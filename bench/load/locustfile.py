@@ -30,6 +30,8 @@ DIR = Path(os.environ.get("SENTIER_LOAD_DIR", "/tmp/pg-ops18"))  # noqa: S108 - 
 FIXTURES: dict[str, Any] = json.loads((DIR / "fixtures.json").read_text())
 ACKS = DIR / "acks"
 ACKS.mkdir(exist_ok=True)
+#: Marks this run's notes, so that a check counts only them.
+RUN = os.environ.get("SENTIER_LOAD_RUN", "run")
 MIX = [int(n) for n in os.environ.get("SENTIER_LOAD_MIX", "50,10,100,5").split(",")]
 LANG = "/fr-ca"
 FILE_LINK = re.compile(r'href="/fr-ca/participants/([0-9a-f-]{36})/"')
@@ -198,7 +200,7 @@ class Caseworker(Staff):
         form = next((f for f in forms_of(html) if f["action"].endswith("/notes/")), None)
         if form is None:
             return
-        token = f"load-{uuid.uuid4()}"
+        token = f"load-{RUN}-{uuid.uuid4()}"
         if self.submit(url, form, "file: add a note", text=token) == 302:
             acknowledge("note", token=token, participant=file)
 

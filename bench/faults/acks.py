@@ -1,0 +1,69 @@
+"""Check every write the load test saw acknowledged against the database: each one there
+exactly once. Used by the fault scripts after a run (``bench/load/locustfile.py`` records them
+under ``$SENTIER_LOAD_DIR/acks/``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from bench.load import stack
+
+
+@dataclass(frozen=True)
+class Verdict:
+    acknowledged: int
+    lost: int
+    duplicated: int
+    unacknowledged_in_db: int  # written, but the client saw an error (never told "saved")
+
+    @property
+    def ok(self) -> bool:
+        return self.lost == 0 and self.duplicated == 0
+
+
+def clear() -> None:
+    folder = stack.DIR / "acks"
+    folder.mkdir(exist_ok=True)
+    for path in folder.glob("*.jsonl"):
+        path.unlink()
+
+
+def acknowledged() -> list[dict[str, str]]:
+    rows = []
+    for path in sorted((stack.DIR / "acks").glob("*.jsonl")):
+        rows += [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    return rows
+
+
+def check(run: str) -> dict[str, Verdict]:
+    """The verdict on the acknowledged writes of the run marked ``run`` (SENTIER_LOAD_RUN)."""
+    acks = acknowledged()
+    notes = {a["token"] for a in acks if a["kind"] == "note"}
+    applications = {a["resume_key"] for a in acks if a["kind"] == "application"}
+    in_db: dict[str, int] = {}
+    sql = "SELECT data->>'text', count(*) FROM participants_timelineevent WHERE data->>'text' "
+    for line in stack.psql(sql + f"LIKE 'load-{run}-%' GROUP BY 1").splitlines():
+        token, count = line.split("\t")
+        in_db[token] = int(count)
+    submitted = set(
+        stack.psql("SELECT resume_key FROM intake_application WHERE status = 'submitted'").split()
+    )
+    return {
+        "notes": Verdict(
+            acknowledged=len(notes),
+            lost=sum(1 for token in notes if token not in in_db),
+            duplicated=sum(1 for count in in_db.values() if count > 1),
+            unacknowledged_in_db=sum(1 for token in in_db if token not in notes),
+        ),
+        "applications sent": Verdict(
+            acknowledged=len(applications),
+            lost=len(applications - submitted),
+            duplicated=0,  # resume_key is unique: one row per application
+            unacknowledged_in_db=0,
+        ),
+    }
