@@ -20,11 +20,12 @@ import os
 import random
 import re
 import uuid
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from locust import FastHttpUser, HttpUser, between, task
+
+from bench.load.forms import forms_of, post_data
 
 DIR = Path(os.environ.get("SENTIER_LOAD_DIR", "/tmp/pg-ops18"))  # noqa: S108 - throw-away
 FIXTURES: dict[str, Any] = json.loads((DIR / "fixtures.json").read_text())
@@ -49,79 +50,6 @@ def acknowledge(kind: str, **fields: str) -> None:
         _ack_file = open(ACKS / f"{os.getpid()}.jsonl", "a", encoding="utf-8")  # noqa: SIM115
     _ack_file.write(json.dumps({"kind": kind, **fields}) + "\n")
     _ack_file.flush()
-
-
-class Forms(HTMLParser):
-    """The forms of a page: action, method and the values a browser would send by default."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.forms: list[dict[str, Any]] = []
-        self._select: str | None = None
-        self._textarea: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "form":
-            self.forms.append(
-                {
-                    "action": a.get("action", ""),
-                    "method": a.get("method", "get").lower(),
-                    "id": a.get("id", ""),
-                    "fields": {},
-                    "buttons": [],
-                }
-            )
-            return
-        if not self.forms:
-            return
-        fields = self.forms[-1]["fields"]
-        name = a.get("name")
-        if tag == "input" and name:
-            kind = a.get("type", "text")
-            if kind in ("checkbox", "radio"):
-                if "checked" in a:
-                    fields.setdefault(name, []).append(a.get("value", "on"))
-                else:
-                    fields.setdefault(name, [])
-            elif kind == "submit":
-                self.forms[-1]["buttons"].append((name, a.get("value", "")))
-            else:
-                fields[name] = [a.get("value", "")]
-        elif tag == "button" and name:
-            self.forms[-1]["buttons"].append((name, a.get("value", "")))
-        elif tag == "select" and name:
-            self._select = name
-            fields[name] = []
-        elif tag == "option" and self._select:
-            if "selected" in a:
-                fields[self._select].append(a.get("value", ""))
-        elif tag == "textarea" and name:
-            self._textarea = name
-            fields[name] = [""]
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea and self.forms:
-            self.forms[-1]["fields"][self._textarea] = [data.strip()]
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-
-def forms_of(html: str) -> list[dict[str, Any]]:
-    parser = Forms()
-    parser.feed(html)
-    return parser.forms
-
-
-def post_data(form: dict[str, Any], **values: Any) -> list[tuple[str, str]]:
-    fields = dict(form["fields"])
-    for name, value in values.items():
-        fields[name] = value if isinstance(value, list) else [str(value)]
-    return [(name, v) for name, vs in fields.items() for v in vs]
 
 
 class Staff(HttpUser):

@@ -11,7 +11,8 @@ durability (fsync and synchronous commit on). As root, PostgreSQL runs as the ``
 
 The application runs with ``bench.load.settings`` (``config.production``; only the TLS parts are
 off on plain-HTTP loopback: the HTTPS redirect and the ``Secure`` flag of the cookies). Processes:
-gunicorn (``--workers``, gthread), ``manage.py task_worker`` (django-tasks' ``db_worker``) and ``manage.py deliver_outbox --loop``.
+gunicorn (``--workers``, gthread), ``manage.py task_worker`` (django-tasks' ``db_worker``) and
+``manage.py deliver_outbox --loop``.
 Their pids are in ``$SENTIER_LOAD_DIR/pids.json``; logs beside them.
 """
 
