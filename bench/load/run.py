@@ -160,6 +160,8 @@ def main() -> int:
     rows, total = table(prefix)
     commits, rollbacks, tuples = (b - a for a, b in zip(db_before, db_after, strict=True))
     cpu = {name: (cpu_after[name] - cpu_before.get(name, 0.0)) / elapsed for name in cpu_after}
+    requests = max(1, int(total.get("Request Count", 0) or 0))
+    per_request = cpu.get("gunicorn", 0.0) * elapsed / requests * 1000
     mix = "50 caseworkers : 10 partner staff : 100 applicants : 5 API clients (weights)"
     lines = [
         "## Load (`bench/load/run.py`, locust, PostgreSQL 15)",
@@ -187,6 +189,7 @@ def main() -> int:
         "CPU (cores used on average over the run, of 2; a backend that ended during the run "
         "is not counted): "
         + ", ".join(f"{name} {value:.2f}" for name, value in cpu.items())
+        + f"; the web processes spent {per_request:.1f} ms of CPU per request"
         + f". Database: {commits / elapsed:.0f} commits/s, {rollbacks} rollbacks, "
         f"{tuples / elapsed:.0f} rows written/s.",
         "",
