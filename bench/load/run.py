@@ -170,7 +170,7 @@ def main() -> int:
         f"ran**: load average {load_before[0]:.1f} before, {load_after[0]:.1f} at the end.",
         "",
         f"Stack on loopback: gunicorn ({args.workers} workers x {args.threads} threads, gthread), "
-        "`db_worker`, `deliver_outbox --loop`, PostgreSQL 15 (fsync and synchronous commit on, "
+        "`task_worker`, `deliver_outbox --loop`, PostgreSQL 15 (fsync and synchronous commit on, "
         "`pg_stat_statements`), settings `bench.load.settings` = `config.production` without "
         "the TLS parts (HTTPS redirect, `Secure` cookies). Database: the demo grown by SQL to "
         f"{int(participants):,} files (`bench/load/stack.py prepare`; `sentier synth` will "
