@@ -76,6 +76,8 @@ SENTIER_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("SENTIER_WEBHOOK_TIMEOUT_
 # API keys: the longest a key may live, when its organization is told it ends, and how many
 # requests one key may make; how many one signed-in person may make through the API. Counted in
 # the cache (CACHES below): shared by every server process with the database cache.
+# How long the statistics page's counts are kept before they are counted again (seconds).
+SENTIER_STATISTICS_SECONDS = int(os.environ.get("SENTIER_STATISTICS_SECONDS", "300"))
 SENTIER_API_KEY_MAX_DAYS = int(os.environ.get("SENTIER_API_KEY_MAX_DAYS", "365"))
 SENTIER_API_KEY_NOTICE_DAYS = int(os.environ.get("SENTIER_API_KEY_NOTICE_DAYS", "14"))
 SENTIER_API_KEY_RATE = os.environ.get("SENTIER_API_KEY_RATE", "600/minute")

@@ -9,10 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -20,9 +18,8 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from sentier.accounts.models import User
 from sentier.core.jurisdiction import default_language
 from sentier.core.replica import replica_reads
-from sentier.participants.models import FileStatus, Participant
-from sentier.reference.models import Program, Region
-from sentier.reference.selectors import list_current_programs, list_current_regions
+from sentier.participants.models import Participant
+from sentier.site.statistics import statistics as statistics_figures
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -64,37 +61,9 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {
         "role": user.role,
         # The figures of the statistics page, computed only by the home page that shows them.
-        "totals": SimpleLazyObject(_statistics),
+        "totals": SimpleLazyObject(statistics_figures),
     }
     return render(request, f"site/home_{user.role}.html", context)
-
-
-def _statistics() -> dict[str, object]:
-    """Aggregates only: counts by region, program and status, never a person; of this
-    jurisdiction's regions and programs only (an Ontario analyst counts no Québec file). Names
-    are read from the rows, so that they follow the page's language ("City of Toronto")."""
-    regions = {region.pk: region for region in list_current_regions()}
-    programs = {program.pk: program for program in list_current_programs()}
-    participants = Participant.objects.filter(region__in=regions, program__in=programs)
-    by_region = participants.values("region_id").annotate(n=Count("id"))
-    by_program = participants.values("program_id").annotate(n=Count("id"))
-    return {
-        "total": participants.count(),
-        "active": participants.filter(status=FileStatus.ACTIVE).count(),
-        "by_region": sorted(
-            (_named("region", regions[row["region_id"]], row["n"]) for row in by_region),
-            key=lambda row: str(row["region__code"]),
-        ),
-        "by_program": sorted(
-            (_named("program", programs[row["program_id"]], row["n"]) for row in by_program),
-            key=lambda row: str(row["program__code"]),
-        ),
-        "as_of": timezone.now(),
-    }
-
-
-def _named(kind: str, row: Region | Program, count: int) -> dict[str, object]:
-    return {f"{kind}__code": row.code, f"{kind}__name": row.name, "n": count}
 
 
 @login_required
@@ -103,7 +72,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     # Aggregates only, a few seconds old at most: the replica may answer (sentier.core.replica).
     with replica_reads():
-        totals = _statistics()
+        totals = statistics_figures()
     return render(request, "site/statistics.html", {"totals": totals})
 
 
