@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -262,11 +263,30 @@ def reevaluate_caseload(
             update_fields=["eligible", "reason_code", "run"],
         )
         OutcomeChange.objects.bulk_create(changes, batch_size=2000)
+        _supersede_older_changes(run)
         run.changed = len(changes)
         run.seconds = time.perf_counter() - started
         run.save(update_fields=["changed", "seconds"])
     report("save", total, total)
     return run
+
+
+def _supersede_older_changes(run: ReevaluationRun) -> int:
+    """Close the open changes of the files ``run`` changed again, for the same measure: each
+    points to the newer change that replaces it on the worklist."""
+    newer = OutcomeChange.objects.filter(
+        run=run, participant_id=OuterRef("participant_id"), measure=OuterRef("measure")
+    )
+    return (
+        OutcomeChange.objects.filter(
+            measure=run.measure,
+            handled_at__isnull=True,
+            superseded_by__isnull=True,
+            participant_id__in=OutcomeChange.objects.filter(run=run).values("participant_id"),
+        )
+        .exclude(run=run)
+        .update(superseded_by=Subquery(newer.values("id")[:1]))
+    )
 
 
 @transaction.atomic

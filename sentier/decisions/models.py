@@ -131,10 +131,28 @@ class OutcomeChange(models.Model):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A later run changed the same measure of the same file again: that newer change is the one
+    # to act on, and this one leaves the worklist (without it, open changes only ever piled up).
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("superseded by"),
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-run__started_at", "participant__last_name"]
+        indexes = [
+            # The worklists: the open changes of a caseworker's files.
+            models.Index(
+                fields=["participant"],
+                condition=models.Q(handled_at__isnull=True, superseded_by__isnull=True),
+                name="outcomechange_open_idx",
+            )
+        ]
         verbose_name = _("outcome change")
         verbose_name_plural = _("outcome changes")
 

@@ -48,12 +48,13 @@ def get_decision_for_user(user: User, decision_uuid: uuid.UUID | str) -> Decisio
 
 
 def list_worklist_changes_for_caseworker(user: User) -> QuerySet[OutcomeChange]:
-    """Open re-evaluation changes for the caseworker's own participants."""
+    """Open re-evaluation changes for the caseworker's own participants: neither handled nor
+    superseded by a later change of the same measure (the partial index serves this filter)."""
     if not may(user, "decisions.handle_changes"):
         return OutcomeChange.objects.none()
-    queryset = OutcomeChange.objects.filter(handled_at__isnull=True).select_related(
-        "participant", "run"
-    )
+    queryset = OutcomeChange.objects.filter(
+        handled_at__isnull=True, superseded_by__isnull=True
+    ).select_related("participant", "run")
     if may(user, "participants.hold_caseload"):
         queryset = queryset.filter(participant__caseworker=user)
     return queryset.order_by("-run__started_at", *french("participant__last_name"))
