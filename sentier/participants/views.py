@@ -19,7 +19,7 @@ from sentier.accounts.models import User
 from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
-from sentier.audit.selectors import list_access_for_participant
+from sentier.audit.selectors import list_access_for_participant, page_of_access_for_participant
 from sentier.core.forms import bind_form
 from sentier.participants import actions, selectors
 from sentier.participants.forms import (
@@ -186,10 +186,13 @@ def my_file(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def my_access_log(request: HttpRequest) -> HttpResponse:
-    """Who has viewed my file: every row of the access log about me."""
+    """Who has viewed my file: every row of the access log about me, 50 a page (keyset pages:
+    the last page of a long log costs what the first does)."""
     user = request_user(request)
     participant = selectors.get_own_participant(user)
-    page = Paginator(list_access_for_participant(participant), 50).get_page(request.GET.get("page"))
+    page = page_of_access_for_participant(
+        participant, newer=request.GET.get("newer", ""), older=request.GET.get("older", "")
+    )
     return render(
         request, "participants/my_access_log.html", {"participant": participant, "page": page}
     )
