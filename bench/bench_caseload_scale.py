@@ -1,20 +1,19 @@
-"""Benchmark of the caseload at provincial scale on PostgreSQL: a region's list in French order,
-far down its pages, and a name search, on the demo and then on a database grown to a province's
-size, with and without the indexes that serve them.
+"""Benchmark of the pages at provincial scale on PostgreSQL: every page of the scale probe
+(shared/findings/scale-probe-2026-12-06.md), timed on the demo, then on the demo plus a
+synthetic province made by ``sentier synth``, with the plan of each page's slowest query.
 
-Run against a throw-away PostgreSQL cluster (``make bench`` does this)::
+Run against a throw-away PostgreSQL cluster and an empty database (``make bench`` does this)::
 
     export DATABASE_URL=$(scripts/pg_test_cluster.sh start)
     .venv/bin/python bench/bench_caseload_scale.py            # --participants N --requests N
     scripts/pg_test_cluster.sh stop
 
-The demo is loaded, then grown by SQL to ``--participants`` files (default 300,000, the size of
-the probe in shared/findings): each demo file is copied with a new number and a varied surname,
-in its own region, so Laval holds about a fifth of them. Each page is the whole Django request
-through the test client, signed in as Laval's caseworker looking at the whole region
-(``scope=all``): page 50 of the list, and a search on a surname. The same pages are then timed
-inside a transaction that drops the indexes of participants migration 0010 and is rolled back,
-which is what the pages cost before them. Figures go to docs/benchmarks.md.
+The demo is loaded; its participant persona's file is given 10,000 access-log rows (who viewed
+my file). The pages are timed (median of ``--requests`` whole Django requests through the test
+client, after a warm-up), then ``sentier synth --participants N`` runs, timed, beside a plain
+``COPY`` of as many rows into a table without indexes, and the pages are timed again. For each
+page, the slowest SQL query of one request is run again under ``EXPLAIN ANALYZE``. Figures go to
+docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -35,133 +35,208 @@ import django
 django.setup()  # the models below need the app registry: imports follow it
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from bench._report import machine_description, write_section  # noqa: E402
 from sentier.accounts.models import User  # noqa: E402
-from sentier.participants.models import Participant  # noqa: E402
+from sentier.audit.models import AccessLog  # noqa: E402
+from sentier.audit.selectors import page_of_access_for_participant  # noqa: E402
+from sentier.exchange.actions import create_api_key  # noqa: E402
+from sentier.participants.models import Participant, TimelineEvent  # noqa: E402
+from sentier.site.statistics import forget_file_counts  # noqa: E402
+from sentier.site.synth import synthesize  # noqa: E402
 
-#: The indexes this benchmark is about (participants migration 0010).
-INDEXES = (
-    "participant_region_name_idx",
-    "participant_last_name_trgm",
-    "participant_first_name_trgm",
-)
 CASEWORKER = "caseworker.laval@sentier.demo"
+SHOWINGS = 10_000
 
 
-def grow(participants: int) -> None:
-    """Copy the demo's files until there are ``participants`` of them, in one statement."""
-    demo = Participant.objects.count()
-    copies = max(0, participants - demo) // max(demo, 1)
-    columns = [
-        field.column
-        for field in Participant._meta.concrete_fields
-        if field.column not in {"id", "uuid", "file_number", "last_name", "user_id"}
-    ]
-    listed, copied = ", ".join(columns), ", ".join(f"p.{column}" for column in columns)
-    # The column names come from the model, the number of copies is a parameter.
-    sql = (
-        f"INSERT INTO participants_participant (uuid, file_number, last_name, user_id, {listed}) "  # noqa: S608
-        "SELECT gen_random_uuid(), 'B' || g || '-' || p.id, "
-        # One copy in seven keeps the surname: searches find namesakes, as in a province.
-        "p.last_name || CASE WHEN g %% 7 = 0 THEN '' ELSE chr(65 + g %% 26) || (g %% 100) END, "
-        f"NULL, {copied} FROM participants_participant p, generate_series(1, %s) g"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [copies])
-        cursor.execute("ANALYZE participants_participant")
-
-
-def timed(client: Client, url: str, requests: int) -> list[float]:
+def timed(client: Client, url: str, requests: int, headers: dict[str, Any]) -> list[float]:
     for _ in range(3):
-        client.get(url)  # warm-up: templates, caches, connection
+        client.get(url, **headers)  # warm-up: templates, caches, connection
     times = []
     for _ in range(requests):
         start = time.perf_counter()
-        response = client.get(url)
+        response = client.get(url, **headers)
         times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, response.status_code
+        assert response.status_code == 200, (url, response.status_code)
     return times
 
 
-def measure(client: Client, urls: dict[str, str], requests: int) -> dict[str, float]:
-    return {name: statistics.median(timed(client, url, requests)) for name, url in urls.items()}
+def slowest_query(client: Client, url: str, headers: dict[str, Any]) -> tuple[float, str]:
+    """The slowest read of one request, run again under EXPLAIN ANALYZE: (ms, plan's top)."""
+    forget_file_counts()  # the statistics are timed as counted, not as kept
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url, **headers)
+    reads = [q for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    slowest = max(reads, key=lambda q: float(q["time"]))
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT TEXT) " + slowest["sql"])
+        plan = [row[0] for row in cursor.fetchall()]
+    execution = next((line for line in plan if line.startswith("Execution Time")), "")
+    ms = float(execution.split(":")[1].split()[0]) if execution else 0.0
+    top = plan[0].split("  (cost")[0].strip()
+    return ms, top
 
 
-def without_indexes(client: Client, urls: dict[str, str], requests: int) -> dict[str, float]:
-    """The same pages with the indexes dropped inside a transaction that is rolled back."""
-    found: dict[str, float] = {}
-    try:
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                for index in INDEXES:
-                    cursor.execute(f"DROP INDEX {index}")
-            found = measure(client, urls, requests)
-            raise _Rollback
-    except _Rollback:
-        pass
+def pages(participant: Participant) -> dict[str, tuple[str, str, dict[str, Any]]]:
+    """page → (persona email, url, headers); the API page's key is made in :func:`main`."""
+    caseload = reverse("participants:caseload")
+    return {
+        "caseload, own files": (CASEWORKER, caseload, {}),
+        "caseload, whole region, page 50": (CASEWORKER, f"{caseload}?scope=all&page=50", {}),
+        "caseload, whole region, `q=Tremblay`": (
+            CASEWORKER,
+            f"{caseload}?scope=all&q=Tremblay",
+            {},
+        ),
+        "participant file": (
+            CASEWORKER,
+            reverse("participants:file", kwargs={"participant_uuid": participant.uuid}),
+            {},
+        ),
+        "review queue": (CASEWORKER, reverse("intake:review_queue"), {}),
+        "caseworker home": (CASEWORKER, "/fr-ca/", {}),
+        "analyst statistics": ("analyst@sentier.demo", reverse("core:statistics"), {}),
+        "analyst home": ("analyst@sentier.demo", "/fr-ca/", {}),
+        f"who viewed my file ({SHOWINGS:,} rows), first page": (
+            "participant@sentier.demo",
+            reverse("participants:my_access_log"),
+            {},
+        ),
+    }
+
+
+def measure(
+    urls: dict[str, tuple[str, str, dict[str, Any]]], requests: int
+) -> dict[str, tuple[float, float, str]]:
+    found = {}
+    for name, (email, url, headers) in urls.items():
+        client = Client(secure=url.startswith("/api/"))
+        if email:
+            client.force_login(User.objects.get(email=email))
+        median = statistics.median(timed(client, url, requests, headers))
+        ms, top = slowest_query(client, url, headers)
+        found[name] = (median, ms, top)
     return found
 
 
-class _Rollback(Exception):
-    pass
+def last_access_page(urls: dict[str, tuple[str, str, dict[str, Any]]]) -> None:
+    """Who viewed my file, its last page: found by walking the cursors once."""
+    persona = Participant.objects.get(user__email="participant@sentier.demo")
+    url = reverse("participants:my_access_log")
+    query = ""
+    while True:
+        page = page_of_access_for_participant(persona, older=query.removeprefix("?older="))
+        if not page.older:
+            break
+        query = f"?older={page.older}"
+    urls[f"who viewed my file ({SHOWINGS:,} rows), last page"] = (
+        "participant@sentier.demo",
+        url + query,
+        {},
+    )
+
+
+def plain_copy(rows: int) -> float:
+    """COPY ``rows`` rows of a timeline event's shape into a table without indexes: seconds."""
+    now = timezone.now()
+    row = (1, "note", now, None, "", '{"text": "Rencontre au bureau."}')
+    start = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMP TABLE plain_copy (participant_id int, kind text, occurred_at timestamptz,"
+            " actor_id int, summary text, data jsonb)"
+        )
+        with cursor.cursor.copy(
+            "COPY plain_copy (participant_id, kind, occurred_at, actor_id, summary, data) "
+            "FROM STDIN"
+        ) as copy:
+            for _ in range(rows):
+                copy.write_row(row)
+        cursor.execute("DROP TABLE plain_copy")
+    return time.perf_counter() - start
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--participants", type=int, default=300_000)
-    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--participants", type=int, default=1_000_000)
+    parser.add_argument("--requests", type=int, default=15)
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         print("This benchmark runs on PostgreSQL: set DATABASE_URL (see the module docstring).")
         return 2
     call_command("migrate", verbosity=0)
+    if Participant.objects.filter(file_number__startswith="S-").exists():
+        print("Run this on an empty database or the demo alone: it times the demo first.")
+        return 2
     if not User.objects.filter(email=CASEWORKER).exists():
         call_command("load_reference", verbosity=0)
         call_command("load_demo", verbosity=0)
+    persona = Participant.objects.get(user__email="participant@sentier.demo")
     caseworker = User.objects.get(email=CASEWORKER)
-    client = Client()
-    client.force_login(caseworker)
-    caseload = reverse("participants:caseload")
-    surname = (
-        Participant.objects.filter(region=caseworker.region).values_list("last_name", flat=True)
-    )[0]
-    urls = {
-        "page 50 of the region's list": f"{caseload}?scope=all&page=50",
-        f'search "{surname}" in the region': f"{caseload}?scope=all&q={surname}",
-    }
-    demo_size = Participant.objects.count()
-    demo = measure(client, urls, args.requests)
-    start = time.perf_counter()
-    grow(args.participants)
-    grown_seconds = time.perf_counter() - start
-    size = Participant.objects.count()
-    region_size = Participant.objects.filter(region=caseworker.region).count()
-    grown = measure(client, urls, args.requests)
-    before = without_indexes(client, urls, args.requests)
-    rows: list[str] = []
-    for name in urls:
-        rows.append(
-            f"| {name} | {demo[name]:.1f} | {before[name]:.1f} | **{grown[name]:.1f}** | "
-            f"{grown[name] / demo[name]:.1f}x | {before[name] / grown[name]:.1f}x |"
+    with connection.cursor() as cursor:  # who viewed my file: 10,000 showings
+        cursor.execute(
+            "INSERT INTO audit_accesslog (accessed_at, user_id, visitor, participant_id, kind,"
+            " what, affiliation, channel, path) SELECT now() - g * interval '1 hour', %s, '',"
+            " %s, 'file', '', '', 'page', '' FROM generate_series(1, %s) g",
+            [caseworker.pk, persona.pk, SHOWINGS - persona.access_log.count()],
         )
+    partner = User.objects.get(email="partner.opex@sentier.demo")
+    assert partner.organization is not None
+    key = create_api_key(
+        actor=partner, organization=partner.organization, name=f"bench {time.time():.0f}"
+    ).raw
+    urls = pages(persona)
+    urls["API referrals list"] = ("", "/api/v1/referrals", {"HTTP_X_API_KEY": key})
+    last_access_page(urls)
+    demo_size = Participant.objects.count()
+    demo = measure(urls, args.requests)
+
+    start = time.perf_counter()
+    counts = synthesize(participants=args.participants, seed=args.seed)
+    synth_seconds = time.perf_counter() - start
+    total_rows = sum(counts.values())
+    copy_seconds = plain_copy(total_rows)
+    size = Participant.objects.count()
+    events = TimelineEvent.objects.count()
+    showings = AccessLog.objects.count()
+    own = Participant.objects.filter(caseworker=caseworker).count()
+    region = Participant.objects.filter(region=caseworker.region).count()
+    grown = measure(urls, args.requests)
+
+    rows = []
+    for name in urls:
+        before, after = demo[name], grown[name]
+        rows.append(
+            f"| {name} | {before[0]:.1f} | **{after[0]:.1f}** | {after[0] / before[0]:.1f}× | "
+            f"{after[1]:.1f} | `{after[2]}` |"
+        )
+    biggest = sorted(counts.items(), key=lambda item: -item[1])[:6]
     lines = [
-        "## Caseload at provincial scale (`bench/bench_caseload_scale.py`, PostgreSQL 15)",
+        "## Pages at provincial scale (`bench/bench_caseload_scale.py`, PostgreSQL 15)",
         "",
         f"Machine: {machine_description()}",
         "",
-        f"The demo ({demo_size:,} files) grown by SQL to {size:,} files in {grown_seconds:.0f} s; "
-        f"Laval holds {region_size:,} of them. Median of {args.requests} requests per page, "
-        "the whole Django request in the process, signed in as Laval's caseworker looking at the "
-        'whole region. "Without the indexes": the same database, the indexes of participants '
-        "migration 0010 dropped in a transaction that is then rolled back.",
+        f"**`sentier synth --participants {args.participants:,}`: {synth_seconds:.0f} s** "
+        f"for {total_rows:,} rows ({total_rows / synth_seconds:,.0f} rows/s); a plain `COPY` of "
+        f"as many rows of a timeline event's shape into a table without indexes: "
+        f"{copy_seconds:.0f} s ({synth_seconds / copy_seconds:.1f}× less). Largest tables: "
+        + ", ".join(f"{table} {rows_:,}" for table, rows_ in biggest)
+        + ".",
         "",
-        "| page | demo ms | grown, without the indexes ms | grown ms | grown / demo | "
-        "gain of the indexes |",
-        "|---|---:|---:|---:|---:|---:|",
+        f"The demo ({demo_size:,} files) and then {size:,} files, {events:,} timeline events, "
+        f"{showings:,} access-log rows. Laval's caseworker holds {own:,} files, Laval "
+        f"{region:,}. Median of {args.requests} whole Django requests per page (test client, "
+        "in the process, warm). Last two columns: the slowest query of one request at scale, "
+        "again under `EXPLAIN ANALYZE` (the statistics counted, not read from the cache).",
+        "",
+        "| page | demo ms | scale ms | scale / demo | slowest query ms | its plan's top |",
+        "|---|---:|---:|---:|---:|---|",
         *rows,
     ]
     report = "\n".join(lines)
