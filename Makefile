@@ -104,10 +104,13 @@ migrations-check: python-deps
 catalogs-check: python-deps
 	$(PY) scripts/check_catalogs.py
 
-# The suites run in parallel processes (pytest-xdist), one per core unless PYTEST_WORKERS says
-# otherwise; a test file stays in one process, so its module fixtures are built once.
+# The SQLite and browser suites run in parallel processes (pytest-xdist), one per core unless
+# PYTEST_WORKERS says otherwise. Tests are dealt out one by one in collection order, where
+# pytest-django puts the tests that flush the database last: a flush never runs before a test that
+# needs the reference rows the migrations wrote (dealing out whole files did that on PostgreSQL).
+# The PostgreSQL run stays in one process: in parallel it still lost an MFA sign-in; to look at.
 PYTEST_WORKERS ?= auto
-XDIST := -n $(PYTEST_WORKERS) --dist loadfile
+XDIST := -n $(PYTEST_WORKERS) --dist load
 
 # The SQLite run has the clock at 23:30 local on 31 December, when the UTC date is already
 # tomorrow's and the UTC year next year's; the PostgreSQL run keeps the real hour. Between them,
@@ -121,7 +124,7 @@ pytest-now: python-deps compilemessages
 
 pytest-postgres: test-deps python-deps compilemessages
 	@url=$$(scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
-	DATABASE_URL="$$url" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) sentier
+	DATABASE_URL="$$url" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider sentier
 
 e2e: test-deps python-deps assets compilemessages
 	$(VENV)/bin/pytest -m e2e -p no:cacheprovider $(XDIST) --durations=8 e2e
