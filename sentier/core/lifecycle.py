@@ -9,7 +9,9 @@ row: who, when, which object, from, to, why. A move the machine does not allow r
 every refused action in the apps (its message is for the user; nothing was changed).
 
 Views and templates ask :meth:`Lifecycle.open_moves` which moves a user may make now, instead of
-comparing statuses themselves.
+comparing statuses themselves (and :meth:`Lifecycle.settled` whether anything is left to decide);
+a template that only chooses what to *say* about a status uses the ``status_is`` filter
+(``sentier/core/templatetags/lifecycle.py``).
 
 The rows go to :class:`sentier.core.models.Transition` (one table for every lifecycle, keyed by
 content type and id), unless the lifecycle names its own ``record`` (support plans and referrals
@@ -184,6 +186,12 @@ class Lifecycle:
         source = self.status_of(obj)
         held = [side] if side is not None else self.sides_of(user, obj)
         return [t for t in self.order if any(self.allows(source, t, s) for s in held)]
+
+    def settled(self, obj: Any) -> bool:
+        """Whether no move leaves ``obj``'s status, for any side (the scheduled jobs included):
+        the lifecycle has nothing more to decide about it."""
+        source = self.status_of(obj)
+        return not any(m.source == source for m in self.moves.values())
 
     def status_of(self, obj: Any) -> str:
         return str(getattr(obj, self.field) or "")

@@ -46,7 +46,7 @@ from sentier.ontario.forms import (
     EmploymentOntarioReferralForm,
     WorklistFilterForm,
 )
-from sentier.ontario.models import OW_UNDECIDED, ActionPlan, Deferral, ow_refusal_reasons
+from sentier.ontario.models import ActionPlan, Deferral, ow_refusal_reasons
 from sentier.ontario.pages import apply_errors, ontario_only
 from sentier.ontario.sharing import describe_eo_message
 from sentier.referrals.exchanges import exchange_message
@@ -332,8 +332,7 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
             return _ow_conflict(request, user, ow, action)  # granted by a colleague meanwhile
     else:
         ow = selectors.get_ow_application_for_user(user, ow_uuid)
-    undecided = ow.status in OW_UNDECIDED
-    can_decide = undecided and may(user, "ontario.work_ow_intake")
+    undecided = not states.OW_APPLICATION.settled(ow)
     can_act = may(user, "ontario.work_ow_area", ow) and ow.transferred_at is not None
     intake = ow.transferred_at is None
     can_assign = (
@@ -432,7 +431,8 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
             "sent": _sent_to_employment_ontario(ow.referral_id),
             # Why the route, worded for staff (the rules' own text speaks to the person).
             "route_staff": _staff_wording(ow.route_reason),
-            "can_decide": can_decide,
+            # The intake unit's decisions this person may make now: the template's forms.
+            "moves": states.OW_APPLICATION.open_moves(user, ow),
             "can_act": can_act,
             "can_assign": can_assign,
             "assign_form": assign_form,
@@ -596,6 +596,9 @@ def assessment(request: HttpRequest, assessment_uuid: str) -> HttpResponse:
             "forms": forms,
             "assign_form": assign_form,
             "can_act": can_act,
+            # Completing is the assessment's one move; deferrals and the referral to
+            # Employment Ontario are recorded while it is open to it.
+            "moves": states.ASSESSMENT.open_moves(user, found),
             "can_assign": can_assign,
             "takes_rows": _takes_rows(user),
             "today": timezone.localdate(),

@@ -155,3 +155,10 @@ def test_a_start_records_the_creation(personas: dict[str, Any]) -> None:
     subject.last_name = "open"  # no object is created open
     with pytest.raises(Refused):
         machine.start(subject, side=CLERK)
+
+
+def test_settled_when_no_move_leaves_the_status() -> None:
+    machine = door(record=lambda obj, **kw: kw)
+    assert not machine.settled(thing("closed"))
+    assert not machine.settled(thing("open"))
+    assert machine.settled(thing("locked"))  # no side at all may leave it

@@ -29,9 +29,9 @@ from sentier.accounts.permissions import may
 from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
-from sentier.ontario import actions, mailing
+from sentier.ontario import actions, mailing, states
 from sentier.ontario.forms import ConfirmODSPForm
-from sentier.ontario.models import PACKAGE_OUT, DeterminationPackage, ODSPApplication, ODSPStatus
+from sentier.ontario.models import PACKAGE_OUT, DeterminationPackage, ODSPApplication
 from sentier.ontario.odsp import actions as odsp_actions
 from sentier.ontario.odsp import selectors
 from sentier.ontario.odsp.actions import DecidedMeanwhile
@@ -174,7 +174,10 @@ def _application_page(
             "package": package,
             "can_act": can_act,
             "kept": kept,
-            "is_open": odsp.status in (ODSPStatus.RECEIVED, ODSPStatus.INFO_REQUESTED),
+            # Still to decide, and the decisions and package steps this person may take now.
+            "is_open": not states.ODSP_APPLICATION.settled(odsp),
+            "moves": states.ODSP_APPLICATION.open_moves(user, odsp),
+            "package_moves": states.PACKAGE.open_moves(user, package) if package else [],
             "return_due_soon": bool(
                 package
                 and package.status in PACKAGE_OUT
