@@ -1,0 +1,11 @@
+"""On PostgreSQL, the transition log refuses UPDATE, DELETE and TRUNCATE at the database level,
+for the role that owns it too (see ``sentier.core.append_only``)."""
+
+from django.db import migrations
+
+from sentier.core.append_only import refuse_changes
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0002_transition_log")]
+    operations = [refuse_changes("core_transition")]
