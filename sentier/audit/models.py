@@ -46,6 +46,7 @@ class AccessKind(models.TextChoices):
     CHANGE_HISTORY = "change_history", _("Change history of the file")
     OWN_FILE = "own_file", _("File, seen by the person themselves")
     CASELOAD = "caseload", _("Caseload")
+    STAFF_HOME = "staff_home", _("Staff home page")
     IDENTITY = "identity", _("Identity")
     # Single window and eligibility
     APPLICATION = "application", _("Application and automated recommendation")
@@ -60,6 +61,8 @@ class AccessKind(models.TextChoices):
     SERVICE_PLAN_REQUEST = "service_plan_request", _("Service plan request")
     SERVICE_PLAN_DECISION = "service_plan_decision", _("Decision on a service plan request")
     SERVICE_PLAN = "service_plan", _("Service plan")
+    SUPPORT_PLAN_WORKLIST = "support_plan_worklist", _("Support plan worklist")
+    SERVICE_PLANS = "service_plans", _("Service plans and requests")
     REGIONAL_NETWORK = "regional_network", _("Regional support network")
     # PAAS Action
     PAAS_ORGANIZATION = "paas_organization", _("PAAS Action: the organization’s participants")
@@ -69,6 +72,7 @@ class AccessKind(models.TextChoices):
     PAAS_EXIT_FORM = "paas_exit_form", _("End of a PAAS Action placement")
     PAAS_ATTENDANCE = "paas_attendance", _("PAAS Action attendance")
     PAAS_CLAIM = "paas_claim", _("PAAS Action expense claim")
+    PAAS_CLAIMS = "paas_claims", _("PAAS Action expense claims")
     PAAS_CLAIM_RECEIPT = "paas_claim_receipt", _("Receipt of a PAAS Action expense claim")
     PAAS_STATEMENT = "paas_statement", _("PAAS Action monthly statement")
     PAAS_STATEMENT_CSV = "paas_statement_csv", _("PAAS Action monthly statement (CSV)")

@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 
 from sentier.accounts.permissions import may
 from sentier.accounts.requests import request_user
+from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.core import panels
 from sentier.decisions.selectors import (
     latest_decisions_for_participant,
@@ -49,8 +51,9 @@ def worklist_changes(request: HttpRequest) -> str:
     user = request_user(request)
     if not may(user, "participants.hold_caseload"):
         return ""
+    worklist = list(list_worklist_changes_for_caseworker(user)[:20])
+    shown = [change.participant_id for change in worklist]
+    record_access(user=user, shown=shown, kind=AccessKind.STAFF_HOME, request=request)
     return render_to_string(
-        "decisions/_home_worklist.html",
-        {"worklist": list_worklist_changes_for_caseworker(user)[:20]},
-        request=request,
+        "decisions/_home_worklist.html", {"worklist": worklist}, request=request
     )

@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.accounts.requests import request_user
+from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.core import panels
 from sentier.participants.models import Participant
 from sentier.participants.permissions import caseload_holders_q
@@ -40,11 +42,12 @@ def recently_assigned(request: HttpRequest) -> str:
     user = request_user(request)
     if not may(user, "participants.hold_caseload"):
         return ""
-    recent = (
+    recent = list(
         list_participants_for_user(user)
         .filter(caseworker=user, assigned_at__isnull=False)
         .order_by("-assigned_at")[:5]
     )
+    record_access(user=user, shown=recent, kind=AccessKind.STAFF_HOME, request=request)
     return render_to_string("participants/_home_recent.html", {"recent": recent}, request=request)
 
 

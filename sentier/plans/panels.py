@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 
 from sentier.accounts.permissions import may
 from sentier.accounts.requests import request_user
+from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.core import panels
 from sentier.participants.models import Participant
 from sentier.plans import selectors, states
@@ -54,4 +56,5 @@ def home(request: HttpRequest) -> str:
     if not may(user, "participants.hold_caseload"):
         return ""
     worklist = selectors.worklist_for(user)
+    record_access(user=user, shown=worklist.people(), kind=AccessKind.STAFF_HOME, request=request)
     return render_to_string("plans/_home_panel.html", {"worklist": worklist}, request=request)

@@ -248,6 +248,14 @@ class Worklist:
     extension_requests: list[Extension]
     waiting_answer: list[SupportPlan]
 
+    def people(self) -> list[int]:
+        """The ids of the participants the worklist names (for the access log)."""
+        return [
+            *(f.plan.participant_id for f in (*self.overdue, *self.this_week)),
+            *(p.participant_id for p in (*self.ending_soon, *self.waiting_answer)),
+            *(e.plan.participant_id for e in self.extension_requests),
+        ]
+
     @property
     def count(self) -> int:
         return (

@@ -675,10 +675,14 @@ def worklist(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     if not may(user, "plans.view_worklist"):
         raise Http404
+    worklist = selectors.worklist_for(user)
+    record_access(
+        user=user, shown=worklist.people(), kind=AccessKind.SUPPORT_PLAN_WORKLIST, request=request
+    )
     return render(
         request,
         "plans/worklist.html",
-        {"worklist": selectors.worklist_for(user), "feed": selectors.feed_for(user)},
+        {"worklist": worklist, "feed": selectors.feed_for(user)},
     )
 
 

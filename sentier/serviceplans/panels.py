@@ -13,6 +13,8 @@ from django.template.loader import render_to_string
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.audit.actions import record_access
+from sentier.audit.models import AccessKind
 from sentier.core import panels
 from sentier.participants.models import Participant
 from sentier.plans import states as support_states
@@ -81,16 +83,18 @@ def home_section(request: HttpRequest) -> str:
     if not isinstance(user, User):
         return ""
     if may(user, "participants.hold_caseload"):
+        requests = list(selectors.recent_decisions_for_caseworker(user, limit=8))
+        shown = [r.participant_id for r in requests]
+        record_access(user=user, shown=shown, kind=AccessKind.STAFF_HOME, request=request)
         return render_to_string(
-            "serviceplans/_home_caseworker.html",
-            {"requests": selectors.recent_decisions_for_caseworker(user, limit=8)},
-            request=request,
+            "serviceplans/_home_caseworker.html", {"requests": requests}, request=request
         )
     if may(user, "serviceplans.decide_requests"):
+        queue = list(selectors.coordinator_queue(user)[:10])
+        shown = [r.participant_id for r in queue]
+        record_access(user=user, shown=shown, kind=AccessKind.STAFF_HOME, request=request)
         return render_to_string(
-            "serviceplans/_home_coordinator.html",
-            {"queue": list(selectors.coordinator_queue(user)[:10])},
-            request=request,
+            "serviceplans/_home_coordinator.html", {"queue": queue}, request=request
         )
     if may(user, "accounts.work_for_organization"):
         plans = list(selectors.list_plans_for_user(user).order_by("-created_at")[:10])

@@ -49,6 +49,7 @@ from sentier.serviceplans.models import (
     PlanStatus,
     RequestStatus,
     ServicePlan,
+    ServicePlanRequest,
 )
 
 
@@ -113,19 +114,37 @@ def plan_list(request: HttpRequest) -> HttpResponse:
             participant__caseworker=user
         )
     requests = selectors.list_requests_for_user(user).exclude(status=RequestStatus.PENDING)
+    is_partner = may(user, "accounts.work_for_organization")
+    queue = list(selectors.coordinator_queue(user))
+    pending = (
+        list(selectors.list_requests_for_user(user).filter(status=RequestStatus.PENDING))
+        if not decides_requests
+        else []
+    )
+    decided = list(requests.order_by("-decided_at")[:50])
+    shown_plans = list(plans.distinct().order_by("-created_at")[:100])
+    # Every person named on the page (partner staff see plans by date, not by name).
+    named: list[ServicePlanRequest | ServicePlan] = [
+        *queue,
+        *pending,
+        *decided,
+        *([] if is_partner else shown_plans),
+    ]
+    record_access(
+        user=user,
+        shown=[row.participant_id for row in named],
+        kind=AccessKind.SERVICE_PLANS,
+        request=request,
+    )
     return render(
         request,
         "serviceplans/list.html",
         {
-            "queue": list(selectors.coordinator_queue(user)),
-            "pending": list(
-                selectors.list_requests_for_user(user).filter(status=RequestStatus.PENDING)
-            )
-            if not decides_requests
-            else [],
-            "decided": list(requests.order_by("-decided_at")[:50]),
-            "plans": list(plans.distinct().order_by("-created_at")[:100]),
-            "is_partner": may(user, "accounts.work_for_organization"),
+            "queue": queue,
+            "pending": pending,
+            "decided": decided,
+            "plans": shown_plans,
+            "is_partner": is_partner,
             "decides_requests": decides_requests,
         },
     )

@@ -229,6 +229,8 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(
         selectors.list_claims_for_user(user).exclude(pk__in=decided_ids), PAGE_SIZE
     ).get_page(request.GET.get("page"))
+    shown = [claim.placement.participant_id for claim in (*to_decide, *page.object_list)]
+    record_access(user=user, shown=shown, kind=AccessKind.PAAS_CLAIMS, request=request)
     return render(
         request,
         "paas/statements/claims.html",

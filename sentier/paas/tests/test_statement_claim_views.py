@@ -158,3 +158,17 @@ def test_opening_the_receipt_is_in_the_person_s_access_log(
         AccessKind.PAAS_CLAIM_RECEIPT,
         url,
     )
+
+
+@pytest.mark.parametrize("who", ["caseworker_laval", "partner_opex"])
+def test_the_claims_list_logs_the_people_it_names(
+    client_for: Any, claim: ExpenseClaim, personas: dict[str, Any], who: str
+) -> None:
+    from sentier.audit.models import AccessKind, AccessLog
+
+    page = client_for(who).get(reverse("paas:claim_list"))
+    assert claim.placement.participant.full_name in page.content.decode()
+    rows = AccessLog.objects.filter(kind=AccessKind.PAAS_CLAIMS)
+    assert list(rows.values_list("user", "participant")) == [
+        (personas[who].pk, claim.placement.participant_id)
+    ]
