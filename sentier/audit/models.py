@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sentier.core.formatting import proper_name
+
 
 class AppendOnlyError(Exception):
     """Raised when code tries to change or delete an access-log row."""
@@ -186,12 +188,12 @@ class AccessLog(models.Model):
         (rows written before it was recorded, coordinators: their region). Reads ``user``,
         ``user.organization`` and ``user.region``: select them with the rows."""
         if self.affiliation:
-            return self.affiliation
+            return proper_name(self.affiliation)
         user = self.user
         if user is None:
             return ""
         if user.organization is not None:
             return user.organization.name
         if user.office:
-            return user.office
+            return proper_name(user.office)
         return user.region.name if user.region is not None else ""

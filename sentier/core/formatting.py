@@ -13,7 +13,7 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
 from babel.numbers import format_currency
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
 
 def babel_locale(language: str | None = None) -> str:
@@ -73,3 +73,15 @@ def elide(text: str, language: str | None = None) -> str:
 def of_name(name: str, language: str | None = None) -> str:
     """« de » and a name, elided when French asks for it: « d’Élise Cormier », « de Lucas »."""
     return elide(f"de {name}", language)
+
+
+#: The catalog context of a proper name that has an official name in the other language (an
+#: Ontario office or body). Such names are stored as written in English; a name with no entry
+#: in that context (a Québec office, anything typed) is shown as stored.
+PROPER_NAME = "proper name"
+
+
+def proper_name(name: str) -> str:
+    """An office's or public body's name in the reader's language, when the catalog gives its
+    official name there (« Services d’emploi et services sociaux de Toronto »)."""
+    return pgettext(PROPER_NAME, name) if name else ""

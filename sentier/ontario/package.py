@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sentier.core.formatting import proper_name
 from sentier.ontario.models import DeterminationPackage, ODSPApplication
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ PLACEHOLDER_MARK = "PO Box 0000"
 
 def return_address() -> list[str]:
     """The ODSP intake unit's return address, one line per item (configuration)."""
-    return [str(line) for line in settings.SENTIER_ODSP_RETURN_ADDRESS]
+    return [proper_name(str(line)) for line in settings.SENTIER_ODSP_RETURN_ADDRESS]
 
 
 def return_address_is_placeholder() -> bool:

@@ -54,3 +54,9 @@ def elide(value: str) -> str:
 def of_name(value: str) -> str:
     """``{{ name|of_name }}`` → « d’Élise Cormier », « de Lucas Tremblay » (French)."""
     return formatting.of_name(str(value))
+
+
+@register.filter
+def proper_name(value: str | None) -> str:
+    """``{{ user.office|proper_name }}``: an office's official name in the reader's language."""
+    return formatting.proper_name(str(value or ""))
