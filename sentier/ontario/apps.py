@@ -24,15 +24,19 @@ class OntarioConfig(AppConfig):
             timeline_kinds,  # noqa: F401
         )
         from sentier.ontario.actions import EO_CHANNEL
+        from sentier.ontario.caseload import ontario_files
         from sentier.ontario.checks import check_odsp_return_address
         from sentier.ontario.odsp.reference import ODSPReferenceLoader
         from sentier.ontario.routing import route_if_ontario
         from sentier.ontario.sharing import describe_eo_message
         from sentier.ontario.units import UNIT_SCOPE
         from sentier.outbox.delivery import FileDropChannel, register_channel
+        from sentier.participants import caseload
         from sentier.reference.loading import register_loader
         from sentier.referrals.exchanges import Exchange, register_exchange
 
+        # A supervisor's caseload per caseworker counts the Ontario rows assigned to each.
+        caseload.register(ontario_files)
         # Each Ontario unit reaches its own program's files and queue, not its region's.
         scopes.register(UNIT_SCOPE)
         # Referrals to Employment Ontario leave as files dropped for the exchange to pick up,

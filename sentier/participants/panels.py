@@ -19,6 +19,7 @@ from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core import panels
+from sentier.participants.caseload import files_per_caseworker
 from sentier.participants.models import Participant
 from sentier.participants.permissions import caseload_holders_q
 from sentier.participants.selectors import list_participants_for_user
@@ -58,6 +59,9 @@ def region_overview(request: HttpRequest) -> str:
     if not may(user, "participants.oversee_region"):
         return ""
     visible = list_participants_for_user(user)
+    caseworkers = list(User.objects.filter(caseload_holders_q(user.region)).order_by("last_name"))
+    # Each capability counts the files it assigns (Ontario's are its own rows: caseload.py).
+    counts = files_per_caseworker([c.pk for c in caseworkers])
     return render_to_string(
         "participants/_home_region.html",
         {
@@ -65,9 +69,7 @@ def region_overview(request: HttpRequest) -> str:
             "by_program": visible.values("program__code")
             .annotate(n=Count("id"))
             .order_by("program__code"),
-            "caseworkers": User.objects.filter(caseload_holders_q(user.region))
-            .annotate(n=Count("caseload"))
-            .order_by("last_name"),
+            "caseworkers": [(c, counts[c.pk]) for c in caseworkers],
         },
         request=request,
     )
