@@ -15,7 +15,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from sentier.core.formatting import long_date
-from sentier.ontario.models import ODSPStatus, ow_refusal_reasons
+from sentier.ontario.models import Delivery, MailingStatus, ODSPStatus, ow_refusal_reasons
 from sentier.participants.events import label_of, register_event_kinds
 
 
@@ -116,6 +116,46 @@ def _odsp(data: Mapping[str, Any], summary: str) -> str | None:
         return gettext("ODSP application assigned to %(name)s") % {"name": data["assignee_name"]}
     if step == "unassigned":
         return gettext("ODSP application no longer assigned")
+    return _odsp_decision(step, data) or _odsp_package(step, data)
+
+
+def _odsp_decision(step: str | None, data: Mapping[str, Any]) -> str | None:
+    """The intake unit's other moves on an application (each stores its step code only)."""
+    if step == "refused":
+        return gettext("ODSP application refused: %(reason)s") % {
+            "reason": _name(data, "reason_names")
+        }
+    if step == "withdrawn":
+        return gettext("ODSP application closed: withdrawn")
+    if step == "info_requested":
+        return gettext("Missing information asked, due %(day)s") % {
+            "day": long_date(dt.date.fromisoformat(str(data["due_on"])))
+        }
+    if step == "info_received":
+        return gettext("Missing information received")
+    if step == "closed_unanswered":
+        return gettext("ODSP application closed: the information asked did not come")
+    return None
+
+
+def _odsp_package(step: str | None, data: Mapping[str, Any]) -> str | None:
+    """The Disability Determination Package's moves after it is queued."""
+    if step == "delivered":
+        how = label_of(Delivery, data.get("delivery"))
+        if how is None:
+            return None
+        return gettext("Disability Determination Package delivered: %(how)s") % {"how": how}
+    if step == "returned":
+        return gettext("Disability Determination Package returned on %(day)s") % {
+            "day": long_date(dt.date.fromisoformat(str(data["returned_on"])))
+        }
+    if step == "sent_to_dau":
+        return gettext("Disability Determination Package sent to the Disability Adjudication Unit")
+    if step == "adjudicated":
+        answer = MailingStatus.GRANTED if data.get("granted") else MailingStatus.NOT_GRANTED
+        return label_of(MailingStatus, answer)
+    if step == "address_set":
+        return gettext("Mailing address of the Disability Determination Package completed")
     return None
 
 

@@ -28,6 +28,7 @@ from sentier.participants.forms import (
     ParticipantDetailsForm,
     SavedSearchForm,
 )
+from sentier.participants.history import readable_changes
 from sentier.participants.models import Participant
 
 PAGE_SIZE = 25
@@ -160,7 +161,11 @@ def participant_history(request: HttpRequest, participant_uuid: uuid.UUID) -> Ht
     changes = []
     for record in records:
         previous = record.prev_record
-        diff = record.diff_against(previous).changes if previous is not None else []
+        diff = (
+            readable_changes(Participant, record.diff_against(previous).changes)
+            if previous is not None
+            else []
+        )
         changes.append({"record": record, "changes": diff})
     accesses = list_access_for_participant(participant)[:100]
     return render(

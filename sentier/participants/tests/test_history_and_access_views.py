@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from sentier.audit.models import AccessLog
+from sentier.participants.actions import assign_caseworker
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +152,19 @@ def test_rows_written_before_kinds_read_in_french_after_the_migration(
     assert body.count(f">{personas['partner_opex'].organization.name}</td>") == 4
     for english in ("own file", ">file<", "Support plan (PDF)", "waiting lists"):
         assert english not in body
+
+
+def test_history_names_fields_and_values_in_words_never_codes(
+    client_for: Any, laval_participant: Any, personas: Any
+) -> None:
+    assign_caseworker(
+        actor=personas["caseworker_laval"],
+        participant=laval_participant,
+        caseworker=personas["caseworker_laval"],
+    )
+    page = client_for("caseworker_laval").get(history_url(laval_participant)).content.decode()
+    changes = page.split('id="changes-heading"', 1)[1].split("</table>", 1)[0]
+    assert "caseworker:" not in changes
+    assert "assigned_at" not in changes
+    assert "Personne intervenante" in changes
+    assert str(personas["caseworker_laval"]) in changes
