@@ -9,8 +9,10 @@ from __future__ import annotations
 import uuid
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -22,6 +24,22 @@ class Role(models.TextChoices):
     PARTNER_STAFF = "partner_staff", _("Partner organization staff")
     ANALYST = "analyst", _("Program analyst")
     ADMINISTRATOR = "administrator", _("Administrator")
+
+
+#: A role's name where a jurisdiction calls it something else. Only the name shown changes: the
+#: stored role, and so every permission, stays the same. Ontario's "coordinator" is the
+#: supervisor (or manager) of an Ontario Works local office (004), not a Ministry coordinator.
+ROLE_NAMES_HERE: dict[tuple[str, str], Promise] = {
+    ("on", Role.COORDINATOR): _("Local office supervisor"),
+}
+
+
+def role_label(role: str) -> str:
+    """The role's name in this jurisdiction, in the active language (the raw value if unknown)."""
+    here = ROLE_NAMES_HERE.get((settings.SENTIER_JURISDICTION, role))
+    if here is not None:
+        return str(here)
+    return str(Role(role).label) if role in Role.values else role
 
 
 STAFF_ROLES = frozenset(
@@ -110,6 +128,11 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    def get_role_display(self) -> str:  # type: ignore[no-redef]  # the stubs declare Django's
+        """The role's name here (Django's own would give the stored role's, everywhere the
+        same): what the admin, the access log and every page show."""
+        return role_label(self.role)
 
     @property
     def is_staff_role(self) -> bool:

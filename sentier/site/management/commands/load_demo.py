@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sentier.accounts.demo import DEMO_PASSWORD
+from sentier.accounts.models import role_label
 from sentier.core.jurisdiction import default_language
 from sentier.site.demo import demo_personas, load_demo
 
@@ -43,4 +44,4 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(_("Demo logins (password: %(password)s)") % {"password": DEMO_PASSWORD})
         for persona in demo_personas():
-            self.stdout.write(f"  {persona.email:<36} {persona.role}")
+            self.stdout.write(f"  {persona.email:<36} {role_label(persona.role)}")
