@@ -39,6 +39,17 @@ def field_offered(name: str) -> bool:
 DEFAULT_LANGUAGE = {"qc": "fr-ca", "on": "en-ca"}
 
 
+def templates_here(name: str) -> list[str]:
+    """The templates to try for ``name`` here: this jurisdiction's own variant first
+    (``site/home_coordinator.html`` → ``site/home_coordinator_on.html`` in Ontario), then the
+    shared one. A page or panel that differs per jurisdiction has its own template (usually
+    extending the shared one's blocks), chosen by the configuration, not an ``{% if %}`` on
+    the jurisdiction inside a shared template. ``render``, ``render_to_string`` and
+    ``{% include %}`` (with the ``here`` filter) take the list."""
+    stem, dot, extension = name.rpartition(".")
+    return [f"{stem}_{settings.SENTIER_JURISDICTION}{dot}{extension}", name]
+
+
 def default_language() -> str:
     return DEFAULT_LANGUAGE.get(settings.SENTIER_JURISDICTION, settings.LANGUAGE_CODE)
 

@@ -13,6 +13,7 @@ from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core import panels
+from sentier.core.jurisdiction import templates_here
 from sentier.decisions.selectors import (
     latest_decisions_for_participant,
     list_worklist_changes_for_caseworker,
@@ -38,7 +39,7 @@ def file_eligibility(request: HttpRequest, *, participant: Participant) -> str:
 @panels.register("my_file", order=10)
 def my_measures(request: HttpRequest, *, participant: Participant) -> str:
     return render_to_string(
-        "decisions/_my_file_panel.html",
+        templates_here("decisions/_my_file_panel.html"),
         {"decisions": latest_decisions_for_participant(participant)},
         request=request,
     )

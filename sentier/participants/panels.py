@@ -19,6 +19,7 @@ from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core import panels
+from sentier.core.jurisdiction import templates_here
 from sentier.participants.caseload import files_per_caseworker
 from sentier.participants.models import Participant
 from sentier.participants.permissions import caseload_holders_q
@@ -63,7 +64,7 @@ def region_overview(request: HttpRequest) -> str:
     # Each capability counts the files it assigns (Ontario's are its own rows: caseload.py).
     counts = files_per_caseworker([c.pk for c in caseworkers])
     return render_to_string(
-        "participants/_home_region.html",
+        templates_here("participants/_home_region.html"),
         {
             "participant_count": visible.count(),
             "by_program": visible.values("program__code")
@@ -83,5 +84,7 @@ def own_file(request: HttpRequest) -> str:
         return ""
     participant = Participant.objects.filter(user=user).first()
     return render_to_string(
-        "participants/_home_own_file.html", {"participant": participant}, request=request
+        templates_here("participants/_home_own_file.html"),
+        {"participant": participant},
+        request=request,
     )

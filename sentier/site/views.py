@@ -16,7 +16,7 @@ from django.utils.translation import get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from sentier.accounts.models import User
-from sentier.core.jurisdiction import default_language
+from sentier.core.jurisdiction import default_language, templates_here
 from sentier.core.replica import replica_reads
 from sentier.participants.models import Participant
 from sentier.site.statistics import statistics as statistics_figures
@@ -56,14 +56,14 @@ def home(request: HttpRequest) -> HttpResponse:
     (:mod:`sentier.core.panels`)."""
     user = request.user
     if not user.is_authenticated:
-        return render(request, "site/welcome.html")
+        return render(request, templates_here("site/welcome.html"))
     assert isinstance(user, User)
     context: dict[str, object] = {
         "role": user.role,
         # The figures of the statistics page, computed only by the home page that shows them.
         "totals": SimpleLazyObject(statistics_figures),
     }
-    return render(request, f"site/home_{user.role}.html", context)
+    return render(request, templates_here(f"site/home_{user.role}.html"), context)
 
 
 @login_required

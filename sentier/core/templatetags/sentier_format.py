@@ -8,7 +8,7 @@ from decimal import Decimal
 from django import template
 
 from sentier.core import formatting
-from sentier.core.jurisdiction import field_offered
+from sentier.core.jurisdiction import field_offered, templates_here
 
 register = template.Library()
 
@@ -60,3 +60,10 @@ def of_name(value: str) -> str:
 def proper_name(value: str | None) -> str:
     """``{{ user.office|proper_name }}``: an office's official name in the reader's language."""
     return formatting.proper_name(str(value or ""))
+
+
+@register.filter
+def here(name: str) -> list[str]:
+    """``{% include "participants/_x.html"|here %}``: this jurisdiction's variant of a template
+    if it has one (``_x_on.html``), else the shared one (``sentier.core.jurisdiction``)."""
+    return templates_here(str(name))
