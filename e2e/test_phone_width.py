@@ -440,7 +440,13 @@ def test_no_ontario_page_of_any_persona_scrolls_sideways_at_360_px(
     ensure_persona(ODSP_COLLEAGUE, PASSWORD)
 
     visits = {"applicant (not signed in)": _crawl_as(browser, live_server.url, None, MISSING_PAGES)}
-    for persona in (*ontario_demo.ONTARIO_PERSONAS, ODSP_COLLEAGUE):
+    # Ontario's own analyst and administrator too (never Québec's personas in an Ontario run).
+    personas = (
+        *ontario_demo.ONTARIO_PERSONAS,
+        ODSP_COLLEAGUE,
+        *ontario_demo.ONTARIO_MINISTRY_PERSONAS,
+    )
+    for persona in personas:
         visits[persona.key] = _crawl_as(browser, live_server.url, persona)
 
     _assert_all_fit(visits, started)

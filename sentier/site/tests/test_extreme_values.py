@@ -409,7 +409,7 @@ def _page_names(jurisdiction: str) -> set[str]:
 def _visitors(jurisdiction: str) -> Iterator[Visitor]:
     from sentier.accounts.demo import PERSONAS
     from sentier.accounts.models import User
-    from sentier.ontario.demo import ONTARIO_PERSONAS
+    from sentier.ontario.demo import ONTARIO_MINISTRY_PERSONAS, ONTARIO_PERSONAS
     from sentier.ontario.odsp.demo import ODSP_COLLEAGUE
 
     home = f"/{LANGUAGE}/"
@@ -423,7 +423,7 @@ def _visitors(jurisdiction: str) -> Iterator[Visitor]:
         else (
             *ONTARIO_PERSONAS,
             ODSP_COLLEAGUE,
-            *(p for p in PERSONAS if p.key in ("analyst", "admin")),
+            *ONTARIO_MINISTRY_PERSONAS,  # Ontario's analyst and administrator, not Québec's
         )
     )
     # The ODSP queue lists what is left to do oldest first, packages included: its decisions are
