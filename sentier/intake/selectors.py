@@ -28,8 +28,8 @@ def get_application_by_key(resume_key: str) -> Application:
 
 
 def review_queue_for_user(user: User) -> QuerySet[Recommendation]:
-    """Recommendations a reviewer may see: their region's (everything for administrators),
-    narrowed to their unit's files where staff work by unit (``accounts.scopes``).
+    """Recommendations a reviewer may see: their unit's where staff work by unit
+    (``accounts.scopes``), else their region's (everything for administrators).
 
     ODSP applications (Ontario) are not reviewed here: they go to the ODSP intake unit's queue.
     """
