@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sentier.accounts.models import User
@@ -166,7 +167,9 @@ def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
         )
         if valid:
             # The program answer decides whether there is a consent page: read the steps again.
-            codes = [item.code for item in _steps(application)]
+            now = _steps(application)
+            _say_if_the_steps_changed(request, steps, now)
+            codes = [item.code for item in now]
             if index + 1 < len(codes):
                 return redirect("intake:step", resume_key=resume_key, step=codes[index + 1])
             return redirect("intake:summary", resume_key=resume_key)
@@ -199,6 +202,39 @@ def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
         },
         status=status,
     )
+
+
+def _say_if_the_steps_changed(
+    request: HttpRequest, before: tuple[Step, ...], after: tuple[Step, ...]
+) -> None:
+    """The count of steps is the steps that apply from what is known so far (then the summary),
+    and stays so; when an answer adds a step (or removes one), the next page says which and
+    the new count, so that "Step 5 of 7" after "Step 4 of 6" is never a surprise."""
+    total = len(after) + 1  # the steps, then the summary
+    for item in after:
+        if item not in before:
+            messages.info(
+                request,
+                ngettext(
+                    "Your answer adds a step: “%(step)s”. The application now has %(total)s step.",
+                    "Your answer adds a step: “%(step)s”. The application now has %(total)s steps.",
+                    total,
+                )
+                % {"step": item.title, "total": total},
+            )
+    for item in before:
+        if item not in after:
+            messages.info(
+                request,
+                ngettext(
+                    "Your answer removes a step: “%(step)s”. The application now has %(total)s "
+                    "step.",
+                    "Your answer removes a step: “%(step)s”. The application now has %(total)s "
+                    "steps.",
+                    total,
+                )
+                % {"step": item.title, "total": total},
+            )
 
 
 def _summary_rows(application: Application) -> list[dict[str, Any]]:
