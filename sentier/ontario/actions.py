@@ -67,7 +67,11 @@ from sentier.ontario.routing import employment_ontario
 from sentier.ontario.sharing import EO_CATEGORIES, eo_message_payload
 from sentier.ontario.timeline_kinds import OntarioEventKind, names_of
 from sentier.outbox.actions import enqueue
-from sentier.participants.actions import add_event, events_in_one_insert
+from sentier.participants.actions import (
+    add_event,
+    events_in_one_insert,
+    update_participant_details,
+)
 from sentier.participants.models import FileStatus, Participant
 from sentier.reference.models import DeferralReason, PrescribedClass
 from sentier.referrals.actions import send_referral
@@ -849,7 +853,9 @@ def set_package_address(
     at: dt.datetime | None = None,
 ) -> DeterminationPackage:
     """Complete (or correct) the address a queued package is mailed to; the package is made
-    again with it, so that what is printed is what was checked."""
+    again with it, so that what is printed is what was checked. An Ontario address is copied
+    to the applicant's file as well (its history and a timeline event say so): letters, calls
+    and the next package read the file, which would otherwise keep the incomplete address."""
     locked = lock_package(actor=actor, package=package, expected_version=None)
     if locked.status != MailingStatus.QUEUED:
         raise ValidationError(_("This package was already sent: its address cannot change."))
@@ -879,6 +885,16 @@ def set_package_address(
         data={"package": str(locked.uuid), "step": "address_set"},
         occurred_at=at,
     )
+    if values["province"] == "ON":  # the file has no province: it holds an Ontario address
+        update_participant_details(
+            actor=actor,
+            participant=odsp.participant,
+            changes={
+                "address": values["street"],
+                "city": values["city"],
+                "postal_code": values["postal_code"],
+            },
+        )
     return locked
 
 

@@ -291,6 +291,49 @@ def test_a_package_is_not_mailed_to_an_incomplete_address_until_staff_complete_i
     assert package.status == "mailed"
 
 
+def test_the_completed_address_is_copied_to_the_file_with_its_history(
+    ontario: dict[str, Any],
+) -> None:
+    package = _package(ontario, contact={"address": "", "postal_code": ""})
+    participant = package.odsp_application.participant
+    versions = participant.history.count()
+    before = _state(package)
+    with pytest.raises(ValidationError):  # refused: neither the package nor the file change
+        actions.set_package_address(
+            actor=ontario["iris"],
+            package=package,
+            street="100 Queen St W",
+            city="",
+            province="ON",
+            postal_code="M5H 2N2",
+        )
+    assert _state(package) == before
+    participant.refresh_from_db()
+    assert (participant.address, participant.postal_code) == ("", "")
+    assert participant.history.count() == versions
+    actions.set_package_address(
+        actor=ontario["iris"],
+        package=package,
+        street="100 Queen St W",
+        city="Toronto",
+        province="ON",
+        postal_code="M5H 2N2",
+    )
+    participant.refresh_from_db()
+    assert (participant.address, participant.city, participant.postal_code) == (
+        "100 Queen St W",
+        "Toronto",
+        "M5H 2N2",
+    )
+    latest = participant.history.latest("history_id")
+    assert participant.history.count() == versions + 1
+    assert latest.prev_record is not None
+    assert latest.prev_record.address == ""
+    event = TimelineEvent.objects.filter(participant=participant, kind="details_updated").get()
+    assert event.actor == ontario["iris"]
+    assert sorted(event.data["fields"]) == ["address", "postal_code"]
+
+
 def test_the_package_goes_out_comes_back_and_is_adjudicated(ontario: dict[str, Any]) -> None:
     package = _package(ontario)
     assert package.return_by == timezone.localdate() + dt.timedelta(days=90)
