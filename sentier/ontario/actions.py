@@ -215,6 +215,7 @@ def _lock_undecided(actor: User, ow_application: OWApplication, seen: str | None
     ow = (
         OWApplication.objects.select_for_update(of=("self",))
         .select_related(
+            "region",  # the transfer names the service area's office
             "participant__program",
             "participant__region",
             "application__recommendation",

@@ -119,7 +119,9 @@ def open_participant_file(*, actor: User, **fields: Any) -> Participant:
     return participant
 
 
-@transaction.atomic
+# No savepoint: nothing here is caught and retried inside the caller's transaction (the first
+# of the year's CREATE SEQUENCE keeps its own), and a savepoint is two round trips per sending.
+@transaction.atomic(savepoint=False)
 def next_file_number() -> str:
     """A readable, unique file number: year + sequence (``2026-000042``).
 
