@@ -462,6 +462,13 @@ class ODSPApplication(models.Model):
     def __str__(self) -> str:
         return f"ODSP {self.participant} ({self.status})"
 
+    @property
+    def first_nations_without_site(self) -> bool:
+        """The applicant said a First Nation delivers ODSP where they live, but no First Nations
+        site could be named (none set up, or since removed): their existing process stays (004
+        Q14), so staff are told to reach it before deciding; never a silent central case."""
+        return bool(self.participant.first_nations_site) and self.first_nations_site_id is None
+
 
 class MailingStatus(models.TextChoices):
     """Where a Disability Determination Package stands, from its generation to the Disability

@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from sentier.accounts.models import Role, User
 from sentier.intake.actions import start_application
@@ -117,3 +118,30 @@ def test_ticking_the_box_without_naming_the_site_is_a_field_error(
     page = response.content.decode()
     assert "first_nations_office" in page
     assert "Choose the First Nation" in page or "Choisissez" in page
+
+
+def test_with_no_site_set_up_the_applicant_is_never_a_silent_central_case(
+    ontario: dict[str, Any], on_client: Any
+) -> None:
+    FirstNationsSite.objects.update(active=False)  # none offered: the question has no list
+    application = odsp_of(send_application(Client(), program="ODSP", first_nations_site=True))
+    assert application.first_nations_site is None
+    assert application.first_nations_without_site
+    participant = application.participant
+    participant.user = ontario["applicant"]
+    participant.save(update_fields=["user"])
+    iris = on_client("iris")
+    with translation.override("en-ca"):
+        queue = iris.get(reverse("ontario:odsp_queue")).content.decode()
+        page = iris.get(reverse("ontario:odsp_application", args=[application.uuid]))
+        own = on_client("applicant").get(reverse("participants:my_file")).content.decode()
+    assert "First Nations: no site set up" in queue
+    assert "no First Nations site is set up for them" in page.content.decode()
+    assert "the ODSP local office that works with their First Nation" in page.content.decode()
+    assert "No First Nations site is set up in this service yet" in own
+    # An applicant who did not tick the box reads and shows no such note.
+    other = odsp_of(send_application(Client(), program="ODSP"))
+    assert not other.first_nations_without_site
+    with translation.override("en-ca"):
+        page = iris.get(reverse("ontario:odsp_application", args=[other.uuid]))
+    assert "no First Nations site is set up" not in page.content.decode()
