@@ -5,10 +5,9 @@ Another unit's application is the same 404 as a missing one, and nothing changes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
-
-import re
 
 import pytest
 from django.test import Client
