@@ -233,8 +233,8 @@ def test_others_cannot_act_on_the_assessment_and_nothing_changes(
 
 def test_an_overridden_recommendation_is_not_fast_tracked(ontario: dict[str, Any]) -> None:
     application = send_application(Client())
-    review_recommendation(
-        actor=ontario["tara"],
+    review_recommendation(  # before the grant the intake unit reviews (004 Q11, Q15)
+        actor=ontario["wendy"],
         recommendation=application.recommendation,
         final_path="none",
         reason="She starts a training program first.",
