@@ -362,6 +362,18 @@ class ODSPStatus(models.TextChoices):
     REFUSED = "refused", _("Refused")
     WITHDRAWN = "withdrawn", _("Closed: withdrawn by the applicant")
     CLOSED = "closed", _("Closed: the information asked for did not come")
+    # The Disability Adjudication Unit's answer moves the file on (004 Q13).
+    DAU_INFO = "dau_info", _("The Disability Adjudication Unit asked for more information")
+    GRANTED = "granted", _("ODSP granted: disability confirmed")
+    NOT_GRANTED = "not_granted", _("Refused: disability not confirmed")
+
+
+class Adjudication(models.TextChoices):
+    """The Disability Adjudication Unit's answer on a returned package (004 Q13)."""
+
+    ELIGIBLE = "eligible", _("Disability confirmed")
+    NOT_ELIGIBLE = "not_eligible", _("Disability not confirmed")
+    MORE_INFORMATION = "more_information", _("More information needed")
 
 
 #: Where an ODSP application ends at intake (nothing more is done on it).
@@ -479,6 +491,7 @@ class MailingStatus(models.TextChoices):
     DELIVERED = "delivered", _("Given another way")
     RETURNED = "returned", _("Returned by the applicant")
     WITH_DAU = "with_dau", _("With the Disability Adjudication Unit")
+    DAU_INFO = "dau_info", _("Adjudication: more information asked")
     GRANTED = "granted", _("Adjudication: disability confirmed")
     NOT_GRANTED = "not_granted", _("Adjudication: disability not confirmed")
 

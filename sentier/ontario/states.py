@@ -15,7 +15,10 @@
 - Its Disability Determination Package is queued at the confirmation, then mailed (most
   scenarios) or given another way with a reason; it comes back completed (``returned``), goes to
   the Disability Adjudication Unit (``with_dau``), whose answer is recorded (``granted`` or
-  ``not_granted``), 004 Q13.
+  ``not_granted``), 004 Q13, or who asks for more information (``dau_info``, back to
+  ``with_dau`` once sent). The answer moves the application the same way: ``confirmed`` to
+  ``granted``, ``not_granted`` or ``dau_info`` (back to ``confirmed`` once the information is
+  sent).
 """
 
 from __future__ import annotations
@@ -104,6 +107,11 @@ ODSP_APPLICATION = Lifecycle(
         move(ODSPStatus.INFO_REQUESTED, ODSPStatus.REFUSED, ODSP_INTAKE, reason=True),
         move(ODSPStatus.INFO_REQUESTED, ODSPStatus.WITHDRAWN, ODSP_INTAKE),
         move(ODSPStatus.INFO_REQUESTED, ODSPStatus.CLOSED, SCHEDULE),
+        # The Disability Adjudication Unit's answer on the returned package (004 Q13).
+        move(ODSPStatus.CONFIRMED, ODSPStatus.GRANTED, ODSP_INTAKE),
+        move(ODSPStatus.CONFIRMED, ODSPStatus.NOT_GRANTED, ODSP_INTAKE),
+        move(ODSPStatus.CONFIRMED, ODSPStatus.DAU_INFO, ODSP_INTAKE, reason=True),
+        move(ODSPStatus.DAU_INFO, ODSPStatus.CONFIRMED, ODSP_INTAKE),
     ],
     order=ODSPStatus.values,
     labels=dict(ODSPStatus.choices),
@@ -121,6 +129,8 @@ PACKAGE = Lifecycle(
         move(MailingStatus.RETURNED, MailingStatus.WITH_DAU, ODSP_INTAKE),
         move(MailingStatus.WITH_DAU, MailingStatus.GRANTED, ODSP_INTAKE),
         move(MailingStatus.WITH_DAU, MailingStatus.NOT_GRANTED, ODSP_INTAKE),
+        move(MailingStatus.WITH_DAU, MailingStatus.DAU_INFO, ODSP_INTAKE, reason=True),
+        move(MailingStatus.DAU_INFO, MailingStatus.WITH_DAU, ODSP_INTAKE),
     ],
     order=MailingStatus.values,
     labels=dict(MailingStatus.choices),

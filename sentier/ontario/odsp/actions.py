@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from sentier.accounts.models import User
 from sentier.ontario import states
 from sentier.ontario.models import (
+    Adjudication,
     Delivery,
     DeterminationPackage,
     MailingStatus,
@@ -405,25 +406,51 @@ def send_package_to_adjudication(
     return locked
 
 
+#: The Disability Adjudication Unit's answer → where the package and the application go.
+ANSWER_MOVES = {
+    Adjudication.ELIGIBLE: (MailingStatus.GRANTED, ODSPStatus.GRANTED),
+    Adjudication.NOT_ELIGIBLE: (MailingStatus.NOT_GRANTED, ODSPStatus.NOT_GRANTED),
+    Adjudication.MORE_INFORMATION: (MailingStatus.DAU_INFO, ODSPStatus.DAU_INFO),
+}
+
+
+def _application_for(package: DeterminationPackage, target: str, *, actor: User) -> ODSPApplication:
+    """The application follows its package's answer (locked, checked against its lifecycle
+    first: a refused move raises before anything is written)."""
+    odsp = lock_application(
+        actor=actor, odsp_application=package.odsp_application, expected_version=None
+    )
+    if not states.ODSP_APPLICATION.allows(odsp.status, target, states.ODSP_INTAKE):
+        raise DecidedMeanwhile(odsp)
+    return odsp
+
+
 @transaction.atomic
 def record_adjudication(
     *,
     actor: User,
     package: DeterminationPackage,
-    granted: bool | None,
+    answer: str | None,
     decided_on: dt.date | None,
     note: str = "",
     expected_version: int | None = None,
     at: dt.datetime | None = None,
 ) -> DeterminationPackage:
-    """The Disability Adjudication Unit's answer: disability confirmed or not, on its date."""
+    """The Disability Adjudication Unit's answer, on its date: eligible (ODSP granted), not
+    eligible (refused: the applicant reads how to ask for the decision to be looked at again),
+    or more information needed (``note`` says which; the applicant is told). The package and
+    the application move together, each with its transition row."""
     locked = lock_package(actor=actor, package=package, expected_version=expected_version)
     if locked.status != MailingStatus.WITH_DAU:
         raise DecidedMeanwhile(locked)
     at = at or timezone.now()
     today = timezone.localdate(at)
-    if granted is None:
-        raise ValidationError({"granted": _("Choose the Disability Adjudication Unit's answer.")})
+    if answer not in Adjudication.values:
+        raise ValidationError({"answer": _("Choose the Disability Adjudication Unit's answer.")})
+    if answer == Adjudication.MORE_INFORMATION and not note.strip():
+        raise ValidationError(
+            {"note": _("Say which information the Disability Adjudication Unit asks for.")}
+        )
     sent = timezone.localdate(locked.sent_to_dau_at) if locked.sent_to_dau_at else today
     day = _day_in_range(
         decided_on,
@@ -432,10 +459,51 @@ def record_adjudication(
         today=today,
         missing=_("Give the date of the Disability Adjudication Unit's decision."),
     )
-    target = MailingStatus.GRANTED if granted else MailingStatus.NOT_GRANTED
-    _move_package(locked, target, actor=actor, at=at)
+    package_target, file_target = ANSWER_MOVES[Adjudication(answer)]
+    reason = note.strip() if answer == Adjudication.MORE_INFORMATION else ""
+    odsp = _application_for(locked, file_target, actor=actor)
+    _move_package(locked, package_target, actor=actor, at=at, reason=reason)
+    states.ODSP_APPLICATION.apply(
+        odsp, file_target, side=states.ODSP_INTAKE, actor=actor, reason=reason, at=at
+    )
+    odsp.version += 1
+    odsp.save(update_fields=["status", "version"])
     locked.adjudicated_on = day
     locked.adjudication_note = note.strip()
     locked.save()
-    _package_event(locked, actor, at, step="adjudicated", granted=granted)
+    _package_event(
+        locked,
+        actor,
+        at,
+        step="adjudicated",
+        answer=answer,
+        granted=answer == Adjudication.ELIGIBLE,
+    )
+    return locked
+
+
+@transaction.atomic
+def record_adjudication_information_sent(
+    *,
+    actor: User,
+    package: DeterminationPackage,
+    expected_version: int | None = None,
+    at: dt.datetime | None = None,
+) -> DeterminationPackage:
+    """The information the Disability Adjudication Unit asked for went to it: the package is
+    with the unit again, the application waits for its answer."""
+    locked = lock_package(actor=actor, package=package, expected_version=expected_version)
+    if locked.status != MailingStatus.DAU_INFO:
+        raise DecidedMeanwhile(locked)
+    at = at or timezone.now()
+    odsp = _application_for(locked, ODSPStatus.CONFIRMED, actor=actor)
+    _move_package(locked, MailingStatus.WITH_DAU, actor=actor, at=at)
+    states.ODSP_APPLICATION.apply(
+        odsp, ODSPStatus.CONFIRMED, side=states.ODSP_INTAKE, actor=actor, at=at
+    )
+    odsp.version += 1
+    odsp.save(update_fields=["status", "version"])
+    locked.sent_to_dau_at = at
+    locked.save()
+    _package_event(locked, actor, at, step="dau_info_sent")
     return locked

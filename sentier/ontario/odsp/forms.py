@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from sentier.accounts.models import User
 from sentier.core.forms import BoundedDateField, days_from_today
 from sentier.intake.models import Channel
-from sentier.ontario.models import Delivery, ODSPRefusalReason
+from sentier.ontario.models import Adjudication, Delivery, ODSPRefusalReason
 from sentier.ontario.odsp import selectors
 from sentier.ontario.odsp.actions import INFO_DAYS_MAX
 from sentier.participants.forms import POSTAL_CODE
@@ -206,13 +206,9 @@ class ReturnedForm(VersionedForm):
 
 
 class AdjudicationForm(VersionedForm):
-    granted = forms.TypedChoiceField(
+    answer = forms.ChoiceField(
         label=_("The Disability Adjudication Unit's answer"),
-        choices=[
-            ("yes", _("Disability confirmed")),
-            ("no", _("Disability not confirmed")),
-        ],
-        coerce=lambda value: value == "yes",
+        choices=Adjudication.choices,
         widget=forms.RadioSelect,
     )
     decided_on = BoundedDateField(
@@ -222,7 +218,10 @@ class AdjudicationForm(VersionedForm):
         error_messages={"too_late": _("This date cannot be in the future.")},
     )
     note = forms.CharField(
-        label=_("Note (optional)"),
+        label=_("Note"),
+        help_text=_(
+            "Required when more information is needed: which, as the applicant will read it."
+        ),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -329,8 +329,14 @@ PACKAGE_STEPS: dict[str, tuple[type[Form], Callable[..., Any], tuple[str, ...], 
     "adjudication": (
         AdjudicationForm,
         odsp_actions.record_adjudication,
-        ("granted", "decided_on", "note"),
+        ("answer", "decided_on", "note"),
         gettext_lazy("The Disability Adjudication Unit's answer was recorded."),
+    ),
+    "dau-info-sent": (
+        SendToDAUForm,
+        odsp_actions.record_adjudication_information_sent,
+        (),
+        gettext_lazy("The information is recorded as sent to the Disability Adjudication Unit."),
     ),
 }
 

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sentier.core.models import Transition
 from sentier.ontario import actions
@@ -353,14 +353,16 @@ def test_the_package_goes_out_comes_back_and_is_adjudicated(ontario: dict[str, A
     before = _state(package)
     with pytest.raises(ValidationError):
         odsp.record_adjudication(
-            actor=ontario["iris"], package=package, granted=None, decided_on=today
+            actor=ontario["iris"], package=package, answer=None, decided_on=today
         )
     with pytest.raises(PermissionDenied):
         odsp.record_adjudication(
-            actor=ontario["tara"], package=package, granted=True, decided_on=today
+            actor=ontario["tara"], package=package, answer="eligible", decided_on=today
         )
     assert _state(package) == before
-    odsp.record_adjudication(actor=ontario["iris"], package=package, granted=True, decided_on=today)
+    odsp.record_adjudication(
+        actor=ontario["iris"], package=package, answer="eligible", decided_on=today
+    )
     package.refresh_from_db()
     assert package.status == "granted"
     moves = list(
@@ -437,3 +439,132 @@ def test_production_refuses_packages_with_the_placeholder_return_address(
     settings.SENTIER_ODSP_RETURN_ADDRESS = ["ODSP Intake Unit", "PO Box 1234", "Sudbury ON"]
     assert check_odsp_return_address() == []
     actions.confirm_odsp_financial_eligibility(actor=ontario["iris"], odsp_application=application)
+
+
+# ---------------------------------------------------------------- the adjudication's answer
+
+
+def _with_dau(ontario: dict[str, Any]) -> DeterminationPackage:
+    package = _package(ontario)
+    actions.mark_package_mailed(actor=ontario["iris"], package=package)
+    today = timezone.localdate()
+    odsp.record_package_returned(actor=ontario["iris"], package=package, returned_on=today)
+    odsp.send_package_to_adjudication(actor=ontario["iris"], package=package)
+    package.refresh_from_db()
+    return package
+
+
+def _file_moves(package: DeterminationPackage) -> list[tuple[str, str]]:
+    return list(
+        Transition.objects.filter(
+            lifecycle="ontario.odsp_application", object_id=package.odsp_application_id
+        )
+        .order_by("id")
+        .values_list("from_status", "to_status")
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "package_status", "file_status"),
+    [
+        ("eligible", "granted", "granted"),
+        ("not_eligible", "not_granted", "not_granted"),
+        ("more_information", "dau_info", "dau_info"),
+    ],
+)
+def test_each_answer_moves_the_file_and_the_applicant_reads_it(
+    ontario: dict[str, Any], on_client: Any, answer: str, package_status: str, file_status: str
+) -> None:
+    package = _with_dau(ontario)
+    application = package.odsp_application
+    participant = application.participant
+    participant.user = ontario["applicant"]
+    participant.save(update_fields=["user"])
+    version = ODSPApplication.objects.get(pk=application.pk).version
+    response = on_client("iris").post(
+        reverse("ontario:package_step", args=[package.uuid, "adjudication"]),
+        {
+            "answer": answer,
+            "decided_on": timezone.localdate().isoformat(),
+            "note": "Report from the specialist",
+            "version": package.version,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    package.refresh_from_db()
+    application.refresh_from_db()
+    assert (package.status, application.status) == (package_status, file_status)
+    assert application.version == version + 1
+    assert _file_moves(package)[-1] == ("confirmed", file_status)
+    with translation.override("en-ca"):
+        own = on_client("applicant").get(reverse("participants:my_file")).content.decode()
+    if answer == "eligible":
+        assert "you meet the ODSP definition of a person with a disability" in own
+    elif answer == "not_eligible":
+        assert "you do not meet the ODSP definition" in own
+        assert "you can ask for the decision to be looked at again" in own
+    else:
+        assert "needs more information before it can decide" in own
+        assert "Report from the specialist" in own
+
+
+def test_more_information_needs_a_note_and_goes_back_to_the_unit_once_sent(
+    ontario: dict[str, Any],
+) -> None:
+    package = _with_dau(ontario)
+    today = timezone.localdate()
+    before, file_before = _state(package), _state(package.odsp_application)
+    with pytest.raises(ValidationError) as refused:
+        odsp.record_adjudication(
+            actor=ontario["iris"], package=package, answer="more_information", decided_on=today
+        )
+    assert "note" in refused.value.message_dict
+    assert (_state(package), _state(package.odsp_application)) == (before, file_before)
+    odsp.record_adjudication(
+        actor=ontario["iris"],
+        package=package,
+        answer="more_information",
+        decided_on=today,
+        note="Recent hospital records",
+    )
+    odsp.record_adjudication_information_sent(actor=ontario["iris"], package=package)
+    package.refresh_from_db()
+    assert package.status == "with_dau"
+    assert package.odsp_application.status == "confirmed"
+    odsp.record_adjudication(
+        actor=ontario["iris"], package=package, answer="eligible", decided_on=today
+    )
+    package.refresh_from_db()
+    assert _file_moves(package)[-3:] == [
+        ("confirmed", "dau_info"),
+        ("dau_info", "confirmed"),
+        ("confirmed", "granted"),
+    ]
+
+
+def test_a_refused_answer_leaves_the_package_and_the_file_unchanged(
+    ontario: dict[str, Any],
+) -> None:
+    package = _with_dau(ontario)
+    today = timezone.localdate()
+    odsp.record_adjudication(
+        actor=ontario["iris"], package=package, answer="not_eligible", decided_on=today
+    )
+    package.refresh_from_db()
+    before, file_before = _state(package), _state(package.odsp_application)
+    for answer, day in (
+        ("eligible", today),  # answered already
+        ("maybe", today),
+        ("eligible", today + dt.timedelta(days=1)),
+    ):
+        with pytest.raises(ValidationError):
+            odsp.record_adjudication(
+                actor=ontario["iris"], package=package, answer=answer, decided_on=day
+            )
+    with pytest.raises(DecidedMeanwhile):
+        odsp.record_adjudication_information_sent(actor=ontario["iris"], package=package)
+    with pytest.raises(PermissionDenied):
+        odsp.record_adjudication(
+            actor=ontario["tara"], package=package, answer="eligible", decided_on=today
+        )
+    assert (_state(package), _state(package.odsp_application)) == (before, file_before)
