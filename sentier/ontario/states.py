@@ -28,7 +28,13 @@ from typing import Any
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.core.lifecycle import Lifecycle, move
-from sentier.ontario.models import AssessmentStatus, MailingStatus, ODSPStatus, OWStatus
+from sentier.ontario.models import (
+    AssessmentStatus,
+    MailingStatus,
+    ODSPApplication,
+    ODSPStatus,
+    OWStatus,
+)
 from sentier.ontario.permissions import works_odsp_application
 
 APPLICANT = "applicant"
@@ -136,3 +142,13 @@ PACKAGE = Lifecycle(
     labels=dict(MailingStatus.choices),
     sides={ODSP_INTAKE: _odsp_intake},
 )
+
+
+# Between the confirmation and the Disability Adjudication Unit's answer, the application moves
+# with the answer recorded on its package (004 Q13), never by the application page's own forms.
+AWAITING_ADJUDICATION = frozenset({ODSPStatus.CONFIRMED, ODSPStatus.DAU_INFO})
+
+
+def intake_decision_open(odsp: ODSPApplication) -> bool:
+    """The intake unit's own decision (confirm, ask, refuse, withdraw) is still to take."""
+    return not ODSP_APPLICATION.settled(odsp) and odsp.status not in AWAITING_ADJUDICATION

@@ -175,7 +175,7 @@ def _application_page(
             "can_act": can_act,
             "kept": kept,
             # Still to decide, and the decisions and package steps this person may take now.
-            "is_open": not states.ODSP_APPLICATION.settled(odsp),
+            "is_open": states.intake_decision_open(odsp),
             "moves": states.ODSP_APPLICATION.open_moves(user, odsp),
             "package_moves": states.PACKAGE.open_moves(user, package) if package else [],
             "return_due_soon": bool(

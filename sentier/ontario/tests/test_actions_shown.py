@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from sentier.ontario import actions
 from sentier.ontario.models import (
+    Adjudication,
     CommonAssessment,
     DeterminationPackage,
     ODSPApplication,
@@ -194,22 +195,31 @@ def _odsp(ontario: dict[str, Any], state: str) -> ODSPApplication:
     if state in PACKAGE_STATES:
         actions.confirm_odsp_financial_eligibility(actor=iris, odsp_application=odsp)
         package = DeterminationPackage.objects.defer("pdf").get(odsp_application=odsp)
-        if state in ("mailed", "returned", "with_dau", "granted", "not_granted"):
+        if state in ("mailed", "returned", "with_dau", "granted", "not_granted", "dau_info"):
             actions.mark_package_mailed(actor=iris, package=package)
         if state == "delivered":
             odsp_actions.deliver_package_otherwise(
                 actor=iris, package=package, delivery="in_person", reason="At the office"
             )
-        if state in ("returned", "with_dau", "granted", "not_granted"):
+        if state in ("returned", "with_dau", "granted", "not_granted", "dau_info"):
             package.refresh_from_db()
             odsp_actions.record_package_returned(actor=iris, package=package, returned_on=today)
-        if state in ("with_dau", "granted", "not_granted"):
+        if state in ("with_dau", "granted", "not_granted", "dau_info"):
             package.refresh_from_db()
             odsp_actions.send_package_to_adjudication(actor=iris, package=package)
-        if state in ("granted", "not_granted"):
+        answers = {
+            "granted": Adjudication.ELIGIBLE,
+            "not_granted": Adjudication.NOT_ELIGIBLE,
+            "dau_info": Adjudication.MORE_INFORMATION,
+        }
+        if state in answers:
             package.refresh_from_db()
             odsp_actions.record_adjudication(
-                actor=iris, package=package, granted=state == "granted", decided_on=today
+                actor=iris,
+                package=package,
+                answer=answers[state],
+                decided_on=today,
+                note="The family doctor's report.",
             )
     odsp.refresh_from_db()
     return odsp
@@ -224,6 +234,7 @@ PACKAGE_STATES = (
     "with_dau",
     "granted",
     "not_granted",
+    "dau_info",
 )
 ODSP_ASSIGN = {"ontario/odsp/assign/#"}
 ODSP_DECIDE = {
@@ -247,6 +258,7 @@ ODSP_SHOWN: dict[str, set[str]] = {
     "with_dau": ODSP_ASSIGN | {"ontario/odsp/package/adjudication/#"},
     "granted": ODSP_ASSIGN,
     "not_granted": ODSP_ASSIGN,
+    "dau_info": ODSP_ASSIGN | {"ontario/odsp/package/dau-info-sent/#"},
 }
 
 
