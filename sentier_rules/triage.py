@@ -12,7 +12,8 @@ How a recommendation is made (seeds 000, 001, 002, 003, 004):
 3. Each path's score is the sum of the weights of the answers given; ``employment_ready`` is
    ``score >= threshold`` for employment services (in Ontario, the readiness assessment, 004).
 4. Québec: the first path of ``precedence`` whose score reaches its threshold and that the
-   person's program and region are offered (checked with :func:`sentier_rules.decide`) wins;
+   person is offered (checked with :func:`sentier_rules.decide` on every fact the application
+   collects: program, region, claim booklet, asylum claim) wins;
    failing that, the support plan if ``wants_support`` is in ``support_wanted_options``; else
    ``none``.
 5. Ontario (004) has no "no support" path and no voluntary gate: the answer to
@@ -205,6 +206,15 @@ FACT_TEXTS: Final[dict[str, tuple[str, str]]] = {
     "employment_ontario_consent": (
         "Si vous avez accepté que vos renseignements soient transmis à Emploi Ontario",
         "Whether you agreed to share your information with Employment Ontario",
+    ),
+    "claim_booklet": (
+        "Votre carnet de réclamation (ASM-2 et ASM-5 ne donnent pas accès au plan "
+        "d'accompagnement personnalisé)",
+        "Your claim booklet (ASM-2 and ASM-5 give no access to the personalized support plan)",
+    ),
+    "asylum_seeker": (
+        "Si vous êtes une personne demandeuse d'asile",
+        "Whether you are an asylum seeker",
     ),
 }
 
@@ -419,6 +429,8 @@ class Triage:
         application_channel: str,
         first_nations_site: bool = False,
         employment_ontario_consent: bool | None = None,
+        claim_booklet: str | None = None,
+        asylum_seeker: bool = False,
     ) -> dict[str, Any]:
         day = _date(date)
         jurisdiction = _code_fact("jurisdiction", jurisdiction, JURISDICTION_CODES)
@@ -456,6 +468,30 @@ class Triage:
                 "The field employment_ontario_consent must be true, false or left out.",
                 "employment_ontario_consent",
             )
+        if claim_booklet is not None:
+            if not isinstance(claim_booklet, str):
+                raise _error(
+                    "wrong_type",
+                    "Le champ claim_booklet doit être un code de carnet (texte) ou absent.",
+                    "The field claim_booklet must be a booklet code (text) or left out.",
+                    "claim_booklet",
+                )
+            # "" is the application's "No, or I don't know": no booklet declared.
+            claim_booklet = claim_booklet.strip() or None
+            if claim_booklet is not None and jurisdiction != "QC":
+                raise _error(
+                    "field_not_applicable",
+                    "Le carnet de réclamation ne s'applique qu'à une demande au Québec.",
+                    "The claim booklet only applies to an application in Québec.",
+                    "claim_booklet",
+                )
+        if not isinstance(asylum_seeker, bool):
+            raise _error(
+                "wrong_type",
+                "Le champ asylum_seeker doit être vrai ou faux.",
+                "The field asylum_seeker must be true or false.",
+                "asylum_seeker",
+            )
         questions = self.questions(day, jurisdiction)
         given = _check_answers(answers, questions)
         by_code = {question.code: question for question in questions}
@@ -475,6 +511,8 @@ class Triage:
         ]
         facts = ["jurisdiction", "program"]
         context = _Context(self, day, jurisdiction, program, region, given, by_code, scores)
+        context.claim_booklet = claim_booklet
+        context.asylum_seeker = asylum_seeker
         texts = dict(FACT_TEXTS)
         if jurisdiction == "ON":
             texts["jurisdiction"] = ONTARIO_JURISDICTION_TEXT
@@ -487,6 +525,8 @@ class Triage:
         else:
             if region is not None:
                 facts.append("region")
+            # Both decide whether a measure is offered (001: ASM-2/ASM-5; 003: asylum seekers).
+            facts += ["claim_booklet", "asylum_seeker"]
             path, factors = context.quebec(thresholds)
         used += [{"code": f, "fr": texts[f][0], "en": texts[f][1]} for f in facts]
         # Strongest first: answers by points; then the rules' factors (0 points) in their order.
@@ -524,6 +564,9 @@ class _Context:
         self.given = given
         self.questions = questions
         self.scores = scores
+        #: What the person declared on the application (None: no booklet).
+        self.claim_booklet: str | None = None
+        self.asylum_seeker = False
 
     def _answer_factor(self, code: str, option: str, weight: int) -> dict[str, Any]:
         question = self.questions[code]
@@ -564,15 +607,21 @@ class _Context:
         measure = MEASURE_OF_PATH.get(path)
         if measure is None:
             return None
-        person: dict[str, Any] = {"program": self.program, "jurisdiction": "QC"}
+        # Every fact the rules use and the application collects (issue 16): the declared booklet
+        # and asylum claim decide eligibility as much as program and region do.
+        person: dict[str, Any] = {
+            "program": self.program,
+            "jurisdiction": "QC",
+            "asylum_seeker": self.asylum_seeker,
+        }
         if measure in ("support_plan", "service_plan"):
             if self.region is None:
                 # No region yet: the regional rollout cannot be checked; the caseworker will.
                 return None
             person["region"] = self.region
         if measure == "support_plan":
-            # The claim booklet is not known at application; the caseworker checks ASM-2/ASM-5.
-            person["claim_booklet"] = None
+            # 001: "les personnes bénéficiant d'un carnet ASM-2 ou ASM-5 ne sont pas admissibles".
+            person["claim_booklet"] = self.claim_booklet
         if measure == "paas_action":
             person["weekly_hours"] = 0
         request = {"measure": measure, "date": self.date.isoformat(), "person": person}
@@ -806,6 +855,8 @@ def triage(
     application_channel: str,
     first_nations_site: bool = False,
     employment_ontario_consent: bool | None = None,
+    claim_booklet: str | None = None,
+    asylum_seeker: bool = False,
 ) -> dict[str, Any]:
     """The recommended path for the answers to the questionnaire; see the module docstring.
 
@@ -821,6 +872,8 @@ def triage(
         application_channel=application_channel,
         first_nations_site=first_nations_site,
         employment_ontario_consent=employment_ontario_consent,
+        claim_booklet=claim_booklet,
+        asylum_seeker=asylum_seeker,
     )
 
 

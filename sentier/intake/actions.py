@@ -179,6 +179,10 @@ def submit_application(*, application_id: int) -> Recommendation:
             application_channel=application.channel,
             first_nations_site=participant.first_nations_site,
             employment_ontario_consent=_employment_ontario_consent(application, program),
+            # Every fact the rules use and the application collects reaches the triage (001:
+            # ASM-2 and ASM-5 holders are not eligible for the support plan).
+            claim_booklet=participant.claim_booklet or None,
+            asylum_seeker=participant.asylum_seeker,
         )
     except sentier_rules.TriageInputError as error:
         # The questionnaire changed since these answers were given: ask them again.

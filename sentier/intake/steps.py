@@ -20,12 +20,12 @@ from sentier.participants.forms import PHONE, POSTAL_CODE
 from sentier.participants.help import TERM_HELP
 from sentier.participants.models import ClaimBooklet, HouseholdType
 from sentier.reference.models import FirstNationsSite, Jurisdiction, Program, Region
+from sentier_rules.triage import Triage
 
-#: Whom to call, per jurisdiction (Ontario: the social assistance application line, 004).
+#: The minimum age to apply on one's own, and whom to call below it, per jurisdiction (Ontario:
+#: the social assistance application line, 004). Québec has none: no seed (000–003) sets an age,
+#: so none is invented (issue 16); only the Ontario configuration keeps its 16.
 CALL_US: dict[str, Any] = {
-    Jurisdiction.QUEBEC: _(
-        "You must be at least 16 to apply on your own. Call us: 1 877 767-8773."
-    ),
     Jurisdiction.ONTARIO: _(
         "You must be at least 16 to apply on your own. Call 1-888-999-1142 or your local "
         "Ontario Works office (dial 211 to find it)."
@@ -58,7 +58,7 @@ class IdentityForm(forms.Form):
             raise forms.ValidationError(_("The date of birth cannot be in the future."))
         if born.year < today.year - 120:
             raise forms.ValidationError(_("Check the year of birth."))
-        if (today - born).days < 16 * 365:
+        if self.jurisdiction in CALL_US and (today - born).days < 16 * 365:
             raise forms.ValidationError(CALL_US[self.jurisdiction])
         return born
 
@@ -241,7 +241,38 @@ def questionnaire_form(date: str, jurisdiction: str) -> type[forms.Form]:
                 required=False,
                 widget=forms.RadioSelect,
             )
-    form_class: type[forms.Form] = type("QuestionnaireForm", (forms.Form,), fields)
+    exclusive = {
+        question.code: question.exclusive
+        for question in Triage.shared().questions(dt.date.fromisoformat(date), jurisdiction)
+        if question.exclusive
+    }
+    labels = {
+        (question["code"], option["code"]): option["en" if english else "fr"]
+        for question in config["questions"]
+        for option in question["options"]
+    }
+
+    def clean(self: forms.Form) -> dict[str, Any]:
+        """Contradictory answers are explained next to the question, e.g. "None of these"
+        ticked together with a difficulty (the triage would refuse them at sending)."""
+        data = forms.Form.clean(self) or {}
+        for code, only in exclusive.items():
+            chosen = data.get(code) or []
+            for option in sorted(only & set(chosen)):
+                if len(chosen) > 1:
+                    self.add_error(
+                        code,
+                        _(
+                            "“%(option)s” cannot be ticked together with another answer: "
+                            "untick it or the others."
+                        )
+                        % {"option": labels[(code, option)]},
+                    )
+        return data
+
+    form_class: type[forms.Form] = type(
+        "QuestionnaireForm", (forms.Form,), {**fields, "clean": clean}
+    )
     return form_class
 
 

@@ -151,7 +151,14 @@ def test_result_shape_and_versions() -> None:
 def test_used_information_lists_the_answers_and_facts_used() -> None:
     result = triage({"difficulties": ["debt"], "wants_support": None}, **QC)
     codes = [item["code"] for item in result["used_information"]]
-    assert codes == ["difficulties", "jurisdiction", "program", "region"]
+    assert codes == [
+        "difficulties",
+        "jurisdiction",
+        "program",
+        "region",
+        "claim_booklet",
+        "asylum_seeker",
+    ]
     for item in result["used_information"]:
         assert item["fr"]
         assert item["en"]

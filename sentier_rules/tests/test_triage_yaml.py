@@ -27,6 +27,8 @@ FACTS = (
     "application_channel",
     "first_nations_site",
     "employment_ontario_consent",
+    "claim_booklet",
+    "asylum_seeker",
 )
 
 

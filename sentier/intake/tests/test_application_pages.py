@@ -145,3 +145,55 @@ def test_signed_in_participant_application_is_linked_to_the_account(personas: An
     staff.force_login(personas["analyst"])
     assert start_online(staff).applicant is None
     assert Application.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("booklet", "asylum", "path"),
+    [("", "", "support_plan"), ("ASM-1", "on", "support_plan"), ("ASM-2", "", "none")],
+)
+def test_the_declared_booklet_and_asylum_claim_reach_the_triage(
+    client: Client, booklet: str, asylum: str, path: str
+) -> None:
+    """001: ASM-2 and ASM-5 holders are not eligible for the support plan; a Laval applicant
+    who declares one is not recommended it (it used to be, as the booklet never reached the
+    triage)."""
+    application = start_online(client)
+    program = {"program": "PAS", "claim_booklet": booklet, "asylum_seeker": asylum}
+    fill(client, application, {"difficulties": ["housing"]}, program=program)
+    client.post(reverse("intake:summary", args=[application.resume_key]))
+    recommendation = Recommendation.objects.get(application=application)
+    assert recommendation.path == path
+    used = [item["code"] for item in recommendation.used_information]
+    assert {"claim_booklet", "asylum_seeker"} <= set(used)
+    if path == "none":
+        codes = [factor["code"] for factor in recommendation.factors]
+        assert "support_plan_claim_booklet_excluded" in codes
+
+
+def test_none_of_these_ticked_with_a_difficulty_is_explained_next_to_the_question(
+    client: Client,
+) -> None:
+    application = start_online(client)
+    for step, data in GOOD.items():
+        client.post(step_url(application, step), data)
+    response = client.post(
+        step_url(application, "questionnaire", "en-ca"), {"difficulties": ["none", "housing"]}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "“None of these” cannot be ticked together with another answer" in page
+    application.refresh_from_db()
+    assert "questionnaire" not in application.answers
+    # Alone, "None of these" is a valid answer.
+    response = client.post(step_url(application, "questionnaire"), {"difficulties": ["none"]})
+    assert response.status_code == 302
+
+
+def test_no_minimum_age_is_invented_in_quebec(client: Client) -> None:
+    """No seed (000–003) sets a minimum age: a Québec date of birth is only bounded to a date
+    that makes sense (not in the future, not over 120 years ago)."""
+    application = start_online(client)
+    young = {**GOOD["identity"], "birth_date": "2015-01-01"}
+    assert client.post(step_url(application, "identity"), young).status_code == 302
+    future = {**GOOD["identity"], "birth_date": "2999-01-01"}
+    assert client.post(step_url(application, "identity"), future).status_code == 400
