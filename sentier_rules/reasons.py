@@ -236,11 +236,14 @@ TEXTS: Final[dict[tuple[str, str], Text]] = {
         "PAAS Action allows at most {limit} hours of participation a week.",
         f"{S002} — Principales caractéristiques du PAAS Action",
     ),
+    # 002: "Les personnes qui participent au PAAS Action peuvent avoir droit : à une allocation
+    # de soutien de 173 $ par mois, en plus de la prestation de base" — a possible right, paid
+    # while taking part: never "no effect" on what the person receives (issue 16).
     ("paas_action", "allowance"): (
-        "Vous recevriez une allocation de soutien de {allowance_fr} $ par mois, en plus de votre "
-        "prestation de base.",
-        "You would receive a support allowance of ${allowance_en} a month, on top of your basic "
-        "benefit.",
+        "Vous pourriez avoir droit à une allocation de soutien de {allowance_fr} $ par mois, en "
+        "plus de votre prestation de base. Elle cesse quand votre participation prend fin.",
+        "You may be entitled to a support allowance of ${allowance_en} a month, on top of your "
+        "basic benefit. It stops when your participation ends.",
         f"{S002} — Principales caractéristiques du PAAS Action",
     ),
     ("paas_action", "organization_payment"): (

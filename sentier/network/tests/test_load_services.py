@@ -46,3 +46,15 @@ def test_live_capacity_is_never_overwritten() -> None:
 
     sorif.refresh_from_db()
     assert (sorif.capacity_available, sorif.waiting_list_length) == (4, 1)
+
+
+def test_paas_action_services_name_the_support_allowance() -> None:
+    """002: PAAS Action participants "peuvent avoir droit à une allocation de soutien"; the
+    directory used to call it an "allocation d'aide à l'emploi" (another measure)."""
+    paas = Service.objects.filter(kind=ServiceKind.PAAS_ACTION)
+    assert paas.exists()
+    for service in paas:
+        assert "aide à l’emploi" not in service.description.lower().replace("'", "’"), service.name
+    described = [s for s in paas if "allocation" in s.description.lower()]
+    assert described
+    assert all("allocation de soutien" in s.description.lower() for s in described)

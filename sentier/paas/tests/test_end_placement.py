@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from sentier.paas import actions, selectors
@@ -81,3 +82,17 @@ def test_an_end_before_the_start_is_refused(personas: Any, laval_participant: An
         )
     assert list(refused.value.message_dict) == ["end_date"]
     assert Placement.objects.get().status == PlacementStatus.ACTIVE
+
+
+def test_the_end_page_says_the_support_allowance_stops(
+    client: Any, personas: Any, laval_participant: Any
+) -> None:
+    """002: the 173 $ support allowance is paid "en plus de la prestation de base" while the
+    person takes part: stopping is voluntary but not "with no effect" (issue 16)."""
+    grant(personas, opex(personas), "13")
+    placement = placed(personas, laval_participant, opex(personas))
+    client.force_login(personas["caseworker_laval"])
+    url = reverse("paas:end_placement", args=[placement.uuid]).replace("/fr-ca/", "/en-ca/", 1)
+    page = client.get(url).content.decode()
+    assert "the support allowance stops when their participation ends" in page
+    assert "with no effect on their benefit" not in page
