@@ -147,9 +147,9 @@ class HoursStep(models.Model):
         ordering = ["from_date"]
         constraints = [
             models.UniqueConstraint(fields=["placement", "from_date"], name="paas_one_step_a_day"),
-            models.CheckConstraint(
-                condition=models.Q(weekly_hours__lte=20), name="paas_step_at_most_20_hours"
-            ),
+            # No upper bound here: the weekly maximum is the dated rules parameter
+            # paas_action.max_weekly_hours (002: "jusqu'à 20 heures par semaine"), checked by
+            # actions.check_hours_plan. Rollout and limits are data, never code (issue 16).
         ]
 
     def __str__(self) -> str:
@@ -238,9 +238,10 @@ class AttendanceEntry(models.Model):
         ordering = ["week_start", "recorded_at", "id"]
         indexes = [models.Index(fields=["placement", "week_start"])]
         constraints = [
+            # Hours are never negative; the weekly maximum is the dated rules parameter
+            # paas_action.max_weekly_hours (002), checked by actions.check_attendance.
             models.CheckConstraint(
-                condition=models.Q(hours__gte=0) & models.Q(hours__lte=20),
-                name="paas_attendance_0_to_20_hours",
+                condition=models.Q(hours__gte=0), name="paas_attendance_not_negative"
             )
         ]
 

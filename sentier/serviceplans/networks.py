@@ -5,8 +5,10 @@ and public bodies (school, health and social services, community) and organizati
 the minister. The seeds name no member, so each region gets a believable composition: the
 Ministry's regional direction, the region's integrated health and social services centre
 (CISSS/CIUSSS), a school service centre, the municipal housing office of its main city,
-correctional services (Public Security), the OPHQ in the pilot regions (000: its pilot project
-supports interveners with service plans) and the RSSMO members of the region from the directory
+correctional services (Public Security), the OPHQ in every region (000: "Un projet pilote de
+l'OPHQ se poursuit après le 1er avril 2026 [...] soutenir les intervenants des différents réseaux
+dans l'initiation, la planification et la coordination des plans de services" — the seed ties it
+to no region) and the RSSMO members of the region from the directory
 as designated organizations. Loaded idempotently by :func:`ensure_networks` (the demo calls it).
 """
 
@@ -87,8 +89,8 @@ REGIONAL_BODIES: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-# 000: the regions where the service plan starts on 2026-04-01 (the OPHQ pilot supports them).
-PILOT_REGIONS = frozenset({"02", "08", "11", "13", "15"})
+# Which regions offer the service plan, and from when, is the rules' dated parameter
+# service_plan.ministry_initiation_regions (000), never a list here (issue 16).
 MAX_DESIGNATED = 5
 
 
@@ -116,16 +118,13 @@ def _members_for(region: Region) -> list[tuple[str, str, str, Organization | Non
             f"Ministère de la Sécurité publique — Services correctionnels ({region.name})",
             None,
         ),
+        (
+            MemberKind.PUBLIC_BODY,
+            PartyKind.OTHER_PUBLIC,
+            "Office des personnes handicapées du Québec (projet pilote plans de services)",
+            None,
+        ),
     ]
-    if region.code in PILOT_REGIONS:
-        members.append(
-            (
-                MemberKind.PUBLIC_BODY,
-                PartyKind.OTHER_PUBLIC,
-                "Office des personnes handicapées du Québec (projet pilote plans de services)",
-                None,
-            )
-        )
     designated = (
         Organization.objects.filter(locations__region=region, rssmo_member=True)
         .distinct()

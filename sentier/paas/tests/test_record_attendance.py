@@ -116,3 +116,25 @@ def test_parse_hours_accepts_a_decimal_comma() -> None:
         actions.parse_hours("sept")
     with pytest.raises(ValidationError):
         actions.parse_hours("7.25")
+
+
+def test_the_weekly_maximum_is_the_rules_parameter_not_the_database(
+    personas: Any, placement: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Limits are data (issue 16): if paas_action.max_weekly_hours said 24 on a date, 22 hours
+    are recorded — no database check hard-codes 20 — and 25 are refused, with nothing saved."""
+    monkeypatch.setattr(selectors, "max_weekly_hours", lambda on: 24)
+    entry = record(personas, placement, "22")
+    entry.refresh_from_db()
+    assert entry.hours == Decimal(22)
+    with translation.override("en-ca"), pytest.raises(ValidationError) as refused:
+        record(personas, placement, "25")
+    assert refused.value.messages == ["At most 24 hours a week can be recorded (25 given)."]
+    assert list(AttendanceEntry.objects.values_list("hours", flat=True)) == [Decimal(22)]
+
+
+def test_an_hours_plan_step_follows_the_rules_parameter(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(selectors, "max_weekly_hours", lambda on: 24)
+    day = start_date()
+    assert actions.check_hours_plan([(day, 24)], day) == []
+    assert actions.check_hours_plan([(day, 25)], day) != []
