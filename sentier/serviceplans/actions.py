@@ -37,6 +37,7 @@ from sentier.serviceplans.models import (
     AgreementChannel,
     InitiatorKind,
     ItemStatus,
+    MemberKind,
     NetworkMember,
     NextStep,
     Objective,
@@ -238,12 +239,48 @@ def decline_request(
     return request
 
 
+def _initiator_party_fields(request: ServicePlanRequest) -> dict[str, Any]:
+    """The party of the body that initiated a plan the Ministry joins: the member of the
+    region's network, or the directory organization, of that name; else another public body
+    (another ministry) named as the caseworker wrote it."""
+    name = request.initiator_name.strip()
+    member = (
+        NetworkMember.objects.filter(network__region_id=request.region_id, name__iexact=name)
+        .exclude(kind=MemberKind.MINISTRY)
+        .select_related("organization")
+        .first()
+    )
+    if member is not None:
+        kind = member.sector
+        if kind == PartyKind.ORGANIZATION and member.organization is None:
+            kind = PartyKind.OTHER_PUBLIC
+        return {
+            "kind": kind,
+            "name": member.name,
+            "organization": member.organization,
+            "member": member,
+        }
+    organization = Organization.objects.filter(name__iexact=name).first()
+    if organization is not None:
+        return {
+            "kind": PartyKind.ORGANIZATION,
+            "name": organization.name,
+            "organization": organization,
+        }
+    return {"kind": PartyKind.OTHER_PUBLIC, "name": name}
+
+
 @transaction.atomic
 def approve_request(
     *, actor: User, request: ServicePlanRequest, at: dt.datetime | None = None
 ) -> ServicePlan:
-    """The coordinator approves: the plan opens, coordinated by them, with the Ministry as its
-    first party. It waits for the person's agreement (participation is voluntary)."""
+    """The coordinator approves: the plan opens and waits for the person's agreement
+    (participation is voluntary). Who coordinates it follows who initiated it (000: the
+    Ministry "peut [...] collaborer à l'élaboration d'un plan de services amorcé par un autre
+    ministère ou par un organisme, [...] mais peut également amorcer l'élaboration d'un tel
+    plan"): a plan the Ministry initiates is coordinated by the approving Ministry coordinator;
+    a plan initiated by a CISSS, a school service centre or an organization is coordinated by
+    that body, and the Ministry takes part as a party."""
     request = ServicePlanRequest.objects.select_for_update().get(pk=request.pk)
     if not actor.has_perm("serviceplans.decide_request", request):
         raise PermissionDenied
@@ -261,21 +298,32 @@ def approve_request(
     request.decided_by = actor
     request.decided_at = at
     request.save()
+    ministry_initiates = request.initiator_kind == InitiatorKind.MINISTRY
     plan = ServicePlan.objects.create(
         request=request,
         participant=participant,
         region_id=request.region_id,
-        coordinator=actor,
+        coordinator=actor if ministry_initiates else None,
         initiator_kind=request.initiator_kind,
         initiator_name=request.initiator_name,
         created_at=at,
     )
     states.SERVICE_PLAN.start(plan, side=states.COORDINATOR, actor=actor, at=at)
+    if not ministry_initiates:
+        # The initiating body coordinates; it comes first among the parties.
+        Party.objects.create(
+            plan=plan,
+            coordinates=True,
+            added_by=actor,
+            added_at=at,
+            **_initiator_party_fields(request),
+        )
     ministry = Party.objects.create(
         plan=plan,
         kind=PartyKind.MINISTRY,
         name=MINISTRY_NAME,
         contact=str(request.requested_by),
+        coordinates=ministry_initiates,
         added_by=actor,
         added_at=at,
     )
@@ -502,6 +550,10 @@ def remove_party(*, actor: User, party: Party) -> Party:
     party = Party.objects.select_for_update().get(pk=party.pk)
     if party.is_ministry:
         raise ValidationError({"__all__": _("The Ministry stays a party of the plan.")})
+    if party.coordinates:
+        raise ValidationError(
+            {"__all__": _("The body that coordinates the plan stays a party of it.")}
+        )
     if party.removed_at is not None:
         return party
     party.removed_at = timezone.now()

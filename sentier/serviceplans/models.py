@@ -185,11 +185,18 @@ class ServicePlan(models.Model):
         related_name="service_plans",
         verbose_name=_("region"),
     )
+    # 000: "Le Ministère peut [...] collaborer à l'élaboration d'un plan de services amorcé par un
+    # autre ministère ou par un organisme, [...] mais peut également amorcer l'élaboration d'un
+    # tel plan." The Ministry coordinator coordinates only the plans the Ministry initiates; a
+    # plan initiated by another body is coordinated by that body (its party ``coordinates``).
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="coordinated_service_plans",
-        verbose_name=_("coordinator"),
+        verbose_name=_("Ministry coordinator"),
+        help_text=_("Only for a plan the Ministry initiates."),
     )
     initiator_kind = models.CharField(_("initiator"), max_length=20, choices=InitiatorKind.choices)
     initiator_name = models.CharField(_("name of the initiator"), max_length=200, blank=True)
@@ -238,6 +245,27 @@ class ServicePlan(models.Model):
     def initiator_label(self) -> str:
         label = str(self.get_initiator_kind_display())
         return f"{label} — {self.initiator_name}" if self.initiator_name else label
+
+    @property
+    def coordinating_party(self) -> Party | None:
+        """The party that coordinates the plan: the Ministry when it initiated it, else the
+        initiator (000). Reads ``parties`` through any prefetch."""
+        return next((party for party in self.parties.all() if party.coordinates), None)
+
+    @property
+    def ministry_coordinates(self) -> bool:
+        return self.initiator_kind == InitiatorKind.MINISTRY
+
+    @property
+    def coordinated_by(self) -> str:
+        """Who coordinates, as people read it: the Ministry coordinator (and the Ministry), or
+        the body that initiated the plan."""
+        party = self.coordinating_party
+        if self.ministry_coordinates:
+            who = str(self.coordinator) if self.coordinator_id else ""
+            body = party.name if party is not None else ""
+            return f"{who} — {body}" if who and body else (who or body)
+        return party.name if party is not None else self.initiator_name
 
     @property
     def end_reason_text(self) -> str:
@@ -360,6 +388,11 @@ class Party(models.Model):
         verbose_name=_("member of the regional network"),
     )
     contact = models.CharField(_("contact person"), max_length=200, blank=True)
+    coordinates = models.BooleanField(
+        _("coordinates the plan"),
+        default=False,
+        help_text=_("The body that initiated the plan coordinates it (000)."),
+    )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -375,7 +408,12 @@ class Party(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(kind="organization") | models.Q(organization__isnull=False),
                 name="party_organization_named",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(coordinates=True),
+                name="one_coordinating_party_per_plan",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -114,7 +114,9 @@ def recent_decisions_for_caseworker(user: User, limit: int = 10) -> list[Service
 def list_plans_for_user(user: User) -> QuerySet[ServicePlan]:
     """Region staff: their region's plans. Partner staff: active plans their organization is a
     party to. Administrators: all."""
-    plans = ServicePlan.objects.select_related("participant", "coordinator", "region")
+    plans = ServicePlan.objects.select_related(
+        "participant", "coordinator", "region"
+    ).prefetch_related("parties")  # who coordinates (ServicePlan.coordinated_by)
     scope = region_rows_q(user)
     if scope is not None:
         return plans.filter(scope)
@@ -152,6 +154,7 @@ def get_own_plans(user: User) -> list[ServicePlan]:
     return list(
         ServicePlan.objects.filter(participant__user_id=user.pk)
         .select_related("participant", "coordinator")
+        .prefetch_related("parties")
         .order_by("-created_at")
     )
 
