@@ -192,3 +192,81 @@ def test_networks_pages_are_accessible(
     expect(page.get_by_text("CISSS de Laval")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "serviceplans-network-en")
+
+
+def test_a_cisss_initiated_plan_is_coordinated_by_the_cisss_with_the_ministry_as_a_party(
+    js_disabled_page: Page,
+    browser: Browser,
+    login: Callable[..., None],
+    url: Callable[[str], str],
+    world: dict[str, Any],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> None:
+    """000: the Ministry may "collaborer à l'élaboration d'un plan de services amorcé par un
+    autre ministère ou par un organisme": the CISSS that initiated the plan coordinates it, the
+    Ministry takes part, and every screen (the person's too) says so (issue 16)."""
+    from sentier.serviceplans.models import PartyKind, ServicePlan
+
+    users, julie = world["users"], world["julie"]
+
+    # 1. The caseworker requests it, JavaScript off: the CISSS de Laval initiated the plan.
+    page = js_disabled_page
+    login(page, users["caseworker_laval"].email, language="en-ca")
+    page.goto(url(f"/en-ca/service-plans/request/{julie.uuid}/"))
+    page.get_by_label("They are going through a major crisis").check()
+    page.get_by_label(re.compile("complex or varied needs")).check()
+    page.get_by_label("Why a service plan would help").fill(
+        "Le CISSS de Laval a amorcé un plan de services et invite le Ministère à y prendre part."
+    )
+    page.get_by_label("Another ministry or public body initiated it").check()
+    page.get_by_label("Name of the ministry, public body or organization that initiated it").fill(
+        "CISSS de Laval"
+    )
+    page.get_by_role("button", name="Send the request to the coordinator").click()
+    expect(page.get_by_text("Waiting for the coordinator")).to_be_visible()
+
+    # 2. The coordinator reads who will coordinate, approves, and sees the CISSS coordinating.
+    for coordinator_page in _second_page(browser):
+        login(coordinator_page, users["coordinator"].email, language="en-ca")
+        coordinator_page.goto(url("/en-ca/"))
+        coordinator_page.get_by_role("link", name="Julie Lavoie").first.click()
+        expect(
+            coordinator_page.get_by_text(
+                "The plan opens coordinated by CISSS de Laval, which initiated it; the Ministry "
+                "takes part as a party."
+            )
+        ).to_be_visible()
+        assert_accessible(coordinator_page)
+        coordinator_page.get_by_role("button", name="Approve the service plan").click()
+        expect(coordinator_page.get_by_role("heading", level=1)).to_contain_text(
+            "Service plan: Julie Lavoie"
+        )
+        facts = coordinator_page.locator("dl.sentier-facts")
+        expect(facts).to_contain_text("Coordinated by")
+        expect(facts).to_contain_text("CISSS de Laval — the Ministry takes part in it")
+        parties = coordinator_page.get_by_role("region", name="Parties of the plan")
+        expect(parties).to_contain_text("CISSS de Laval — coordinates the plan")
+        expect(parties).to_contain_text("Ministère de l’Emploi et de la Solidarité sociale")
+        assert_accessible(coordinator_page)
+        screenshot(coordinator_page, "serviceplans-cisss-coordinates-en")
+
+    plan = ServicePlan.objects.get()
+    assert plan.coordinator is None
+    coordinating = plan.parties.get(coordinates=True)
+    assert (coordinating.name, coordinating.kind) == ("CISSS de Laval", PartyKind.HEALTH)
+    assert plan.parties.filter(kind=PartyKind.MINISTRY, coordinates=False).exists()
+
+    # 3. The person reads who coordinates their plan (and that the Ministry takes part).
+    for person_page in _second_page(browser):
+        login(person_page, users["participant"].email, language="en-ca")
+        person_page.goto(url("/en-ca/service-plans/mine/"))
+        expect(person_page.get_by_text("Who coordinates your plan")).to_be_visible()
+        expect(
+            person_page.get_by_text(
+                "CISSS de Laval, which started your plan. The Ministry takes part in it."
+            )
+        ).to_be_visible()
+        expect(person_page.get_by_text("Your coordinator at the Ministry")).to_have_count(0)
+        assert_accessible(person_page)
+        screenshot(person_page, "serviceplans-cisss-mine-en")
