@@ -44,8 +44,12 @@ def my_plan(request: HttpRequest, *, participant: Participant) -> str:
         return ""
     plan = selectors.current_plan_for(participant)
     content = selectors.plan_content(plan, with_events=False) if plan is not None else None
+    # Invite only a person the plan is offered to (001); otherwise say what is available.
+    offer = selectors.support_plan_offer(participant) if plan is None else None
     return render_to_string(
-        "plans/_my_file_panel.html", {"plan": plan, "content": content}, request=request
+        "plans/_my_file_panel.html",
+        {"plan": plan, "content": content, "offer": offer},
+        request=request,
     )
 
 

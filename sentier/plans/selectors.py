@@ -15,8 +15,11 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+import sentier_rules
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.decisions.actions import decision_request
+from sentier.decisions.models import Measure
 from sentier.participants.models import Participant, TimelineEvent
 from sentier.participants.permissions import visible_participants_q
 from sentier.plans import states
@@ -119,6 +122,45 @@ def current_plan_for(participant: Participant) -> SupportPlan | None:
     """The person's open plan, else their latest one (None if they never had one)."""
     plans = _plans().filter(participant=participant)
     return plans.filter(status__in=states.OPEN).first() or plans.first()
+
+
+@dataclass(frozen=True)
+class SupportPlanOffer:
+    """Whether the rules offer the personalized support plan to the person today, and what is
+    available to them when they do not (issue 16)."""
+
+    offered: bool
+    #: The rules' main reason when not offered (``fr``/``en``, for ``|localized``).
+    reason: dict[str, Any] | None
+    paas_action: bool
+    #: The Ministry can initiate a service plan for the person today (000, regional rollout).
+    service_plan: bool
+
+
+def support_plan_offer(participant: Participant, on: dt.date | None = None) -> SupportPlanOffer:
+    """001 addresses the invitation to call to residents of the pilot regions, on the programs
+    it lists, without an ASM-2 or ASM-5 booklet: "Si vous habitez dans les régions de la
+    Gaspésie–Îles-de-la-Madeleine, de Laval, des Laurentides, du Saguenay–Lac-Saint-Jean ou de
+    l'Abitibi-Témiscamingue, il vous suffit de téléphoner". The rules decide, on ``on``, from
+    the file's facts; nothing is stored (this is a reading, not a decision)."""
+    on = on or timezone.localdate()
+    support, paas, service = sentier_rules.decide(
+        [
+            decision_request(participant, measure=Measure.SUPPORT_PLAN, date=on),
+            decision_request(participant, measure=Measure.PAAS_ACTION, date=on, weekly_hours=0),
+            decision_request(
+                participant, measure=Measure.SERVICE_PLAN, date=on, initiated_by="ministry"
+            ),
+        ]
+    )
+    offered = bool(support.get("eligible"))
+    reasons = support.get("reasons") or []
+    return SupportPlanOffer(
+        offered=offered,
+        reason=None if offered or not reasons else reasons[0],
+        paas_action=bool(paas.get("eligible")),
+        service_plan=bool(service.get("eligible")),
+    )
 
 
 def get_own_plan(user: User) -> SupportPlan:

@@ -774,6 +774,9 @@ def my_plan(request: HttpRequest) -> HttpResponse:
         raise Http404
     plan = selectors.current_plan_for(participant)
     context: dict[str, Any] = {"plan": plan, "participant": participant}
+    if plan is None:
+        # Invite only a person the plan is offered to (001); otherwise say what is available.
+        context["offer"] = selectors.support_plan_offer(participant)
     if plan is not None:
         context["content"] = selectors.plan_content(plan, with_events=False)
         context["running"] = plan.status in states.RUNNING
