@@ -314,6 +314,11 @@ def record_agreement(
     elif channel not in (Channel.PHONE, Channel.IN_PERSON):
         raise ValidationError({"channel": _("Choose how the person agreed.")})
     on = today or timezone.localdate()
+    # Bad input: an agreement dated in the future, or before the plan existed, is refused.
+    if on > timezone.localdate():
+        raise ValidationError({"today": _("The date cannot be in the future.")})
+    if on < timezone.localdate(plan.created_at):
+        raise ValidationError({"today": _("The date cannot be before the plan was opened.")})
     if plan.status == PlanStatus.PROPOSED and not plan.objectives.exists():
         raise ValidationError({"__all__": _("Write at least one objective with the person first.")})
     if plan.planned_end_on is not None and plan.planned_end_on <= on:

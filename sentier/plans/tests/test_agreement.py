@@ -4,10 +4,13 @@ that taking part, refusing or ending has no effect on benefits and pays no allow
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from sentier.plans import actions
 from sentier.plans.models import Channel, PlanStatus
@@ -92,3 +95,24 @@ def test_a_plan_without_objectives_cannot_be_agreed(
         )
     plan.refresh_from_db()
     assert plan.status == PlanStatus.PROPOSED
+
+
+@pytest.mark.parametrize("shift", [1, -1], ids=["in_the_future", "before_the_plan_existed"])
+def test_an_agreement_dated_in_the_future_or_before_the_plan_is_refused(
+    personas: dict[str, Any], laval_participant: Any, shift: int
+) -> None:
+    plan = proposed_plan(personas, laval_participant)
+    base = timezone.localdate() if shift > 0 else timezone.localdate(plan.created_at)
+    before = (plan.status, plan.version, plan.agreed_at, plan.started_on)
+    events = laval_participant.events.count()
+    with pytest.raises(ValidationError) as refused:
+        actions.record_agreement(
+            actor=personas["caseworker_laval"],
+            plan=plan,
+            channel=Channel.IN_PERSON,
+            today=base + dt.timedelta(days=shift),
+        )
+    assert set(refused.value.message_dict) == {"today"}
+    plan.refresh_from_db()
+    assert (plan.status, plan.version, plan.agreed_at, plan.started_on) == before
+    assert laval_participant.events.count() == events
