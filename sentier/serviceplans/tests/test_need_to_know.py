@@ -3,6 +3,8 @@ with it; what is not shared is left out of the page."""
 
 from __future__ import annotations
 
+import re
+import uuid
 from typing import Any
 
 from django.urls import reverse
@@ -10,8 +12,11 @@ from django.urls import reverse
 from sentier.audit.models import AccessLog
 from sentier.consent.actions import withdraw_consent
 from sentier.consent.models import Channel, Consent
-from sentier.serviceplans import selectors
-from sentier.serviceplans.models import Party, ServicePlan
+from sentier.serviceplans import actions, selectors
+from sentier.serviceplans.models import Party, PlanEvent, ServicePlan
+
+CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]+')
+NONCE = re.compile(rb'(nonce=")[^"]+')
 
 
 def test_partner_cannot_see_addiction_objective_without_consent(
@@ -115,3 +120,40 @@ def test_consents_given_to_other_parties_are_not_shown(
     assert "Addiction" not in texts
     assert "Dépendance" not in texts
     assert "CISSS" not in " ".join(e.detail for e in view.events if e.kind == "consent_recorded")
+
+
+def test_partner_outside_the_consented_categories_gets_the_missing_record_404(
+    personas: dict[str, Any], client_for: Any, shared_plan: ServicePlan, opex_party: Party
+) -> None:
+    """OPEX’82 owns an action under an addiction objective, a category the person did not
+    agree to share with it: updating it answers the same 404 as an action that does not exist,
+    and nothing changes (issue 16, "Bad input")."""
+    addiction = shared_plan.objectives.get(text__startswith="Maintenir")
+    owned = actions.add_action(
+        actor=personas["caseworker_laval"],
+        objective=addiction,
+        text="Accompagner aux rencontres",
+        owner=opex_party,
+    )
+    events = PlanEvent.objects.filter(plan=shared_plan).count()
+    client = client_for("partner_opex")
+    hidden = client.post(
+        reverse("serviceplans:action_status", args=[shared_plan.uuid, owned.uuid]),
+        {"status": "done"},
+    )
+    absent = uuid.uuid4()
+    missing = client.post(
+        reverse("serviceplans:action_status", args=[shared_plan.uuid, absent]),
+        {"status": "done"},
+    )
+    assert hidden.status_code == missing.status_code == 404
+
+    def normal(body: bytes) -> bytes:
+        """Without what changes on every response; the page's own link written as the other's."""
+        body = CSRF.sub(rb"\1", NONCE.sub(rb"\1", body))
+        return body.replace(str(owned.uuid).encode(), str(absent).encode())
+
+    assert normal(hidden.content) == normal(missing.content)
+    owned.refresh_from_db()
+    assert owned.status == "planned"
+    assert PlanEvent.objects.filter(plan=shared_plan).count() == events
