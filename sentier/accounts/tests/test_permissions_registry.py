@@ -23,6 +23,10 @@ FOREIGN_LABELS = {"reports.view_statistics": "accounts"}
 ROLE_COMPARISONS_ALLOWED = {
     # Defines the roles; and what makes a role a staff role.
     "accounts/models.py",
+    # Synthetic data, like the demo loaders: creates caseworkers of each region, and takes an
+    # administrator as the actor of the month's statements.
+    "site/synth.py",
+    "site/management/commands/synth.py",
 }
 
 #: The placeholder docstrings use to show how to ask.
