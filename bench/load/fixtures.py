@@ -1,5 +1,5 @@
 """What the load test needs in its database: growth to a province's size (``--participants``,
-by SQL as ``bench/bench_caseload_scale.py``), and, on each run (``--sessions``), signed-in
+synthetic files made by ``sentier synth``), and, on each run (``--sessions``), signed-in
 sessions for the staff personas and API keys for the partner organizations, written to
 ``$SENTIER_LOAD_DIR/fixtures.json`` for the locust users.
 
@@ -23,11 +23,11 @@ django.setup()  # the models below need the app registry: imports follow it
 from django.conf import settings  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from bench.bench_caseload_scale import grow  # noqa: E402
 from sentier.accounts.models import Role, User  # noqa: E402
 from sentier.exchange.actions import create_api_key  # noqa: E402
 from sentier.network.models import Organization  # noqa: E402
 from sentier.participants.models import Participant  # noqa: E402
+from sentier.site.synth import synthesize  # noqa: E402
 
 DIR = Path(os.environ.get("SENTIER_LOAD_DIR", "/tmp/pg-ops18"))  # noqa: S108 - throw-away
 
@@ -71,7 +71,9 @@ def main() -> int:
     parser.add_argument("--sessions", action="store_true")
     args = parser.parse_args()
     if args.participants:
-        grow(args.participants)
+        missing = args.participants - Participant.objects.count()
+        if missing > 0:
+            synthesize(participants=missing, seed=2026)
         print(f"{Participant.objects.count():,} participants")
     if args.sessions:
         (DIR / "fixtures.json").write_text(json.dumps(sessions(), indent=1))

@@ -66,7 +66,7 @@ class Staff(HttpUser):
             if response.status_code != 200:
                 response.failure(f"{response.status_code}")
                 return ""
-            return response.text
+            return str(response.text)
 
     def submit(self, url: str, form: dict[str, Any], name: str, **values: Any) -> int:
         data = post_data(form, **values)
@@ -75,14 +75,14 @@ class Staff(HttpUser):
             data=data,
             name=name,
             allow_redirects=False,
-            headers={"Referer": self.host + url},
+            headers={"Referer": f"{self.host}{url}"},
             catch_response=True,
         ) as response:
             if response.status_code not in (302, 303, 409):
                 response.failure(f"{response.status_code}")
             elif response.status_code == 409:
                 response.success()  # the conflict screen: someone saved first
-            return response.status_code
+            return int(response.status_code)
 
 
 class Caseworker(Staff):
@@ -248,7 +248,7 @@ class Applicant(HttpUser):
                 acknowledge("application", resume_key=url.rstrip("/").split("/")[-2])
                 self.client.get(url, name="apply: confirmation")
                 return
-            self.wait()
+            self.wait()  # type: ignore[no-untyped-call]  # locust's wait() has no annotations
 
 
 class ApiClient(FastHttpUser):

@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-import psutil
+import psutil  # type: ignore[import-untyped]  # no stubs in the dev dependencies
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
