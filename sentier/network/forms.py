@@ -11,7 +11,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sentier.network.models import Clientele, PriorityReason, Service, ServiceKind
+from sentier.network.models import (
+    Clientele,
+    PriorityReason,
+    Service,
+    service_kinds_here,
+)
 from sentier.reference.selectors import list_current_regions
 
 LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
@@ -32,7 +37,7 @@ class DirectoryFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind of service"),
         required=False,
-        choices=[("", _("All kinds")), *ServiceKind.choices],
+        choices=lambda: [("", _("All kinds")), *service_kinds_here()],
     )
     language = forms.ChoiceField(
         label=_("Language of service"),

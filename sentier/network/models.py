@@ -158,6 +158,21 @@ class ServiceKind(models.TextChoices):
     OTHER = "other", _("Other support")
 
 
+#: Kinds of service that exist in one jurisdiction only (``SENTIER_JURISDICTION``): PAAS Action
+#: is a Québec measure, Employment Ontario an Ontario network.
+KIND_JURISDICTION = {ServiceKind.PAAS_ACTION: "qc", ServiceKind.EMPLOYMENT_ONTARIO: "on"}
+
+
+def service_kinds_here() -> list[tuple[str, str]]:
+    """The kinds of service offered in this jurisdiction, as (value, label) choices."""
+    here = settings.SENTIER_JURISDICTION
+    return [
+        (value, str(label))
+        for value, label in ServiceKind.choices
+        if KIND_JURISDICTION.get(ServiceKind(value), here) == here
+    ]
+
+
 class ServiceStatus(models.TextChoices):
     """HSDS 3.1 ``service.status``."""
 

@@ -43,7 +43,12 @@ from sentier.network.forms import (
 )
 from sentier.network.hsds.export import export_datapackage
 from sentier.network.loading import ONTARIO_DEMO_SLUG_PREFIX
-from sentier.network.models import ImportJob, ImportStatus, ServiceKind, stale_days
+from sentier.network.models import (
+    ImportJob,
+    ImportStatus,
+    service_kinds_here,
+    stale_days,
+)
 from sentier.network.tasks import run_service_import
 from sentier.participants.selectors import get_participant_for_user
 
@@ -323,7 +328,7 @@ def service_import(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "network/import.html",
-        {"form": form, "columns": COLUMNS, "jobs": jobs, "kinds": ServiceKind.choices},
+        {"form": form, "columns": COLUMNS, "jobs": jobs, "kinds": service_kinds_here()},
         status=400 if request.method == "POST" else 200,
     )
 

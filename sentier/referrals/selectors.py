@@ -27,7 +27,7 @@ from sentier.accounts.permissions import may
 from sentier.consent.models import InformationCategory
 from sentier.consent.selectors import Recipient, shared_with
 from sentier.network.matching import match_for_participant
-from sentier.network.models import Organization, Service, ServiceKind
+from sentier.network.models import Organization, Service, service_kinds_here
 from sentier.participants.models import Participant
 from sentier.participants.permissions import visible_participants_q
 from sentier.participants.selectors import get_participant_for_user
@@ -330,9 +330,5 @@ def referral_options(participant: Participant, kind: str = "") -> list[Option]:
 
 
 def service_kinds() -> list[tuple[str, str]]:
-    """The needs a caseworker may choose (Employment Ontario only in Ontario)."""
-    return [
-        (value, str(label))
-        for value, label in ServiceKind.choices
-        if value != ServiceKind.EMPLOYMENT_ONTARIO or settings.SENTIER_JURISDICTION == "on"
-    ]
+    """The needs a caseworker may choose: the kinds of service offered in this jurisdiction."""
+    return service_kinds_here()

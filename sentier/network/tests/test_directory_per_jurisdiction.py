@@ -14,7 +14,8 @@ from django.utils import translation
 from sentier.consent.forms import ChoiceForm
 from sentier.consent.models import Purpose
 from sentier.network.demo import load_ontario_directory
-from sentier.network.models import Organization
+from sentier.network.forms import DirectoryFilterForm
+from sentier.network.models import Organization, service_kinds_here
 from sentier.network.selectors import list_current_organizations
 from sentier.reference.loading import LoadReport, load_ontario_data
 
@@ -63,3 +64,20 @@ def test_quebec_lists_no_ontario_organization(ontario_directory: None, settings:
     assert "employment-ontario" not in slugs
     assert not any(slug.startswith("demo-on-") for slug in slugs)
     assert Organization.objects.filter(rssmo_member=True, slug__in=slugs).count() == 49
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "offered", "absent"),
+    [("on", "employment_ontario", "paas_action"), ("qc", "paas_action", "employment_ontario")],
+)
+def test_kinds_of_service_are_the_jurisdictions_own(
+    settings: Any, jurisdiction: str, offered: str, absent: str
+) -> None:
+    settings.SENTIER_JURISDICTION = jurisdiction
+    kinds = [value for value, _label in service_kinds_here()]
+    assert offered in kinds
+    assert absent not in kinds
+    assert "employability" in kinds  # shared kinds stay everywhere
+    form_kinds = [value for value, _label in DirectoryFilterForm().fields["kind"].choices]
+    assert offered in form_kinds
+    assert absent not in form_kinds
