@@ -274,6 +274,10 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key,30/5m/ip", "login": "30/m/ip"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Sentier"
+# A code from the 30-second step just before or after is accepted too (RFC 6238, section 5.2):
+# a phone whose clock drifts, or a code typed as its step ends on a slow connection, still signs
+# in. A code is still good only once (allauth marks it used for the whole window).
+MFA_TOTP_TOLERANCE = 1
 
 # django-axes guards the admin login only; allauth throttles the public one.
 AXES_ONLY_ADMIN_SITE = True

@@ -12,15 +12,13 @@ from typing import Any
 import pytest
 from allauth.mfa.totp.internal.auth import (
     TOTP,
-    format_hotp_value,
     generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
 )
 from django.core.cache import cache
 from django.test import Client
 
 from sentier.accounts.demo import DEMO_PASSWORD
+from sentier.accounts.tests.totp import current_code
 from sentier.audit.models import AccessLog
 
 pytestmark = pytest.mark.django_db
@@ -40,10 +38,6 @@ def enrol(user: Any) -> str:
     secret = str(generate_totp_secret())
     TOTP.activate(user, secret)
     return secret
-
-
-def current_code(secret: str) -> str:
-    return str(format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time()))))
 
 
 def signed_in_without_mfa(https_client: Any, user: Any) -> Client:

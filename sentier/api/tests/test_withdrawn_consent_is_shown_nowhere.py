@@ -19,10 +19,7 @@ from typing import Any
 import pytest
 from allauth.mfa.totp.internal.auth import (
     TOTP,
-    format_hotp_value,
     generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
 )
 from django.core import mail
 from django.test import Client
@@ -32,6 +29,7 @@ from django.utils.html import escape
 
 from sentier.accounts.demo import DEMO_PASSWORD
 from sentier.accounts.models import User
+from sentier.accounts.tests.totp import current_code
 from sentier.consent.actions import record_consent, withdraw_consent
 from sentier.consent.models import Channel, Consent, InformationCategory, Purpose, RecipientKind
 from sentier.exchange.actions import create_api_key
@@ -79,7 +77,7 @@ def signed_in(https_client: Any, user: User) -> Client:
     response = client.post(login, {"login": user.email, "password": DEMO_PASSWORD})
     assert response.status_code == 302, response.content[:500]
     if response["Location"].endswith(second_step):
-        code = format_hotp_value(hotp_value(secret, next(iter(yield_hotp_counters_from_time()))))
+        code = current_code(secret)
         response = client.post(second_step, {"code": code})
         assert response.status_code == 302
         assert not response["Location"].endswith(second_step)
