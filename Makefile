@@ -83,7 +83,7 @@ run: install demo
 	@echo "Background work (e-mails, imports, outbox deliveries) runs beside it; logs in var/log/."
 	@mkdir -p var/log
 	@export SENTIER_DEBUG=$${SENTIER_DEBUG:-1} SENTIER_BASE_URL=$${SENTIER_BASE_URL:-http://$(HOST):$(PORT)}; \
-	$(MANAGE) db_worker --no-reload >var/log/db_worker.log 2>&1 & worker=$$!; \
+	$(MANAGE) task_worker --no-reload >var/log/task_worker.log 2>&1 & worker=$$!; \
 	$(MANAGE) deliver_outbox --loop --interval 5 >var/log/deliver_outbox.log 2>&1 & outbox=$$!; \
 	trap 'kill $$worker $$outbox 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
