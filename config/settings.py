@@ -78,6 +78,8 @@ SENTIER_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("SENTIER_WEBHOOK_TIMEOUT_
 # the cache (CACHES below): shared by every server process with the database cache.
 # How long the statistics page's counts are kept before they are counted again (seconds).
 SENTIER_STATISTICS_SECONDS = int(os.environ.get("SENTIER_STATISTICS_SECONDS", "300"))
+# Counts under this number are never shown on dashboards, exports or the API (issue 17).
+SENTIER_DISCLOSURE_THRESHOLD = int(os.environ.get("SENTIER_DISCLOSURE_THRESHOLD", "10"))
 SENTIER_API_KEY_MAX_DAYS = int(os.environ.get("SENTIER_API_KEY_MAX_DAYS", "365"))
 SENTIER_API_KEY_NOTICE_DAYS = int(os.environ.get("SENTIER_API_KEY_NOTICE_DAYS", "14"))
 SENTIER_API_KEY_RATE = os.environ.get("SENTIER_API_KEY_RATE", "600/minute")
@@ -148,6 +150,7 @@ INSTALLED_APPS = [
     "sentier.serviceplans",
     "sentier.ontario",
     "sentier.exchange",
+    "sentier.insights",
     "sentier.audit",
     "sentier.site",
 ]
