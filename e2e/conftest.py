@@ -51,12 +51,20 @@ expect.set_options(timeout=TIMEOUT_MS // 2)
 django_db_setup = django_fixtures.django_db_setup
 
 
+# The longest browser tests (the crawls of every page, a few minutes each), dealt out first so that
+# the suite's processes are not left waiting for one of them at the end.
+LONGEST_FIRST = ("test_phone_width.py::test_no_",)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in this folder is a browser test (``-m e2e`` / ``-m "not e2e"``)."""
+    """Every test in this folder is a browser test (``-m e2e`` / ``-m "not e2e"``). Every one
+    of them flushes the database it used (``transactional_db``), so their order is free: the
+    longest go first."""
     here = Path(__file__).resolve().parent
     for item in items:
         if Path(str(item.fspath)).resolve().is_relative_to(here):
             item.add_marker(pytest.mark.e2e)
+    items.sort(key=lambda item: not any(mark in item.nodeid for mark in LONGEST_FIRST))
 
 
 @pytest.fixture(scope="session")

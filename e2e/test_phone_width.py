@@ -26,8 +26,8 @@ import os
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -380,8 +380,22 @@ def _assert_all_fit(visits: dict[str, list[Visit]], started: float) -> None:
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 
+T = TypeVar("T")
+
+# Each crawl is dealt out in parts, every part a share of the personas (round robin, the applicant
+# first), so that the browser suite's processes share the crawl instead of one of them doing it all.
+QUEBEC_PARTS = 3
+ONTARIO_PARTS = 2
+
+
+def _share(crawlers: Sequence[T], part: int, parts: int) -> list[T]:
+    """The crawlers that part ``part`` of ``parts`` takes: every ``parts``-th from ``part``."""
+    return list(crawlers[part::parts])
+
+
+@pytest.mark.parametrize("part", range(QUEBEC_PARTS))
 def test_no_page_of_any_persona_scrolls_sideways_at_360_px(
-    browser: Browser, live_server: Any, transactional_db: None
+    browser: Browser, live_server: Any, transactional_db: None, part: int
 ) -> None:
     from sentier.accounts.demo import PERSONAS
     from sentier.participants.demo import ensure_personas
@@ -398,29 +412,29 @@ def test_no_page_of_any_persona_scrolls_sideways_at_360_px(
         "participant": ["/fr-ca/plans/mine/"],
     }
 
-    visits = {
-        "applicant (not signed in)": _crawl_as(
-            browser,
-            live_server.url,
-            None,
-            [
-                f"/fr-ca/apply/{resume_key}/contact/",
-                f"/fr-ca/apply/{resume_key}/summary/",
-                *MISSING_PAGES,
-            ],
-        )
-    }
-    for persona in PERSONAS:
-        seed = seeds.get(persona.key, ())
-        visits[persona.key] = _crawl_as(browser, live_server.url, persona, seed)
+    applicant_seeds = [
+        f"/fr-ca/apply/{resume_key}/contact/",
+        f"/fr-ca/apply/{resume_key}/summary/",
+        *MISSING_PAGES,
+    ]
+    visits = {}
+    for persona in _share((None, *PERSONAS), part, QUEBEC_PARTS):
+        if persona is None:
+            visits["applicant (not signed in)"] = _crawl_as(
+                browser, live_server.url, None, applicant_seeds
+            )
+        else:
+            seed = seeds.get(persona.key, ())
+            visits[persona.key] = _crawl_as(browser, live_server.url, persona, seed)
 
-    if _wanted("caseworker_laval"):
+    if "caseworker_laval" in visits and _wanted("caseworker_laval"):
         assert plan_page in [visit.path for visit in visits["caseworker_laval"]]
     _assert_all_fit(visits, started)
 
 
+@pytest.mark.parametrize("part", range(ONTARIO_PARTS))
 def test_no_ontario_page_of_any_persona_scrolls_sideways_at_360_px(
-    browser: Browser, live_server: Any, transactional_db: None, settings: Any
+    browser: Browser, live_server: Any, transactional_db: None, settings: Any, part: int
 ) -> None:
     from sentier.accounts.demo import ensure_persona
     from sentier.ontario import demo as ontario_demo
@@ -439,15 +453,21 @@ def test_no_ontario_page_of_any_persona_scrolls_sideways_at_360_px(
     ontario_demo.ensure_ontario_personas(PASSWORD)
     ensure_persona(ODSP_COLLEAGUE, PASSWORD)
 
-    visits = {"applicant (not signed in)": _crawl_as(browser, live_server.url, None, MISSING_PAGES)}
     # Ontario's own analyst and administrator too (never Québec's personas in an Ontario run).
-    personas = (
+    crawlers = (
+        None,
         *ontario_demo.ONTARIO_PERSONAS,
         ODSP_COLLEAGUE,
         *ontario_demo.ONTARIO_MINISTRY_PERSONAS,
     )
-    for persona in personas:
-        visits[persona.key] = _crawl_as(browser, live_server.url, persona)
+    visits = {}
+    for persona in _share(crawlers, part, ONTARIO_PARTS):
+        if persona is None:
+            visits["applicant (not signed in)"] = _crawl_as(
+                browser, live_server.url, None, MISSING_PAGES
+            )
+        else:
+            visits[persona.key] = _crawl_as(browser, live_server.url, persona)
 
     _assert_all_fit(visits, started)
 
