@@ -151,6 +151,7 @@ INSTALLED_APPS = [
     "sentier.ontario",
     "sentier.exchange",
     "sentier.insights",
+    "sentier.simulations",
     "sentier.audit",
     "sentier.site",
 ]

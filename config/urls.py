@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("service-plans/", include("sentier.serviceplans.urls")),
     path("ontario/", include("sentier.ontario.urls")),
     path("exchange/", include("sentier.exchange.urls")),
+    path("simulations/", include("sentier.simulations.urls")),
     path("", include("sentier.site.urls")),
     prefix_default_language=True,
 )

@@ -4,6 +4,8 @@ Vectorised with numpy, in integer cents: a participant's support allowance for t
 month they take part, and the organization's payment for the places granted and occupied. The
 amounts (173 $, 200 $) and the two readings of the brochure (partial months, which places are
 paid) are dated parameters in ``parameters/paas_action/``, read at the first day of the month.
+Every function reads the shared tax-benefit system, or the ``system`` it is given (a reform: the
+simulator prices a changed allowance with these same functions).
 
 Dates are numpy ``datetime64[D]`` vectors (lists of :class:`datetime.date` are accepted); an end
 date is the last day of participation, included, and ``NaT``/``None`` means "still going".
@@ -41,31 +43,32 @@ def last_of_month(month: dt.date) -> dt.date:
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])
 
 
-def _parameters(month: dt.date) -> Any:
-    return tax_benefit_system().parameters(first_of_month(month).isoformat()).paas_action
+def _parameters(month: dt.date, system: Any = None) -> Any:
+    root = (system if system is not None else tax_benefit_system()).parameters
+    return root(first_of_month(month).isoformat()).paas_action
 
 
-def monthly_allowance_cents(month: dt.date) -> int:
+def monthly_allowance_cents(month: dt.date, *, system: Any = None) -> int:
     """The full monthly support allowance in force on the first day of ``month``, in cents."""
-    return to_cents(_parameters(month).monthly_allowance)
+    return to_cents(_parameters(month, system).monthly_allowance)
 
 
-def payment_per_place_cents(month: dt.date) -> int:
+def payment_per_place_cents(month: dt.date, *, system: Any = None) -> int:
     """The monthly payment per paid place in force on the first day of ``month``, in cents."""
-    return to_cents(_parameters(month).monthly_payment_per_place)
+    return to_cents(_parameters(month, system).monthly_payment_per_place)
 
 
-def allowance_partial_month(month: dt.date) -> str:
+def allowance_partial_month(month: dt.date, *, system: Any = None) -> str:
     """``prorated_by_day`` or ``full_month`` (parameter ``allowance_partial_month``)."""
-    value = str(_parameters(month).allowance_partial_month)
+    value = str(_parameters(month, system).allowance_partial_month)
     if value not in (PRORATED_BY_DAY, FULL_MONTH):
         raise ValueError(f"Unknown allowance_partial_month: {value!r}")
     return value
 
 
-def organization_payment_basis(month: dt.date) -> str:
+def organization_payment_basis(month: dt.date, *, system: Any = None) -> str:
     """``occupied_and_granted`` or ``granted`` (parameter ``organization_payment_basis``)."""
-    value = str(_parameters(month).organization_payment_basis)
+    value = str(_parameters(month, system).organization_payment_basis)
     if value not in (OCCUPIED_AND_GRANTED, GRANTED):
         raise ValueError(f"Unknown organization_payment_basis: {value!r}")
     return value
@@ -124,6 +127,8 @@ def allowance_cents(
     month: dt.date,
     starts: Sequence[dt.date | None] | npt.NDArray[Any],
     ends: Sequence[dt.date | None] | npt.NDArray[Any],
+    *,
+    system: Any = None,
 ) -> Int64Array:
     """Each participant's support allowance for ``month`` in cents (0 when not active in it).
 
@@ -131,9 +136,9 @@ def allowance_cents(
     the cent (integer arithmetic). ``full_month``: the whole allowance for any day of participation.
     """
     days_in = participation_days(month, starts, ends)
-    full = monthly_allowance_cents(month)
+    full = monthly_allowance_cents(month, system=system)
     month_days = calendar.monthrange(month.year, month.month)[1]
-    if allowance_partial_month(month) == FULL_MONTH:
+    if allowance_partial_month(month, system=system) == FULL_MONTH:
         return np.where(days_in > 0, full, 0).astype(np.int64)
     # Half-up rounding of full * d / D without floats: floor((2 * full * d + D) / (2 * D)).
     return ((2 * full * days_in + month_days) // (2 * month_days)).astype(np.int64)
@@ -171,13 +176,15 @@ def paid_places(
     month: dt.date,
     granted_places: int | npt.NDArray[np.integer[Any]],
     occupied: int | npt.NDArray[np.integer[Any]],
+    *,
+    system: Any = None,
 ) -> Int64Array:
     """Places paid for ``month``: min(occupied, granted), or every granted place (parameter)."""
     granted = np.asarray(granted_places, dtype=np.int64)
     taken = np.asarray(occupied, dtype=np.int64)
     if (granted < 0).any() or (taken < 0).any():
         raise ValueError("place counts cannot be negative")
-    if organization_payment_basis(month) == GRANTED:
+    if organization_payment_basis(month, system=system) == GRANTED:
         return np.broadcast_to(granted, np.broadcast_shapes(granted.shape, taken.shape)).copy()
     return np.minimum(granted, taken).astype(np.int64)
 
@@ -187,12 +194,14 @@ def organization_payment_cents(
     granted_places: int | npt.NDArray[np.integer[Any]],
     occupied: int | npt.NDArray[np.integer[Any]],
     non_profit: bool | npt.NDArray[np.bool_] = True,
+    *,
+    system: Any = None,
 ) -> Int64Array:
     """The organization's payment for ``month`` in cents: paid places × the amount per place.
 
     Only non-profit organizations can receive it (002), so a for-profit one gets 0. Scalars give a
     0-dimensional array (``int(...)`` it); vectors give one amount per allocation.
     """
-    places = paid_places(month, granted_places, occupied)
-    amount = places * np.int64(payment_per_place_cents(month))
+    places = paid_places(month, granted_places, occupied, system=system)
+    amount = places * np.int64(payment_per_place_cents(month, system=system))
     return np.where(np.asarray(non_profit, dtype=bool), amount, 0).astype(np.int64)
