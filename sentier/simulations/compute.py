@@ -25,7 +25,7 @@ import numpy.typing as npt
 from django.db.models import Count, Q
 
 import sentier_rules
-from sentier.insights.disclosure import THRESHOLD, Cell, protect_counts
+from sentier.insights.disclosure import THRESHOLD, TOTAL, Cell, protect_counts
 from sentier.paas.models import PlaceAllocation, Placement
 from sentier.participants.models import FileStatus, Participant
 from sentier.simulations.changes import Change, measures_here, overrides
@@ -167,11 +167,15 @@ def _sum_by(keys: Array, weights: Array, codes: Sequence[str]) -> dict[str, int]
 
 
 def _protected(values: dict[str, int], key: str, threshold: int) -> dict[str, int | None]:
+    """The counts by ``key`` after disclosure control, their total under ``TOTAL`` ("*"): the
+    total is protected with the cells, so that it gives none of them back."""
     cells = [Cell(group={key: code}, value=value) for code, value in values.items()]
     protected = protect_counts(cells, threshold=threshold, margins=(key,))
-    return {
+    shown: dict[str, int | None] = {
         cell.group[key]: None if cell.suppressed else int(cell.value or 0) for cell in protected
     }
+    shown.setdefault(TOTAL, None if not values else sum(values.values()))
+    return shown
 
 
 def _breakdown(
@@ -182,8 +186,9 @@ def _breakdown(
     files: Array,
     codes: Sequence[str],
     threshold: int,
-) -> list[dict[str, Any]]:
-    """Eligible before and after, gains and losses, per ``key`` (region or program)."""
+) -> tuple[list[dict[str, Any]], dict[str, int | None]]:
+    """Eligible before and after, gains and losses, per ``key`` (region or program), each
+    protected along ``key`` with its total; and those totals."""
     present = [code for code in codes if (keys == code).any()]
     figures = {
         name: _protected(_sum_by(keys, files * mask, present), key, threshold)
@@ -196,23 +201,11 @@ def _breakdown(
     }
     rows = []
     for code in present:
-        suppressed = figures["baseline"][code] is None or figures["reform"][code] is None
-        rows.append(
-            {
-                key: code,
-                "baseline": None if suppressed else figures["baseline"][code],
-                "reform": None if suppressed else figures["reform"][code],
-                "suppressed": suppressed,
-                "gains": figures["gains"][code],
-                "losses": figures["losses"][code],
-            }
-        )
-    return rows
-
-
-def _total(value: int, threshold: int) -> int | None:
-    (cell,) = protect_counts([Cell(group={}, value=value)], threshold=threshold)
-    return None if cell.suppressed else value
+        row: dict[str, Any] = {key: code}
+        row.update({name: figures[name][code] for name in figures})
+        row["suppressed"] = row["baseline"] is None or row["reform"] is None
+        rows.append(row)
+    return rows, {name: figures[name][TOTAL] for name in figures}
 
 
 def measure_figures(
@@ -224,20 +217,24 @@ def measure_figures(
 ) -> dict[str, Any]:
     """One measure's protected counts: totals, by region and by program."""
     files = population.files
-    baseline = _total(int(files[before].sum()), threshold)
-    reform = _total(int(files[after].sum()), threshold)
-    suppressed = baseline is None or reform is None
+    by_region, totals = _breakdown(
+        "region", population.region, before, after, files, REGION_CODES, threshold
+    )
+    by_program, program_totals = _breakdown(
+        "program", population.program, before, after, files, PROGRAM_CODES, threshold
+    )
+    # The same totals close both tables: shown only where neither table's protection hid them.
+    # (A Québec measure's eligible files all have a Québec region, so the totals agree.)
+    shown = {
+        name: totals[name] if program_totals[name] is not None else None
+        for name in ("baseline", "reform")
+    }
     return {
         "measure": measure,
-        "baseline": None if suppressed else baseline,
-        "reform": None if suppressed else reform,
-        "suppressed": suppressed,
-        "by_region": _breakdown(
-            "region", population.region, before, after, files, REGION_CODES, threshold
-        ),
-        "by_program": _breakdown(
-            "program", population.program, before, after, files, PROGRAM_CODES, threshold
-        ),
+        **shown,
+        "suppressed": shown["baseline"] is None or shown["reform"] is None,
+        "by_region": by_region,
+        "by_program": by_program,
     }
 
 
@@ -275,7 +272,7 @@ def money_figures(
         "region",
         threshold,
     )
-    total_people = _total(len(placements.region), threshold)
+    total_people = people[TOTAL]
     items = []
     for position, item in enumerate(COST_ITEMS):
         keys = placements.region if position == 0 else placements.allocation_region
