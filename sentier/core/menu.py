@@ -31,6 +31,7 @@ Today's menu, top to bottom:
 230   Directory, 240 Import services (network)
 250   Regional networks (serviceplans)
 260   Rules (decisions)
+265   Simulations (simulations)
 270   Statistics, 280 Administration (site)
 ====  =========================================================
 """

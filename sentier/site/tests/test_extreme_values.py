@@ -102,6 +102,12 @@ NOT_WALKED: dict[str, str] = {
     "paas:claim_reject": "as paas:claim_detail",
     "ontario:take_assessment": "the “Assign it to me” button of an assessment nobody has (the "
     "demo's all have someone); no field",
+    "simulations:save": "the save form under a simulation's results: the fields of "
+    "simulations:home (walked) and a title; its bad input is tested in simulations/tests",
+    "simulations:detail": "a saved simulation (the demo saves none): no field; tested in "
+    "simulations/tests and e2e/test_simulations.py",
+    "simulations:rerun": "as simulations:detail (a button, no field)",
+    "simulations:yaml": "as simulations:detail (a download, no field)",
 }
 #: Pages of one kind (URL name) each persona opens, and pages in all.
 PER_NAME = 4
