@@ -61,7 +61,7 @@ compilemessages: python-deps
 	$(MANAGE) compilemessages -v0 --ignore=.venv --ignore=node_modules
 
 messages: python-deps
-	$(MANAGE) makemessages -l fr_CA -l en_CA --no-obsolete --no-location \
+	$(MANAGE) makemessages -l fr_CA -l en_CA -l es -l ar -l ht --no-obsolete --no-location \
 		--ignore='node_modules/*' --ignore='var/*' --ignore='.venv/*' --ignore='static/vendor/*' \
 		--ignore='e2e/*' --ignore='bench/*'
 

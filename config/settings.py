@@ -12,6 +12,7 @@ from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -169,6 +170,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "sentier.accounts.middleware.RequireMFAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "sentier.core.languages.PageLanguageMiddleware",
     "sentier.core.middleware.PreserveFormOnExpiryMiddleware",
     "sentier.core.jurisdiction.OfferedHereMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -324,7 +326,20 @@ CONTENT_SECURITY_POLICY = {
 # sentier.core.jurisdiction.DEFAULT_LANGUAGE). Stored reference names stay French-first
 # (MODELTRANSLATION_DEFAULT_LANGUAGE) in both.
 LANGUAGE_CODE = "en-ca" if SENTIER_JURISDICTION == "on" else "fr-ca"
-LANGUAGES = [("fr-ca", "Français"), ("en-ca", "English")]
+# Staff pages speak French and English. Pages a participant or applicant sees also speak
+# Spanish, Arabic (right to left) and Haitian Creole (issue 19; sentier.core.languages says which
+# pages, docs/architecture.md how). Django ships no Haitian Creole: it is declared below.
+LANGUAGES = [
+    ("fr-ca", "Français"),
+    ("en-ca", "English"),
+    ("es", "Español"),
+    ("ar", "العربية"),
+    ("ht", "Kreyòl ayisyen"),
+]
+LANG_INFO.setdefault(
+    "ht",
+    {"bidi": False, "code": "ht", "name": "Haitian Creole", "name_local": "Kreyòl ayisyen"},
+)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
@@ -333,6 +348,9 @@ TIME_ZONE = os.environ.get("SENTIER_TIME_ZONE", "America/Toronto")
 FORMAT_MODULE_PATH = ["sentier.core.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr-ca"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr-ca", "en-ca")
+# Reference names (regions, programs…) are kept in French and English only; a page in another
+# language shows them in French.
+MODELTRANSLATION_LANGUAGES = ("fr-ca", "en-ca")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -1,4 +1,8 @@
-"""Check that the French and English catalogs are complete: no missing, empty or fuzzy entry.
+"""Check that the French and English catalogs are complete: no missing, empty or fuzzy entry;
+and that the Spanish, Arabic and Haitian Creole catalogs are complete for the strings of the pages
+a participant or applicant sees (``PARTICIPANT_FACING``; staff pages never speak those languages,
+see ``sentier.core.languages``). A translation not yet reviewed by a qualified translator carries
+the translator comment ``# unreviewed`` (kept by ``make messages``); the check lists how many.
 
 Runs ``makemessages`` so that strings added to the code but not yet to the catalogs are caught
 too, then puts the committed catalogs back exactly as they were (``makemessages`` always writes to
@@ -8,16 +12,43 @@ every problem.
 
 from __future__ import annotations
 
+import fnmatch
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ("fr_CA", "en_CA")
+#: Complete for the participant-facing strings only.
+PARTICIPANT_LOCALES = ("es", "ar", "ht")
+#: The source files of the pages, e-mails and PDF a participant or applicant sees (globs from the
+#: repository root). A string used there must be translated in ``PARTICIPANT_LOCALES``.
+PARTICIPANT_FACING = (
+    "sentier/core/templates/base.html",
+    "sentier/core/templates/core/includes/piv_header.html",
+    "sentier/core/templates/core/includes/piv_footer.html",
+    "sentier/core/templates/core/includes/language_switch.html",
+    "sentier/core/templates/core/includes/messages.html",
+    "sentier/core/templates/core/forms/*",
+    "sentier/core/languages.py",
+    "sentier/site/templates/site/welcome.html",
+    "sentier/site/templates/site/home_participant.html",
+    "sentier/site/templates/site/error.html",
+    "sentier/intake/templates/intake/start.html",
+    "sentier/intake/templates/intake/step.html",
+    "sentier/intake/templates/intake/summary.html",
+    "sentier/intake/templates/intake/confirmation.html",
+    "sentier/intake/templates/intake/_notice_before.html",
+    "sentier/intake/templates/intake/_progress.html",
+    "sentier/intake/templates/intake/_voluntary.html",
+    "sentier/intake/templates/intake/email/*",
+    "sentier/intake/steps.py",
+)
 DOMAINS = ("django", "djangojs")
 
 
@@ -27,6 +58,44 @@ def entries(path: Path) -> dict[tuple[str, str | None], object]:
     return {
         (str(m.id if isinstance(m.id, str) else m.id[0]), m.context): m for m in catalog if m.id
     }
+
+
+def participant_facing(locations: Sequence[tuple[str, int | None]]) -> bool:
+    return any(
+        fnmatch.fnmatch(name, pattern)
+        for name, _line in locations
+        for pattern in PARTICIPANT_FACING
+    )
+
+
+def participant_problems(locale: str, committed: Path, fresh: Path) -> list[str]:
+    """Missing, empty or fuzzy translations of participant-facing strings in ``locale``."""
+    if not committed.exists():
+        return [f"locale/{locale}/LC_MESSAGES/django.po is missing"]
+    problems: list[str] = []
+    with fresh.open("rb") as handle:
+        wanted = [m for m in read_po(handle) if m.id and participant_facing(m.locations)]
+    have = entries(committed)
+    unreviewed = 0
+    for message in wanted:
+        key = (str(message.id if isinstance(message.id, str) else message.id[0]), message.context)
+        current = have.get(key)
+        if current is None:
+            problems.append(f"{locale}: not in the catalog: {key[0]!r}")
+            continue
+        strings = (
+            current.string  # type: ignore[attr-defined]
+            if isinstance(current.string, tuple)  # type: ignore[attr-defined]
+            else (current.string,)  # type: ignore[attr-defined]
+        )
+        if not all(strings):
+            problems.append(f"{locale}: untranslated (participant page): {key[0]!r}")
+        if current.fuzzy:  # type: ignore[attr-defined]
+            problems.append(f"{locale}: fuzzy: {key[0]!r}")
+        if "unreviewed" in current.user_comments:  # type: ignore[attr-defined]
+            unreviewed += 1
+    print(f"{locale}: {len(wanted)} participant-facing strings, {unreviewed} not yet reviewed")
+    return problems
 
 
 def main() -> int:
@@ -40,10 +109,11 @@ def main() -> int:
             str(ROOT / "manage.py"),
             "makemessages",
             "--no-obsolete",
-            "--no-location",
+            # File names, not lines: which strings a participant sees (``PARTICIPANT_FACING``).
+            "--add-location=file",
             "-v0",
         ]
-        for locale in LOCALES:
+        for locale in (*LOCALES, *PARTICIPANT_LOCALES):
             command += ["-l", locale]
         ignore = [
             "--ignore=node_modules/*",
@@ -76,6 +146,12 @@ def main() -> int:
                         problems.append(f"{locale}: untranslated: {key[0]!r}")
                     if current.fuzzy:  # type: ignore[attr-defined]
                         problems.append(f"{locale}: fuzzy: {key[0]!r}")
+            for locale in PARTICIPANT_LOCALES:
+                problems += participant_problems(
+                    locale,
+                    committed_dir / locale / "LC_MESSAGES" / "django.po",
+                    locale_dir / locale / "LC_MESSAGES" / "django.po",
+                )
         finally:
             # The committed catalogs, byte for byte: a check leaves the tree as it found it.
             shutil.rmtree(locale_dir)
@@ -85,7 +161,12 @@ def main() -> int:
     if problems:
         print(f"{len(problems)} catalog problem(s). Run 'make messages' and translate.")
         return 1
-    print("Translation catalogs complete: " + ", ".join(LOCALES))
+    print(
+        "Translation catalogs complete: "
+        + ", ".join(LOCALES)
+        + "; for participant pages: "
+        + ", ".join(PARTICIPANT_LOCALES)
+    )
     return 0
 
 

@@ -16,6 +16,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sentier.core.languages import CORRESPONDENCE_CHOICES
+
 
 class Role(models.TextChoices):
     PARTICIPANT = "participant", _("Participant")
@@ -95,10 +97,12 @@ class User(AbstractUser):
         verbose_name=_("organization"),
         help_text=_("For partner staff: the organization they work for."),
     )
+    # A participant's account also remembers Spanish, Arabic or Haitian Creole, the language
+    # of their pages (sentier.core.languages); staff accounts stay French or English.
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=8,
-        choices=[("fr-ca", "Français"), ("en-ca", "English")],
+        choices=CORRESPONDENCE_CHOICES,
         default="fr-ca",
     )
     history = HistoricalRecords(excluded_fields=["password", "last_login"])

@@ -1,4 +1,5 @@
-"""Money, date and time in the reader's language, with Babel (``fr-CA`` and ``en-CA``).
+"""Money, date and time in the reader's language, with Babel (``fr-CA``, ``en-CA``; ``es``, ``ar``,
+``ht`` on participant pages).
 
 Money is always a :class:`~decimal.Decimal` or integer cents, never a float.
 """
@@ -15,11 +16,18 @@ from babel.numbers import format_currency
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext
 
+#: Babel (CLDR) locales of the participant-only languages: Spanish and Arabic as CLDR writes them
+#: by default (CLDR has no es_CA nor ar_CA), Haitian Creole (CLDR's ``ht`` borrows French formats).
+BABEL_LOCALES = {"es": "es", "ar": "ar", "ht": "ht"}
+
 
 def babel_locale(language: str | None = None) -> str:
-    """Map a Django language code (``fr-ca``) to a Babel locale (``fr_CA``)."""
+    """Map a Django language code (``fr-ca``) to a Babel locale (``fr_CA``); a language with no
+    locale of its own is formatted as French."""
     code = (language or get_language() or "fr-ca").lower()
-    return "en_CA" if code.startswith("en") else "fr_CA"
+    if code.startswith("en"):
+        return "en_CA"
+    return BABEL_LOCALES.get(code.split("-")[0], "fr_CA")
 
 
 def money(amount: Decimal | int | str, language: str | None = None) -> str:

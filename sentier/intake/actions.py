@@ -149,6 +149,9 @@ def submit_application(*, application_id: int) -> Recommendation:
         last_name=identity["last_name"],
         birth_date=dt.date.fromisoformat(identity["birth_date"]),
         preferred_language=identity["preferred_language"],
+        # Applications saved before these questions existed have no answer: nothing is invented.
+        languages_spoken=list(identity.get("languages_spoken") or []),
+        interpreter_language=identity.get("interpreter_language") or "",
         email=contact.get("email") or "",
         phone=contact.get("phone") or "",
         address=contact.get("address") or "",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 import sentier_rules
+from sentier.core import languages
 from sentier.participants.forms import PHONE, POSTAL_CODE
 from sentier.participants.help import TERM_HELP
 from sentier.participants.models import ClaimBooklet, HouseholdType
@@ -43,13 +44,34 @@ class IdentityForm(forms.Form):
     )
     preferred_language = forms.ChoiceField(
         label=_("Language for letters and calls"),
-        choices=[("fr-ca", "Français"), ("en-ca", "English")],
+        choices=languages.CORRESPONDENCE_CHOICES,
         widget=forms.RadioSelect,
+    )
+    languages_spoken = forms.MultipleChoiceField(
+        label=_("Languages you speak (optional)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    interpreter_language = forms.ChoiceField(
+        label=_("Do you need an interpreter?"),
+        help_text=_("Tell us if you need an interpreter to speak with a caseworker."),
+        required=False,
     )
 
     def __init__(self, *args: Any, jurisdiction: str = Jurisdiction.QUEBEC, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.jurisdiction = jurisdiction
+        # Each language named in itself and in the page's language; the page's language first
+        # for the letters, unless the person already chose.
+        spoken = languages.spoken_choices()
+        cast(forms.MultipleChoiceField, self.fields["languages_spoken"]).choices = spoken
+        cast(forms.ChoiceField, self.fields["interpreter_language"]).choices = [
+            ("", _("No, I do not need an interpreter")),
+            *((code, _("Yes, in %(language)s") % {"language": label}) for code, label in spoken),
+        ]
+        page = get_language() or ""
+        if page in dict(languages.CORRESPONDENCE_CHOICES):
+            self.fields["preferred_language"].initial = page
 
     def clean_birth_date(self) -> dt.date:
         born: dt.date = self.cleaned_data["birth_date"]

@@ -23,6 +23,7 @@ from sentier.accounts.permissions import may
 from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
+from sentier.core import languages
 from sentier.intake import actions, selectors
 from sentier.intake.forms import (
     AssistedStartForm,
@@ -140,7 +141,10 @@ def step(request: HttpRequest, resume_key: str, step: str) -> HttpResponse:
     index = codes.index(step)
     status = 200
     switch_to = request.POST.get(SWITCH_LANGUAGE, "") if request.method == "POST" else ""
-    if switch_to in dict(settings.LANGUAGES):
+    if switch_to and switch_to not in languages.languages_for(request):
+        # A language this page does not speak (a forged or stale button): French, with a notice.
+        switch_to = languages.fall_back(request, switch_to)
+    if switch_to:
         # Keep the step as a draft (checked values too when valid), then the same step in the
         # other language, showing what was typed.
         form = _step_form(application, step, data=request.POST)

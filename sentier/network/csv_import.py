@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sentier.core import languages
 from sentier.network.actions import update_capacity
 from sentier.network.models import (
     Clientele,
@@ -55,7 +56,8 @@ COLUMNS = (
 )
 REQUIRED = ("organization", "service")
 NUMBERS = ("available", "maximum", "waiting", "estimated_wait_days")
-LANGUAGES = ("fr", "en", "es", "ar")
+# Organizations may declare every language a person can say they speak (Haitian Creole, LSQ…).
+LANGUAGES = languages.SPOKEN_LANGUAGES
 MAX_ROWS = 20_000
 PROGRESS_EVERY = 25
 

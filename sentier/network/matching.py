@@ -38,6 +38,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from sentier.core import languages
 from sentier.network.models import (
     Clientele,
     Location,
@@ -322,7 +323,7 @@ def _reasons(
 
 def _language_name(code: str) -> str:
     names = {"fr": _("French"), "en": _("English"), "es": _("Spanish"), "ar": _("Arabic")}
-    return names.get(code, code)
+    return str(names[code]) if code in names else languages.language_name(code)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -347,6 +348,15 @@ def clienteles_for_participant(participant: Any, *, today: dt.date | None = None
     return codes
 
 
+def service_language(participant: Any) -> str:
+    """The language services should speak with the person: the one they need an interpreter
+    for, else their language of correspondence (issue 19)."""
+    return str(
+        getattr(participant, "interpreter_language", "")
+        or getattr(participant, "preferred_language", "")
+    )
+
+
 def match_for_participant(
     participant: Any, *, kind: str | None = None, now: dt.datetime | None = None, limit: int = 20
 ) -> list[Match]:
@@ -354,7 +364,7 @@ def match_for_participant(
     return match_services(
         region=participant.region,
         clienteles=clienteles_for_participant(participant),
-        language=participant.preferred_language,
+        language=service_language(participant),
         kind=kind,
         now=now,
         limit=limit,

@@ -34,6 +34,8 @@ EDITABLE_FIELDS = (
     "city",
     "postal_code",
     "preferred_language",
+    "languages_spoken",
+    "interpreter_language",
     "claim_booklet",
     "household_type",
     "adults",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from sentier.core import languages
 from sentier.core.forms import BoundedDateField, years_from_today
 from sentier.core.jurisdiction import field_offered
 from sentier.participants.actions import EDITABLE_FIELDS
@@ -88,12 +89,27 @@ class ParticipantDetailsForm(forms.ModelForm[Participant]):
         label=capfirst(_("children in household")), min_value=0, max_value=20, initial=0
     )
 
+    languages_spoken = forms.MultipleChoiceField(
+        label=capfirst(_("languages spoken")),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    interpreter_language = forms.ChoiceField(
+        label=capfirst(_("interpreter needed")), required=False
+    )
+
     class Meta:
         model = Participant
         fields = list(EDITABLE_FIELDS)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        spoken = languages.spoken_choices()
+        cast(forms.MultipleChoiceField, self.fields["languages_spoken"]).choices = spoken
+        cast(forms.ChoiceField, self.fields["interpreter_language"]).choices = [
+            ("", _("No interpreter needed")),
+            *spoken,
+        ]
         # A fact this jurisdiction does not keep (the claim booklet in Ontario) is not asked.
         for name in [name for name in self.fields if not field_offered(name)]:
             del self.fields[name]

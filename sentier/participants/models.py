@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sentier.core.languages import CORRESPONDENCE_CHOICES
 from sentier.core.text import FrenchOrder
 from sentier.participants import events
 
@@ -61,11 +62,26 @@ class Participant(models.Model):
     address = models.CharField(_("address"), max_length=250, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=7, blank=True)
+    # The language of correspondence (letters, e-mails, calls, the plan's PDF), the languages the
+    # person speaks, and the language of the interpreter they need, if any (issue 19).
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=8,
-        choices=[("fr-ca", "Français"), ("en-ca", "English")],
+        choices=CORRESPONDENCE_CHOICES,
         default="fr-ca",
+    )
+    languages_spoken = models.JSONField(
+        _("languages spoken"),
+        default=list,
+        blank=True,
+        help_text=_("Language codes, e.g. fr, es, fcs (Quebec Sign Language)."),
+    )
+    interpreter_language = models.CharField(
+        _("interpreter needed"),
+        max_length=8,
+        blank=True,
+        default="",
+        help_text=_("The language of the interpreter the person needs; empty: none."),
     )
     region = models.ForeignKey(
         "reference.Region",

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from sentier.consent.models import InformationCategory as C
+from sentier.core import languages
 from sentier.participants.models import Participant
 
 Builder = Callable[[Participant], dict[str, Any]]
@@ -21,6 +22,10 @@ def _identity(p: Participant) -> dict[str, Any]:
         "first_name": p.first_name,
         "last_name": p.last_name,
         "preferred_language": p.preferred_language,
+        # How to speak with the person: the languages they speak and the interpreter they need
+        # (issue 19), with their identity, so only when they consented to share it.
+        "languages_spoken": list(p.languages_spoken or []),
+        "interpreter_language": p.interpreter_language,
         "phone": p.phone,
         "email": p.email,
         "city": p.city,
@@ -66,6 +71,8 @@ FIELD_LABELS: dict[str, Any] = {
     "first_name": _("First name"),
     "last_name": _("Last name"),
     "preferred_language": _("Language"),
+    "languages_spoken": _("Languages spoken"),
+    "interpreter_language": _("Interpreter needed"),
     "phone": _("Phone"),
     "email": _("E-mail"),
     "city": _("City"),
@@ -86,7 +93,11 @@ def _readable(key: str, value: Any) -> str:
     if value is None:
         return ""
     if key == "preferred_language":
-        return LANGUAGES.get(str(value), str(value))
+        return LANGUAGES.get(str(value)) or languages.language_name(str(value))
+    if key == "languages_spoken":
+        return ", ".join(languages.language_name(str(code)) for code in value or [])
+    if key == "interpreter_language":
+        return languages.language_name(str(value)) if value else str(_("No"))
     return str(value)
 
 

@@ -8,12 +8,10 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
-from django.utils.encoding import iri_to_uri
 from django.utils.translation import get_language
 
 from sentier.accounts.permissions import may
-from sentier.core import menu
+from sentier.core import languages, menu
 from sentier.core.jurisdiction import app_enabled
 
 
@@ -46,18 +44,36 @@ def other_language_url(request: HttpRequest, code: str) -> str:
     """This page in language ``code``, built from the view the path resolved to and never from the
     raw path: a request for ``//evil.example/fr-ca/`` must not give a link off the site. A page
     that resolved to no view (a 404) links to the home page in that language."""
-    match = request.resolver_match
-    with translation.override(code):
-        path = None
-        if match is not None and match.view_name:
-            try:
-                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
-            except NoReverseMatch:
-                path = None
-        if path is None:
-            path = reverse("core:home")
-    query = iri_to_uri(request.META.get("QUERY_STRING", ""))
-    return f"{path}?{query}" if query else path
+    return languages.page_in(request, code)
+
+
+def more_languages(request: HttpRequest, current: str, other_code: str) -> list[dict[str, str]]:
+    """The page's other languages beyond the French/English switch: on a participant page, for
+    someone who is not staff, Spanish, Arabic and Haitian Creole (``sentier.core.languages``)."""
+    return [
+        {
+            "code": code,
+            "name": languages.AUTONYMS[code],
+            "url": other_language_url(request, code),
+            "dir": "rtl" if code in languages.RIGHT_TO_LEFT else "ltr",
+        }
+        for code in languages.languages_for(request)
+        if code not in (current, other_code)
+    ]
+
+
+def offer_back(request: HttpRequest, current: str) -> dict[str, str] | None:
+    """The language the person chose before, when this page is in another one and can be
+    shown in theirs: offered back in one link."""
+    chosen = languages.remembered_language(request)
+    if not chosen or chosen == current or chosen not in languages.languages_for(request):
+        return None
+    return {
+        "code": chosen,
+        "name": languages.AUTONYMS.get(chosen, chosen),
+        "url": other_language_url(request, chosen),
+        "dir": "rtl" if chosen in languages.RIGHT_TO_LEFT else "ltr",
+    }
 
 
 def sentier(request: HttpRequest) -> dict[str, Any]:
@@ -70,6 +86,12 @@ def sentier(request: HttpRequest) -> dict[str, Any]:
         "sentier": {
             "nav": navigation_for(request),
             "language": current,
+            "dir": "rtl" if current in languages.RIGHT_TO_LEFT else "ltr",
+            "more_languages": more_languages(request, current, other_code),
+            "offer_back": offer_back(request, current),
+            # Spanish, Arabic and Haitian Creole are not yet reviewed by a qualified translator:
+            # the page says so in one line (issue 19).
+            "unreviewed_translation": current in languages.PARTICIPANT_ONLY_LANGUAGES,
             "other_language": {
                 "code": other_code,
                 "name": other_name,

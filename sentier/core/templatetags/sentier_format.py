@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django import template
 
-from sentier.core import formatting
+from sentier.core import formatting, languages
 from sentier.core.jurisdiction import field_offered, templates_here
 
 register = template.Library()
@@ -67,3 +67,13 @@ def here(name: str) -> list[str]:
     """``{% include "participants/_x.html"|here %}``: this jurisdiction's variant of a template
     if it has one (``_x_on.html``), else the shared one (``sentier.core.jurisdiction``)."""
     return templates_here(str(name))
+
+
+@register.filter
+def language_names(value: str | list[str] | None) -> str:
+    """``{{ participant.languages_spoken|language_names }}`` → « espagnol, français »: language
+    codes named in the reader's language (one code or a list)."""
+    if not value:
+        return ""
+    codes = [value] if isinstance(value, str) else list(value)
+    return ", ".join(languages.language_name(str(code)) for code in codes)
