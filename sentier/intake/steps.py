@@ -240,13 +240,22 @@ class ProgramForm(forms.Form):
 
 def questionnaire_form(date: str, jurisdiction: str) -> type[forms.Form]:
     """A form class whose fields are the configured questions, in the page's language."""
-    english = (get_language() or "fr-ca").startswith("en")
+    page = get_language() or "fr-ca"
+    english = page.startswith("en")
+    # The rules package words its questions in French and English only: a page in Spanish,
+    # Arabic or Haitian Creole shows them in French, isolated (U+2068…U+2069) so that they read
+    # left to right, punctuation included, inside an Arabic page.
+    foreign = page in languages.PARTICIPANT_ONLY_LANGUAGES
+
+    def isolate(text: str) -> str:
+        return f"\u2068{text}\u2069" if text and foreign else text
+
     config = sentier_rules.questionnaire(date, jurisdiction=jurisdiction)
     fields: dict[str, forms.Field] = {}
     for question in config["questions"]:
-        label = question["en" if english else "fr"]
-        help_text = question.get("help_en" if english else "help_fr") or ""
-        choices = [(o["code"], o["en" if english else "fr"]) for o in question["options"]]
+        label = isolate(question["en" if english else "fr"])
+        help_text = isolate(question.get("help_en" if english else "help_fr") or "")
+        choices = [(o["code"], isolate(o["en" if english else "fr"])) for o in question["options"]]
         if question["kind"] == "multi":
             fields[question["code"]] = forms.MultipleChoiceField(
                 label=label,
