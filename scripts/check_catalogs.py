@@ -48,6 +48,18 @@ PARTICIPANT_FACING = (
     "sentier/intake/templates/intake/_voluntary.html",
     "sentier/intake/templates/intake/email/*",
     "sentier/intake/steps.py",
+    "sentier/participants/templates/participants/my_file.html",
+    "sentier/participants/templates/participants/my_access_log.html",
+    "sentier/participants/templates/participants/_access_table.html",
+    "sentier/participants/templates/participants/_home_own_file.html",
+    "sentier/participants/templates/participants/_identity.html",
+    "sentier/decisions/templates/decisions/_my_file_panel.html",
+    "sentier/consent/templates/consent/_my_file_panel.html",
+    "sentier/referrals/templates/referrals/_my_file_panel.html",
+    "sentier/plans/templates/plans/_my_file_panel.html",
+    "sentier/serviceplans/templates/serviceplans/_my_file.html",
+    "sentier/paas/templates/paas/_my_placement.html",
+    "sentier/network/templates/network/_my_waiting_lists.html",
 )
 DOMAINS = ("django", "djangojs")
 

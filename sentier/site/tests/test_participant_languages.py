@@ -244,3 +244,19 @@ def test_language_names_come_from_the_reader_s_language() -> None:
     assert languages.language_name("fcs", "fr-ca") == "LSQ (langue des signes québécoise)"
     assert languages.language_name("qq", "fr-ca") == "qq"
     assert dict(languages.spoken_choices("fr-ca"))["es"] == "español — espagnol"
+
+
+@pytest.mark.parametrize(
+    ("code", "title"), [("es", "Mi expediente"), ("ar", "ملفي"), ("ht", "Dosye mwen")]
+)
+def test_my_file_and_who_viewed_it_speak_the_participant_s_language(
+    client_for: Any, code: str, title: str
+) -> None:
+    client = client_for("participant")
+    for path in (f"/{code}/participants/me/", f"/{code}/participants/me/access-log/", f"/{code}/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        page = response.content.decode()
+        assert html_tag(page).startswith(f'<html lang="{code}"')
+        assert UNREVIEWED[code] in page
+    assert title in client.get(f"/{code}/participants/me/").content.decode()
