@@ -40,6 +40,7 @@ from sentier.core.jurisdiction import default_language
 STAFF_LANGUAGES = ("fr-ca", "en-ca")
 #: The languages of participant and applicant pages only.
 PARTICIPANT_ONLY_LANGUAGES = ("es", "ar", "ht")
+PARTICIPANT_ONLY_LANGUAGES_SET = frozenset(PARTICIPANT_ONLY_LANGUAGES)
 #: The languages written right to left.
 RIGHT_TO_LEFT = frozenset({"ar"})
 #: Each language's name in itself, as a language picker shows it.
@@ -251,11 +252,15 @@ class PageLanguageMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         user = getattr(request, "user", None)
+        remembered = getattr(user, "preferred_language", language)
         if (
             user is not None
             and user.is_authenticated
             and not is_staff(user)
-            and getattr(user, "preferred_language", language) != language
+            and remembered != language
+            # Moving between French and English is what every page offers and leaves the
+            # account alone; choosing Spanish, Arabic or Haitian Creole, or leaving it, is kept.
+            and PARTICIPANT_ONLY_LANGUAGES_SET & {remembered, language}
         ):
             # The account of a signed-in participant keeps the language of their pages (the
             # file keeps the language of correspondence, which they or their caseworker set).
