@@ -17,6 +17,9 @@ from sentier.core.text import french
 from sentier.network.models import Organization
 from sentier.network.selectors import list_current_organizations
 
+#: Purposes whose recipient is always one organization of the directory.
+ONE_ORGANIZATION = frozenset({Purpose.REFERRAL, Purpose.SUPPORT_PLAN})
+
 STAFF_CHANNELS = [(c.value, c.label) for c in Channel if c != Channel.ONLINE]
 
 
@@ -71,8 +74,9 @@ class ChoiceForm(forms.Form):
         self.fields["expires_on"].error_messages["too_late"] = _(
             "A consent lasts at most %(days)d days."
         ) % {"days": settings.SENTIER_CONSENT_DAYS}
-        if purpose == Purpose.REFERRAL:
-            # A referral goes to one organization: no category of recipients.
+        if purpose in ONE_ORGANIZATION:
+            # A referral, or the running of a support plan, goes to one organization: no
+            # category of recipients.
             del self.fields["recipient_kind"]
             self.fields["recipient_organization"].required = True
             self.fields["recipient_organization"].error_messages["required"] = _(
@@ -80,7 +84,7 @@ class ChoiceForm(forms.Form):
             )
 
     def chosen_recipient_kind(self) -> str:
-        if self.purpose == Purpose.REFERRAL:
+        if self.purpose in ONE_ORGANIZATION:
             return RecipientKind.ORGANIZATION
         return str(self.cleaned_data.get("recipient_kind", ""))
 

@@ -23,6 +23,7 @@ from simple_history.models import HistoricalRecords
 class Purpose(models.TextChoices):
     REFERRAL = "referral", _("Referral to a community organization")
     SERVICE_PLAN = "service_plan", _("Coordination of my service plan")
+    SUPPORT_PLAN = "support_plan", _("Running of my support plan with an organization")
     EMPLOYMENT_ONTARIO = "employment_ontario", _("Referral to Employment Ontario")
 
 

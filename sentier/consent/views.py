@@ -39,7 +39,11 @@ from sentier.participants.selectors import get_own_participant, get_participant_
 
 #: Purposes that belong to one capability: offered only where its app is
 #: (``sentier.core.jurisdiction``): service plans in Québec, Employment Ontario in Ontario.
-PURPOSE_APPS = {Purpose.SERVICE_PLAN: "serviceplans", Purpose.EMPLOYMENT_ONTARIO: "ontario"}
+PURPOSE_APPS = {
+    Purpose.SERVICE_PLAN: "serviceplans",
+    Purpose.SUPPORT_PLAN: "plans",
+    Purpose.EMPLOYMENT_ONTARIO: "ontario",
+}
 
 
 def purposes() -> list[tuple[str, str]]:

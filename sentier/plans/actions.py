@@ -25,14 +25,18 @@ from django.utils.translation import gettext as _
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.consent.models import InformationCategory, Purpose
+from sentier.consent.selectors import consented_categories
 from sentier.core.formatting import long_date
 from sentier.core.lifecycle import Refusal
 from sentier.decisions.actions import decide_for_participant
 from sentier.decisions.models import Measure
+from sentier.network.models import Organization
 from sentier.participants.actions import add_event
 from sentier.participants.models import Participant
 from sentier.plans import states
 from sentier.plans.models import (
+    ActionKind,
     ActionStatus,
     CalendarFeed,
     Channel,
@@ -46,10 +50,12 @@ from sentier.plans.models import (
     ObjectiveStatus,
     Origin,
     PlanAction,
+    PlanShare,
     PlanStatus,
     SupportPlan,
     Who,
 )
+from sentier.plans.selectors import shared_categories
 from sentier.plans.timeline_kinds import SupportPlanEventKind
 
 # The version of the plain-language agreement summary (plans/agreement_summary.txt). Change it
@@ -406,33 +412,81 @@ def update_plan(
     return locked
 
 
+def _require_writer(actor: User, plan: SupportPlan, *categories: str) -> bool:
+    """The caseworker who runs the plan writes anything; staff of an organization the plan is
+    shared with write only the kinds of information the person consented to share with it.
+    Returns whether ``actor`` writes for such an organization."""
+    if states.SUPPORT_PLAN.side_of(actor, plan) == states.CASEWORKER:
+        return False
+    allowed = shared_categories(actor, plan)
+    if allowed and set(categories) <= allowed:
+        return True
+    raise PermissionDenied
+
+
+def _check_category(category: str) -> dict[str, str]:
+    if category not in InformationCategory.values:
+        return {"category": _("Choose the kind of information it holds.")}
+    return {}
+
+
+def _author(actor: User) -> dict[str, Any]:
+    """What the timeline keeps of who wrote a change: an organization's staff are named with it."""
+    organization = actor.organization if actor.organization_id else None
+    return {"organization": organization.name} if organization is not None else {}
+
+
 @transaction.atomic
-def add_objective(*, actor: User, plan: SupportPlan, text: str) -> Objective:
-    _require_manager(actor, plan)
+def add_objective(
+    *,
+    actor: User,
+    plan: SupportPlan,
+    text: str,
+    category: str = InformationCategory.PLAN,
+) -> Objective:
+    _require_writer(actor, plan, category)
     plan = _lock(plan)
     _require_editable(plan)
+    errors = _check_category(category)
     if not text.strip():
-        raise ValidationError({"text": _("Write the objective.")})
+        errors["text"] = _("Write the objective.")
+    if errors:
+        raise ValidationError(errors)
     last = plan.objectives.aggregate(models.Max("position"))["position__max"] or 0
-    objective = Objective.objects.create(plan=plan, text=text.strip()[:300], position=last + 1)
+    objective = Objective.objects.create(
+        plan=plan,
+        text=text.strip()[:300],
+        position=last + 1,
+        category=category,
+        written_by=actor,
+        changed_by=actor,
+    )
     _event(
         plan,
         SupportPlanEventKind.SUPPORT_PLAN_UPDATED,
         actor,
         summary=objective.text,
         what="objective",
+        **_author(actor),
     )
     return objective
 
 
 @transaction.atomic
 def update_objective(
-    *, actor: User, objective: Objective, expected_version: int | None, text: str, status: str
+    *,
+    actor: User,
+    objective: Objective,
+    expected_version: int | None,
+    text: str,
+    status: str,
+    category: str | None = None,
 ) -> Objective:
-    _require_manager(actor, objective.plan)
+    category = category or objective.category
+    _require_writer(actor, objective.plan, objective.category, category)
     locked = _bump(objective, expected_version)
     _require_editable(objective.plan)
-    errors: dict[str, str] = {}
+    errors = _check_category(category)
     if not text.strip():
         errors["text"] = _("Write the objective.")
     if status not in ObjectiveStatus.values:
@@ -441,6 +495,8 @@ def update_objective(
         raise ValidationError(errors)
     locked.text = text.strip()[:300]
     locked.status = status
+    locked.category = category
+    locked.changed_by = actor
     locked.save()
     _event(
         objective.plan,
@@ -448,24 +504,38 @@ def update_objective(
         actor,
         summary=locked.text,
         what="objective",
+        **_author(actor),
     )
     return locked
 
 
 def _check_action(
-    plan: SupportPlan, objective: Objective | None, who: str, what: str, status: str
+    plan: SupportPlan,
+    objective: Objective | None,
+    who: str,
+    what: str,
+    status: str,
+    kind: str = ActionKind.STEP,
+    category: str = InformationCategory.PLAN,
 ) -> None:
-    errors: dict[str, str] = {}
+    errors = _check_category(category)
     if not what.strip():
         errors["what"] = _("Write what will be done.")
     if who not in Who.values:
         errors["who"] = _("Choose who does it.")
     if status not in ActionStatus.values:
         errors["status"] = _("Choose a status.")
+    if kind not in ActionKind.values:
+        errors["kind"] = _("Choose the kind of action.")
     if objective is not None and objective.plan_id != plan.pk:
         errors["objective"] = _("Choose an objective of this plan.")
     if errors:
         raise ValidationError(errors)
+
+
+def _objective_categories(objective: Objective | None) -> tuple[str, ...]:
+    """Writing under an objective reveals it: its kind of information must be shared too."""
+    return (objective.category,) if objective is not None else ()
 
 
 @transaction.atomic
@@ -479,22 +549,33 @@ def add_action(
     due_on: dt.date | None = None,
     objective: Objective | None = None,
     status: str = ActionStatus.PLANNED,
+    kind: str = ActionKind.STEP,
+    category: str = InformationCategory.PLAN,
 ) -> PlanAction:
-    _require_manager(actor, plan)
+    _require_writer(actor, plan, category, *_objective_categories(objective))
     plan = _lock(plan)
     _require_editable(plan)
-    _check_action(plan, objective, who, what, status)
+    _check_action(plan, objective, who, what, status, kind, category)
     action = PlanAction.objects.create(
         plan=plan,
         objective=objective,
         who=who,
         who_detail=who_detail.strip(),
         what=what.strip()[:300],
+        kind=kind,
         due_on=due_on,
         status=status,
+        category=category,
+        written_by=actor,
+        changed_by=actor,
     )
     _event(
-        plan, SupportPlanEventKind.SUPPORT_PLAN_UPDATED, actor, summary=action.what, what="action"
+        plan,
+        SupportPlanEventKind.SUPPORT_PLAN_UPDATED,
+        actor,
+        summary=action.what,
+        what="action",
+        **_author(actor),
     )
     return action
 
@@ -511,17 +592,26 @@ def update_action(
     due_on: dt.date | None,
     objective: Objective | None,
     status: str,
+    kind: str | None = None,
+    category: str | None = None,
 ) -> PlanAction:
-    _require_manager(actor, action.plan)
+    kind = kind or action.kind
+    category = category or action.category
+    _require_writer(
+        actor, action.plan, action.category, category, *_objective_categories(objective)
+    )
     locked = _bump(action, expected_version)
     _require_editable(action.plan)
-    _check_action(action.plan, objective, who, what, status)
+    _check_action(action.plan, objective, who, what, status, kind, category)
     locked.what = what.strip()[:300]
     locked.who = who
     locked.who_detail = who_detail.strip()
     locked.due_on = due_on
     locked.objective = objective
     locked.status = status
+    locked.kind = kind
+    locked.category = category
+    locked.changed_by = actor
     locked.save()
     _event(
         action.plan,
@@ -529,22 +619,38 @@ def update_action(
         actor,
         summary=locked.what,
         what="action",
+        **_author(actor),
     )
     return locked
 
 
 @transaction.atomic
 def schedule_follow_up(
-    *, actor: User, plan: SupportPlan, scheduled_for: dt.datetime, mode: str, notes: str = ""
+    *,
+    actor: User,
+    plan: SupportPlan,
+    scheduled_for: dt.datetime,
+    mode: str,
+    notes: str = "",
+    category: str = InformationCategory.PLAN,
 ) -> FollowUp:
     """Schedule a contact with the person (the pace is theirs: 001, "suivi ajusté")."""
-    _require_manager(actor, plan)
+    _require_writer(actor, plan, category)
     plan = _lock(plan)
     _require_editable(plan)
+    errors = _check_category(category)
     if mode not in FollowUpMode.values:
-        raise ValidationError({"mode": _("Choose how the contact takes place.")})
+        errors["mode"] = _("Choose how the contact takes place.")
+    if errors:
+        raise ValidationError(errors)
     follow_up = FollowUp.objects.create(
-        plan=plan, scheduled_for=scheduled_for, mode=mode, notes=notes.strip()
+        plan=plan,
+        scheduled_for=scheduled_for,
+        mode=mode,
+        notes=notes.strip(),
+        category=category,
+        written_by=actor,
+        changed_by=actor,
     )
     _event(
         plan,
@@ -554,6 +660,7 @@ def schedule_follow_up(
         mode=mode,
         status=FollowUpStatus.SCHEDULED,
         scheduled_for=scheduled_for.isoformat(),
+        **_author(actor),
     )
     return follow_up
 
@@ -570,7 +677,7 @@ def record_follow_up(
     scheduled_for: dt.datetime | None = None,
 ) -> FollowUp:
     """Write what happened at a contact (held, missed, cancelled) or move it."""
-    _require_manager(actor, follow_up.plan)
+    _require_writer(actor, follow_up.plan, follow_up.category)
     locked = _bump(follow_up, expected_version)
     if status not in FollowUpStatus.values:
         raise ValidationError({"status": _("Choose a status.")})
@@ -579,6 +686,7 @@ def record_follow_up(
     locked.status = status
     locked.notes = notes.strip()
     locked.outcome = outcome.strip()
+    locked.changed_by = actor
     if scheduled_for is not None and scheduled_for != locked.scheduled_for:
         locked.scheduled_for = scheduled_for
         locked.reminded_at = None
@@ -589,6 +697,72 @@ def record_follow_up(
         actor,
         follow_up=str(locked.uuid),
         status=status,
+        **_author(actor),
+    )
+    return locked
+
+
+# ---------------------------------------------------------------------------------------------
+# Sharing the running of the plan with an organization (001, 003)
+
+
+@transaction.atomic
+def share_plan(*, actor: User, plan: SupportPlan, organization: Organization) -> PlanShare:
+    """Share the running of the plan with an organization of the directory. The person must
+    have consented to share at least one kind of information with it for this purpose; the
+    caseworker stays responsible (the plan stays theirs) and can take it back."""
+    _require_manager(actor, plan)
+    plan = _lock(plan)
+    _require_editable(plan)
+    if plan.shares.filter(organization=organization, taken_back_at__isnull=True).exists():
+        raise ValidationError(
+            {"organization": _("The plan is already shared with this organization.")}
+        )
+    if not consented_categories(
+        participant=plan.participant, purpose=Purpose.SUPPORT_PLAN, organization=organization
+    ):
+        raise ValidationError(
+            {
+                "organization": _(
+                    "The person has not consented to share their plan with this organization: "
+                    "record their consent first."
+                )
+            }
+        )
+    share = PlanShare.objects.create(
+        plan=plan, organization=organization, shared_by=actor, shared_at=timezone.now()
+    )
+    _event(
+        plan,
+        SupportPlanEventKind.SUPPORT_PLAN_SHARED,
+        actor,
+        summary=organization.name,
+        share=str(share.uuid),
+    )
+    return share
+
+
+@transaction.atomic
+def take_back_plan(*, actor: User, share: PlanShare) -> PlanShare:
+    """The caseworker takes the running of the plan back: the organization's staff no longer
+    open it. What they wrote stays, with their name."""
+    _require_manager(actor, share.plan)
+    locked = (
+        PlanShare.objects.select_for_update()
+        .select_related("plan", "organization")
+        .get(pk=share.pk)
+    )
+    if locked.taken_back_at is not None:
+        raise ValidationError({"__all__": _("The plan was already taken back.")})
+    locked.taken_back_at = timezone.now()
+    locked.taken_back_by = actor
+    locked.save(update_fields=["taken_back_at", "taken_back_by"])
+    _event(
+        locked.plan,
+        SupportPlanEventKind.SUPPORT_PLAN_TAKEN_BACK,
+        actor,
+        summary=locked.organization.name,
+        share=str(locked.uuid),
     )
     return locked
 

@@ -12,8 +12,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from sentier.consent.models import InformationCategory
 from sentier.core.forms import BoundedDateField, BoundedDateTimeField, within_years
+from sentier.network.models import Organization
 from sentier.plans.models import (
+    ActionKind,
     ActionStatus,
     Channel,
     Difficulty,
@@ -137,16 +140,58 @@ class DeclineForm(forms.Form):
     )
 
 
-class ObjectiveForm(forms.Form):
+class CategoryForm(forms.Form):
+    """The kind of information a row holds. An organization the plan is shared with chooses
+    among the kinds the person consented to share with it (``categories``); the caseworker
+    among all, "objectives and progress of the plan" when left empty."""
+
+    category = forms.ChoiceField(
+        label=_("Kind of information"),
+        choices=[("", "—"), *InformationCategory.choices],
+        required=False,
+        help_text=_(
+            "An organization the plan is shared with sees only what the person shares with it."
+        ),
+    )
+
+    def __init__(self, *args: Any, categories: frozenset[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.categories = categories
+        field = self.fields["category"]
+        assert isinstance(field, forms.ChoiceField)
+        if categories is not None:
+            field.choices = [
+                (code, label) for code, label in InformationCategory.choices if code in categories
+            ]
+            field.required = True
+            field.error_messages["required"] = _("Choose the kind of information it holds.")
+            field.help_text = _("Only what the person consented to share with your organization.")
+        else:
+            field.initial = InformationCategory.PLAN
+
+    def clean_category(self) -> str:
+        return str(self.cleaned_data.get("category") or InformationCategory.PLAN)
+
+
+class ObjectiveForm(CategoryForm):
     text = forms.CharField(label=_("Objective"), max_length=300)
+
+    field_order = ["text", "category"]
 
 
 class EditObjectiveForm(ObjectiveForm, VersionForm):
     status = forms.ChoiceField(label=_("Status"), choices=ObjectiveStatus.choices)
 
 
-class ActionForm(forms.Form):
+class ActionForm(CategoryForm):
     what = forms.CharField(label=_("What"), max_length=300)
+    kind = forms.ChoiceField(
+        label=_("Kind of action"),
+        choices=ActionKind.choices,
+        initial=ActionKind.STEP,
+        required=False,
+        help_text=_("Volunteering and other social-participation activities are counted as such."),
+    )
     who = forms.ChoiceField(label=_("Who"), choices=Who.choices)
     who_detail = forms.CharField(
         label=_("Name of the organization or person (optional)"), required=False, max_length=200
@@ -164,12 +209,15 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["objective"].queryset = objectives  # type: ignore[attr-defined]
 
+    def clean_kind(self) -> str:
+        return str(self.cleaned_data.get("kind") or ActionKind.STEP)
+
 
 class EditActionForm(ActionForm, VersionForm):
     pass
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(CategoryForm):
     scheduled_for = BoundedDateTimeField(label=_("Date and time"), **PLAN_DATES)
     mode = forms.ChoiceField(label=_("How"), choices=FollowUpMode.choices)
     notes = forms.CharField(
@@ -178,6 +226,8 @@ class FollowUpForm(forms.Form):
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    field_order = ["scheduled_for", "mode", "notes", "category"]
 
 
 class RecordFollowUpForm(VersionForm):
@@ -253,3 +303,20 @@ class ParticipantEndForm(forms.Form):
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ShareForm(forms.Form):
+    """The organization the caseworker shares the running of the plan with: one the person
+    consented, now, to share their plan with."""
+
+    organization = forms.ModelChoiceField(
+        label=_("Organization"),
+        queryset=Organization.objects.none(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the organization.")},
+    )
+
+    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]

@@ -9,3 +9,4 @@ from sentier.core import menu
 
 menu.register(120, _("My plan"), "plans:my_plan", "participants.view_own_file")
 menu.register(150, _("Support plans"), "plans:worklist", "participants.hold_caseload")
+menu.register(155, _("Shared support plans"), "plans:shared_list", "plans.list_shared")

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from sentier.consent.models import InformationCategory
 from sentier.core.models import AppendOnly
 
 
@@ -195,7 +196,39 @@ class ObjectiveStatus(models.TextChoices):
     DROPPED = "dropped", _("Set aside")
 
 
-class Objective(models.Model):
+class Authored(models.Model):
+    """Who wrote a row and who changed it last (the caseworker, or the staff of an organization
+    the plan is shared with), and the kind of information it holds: an organization the plan is
+    shared with sees and writes only the kinds the person consented to share with it."""
+
+    category = models.CharField(
+        _("kind of information"),
+        max_length=20,
+        choices=InformationCategory.choices,
+        default=InformationCategory.PLAN,
+    )
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Objective(Authored):
     """Something the person wants to reach, in their words."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -235,7 +268,20 @@ class Who(models.TextChoices):
     OTHER = "other", _("Someone else")
 
 
-class PlanAction(models.Model):
+class ActionKind(models.TextChoices):
+    """Social participation, volunteering included, is a recognised step toward social
+    integration (003, Bill 71's social-participation component): such actions are counted apart."""
+
+    STEP = "step", _("A step of the plan")
+    VOLUNTEERING = "volunteering", _("Volunteering")
+    SOCIAL_PARTICIPATION = "social_participation", _("Another social-participation activity")
+
+    @classmethod
+    def social(cls) -> frozenset[str]:
+        return frozenset({cls.VOLUNTEERING.value, cls.SOCIAL_PARTICIPATION.value})
+
+
+class PlanAction(Authored):
     """Who does what, by when, toward an objective (or the plan as a whole)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -251,6 +297,9 @@ class PlanAction(models.Model):
     who = models.CharField(_("who"), max_length=15, choices=Who.choices, default=Who.TOGETHER)
     who_detail = models.CharField(_("name (organization, person)"), max_length=200, blank=True)
     what = models.CharField(_("what"), max_length=300)
+    kind = models.CharField(
+        _("kind of action"), max_length=24, choices=ActionKind.choices, default=ActionKind.STEP
+    )
     due_on = models.DateField(_("by when"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=15, choices=ActionStatus.choices, default=ActionStatus.PLANNED
@@ -281,7 +330,7 @@ class FollowUpStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class FollowUp(models.Model):
+class FollowUp(Authored):
     """A scheduled contact with the person; notes and outcome written when it is held."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -308,6 +357,53 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scheduled_for:%Y-%m-%d %H:%M} {self.mode}"
+
+
+class PlanShare(models.Model):
+    """The running of a support plan shared with an organization of the directory, with the
+    person's consent (001: before 2026-04-01 sustained support came "par un organisme
+    spécialisé en employabilité"; 003: "le recours aux organismes en employabilité pour
+    l'élaboration et la mise en place des plans d'accompagnement"). Its staff add and update
+    objectives, actions and follow-ups in the kinds of information the person consented to
+    share with it (purpose "support plan"); the caseworker stays responsible and takes the plan
+    back by dating ``taken_back_at`` (rows are never deleted)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="shares")
+    organization = models.ForeignKey(
+        "network.Organization",
+        on_delete=models.PROTECT,
+        related_name="shared_support_plans",
+        verbose_name=_("organization"),
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    shared_at = models.DateTimeField(_("shared on"))
+    taken_back_at = models.DateTimeField(_("taken back on"), null=True, blank=True)
+    taken_back_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["shared_at", "id"]
+        verbose_name = _("plan shared with an organization")
+        verbose_name_plural = _("plans shared with organizations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "organization"],
+                condition=models.Q(taken_back_at__isnull=True),
+                name="one_running_share_per_organization",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} → {self.organization_id}"
 
 
 class ExtensionStatus(models.TextChoices):

@@ -7,6 +7,10 @@
 - The person whose plan it is reads it, agrees or declines, asks for an extension, ends it.
 - Caseworkers, coordinators and administrators open the worklist page (a caseworker's shows
   their own plans).
+- Staff of an organization the caseworker shared the running of the plan with (the person
+  consenting) open it and write its objectives, actions and follow-ups while the share runs,
+  within the kinds of information the person consented to share (the selectors filter; this
+  predicate only opens the door).
 
 Imported once, by ``PlansConfig.ready``.
 """
@@ -22,6 +26,7 @@ from sentier.accounts.permissions import (
     is_administrator,
     is_caseworker,
     is_coordinator,
+    is_partner_staff,
     is_the_person,
 )
 from sentier.participants.permissions import (
@@ -52,7 +57,19 @@ def is_plan_person(user: Any, plan: Any) -> bool:
     return bool(is_the_person.test(user, _participant(plan)))
 
 
+@predicate
+def organization_shares_the_plan(user: Any, plan: Any) -> bool:
+    organization_id = getattr(user, "organization_id", None)
+    if organization_id is None or getattr(plan, "pk", None) is None:
+        return False
+    return bool(
+        plan.shares.filter(organization_id=organization_id, taken_back_at__isnull=True).exists()
+    )
+
+
 add_perm("plans.manage_plan", may_change_file)
+add_perm("plans.contribute", is_partner_staff & organization_shares_the_plan)
+add_perm("plans.list_shared", is_partner_staff)
 add_perm("plans.view_plan", may_view_file)
 add_perm("plans.participate", is_plan_person)
 add_perm("plans.view_worklist", is_caseworker | is_coordinator | is_administrator)

@@ -18,8 +18,11 @@ from django.utils import timezone
 import sentier_rules
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.consent.models import InformationCategory, Purpose
+from sentier.consent.selectors import active_consents, consented_categories
 from sentier.decisions.actions import decision_request
 from sentier.decisions.models import Measure
+from sentier.network.models import Organization
 from sentier.participants.models import Participant, TimelineEvent
 from sentier.participants.permissions import visible_participants_q
 from sentier.plans import states
@@ -34,6 +37,7 @@ from sentier.plans.models import (
     Objective,
     ObjectiveStatus,
     PlanAction,
+    PlanShare,
     PlanStatus,
     SupportPlan,
 )
@@ -96,6 +100,102 @@ def _child(model: Any, user: User, row_uuid: uuid.UUID | str) -> Any:
     if row is None or not user.has_perm("plans.manage_plan", row.plan):
         raise Http404
     return row
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing a plan: its caseworker, or an organization it is shared with
+
+
+ALL_CATEGORIES = frozenset(InformationCategory.values)
+
+
+def shared_categories(user: User, plan: SupportPlan) -> frozenset[str]:
+    """The kinds of information the person consents, now, to share with ``user``'s organization
+    for the running of their plan (empty when the plan is not shared with it)."""
+    if user.organization_id is None or not user.has_perm("plans.contribute", plan):
+        return frozenset()
+    return frozenset(
+        consented_categories(
+            participant=plan.participant,
+            purpose=Purpose.SUPPORT_PLAN,
+            organization=user.organization,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Writer:
+    """A plan as one writer may write it: everything (its caseworker) or the kinds of
+    information shared with the writer's organization."""
+
+    plan: SupportPlan
+    categories: frozenset[str]
+    manages: bool
+
+    def covers(self, category: str) -> bool:
+        return category in self.categories
+
+
+def writer_for(user: User, plan: SupportPlan) -> Writer | None:
+    if user.has_perm("plans.manage_plan", plan):
+        return Writer(plan=plan, categories=ALL_CATEGORIES, manages=True)
+    categories = shared_categories(user, plan)
+    if categories:
+        return Writer(plan=plan, categories=categories, manages=False)
+    return None
+
+
+def list_shared_plans_for_user(user: User) -> QuerySet[SupportPlan]:
+    """The plans whose running is shared with the user's organization now."""
+    if user.organization_id is None or not user.has_perm("plans.list_shared"):
+        return SupportPlan.objects.none()
+    return _plans().filter(
+        shares__organization_id=user.organization_id, shares__taken_back_at__isnull=True
+    )
+
+
+def get_plan_to_write(user: User, plan_uuid: uuid.UUID | str) -> Writer:
+    """A plan ``user`` runs, or whose running is shared with their organization with at least
+    one kind of information consented; else 404."""
+    plan = _plans().filter(uuid=_key(plan_uuid)).first()
+    writer = writer_for(user, plan) if plan is not None else None
+    if writer is None:
+        raise Http404
+    return writer
+
+
+def get_row_to_write(model: Any, user: User, row_uuid: uuid.UUID | str) -> tuple[Any, Writer]:
+    """An objective, action or follow-up ``user`` may change: the same 404 when it does not
+    exist, belongs to a plan they do not write, or holds a kind of information the person did
+    not consent to share with their organization."""
+    row = (
+        model.objects.select_related("plan", "plan__participant", "plan__caseworker")
+        .filter(uuid=_key(row_uuid))
+        .first()
+    )
+    writer = writer_for(user, row.plan) if row is not None else None
+    if writer is None or not writer.covers(row.category):
+        raise Http404
+    return row, writer
+
+
+def list_shares(plan: SupportPlan) -> list[PlanShare]:
+    """Every organization the plan was shared with, the running shares first."""
+    return sorted(
+        plan.shares.select_related("organization", "shared_by", "taken_back_by"),
+        key=lambda share: (share.taken_back_at is not None, share.shared_at),
+    )
+
+
+def get_share_to_manage(user: User, share_uuid: uuid.UUID | str) -> PlanShare:
+    share = (
+        PlanShare.objects.select_related("plan", "plan__participant", "organization")
+        .filter(uuid=_key(share_uuid))
+        .first()
+    )
+    if share is None or not user.has_perm("plans.manage_plan", share.plan):
+        raise Http404
+    return share
 
 
 def get_objective_to_manage(user: User, objective_uuid: uuid.UUID | str) -> Objective:
@@ -193,12 +293,25 @@ class PlanContent:
     more_events: bool = False
 
 
-def plan_content(plan: SupportPlan, *, with_events: bool = True) -> PlanContent:
+AUTHORS = ("written_by", "written_by__organization", "changed_by", "changed_by__organization")
+
+
+def plan_content(
+    plan: SupportPlan, *, with_events: bool = True, categories: frozenset[str] | None = None
+) -> PlanContent:
     """Everything the plan page, the portal and the PDF show, in a fixed number of queries:
-    all the objectives, actions and follow-ups; the latest events of the plan."""
-    objectives = list(plan.objectives.all())
+    all the objectives, actions and follow-ups (with who wrote them); the latest events of the
+    plan. ``categories``: only the rows of these kinds of information (an organization the
+    plan is shared with)."""
+    only = Q() if categories is None else Q(category__in=categories)
+    objectives = list(plan.objectives.filter(only).select_related(*AUTHORS))
     by_pk = {o.pk: o for o in objectives}
-    actions = list(plan.actions.all())
+    actions = [
+        action
+        for action in plan.actions.filter(only).select_related(*AUTHORS)
+        # An action under an objective the reader does not see is not shown either.
+        if action.objective_id is None or action.objective_id in by_pk
+    ]
     for objective in objectives:
         objective.plan_actions = []  # type: ignore[attr-defined]
     loose = []
@@ -208,7 +321,7 @@ def plan_content(plan: SupportPlan, *, with_events: bool = True) -> PlanContent:
             by_pk[action.objective_id].plan_actions.append(action)  # type: ignore[attr-defined]
         else:
             loose.append(action)
-    follow_ups = list(plan.follow_ups.all())
+    follow_ups = list(plan.follow_ups.filter(only).select_related(*AUTHORS))
     extensions = list(plan.extensions.select_related("requested_by", "decided_by"))
     now = timezone.now()
     upcoming = [
@@ -400,3 +513,15 @@ def feed_for(user: User) -> CalendarFeed | None:
 def prefetch_plan_rows() -> list[Prefetch[Any]]:
     """Prefetches for lists of plans that show their objectives."""
     return [Prefetch("objectives"), Prefetch("difficulties")]
+
+
+def organizations_to_share_with(plan: SupportPlan) -> QuerySet[Organization]:
+    """The organizations the person consents, now, to share the running of their plan with,
+    and that do not run it already."""
+    consenting = active_consents(plan.participant).filter(purpose=Purpose.SUPPORT_PLAN)
+    running = plan.shares.filter(taken_back_at__isnull=True).values("organization_id")
+    return (
+        Organization.objects.filter(pk__in=consenting.values("recipient_organization_id"))
+        .exclude(pk__in=running)
+        .order_by("name")
+    )

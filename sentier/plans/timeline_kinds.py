@@ -23,6 +23,8 @@ class SupportPlanEventKind(models.TextChoices):
     FOLLOW_UP = "follow_up", _("Follow-up")
     SUPPORT_PLAN_EXTENSION = "support_plan_extension", _("Support plan extension")
     SUPPORT_PLAN_ENDED = "support_plan_ended", _("Support plan ended")
+    SUPPORT_PLAN_SHARED = "support_plan_shared", _("Support plan shared with an organization")
+    SUPPORT_PLAN_TAKEN_BACK = "support_plan_taken_back", _("Support plan taken back")
 
 
 def _channel(data: Mapping[str, Any], summary: str) -> str | None:

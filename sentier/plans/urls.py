@@ -32,6 +32,11 @@ urlpatterns: list[URLPattern] = [
     path("<uuid:plan_uuid>/extension/", views.record_extension_request, name="record_extension"),
     path("<uuid:plan_uuid>/end/", views.end, name="end"),
     path("<uuid:plan_uuid>/plan.pdf", views.plan_pdf, name="pdf"),
+    path("<uuid:plan_uuid>/share/", views.share, name="share"),
+    path("shares/<uuid:share_uuid>/take-back/", views.take_back, name="take_back"),
+    # An organization the running of a plan is shared with
+    path("shared/", views.shared_list, name="shared_list"),
+    path("<uuid:plan_uuid>/shared/", views.shared_detail, name="shared_detail"),
     path("objectives/<uuid:objective_uuid>/", views.edit_objective, name="edit_objective"),
     path("actions/<uuid:action_uuid>/", views.edit_action, name="edit_action"),
     path("follow-ups/<uuid:follow_up_uuid>/", views.record_follow_up, name="record_follow_up"),

@@ -31,6 +31,7 @@ from sentier.accounts.permissions import may
 from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
+from sentier.consent.models import InformationCategory, Purpose
 from sentier.core.formatting import long_date
 from sentier.core.forms import FormT, bind_form, not_before, show_refusal
 from sentier.participants.models import Participant
@@ -39,6 +40,7 @@ from sentier.plans import actions, calendar, pdf, presenters, selectors, states
 from sentier.plans.forms import (
     ActionForm,
     AgreementForm,
+    CategoryForm,
     DeclineForm,
     EditActionForm,
     EditObjectiveForm,
@@ -52,11 +54,14 @@ from sentier.plans.forms import (
     ProposeForm,
     RecordFollowUpForm,
     RequestForm,
+    ShareForm,
     StaffExtensionRequestForm,
 )
 from sentier.plans.models import (
     Channel,
     EndReason,
+    FollowUp,
+    Objective,
     PlanAction,
     PlanStatus,
     SupportPlan,
@@ -101,6 +106,7 @@ def _form_page(
     submit: str,
     conflict: tuple[list[str], str] | None = None,
     extra: dict[str, Any] | None = None,
+    writer: selectors.Writer | None = None,
 ) -> HttpResponse:
     """The shape every plan form shares: on a valid POST, ``save(cleaned_data)`` calls the
     action; a stale version shows the conflict screen for ``conflict``'s fields (names, what);
@@ -126,13 +132,36 @@ def _form_page(
             show_refusal(form, error)
         else:
             messages.success(request, done)
-            return _to_plan(plan)
+            return _back_to(writer) if writer is not None else _to_plan(plan)
+    shared = writer is not None and not writer.manages
     return render(
         request,
         "plans/form_page.html",
-        {"plan": plan, "form": form, "title": title, "submit": submit, **(extra or {})},
+        {
+            "plan": plan,
+            "form": form,
+            "title": title,
+            "submit": submit,
+            "shared": shared,
+            "person_label": _person_label(writer) if shared and writer is not None else "",
+            **(extra or {}),
+        },
         status=_status(form),
     )
+
+
+def _back_to(writer: selectors.Writer) -> HttpResponse:
+    """Back to the plan page of whoever wrote: the caseworker's, or the organization's."""
+    if writer.manages:
+        return _to_plan(writer.plan)
+    return redirect("plans:shared_detail", plan_uuid=writer.plan.uuid)
+
+
+def _person_label(writer: selectors.Writer) -> str:
+    """How an organization names the person: by name only when identity is shared with it."""
+    if writer.covers(InformationCategory.IDENTITY):
+        return _("Support plan of %(name)s") % {"name": writer.plan.participant.full_name}
+    return _("Support plan shared with your organization")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,6 +269,7 @@ def detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     plan = selectors.get_plan_for_user(user, plan_uuid)
     content = presenters.present(selectors.plan_content(plan))
     can_manage = user.has_perm("plans.manage_plan", plan)
+    shares = selectors.list_shares(plan)
     record_access(user=user, shown=plan.participant, kind=AccessKind.SUPPORT_PLAN, request=request)
     return render(
         request,
@@ -256,6 +286,7 @@ def detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
             "manage_rows": can_manage and plan.status in states.EDITABLE,
             "running": plan.status in states.RUNNING,
             "objective_form": ObjectiveForm(),
+            "shares": shares,
             "headers": presenters.action_headers(),
             "outcome_label": _("Outcome:"),
         },
@@ -370,6 +401,8 @@ def _conflict(
     kwargs: dict[str, Any] = (
         {"objectives": plan.objectives.all()} if "objective" in form.fields else {}
     )
+    if isinstance(form, CategoryForm):
+        kwargs["categories"] = form.categories
     again = type(form)(data=data, **kwargs)
     again.is_valid()
     return render(
@@ -418,28 +451,47 @@ def edit_plan(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
 @login_required
 def add_objective(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
-    plan = selectors.get_plan_to_manage(user, plan_uuid)
-    form = bind_form(request, ObjectiveForm)
+    writer = selectors.get_plan_to_write(user, plan_uuid)
+    plan = writer.plan
+    form = bind_form(request, ObjectiveForm, categories=_limit(writer))
     return _form_page(
         request,
         plan=plan,
         form=form,
-        save=lambda d: actions.add_objective(actor=user, plan=plan, text=d["text"]),
+        save=lambda d: actions.add_objective(
+            actor=user, plan=plan, text=d["text"], category=d["category"]
+        ),
         done=_("The objective is added."),
         title=_("Add an objective"),
         submit=_("Add"),
+        writer=writer,
     )
+
+
+def _limit(writer: selectors.Writer) -> frozenset[str] | None:
+    """The kinds of information a form offers: all for the caseworker (None), else the shared."""
+    return None if writer.manages else writer.categories
+
+
+def _objectives_for(writer: selectors.Writer) -> models.QuerySet[Any]:
+    return writer.plan.objectives.filter(category__in=writer.categories)
 
 
 @login_required
 def edit_objective(request: HttpRequest, objective_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
-    objective = selectors.get_objective_to_manage(user, objective_uuid)
+    objective, writer = selectors.get_row_to_write(Objective, user, objective_uuid)
     plan = objective.plan
     form = bind_form(
         request,
         EditObjectiveForm,
-        initial={"version": objective.version, "text": objective.text, "status": objective.status},
+        categories=_limit(writer),
+        initial={
+            "version": objective.version,
+            "text": objective.text,
+            "status": objective.status,
+            "category": objective.category,
+        },
     )
     return _form_page(
         request,
@@ -451,15 +503,17 @@ def edit_objective(request: HttpRequest, objective_uuid: uuid.UUID) -> HttpRespo
             expected_version=d["version"],
             text=d["text"],
             status=d["status"],
+            category=d["category"],
         ),
         done=_("The objective is saved."),
         title=_("Change the objective"),
         submit=_("Save"),
         conflict=(["text", "status"], _("the objective")),
+        writer=writer,
     )
 
 
-ACTION_FIELDS = ["what", "who", "who_detail", "due_on", "objective", "status"]
+ACTION_FIELDS = ["what", "who", "who_detail", "due_on", "objective", "status", "kind", "category"]
 
 
 def _action_kwargs(data: dict[str, Any]) -> dict[str, Any]:
@@ -469,11 +523,15 @@ def _action_kwargs(data: dict[str, Any]) -> dict[str, Any]:
 @login_required
 def add_action(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
-    plan = selectors.get_plan_to_manage(user, plan_uuid)
+    writer = selectors.get_plan_to_write(user, plan_uuid)
+    plan = writer.plan
+    objectives = _objectives_for(writer)
     initial: dict[str, Any] = {}
     if (objective_key := _safe_uuid(request.GET.get("objective", ""))) is not None:
-        initial["objective"] = plan.objectives.filter(uuid=objective_key).first()
-    form = bind_form(request, ActionForm, objectives=plan.objectives.all(), initial=initial)
+        initial["objective"] = objectives.filter(uuid=objective_key).first()
+    form = bind_form(
+        request, ActionForm, objectives=objectives, categories=_limit(writer), initial=initial
+    )
     return _form_page(
         request,
         plan=plan,
@@ -482,6 +540,7 @@ def add_action(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
         done=_("The action is added."),
         title=_("Add an action"),
         submit=_("Add"),
+        writer=writer,
     )
 
 
@@ -495,10 +554,16 @@ def _safe_uuid(value: str) -> uuid.UUID | None:
 @login_required
 def edit_action(request: HttpRequest, action_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
-    action: PlanAction = selectors.get_action_to_manage(user, action_uuid)
+    action, writer = selectors.get_row_to_write(PlanAction, user, action_uuid)
     plan = action.plan
     initial = {name: getattr(action, name) for name in ACTION_FIELDS} | {"version": action.version}
-    form = bind_form(request, EditActionForm, objectives=plan.objectives.all(), initial=initial)
+    form = bind_form(
+        request,
+        EditActionForm,
+        objectives=_objectives_for(writer),
+        categories=_limit(writer),
+        initial=initial,
+    )
     return _form_page(
         request,
         plan=plan,
@@ -510,14 +575,16 @@ def edit_action(request: HttpRequest, action_uuid: uuid.UUID) -> HttpResponse:
         title=_("Change the action"),
         submit=_("Save"),
         conflict=(ACTION_FIELDS, _("the action")),
+        writer=writer,
     )
 
 
 @login_required
 def schedule_follow_up(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
-    plan = selectors.get_plan_to_manage(user, plan_uuid)
-    form = bind_form(request, FollowUpForm)
+    writer = selectors.get_plan_to_write(user, plan_uuid)
+    plan = writer.plan
+    form = bind_form(request, FollowUpForm, categories=_limit(writer))
     return _form_page(
         request,
         plan=plan,
@@ -528,17 +595,19 @@ def schedule_follow_up(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpRespon
             scheduled_for=d["scheduled_for"],
             mode=d["mode"],
             notes=d["notes"],
+            category=d["category"],
         ),
         done=_("The follow-up is scheduled."),
         title=_("Schedule a follow-up"),
         submit=_("Schedule"),
+        writer=writer,
     )
 
 
 @login_required
 def record_follow_up(request: HttpRequest, follow_up_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
-    follow_up = selectors.get_follow_up_to_manage(user, follow_up_uuid)
+    follow_up, writer = selectors.get_row_to_write(FollowUp, user, follow_up_uuid)
     plan = follow_up.plan
     form = bind_form(
         request,
@@ -568,6 +637,96 @@ def record_follow_up(request: HttpRequest, follow_up_uuid: uuid.UUID) -> HttpRes
         title=_("Follow-up"),
         submit=_("Save"),
         conflict=(["scheduled_for", "status", "notes", "outcome"], _("the follow-up")),
+        writer=writer,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Sharing the running of the plan with an organization
+
+
+@login_required
+def share(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    """The caseworker shares the running of the plan with an organization the person consented
+    to share it with."""
+    user = request_user(request)
+    plan = selectors.get_plan_to_manage(user, plan_uuid)
+    form = bind_form(request, ShareForm, organizations=selectors.organizations_to_share_with(plan))
+    consent_url = reverse("consent:record", args=[plan.participant.uuid, Purpose.SUPPORT_PLAN])
+    return _form_page(
+        request,
+        plan=plan,
+        form=form,
+        save=lambda d: actions.share_plan(actor=user, plan=plan, organization=d["organization"]),
+        done=_("The running of the plan is shared with the organization."),
+        title=_("Share the running of the plan with an organization"),
+        submit=_("Share the plan"),
+        extra={
+            "intro": _(
+                "The organization's staff will add and update objectives, actions and "
+                "follow-ups, only in the kinds of information the person consented to share "
+                "with it. You stay responsible for the plan and can take it back at any time."
+            ),
+            "consent_url": f"{consent_url}?next={plan_url(plan)}",
+        },
+    )
+
+
+def plan_url(plan: SupportPlan) -> str:
+    return reverse("plans:detail", args=[plan.uuid])
+
+
+@login_required
+@require_POST
+def take_back(request: HttpRequest, share_uuid: uuid.UUID) -> HttpResponse:
+    user = request_user(request)
+    plan_share = selectors.get_share_to_manage(user, share_uuid)
+    try:
+        actions.take_back_plan(actor=user, share=plan_share)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("You took the plan back."))
+    return _to_plan(plan_share.plan)
+
+
+@login_required
+def shared_list(request: HttpRequest) -> HttpResponse:
+    """The support plans whose running is shared with the user's organization."""
+    user = request_user(request)
+    if not may(user, "plans.list_shared"):
+        raise Http404
+    plans = list(selectors.list_shared_plans_for_user(user).order_by("-created_at"))
+    return render(request, "plans/shared_list.html", {"plans": plans})
+
+
+@login_required
+def shared_detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    """The plan as an organization it is shared with sees it: the kinds of information the
+    person consented to share with it, who wrote each row, and its forms."""
+    user = request_user(request)
+    writer = selectors.get_plan_to_write(user, plan_uuid)
+    if writer.manages:
+        return _to_plan(writer.plan)
+    plan = writer.plan
+    content = presenters.present(
+        selectors.plan_content(plan, with_events=False, categories=writer.categories)
+    )
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SUPPORT_PLAN, request=request)
+    return render(
+        request,
+        "plans/shared.html",
+        {
+            "plan": plan,
+            "content": content,
+            "person_label": _person_label(writer),
+            "categories": [
+                label for value, label in InformationCategory.choices if writer.covers(value)
+            ],
+            "editable": plan.status in states.EDITABLE,
+            "headers": presenters.action_headers(),
+            "outcome_label": _("Outcome:"),
+        },
     )
 
 
@@ -778,7 +937,8 @@ def my_plan(request: HttpRequest) -> HttpResponse:
         # Invite only a person the plan is offered to (001); otherwise say what is available.
         context["offer"] = selectors.support_plan_offer(participant)
     if plan is not None:
-        context["content"] = selectors.plan_content(plan, with_events=False)
+        context["content"] = presenters.present(selectors.plan_content(plan, with_events=False))
+        context["shares"] = [s for s in selectors.list_shares(plan) if s.taken_back_at is None]
         context["running"] = plan.status in states.RUNNING
         # The participant's moves the machine opens now: agree or decline, ask for more time, end.
         context["moves"] = states.SUPPORT_PLAN.open_moves(user, plan, side=states.PARTICIPANT)

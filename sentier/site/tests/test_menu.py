@@ -38,6 +38,7 @@ EXPECTED = {
         "core:home",
         "paas:organization",
         "paas:attendance_group",
+        "plans:shared_list",
         "referrals:inbox",
         "network:capacity",
         "exchange:keys",
