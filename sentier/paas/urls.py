@@ -3,10 +3,14 @@
 from django.urls import include, path
 
 from sentier.paas import views
+from sentier.paas.statements import mine
 
 app_name = "paas"
 urlpatterns: list[object] = [
     path("organization/", views.organization, name="organization"),
+    # The participant's own money, hours and claims
+    path("mine/", mine.my_money, name="my_money"),
+    path("mine/claim/", mine.my_claim, name="my_claim"),
     path("attendance/", views.attendance_group, name="attendance_group"),
     path("attendance/import/", views.attendance_import, name="attendance_import"),
     path("placements/", views.placement_list, name="placement_list"),

@@ -22,7 +22,9 @@ from sentier.accounts.permissions import (
     is_administrator,
     is_caseworker,
     is_coordinator,
+    is_participant,
     is_partner_staff,
+    is_the_person,
 )
 from sentier.paas.models import PlaceAllocation
 
@@ -105,8 +107,22 @@ can_view_statement = ministry_of_the_organization | (is_partner_staff & works_fo
 can_manage_statement = is_administrator | (
     is_coordinator & coordinates_every_region_of_the_statement
 )
-can_submit_claim = (is_partner_staff & works_for_the_organization) | (
-    is_caseworker & serves_the_participant_region
+
+
+def _is_the_placement_person(user: Any, obj: Any) -> bool:
+    """The placement (or claim) is the signed-in participant's own."""
+    placement = getattr(obj, "placement", obj)
+    return bool(is_the_person.test(user, getattr(placement, "participant", None)))
+
+
+is_the_placement_person = predicate(_is_the_placement_person)
+
+# The participant submits their own transport or childcare claim with its receipt (issue 16:
+# "PAAS participants see their money"); their caseworker decides it, as for any claim.
+can_submit_claim = (
+    (is_partner_staff & works_for_the_organization)
+    | (is_caseworker & serves_the_participant_region)
+    | (is_participant & is_the_placement_person)
 )
 can_decide_claim = is_caseworker & is_the_participant_caseworker
 can_view_claim = can_submit_claim | can_decide_claim | is_administrator

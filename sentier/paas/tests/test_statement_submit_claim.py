@@ -15,6 +15,7 @@ from sentier.paas.tests.statement_factories import (
     PDF_BYTES,
     PNG_BYTES,
     grant,
+    laval_file,
     months_ago,
     opex,
     place,
@@ -65,10 +66,24 @@ def test_a_png_receipt_is_accepted(personas: dict[str, Any], placement: Any) -> 
     assert claim.receipt.name.endswith(".png")
 
 
-@pytest.mark.parametrize("who", ["partner_sorif", "caseworker_montreal", "participant", "analyst"])
+@pytest.mark.parametrize("who", ["partner_sorif", "caseworker_montreal", "analyst"])
 def test_others_cannot_submit(personas: dict[str, Any], placement: Any, who: str) -> None:
     with pytest.raises(PermissionDenied):
         submit(personas, placement, who=who)
+    assert not ExpenseClaim.objects.exists()
+
+
+def test_the_participant_submits_their_own_claim(personas: dict[str, Any], placement: Any) -> None:
+    claim = submit(personas, placement, who="participant", kind="childcare")
+    assert (claim.submitted_by, claim.status) == (personas["participant"], ClaimStatus.SUBMITTED)
+
+
+def test_a_participant_cannot_submit_for_someone_elses_placement(
+    personas: dict[str, Any], placement: Any
+) -> None:
+    other = place(personas, laval_file(personas), opex(personas), months_ago(2))
+    with pytest.raises(PermissionDenied):
+        submit(personas, other, who="participant")
     assert not ExpenseClaim.objects.exists()
 
 
