@@ -52,6 +52,7 @@ from sentier.serviceplans.models import (
     ServicePlanRequest,
     Situation,
 )
+from sentier.serviceplans.selectors import party_categories, party_of_user
 from sentier.serviceplans.timeline_kinds import ServicePlanEventKind
 
 MINISTRY_NAME = "Ministère de l’Emploi et de la Solidarité sociale"
@@ -356,6 +357,19 @@ def _require_change(actor: User, plan: ServicePlan) -> None:
         raise PermissionDenied
 
 
+def _writing_party(actor: User, plan: ServicePlan, category: str) -> Party | None:
+    """Who writes: the region's staff (None: anything), or the party the actor works for, only
+    in a kind of information the person consented to share with it (000: objectives, actions
+    and follow-ups are set in concert by every party). Anyone else: PermissionDenied."""
+    if actor.has_perm("serviceplans.change_plan", plan):
+        return None
+    if actor.has_perm("serviceplans.view_plan_as_party", plan):
+        party = party_of_user(plan, actor)
+        if party is not None and category in party_categories(plan, party):
+            return party
+    raise PermissionDenied
+
+
 def _require_open(plan: ServicePlan) -> None:
     if plan.status == PlanStatus.ENDED:
         raise ValidationError({"__all__": _("This service plan has ended.")})
@@ -598,11 +612,14 @@ def add_objective(
     due_on: dt.date | None = None,
     carried_from: str = "",
 ) -> Objective:
-    """Add an objective owned by a party, tagged with the kind of information it reveals."""
+    """Add an objective owned by a party, tagged with the kind of information it reveals. A
+    party other than the Ministry adds its own, in a kind of information shared with it."""
     plan = _lock(plan)
-    _require_change(actor, plan)
+    party = _writing_party(actor, plan, category)
     _require_open(plan)
     errors = _check_item(text, ItemStatus.PLANNED, due_on)
+    if party is not None and owner.pk != party.pk:
+        errors["owner"] = _("Your organization adds its own objectives.")
     if category not in InformationCategory.values:
         errors["category"] = _("Choose the kind of information this objective reveals.")
     try:
@@ -751,9 +768,10 @@ def update_action_status(*, actor: User, action: PlanAction, status: str) -> Pla
 
 @transaction.atomic
 def add_note(*, actor: User, plan: ServicePlan, text: str, category: str) -> PlanEvent:
-    """A note on the shared timeline, tagged with the kind of information it holds."""
+    """A note on the shared timeline, tagged with the kind of information it holds; by the
+    region's staff, or by a party in a kind of information shared with it."""
     plan = _lock(plan)
-    _require_change(actor, plan)
+    party = _writing_party(actor, plan, category)
     _require_open(plan)
     errors: dict[str, str] = {}
     if not text.strip():
@@ -762,7 +780,9 @@ def add_note(*, actor: User, plan: ServicePlan, text: str, category: str) -> Pla
         errors["category"] = _("Choose the kind of information this note holds.")
     if errors:
         raise ValidationError(errors)
-    return record_plan_event(plan, PlanEventKind.NOTE, actor, text=text.strip(), category=category)
+    return record_plan_event(
+        plan, PlanEventKind.NOTE, actor, text=text.strip(), category=category, party=party
+    )
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,6 +25,7 @@ from sentier.accounts.permissions import may
 from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
+from sentier.consent.models import InformationCategory
 from sentier.core.forms import FormT, bind_form, not_before
 from sentier.network.models import Organization
 from sentier.participants.selectors import get_participant_for_user
@@ -46,6 +48,7 @@ from sentier.serviceplans.forms import (
 from sentier.serviceplans.models import (
     AgreementChannel,
     NetworkMember,
+    Party,
     PlanStatus,
     RequestStatus,
     ServicePlan,
@@ -72,6 +75,32 @@ def _changeable_plan(request: HttpRequest, plan_uuid: uuid.UUID) -> tuple[User, 
     if not user.has_perm("serviceplans.change_plan", plan):
         raise Http404
     return user, plan
+
+
+def _writable_plan(
+    request: HttpRequest, plan_uuid: uuid.UUID
+) -> tuple[User, ServicePlan, Party | None, frozenset[str]]:
+    """A plan the user writes in: the region's staff (party None, every kind of information),
+    or a party of an active plan, in the kinds of information the person shares with it. Anyone
+    else, and a party that is shared nothing, gets the same 404 as for a missing plan."""
+    user = request_user(request)
+    plan = selectors.get_plan_for_user(user, plan_uuid)
+    if user.has_perm("serviceplans.change_plan", plan):
+        return user, plan, None, frozenset(InformationCategory.values)
+    party = selectors.party_of_user(plan, user)
+    if party is None or not user.has_perm("serviceplans.view_plan_as_party", plan):
+        raise Http404
+    categories = selectors.party_categories(plan, party)
+    if not categories:
+        raise Http404
+    return user, plan, party, categories
+
+
+def _only_categories(form: FormT, categories: frozenset[str]) -> FormT:
+    field = form.fields["category"]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = [(v, label) for v, label in InformationCategory.choices if v in categories]
+    return form
 
 
 def _within_plan(form: FormT, plan: ServicePlan) -> FormT:
@@ -334,6 +363,10 @@ def plan_detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
             if full
             else [],
             "note_form": NoteForm() if can_change and open_plan else None,
+            # A party adds its own objectives and notes in what is shared with it (000).
+            "party_note_form": _only_categories(NoteForm(), view.categories)
+            if party is not None and plan.status == PlanStatus.ACTIVE and view.categories
+            else None,
             "status_form": ActionStatusForm(),
             "owned_action_ids": {
                 a.pk
@@ -401,8 +434,8 @@ def end_plan(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
 @login_required
 @require_POST
 def add_note(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
-    user, plan = _changeable_plan(request, plan_uuid)
-    form = NoteForm(request.POST)
+    user, plan, _party, categories = _writable_plan(request, plan_uuid)
+    form = _only_categories(NoteForm(request.POST), categories)
     if form.is_valid():
         try:
             actions.add_note(
@@ -551,9 +584,12 @@ def party_view(request: HttpRequest, plan_uuid: uuid.UUID, party_uuid: uuid.UUID
 
 @login_required
 def add_objective(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
-    user, plan = _changeable_plan(request, plan_uuid)
+    user, plan, party, categories = _writable_plan(request, plan_uuid)
     parties = _active_parties(plan)
-    form = _within_plan(bind_form(request, ObjectiveForm, parties=parties), plan)
+    if party is not None:
+        parties = parties.filter(pk=party.pk)
+    form = bind_form(request, ObjectiveForm, parties=parties)
+    form = _only_categories(_within_plan(form, plan), categories)
     if request.method == "POST" and form.is_valid():
         try:
             actions.add_objective(
