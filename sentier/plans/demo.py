@@ -18,11 +18,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from sentier.accounts.models import User
+from sentier.consent.actions import record_consent
+from sentier.consent.models import Channel as ConsentChannel
+from sentier.consent.models import InformationCategory, Purpose, RecipientKind
 from sentier.core.clock import acting_at, at_local, real_localdate
 from sentier.participants.models import ClaimBooklet, Participant
 from sentier.plans import actions
 from sentier.plans.difficulties import ensure_difficulties
 from sentier.plans.models import (
+    ActionKind,
     ActionStatus,
     Channel,
     Difficulty,
@@ -178,6 +182,55 @@ def _julie(caseworker: User, julie: Participant) -> None:
     with acting_at(at_local(-5, 16)):
         actions.schedule_follow_up(
             actor=caseworker, plan=plan, scheduled_for=_at(2, 9), mode=FollowUpMode.IN_PERSON
+        )
+    _shared_with_opex(caseworker, plan)
+
+
+def _shared_with_opex(caseworker: User, plan: SupportPlan) -> None:
+    """Julie agreed that OPEX’82 runs her plan with Sophie (001, 003): Luc, of OPEX’82, added
+    an objective, a volunteering action and a follow-up; My plan says who wrote them."""
+    luc = User.objects.filter(email="partner.opex@sentier.demo").first()
+    if luc is None or luc.organization is None:
+        return
+    with acting_at(at_local(-12, 10)):
+        record_consent(
+            actor=caseworker,
+            participant=plan.participant,
+            purpose=Purpose.SUPPORT_PLAN,
+            recipient_kind=RecipientKind.ORGANIZATION,
+            recipient_organization=luc.organization,
+            categories=[InformationCategory.PLAN, InformationCategory.EMPLOYMENT],
+            channel=ConsentChannel.IN_PERSON,
+        )
+    with acting_at(at_local(-12, 10, 5)):
+        actions.share_plan(actor=caseworker, plan=plan, organization=luc.organization)
+    # Each step at its own minute, as Luc wrote them one after the other.
+    with acting_at(at_local(-10, 14)):
+        objective = actions.add_objective(
+            actor=luc,
+            plan=plan,
+            text="Reprendre confiance par le bénévolat",
+            category=InformationCategory.EMPLOYMENT,
+        )
+    with acting_at(at_local(-10, 14, 10)):
+        actions.add_action(
+            actor=luc,
+            plan=plan,
+            objective=objective,
+            what="Bénévolat deux matins par semaine à la banque alimentaire",
+            who=Who.PARTICIPANT,
+            kind=ActionKind.VOLUNTEERING,
+            category=InformationCategory.EMPLOYMENT,
+            due_on=_day(30),
+            status=ActionStatus.IN_PROGRESS,
+        )
+    with acting_at(at_local(-10, 14, 20)):
+        actions.schedule_follow_up(
+            actor=luc,
+            plan=plan,
+            scheduled_for=_at(6, 13),
+            mode=FollowUpMode.IN_PERSON,
+            notes="Bilan du premier mois de bénévolat",
         )
 
 
