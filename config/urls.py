@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("ontario/", include("sentier.ontario.urls")),
     path("exchange/", include("sentier.exchange.urls")),
     path("simulations/", include("sentier.simulations.urls")),
+    path("insights/", include("sentier.insights.urls")),
     path("", include("sentier.site.urls")),
     prefix_default_language=True,
 )

@@ -19,7 +19,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from sentier.insights.disclosure import Cell, protect_counts
 from sentier.participants.models import FileStatus, Participant
 from sentier.reference.models import Program, Region
 from sentier.reference.selectors import list_current_programs, list_current_regions
@@ -93,3 +95,39 @@ def statistics() -> dict[str, object]:
 
 def _named(kind: str, row: Region | Program, count: int) -> dict[str, object]:
     return {f"{kind}__code": row.code, f"{kind}__name": row.name, "n": count}
+
+
+def protected_statistics() -> dict[str, object]:
+    """The figures as the pages show them: through the disclosure layer (issue 17). A count
+    under the threshold, or one that the total would give back, reads "suppressed"."""
+    figures = statistics()
+    shown: dict[str, object] = {"as_of": figures["as_of"]}
+    for table, kind in (("by_region", "region"), ("by_program", "program")):
+        rows = figures[table]
+        assert isinstance(rows, list)
+        cells = [Cell(group={kind: str(row[f"{kind}__code"])}, value=row["n"]) for row in rows]
+        protected = protect_counts(cells, margins=(kind,))
+        shown[table] = [
+            {**row, "n": _shown(cell)} for row, cell in zip(rows, protected, strict=False)
+        ]
+        if rows:
+            shown["total"] = _shown(protected[-1])
+    total = figures["total"]
+    assert isinstance(total, int)
+    shown.setdefault("total", _shown(protect_counts([Cell(group={}, value=total)])[0]))
+    # Active and not active split the total: protected together, so neither gives the other.
+    active = figures["active"]
+    assert isinstance(active, int)
+    split = protect_counts(
+        [
+            Cell(group={"status": "active"}, value=active),
+            Cell(group={"status": "other"}, value=total - active),
+        ],
+        margins=("status",),
+    )
+    shown["active"] = _shown(split[0])
+    return shown
+
+
+def _shown(cell: Cell) -> str:
+    return _("suppressed") if cell.suppressed or cell.value is None else str(cell.value)

@@ -19,7 +19,7 @@ from sentier.accounts.models import User
 from sentier.core.jurisdiction import default_language, templates_here
 from sentier.core.replica import replica_reads
 from sentier.participants.models import Participant
-from sentier.site.statistics import statistics as statistics_figures
+from sentier.site.statistics import protected_statistics as statistics_figures
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

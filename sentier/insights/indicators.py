@@ -1,0 +1,521 @@
+"""The indicators of the catalogue, computed from milestones and protected before they leave.
+
+Each catalogue entry names a ``compute`` function here. The functions are pure: milestones in,
+protected cells out, so each is tested on a small hand-built list with its expected value.
+Every table goes through :mod:`sentier.insights.disclosure` with its margins:
+
+- counts (flows, and stocks at each month's end) by ``protect_counts`` over the full grid of the
+  breakdown values (a missing combination is a zero, and a zero is a small count);
+- rates as a count table with an ``outcome`` key (yes/no) protected with its totals: a rate is
+  shown only where its numerator and its denominator both are, so neither the complement nor a
+  total gives a suppressed part back;
+- medians (with quartiles) only where the number of cases behind them is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import statistics
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from sentier.insights.catalogue import Definition
+from sentier.insights.disclosure import THRESHOLD, TOTAL, Cell, protect_counts, protect_rate
+from sentier.insights.milestones import FIRST_SERVICE_KINDS, Kind, Milestone
+
+#: The statistics a median indicator gives for each group.
+MEDIAN_STATISTICS = ("q1", "median", "q3")
+
+
+@dataclass(frozen=True)
+class Period:
+    """From ``start`` to ``end``, both included (local days)."""
+
+    start: dt.date
+    end: dt.date
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    def months(self) -> list[str]:
+        months = []
+        year, month = self.start.year, self.start.month
+        while (year, month) <= (self.end.year, self.end.month):
+            months.append(f"{year:04d}-{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return months
+
+    def month_end(self, month: str) -> dt.date:
+        year, number = (int(part) for part in month.split("-"))
+        following = dt.date(year + (number == 12), number % 12 + 1, 1)
+        return min(following - dt.timedelta(days=1), self.end)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The values each breakdown takes: all regions in scope, every month of the period, both
+    areas; the values seen for the others."""
+
+    regions: Sequence[str]
+    period: Period
+
+
+@dataclass(frozen=True)
+class Result:
+    definition: Definition
+    by: tuple[str, ...]
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One case counted: its breakdown values (month included), and what it adds."""
+
+    dims: Mapping[str, str]
+    yes: bool = False
+    days: float | None = None
+
+
+def _facts(
+    milestones: Iterable[Milestone],
+    kind: str,
+    period: Period,
+    where: Callable[[Milestone], bool] | None = None,
+    yes: Callable[[Milestone], bool] | None = None,
+) -> list[Fact]:
+    return [
+        Fact({**m.dims, "month": m.month}, yes=bool(yes and yes(m)))
+        for m in milestones
+        if m.kind == kind and period.contains(m.day) and (where is None or where(m))
+    ]
+
+
+def _values(key: str, facts: Iterable[Fact], grid: Grid) -> list[str]:
+    if key == "region":
+        return list(grid.regions)
+    if key == "month":
+        return grid.period.months()
+    if key == "area":
+        return ["pilot", "other"]
+    return sorted({fact.dims.get(key, "unknown") for fact in facts})
+
+
+def _groups(by: Sequence[str], facts: Sequence[Fact], grid: Grid) -> list[dict[str, str]]:
+    keys = [_values(key, facts, grid) for key in by]
+    return [dict(zip(by, combo, strict=True)) for combo in itertools.product(*keys)]
+
+
+def _group_of(fact: Fact, by: Sequence[str]) -> tuple[str, ...]:
+    return tuple(fact.dims.get(key, "unknown") for key in by)
+
+
+def count_table(
+    facts: Sequence[Fact], by: Sequence[str], grid: Grid, threshold: int, margins: Sequence[str]
+) -> list[Cell]:
+    counts: dict[tuple[str, ...], int] = defaultdict(int)
+    for fact in facts:
+        counts[_group_of(fact, by)] += 1
+    cells = [
+        Cell(group=group, value=counts.get(tuple(group[k] for k in by), 0))
+        for group in _groups(by, facts, grid)
+    ]
+    return protect_counts(cells, threshold=threshold, margins=margins)
+
+
+def rate_table(facts: Sequence[Fact], by: Sequence[str], grid: Grid, threshold: int) -> list[Cell]:
+    """Rates of ``yes`` among the facts, per group and for the totals along every key."""
+    counts: dict[tuple[str, ...], int] = defaultdict(int)
+    for fact in facts:
+        counts[(*_group_of(fact, by), "yes" if fact.yes else "no")] += 1
+    cells = [
+        Cell(
+            group={**group, "outcome": outcome},
+            value=counts.get((*(group[k] for k in by), outcome), 0),
+        )
+        for group in _groups(by, facts, grid)
+        for outcome in ("yes", "no")
+    ]
+    protected = protect_counts(cells, threshold=threshold, margins=(*by, "outcome"))
+    by_group: dict[tuple[tuple[str, str], ...], dict[str, Cell]] = defaultdict(dict)
+    for cell in protected:
+        rest = tuple((k, cell.group[k]) for k in by)
+        by_group[rest][cell.group["outcome"]] = cell
+    rates = []
+    for rest, parts in by_group.items():
+        group = dict(rest)
+        yes_cell, total_cell = parts.get("yes"), parts.get(TOTAL)
+        if (
+            yes_cell is None
+            or total_cell is None
+            or yes_cell.suppressed
+            or total_cell.suppressed
+            or not isinstance(yes_cell.value, int)
+            or not isinstance(total_cell.value, int)
+        ):
+            rates.append(Cell(group=group, value=None, suppressed=True))
+            continue
+        rate = protect_rate(yes_cell.value, total_cell.value, threshold=threshold, group=group)
+        if rate.suppressed or rate.value is None:
+            rates.append(rate)
+        else:
+            rates.append(
+                Cell(
+                    group=group,
+                    value=round(float(rate.value), 4),
+                    numerator=yes_cell.value,
+                    denominator=total_cell.value,
+                )
+            )
+    return rates
+
+
+def median_table(
+    facts: Sequence[Fact], by: Sequence[str], grid: Grid, threshold: int
+) -> list[Cell]:
+    """Quartiles and median of ``days`` per group; shown only where the count behind them is."""
+    counts = count_table(facts, by, grid, threshold, margins=by)
+    days: dict[tuple[str, ...], list[float]] = defaultdict(list)
+    for fact in facts:
+        if fact.days is None:
+            continue
+        key = _group_of(fact, by)
+        for subset in _subsets(len(by)):
+            days[tuple(TOTAL if i in subset else v for i, v in enumerate(key))].append(fact.days)
+    cells = []
+    for count in counts:
+        key = tuple(count.group.get(k, "") for k in by)
+        for name in MEDIAN_STATISTICS:
+            group = {**count.group, "statistic": name}
+            if count.suppressed:
+                cells.append(Cell(group=group, value=None, suppressed=True))
+                continue
+            values = days.get(key, [])
+            if not values:
+                # No case in the group: a count of 0 is suppressed, so this stays unreached.
+                cells.append(Cell(group=group, value=None, suppressed=True))
+                continue
+            cells.append(Cell(group=group, value=_quantile(values, name), denominator=len(values)))
+    return cells
+
+
+def _subsets(n: int) -> list[set[int]]:
+    return [{i for i in range(n) if mask >> i & 1} for mask in range(1 << n)]
+
+
+def _quantile(values: Sequence[float], name: str) -> float:
+    if name == "median" or len(values) < 2:
+        return round(float(statistics.median(values)), 1)
+    q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return round(q1 if name == "q1" else q3, 1)
+
+
+def _days_between(start: dt.datetime, end: dt.datetime) -> float:
+    return round((end - start).total_seconds() / 86400, 1)
+
+
+def local_today() -> dt.date:
+    """Today, in the local zone (a function, so that a test can set the day)."""
+    return timezone.localdate()
+
+
+# ---- each indicator ----
+
+Compute = Callable[[Sequence[Milestone], Period, Sequence[str], Grid, int], list[Cell]]
+COMPUTE: dict[str, Compute] = {}
+
+
+def indicator(name: str) -> Callable[[Compute], Compute]:
+    def register(function: Compute) -> Compute:
+        COMPUTE[name] = function
+        return function
+
+    return register
+
+
+def _flow(kind: str, where: Callable[[Milestone], bool] | None = None) -> Compute:
+    def compute(
+        milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+    ) -> list[Cell]:
+        return count_table(_facts(milestones, kind, period, where), by, grid, t, margins=by)
+
+    return compute
+
+
+def _rate(kind: str, yes: Callable[[Milestone], bool]) -> Compute:
+    def compute(
+        milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+    ) -> list[Cell]:
+        return rate_table(_facts(milestones, kind, period, yes=yes), by, grid, t)
+
+    return compute
+
+
+def _outcome(*values: str) -> Callable[[Milestone], bool]:
+    return lambda m: m.dims.get("outcome") in values
+
+
+COMPUTE.update(
+    {
+        "applications_sent": _flow(Kind.APPLICATION_SENT),
+        "overrides_by_decided_path": _flow(Kind.RECOMMENDATION_REVIEWED, _outcome("overridden")),
+        "support_plans_agreed": _flow(Kind.SUPPORT_PLAN_AGREED),
+        "support_plans_ended": _flow(Kind.SUPPORT_PLAN_ENDED),
+        "support_plans_extended": _flow(Kind.SUPPORT_PLAN_EXTENDED),
+        "referrals_sent": _flow(Kind.REFERRAL_SENT),
+        "referrals_closed": _flow(Kind.REFERRAL_CLOSED),
+        "referrals_expired": _flow(Kind.REFERRAL_CLOSED, _outcome("expired")),
+        "paas_placements_started": _flow(Kind.PAAS_STARTED),
+        "recommendations_overridden": _rate(Kind.RECOMMENDATION_REVIEWED, _outcome("overridden")),
+        "service_plan_requests_approved": _rate(Kind.SERVICE_PLAN_DECIDED, _outcome("approved")),
+        "referral_acceptance_rate": _rate(Kind.REFERRAL_ANSWERED, _outcome("accepted")),
+        "waiting_offers_accepted": _rate(Kind.OFFER_ANSWERED, _outcome("accepted")),
+        "paas_exits_to_employment_or_training": _rate(
+            Kind.PAAS_ENDED, _outcome("employment_measure", "training")
+        ),
+        "ow_reviews_on_time": _rate(Kind.ACTION_PLAN_REVIEWED, _outcome("on_time")),
+    }
+)
+
+
+def _pairs(
+    milestones: Sequence[Milestone], start_kind: str, end_kind: str, period: Period, key: str
+) -> list[Fact]:
+    """From the first ``start_kind`` to the first later ``end_kind`` of the same case (or the
+    same participant, ``key="participant"``), dated by the end."""
+    starts: dict[object, Milestone] = {}
+    for m in sorted(milestones, key=lambda m: m.at):
+        if m.kind == start_kind:
+            starts.setdefault(m.case if key == "case" else m.participant, m)
+    facts = []
+    done: set[object] = set()
+    for m in sorted(milestones, key=lambda m: m.at):
+        if m.kind != end_kind:
+            continue
+        ident = m.case if key == "case" else m.participant
+        start = starts.get(ident)
+        if start is None or ident in done or m.at < start.at or not period.contains(m.day):
+            continue
+        done.add(ident)
+        facts.append(Fact({**start.dims, "month": m.month}, days=_days_between(start.at, m.at)))
+    return facts
+
+
+@indicator("service_plan_days_to_decision")
+def service_plan_days_to_decision(
+    milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+) -> list[Cell]:
+    facts = _pairs(
+        milestones, Kind.SERVICE_PLAN_REQUESTED, Kind.SERVICE_PLAN_DECIDED, period, "case"
+    )
+    return median_table(facts, by, grid, t)
+
+
+@indicator("referral_days_to_answer")
+def referral_days_to_answer(
+    milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+) -> list[Cell]:
+    facts = _pairs(milestones, Kind.REFERRAL_SENT, Kind.REFERRAL_ANSWERED, period, "case")
+    return median_table(facts, by, grid, t)
+
+
+@indicator("ow_days_grant_to_referral")
+def ow_days_grant_to_referral(
+    milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+) -> list[Cell]:
+    facts = _pairs(milestones, Kind.OW_GRANTED, Kind.EO_REFERRED, period, "participant")
+    return median_table(facts, by, grid, t)
+
+
+@indicator("days_to_first_service")
+def days_to_first_service(
+    milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+) -> list[Cell]:
+    """Each application sent in the period, to the first service the person began after it."""
+    services: dict[int, list[dt.datetime]] = defaultdict(list)
+    for m in milestones:
+        if m.kind not in FIRST_SERVICE_KINDS:
+            continue
+        if m.kind == Kind.REFERRAL_ANSWERED and m.dims.get("outcome") != "accepted":
+            continue
+        services[m.participant].append(m.at)
+    facts = []
+    for m in milestones:
+        if m.kind != Kind.APPLICATION_SENT or not period.contains(m.day):
+            continue
+        later = [at for at in services.get(m.participant, []) if at >= m.at]
+        if later:
+            dims = {**m.dims, "month": m.month}
+            facts.append(Fact(dims, days=_days_between(m.at, min(later))))
+    return median_table(facts, by, grid, t)
+
+
+@indicator("ow_fast_track_funnel")
+def ow_fast_track_funnel(
+    milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+) -> list[Cell]:
+    stages = {Kind.EO_REFERRED: "referred", Kind.EO_ACCEPTED: "accepted", Kind.EO_ACTIVE: "active"}
+    facts = [
+        Fact({**m.dims, "month": m.month, "stage": stages[m.kind]})
+        for m in milestones
+        if m.kind in stages and period.contains(m.day)
+    ]
+    keys = tuple(by) if "stage" in by else (*by, "stage")
+    # Stages are not parts of a whole: no total across them.
+    return count_table(facts, keys, grid, t, margins=[k for k in keys if k != "stage"])
+
+
+@indicator("odsp_packages_returned_90d")
+def odsp_packages_returned_90d(
+    milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+) -> list[Cell]:
+    """Packages mailed in the period at least 90 days ago; yes when returned within 90 days."""
+    returned = {m.case: m.at for m in milestones if m.kind == Kind.PACKAGE_RETURNED}
+    today = local_today()
+    facts = []
+    for m in milestones:
+        if m.kind != Kind.PACKAGE_MAILED or not period.contains(m.day):
+            continue
+        if (today - m.day).days < 90:
+            continue
+        back = returned.get(m.case)
+        yes = back is not None and (timezone.localdate(back) - m.day).days <= 90
+        facts.append(Fact({**m.dims, "month": m.month}, yes=yes))
+    return rate_table(facts, by, grid, t)
+
+
+def stock_facts(
+    milestones: Sequence[Milestone], start_kind: str, end_kind: str | None, period: Period
+) -> list[Fact]:
+    """One fact per case and month whose end it was open at (from its start, until its end)."""
+    starts: dict[str, Milestone] = {}
+    ends: dict[str, dt.date] = {}
+    for m in milestones:
+        if m.kind == start_kind:
+            starts.setdefault(m.case, m)
+        elif end_kind is not None and m.kind == end_kind:
+            ends[m.case] = m.day
+    facts = []
+    for month in period.months():
+        last = period.month_end(month)
+        for case, start in starts.items():
+            end = ends.get(case)
+            if start.day <= last and (end is None or end > last):
+                facts.append(Fact({**start.dims, "month": month}))
+    return facts
+
+
+def _stock(start_kind: str, end_kind: str | None) -> Compute:
+    def compute(
+        milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+    ) -> list[Cell]:
+        facts = stock_facts(milestones, start_kind, end_kind, period)
+        if "month" not in by:
+            # Without the month, the stock at the end of the period.
+            last = period.months()[-1]
+            facts = [fact for fact in facts if fact.dims["month"] == last]
+        # A stock summed over months means nothing: no total along the month.
+        return count_table(facts, by, grid, t, margins=[k for k in by if k != "month"])
+
+    return compute
+
+
+COMPUTE.update(
+    {
+        "referrals_open": _stock(Kind.REFERRAL_SENT, Kind.REFERRAL_CLOSED),
+        "paas_places_occupied": _stock(Kind.PAAS_STARTED, Kind.PAAS_ENDED),
+        "ow_action_plans_in_place": _stock(Kind.ACTION_PLAN, None),
+    }
+)
+
+
+@indicator("paas_places_granted")
+def paas_places_granted(
+    milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+) -> list[Cell]:
+    """Places of the allocations covering each month (milestones of kind ``places_granted``
+    carry the places in ``amount`` and the allocation's last day in ``dims["until"]``)."""
+    return _granted_cells(milestones, period, by, grid, t)
+
+
+def _granted_counts(
+    milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid
+) -> list[Cell]:
+    counts: dict[tuple[str, ...], int] = defaultdict(int)
+    months = period.months()
+    for m in milestones:
+        if m.kind != Kind.PLACES_GRANTED:
+            continue
+        until = dt.date.fromisoformat(m.dims["until"])
+        for month in months:
+            last = period.month_end(month)
+            first = dt.date.fromisoformat(f"{month}-01")
+            if m.day <= last and until >= first and ("month" in by or month == months[-1]):
+                key = tuple(month if k == "month" else m.dims.get(k, "unknown") for k in by)
+                counts[key] += int(m.amount or 0)
+    return [
+        Cell(group=group, value=counts.get(tuple(group[k] for k in by), 0))
+        for group in _groups(by, [], grid)
+    ]
+
+
+def _granted_cells(
+    milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+) -> list[Cell]:
+    cells = _granted_counts(milestones, period, by, grid)
+    return protect_counts(cells, threshold=t, margins=[k for k in by if k != "month"])
+
+
+@indicator("paas_places_vacant")
+def paas_places_vacant(
+    milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+) -> list[Cell]:
+    """Granted minus occupied; suppressed wherever either is, so it never gives one back."""
+    granted = {_key(c): c for c in _granted_cells(milestones, period, by, grid, t)}
+    occupied = {
+        _key(c): c for c in COMPUTE["paas_places_occupied"](milestones, period, by, grid, t)
+    }
+    vacant = []
+    for key, cell in granted.items():
+        other = occupied.get(key)
+        if (
+            other is None
+            or cell.suppressed
+            or other.suppressed
+            or cell.value is None
+            or other.value is None
+        ):
+            vacant.append(Cell(group=cell.group, value=None, suppressed=True))
+            continue
+        value = max(int(cell.value) - int(other.value), 0)
+        if value < t:
+            vacant.append(Cell(group=cell.group, value=None, suppressed=True))
+        else:
+            vacant.append(Cell(group=cell.group, value=value))
+    return vacant
+
+
+def _key(cell: Cell) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(cell.group.items()))
+
+
+# ---- entry point ----
+
+
+def compute(
+    definition: Definition,
+    milestones: Sequence[Milestone],
+    *,
+    period: Period,
+    by: Sequence[str],
+    regions: Sequence[str],
+    threshold: int = THRESHOLD,
+) -> Result:
+    """One indicator's protected cells, by the breakdowns it allows among ``by``."""
+    keys = tuple(key for key in by if key in definition.breakdowns)
+    grid = Grid(regions=regions, period=period)
+    cells = COMPUTE[definition.compute](milestones, period, keys, grid, threshold)
+    return Result(definition=definition, by=keys, cells=cells)

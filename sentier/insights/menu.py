@@ -1,0 +1,9 @@
+"""The menu entry of the indicators dashboard (sentier.core.menu)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from sentier.core import menu
+
+menu.register(265, _("Indicators"), "insights:dashboard", "insights.view_indicators")

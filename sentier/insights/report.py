@@ -1,0 +1,171 @@
+"""What the dashboard, the exports and the command line show: every current indicator of the
+catalogue over a scope, a period and breakdowns, protected, with the catalogue version, the
+threshold, what the files do not hold, and the pilots' estimates (:mod:`sentier.insights.hooks`).
+
+Who sees what is decided here (:func:`scope_for_user`): analysts and administrators every region
+of the jurisdiction, aggregated; coordinators their own region (in Ontario, a local office's
+supervisor: their site). Every showing is logged (:func:`log_view`).
+
+The computed cells are kept in the cache for ``SENTIER_STATISTICS_SECONDS``, like the statistics
+page: they are aggregates for analysts, not a worklist, and at most that old.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils import timezone
+
+from sentier.accounts.models import Role, User
+from sentier.insights import disclosure
+from sentier.insights.catalogue import NotHeld, catalogue_version, current, not_held
+from sentier.insights.hooks import pilot_estimates
+from sentier.insights.indicators import Period, Result, compute
+from sentier.insights.milestones import Scope, load_milestones
+from sentier.insights.models import DashboardView, ViewChannel
+from sentier.reference.selectors import current_jurisdiction, list_current_regions
+
+#: The first day any figure may cover: the demo and the pilots start in October 2025.
+EARLIEST = dt.date(2025, 10, 1)
+#: The oldest day a person may ask for (bounds what can be typed).
+OLDEST = dt.date(2020, 1, 1)
+
+
+class NotAllowed(Exception):
+    """The user may not read the indicators."""
+
+
+def scope_for_user(user: Any) -> Scope:
+    """Analysts and administrators: every region; coordinators: their own. Others: refused."""
+    if not isinstance(user, User) or not user.has_perm("insights.view_indicators"):
+        raise NotAllowed
+    if user.role == Role.COORDINATOR:
+        if user.region is None:
+            raise NotAllowed
+        return Scope(regions=frozenset({user.region.code}))
+    return Scope(regions=None)
+
+
+def default_period() -> Period:
+    return Period(start=EARLIEST, end=timezone.localdate())
+
+
+def scope_regions(scope: Scope) -> list[str]:
+    codes = [region.code for region in list_current_regions()]
+    if scope.regions is None:
+        return codes
+    return [code for code in codes if code in scope.regions]
+
+
+@dataclass(frozen=True)
+class Report:
+    catalogue_version: str
+    threshold: int
+    period: Period
+    by: tuple[str, ...]
+    scope: Scope
+    results: list[Result]
+    not_held: tuple[NotHeld, ...]
+    pilots: list[dict[str, Any]]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The command-line contract's JSON object."""
+        return {
+            "catalog_version": self.catalogue_version,
+            "threshold": self.threshold,
+            "period": {"from": self.period.start.isoformat(), "to": self.period.end.isoformat()},
+            "indicators": [
+                {
+                    "id": result.definition.id,
+                    "version": result.definition.version,
+                    "label": result.definition.label.as_dict(),
+                    "definition": result.definition.definition.as_dict(),
+                    "unit": result.definition.unit,
+                    "by": list(result.by),
+                    "cells": [cell.as_dict() for cell in result.cells],
+                }
+                for result in self.results
+            ],
+            "not_held": [
+                {"id": item.id, "label": item.label.as_dict(), "why": item.why.as_dict()}
+                for item in self.not_held
+            ],
+            "pilots": self.pilots,
+        }
+
+
+def build_report(
+    scope: Scope,
+    *,
+    period: Period | None = None,
+    by: Sequence[str] = (),
+    indicators: Sequence[str] | None = None,
+    threshold: int | None = None,
+) -> Report:
+    """Every current indicator (or those named), protected. Cached per scope, period and
+    breakdowns for ``SENTIER_STATISTICS_SECONDS``."""
+    period = period or default_period()
+    threshold = disclosure.THRESHOLD if threshold is None else threshold
+    definitions = [d for d in current() if indicators is None or d.id in indicators]
+    key = ":".join(
+        [
+            "sentier:insights:1",
+            catalogue_version(),
+            current_jurisdiction(),
+            ",".join(sorted(scope.regions)) if scope.regions is not None else "*",
+            period.start.isoformat(),
+            period.end.isoformat(),
+            ",".join(by),
+            ",".join(d.id for d in definitions),
+            str(threshold),
+        ]
+    )
+    results: list[Result] | None = cache.get(key)
+    if results is None:
+        milestones = load_milestones(scope)
+        regions = scope_regions(scope)
+        results = [
+            compute(d, milestones, period=period, by=by, regions=regions, threshold=threshold)
+            for d in definitions
+        ]
+        cache.set(key, results, settings.SENTIER_STATISTICS_SECONDS)
+    return Report(
+        catalogue_version=catalogue_version(),
+        threshold=threshold,
+        period=period,
+        by=tuple(by),
+        scope=scope,
+        results=results,
+        not_held=not_held(),
+        pilots=pilot_estimates(period, scope),
+    )
+
+
+def log_view(
+    *,
+    user: User | None,
+    channel: str,
+    report: Report,
+    request: HttpRequest | None = None,
+    actor_label: str = "",
+    indicator: str = "",
+) -> DashboardView:
+    """Write down one showing of the indicators (page, export or command line)."""
+    return DashboardView.objects.create(
+        user=user,
+        actor_label=actor_label[:120],
+        channel=ViewChannel(channel),
+        path=request.get_full_path()[:300] if request is not None else "",
+        regions=",".join(sorted(report.scope.regions or ()))[:200],
+        period_start=report.period.start,
+        period_end=report.period.end,
+        breakdowns=",".join(report.by)[:200],
+        indicator=indicator[:60],
+        catalogue_version=report.catalogue_version,
+    )

@@ -1,0 +1,15 @@
+"""Addresses of the indicators (the pilot pages, sentier.insights.pilots, add theirs here)."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from sentier.insights import views
+
+app_name = "insights"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("export.csv", views.export, {"fmt": "csv"}, name="export_csv"),
+    path("export.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
+]
