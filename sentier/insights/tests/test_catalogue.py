@@ -8,6 +8,7 @@ import pytest
 
 from sentier.insights.catalogue import (
     COMMON_BREAKDOWNS,
+    Definition,
     all_definitions,
     catalogue_version,
     current,
@@ -19,10 +20,10 @@ from sentier.insights.milestones import NOT_HELD_DIMENSIONS
 
 
 @pytest.mark.parametrize("item", all_definitions(), ids=lambda d: f"{d.id}-v{d.version}")
-def test_a_definition_does_not_change_under_its_version(item: object) -> None:
-    assert item.fingerprint == fingerprint_of(item), (  # type: ignore[attr-defined]
-        f"{item.id} v{item.version} changed: copy it as a new version, give the old one "  # type: ignore[attr-defined]
-        "superseded_on, and set the new one's fingerprint to " + fingerprint_of(item)  # type: ignore[arg-type]
+def test_a_definition_does_not_change_under_its_version(item: Definition) -> None:
+    assert item.fingerprint == fingerprint_of(item), (
+        f"{item.id} v{item.version} changed: copy it as a new version, give the old one "
+        "superseded_on, and set the new one's fingerprint to " + fingerprint_of(item)
     )
 
 
