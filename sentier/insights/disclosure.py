@@ -241,8 +241,12 @@ def _protect_lines(
 def _protect_determined(
     lines: Sequence[_Line], values: Sequence[float], hidden: list[bool]
 ) -> bool:
-    """Suppress a neighbour of every suppressed cell the line equations determine together."""
+    """Suppress a neighbour of every suppressed cell the line equations determine together
+    (all of them in one pass: each check is a singular value decomposition)."""
     determined = determined_cells(lines_as_equations(lines), hidden)
+    if not determined:
+        return False
+    changed = False
     for index in determined:
         for line in lines:
             assert line.total is not None
@@ -253,9 +257,10 @@ def _protect_determined(
                 pick = line.total
             if pick >= 0:
                 hidden[pick] = True
-                return True
-    # Every line through a determined cell is fully hidden: widen the search to the whole table.
-    if determined:
+                changed = True
+                break
+    if not changed:
+        # Every line through a determined cell is fully hidden: widen to the whole table.
         pick = _smallest_visible(
             [i for line in lines for i in [*line.members, line.total] if i is not None],
             values,
@@ -263,8 +268,8 @@ def _protect_determined(
         )
         if pick >= 0:
             hidden[pick] = True
-            return True
-    return False
+            changed = True
+    return changed
 
 
 def lines_as_equations(lines: Sequence[_Line]) -> list[list[tuple[int, int]]]:
@@ -281,31 +286,56 @@ def determined_cells(
 ) -> list[int]:
     """The hidden cells whose value follows from the equations and the visible cells.
 
-    Only the hidden cells are unknowns; a hidden cell is determined when its unit vector lies in
-    the row space of the equations restricted to the unknowns, that is when the null space of
-    that matrix is zero on its coordinate.
+    Only the hidden cells are unknowns. A hidden cell is determined when its unit vector lies
+    in the row space of the equations restricted to the unknowns, that is when the null space
+    of that matrix is zero on its coordinate. The unknowns are split into the groups the
+    equations connect, and each group's null space is read from the eigenvectors of AᵀA whose
+    eigenvalue is zero (a symmetric eigenproblem of the group's size: much cheaper than a
+    singular value decomposition of the whole table).
     """
     unknowns = [i for i, h in enumerate(hidden) if h]
     if not unknowns:
         return []
-    column = {cell: c for c, cell in enumerate(unknowns)}
-    rows = []
-    for equation in equations:
-        row = np.zeros(len(unknowns))
-        for cell, coefficient in equation:
-            if cell in column:
-                row[column[cell]] += coefficient
-        if row.any():
-            rows.append(row)
-    if not rows:
-        return []
-    matrix = np.array(rows)
-    _, singular, vh = np.linalg.svd(matrix)
-    rank = int((singular > 1e-9).sum())
-    null = vh[rank:]
-    if null.shape[0] == 0:
-        return list(unknowns)
-    return [cell for cell, c in column.items() if np.abs(null[:, c]).max() < 1e-9]
+    rows = [[cell for cell, _ in equation if hidden[cell]] for equation in equations]
+    parent = {cell: cell for cell in unknowns}
+
+    def root(cell: int) -> int:
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    for cells in rows:
+        for cell in cells[1:]:
+            parent[root(cell)] = root(cells[0])
+    groups: dict[int, list[int]] = {}
+    for cell in unknowns:
+        groups.setdefault(root(cell), []).append(cell)
+    by_group: dict[int, list[int]] = {}
+    for index, cells in enumerate(rows):
+        if cells:
+            by_group.setdefault(root(cells[0]), []).append(index)
+    determined: list[int] = []
+    for key, cells in groups.items():
+        chosen = by_group.get(key, [])
+        if not chosen:
+            continue  # in no equation: nothing tells its value
+        column = {cell: c for c, cell in enumerate(cells)}
+        matrix = np.zeros((len(chosen), len(cells)))
+        for r, index in enumerate(chosen):
+            for cell, coefficient in equations[index]:
+                if cell in column:
+                    matrix[r, column[cell]] += coefficient
+        gram = matrix.T @ matrix
+        eigenvalues, eigenvectors = np.linalg.eigh(gram)
+        tolerance = 1e-9 * max(1.0, float(eigenvalues[-1]))
+        null = eigenvectors[:, eigenvalues <= tolerance]
+        if null.shape[1] == 0:
+            determined.extend(cells)
+            continue
+        weight = np.abs(null).max(axis=1)
+        determined.extend(cell for cell, c in column.items() if weight[c] < 1e-6)
+    return sorted(determined)
 
 
 def margin_equations(cells: Sequence[Cell], margins: Sequence[str]) -> list[list[tuple[int, int]]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from django.db.models import Q
@@ -94,11 +94,11 @@ class Milestone:
     dims: Mapping[str, str] = field(default_factory=dict)
     amount: float | None = None
 
-    @property
+    @cached_property
     def day(self) -> dt.date:
         return timezone.localdate(self.at)
 
-    @property
+    @cached_property
     def month(self) -> str:
         return self.day.strftime("%Y-%m")
 

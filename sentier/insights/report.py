@@ -13,6 +13,7 @@ page: they are aggregates for analysts, not a worklist, and at most that old.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -113,9 +114,8 @@ def build_report(
     period = period or default_period()
     threshold = disclosure.THRESHOLD if threshold is None else threshold
     definitions = [d for d in current() if indicators is None or d.id in indicators]
-    key = ":".join(
+    asked = ":".join(
         [
-            "sentier:insights:1",
             catalogue_version(),
             current_jurisdiction(),
             ",".join(sorted(scope.regions)) if scope.regions is not None else "*",
@@ -126,6 +126,7 @@ def build_report(
             str(threshold),
         ]
     )
+    key = "sentier:insights:1:" + hashlib.sha256(asked.encode()).hexdigest()
     results: list[Result] | None = cache.get(key)
     if results is None:
         milestones = load_milestones(scope)

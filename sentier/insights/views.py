@@ -74,7 +74,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "report": report,
         "tables": [build_table(result) for result in report.results],
         "region_name": user.region.name if scope.regions is not None and user.region else "",
-        "pilot_regions": sorted(pilots) if current_jurisdiction() == "QC" else [],
+        # The pilot regions are named to whoever compares them: analysts, across regions.
+        "pilot_regions": (
+            sorted(pilots) if current_jurisdiction() == "QC" and scope.regions is None else []
+        ),
         "pilot_start": start,
         "query": request.GET.urlencode(),
     }

@@ -18,6 +18,7 @@ from sentier.consent import demo as consent_demo
 from sentier.core.jurisdiction import app_enabled
 from sentier.decisions import demo as decisions_demo
 from sentier.exchange import demo as exchange_demo
+from sentier.insights import demo as insights_demo
 from sentier.intake import demo as intake_demo
 from sentier.network import demo as network_demo
 from sentier.ontario import demo as ontario_demo
@@ -54,10 +55,18 @@ def demo_personas() -> tuple[Persona, ...]:
 
 
 @transaction.atomic
-def load_demo(count: int = 200, seed: int = 2026, password: str = DEMO_PASSWORD) -> int:
+def load_demo(
+    count: int = 200,
+    seed: int = 2026,
+    password: str = DEMO_PASSWORD,
+    *,
+    indicators: bool = False,
+) -> int:
     """The demo of this jurisdiction (idempotent); returns how many participant files were
     created. Québec: personas, ``count`` synthetic participants and every capability's demo;
-    Ontario: its personas, applications and directory (``count`` and ``seed`` do not apply)."""
+    Ontario: its personas, applications and directory (``count`` and ``seed`` do not apply).
+    ``indicators``: also the indicators' journeys since October 2025 (``sentier load_demo``
+    loads them; tests that only need the personas' stories leave them out)."""
     if settings.SENTIER_JURISDICTION == "on":
         return load_ontario_demo(password)
     created = participants_demo.load_demo_participants(count, seed, password)
@@ -68,6 +77,9 @@ def load_demo(count: int = 200, seed: int = 2026, password: str = DEMO_PASSWORD)
     if app_enabled("plans"):
         for module in QUEBEC_SCENARIOS:
             module.load_demo()
+    if indicators and app_enabled("plans"):
+        # The indicators' journeys, October 2025 to today (files IND-…, in no caseload).
+        insights_demo.load_demo()
     return created
 
 

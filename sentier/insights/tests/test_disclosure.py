@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -65,8 +66,11 @@ def check_protected(cells: list[Cell], margins: tuple[str, ...], threshold: int)
             assert cell.value == true_values[tuple(sorted(cell.group.items()))]
     hidden = [cell.suppressed for cell in protected]
     equations = margin_equations(protected, margins)
-    # No suppressed cell follows from the equations of the lines and the visible cells.
+    # No suppressed cell follows from the equations of the lines and the visible cells: checked
+    # here by ranks (a cell is determined when adding its unit row leaves the rank unchanged),
+    # independently of the layer's own eigenvector check.
     assert determined_cells(equations, hidden) == []
+    assert recoverable_by_rank(equations, hidden) == []
     # No line with a visible total has exactly one unknown, nor exposes a sum under the threshold.
     for equation in equations:
         unknown = [i for i, _ in equation if hidden[i]]
@@ -78,6 +82,29 @@ def check_protected(cells: list[Cell], margins: tuple[str, ...], threshold: int)
                 true_values[tuple(sorted(protected[i].group.items()))] or 0 for i in members_hidden
             )
             assert exposed >= threshold
+
+
+def recoverable_by_rank(equations: list[list[tuple[int, int]]], hidden: list[bool]) -> list[int]:
+    unknowns = [i for i, h in enumerate(hidden) if h]
+    column = {cell: c for c, cell in enumerate(unknowns)}
+    rows = []
+    for equation in equations:
+        row = np.zeros(len(unknowns))
+        for cell, coefficient in equation:
+            if cell in column:
+                row[column[cell]] += coefficient
+        rows.append(row)
+    if not unknowns or not rows:
+        return []
+    matrix = np.array(rows)
+    rank = np.linalg.matrix_rank(matrix)
+    found = []
+    for cell, c in column.items():
+        unit = np.zeros(len(unknowns))
+        unit[c] = 1
+        if np.linalg.matrix_rank(np.vstack([matrix, unit])) == rank:
+            found.append(cell)
+    return found
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

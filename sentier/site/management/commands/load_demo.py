@@ -35,7 +35,7 @@ class Command(BaseCommand):
     def _handle(self, options: dict[str, Any]) -> None:
         if not options["logins_only"]:
             call_command("load_reference", verbosity=0)
-            created = load_demo(options["participants"])
+            created = load_demo(options["participants"], indicators=True)
             self.stdout.write(
                 _("Demo data ready: %(count)d new participant files.") % {"count": created}
             )
