@@ -61,9 +61,9 @@ class Definition:
     def definition(self) -> Text:
         """The whole definition in one sentence per language, shown beside every figure."""
         fr = (
-            f"{self.population.fr} Numérateur : {self.numerator.fr} "
-            f"Dénominateur : {self.denominator.fr} Daté par : {self.dated_by.fr} "
-            f"Source : {self.source}. Version {self.version}."
+            f"{self.population.fr} Numérateur : {self.numerator.fr} "
+            f"Dénominateur : {self.denominator.fr} Daté par : {self.dated_by.fr} "
+            f"Source : {self.source}. Version {self.version}."
         )
         en = (
             f"{self.population.en} Numerator: {self.numerator.en} "

@@ -42,8 +42,8 @@ class DashboardView(AppendOnly, models.Model):
     path = models.CharField(_("address"), max_length=300, blank=True)
     # The region codes the figures covered; empty: every region of the jurisdiction.
     regions = models.CharField(_("regions"), max_length=200, blank=True)
-    period_start = models.DateField(_("from"))
-    period_end = models.DateField(_("to"))
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
     breakdowns = models.CharField(_("breakdowns"), max_length=200, blank=True)
     indicator = models.CharField(_("indicator"), max_length=60, blank=True)
     catalogue_version = models.CharField(_("catalogue version"), max_length=20)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from sentier.insights.disclosure import TOTAL, Cell
 from sentier.insights.indicators import MEDIAN_STATISTICS, Result
@@ -37,11 +37,11 @@ VALUE_LABELS = {
     "area": {"pilot": gettext_lazy("Pilot regions"), "other": gettext_lazy("Other regions")},
     "language": {"fr": gettext_lazy("French"), "en": gettext_lazy("English")},
     "stage": {
-        "referred": gettext_lazy("Referred"),
-        "accepted": gettext_lazy("Accepted"),
-        "active": gettext_lazy("Active"),
+        "referred": pgettext_lazy("fast-track stage", "Referred"),
+        "accepted": pgettext_lazy("fast-track stage", "Accepted"),
+        "active": pgettext_lazy("fast-track stage", "Active"),
     },
-    "age_band": {"unknown": gettext_lazy("Unknown")},
+    "age_band": {"unknown": pgettext_lazy("age band", "Unknown")},
 }
 
 STATISTIC_LABELS = {
