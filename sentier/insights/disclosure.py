@@ -170,6 +170,8 @@ def _missing_totals(cells: Sequence[Cell], margins: Sequence[str]) -> list[Cell]
     ]
     for cell in inner:
         for subset in subsets:
+            if not all(key in cell.group for key in subset):
+                continue  # a cell without the key has no total along it
             group = {k: (TOTAL if k in subset else v) for k, v in cell.group.items()}
             key = _key(group)
             if key in present:

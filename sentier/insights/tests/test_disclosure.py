@@ -183,3 +183,8 @@ def test_median_needs_threshold_people() -> None:
     assert protect_median([1, 2, 3], threshold=10).suppressed
     cell = protect_median(list(range(1, 11)), threshold=10)
     assert (cell.value, cell.denominator) == (5.5, 10)
+
+
+def test_a_margin_the_cells_do_not_have_adds_no_total() -> None:
+    cells = [Cell(group={}, value=40)]
+    assert protect_counts(cells, threshold=10, margins=("region",)) == cells
