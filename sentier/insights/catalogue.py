@@ -119,7 +119,8 @@ def _load() -> tuple[str, tuple[Definition, ...], tuple[NotHeld, ...]]:
         Definition(
             id=str(item["id"]),
             version=int(item["version"]),
-            jurisdictions=tuple(item["jurisdictions"]),
+            # Quoted in the file: YAML 1.1 reads a bare ON as true.
+            jurisdictions=tuple(str(code) for code in item["jurisdictions"]),
             unit=str(item["unit"]),
             shape=str(item["shape"]),
             compute=str(item["compute"]),

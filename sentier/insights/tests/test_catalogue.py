@@ -34,6 +34,7 @@ def test_every_indicator_says_what_it_counts_in_both_languages() -> None:
             assert text.en.strip()
             assert text.fr != text.en
         assert item.source
+        assert set(item.jurisdictions) <= {"QC", "ON"}
         assert item.unit in {"count", "rate", "median_days", "hours", "dollars"}
         assert item.shape in {"flow", "stock", "rate", "median"}
         assert not set(item.breakdowns) & set(NOT_HELD_DIMENSIONS)
