@@ -83,6 +83,9 @@ SKIPPED_NAMES = {
     "ontario:package_pdf",
     "ontario:odsp_mailing_print",
     "mfa_download_recovery_codes",
+    # The dashboard's CSV and XLSX: the same form (period, breakdown) as insights:dashboard, walked.
+    "insights:export_csv",
+    "insights:export_xlsx",
 }
 #: Pages of the URL configuration no persona reaches from its home page, and why.
 NOT_WALKED: dict[str, str] = {
