@@ -55,6 +55,7 @@ EXPECTED = {
         "network:import",
         "serviceplans:networks",
         "decisions:rules",
+        "insights:dashboard",
         "core:statistics",
         "admin:index",
     ],
