@@ -6,4 +6,4 @@ from django.utils.translation import gettext_lazy as _
 
 from sentier.core import menu
 
-menu.register(265, _("Indicators"), "insights:dashboard", "insights.view_indicators")
+menu.register(262, _("Indicators"), "insights:dashboard", "insights.view_indicators")
