@@ -8,6 +8,7 @@ Append-only, like the access log.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -59,4 +60,45 @@ class DashboardView(AppendOnly, models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ValueError("The log of views of the indicators is append-only.")
+        super().save(*args, **kwargs)
+
+
+class FrozenReport(AppendOnly, models.Model):
+    """A pilot's monthly report, frozen (``sentier.insights.reports``): the figures as they were
+    computed, with what they were computed from, so that anyone can download the same report
+    later and re-running it on the same data gives the same figures."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    frozen_at = models.DateTimeField(_("frozen on"), auto_now_add=True)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("frozen by"),
+    )
+    pilot = models.CharField(_("pilot"), max_length=60)
+    # The first day of the month reported on (local): the figures stop at its last day.
+    month = models.DateField(_("month"))
+    # Empty: every region (analysts); otherwise the one region the figures were focused on.
+    region = models.CharField(_("region"), max_length=4, blank=True)
+    catalogue_version = models.CharField(_("catalogue version"), max_length=40)
+    rules_version = models.CharField(_("rules version"), max_length=40)
+    # The pilot's parameters, the disclosure threshold, the bootstrap's seed and draws.
+    parameters = models.JSONField(_("parameters"))
+    # SHA-256 of the monthly panels the figures were computed from.
+    inputs_hash = models.CharField(_("hash of the inputs"), max_length=64)
+    # Every figure shown, already through the disclosure layer.
+    figures = models.JSONField(_("figures"))
+
+    class Meta:
+        ordering = ["-frozen_at", "-id"]
+        verbose_name = _("frozen report")
+        verbose_name_plural = _("frozen reports")
+
+    def __str__(self) -> str:
+        return f"{self.pilot} {self.month:%Y-%m}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("A frozen report is never changed.")
         super().save(*args, **kwargs)

@@ -48,9 +48,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sentier.insights.disclosure import THRESHOLD, protect_rate
+from sentier.insights.hooks import register_pilot_estimates
 from sentier.intake.models import Application
 from sentier.ontario.models import OWApplication
 from sentier.plans.models import SupportPlan
+from sentier.reference.selectors import current_jurisdiction
 from sentier.referrals.models import Referral
 from sentier_rules.pilots import Design, Pilot, get_pilot, list_pilots
 
@@ -476,7 +478,7 @@ def estimate_effect(
     *,
     threshold: int = THRESHOLD,
     seed: int = SEED,
-    draws: int = DRAWS,
+    draws: int | None = None,
 ) -> Estimate:
     """The pilot's effect on ``outcome`` (per 1,000), its 95 % wild-cluster-bootstrap interval,
     its p-value and minimum detectable effect; or, when the panel cannot support one, an
@@ -484,6 +486,7 @@ def estimate_effect(
     import pandas as pd  # lazy: see _frame
     import statsmodels.api as sm
 
+    draws = DRAWS if draws is None else draws
     usable = _usable(rows, threshold)
     frame = _frame(pilot, usable)
     treated_regions = set(frame.loc[frame["treated"] & (frame["side"] == "after"), "region"])
@@ -610,7 +613,11 @@ def compare(
     until: dt.date | None = None,
     threshold: int = THRESHOLD,
 ) -> Comparison:
-    """The trends, event study and estimate of ``pilot`` on ``outcome`` from the data."""
+    """The trends, event study and estimate of ``pilot`` on ``outcome`` from the data, up to
+    ``until`` (by default the last day of the last whole month: a month under way would show
+    a part as if it were the whole, and would change the estimate at every new event)."""
+    if until is None:
+        until = month_of(timezone.localdate()) - dt.timedelta(days=1)
     rows = build_panel(pilot, outcome, until=until)
     points, groups = trends(pilot, rows, focus=focus, threshold=threshold)
     return Comparison(
@@ -621,7 +628,7 @@ def compare(
         events=event_study(pilot, rows, threshold=threshold),
         estimate=cached_estimate(pilot, outcome, rows, threshold=threshold),
         focus=focus,
-        extra={"inputs": panel_hash(rows)},
+        extra={"inputs": panel_hash(rows), "until": until},
     )
 
 
@@ -651,3 +658,31 @@ GROUP_LABELS = {
     OTHERS_GROUP: pgettext_lazy("pilot comparison", "Other regions"),
     ALL_GROUP: pgettext_lazy("pilot comparison", "All sites"),
 }
+
+
+def _pilot_estimates(period: Any, scope: Any) -> list[dict[str, Any]]:
+    """The command line's and dashboard's pilot list (``sentier.insights.hooks``): each pilot of
+    this jurisdiction, on its first outcome, up to the end of the period (whole months only).
+    The estimate pools every region, whatever the scope: it names no region's own figure."""
+    end = min(period.end, month_of(timezone.localdate()) - dt.timedelta(days=1))
+    found = []
+    for pilot in pilots_here(current_jurisdiction()):
+        outcome = pilot.outcomes[0]
+        estimate = cached_estimate(pilot, outcome, build_panel(pilot, outcome, until=end))
+        found.append(
+            {
+                "id": pilot.id,
+                "measure": pilot.measure,
+                "treated": list(pilot.treated),
+                "start": pilot.start.isoformat(),
+                "indicator": outcome,
+                "estimate": estimate.value,
+                "interval": list(estimate.interval) if estimate.interval else None,
+                "method": estimate.method,
+                "enough_data": estimate.enough_data,
+            }
+        )
+    return found
+
+
+register_pilot_estimates(_pilot_estimates)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 
 from sentier.insights import views
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("export.csv", views.export, {"fmt": "csv"}, name="export_csv"),
     path("export.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
+    path("pilots/", include("sentier.insights.pilot_urls")),
 ]

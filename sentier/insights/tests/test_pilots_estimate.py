@@ -118,3 +118,30 @@ def test_event_study_is_flat_before_the_start_and_shows_the_jump_after() -> None
 def test_event_study_of_a_thin_panel_is_empty() -> None:
     pilot = get_pilot("support_plan_2026")
     assert event_study(pilot, simulated_panel(40.0, seed=7)[:5]) == []
+
+
+def test_fast_track_is_compared_before_and_after_within_each_site() -> None:
+    """Every Ontario site started on 2025-11-10: cohorts granted from December 2025 against
+    those granted before November (November itself, half before, half after, is left out)."""
+    pilot = get_pilot("employment_fast_track_2025")
+    rng = np.random.default_rng(5)
+    months = _months(dt.date(2025, 3, 1), 14)  # March 2025 to April 2026
+    rows = []
+    for site in range(1, 48):
+        level = rng.uniform(100, 300)
+        for month in months:
+            rate = level + (60.0 if month >= dt.date(2025, 12, 1) else 0.0)
+            if month == dt.date(2025, 11, 1):
+                rate += 500.0  # a mixed month: were it used, the estimate would be far off
+            grants = int(rng.integers(80, 200))
+            rows.append(
+                PanelRow(f"ON{site:02d}", month, int(rng.binomial(grants, rate / 1000)), grants)
+            )
+    estimate = estimate_effect(pilot, "eo_referrals_per_1000_grants", rows, draws=199)
+    assert estimate.enough_data, estimate.reason
+    assert estimate.interval is not None
+    assert estimate.interval[0] < 60.0 < estimate.interval[1]
+    assert (estimate.months_before, estimate.months_after) == (8, 5)
+    assert estimate.regions_treated == 47
+    assert estimate.regions_compared == 0
+    assert "before/after" in estimate.method
