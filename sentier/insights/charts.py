@@ -1,7 +1,8 @@
 """Charts of the pilot comparison, rendered on the server as SVG: no JavaScript in the browser.
 
 Built with Altair (a Vega-Lite specification) and turned into SVG by ``vl-convert-python`` in
-process, in about a tenth of a second. Each chart:
+process (a tenth of a second on an idle machine, kept in the cache by specification). Each
+chart:
 
 - is an ``<svg role="img">`` named by its own ``<title>`` and ``<desc>`` (the description says
   in words what the chart shows), sized by its ``viewBox`` so that it narrows to a phone's width;
@@ -15,6 +16,7 @@ The page puts the same figures in a table beside each chart.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -23,14 +25,15 @@ from typing import Any
 
 import altair as alt
 import vl_convert
+from django.core.cache import cache
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from sentier.insights.pilots import EventPoint, TrendPoint
 
-#: Near-black text and axis lines; a dark blue and a dark orange for the series (contrast with
-#: white: 17.4, 8.6 and 5.9 to 1); light grey only for the grid, which carries no information.
+#: Near-black text and axis lines; a dark blue and a dark orange for the series (each at least
+#: 4.5:1 against white, test_charts); light grey only for the grid, which carries no information.
 TEXT = "#1b1b1b"
 AXIS = "#4d4d4d"
 SERIES = ["#0b4f8a", "#a13f00", "#3c3c3c"]
@@ -38,6 +41,7 @@ DASHES = [[1, 0], [6, 3], [2, 2]]
 SHAPES = ["circle", "square", "triangle-up"]
 WIDTH = 560
 HEIGHT = 260
+CACHE_SECONDS = 24 * 3600
 
 _CONFIG: dict[str, Any] = {
     "font": "sans-serif",
@@ -59,7 +63,13 @@ def _svg(chart: alt.TopLevelMixin, *, title: str, description: str, ident: str) 
     """The chart as accessible inline SVG: ``role="img"``, named by a ``<title>`` and a
     ``<desc>`` with ids unique on the page (``ident``), no fixed size (its viewBox scales)."""
     spec = chart.configure(**_CONFIG).to_dict()
-    svg = vl_convert.vegalite_to_svg(spec)
+    # vl-convert takes a few tenths of a second a chart on a busy machine: the same
+    # specification (same figures, same language) is drawn once a day.
+    key = "sentier:charts:" + hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()
+    svg: str | None = cache.get(key)
+    if svg is None:
+        svg = vl_convert.vegalite_to_svg(spec)
+        cache.set(key, svg, CACHE_SECONDS)
     opening = re.match(r"<svg\b[^>]*>", svg)
     if opening is None:  # pragma: no cover - vl-convert always writes one svg element
         raise ValueError("vl-convert returned no SVG")
