@@ -39,7 +39,7 @@ AXIS = "#4d4d4d"
 SERIES = ["#0b4f8a", "#a13f00", "#3c3c3c"]
 DASHES = [[1, 0], [6, 3], [2, 2]]
 SHAPES = ["circle", "square", "triangle-up"]
-WIDTH = 560
+WIDTH = 480
 HEIGHT = 260
 CACHE_SECONDS = 24 * 3600
 
@@ -51,10 +51,10 @@ _CONFIG: dict[str, Any] = {
         "domainColor": AXIS,
         "tickColor": AXIS,
         "gridColor": "#e3e3e3",
-        "labelFontSize": 12,
-        "titleFontSize": 12,
+        "labelFontSize": 13,
+        "titleFontSize": 13,
     },
-    "legend": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 12, "orient": "bottom"},
+    "legend": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 13, "orient": "bottom"},
     "view": {"stroke": None},
 }
 
