@@ -6,7 +6,8 @@
   (fast track, 004 Q1); everyone else goes to the local office's common assessment (004 Q3);
   either way the case is transferred to the local office of the person's service area.
   Benefits are never touched by the referral (004 Q4). ``refuse_ow_application`` (a reason
-  from the configured list), ``withdraw_ow_application``, ``ask_ow_information`` (by a date;
+  from the configured list; the applicant's notice goes with it: ``ontario.notices``),
+  ``withdraw_ow_application``, ``ask_ow_information`` (by a date;
   ``record_ow_information_received`` puts it back to decide) and
   ``close_unanswered_ow_applications`` (the scheduled job, on the due date). A decision made
   from a page read before another one raises :class:`AlreadyDecided`, with the saved row.
@@ -25,7 +26,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 import sentier_rules
@@ -55,6 +56,7 @@ from sentier.ontario.models import (
     Route,
     ow_refusal_reasons,
 )
+from sentier.ontario.notices import issue_refusal_notice
 from sentier.ontario.odsp.actions import DecidedMeanwhile, lock_application, lock_package
 from sentier.ontario.package import (
     RETURN_DAYS,
@@ -284,6 +286,12 @@ def refuse_ow_application(
     ow.closed_at = at
     ow.save(update_fields=["status", "refusal_reason", "decision_note", "closed_at"])
     _ow_event(ow, actor, at, "refused", reason=reason)
+    label = ow_refusal_reasons()[reason]
+    names = {}
+    for language in ("fr-ca", "en-ca"):
+        with translation.override(language):
+            names[language] = str(label)
+    issue_refusal_notice(actor=actor, ow=ow, reason_names=names, at=at)
     return ow
 
 

@@ -4,6 +4,9 @@ All or nothing: if any package of the batch was already mailed (a colleague was 
 whole batch is refused with the names, and nothing changes; so it is when a package's address
 is incomplete (issue 21: staff complete it first). One timeline row per package.
 ``actions.mark_package_mailed`` (one package, from its page) goes through here too.
+
+Refusal notices to mail (``ontario.notices``: a refused applicant without e-mail) follow the
+same rules in ``mark_notices_mailed``: all or none, never twice, never to an incomplete address.
 """
 
 from __future__ import annotations
@@ -21,7 +24,13 @@ from django.utils.translation import ngettext
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.ontario import states
-from sentier.ontario.models import DeterminationPackage, MailingStatus
+from sentier.ontario.models import (
+    DeterminationPackage,
+    MailingStatus,
+    NoticeStatus,
+    RefusalNotice,
+)
+from sentier.ontario.notices import file_address_complete, lock_notice, record_mailed
 from sentier.ontario.permissions import works_odsp_application
 from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.participants.actions import add_event
@@ -97,4 +106,49 @@ def mark_packages_mailed(
             data={"package": str(package.uuid), "step": "mailed"},
             occurred_at=at,
         )
+    return locked
+
+
+@transaction.atomic
+def mark_notices_mailed(
+    *,
+    actor: User,
+    notices: Sequence[RefusalNotice],
+    at: dt.datetime | None = None,
+) -> list[RefusalNotice]:
+    """Mark every refusal notice of the batch as mailed to its file's address, or none."""
+    if not notices:
+        raise ValidationError(_("Choose at least one notice to mark as mailed."))
+    if len({n.pk for n in notices}) > BATCH_MAX:
+        raise ValidationError(_("Mark at most %(count)s notices at a time.") % {"count": BATCH_MAX})
+    locked = [
+        lock_notice(actor=actor, notice=notice)
+        for notice in sorted({n.pk: n for n in notices}.values(), key=lambda n: n.pk)
+    ]
+    already = [n for n in locked if n.status != NoticeStatus.TO_MAIL]
+    if already:
+        names = ", ".join(n.participant.full_name for n in already)
+        raise ValidationError(
+            ngettext(
+                "The refusal notice of %(names)s is not waiting to be mailed (already mailed, "
+                "or sent by e-mail). Nothing was marked.",
+                "The refusal notices of %(names)s are not waiting to be mailed (already "
+                "mailed, or sent by e-mail). Nothing was marked.",
+                len(already),
+            )
+            % {"names": names}
+        )
+    incomplete = [n for n in locked if not file_address_complete(n)]
+    if incomplete:
+        names = ", ".join(n.participant.full_name for n in incomplete)
+        raise ValidationError(
+            _(
+                "Complete the mailing address on the file first (street, city, province and "
+                "postal code): %(names)s. Nothing was marked."
+            )
+            % {"names": names}
+        )
+    at = at or timezone.now()
+    for notice in locked:
+        record_mailed(notice, actor=actor, at=at)
     return locked

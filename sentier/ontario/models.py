@@ -576,3 +576,100 @@ class DeterminationPackage(models.Model):
         """The address as printed on the envelope (Canada Post: city, province, postal code)."""
         last = "  ".join(p for p in (f"{self.city} {self.province}".strip(), self.postal_code) if p)
         return [line for line in (self.street, last) if line]
+
+
+class NoticeStatus(models.TextChoices):
+    """Where a refusal notice stands: by e-mail when the file has an address, else by mail."""
+
+    TO_MAIL = "to_mail", _("To mail")
+    MAILED = "mailed", _("Mailed")
+    TO_EMAIL = "to_email", _("To send by e-mail")
+    EMAILED = "emailed", _("Sent by e-mail")
+
+
+class RefusalNotice(models.Model):
+    """The notice that tells an applicant their Ontario Works or ODSP application was refused:
+    the reason, and how to ask for a review, in the applicant's language (``ontario.notices``).
+
+    Issued with the refusal. It goes by e-mail when the file has an address, otherwise it is a
+    letter for the intake unit to print and mail (an applicant who applied by phone often has
+    no e-mail). ``pdf`` and ``sha256`` are the notice as it was sent, with the address it went
+    to; until then it is printed from the file."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.PROTECT, related_name="refusal_notices"
+    )
+    ow_application = models.OneToOneField(
+        OWApplication,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="refusal_notice",
+    )
+    odsp_application = models.OneToOneField(
+        ODSPApplication,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="refusal_notice",
+    )
+    language = models.CharField(_("language"), max_length=8)
+    channel = models.CharField(_("channel of the application"), max_length=10)
+    #: The refusal reason's name in each language, as it was when the application was refused.
+    reason_names = models.JSONField(_("reason"), default=dict)
+    decided_on = models.DateField(_("refused on"))
+    issued_at = models.DateTimeField(_("issued on"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.TO_MAIL
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    street = models.CharField(_("street address"), max_length=250, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    province = models.CharField(_("province"), max_length=2, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=7, blank=True)
+    pdf = models.BinaryField(_("PDF"), blank=True, default=b"")
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    sent_at = models.DateTimeField(_("sent on"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+
+    class Meta:
+        ordering = ["issued_at", "id"]
+        indexes = [models.Index(fields=["status", "issued_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ow_application__isnull=True, odsp_application__isnull=False)
+                | models.Q(ow_application__isnull=False, odsp_application__isnull=True),
+                name="refusal_notice_one_application",
+            )
+        ]
+        verbose_name = _("refusal notice")
+        verbose_name_plural = _("refusal notices")
+
+    def __str__(self) -> str:
+        return f"{self.program} {self.participant} ({self.status})"
+
+    @property
+    def program(self) -> str:
+        return "OW" if self.ow_application_id else "ODSP"
+
+    @property
+    def by_phone(self) -> bool:
+        """The person applied by phone: staff phone them too, whatever way the notice goes."""
+        return self.channel == "phone"
+
+    @property
+    def address_complete(self) -> bool:
+        return all((self.street, self.city, self.province, self.postal_code))
+
+    @property
+    def address_lines(self) -> list[str]:
+        last = "  ".join(p for p in (f"{self.city} {self.province}".strip(), self.postal_code) if p)
+        return [line for line in (self.street, last) if line]

@@ -31,6 +31,8 @@ from sentier.ontario.models import DeterminationPackage, ODSPApplication
 if TYPE_CHECKING:
     from weasyprint.document import Document
 
+    from sentier.participants.models import Participant
+
 RETURN_DAYS = 90  # ODSP Policy Directive 1.2 (September 2023)
 #: Whom the applicant calls (ODSP; TTY) — the numbers the application pages give too.
 HELP_PHONE = "1-888-999-1142"
@@ -94,7 +96,11 @@ def generation_refused() -> str | None:
 
 def address_from_file(odsp: ODSPApplication) -> dict[str, str]:
     """The mailing address the application gave (the province: Ontario, the service area's)."""
-    participant = odsp.participant
+    return participant_address(odsp.participant)
+
+
+def participant_address(participant: Participant) -> dict[str, str]:
+    """The file's mailing address as an envelope field set (street, city, ON, postal code)."""
     return {
         "street": participant.address.strip(),
         "city": participant.city.strip(),

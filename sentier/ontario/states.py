@@ -19,6 +19,9 @@
   ``with_dau`` once sent). The answer moves the application the same way: ``confirmed`` to
   ``granted``, ``not_granted`` or ``dau_info`` (back to ``confirmed`` once the information is
   sent).
+- A refusal notice is issued with the refusal of either application: to send by e-mail
+  (``to_email``, sent by a background task: ``emailed``) when the file has an address, else to
+  mail (``to_mail``), which the unit that refused prints and marks as mailed (``mailed``).
 """
 
 from __future__ import annotations
@@ -31,9 +34,11 @@ from sentier.core.lifecycle import Lifecycle, move
 from sentier.ontario.models import (
     AssessmentStatus,
     MailingStatus,
+    NoticeStatus,
     ODSPApplication,
     ODSPStatus,
     OWStatus,
+    RefusalNotice,
 )
 from sentier.ontario.permissions import works_odsp_application
 
@@ -63,6 +68,13 @@ def _odsp_intake(user: User, obj: Any) -> bool:
     the First Nations site serving the applicant; administrators."""
     odsp = getattr(obj, "odsp_application", obj)
     return works_odsp_application(user, odsp)
+
+
+def _notice_staff(user: User, obj: RefusalNotice) -> bool:
+    """A refusal notice: the staff of the unit that refused the application."""
+    if obj.ow_application is not None:
+        return _ow_intake(user, obj.ow_application)
+    return obj.odsp_application is not None and _odsp_intake(user, obj.odsp_application)
 
 
 def _nobody(user: User, obj: Any) -> bool:
@@ -141,6 +153,21 @@ PACKAGE = Lifecycle(
     order=MailingStatus.values,
     labels=dict(MailingStatus.choices),
     sides={ODSP_INTAKE: _odsp_intake},
+)
+
+NOTICE_STAFF = "notice_staff"  # the unit that refused (OW intake, ODSP intake or the FN site)
+
+REFUSAL_NOTICE = Lifecycle(
+    "ontario.refusal_notice",
+    [
+        move("", NoticeStatus.TO_MAIL, NOTICE_STAFF),
+        move("", NoticeStatus.TO_EMAIL, NOTICE_STAFF),
+        move(NoticeStatus.TO_MAIL, NoticeStatus.MAILED, NOTICE_STAFF),
+        move(NoticeStatus.TO_EMAIL, NoticeStatus.EMAILED, SCHEDULE),
+    ],
+    order=NoticeStatus.values,
+    labels=dict(NoticeStatus.choices),
+    sides={NOTICE_STAFF: _notice_staff, SCHEDULE: _nobody},
 )
 
 

@@ -26,6 +26,7 @@ class OntarioEventKind(models.TextChoices):
     COMMON_ASSESSMENT = "common_assessment", _("Common assessment")
     ACTION_PLAN = "action_plan", _("Action plan")
     ODSP_INTAKE = "odsp_intake", _("ODSP intake")
+    REFUSAL_NOTICE = "refusal_notice", _("Refusal notice")
 
 
 def names_of(row: Any) -> dict[str, str]:
@@ -159,6 +160,30 @@ def _odsp_package(step: str | None, data: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _refusal_notice(data: Mapping[str, Any], summary: str) -> str | None:
+    """What was sent to the applicant refused, to where (``ontario.notices``)."""
+    step = data.get("step")
+    language = "English" if data.get("language") == "en-ca" else "français"
+    if step == "issued" and data.get("by") == "email":
+        return gettext("Refusal notice issued (%(language)s): to send by e-mail") % {
+            "language": language
+        }
+    if step == "issued":
+        text = gettext("Refusal notice issued (%(language)s): to print and mail") % {
+            "language": language
+        }
+        if data.get("by_phone"):
+            text += " " + gettext("(applied by phone: to phone as well)")
+        return text
+    if step == "mailed":
+        return gettext("Refusal notice mailed to %(address)s") % {
+            "address": ", ".join(data.get("address") or [])
+        }
+    if step == "emailed":
+        return gettext("Refusal notice sent by e-mail to %(email)s") % {"email": data["email"]}
+    return None
+
+
 register_event_kinds(
     OntarioEventKind,
     {
@@ -168,5 +193,6 @@ register_event_kinds(
         OntarioEventKind.COMMON_ASSESSMENT: _assessment,
         OntarioEventKind.ACTION_PLAN: _action_plan,
         OntarioEventKind.ODSP_INTAKE: _odsp,
+        OntarioEventKind.REFUSAL_NOTICE: _refusal_notice,
     },
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from sentier.ontario import views
+from sentier.ontario import notice_views, views
 from sentier.ontario.odsp.urls import ODSP_PATTERNS
 
 app_name = "ontario"
@@ -19,5 +19,7 @@ urlpatterns: list[URLPattern] = [
     path("assessment/<str:assessment_uuid>/take/", views.take_assessment, name="take_assessment"),
     path("ow/<str:ow_uuid>/", views.ow_application, name="ow_application"),
     path("ow/<str:ow_uuid>/take/", views.take_ow_application, name="take_ow_application"),
+    path("notice/<str:notice_uuid>/pdf/", notice_views.notice_pdf, name="notice_pdf"),
+    path("notice/<str:notice_uuid>/mailed/", notice_views.notice_mailed, name="notice_mailed"),
     *ODSP_PATTERNS,
 ]

@@ -34,7 +34,7 @@ from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.consent.actions import NoValidConsent
 from sentier.core.models import Transition
-from sentier.ontario import actions, assignment, selectors, states
+from sentier.ontario import actions, assignment, notices, selectors, states
 from sentier.ontario.forms import (
     OW_DECISION_FORMS,
     ActionPlanForm,
@@ -46,7 +46,8 @@ from sentier.ontario.forms import (
     EmploymentOntarioReferralForm,
     WorklistFilterForm,
 )
-from sentier.ontario.models import ActionPlan, Deferral, ow_refusal_reasons
+from sentier.ontario.models import ActionPlan, Deferral, RefusalNotice, ow_refusal_reasons
+from sentier.ontario.notice_views import told_by_notice
 from sentier.ontario.pages import apply_errors, ontario_only
 from sentier.ontario.sharing import describe_eo_message
 from sentier.referrals.exchanges import exchange_message
@@ -380,6 +381,8 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
                 apply_errors(form, error)
             else:
                 messages.success(request, message)
+                if action == "refuse":
+                    told_by_notice(request, ow.participant)
                 if action == "grant":
                     # The case left the intake unit: back to its queue.
                     return redirect(f"{reverse('ontario:assessment_queue')}?worklist=grant")
@@ -441,6 +444,7 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
             else may(user, "ontario.view_ow_intake_queue"),
             "decision_forms": decision_forms,
             "refusal_reason": ow_refusal_reasons().get(ow.refusal_reason, ow.refusal_reason),
+            **notices.notice_panel(user, RefusalNotice.objects.filter(ow_application=ow).first()),
             "plan": plan,
             "plan_form": plan_form,
             "review_form": review_form,

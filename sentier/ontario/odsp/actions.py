@@ -3,9 +3,9 @@
 Intake staff (the centralized unit, or the First Nations site serving the applicant) decide an
 application that is ``received`` or waiting for information: confirm financial eligibility
 (``sentier.ontario.actions.confirm_odsp_financial_eligibility``), **refuse** it with a reason of
-the configured list, **close** it on withdrawal, or **ask for missing information** by a date;
-an unanswered request closes the application once its date has passed (``close_unanswered``,
-run by ``sentier scheduled``).
+the configured list (the applicant's notice goes with it: ``ontario.notices``), **close** it
+on withdrawal, or **ask for missing information** by a date; an unanswered request closes the
+application once its date has passed (``close_unanswered``, run by ``sentier scheduled``).
 
 The Disability Determination Package is mailed in most scenarios (``ontario.mailing``); staff
 may give it another way with a reason. It comes back (the date it was received), goes to the
@@ -37,6 +37,7 @@ from sentier.ontario.models import (
     ODSPRefusalReason,
     ODSPStatus,
 )
+from sentier.ontario.notices import issue_refusal_notice
 from sentier.ontario.permissions import works_odsp_application
 from sentier.ontario.timeline_kinds import OntarioEventKind, names_of
 from sentier.participants.actions import add_event
@@ -124,6 +125,9 @@ def refuse_odsp_application(
         raise ValidationError({"reason": _("Choose the reason for the refusal.")})
     if not reason.applies_on(timezone.localdate(at)):
         raise ValidationError({"reason": _("This reason is not on the list in force today.")})
+    # The applicant's notice, in this transaction (written first: the refusal's move stays the
+    # last row of the transition log).
+    issue_refusal_notice(actor=actor, odsp=odsp, reason_names=names_of(reason), at=at)
     states.ODSP_APPLICATION.apply(
         odsp,
         ODSPStatus.REFUSED,

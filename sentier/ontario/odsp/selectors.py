@@ -26,10 +26,11 @@ from sentier.ontario.models import (
     MailingStatus,
     ODSPApplication,
     ODSPStatus,
+    RefusalNotice,
 )
 from sentier.ontario.odsp.actions import RETURN_REMINDER_DAYS
 from sentier.ontario.permissions import odsp_queue_q, odsp_workers
-from sentier.ontario.selectors import parse_key
+from sentier.ontario.selectors import ow_applications_for_user, parse_key
 from sentier.ontario.units import first_nations_site_of
 
 #: The queue's stages (the ``stage`` filter): what is left to do, and where each file stands.
@@ -173,6 +174,23 @@ def get_package_for_user(user: User, key: object) -> DeterminationPackage:
     found = (
         DeterminationPackage.objects.filter(odsp_application__in=odsp_for_user(user))
         .select_related("odsp_application__participant")
+        .filter(uuid=parse_key(key))
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def get_notice_for_user(user: User, key: object) -> RefusalNotice:
+    """A refusal notice, for those who may read the application it refuses (Ontario Works or
+    ODSP); the same 404 for a missing one and another unit's."""
+    found = (
+        RefusalNotice.objects.filter(
+            Q(ow_application__in=ow_applications_for_user(user))
+            | Q(odsp_application__in=odsp_for_user(user))
+        )
+        .select_related("participant", "ow_application__participant", "odsp_application")
         .filter(uuid=parse_key(key))
         .first()
     )

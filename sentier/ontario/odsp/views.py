@@ -29,9 +29,15 @@ from sentier.accounts.permissions import may
 from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
-from sentier.ontario import actions, mailing, states
+from sentier.ontario import actions, mailing, notices, states
 from sentier.ontario.forms import ConfirmODSPForm
-from sentier.ontario.models import PACKAGE_OUT, DeterminationPackage, ODSPApplication
+from sentier.ontario.models import (
+    PACKAGE_OUT,
+    DeterminationPackage,
+    ODSPApplication,
+    RefusalNotice,
+)
+from sentier.ontario.notice_views import told_by_notice
 from sentier.ontario.odsp import actions as odsp_actions
 from sentier.ontario.odsp import selectors
 from sentier.ontario.odsp.actions import DecidedMeanwhile
@@ -176,6 +182,9 @@ def _application_page(
             "kept": kept,
             # Still to decide, and the decisions and package steps this person may take now.
             "is_open": states.intake_decision_open(odsp),
+            **notices.notice_panel(
+                user, RefusalNotice.objects.filter(odsp_application=odsp).first()
+            ),
             "moves": states.ODSP_APPLICATION.open_moves(user, odsp),
             "package_moves": states.PACKAGE.open_moves(user, package) if package else [],
             "return_due_soon": bool(
@@ -244,7 +253,7 @@ DECISIONS: dict[str, tuple[type[Form], Callable[..., Any], tuple[str, ...], Any]
         RefuseODSPForm,
         odsp_actions.refuse_odsp_application,
         ("reason", "note"),
-        gettext_lazy("The application was refused. The applicant is told on their page."),
+        gettext_lazy("The application was refused."),
     ),
     "withdraw": (
         WithdrawODSPForm,
@@ -296,6 +305,8 @@ def odsp_decide(request: HttpRequest, odsp_uuid: str, decision: str) -> HttpResp
             apply_errors(form, error)
         else:
             messages.success(request, str(done))
+            if decision == "refuse":
+                told_by_notice(request, odsp.participant)
             return redirect("ontario:odsp_application", odsp_uuid=odsp.uuid)
     return _application_page(request, user, odsp, bound=form, status=400)
 

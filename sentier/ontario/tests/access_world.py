@@ -46,6 +46,8 @@ from sentier.consent.models import Channel as ConsentChannel
 from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
 from sentier.decisions.models import Decision, OutcomeChange, ReevaluationRun
 from sentier.exchange.actions import create_api_key
+from sentier.intake.actions import start_application
+from sentier.intake.models import Channel as IntakeChannel
 from sentier.intake.models import Recommendation
 from sentier.network.actions import add_to_waiting_list, release_place
 from sentier.network.models import Offer, Organization, Service, WaitingListEntry
@@ -55,10 +57,13 @@ from sentier.ontario.models import (
     CommonAssessment,
     DeterminationPackage,
     ODSPApplication,
+    ODSPRefusalReason,
     OWApplication,
+    RefusalNotice,
     Unit,
     UnitMembership,
 )
+from sentier.ontario.odsp import actions as odsp_actions
 from sentier.ontario.routing import employment_ontario
 from sentier.ontario.tests.helpers import odsp_of, ow_of, send_application
 from sentier.participants.models import Participant
@@ -90,6 +95,9 @@ class Rows:
     plan: ActionPlan | None = None
     odsp: ODSPApplication | None = None
     package: DeterminationPackage | None = None
+    #: A refusal notice of the same program: another applicant's, by phone, refused by the
+    #: intake unit (so in that unit's reach, and no local office's).
+    notice: RefusalNotice | None = None
 
 
 @dataclass
@@ -270,4 +278,32 @@ def build_world(ontario: dict[str, Any]) -> World:
         ).raw
     world.rows["ow"] = _ow_client(world)
     world.rows["odsp"] = _odsp_applicant(world)
+    world.rows["ow"].notice = _refused_by_phone(world, "OW")
+    world.rows["odsp"].notice = _refused_by_phone(world, "ODSP")
     return world
+
+
+def _refused_by_phone(world: World, program: str) -> RefusalNotice:
+    """A Toronto applicant who applied by phone, without e-mail, refused by the intake unit."""
+    staff = world.people["we" if program == "OW" else "ir"]
+    client = Client()
+    client.force_login(staff)
+    application = send_application(
+        client,
+        application=start_application(channel=IntakeChannel.PHONE, entered_by=staff),
+        program=program,
+        ready=False,
+        identity={"first_name": "Rita", "last_name": "Lemieux"},
+        contact={"email": ""},
+    )
+    if program == "OW":
+        actions.refuse_ow_application(
+            actor=staff, ow_application=ow_of(application), reason="other"
+        )
+    else:
+        odsp_actions.refuse_odsp_application(
+            actor=staff,
+            odsp_application=odsp_of(application),
+            reason=ODSPRefusalReason.objects.order_by("id").first(),
+        )
+    return RefusalNotice.objects.get(participant=application.participant)

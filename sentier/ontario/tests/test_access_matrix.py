@@ -178,6 +178,8 @@ PAGES: dict[str, Page] = {
     "ontario:package_mailed": Page(
         _key("package_uuid", lambda r: r.package), _nothing, writes=True
     ),
+    "ontario:notice_pdf": Page(_key("notice_uuid", lambda r: r.notice)),
+    "ontario:notice_mailed": Page(_key("notice_uuid", lambda r: r.notice), _nothing, writes=True),
     # The applicant is already confirmed: a withdrawal is the conflict page (409), no change.
     "ontario:odsp_decide": Page(
         lambda w, r: None if r.odsp is None else {"odsp_uuid": r.odsp.uuid, "decision": "withdraw"},
@@ -267,6 +269,10 @@ ontario:odsp_assign          odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 ontario:odsp_assign_to_me    odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 ontario:package_pdf          odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
 ontario:package_mailed       odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+ontario:notice_pdf           ow   GET    .  .  .  .  .  .  ok .  .  .  .  .  ok
+ontario:notice_pdf           odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+ontario:notice_mailed        ow   POST   .  .  .  .  .  .  ok .  .  .  .  .  ok
+ontario:notice_mailed        odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 ontario:odsp_decide          odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 ontario:package_step         odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 """
