@@ -400,6 +400,10 @@ SPECTACULAR_SETTINGS = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task whose worker stopped renewing its lease this long ago (SIGKILL, machine lost) is run
+# again by another worker, at most SENTIER_TASK_MAX_ATTEMPTS times (``sentier.site.leases``).
+SENTIER_TASK_LEASE_SECONDS = float(os.environ.get("SENTIER_TASK_LEASE_SECONDS", "300"))
+SENTIER_TASK_MAX_ATTEMPTS = int(os.environ.get("SENTIER_TASK_MAX_ATTEMPTS", "3"))
 
 EMAIL_BACKEND = os.environ.get(
     "SENTIER_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -13,7 +13,7 @@ from django_tasks import task
 
 from sentier.network.actions import expire_offers as expire
 from sentier.network.csv_import import run_import_job
-from sentier.network.models import ImportJob
+from sentier.network.models import ImportJob, ImportStatus
 from sentier.network.reminders import send_capacity_reminders
 
 
@@ -26,8 +26,14 @@ def _moment(at: str | None) -> dt.datetime:
 
 @task()
 def run_service_import(job_uuid: str) -> str:
-    """Check (and unless a dry run, apply) an uploaded CSV of services and capacity."""
+    """Check (and unless a dry run, apply) an uploaded CSV of services and capacity.
+
+    Run again (its worker died: ``sentier.site.leases``), a finished job is left as it is; one
+    cut off while running is planned again against the directory as it now is, so the lines
+    it had applied are updates to the same values."""
     job = ImportJob.objects.get(uuid=job_uuid)
+    if job.status in (ImportStatus.DONE, ImportStatus.FAILED):
+        return str(job.status)
     return str(run_import_job(job).status)
 
 
