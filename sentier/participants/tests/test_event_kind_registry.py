@@ -54,6 +54,7 @@ OWNERS = {
         "common_assessment",
         "action_plan",
         "odsp_intake",
+        "refusal_notice",
     },
 }
 
