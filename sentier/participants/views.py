@@ -21,6 +21,7 @@ from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.audit.selectors import list_access_for_participant, page_of_access_for_participant
 from sentier.core.forms import bind_form
+from sentier.core.pagination import BoundedPaginator, bound_for_page
 from sentier.participants import actions, selectors
 from sentier.participants.forms import (
     CaseloadFilterForm,
@@ -32,6 +33,8 @@ from sentier.participants.history import readable_changes
 from sentier.participants.models import Participant
 
 PAGE_SIZE = 25
+#: The caseload counts at least this many files (40 pages), further only for a later page.
+COUNT_BOUND = 1000
 
 
 def _file_page(
@@ -56,7 +59,10 @@ def caseload(request: HttpRequest) -> HttpResponse:
     form = CaseloadFilterForm(request.GET or None)
     params: dict[str, Any] = form.cleaned_data if form.is_bound and form.is_valid() else {}
     queryset = selectors.caseload_filters(user, params)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counted only as far as the page asked for needs (1,000 files at least): not a COUNT of a
+    # whole province's files on every page.
+    bound = bound_for_page(request.GET.get("page"), per_page=PAGE_SIZE, at_least=COUNT_BOUND)
+    page = BoundedPaginator(queryset, PAGE_SIZE, bound=bound).get_page(request.GET.get("page"))
     record_access(user=user, shown=page.object_list, kind=AccessKind.CASELOAD, request=request)
     query = request.GET.copy()
     query.pop("page", None)

@@ -123,3 +123,36 @@ def test_a_refused_caseload_logs_nothing(client_for: Any, laval_participant: Any
 
     assert client_for("participant").get(URL).status_code == 403
     assert not AccessLog.objects.exists()
+
+
+def test_a_long_caseload_is_counted_only_as_far_as_the_page_needs(
+    client_for: Any, monkeypatch: pytest.MonkeyPatch, django_assert_max_num_queries: Any
+) -> None:
+    """No COUNT of every file on every page: past the bound, "more than N", and a later page
+    counts further."""
+    load_demo(120)
+    monkeypatch.setattr("sentier.participants.views.COUNT_BOUND", 50)
+    client = client_for("admin")
+    with django_assert_max_num_queries(14):
+        first = client.get(URL, {"scope": "all"})
+    paginator = first.context["page"].paginator
+    assert (paginator.count, paginator.more, paginator.num_pages) == (50, True, 3)
+    assert "More than 50 participants" in first.content.decode()
+    assert "Page 1 of 3 or more" in first.content.decode()
+    third = client.get(URL, {"scope": "all", "page": "3"})
+    paginator = third.context["page"].paginator
+    assert third.context["page"].number == 3
+    assert 50 < paginator.count <= 100
+    # A short list is counted and numbered as before.
+    mine = client_for("caseworker_laval").get(URL).context["page"].paginator
+    assert mine.more is False
+
+
+def test_the_bound_follows_the_page_asked_for() -> None:
+    from sentier.core.pagination import bound_for_page
+
+    assert bound_for_page(None, per_page=25, at_least=1000) == 1000
+    assert bound_for_page("abc", per_page=25, at_least=1000) == 1000
+    assert bound_for_page("50", per_page=25, at_least=1000) == 1275
+    assert bound_for_page("-3", per_page=25, at_least=1000) == 1000
+    assert bound_for_page("9" * 30, per_page=25, at_least=1000) == 2_500_025
