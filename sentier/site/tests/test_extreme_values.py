@@ -89,6 +89,11 @@ SKIPPED_NAMES = {
 }
 #: Pages of the URL configuration no persona reaches from its home page, and why.
 NOT_WALKED: dict[str, str] = {
+    "ontario:notice_pdf": "a refused applicant's notice, linked from the refused application "
+    "(the demo's are decided by no walked persona); no field: tried with bad keys in the access "
+    "matrix and test_refusal_notice",
+    "ontario:notice_mailed": "a POST without fields, from the same page; tried in the access "
+    "matrix and test_refusal_notice",
     "intake:summary": "shown once every step is valid (the walk keeps nothing it sends); "
     "no date or number there: the steps, with the birth date and the household, are walked",
     "intake:confirmation": "shown once the application is sent; no field",
