@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, ViewportSize, expect
 
 from e2e.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"width": 360, "height": 740}
+PHONE = ViewportSize(width=360, height=740)
 
 
 def in_french(text: str) -> str:
@@ -80,7 +80,7 @@ def test_a_participant_sends_a_childcare_claim_from_a_phone_without_javascript(
     form.locator("input[name='kind'][value='childcare']").check()
     form.locator("input[name='amount']").fill("42,50")
     form.locator("input[name='receipt']").set_input_files(
-        files=[{"name": "recu-garderie.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
+        files=[FilePayload(name="recu-garderie.pdf", mimeType="application/pdf", buffer=PDF_BYTES)]
     )
     check("/fr-ca/paas/mine/claim/")
     form.locator("button[type='submit']").click()

@@ -44,11 +44,9 @@ def shared_plan(transactional_db: None) -> dict[str, Any]:
         categories=["plan", "housing"],
         channel=Channel.IN_PERSON,
     )
-    actions.share_plan(
-        actor=users["caseworker_laval"],
-        plan=plan,
-        organization=users["partner_opex"].organization,
-    )
+    organization = users["partner_opex"].organization
+    assert organization is not None
+    actions.share_plan(actor=users["caseworker_laval"], plan=plan, organization=organization)
     return {"users": users, "plan": plan}
 
 
