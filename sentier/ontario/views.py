@@ -412,7 +412,7 @@ def ow_application(request: HttpRequest, ow_uuid: str) -> HttpResponse:
                     if plan is None:
                         raise ValidationError(_("Put a personalized action plan in place first."))
                     actions.review_action_plan(
-                        actor=user, plan=plan, notes=form.cleaned_data["notes"]
+                        actor=user, plan=plan, notes=posted.cleaned_data["notes"]
                     )
                     message = _("The review was recorded.")
             except ValidationError as error:

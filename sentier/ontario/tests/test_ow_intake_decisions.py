@@ -325,3 +325,9 @@ def test_a_fast_tracked_client_gets_an_action_plan_at_the_local_office(
             actor=ontario["tara"], ow_application=ow, goal="Again", activities="Again"
         )
     assert ActionPlan.objects.count() == 1
+    # Its review is recorded from the same page (it once read the notes from the wrong form).
+    reviewed = on_client("tara").post(
+        url, {"action": "plan_review", "notes": "Two workshops attended"}
+    )
+    assert reviewed.status_code == 302
+    assert plan.reviews.get().notes == "Two workshops attended"
