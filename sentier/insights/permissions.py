@@ -8,3 +8,7 @@ from rules.permissions import add_perm
 from sentier.accounts.permissions import is_administrator, is_analyst, is_coordinator
 
 add_perm("insights.view_indicators", is_analyst | is_coordinator | is_administrator)
+# Every region at once (aggregated): analysts and administrators. A coordinator reads their own.
+add_perm("insights.view_every_region", is_analyst | is_administrator)
+# Freezing a month's report for the record: the same people.
+add_perm("insights.freeze_report", is_analyst | is_administrator)

@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
 from sentier.insights import disclosure
 from sentier.insights.catalogue import NotHeld, catalogue_version, current, not_held
 from sentier.insights.hooks import pilot_estimates
@@ -46,11 +46,11 @@ def scope_for_user(user: Any) -> Scope:
     """Analysts and administrators: every region; coordinators: their own. Others: refused."""
     if not isinstance(user, User) or not user.has_perm("insights.view_indicators"):
         raise NotAllowed
-    if user.role == Role.COORDINATOR:
-        if user.region is None:
-            raise NotAllowed
-        return Scope(regions=frozenset({user.region.code}))
-    return Scope(regions=None)
+    if user.has_perm("insights.view_every_region"):
+        return Scope(regions=None)
+    if user.region is None:
+        raise NotAllowed
+    return Scope(regions=frozenset({user.region.code}))
 
 
 def default_period() -> Period:

@@ -29,7 +29,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from sentier.accounts.models import Role, User
+from sentier.accounts.models import User
 from sentier.insights import charts, pilots
 from sentier.insights.catalogue import catalogue_version
 from sentier.insights.disclosure import THRESHOLD
@@ -52,7 +52,7 @@ def scope_of(user: Any) -> str | None:
 
 
 def can_freeze(user: Any) -> bool:
-    return scope_of(user) == "" and getattr(user, "role", None) != Role.COORDINATOR
+    return bool(user.has_perm("insights.freeze_report"))
 
 
 def last_whole_month(today: dt.date) -> dt.date:

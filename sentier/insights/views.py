@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from sentier.accounts.models import User
@@ -18,6 +19,7 @@ from sentier.insights.catalogue import current
 from sentier.insights.forms import ReportForm
 from sentier.insights.indicators import Period
 from sentier.insights.milestones import Scope, pilot_regions
+from sentier.insights.pilots import pilots_here
 from sentier.insights.report import (
     NotAllowed,
     Report,
@@ -79,6 +81,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             sorted(pilots) if current_jurisdiction() == "QC" and scope.regions is None else []
         ),
         "pilot_start": start,
+        # Straight to the pilot's page (its index only redirects there).
+        "pilot_pages": [
+            reverse("insights:pilots:page", args=[pilot.id])
+            for pilot in pilots_here(current_jurisdiction())
+        ],
         "query": request.GET.urlencode(),
     }
     return render(request, "insights/dashboard.html", context)

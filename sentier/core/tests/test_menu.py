@@ -53,6 +53,7 @@ def test_the_installed_apps_register_the_whole_menu_in_its_order() -> None:
         "referrals:mine",
         "consent:mine",
         "plans:worklist",
+        "plans:shared_list",
         "serviceplans:list",
         "referrals:sent",
         "referrals:inbox",
@@ -65,6 +66,8 @@ def test_the_installed_apps_register_the_whole_menu_in_its_order() -> None:
         "network:import",
         "serviceplans:networks",
         "decisions:rules",
+        "insights:dashboard",
+        "simulations:home",
         "core:statistics",
         "admin:index",
     ]

@@ -126,7 +126,9 @@ def test_the_intake_worker_is_told_to_phone_sees_and_prints_the_notice(
 ) -> None:
     ow = ow_of(by_phone(ontario["wendy"], phone="416 555-0199"))
     client = on_client("wendy")
-    url = reverse("ontario:ow_application", kwargs={"ow_uuid": ow.uuid})
+    # Wendy reads English (the page's address says which language).
+    with translation.override("en-ca"):
+        url = reverse("ontario:ow_application", kwargs={"ow_uuid": ow.uuid})
     response = client.post(
         url, {"action": "refuse", "seen": "pending", "reason": "not_resident"}, follow=True
     )
@@ -185,7 +187,10 @@ def test_marking_it_mailed_keeps_what_was_sent_and_says_so_on_the_timeline(
     )
     # Twice: refused, nothing changes.
     before = snapshot(ow.participant_id)
-    with pytest.raises(ValidationError, match="not waiting to be mailed"):
+    with (
+        translation.override("en-ca"),
+        pytest.raises(ValidationError, match="not waiting to be mailed"),
+    ):
         mailing.mark_notices_mailed(actor=wendy, notices=[notice])
     assert snapshot(ow.participant_id) == before
 

@@ -137,8 +137,8 @@ def test_a_long_caseload_is_counted_only_as_far_as_the_page_needs(
         first = client.get(URL, {"scope": "all"})
     paginator = first.context["page"].paginator
     assert (paginator.count, paginator.more, paginator.num_pages) == (50, True, 3)
-    assert "More than 50 participants" in first.content.decode()
-    assert "Page 1 of 3 or more" in first.content.decode()
+    assert "Plus de 50 personnes participantes" in first.content.decode()
+    assert "Page 1 sur au moins 3" in first.content.decode()
     third = client.get(URL, {"scope": "all", "page": "3"})
     paginator = third.context["page"].paginator
     assert third.context["page"].number == 3

@@ -40,6 +40,8 @@ OWNERS = {
         "follow_up",
         "support_plan_extension",
         "support_plan_ended",
+        "support_plan_shared",
+        "support_plan_taken_back",
     },
     "sentier.serviceplans.timeline_kinds": {
         "service_plan_requested",

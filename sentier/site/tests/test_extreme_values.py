@@ -116,6 +116,11 @@ NOT_WALKED: dict[str, str] = {
     "simulations/tests and e2e/test_simulations.py",
     "simulations:rerun": "as simulations:detail (a button, no field)",
     "simulations:yaml": "as simulations:detail (a download, no field)",
+    "insights:pilots:index": "only redirects to the jurisdiction's pilot page (walked, linked "
+    "from insights:dashboard)",
+    "insights:pilots:report": "a frozen pilot report (the demo freezes none): no field; tested "
+    "in insights/tests/test_reports.py",
+    "insights:pilots:report_pdf": "as insights:pilots:report (a download, no field)",
 }
 #: Pages of one kind (URL name) each persona opens, and pages in all.
 PER_NAME = 4

@@ -56,6 +56,7 @@ EXPECTED = {
         "serviceplans:networks",
         "decisions:rules",
         "insights:dashboard",
+        "simulations:home",
         "core:statistics",
         "admin:index",
     ],
