@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.core.management import ManagementUtility
+from django.db import connections
 
 from sentier.simulations.models import SimulationRun
 
@@ -18,10 +20,13 @@ D = "2027-01-15"
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = 0
-    try:
-        ManagementUtility(["sentier", "simulate", *args]).execute()
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
+    # A command run from the command line closes every connection as it ends; in a test that is
+    # the test's own transaction (PostgreSQL then refuses every later query).
+    with mock.patch.object(connections, "close_all"):
+        try:
+            ManagementUtility(["sentier", "simulate", *args]).execute()
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
     out, err = capsys.readouterr()
     return code, out, err
 
