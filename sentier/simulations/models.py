@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sentier.core.models import AppendOnly
+
 
 class SavedSimulation(models.Model):
     """A simulation kept to be read again: its results are frozen as they were when saved."""
@@ -42,7 +44,7 @@ class RunChannel(models.TextChoices):
     COMMAND = "command", _("Command line")
 
 
-class SimulationRun(models.Model):
+class SimulationRun(AppendOnly, models.Model):
     """One run of a simulation (aggregates only were shown). Rows are only ever added."""
 
     ran_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
