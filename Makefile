@@ -112,11 +112,16 @@ catalogs-check: python-deps
 PYTEST_WORKERS ?= auto
 XDIST := -n $(PYTEST_WORKERS) --dist load
 
+# A test that hangs fails with its stack after this many seconds instead of running CI out of time
+# (pytest-timeout); a browser test walks many pages and gets longer. --durations names the slowest.
+UNIT_LIMITS := --timeout=300 --durations=5
+E2E_LIMITS := --timeout=900 --durations=8
+
 # The SQLite run has the clock at 23:30 local on 31 December, when the UTC date is already
 # tomorrow's and the UTC year next year's; the PostgreSQL run keeps the real hour. Between them,
 # every test runs at an hour where UTC and local dates differ and at the hour CI happens to run.
 pytest-sqlite: test-deps python-deps compilemessages
-	scripts/late_clock.sh $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST)
+	scripts/late_clock.sh $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS)
 
 # The same at the real hour, for a quick check by hand.
 pytest-now: python-deps compilemessages
@@ -124,10 +129,10 @@ pytest-now: python-deps compilemessages
 
 pytest-postgres: test-deps python-deps compilemessages
 	@url=$$(scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
-	DATABASE_URL="$$url" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) sentier
+	DATABASE_URL="$$url" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS) sentier
 
 e2e: test-deps python-deps assets compilemessages
-	$(VENV)/bin/pytest -m e2e -p no:cacheprovider $(XDIST) --durations=8 e2e
+	$(VENV)/bin/pytest -m e2e -p no:cacheprovider $(XDIST) $(E2E_LIMITS) e2e
 
 test: test-deps python-deps assets lint typecheck migrations-check catalogs-check pytest-sqlite \
       pytest-postgres e2e
