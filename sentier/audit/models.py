@@ -19,9 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from sentier.core.formatting import proper_name
 
-
-class AppendOnlyError(Exception):
-    """Raised when code tries to change or delete an access-log row."""
+# The access log refuses changes with the error every append-only table raises.
+from sentier.core.models import AppendOnlyError as AppendOnlyError
 
 
 class AccessLogQuerySet(models.QuerySet["AccessLog"]):

@@ -3,16 +3,32 @@ of the tables that are written once and never edited."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete a row of an append-only table."""
+
+
 class AppendOnly:
     """Mixed into a model whose rows are written once and never edited (a transition log): on
     PostgreSQL the application's database role may only read and insert its table
-    (``sentier.audit.roles.append_only_tables``). Nothing that points to it deletes it."""
+    (``sentier.audit.roles.append_only_tables``) and triggers refuse UPDATE, DELETE and TRUNCATE
+    (``sentier.core.append_only``). Nothing that points to it deletes it. The ORM refuses the same
+    on every database, before the query is sent."""
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:  # type: ignore[attr-defined]  # mixed into a Model
+            raise AppendOnlyError(f"{type(self).__name__} rows are written once, never changed.")
+        super().save(*args, **kwargs)  # type: ignore[misc]  # mixed into a Model
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError(f"{type(self).__name__} rows are never deleted.")
 
 
 class Transition(AppendOnly, models.Model):

@@ -57,11 +57,6 @@ class DashboardView(AppendOnly, models.Model):
     def __str__(self) -> str:
         return f"{self.user or self.actor_label} {self.channel} {self.at:%Y-%m-%d %H:%M}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValueError("The log of views of the indicators is append-only.")
-        super().save(*args, **kwargs)
-
 
 class FrozenReport(AppendOnly, models.Model):
     """A pilot's monthly report, frozen (``sentier.insights.reports``): the figures as they were

@@ -4,7 +4,6 @@ every run: who simulated what, when, from which channel, over how many files."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -77,8 +76,3 @@ class SimulationRun(AppendOnly, models.Model):
 
     def __str__(self) -> str:
         return f"{self.user or self.channel} {self.ran_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValueError("The simulation log is append-only.")
-        super().save(*args, **kwargs)

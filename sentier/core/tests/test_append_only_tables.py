@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.utils import timezone
 
-from sentier.core.models import AppendOnly
+from sentier.core.models import AppendOnly, AppendOnlyError, Transition
 
 pytestmark = pytest.mark.django_db
 
@@ -28,3 +30,20 @@ def test_every_append_only_table_refuses_changes_at_the_database() -> None:
     ]
     assert "core_transition" in tables
     assert missing == []
+
+
+def test_the_orm_refuses_to_change_or_delete_a_written_row_on_every_database() -> None:
+    row = Transition.objects.create(
+        content_type=ContentType.objects.get_for_model(Transition),
+        object_id=1,
+        lifecycle="test",
+        to_status="open",
+        at=timezone.now(),
+    )
+    row.reason = "changed afterwards"
+    with pytest.raises(AppendOnlyError):
+        row.save()
+    with pytest.raises(AppendOnlyError):
+        row.delete()
+    kept = Transition.objects.get(pk=row.pk)
+    assert (kept.reason, kept.to_status) == ("", "open")
