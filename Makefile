@@ -108,7 +108,8 @@ catalogs-check: python-deps
 # PYTEST_WORKERS says otherwise. Tests are dealt out one by one in collection order, where
 # pytest-django puts the tests that flush the database last: a flush never runs before a test that
 # needs the reference rows the migrations wrote (dealing out whole files did that on PostgreSQL).
-# The PostgreSQL run is dealt out the same way (pytest-django gives each process its own database).
+# The PostgreSQL run is dealt out the same way (pytest-django gives each process its own database),
+# and keeps only the tests that reach the database (conftest.py): the others just ran on SQLite.
 PYTEST_WORKERS ?= auto
 XDIST := -n $(PYTEST_WORKERS) --dist load
 
@@ -131,7 +132,7 @@ pytest-now: python-deps compilemessages
 
 pytest-postgres: test-deps python-deps compilemessages
 	@url=$$(scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
-	DATABASE_URL="$$url" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS) sentier
+	DATABASE_URL="$$url" SENTIER_DATABASE_TESTS_ONLY=1 $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS) sentier
 
 e2e: test-deps python-deps assets compilemessages
 	$(VENV)/bin/pytest -m e2e -p no:cacheprovider $(XDIST) $(E2E_LIMITS) e2e

@@ -7,6 +7,7 @@ Personas (as in ``sentier.accounts.demo``): ``caseworker_laval``, ``caseworker_m
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,6 +23,29 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+# A test that asks for one of these (itself or through another fixture) reaches the database.
+DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL run (``make pytest-postgres`` sets SENTIER_DATABASE_TESTS_ONLY) keeps the
+    tests that reach the database. The others cannot depend on it (pytest-django refuses them any
+    database access) and have just run in the SQLite run."""
+    if os.environ.get("SENTIER_DATABASE_TESTS_ONLY") != "1":
+        return
+    kept: list[pytest.Item] = []
+    left: list[pytest.Item] = []
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        reaches = item.get_closest_marker("django_db") is not None or fixtures & DATABASE_FIXTURES
+        (kept if reaches else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")
