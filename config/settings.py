@@ -56,6 +56,11 @@ SENTIER_OFFER_RESPONSE_DAYS = int(os.environ.get("SENTIER_OFFER_RESPONSE_DAYS", 
 SENTIER_WAITING_PRIORITY_REASONS = env_list(
     "SENTIER_WAITING_PRIORITY_REASONS", "safety,housing,leaving_institution"
 )
+# Regions where the nearest point of service is far (Québec region codes): matching counts the
+# points of service that serve by phone or video, or whose staff travel to the person, for
+# people who live there (issue 19, "Remote regions"; 003: rural areas and mobile agents):
+# 08 Abitibi-Témiscamingue, 09 Côte-Nord, 10 Nord-du-Québec, 11 Gaspésie–Îles-de-la-Madeleine.
+SENTIER_FAR_REGIONS = env_list("SENTIER_FAR_REGIONS", "08,09,10,11")
 # A consent to share lasts this long unless the person chooses a shorter time.
 SENTIER_CONSENT_DAYS = int(os.environ.get("SENTIER_CONSENT_DAYS", "365"))
 # Referrals: a reminder when still unanswered after this many days, expiry after that many.

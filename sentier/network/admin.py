@@ -30,7 +30,16 @@ class ClienteleAdmin(SimpleHistoryAdmin, TranslationAdmin[Clientele]):  # type: 
 class LocationInline(admin.TabularInline[Location, Organization]):
     model = Location
     extra = 0
-    fields = ("region", "city", "phone", "points_of_service", "points_of_service_text")
+    fields = (
+        "region",
+        "city",
+        "phone",
+        "points_of_service",
+        "points_of_service_text",
+        "serves_by_phone",
+        "serves_by_video",
+        "travels_to_person",
+    )
 
 
 @admin.register(Organization)
@@ -58,8 +67,24 @@ class OrganizationAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
 
 @admin.register(Location)
 class LocationAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
-    list_display = ("organization", "region", "city", "phone", "points_of_service")
-    list_filter = ("region", "organization__clienteles", "organization__rssmo_member")
+    list_display = (
+        "organization",
+        "region",
+        "city",
+        "phone",
+        "points_of_service",
+        "serves_by_phone",
+        "serves_by_video",
+        "travels_to_person",
+    )
+    list_filter = (
+        "region",
+        "serves_by_phone",
+        "serves_by_video",
+        "travels_to_person",
+        "organization__clienteles",
+        "organization__rssmo_member",
+    )
     list_select_related = ("organization", "region")
     search_fields = ("organization__name", "city", "phone", "points_of_service_text")
     autocomplete_fields = ("organization",)

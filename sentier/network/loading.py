@@ -48,6 +48,8 @@ EMPLOYMENT_ONTARIO_SLUG = "employment-ontario"
 #: The slugs of the Ontario directory's demo organizations (``data/ontario_demo_hsds``) start
 #: with this: the directory page says they are demonstration data while one is listed.
 ONTARIO_DEMO_SLUG_PREFIX = "demo-on-"
+#: Slugs of the Québec demo's fictitious organizations start with this (sentier.network.demo).
+QUEBEC_DEMO_SLUG_PREFIX = "demo-qc-"
 
 DESCRIPTIVE = (
     "kind",

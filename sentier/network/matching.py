@@ -20,7 +20,12 @@ The score is a plain sum of points so that every point has a reason a caseworker
 - language: offers services in the person's language (15);
 - capacity: places available (20); full with a known wait: 10 minus the wait (0 to 10);
   not said: 5;
-- freshness: capacity updated within ``SENTIER_CAPACITY_STALE_DAYS`` (10).
+- freshness: capacity updated within ``SENTIER_CAPACITY_STALE_DAYS`` (10);
+- reach, for a person in a region where the nearest point of service is far
+  (``SENTIER_FAR_REGIONS``: Abitibi-Témiscamingue, Côte-Nord, Nord-du-Québec, Gaspésie–
+  Îles-de-la-Madeleine; issue 19): a point of service of the organization in the person's
+  region whose staff travel to the person (15); a point of service of the organization that
+  serves by phone or video (10). Elsewhere these count for nothing.
 
 Ties go to the service with more places, then fewer people waiting, then the name.
 """
@@ -33,6 +38,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,6 +65,8 @@ WEIGHTS = {
     "waiting": 10,
     "unknown_capacity": 5,
     "fresh": 10,
+    "travels": 15,
+    "remote": 10,
 }
 
 # Clienteles that mean "everyone" (a general service, not a specialised one).
@@ -99,6 +107,15 @@ def language_code(language: str | None) -> str:
     return (language or "").split("-")[0].strip().lower()
 
 
+def far_regions() -> frozenset[str]:
+    """Codes of the regions where the nearest point of service is far (a setting)."""
+    return frozenset(getattr(settings, "SENTIER_FAR_REGIONS", ()))
+
+
+def is_far(region: Region) -> bool:
+    return region.code in far_regions()
+
+
 def match_services(
     *,
     region: Region | str,
@@ -133,6 +150,16 @@ def match_services(
     # Languages are a JSON list of codes: the quoted code is in its text (SQLite and PostgreSQL).
     speaks = Q(languages__icontains=f'"{wanted_language}"') if wanted_language else Q(pk__in=[])
     fresh = Q(capacity_updated_at__gte=now - stale_after)
+    # Far from any point of service: what reaches the person where they live counts.
+    travels, remote = Q(pk__in=[]), Q(pk__in=[])
+    if is_far(region_row):
+        points = Location.objects.values("organization_id")
+        travels = Q(
+            organization_id__in=points.filter(region_id=region_row.pk, travels_to_person=True)
+        )
+        remote = Q(
+            organization_id__in=points.filter(Q(serves_by_phone=True) | Q(serves_by_video=True))
+        )
     services = (
         Service.objects.filter(active=True, status=ServiceStatus.ACTIVE)
         .filter(here | Q(province_wide=True))
@@ -142,11 +169,13 @@ def match_services(
             general=ExpressionWrapper(general, output_field=BooleanField()),
             speaks=ExpressionWrapper(speaks, output_field=BooleanField()),
             fresh=ExpressionWrapper(fresh, output_field=BooleanField()),
+            travels=ExpressionWrapper(travels, output_field=BooleanField()),
+            remote=ExpressionWrapper(remote, output_field=BooleanField()),
         )
     )
     if kind:
         services = services.filter(kind=kind)
-    columns = (*CANDIDATE_FIELDS, "here", "fit", "general", "speaks", "fresh")
+    columns = (*CANDIDATE_FIELDS, "here", "fit", "general", "speaks", "fresh", "travels", "remote")
     rows = list(services.order_by().values(*columns))
     if not rows:
         return []
@@ -240,6 +269,10 @@ def _points(row: dict[str, Any]) -> int:
         score += _wait_points(row)
     if row["fresh"]:
         score += WEIGHTS["fresh"]
+    if row["travels"]:
+        score += WEIGHTS["travels"]
+    if row["remote"]:
+        score += WEIGHTS["remote"]
     return score
 
 
@@ -300,6 +333,11 @@ def _reasons(
             ngettext("Full: %(count)d person waiting", "Full: %(count)d people waiting", waiting)
             % {"count": waiting}
         )
+
+    if row["travels"]:
+        add(_("Staff travel to you (%(region)s)") % {"region": region_name})
+    if row["remote"]:
+        add(_("Serves by phone or video"))
 
     updated = service.capacity_updated_at
     stale = True

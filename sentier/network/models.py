@@ -113,6 +113,16 @@ class Location(models.Model):
     points_of_service_text = models.CharField(
         _("points of service (as published)"), max_length=200, blank=True
     )
+    # How a point of service reaches people who live far from it (issue 19, "Remote regions";
+    # 003: rural areas, mobile agents). Matching counts them for people in a far region
+    # (``SENTIER_FAR_REGIONS``, see ``sentier.network.matching``).
+    serves_by_phone = models.BooleanField(_("serves by phone"), default=False)
+    serves_by_video = models.BooleanField(_("serves by video"), default=False)
+    travels_to_person = models.BooleanField(
+        _("staff travel to the person"),
+        default=False,
+        help_text=_("A mobile agent meets the person where they live."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -132,6 +142,11 @@ class Location(models.Model):
     def points_of_service_label(self) -> PointsOfService | None:
         """The points of service in the reader's language (see ``sentier.network.places``)."""
         return points_of_service(self.points_of_service_text, self.city)
+
+    @property
+    def serves_remotely(self) -> bool:
+        """Serves by phone or by video."""
+        return self.serves_by_phone or self.serves_by_video
 
     @property
     def phone_uri(self) -> str:

@@ -42,7 +42,7 @@ from sentier.network.forms import (
     WaitingListAddForm,
 )
 from sentier.network.hsds.export import export_datapackage
-from sentier.network.loading import ONTARIO_DEMO_SLUG_PREFIX
+from sentier.network.loading import ONTARIO_DEMO_SLUG_PREFIX, QUEBEC_DEMO_SLUG_PREFIX
 from sentier.network.models import (
     ImportJob,
     ImportStatus,
@@ -90,9 +90,11 @@ def directory(request: HttpRequest) -> HttpResponse:
         "query": _clean_query(query, filters),
         "now": timezone.now(),
         "stale_days": stale_days(),
-        # The Ontario demo set says it is one (sentier.network.demo.load_ontario_directory).
+        # A demo set says it is one (sentier.network.demo: the Ontario directory, the Québec
+        # points of service in the far regions).
         "demo_listed": any(
-            organization.slug.startswith(ONTARIO_DEMO_SLUG_PREFIX) for organization in page
+            organization.slug.startswith((ONTARIO_DEMO_SLUG_PREFIX, QUEBEC_DEMO_SLUG_PREFIX))
+            for organization in page
         ),
     }
     return render(request, "network/directory.html", context)

@@ -321,6 +321,8 @@ class FollowUpMode(models.TextChoices):
     PHONE = "phone", _("By phone")
     VIDEO = "video", _("By video")
     HOME_VISIT = "home_visit", _("Home visit")
+    # A point of service's mobile agent travels to the person (issue 19, remote regions).
+    MOBILE_AGENT = "mobile_agent", _("Visit by a mobile agent")
 
 
 class FollowUpStatus(models.TextChoices):

@@ -80,7 +80,13 @@ FACTS = {
     "rssmo_member": "Member of the RSSMO",
     "waiting_list_length": "People on the waiting list",
     "points_of_service": "Number of points of service (as published)",
+    # How a point of service reaches people far from it (issue 19, remote regions).
+    "serves_by_phone": "Serves by phone",
+    "serves_by_video": "Serves by video",
+    "travels_to_person": "Staff travel to the person",
 }
+#: The location facts that are yes/no (exported as "true" when yes).
+LOCATION_FLAGS = ("serves_by_phone", "serves_by_video", "travels_to_person")
 LANGUAGE_NAMES = {"fr": "French", "en": "English", "es": "Spanish", "ar": "Arabic"}
 
 

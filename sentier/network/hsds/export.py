@@ -14,6 +14,7 @@ from sentier.network.hsds.common import (
     FACTS,
     HSDS_VERSION,
     LANGUAGE_NAMES,
+    LOCATION_FLAGS,
     PROVINCE_URI,
     REGION_URI,
     TABLES,
@@ -184,6 +185,9 @@ def _add_locations(out: _Tables) -> None:
             out.attribute(
                 "location", lid, "facts", "points_of_service", str(location.points_of_service)
             )
+        for flag in LOCATION_FLAGS:
+            if getattr(location, flag):
+                out.attribute("location", lid, "facts", flag, "true")
 
 
 def _service_row(service: Service) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from sentier.network.actions import update_capacity
-from sentier.network.hsds.common import PROVINCE_URI, REGION_URI, stable_id
+from sentier.network.hsds.common import LOCATION_FLAGS, PROVINCE_URI, REGION_URI, stable_id
 from sentier.network.hsds.validation import Problem, validate_datapackage
 from sentier.network.models import (
     Clientele,
@@ -204,7 +204,9 @@ def _apply_locations(
             or Location.objects.filter(organization=org, region=region, phone=phone).first()
             or Location(uuid=uuid.UUID(lid))
         )
-        points = [v for c, v in package.codes(lid, "facts") if c == "points_of_service"]
+        facts = package.codes(lid, "facts")
+        points = [v for c, v in facts if c == "points_of_service"]
+        flags = {code for code, value in facts if value == "true"}
         values = {
             "organization": org,
             "region": region,
@@ -212,6 +214,7 @@ def _apply_locations(
             "city": str(row.get("name", ""))[:120],
             "points_of_service_text": str(row.get("description", ""))[:200],
             "points_of_service": int(points[0]) if points and points[0].isdigit() else None,
+            **{flag: flag in flags for flag in LOCATION_FLAGS},
         }
         _save_changed(location, values, result, "location")
         locations[lid] = location
