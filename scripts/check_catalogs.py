@@ -13,14 +13,21 @@ every problem.
 from __future__ import annotations
 
 import fnmatch
+import importlib
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
+from typing import Any
 
+import django
 from babel.messages.pofile import read_po
+from django.forms import ModelChoiceField
+from django.utils import translation
+from django.utils.functional import Promise
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ("fr_CA", "en_CA")
@@ -48,6 +55,7 @@ PARTICIPANT_FACING = (
     "sentier/intake/templates/intake/_voluntary.html",
     "sentier/intake/templates/intake/email/*",
     "sentier/intake/steps.py",
+    "sentier/intake/questionnaire_text.py",
     "sentier/participants/templates/participants/my_file.html",
     "sentier/participants/templates/participants/my_access_log.html",
     "sentier/participants/templates/participants/_access_table.html",
@@ -60,6 +68,51 @@ PARTICIPANT_FACING = (
     "sentier/serviceplans/templates/serviceplans/_my_file.html",
     "sentier/paas/templates/paas/_my_placement.html",
     "sentier/network/templates/network/_my_waiting_lists.html",
+    # My plan and its PDF, consents, referrals, place offers, the public directory, sign-in.
+    "sentier/plans/templates/plans/my_*.html",
+    "sentier/plans/templates/plans/_extensions.html",
+    "sentier/plans/templates/plans/_not_offered.html",
+    "sentier/plans/templates/plans/_voluntary.html",
+    "sentier/plans/templates/plans/pdf.html",
+    "sentier/consent/templates/consent/mine.html",
+    "sentier/consent/templates/consent/_consent_row.html",
+    "sentier/consent/templates/consent/choose.html",
+    "sentier/consent/templates/consent/agree.html",
+    "sentier/consent/templates/consent/withdraw.html",
+    "sentier/referrals/templates/referrals/mine.html",
+    "sentier/network/templates/network/directory.html",
+    "sentier/network/templatetags/network_capacity.py",
+    "sentier/core/templates/core/includes/pagination.html",
+    "templates/account/login.html",
+    "templates/allauth/*",
+    "sentier/consent/texts.py",
+)
+#: Choices and forms of shared modules (mostly staff strings) that participant pages show: their
+#: labels, help texts and choices must be translated too (``module:attribute``).
+PARTICIPANT_CHOICES = (
+    "sentier.plans.models:PlanStatus",
+    "sentier.plans.models:Channel",
+    "sentier.plans.models:EndReason",
+    "sentier.plans.models:ObjectiveStatus",
+    "sentier.plans.models:ActionStatus",
+    "sentier.plans.models:Who",
+    "sentier.plans.models:FollowUpMode",
+    "sentier.plans.models:FollowUpStatus",
+    "sentier.plans.models:ExtensionStatus",
+    "sentier.consent.models:Purpose",
+    "sentier.consent.models:InformationCategory",
+    "sentier.consent.models:RecipientKind",
+    "sentier.referrals.models:ReferralStatus",
+    "sentier.network.models:ServiceKind",
+    "sentier.network.models:OfferStatus",
+)
+PARTICIPANT_FORMS = (
+    "sentier.plans.forms:ExtensionRequestForm",
+    "sentier.plans.forms:ParticipantEndForm",
+    "sentier.consent.forms:ChoiceForm",
+    "sentier.consent.forms:AgreeForm",
+    "sentier.consent.forms:WithdrawForm",
+    "sentier.network.forms:DirectoryFilterForm",
 )
 DOMAINS = ("django", "djangojs")
 
@@ -80,13 +133,56 @@ def participant_facing(locations: Sequence[tuple[str, int | None]]) -> bool:
     )
 
 
-def participant_problems(locale: str, committed: Path, fresh: Path) -> list[str]:
+def shared_msgids() -> set[str]:
+    """The msgids of :data:`PARTICIPANT_CHOICES` and :data:`PARTICIPANT_FORMS` (labels, help
+    texts, choices), read with translation off so that each lazy string gives its msgid."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # The apps' modules are imported by name below, once Django is set up.
+    django.setup()
+
+    def attribute(path: str) -> Any:
+        module, _colon, name = path.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+    found: set[str] = set()
+    translation.deactivate_all()
+    for path in PARTICIPANT_CHOICES:
+        found |= {str(label) for _value, label in attribute(path).choices}
+    for path in PARTICIPANT_FORMS:
+        for field in attribute(path).base_fields.values():
+            found |= {str(text) for text in (field.label, field.help_text) if text}
+            # Django's own messages are in Django's catalogs: only Sentier's are kept below.
+            found |= {str(text) for text in field.error_messages.values()}
+            if isinstance(field, ModelChoiceField):
+                continue  # rows of the database, not strings of the code
+            for _value, label in getattr(field, "choices", ()) or ():
+                if isinstance(label, str | Promise):
+                    found.add(str(label))
+    translation.activate("fr-ca")
+    return {text for text in found if text}
+
+
+def participant_problems(
+    locale: str,
+    committed: Path,
+    fresh: Path,
+    shared: Collection[str] = (),
+) -> list[str]:
     """Missing, empty or fuzzy translations of participant-facing strings in ``locale``."""
     if not committed.exists():
         return [f"locale/{locale}/LC_MESSAGES/django.po is missing"]
     problems: list[str] = []
     with fresh.open("rb") as handle:
-        wanted = [m for m in read_po(handle) if m.id and participant_facing(m.locations)]
+        wanted = [
+            m
+            for m in read_po(handle)
+            if m.id
+            and (
+                participant_facing(m.locations)
+                or str(m.id if isinstance(m.id, str) else m.id[0]) in shared
+            )
+        ]
     have = entries(committed)
     unreviewed = 0
     for message in wanted:
@@ -112,6 +208,7 @@ def participant_problems(locale: str, committed: Path, fresh: Path) -> list[str]
 
 def main() -> int:
     problems: list[str] = []
+    shared = shared_msgids()
     locale_dir = ROOT / "locale"
     with tempfile.TemporaryDirectory() as scratch:
         committed_dir = Path(scratch) / "locale"
@@ -163,6 +260,7 @@ def main() -> int:
                     locale,
                     committed_dir / locale / "LC_MESSAGES" / "django.po",
                     locale_dir / locale / "LC_MESSAGES" / "django.po",
+                    shared,
                 )
         finally:
             # The committed catalogs, byte for byte: a check leaves the tree as it found it.

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 import sentier_rules
 from sentier.core import languages
+from sentier.intake import questionnaire_text
 from sentier.participants.forms import PHONE, POSTAL_CODE
 from sentier.participants.help import TERM_HELP
 from sentier.participants.models import ClaimBooklet, HouseholdType
@@ -243,19 +244,25 @@ def questionnaire_form(date: str, jurisdiction: str) -> type[forms.Form]:
     page = get_language() or "fr-ca"
     english = page.startswith("en")
     # The rules package words its questions in French and English only: a page in Spanish,
-    # Arabic or Haitian Creole shows them in French, isolated (U+2068…U+2069) so that they read
-    # left to right, punctuation included, inside an Arabic page.
+    # Arabic or Haitian Creole shows the catalog's translation of the English text
+    # (``questionnaire_text``), else the French, isolated (U+2068…U+2069) so that it reads left
+    # to right, punctuation included, inside an Arabic page.
     foreign = page in languages.PARTICIPANT_ONLY_LANGUAGES
 
-    def isolate(text: str) -> str:
-        return f"\u2068{text}\u2069" if text and foreign else text
+    def word(item: dict[str, Any], key: str = "") -> str:
+        french, english_text = item.get(f"{key}fr") or "", item.get(f"{key}en") or ""
+        if english:
+            return english_text
+        if not foreign or not french:
+            return french
+        return questionnaire_text.translated(english_text, french) or f"\u2068{french}\u2069"
 
     config = sentier_rules.questionnaire(date, jurisdiction=jurisdiction)
     fields: dict[str, forms.Field] = {}
     for question in config["questions"]:
-        label = isolate(question["en" if english else "fr"])
-        help_text = isolate(question.get("help_en" if english else "help_fr") or "")
-        choices = [(o["code"], isolate(o["en" if english else "fr"])) for o in question["options"]]
+        label = word(question)
+        help_text = word(question, "help_")
+        choices = [(o["code"], word(o)) for o in question["options"]]
         if question["kind"] == "multi":
             fields[question["code"]] = forms.MultipleChoiceField(
                 label=label,
@@ -278,7 +285,7 @@ def questionnaire_form(date: str, jurisdiction: str) -> type[forms.Form]:
         if question.exclusive
     }
     labels = {
-        (question["code"], option["code"]): option["en" if english else "fr"]
+        (question["code"], option["code"]): word(option)
         for question in config["questions"]
         for option in question["options"]
     }

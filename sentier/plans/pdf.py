@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from sentier.core import languages
 from sentier.plans import selectors
 from sentier.plans.models import SupportPlan
 
@@ -21,6 +22,10 @@ def plan_pdf_html(plan: SupportPlan) -> str:
                 "plan": plan,
                 "content": content,
                 "language": language,
+                # ``fr-CA``, ``en-CA``, ``es``, ``ar`` (right to left), ``ht`` (issue 19).
+                "html_lang": {"fr-ca": "fr-CA", "en-ca": "en-CA"}.get(language, language),
+                "direction": "rtl" if language in languages.RIGHT_TO_LEFT else "ltr",
+                "unreviewed": language in languages.PARTICIPANT_ONLY_LANGUAGES,
                 "difficulties": [d.name_in(language) for d in content.difficulties],
             },
         )

@@ -260,3 +260,138 @@ def test_my_file_and_who_viewed_it_speak_the_participant_s_language(
         assert html_tag(page).startswith(f'<html lang="{code}"')
         assert UNREVIEWED[code] in page
     assert title in client.get(f"/{code}/participants/me/").content.decode()
+
+
+#: The other participant pages (issue 19, second part): My plan, consents, referrals, the public
+#: directory and the sign-in page, each with a title in each language.
+OTHER_PAGES = {
+    "plans/mine/": {
+        "es": "Mi plan de acompañamiento",
+        "ar": "خطة المرافقة الخاصة بي",
+        "ht": "Plan akonpayman mwen",
+    },
+    "consent/mine/": {"es": "Mis consentimientos", "ar": "موافقاتي", "ht": "Konsantman mwen"},
+    "referrals/mine/": {"es": "Mis envíos a organismos", "ar": "إحالاتي", "ht": "Referans mwen yo"},
+    "directory/": {
+        "es": "Directorio de organismos asociados",
+        "ar": "دليل المنظمات الشريكة",
+        "ht": "Anyè òganizasyon patnè yo",
+    },
+}
+
+
+@pytest.mark.parametrize("code", ["es", "ar", "ht"])
+def test_the_other_participant_pages_speak_the_participant_s_language(
+    client_for: Any, code: str
+) -> None:
+    client = client_for("participant")
+    for path, titles in OTHER_PAGES.items():
+        response = client.get(f"/{code}/{path}")
+        assert response.status_code == 200, path
+        page = response.content.decode()
+        direction = "rtl" if code == "ar" else "ltr"
+        assert html_tag(page) == f'<html lang="{code}" dir="{direction}">', path
+        assert titles[code] in page, path
+        assert page.count('class="sentier-unreviewed"') == 1, path
+        assert UNREVIEWED[code] in page, path
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("es", "¿Olvidó su contraseña?"),
+        ("ar", "هل نسيت كلمة المرور؟"),
+        ("ht", "Ou bliye modpas ou?"),
+    ],
+)
+def test_the_sign_in_page_speaks_the_participant_s_language(
+    client: Client, code: str, words: str
+) -> None:
+    response = client.get(f"/{code}/accounts/login/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert html_tag(page).startswith(f'<html lang="{code}"')
+    assert words in page
+
+
+def test_every_listed_participant_page_exists() -> None:
+    # The allow-list names URL names: a renamed view would silently fall back to French.
+    from django.urls import get_resolver
+
+    known = {
+        f"{namespace}:{name}" if namespace else name
+        for namespace, name in _url_names(get_resolver())
+    }
+    assert known >= languages.PARTICIPANT_PAGES, languages.PARTICIPANT_PAGES - known
+    for name in ("plans:my_plan", "plans:my_pdf", "consent:mine", "consent:give"):
+        assert languages.is_participant_page(name)
+    for name in ("referrals:mine", "network:directory", "network:answer_offer", "account_login"):
+        assert languages.is_participant_page(name)
+    assert not languages.is_participant_page("network:capacity")
+
+
+def _url_names(resolver: Any, namespace: str = "") -> set[tuple[str, str]]:
+    names: set[tuple[str, str]] = set()
+    for pattern in resolver.url_patterns:
+        if hasattr(pattern, "url_patterns"):
+            inner = pattern.namespace or ""
+            full = ":".join(part for part in (namespace, inner) if part)
+            names |= _url_names(pattern, full)
+        elif pattern.name:
+            names.add((namespace, pattern.name))
+    return names
+
+
+def test_the_plan_pdf_is_in_the_participant_s_language_right_to_left_for_arabic(
+    personas: dict[str, Any], laval_participant: Any
+) -> None:
+    from sentier.plans.pdf import plan_pdf_html
+    from sentier.plans.tests.helpers import active_plan
+
+    laval_participant.preferred_language = "ar"
+    laval_participant.save(update_fields=["preferred_language"])
+    plan = active_plan(personas, laval_participant)
+    html = plan_pdf_html(plan)
+    assert html_tag(html) == '<html lang="ar" dir="rtl">'
+    assert "خطة المرافقة الشخصية لـ" in html
+    assert "المشاركة في خطة المرافقة الشخصية اختيارية" in html
+    assert UNREVIEWED["ar"] in html
+    plan.participant.preferred_language = "fr-ca"
+    plan.participant.save(update_fields=["preferred_language"])
+    french = plan_pdf_html(plan)
+    assert html_tag(french) == '<html lang="fr-CA" dir="ltr">'
+    assert UNREVIEWED["ar"] not in french
+
+
+@pytest.mark.parametrize(
+    ("code", "question"),
+    [
+        ("es", "¿Está viviendo alguna de estas situaciones en este momento?"),
+        ("ar", "هل تمر بأي من هذه الحالات الآن؟"),
+        ("ht", "Èske w ap viv youn nan sitiyasyon sa yo kounye a?"),
+    ],
+)
+def test_the_questionnaire_of_the_rules_speaks_the_participant_s_language(
+    client: Client, code: str, question: str
+) -> None:
+    application = start_online(client)
+    page = client.get(step_url(application, "questionnaire", code)).content.decode()
+    assert question in page
+    assert "Vivez-vous en ce moment" not in page  # not the French fallback
+
+
+def test_every_question_of_the_rules_goes_through_the_catalogs() -> None:
+    from django.utils import timezone
+
+    import sentier_rules
+    from sentier.intake.questionnaire_text import TEXTS
+
+    days = {"2025-11-10", "2026-04-01", timezone.localdate().isoformat()}
+    for day in days:
+        for jurisdiction in ("QC", "ON"):
+            config = sentier_rules.questionnaire(day, jurisdiction=jurisdiction)
+            for question in config["questions"]:
+                for text in (question["en"], question["help_en"]):
+                    assert not text or text in TEXTS, text
+                for option in question["options"]:
+                    assert option["en"] in TEXTS, option["en"]
