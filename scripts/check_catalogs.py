@@ -82,6 +82,8 @@ PARTICIPANT_FACING = (
     "sentier/referrals/templates/referrals/mine.html",
     "sentier/network/templates/network/directory.html",
     "sentier/network/templatetags/network_capacity.py",
+    "sentier/network/templates/network/_capacity.html",
+    "sentier/network/menu.py",
     "sentier/core/templates/core/includes/pagination.html",
     "templates/account/login.html",
     "templates/allauth/*",
