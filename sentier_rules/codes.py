@@ -30,12 +30,16 @@ REGIONS: Final[dict[str, tuple[str, str]]] = {
 }
 REGION_CODES: Final[tuple[str, ...]] = tuple(REGIONS)
 
-#: Last-resort programs: code -> (French name, English name, jurisdiction).
+#: Last-resort programs: code -> (French name, English name, jurisdiction). ``SPE``, the public
+#: employment services, is not an assistance program: its participants may have a service plan
+#: without being on assistance (000); which measure covers it is in the parameters, as for any
+#: program.
 PROGRAMS: Final[dict[str, tuple[str, str, str]]] = {
     "PAS": ("Programme d'aide sociale", "Social Assistance Program", "QC"),
     "PSS": ("Programme de solidarité sociale", "Social Solidarity Program", "QC"),
     "POE": ("Programme objectif emploi", "Aim for Employment Program", "QC"),
     "PRB": ("Programme de revenu de base", "Basic Income Program", "QC"),
+    "SPE": ("Services publics d'emploi", "Public employment services", "QC"),
     "OW": ("Ontario au travail", "Ontario Works", "ON"),
     "ODSP": (
         "Programme ontarien de soutien aux personnes handicapées",
@@ -44,6 +48,8 @@ PROGRAMS: Final[dict[str, tuple[str, str, str]]] = {
     ),
 }
 PROGRAM_CODES: Final[tuple[str, ...]] = tuple(PROGRAMS)
+#: Programs that pay no financial assistance: no answer speaks of the person's benefit.
+NO_ASSISTANCE_PROGRAMS: Final[frozenset[str]] = frozenset({"SPE"})
 
 JURISDICTIONS: Final[dict[str, tuple[str, str]]] = {
     "QC": ("Québec", "Québec"),

@@ -26,6 +26,7 @@ from sentier_rules.codes import (
     INITIATORS,
     JURISDICTION_CODES,
     MEASURE_CODES,
+    NO_ASSISTANCE_PROGRAMS,
     PROGRAM_CODES,
     PROGRAMS,
     REGION_CODES,
@@ -298,6 +299,12 @@ class Engine:
         if measure in ASYLUM_PILOT and eligible and bool(results[ASYLUM_PILOT[measure]][i]):
             out.append(reasons.reason(measure, "asylum_seeker_pilot", context))
         for note in NOTES[measure][0 if eligible else 1]:
+            if request.facts.get("program") in NO_ASSISTANCE_PROGRAMS:
+                # No benefit to speak of (public employment services, 000).
+                if note == "benefit_unchanged":
+                    continue
+                if note == "voluntary" and measure == "service_plan":
+                    note = "voluntary_no_assistance"
             out.append(reasons.reason(measure, note, context))
         amounts = {}
         if eligible:

@@ -208,6 +208,13 @@ TEXTS: Final[dict[tuple[str, str], Text]] = {
         "follow-ups are set with your agreement.",
         f"{S000} — QUESTIONS – RÉPONSES",
     ),
+    # A participant of the public employment services receives no benefit to keep unchanged.
+    ("service_plan", "voluntary_no_assistance"): (
+        "La participation est volontaire. Les objectifs, les actions et les suivis sont fixés "
+        "avec votre accord.",
+        "Taking part is voluntary. Goals, actions and follow-ups are set with your agreement.",
+        f"{S000} — QUESTIONS – RÉPONSES",
+    ),
     # ---- PAAS Action (002) ----
     ("paas_action", "eligible"): (
         "Vous pouvez participer au PAAS Action, jusqu'à {limit} heures par semaine.",

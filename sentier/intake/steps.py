@@ -21,7 +21,8 @@ from sentier.intake import questionnaire_text
 from sentier.participants.forms import PHONE, POSTAL_CODE
 from sentier.participants.help import TERM_HELP
 from sentier.participants.models import ClaimBooklet, HouseholdType
-from sentier.reference.models import FirstNationsSite, Jurisdiction, Program, Region
+from sentier.reference.models import FirstNationsSite, Jurisdiction, Region
+from sentier.reference.selectors import list_assistance_programs
 from sentier_rules.triage import Triage
 
 #: The minimum age to apply on one's own, and whom to call below it, per jurisdiction (Ontario:
@@ -232,7 +233,9 @@ class ProgramForm(forms.Form):
         field = self.fields["program"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [
-            (p.code, str(p.name)) for p in Program.objects.filter(jurisdiction=jurisdiction)
+            # What a person applies for: not the public employment services (no assistance).
+            (p.code, str(p.name))
+            for p in list_assistance_programs(jurisdiction)
         ]
         if jurisdiction == Jurisdiction.ONTARIO:
             # The claim booklet (carnet de réclamation) is Québec's.

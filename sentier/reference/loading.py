@@ -103,6 +103,8 @@ class NamedRow:
     name_fr_ca: str
     name_en_ca: str
     jurisdiction: str = Jurisdiction.QUEBEC
+    # Programs only: False for the public employment services (no financial assistance).
+    assistance: bool = True
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
@@ -142,6 +144,7 @@ def named_rows(data: Mapping[str, Any], key: str, where: str) -> list[NamedRow]:
                 name_fr_ca=text_of(row, "name_fr_ca", spot),
                 name_en_ca=text_of(row, "name_en_ca", spot),
                 jurisdiction=jurisdiction,
+                assistance=row.get("assistance", True) is not False,
             )
         )
     codes = [r.code for r in result]
@@ -240,7 +243,9 @@ def load_regions(rows: Iterable[NamedRow], counts: Counts) -> dict[str, Region]:
 def load_programs(rows: Iterable[NamedRow], counts: Counts) -> None:
     for row in rows:
         _program, status = sync_row(
-            Program, {"code": row.code}, {**names_of(row), "jurisdiction": row.jurisdiction}
+            Program,
+            {"code": row.code},
+            {**names_of(row), "jurisdiction": row.jurisdiction, "assistance": row.assistance},
         )
         counts.add(status)
 

@@ -44,12 +44,21 @@ class Region(models.Model):
 
 
 class Program(models.Model):
-    """A last-resort assistance program (PAS, PSS, POE, PRB; Ontario OW, ODSP)."""
+    """A last-resort assistance program (PAS, PSS, POE, PRB; Ontario OW, ODSP), or the public
+    employment services (SPE), whose participants may have a service plan without being on
+    assistance (000: "aux participants des services publics d'emploi")."""
 
     code = models.CharField(_("code"), max_length=8, unique=True)
     name = models.CharField(_("name"), max_length=160)
     jurisdiction = models.CharField(
         _("jurisdiction"), max_length=2, choices=Jurisdiction.choices, default=Jurisdiction.QUEBEC
+    )
+    # False for the public employment services: no financial assistance, so never offered as
+    # "the assistance you apply for"; which measures cover it is the rules' (sentier_rules).
+    assistance = models.BooleanField(
+        _("last-resort financial assistance"),
+        default=True,
+        help_text=_("Unticked for the public employment services: no financial assistance."),
     )
     history = HistoricalRecords()
 

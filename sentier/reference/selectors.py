@@ -18,5 +18,12 @@ def list_current_regions() -> QuerySet[Region]:
 
 
 def list_current_programs() -> QuerySet[Program]:
-    """The assistance programs of this jurisdiction (PAS, PSS … or Ontario Works, ODSP)."""
+    """The programs of this jurisdiction (PAS, PSS … and the public employment services, or
+    Ontario Works, ODSP)."""
     return Program.objects.filter(jurisdiction=current_jurisdiction()).order_by("code")
+
+
+def list_assistance_programs(jurisdiction: str) -> QuerySet[Program]:
+    """The last-resort assistance programs of a jurisdiction: what a person applies for (not the
+    public employment services, which pay no assistance)."""
+    return Program.objects.filter(jurisdiction=jurisdiction, assistance=True).order_by("code")

@@ -68,13 +68,16 @@ def test_the_17_quebec_regions_are_loaded_with_both_names() -> None:
 
 
 def test_the_six_programs_are_loaded_in_their_jurisdiction(settings: Any) -> None:
-    # The session loaded the Québec configuration: its four programs, no Ontario one.
+    # The session loaded the Québec configuration: its four programs and the public employment
+    # services (no assistance, 000), no Ontario one.
     assert dict(Program.objects.values_list("code", "jurisdiction")) == {
         "PAS": "QC",
         "PSS": "QC",
         "POE": "QC",
         "PRB": "QC",
+        "SPE": "QC",
     }
+    assert set(Program.objects.filter(assistance=False).values_list("code", flat=True)) == {"SPE"}
     pss = Program.objects.get(code="PSS")
     assert _fr(pss) == "Programme de solidarité sociale"
     assert _en(pss) == "Social Solidarity Program"
@@ -131,7 +134,8 @@ def test_loading_again_changes_nothing() -> None:
     assert not report.changed
     assert {kind: counts.total for kind, counts in report.items()} == {
         "regions": 17,
-        "programs": 4,  # Québec's: Ontario's two are not loaded in this configuration
+        # Québec's four and the public employment services: Ontario's two are not loaded here
+        "programs": 5,
         "clienteles": 17,
         "organizations": 49,
         "locations": 54,
