@@ -143,3 +143,46 @@ class ParticipantDetailsForm(forms.ModelForm[Participant]):
                 _("A single person has no children in the household; choose “Single parent”."),
             )
         return data
+
+
+class OpenFileForm(forms.ModelForm[Participant]):
+    """A file a caseworker opens by hand, in their region: in Québec, for a participant of the
+    public employment services who applies for no assistance (000: the service plan is also for
+    them), or for a person met before any application. The program lists this jurisdiction's."""
+
+    birth_date = BoundedDateField(
+        label=_("Date of birth"),
+        required=False,
+        earliest=years_from_today(-120),
+        latest=timezone.localdate,
+        error_messages={
+            "too_early": _("Check the year of birth."),
+            "too_late": _("The date of birth cannot be in the future."),
+        },
+    )
+
+    class Meta:
+        model = Participant
+        fields = [
+            "first_name",
+            "last_name",
+            "birth_date",
+            "program",
+            "email",
+            "phone",
+            "postal_code",
+            "preferred_language",
+        ]
+        widgets = {"program": forms.RadioSelect}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        program = cast("forms.ModelChoiceField[Any]", self.fields["program"])
+        program.queryset = list_current_programs()
+        program.empty_label = None
+        program.help_text = _(
+            "Public employment services: the person receives no last-resort assistance."
+        )
+
+    clean_postal_code = ParticipantDetailsForm.clean_postal_code
+    clean_phone = ParticipantDetailsForm.clean_phone

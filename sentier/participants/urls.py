@@ -7,6 +7,7 @@ from sentier.participants import views
 app_name = "participants"
 urlpatterns = [
     path("", views.caseload, name="caseload"),
+    path("new/", views.open_file, name="open"),
     path("searches/", views.save_search, name="save_search"),
     path("searches/<uuid:search_uuid>/delete/", views.delete_search, name="delete_search"),
     path("me/", views.my_file, name="my_file"),

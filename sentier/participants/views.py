@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,6 +28,7 @@ from sentier.participants import actions, selectors
 from sentier.participants.forms import (
     CaseloadFilterForm,
     NoteForm,
+    OpenFileForm,
     ParticipantDetailsForm,
     SavedSearchForm,
 )
@@ -72,6 +75,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
         "saved_searches": selectors.list_saved_searches_for_user(user),
         "save_form": SavedSearchForm(initial={"query": query.urlencode()}),
+        "can_open_file": _may_open_file(user),
     }
     template = (
         "participants/_caseload_table.html"
@@ -79,6 +83,36 @@ def caseload(request: HttpRequest) -> HttpResponse:
         else ("participants/caseload.html")
     )
     return render(request, template, context)
+
+
+def _may_open_file(user: User) -> bool:
+    """A caseworker opens files by hand in their own region (Québec: Ontario's files come from
+    its intake units)."""
+    return (
+        settings.SENTIER_JURISDICTION == "qc"
+        and user.has_perm("participants.hold_caseload")
+        and user.region_id is not None
+    )
+
+
+@login_required
+def open_file(request: HttpRequest) -> HttpResponse:
+    """Open a file by hand, e.g. for a participant of the public employment services (000)."""
+    user = request_user(request)
+    if not _may_open_file(user):
+        raise PermissionDenied
+    form = bind_form(request, OpenFileForm)
+    if request.method == "POST" and form.is_valid():
+        participant = actions.open_participant_file(
+            actor=user,
+            region_id=user.region_id,
+            caseworker=user,
+            assigned_at=timezone.now(),
+            **form.cleaned_data,
+        )
+        messages.success(request, _("The file was opened."))
+        return redirect("participants:file", participant_uuid=participant.uuid)
+    return render(request, "participants/open.html", {"form": form})
 
 
 @login_required
