@@ -170,6 +170,9 @@ class ServiceKind(models.TextChoices):
     BUDGET = "budget", _("Budget and debt counselling")
     VIOLENCE = "violence", _("Help for victims of violence")
     EMPLOYMENT_ONTARIO = "employment_ontario", _("Employment Ontario services")
+    # Volunteering and other social-participation activities, a recognised step toward social
+    # integration (003; Bill 71's social-participation component): counted as such.
+    SOCIAL_PARTICIPATION = "social_participation", _("Social participation and volunteering")
     OTHER = "other", _("Other support")
 
 
