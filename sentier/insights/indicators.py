@@ -519,3 +519,22 @@ def compute(
     grid = Grid(regions=regions, period=period)
     cells = COMPUTE[definition.compute](milestones, period, keys, grid, threshold)
     return Result(definition=definition, by=keys, cells=cells)
+
+
+@indicator("people_with_social_participation")
+def people_with_social_participation(
+    milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
+) -> list[Cell]:
+    """People whose plan was given a volunteering or other social-participation action (003):
+    each person once a month (once over the period when the table is not by month)."""
+    seen: set[tuple[int, str]] = set()
+    facts = []
+    for m in sorted(milestones, key=lambda m: m.at):
+        if m.kind != Kind.SOCIAL_PARTICIPATION_ACTION or not period.contains(m.day):
+            continue
+        person = (m.participant, m.month if "month" in by else "")
+        if person in seen:
+            continue
+        seen.add(person)
+        facts.append(Fact({**m.dims, "month": m.month}))
+    return count_table(facts, by, grid, t, margins=by)

@@ -28,7 +28,15 @@ from sentier.intake.models import Application, ApplicationStatus, Recommendation
 from sentier.network.models import Offer, OfferStatus
 from sentier.ontario.models import ActionPlan, ActionPlanReview, DeterminationPackage, OWApplication
 from sentier.paas.models import PlaceAllocation, Placement
-from sentier.plans.models import Extension, ExtensionStatus, PlanStatus, PlanTransition, SupportPlan
+from sentier.plans.models import (
+    ActionKind,
+    Extension,
+    ExtensionStatus,
+    PlanAction,
+    PlanStatus,
+    PlanTransition,
+    SupportPlan,
+)
 from sentier.reference.selectors import current_jurisdiction
 from sentier.referrals.models import Referral as ReferralRow
 from sentier.referrals.models import ReferralStatus, ReferralTransition
@@ -65,6 +73,7 @@ class Kind:
     PACKAGE_MAILED = "package_mailed"
     PACKAGE_RETURNED = "package_returned"
     PLACES_GRANTED = "places_granted"  # not a person's: an organization's allocation (amount)
+    SOCIAL_PARTICIPATION_ACTION = "social_participation_action"  # action_kind
 
 
 #: The kinds that mark the first service a person received after applying.
@@ -637,4 +646,33 @@ def place_allocations(scope: Scope) -> Iterator[Milestone]:
                 "until": row["period_end"].isoformat(),
             },
             amount=float(row["places"]),
+        )
+
+
+@_kinds(Kind.SOCIAL_PARTICIPATION_ACTION)
+def social_participation_actions(scope: Scope) -> Iterator[Milestone]:
+    """Volunteering and other social-participation actions of support plans (003), dated by the
+    first version of the action that was one (its history: added as one, or changed into one)."""
+    if current_jurisdiction() != "QC":
+        return
+    via = "plan__participant__"
+    rows = (
+        PlanAction.history.filter(scope.q(via), kind__in=sorted(ActionKind.social()))
+        .order_by("id", "history_date")
+        .values(
+            "id", "history_date", "kind", "plan_id", "plan__participant_id", *_person_values(via)
+        )
+    )
+    seen: set[int] = set()
+    for row in rows:
+        if row["id"] in seen:
+            continue
+        seen.add(row["id"])
+        at = row["history_date"]
+        yield Milestone(
+            Kind.SOCIAL_PARTICIPATION_ACTION,
+            at,
+            f"support_plan:{row['plan_id']}",
+            row["plan__participant_id"],
+            _dims(row, via, at, action_kind=row["kind"]),
         )
