@@ -14,7 +14,11 @@ from django.utils import timezone
 
 import sentier_rules
 from sentier.decisions.actions import decide_for_participant, reevaluate_caseload
+from sentier.decisions.models import Decision
 from sentier.intake.steps import ProgramForm
+from sentier.paas.actions import IneligibleError
+from sentier.paas.models import Placement
+from sentier.paas.tests.placement_helpers import grant, opex, place
 from sentier.participants.actions import open_participant_file
 from sentier.participants.forms import OpenFileForm
 from sentier.participants.models import EventKind, Participant, TimelineEvent
@@ -244,3 +248,17 @@ def test_file_caseload_filter_history_and_api_read_their_file(
     statistics = client_for("analyst").get("/fr-ca/statistics/")
     assert statistics.status_code == 200
     assert "Services publics d’emploi" in statistics.content.decode()
+
+
+def test_a_paas_action_placement_is_refused_and_nothing_but_the_decision_is_written(
+    personas: dict[str, Any], spe_participant: Participant
+) -> None:
+    grant(personas, opex(personas), "13")
+    events = spe_participant.events.count()
+    with pytest.raises(IneligibleError):
+        place(personas, spe_participant, opex(personas))
+    assert not Placement.objects.filter(participant=spe_participant).exists()
+    # The rules' answer is kept on the file, as for anyone refused (paas.actions).
+    refused = Decision.objects.filter(participant=spe_participant).get()
+    assert not refused.eligible
+    assert spe_participant.events.count() == events + 1
