@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("network", "0007_service_province_wide"),
+        ("network", "0008_location_remote_service"),
     ]
 
     operations = [
