@@ -156,6 +156,7 @@ INSTALLED_APPS = [
     "sentier.serviceplans",
     "sentier.ontario",
     "sentier.exchange",
+    "sentier.feedback",
     "sentier.insights",
     "sentier.simulations",
     "sentier.audit",

@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("exchange/", include("sentier.exchange.urls")),
     path("simulations/", include("sentier.simulations.urls")),
     path("insights/", include("sentier.insights.urls")),
+    path("feedback/", include("sentier.feedback.urls")),
     path("", include("sentier.site.urls")),
     prefix_default_language=True,
 )

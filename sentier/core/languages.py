@@ -80,6 +80,7 @@ PARTICIPANT_PAGES = frozenset(
         "network:directory",
         "network:answer_offer",
         "network:withdraw_entry",
+        "feedback:survey",
         "account_login",
         "account_logout",
         "account_reset_password",

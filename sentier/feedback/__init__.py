@@ -1,0 +1,1 @@
+"""Feedback: the short surveys participants and partner organizations answer (issue 17)."""
