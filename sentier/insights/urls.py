@@ -13,4 +13,6 @@ urlpatterns = [
     path("export.csv", views.export, {"fmt": "csv"}, name="export_csv"),
     path("export.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
     path("pilots/", include("sentier.insights.pilot_urls")),
+    # Survey results and data quality (sentier.insights.evidence_views).
+    path("", include("sentier.insights.evidence_urls")),
 ]

@@ -1,0 +1,222 @@
+"""The participant and partner surveys (``sentier.feedback``) as protected aggregates.
+
+For each survey: the number of answers and, for each statement, the share of answers that agree
+(« D’accord » or « Tout à fait d’accord »), by pilot and other regions (analysts, in Québec) and
+by region. No free text is shown or exported: a comment can name a person or a caseworker, and
+in a small region it would identify its writer (issue 17: "free text is never exported with
+identifiers"; here it is not exported at all).
+
+Protection (:mod:`sentier.insights.disclosure`), so that nothing on the page gives back a count
+under the threshold, even by subtraction:
+
+- the answers per group, with their total, go through ``protect_counts``;
+- for each statement, the table of agree / do not agree per group, with its margins (the
+  answers per group are its row totals, suppressed wherever the answers' table suppressed them),
+  goes through ``protect_counts`` too. A group's row total hidden there is hidden in the answers'
+  column as well, and the tables are protected again until nothing changes;
+- a share is shown only where its group's agree, do-not-agree and total cells all stayed
+  visible (each then at least the threshold, so never 0 % or 100 % on a small group).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from sentier.feedback.models import (
+    PARTICIPANT_QUESTIONS,
+    PARTNER_QUESTIONS,
+    SATISFIED,
+    ParticipantSurveyResponse,
+    PartnerSurveyResponse,
+)
+from sentier.insights import disclosure
+from sentier.insights.disclosure import TOTAL, Cell, protect_counts
+from sentier.insights.evidence import Measure
+from sentier.insights.milestones import Scope, pilot_regions
+from sentier.insights.report import scope_regions
+from sentier.reference.selectors import current_jurisdiction
+
+#: The version of these measures' definitions (exports and the view log state it).
+VERSION = "surveys-1"
+
+PARTICIPANT_LABELS = {
+    "understood": _("I understood what was offered to me"),
+    "listened": _("I was listened to"),
+    "helped": _("The support helped me"),
+    "overall": _("Overall, I am satisfied"),
+}
+PARTNER_LABELS = {
+    "complete": _("The referrals we receive hold what we need to start"),
+    "timely": _("We have enough time to answer a referral"),
+    "reachable": _("We can reach the person’s caseworker when we need to"),
+    "overall": _("Overall, the referral process works well"),
+}
+
+
+@dataclass(frozen=True)
+class Survey:
+    id: str
+    title: Any
+    population: Any
+    questions: tuple[str, ...]
+    labels: Mapping[str, Any]
+    load: Callable[[Scope], list[dict[str, Any]]]
+
+
+def _participant_rows(scope: Scope) -> list[dict[str, Any]]:
+    return list(
+        ParticipantSurveyResponse.objects.filter(scope.q("participant__"))
+        .order_by()
+        .values(*PARTICIPANT_QUESTIONS, region=F("participant__region__code"))
+    )
+
+
+def _partner_rows(scope: Scope) -> list[dict[str, Any]]:
+    rows = (
+        PartnerSurveyResponse.objects.filter(scope.q(""))
+        .order_by()
+        .values(*PARTNER_QUESTIONS, code=F("region__code"))
+    )
+    return [{"region": row.pop("code"), **row} for row in rows]
+
+
+SURVEYS = (
+    Survey(
+        "participant",
+        _("Participant survey"),
+        _(
+            "Answers of participants after their support plan was agreed or ended, or a "
+            "referral completed (one answer per person and milestone), by the region of "
+            "their file."
+        ),
+        PARTICIPANT_QUESTIONS,
+        PARTICIPANT_LABELS,
+        _participant_rows,
+    ),
+    Survey(
+        "partner",
+        _("Partner organization survey"),
+        _(
+            "Answers of partner organization staff about the referral process (one answer per "
+            "person and quarter), by the region the answers are about."
+        ),
+        PARTNER_QUESTIONS,
+        PARTNER_LABELS,
+        _partner_rows,
+    ),
+)
+
+
+def protect_survey(
+    answers: Sequence[Mapping[str, Any]],
+    *,
+    key: str,
+    values: Sequence[str],
+    questions: Sequence[str],
+    threshold: int,
+) -> tuple[list[Cell], dict[str, list[Cell]]]:
+    """The protected answers per group (with the total) and, per question, the protected
+    agree (``answer=yes``) / do not agree (``no``) table with its margins (see the module)."""
+    groups = [*values, TOTAL]
+    n = {v: sum(1 for a in answers if a[key] == v) for v in values}
+    n[TOTAL] = sum(n[v] for v in values)
+    yes = {
+        q: {
+            v: sum(1 for a in answers if (v == TOTAL or a[key] == v) and a[q] in SATISFIED)
+            for v in groups
+        }
+        for q in questions
+    }
+    hidden: set[str] = set()
+    while True:
+        counted = protect_counts(
+            [Cell({key: v}, n[v], suppressed=v in hidden) for v in groups],
+            threshold=threshold,
+            margins=(key,),
+        )
+        now_hidden = hidden | {c.group[key] for c in counted if c.suppressed}
+        tables: dict[str, list[Cell]] = {}
+        for q in questions:
+            cells = []
+            for v in groups:
+                cells.append(Cell({key: v, "answer": "yes"}, yes[q][v]))
+                cells.append(Cell({key: v, "answer": "no"}, n[v] - yes[q][v]))
+                cells.append(Cell({key: v, "answer": TOTAL}, n[v], suppressed=v in now_hidden))
+            tables[q] = protect_counts(cells, threshold=threshold, margins=(key, "answer"))
+            now_hidden |= {
+                c.group[key] for c in tables[q] if c.group["answer"] == TOTAL and c.suppressed
+            }
+        if now_hidden == hidden:
+            return counted, tables
+        hidden = now_hidden
+
+
+def _shares(table: Sequence[Cell], key: str, groups: Sequence[str]) -> list[Cell]:
+    by = {(c.group[key], c.group["answer"]): c for c in table}
+    shares = []
+    for v in groups:
+        parts = [by[(v, "yes")], by[(v, "no")], by[(v, TOTAL)]]
+        if any(p.suppressed or p.value is None for p in parts):
+            shares.append(disclosure.suppressed_cell({key: v}))
+            continue
+        agree, total = int(parts[0].value or 0), int(parts[2].value or 0)
+        shares.append(Cell({key: v}, agree / total))
+    return shares
+
+
+def survey_measures(
+    survey: Survey, scope: Scope, *, key: str, threshold: int | None = None
+) -> tuple[list[Measure], list[str]]:
+    """The survey's measures by ``key`` (``region`` or ``area``) and the group values, in order
+    (the total last)."""
+    threshold = disclosure.THRESHOLD if threshold is None else threshold
+    answers = survey.load(scope)
+    values = _group_values(scope, key)
+    if key == "area":
+        pilots = pilot_regions()[0]
+        answers = [{**a, "area": "pilot" if a["region"] in pilots else "other"} for a in answers]
+    counted, tables = protect_survey(
+        answers, key=key, values=values, questions=survey.questions, threshold=threshold
+    )
+    groups = [*values, TOTAL]
+    measures = [
+        Measure(
+            f"{survey.id}_answers",
+            _("Answers"),
+            survey.population,
+            "count",
+            key,
+            counted,
+        )
+    ]
+    for q in survey.questions:
+        measures.append(
+            Measure(
+                f"{survey.id}_{q}",
+                survey.labels[q],
+                _(
+                    "Share of the answers that agree or strongly agree with the statement, out "
+                    "of all answers of the group."
+                ),
+                "rate",
+                key,
+                _shares(tables[q], key, groups),
+            )
+        )
+    return measures, groups
+
+
+def _group_values(scope: Scope, key: str) -> list[str]:
+    if key == "area":
+        return ["pilot", "other"]
+    return scope_regions(scope)
+
+
+def compares_areas(scope: Scope) -> bool:
+    """Pilot and other regions side by side: analysts (every region), in Québec."""
+    return scope.regions is None and current_jurisdiction() == "QC" and bool(pilot_regions()[0])
