@@ -31,8 +31,8 @@ def _comment(label: Any) -> forms.CharField:
         max_length=COMMENT_MAX,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Optional. Do not write names or file numbers. At most %(count)s characters.")
-        % {"count": COMMENT_MAX},
+        # COMMENT_MAX written out: a lazy text formatted at import would be translated once.
+        help_text=_("Optional. Do not write names or file numbers. At most 1000 characters."),
     )
 
 

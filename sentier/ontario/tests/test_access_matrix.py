@@ -281,6 +281,9 @@ ontario:package_step         odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 NOT_A_PERSON: dict[str, str] = {
     "participants:delete_search": "the signed-in user's own saved search: a filter",
     "consent:give": "a purpose: the signed-in person gives their own consent",
+    "feedback:survey": "the signed-in participant's own survey after one of their own plans or "
+    "referrals (looked up among their own milestones only): the same 404 for anyone else, tried "
+    "in feedback/tests/test_participant_survey.py",
     "intake:step": "the application's secret resume link, held by the applicant",
     "intake:summary": "the application's secret resume link, held by the applicant",
     "intake:confirmation": "the application's secret resume link, held by the applicant",

@@ -86,6 +86,11 @@ SKIPPED_NAMES = {
     # The dashboard's CSV and XLSX: the same form (period, breakdown) as insights:dashboard, walked.
     "insights:export_csv",
     "insights:export_xlsx",
+    # The survey and data-quality tables' downloads: no field, the same cells as their pages.
+    "insights:surveys_csv",
+    "insights:surveys_xlsx",
+    "insights:quality_csv",
+    "insights:quality_xlsx",
 }
 #: Pages of the URL configuration no persona reaches from its home page, and why.
 NOT_WALKED: dict[str, str] = {
