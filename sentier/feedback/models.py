@@ -48,14 +48,7 @@ def _rating(label: Any) -> models.PositiveSmallIntegerField[int, int]:
     return models.PositiveSmallIntegerField(label, choices=Rating.choices)
 
 
-class _Written:
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if getattr(self, "pk", None) is not None:
-            raise ValueError("A survey answer is never changed.")
-        super().save(*args, **kwargs)  # type: ignore[misc]
-
-
-class ParticipantSurveyResponse(_Written, AppendOnly, models.Model):
+class ParticipantSurveyResponse(AppendOnly, models.Model):
     """One participant's answer after one milestone."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -92,7 +85,7 @@ class ParticipantSurveyResponse(_Written, AppendOnly, models.Model):
         return f"{self.moment} {self.answered_at:%Y-%m-%d}"
 
 
-class PartnerSurveyResponse(_Written, AppendOnly, models.Model):
+class PartnerSurveyResponse(AppendOnly, models.Model):
     """One partner organization staff member's answer for one quarter."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import sentier.core.models
-import sentier.feedback.models
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -123,7 +122,7 @@ class Migration(migrations.Migration):
                     )
                 ],
             },
-            bases=(sentier.feedback.models._Written, sentier.core.models.AppendOnly, models.Model),
+            bases=(sentier.core.models.AppendOnly, models.Model),
         ),
         migrations.CreateModel(
             name="PartnerSurveyResponse",
@@ -234,6 +233,6 @@ class Migration(migrations.Migration):
                     )
                 ],
             },
-            bases=(sentier.feedback.models._Written, sentier.core.models.AppendOnly, models.Model),
+            bases=(sentier.core.models.AppendOnly, models.Model),
         ),
     ]
