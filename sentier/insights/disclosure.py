@@ -291,9 +291,7 @@ def determined_cells(
     Only the hidden cells are unknowns. A hidden cell is determined when its unit vector lies
     in the row space of the equations restricted to the unknowns, that is when the null space
     of that matrix is zero on its coordinate. The unknowns are split into the groups the
-    equations connect, and each group's null space is read from the eigenvectors of AᵀA whose
-    eigenvalue is zero (a symmetric eigenproblem of the group's size: much cheaper than a
-    singular value decomposition of the whole table).
+    equations connect, and each group's matrix is checked by :func:`null_weights`.
     """
     unknowns = [i for i, h in enumerate(hidden) if h]
     if not unknowns:
@@ -328,16 +326,47 @@ def determined_cells(
             for cell, coefficient in equations[index]:
                 if cell in column:
                     matrix[r, column[cell]] += coefficient
+        weight = null_weights(matrix)
+        determined.extend(cell for cell, c in column.items() if weight[c] < NULL_TOLERANCE)
+    return sorted(determined)
+
+
+#: A hidden cell is determined when the null space weighs less than this on its coordinate.
+NULL_TOLERANCE = 1e-6
+
+
+def null_weights(matrix: np.ndarray) -> np.ndarray:
+    """For each column of ``matrix`` (equations × unknowns), how much the null space weighs on
+    it: 0 when the equations determine that unknown.
+
+    A tall or square matrix (as many equations as unknowns or more): the eigenvectors of AᵀA
+    whose eigenvalue is zero span the null space; the weight is their largest component on the
+    column. A wide one (a region × month table of rates has a few hundred line equations for a
+    thousand hidden cells) is read from the other side, at the cost of the number of equations
+    cubed instead of the number of unknowns cubed: the eigenvectors of AAᵀ with a non-zero
+    eigenvalue λ give the row space (Aᵀu/√λ), and the weight is the squared norm of what of the
+    unit vector the row space leaves (1 − its squared projection on the row space; rounding
+    leaves about 1e-12 on a determined cell, an undetermined one weighs 1e-3 and more). Either
+    way an eigenvalue is zero when at most ``1e-9`` times the largest (at least 1).
+    """
+    rows, columns = matrix.shape
+    if rows >= columns:
         gram = matrix.T @ matrix
         eigenvalues, eigenvectors = np.linalg.eigh(gram)
         tolerance = 1e-9 * max(1.0, float(eigenvalues[-1]))
         null = eigenvectors[:, eigenvalues <= tolerance]
         if null.shape[1] == 0:
-            determined.extend(cells)
-            continue
-        weight = np.abs(null).max(axis=1)
-        determined.extend(cell for cell, c in column.items() if weight[c] < 1e-6)
-    return sorted(determined)
+            return np.zeros(columns)
+        largest: np.ndarray = np.abs(null).max(axis=1)
+        return largest
+    eigenvalues, eigenvectors = np.linalg.eigh(matrix @ matrix.T)
+    tolerance = 1e-9 * max(1.0, float(eigenvalues[-1]))
+    kept = eigenvalues > tolerance
+    # Column j of A against each kept eigenvector, squared, over its eigenvalue: the squared
+    # components of the unit vector e_j on the row space's orthonormal basis.
+    along = (matrix.T @ eigenvectors[:, kept]) ** 2 / eigenvalues[kept]
+    left: np.ndarray = np.clip(1.0 - along.sum(axis=1), 0.0, None)
+    return left
 
 
 def margin_equations(cells: Sequence[Cell], margins: Sequence[str]) -> list[list[tuple[int, int]]]:
