@@ -18,6 +18,7 @@ from sentier.consent import demo as consent_demo
 from sentier.core.jurisdiction import app_enabled
 from sentier.decisions import demo as decisions_demo
 from sentier.exchange import demo as exchange_demo
+from sentier.insights import budget_demo
 from sentier.insights import demo as insights_demo
 from sentier.intake import demo as intake_demo
 from sentier.network import demo as network_demo
@@ -80,6 +81,7 @@ def load_demo(
     if indicators and app_enabled("plans"):
         # The indicators' journeys, October 2025 to today (files IND-…, in no caseload).
         insights_demo.load_demo()
+        budget_demo.load_demo_statements()  # their PAAS statements, for spending against budget
     return created
 
 
