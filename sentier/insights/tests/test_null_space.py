@@ -22,7 +22,8 @@ def gram_weights(matrix: np.ndarray) -> np.ndarray:
     null = eigenvectors[:, eigenvalues <= tolerance]
     if null.shape[1] == 0:
         return np.zeros(matrix.shape[1])
-    return np.abs(null).max(axis=1)
+    largest: np.ndarray = np.abs(null).max(axis=1)
+    return largest
 
 
 @st.composite
