@@ -126,6 +126,9 @@ NOT_WALKED: dict[str, str] = {
     "insights:pilots:report": "a frozen pilot report (the demo freezes none): no field; tested "
     "in insights/tests/test_reports.py",
     "insights:pilots:report_pdf": "as insights:pilots:report (a download, no field)",
+    "insights:site_targets": "Ontario's site targets (linked from Ontario's dashboard; Québec "
+    "answers 404, and the Ontario walk takes only Ontario's apps): a choice of periods, tried "
+    "with a bad one in insights/tests/test_site_targets.py",
 }
 #: Pages of one kind (URL name) each persona opens, and pages in all.
 PER_NAME = 4
