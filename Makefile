@@ -39,12 +39,16 @@ test-deps: system-deps
 	ls /usr/lib/*/faketime/libfaketimeMT.so.1 >/dev/null 2>&1 || missing="$$missing faketime"; \
 	scripts/apt_install.sh $$missing
 
+# Byte-code is compiled once here: where PYTHONDONTWRITEBYTECODE is set (this machine and its CI),
+# Python would otherwise compile Django, NumPy, statsmodels… again in every process it starts
+# (each test process, server and command: 6.5 s of CPU against 2.2 s to start one).
 $(VENV)/.synced: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	@touch $@
 
 python-deps: $(VENV)/.synced
+	@$(PY) -m compileall -q -j 0 sentier sentier_rules config e2e bench conftest.py manage.py >/dev/null
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
