@@ -73,6 +73,15 @@ PERSONAS: tuple[Persona, ...] = (
         Role.PARTNER_STAFF,
         organization="SORIF",
     ),
+    # A worker of the CISSS de Laval: opens the service plans the CISSS takes part in (issue
+    # 16); linked to the CISSS of Laval's regional network by sentier.serviceplans.demo.
+    Persona(
+        "public_cisss",
+        "cisss.laval@sentier.demo",
+        "Geneviève",
+        "Bélanger",
+        Role.PUBLIC_STAFF,
+    ),
     Persona("participant", "participant@sentier.demo", "Julie", "Lavoie", Role.PARTICIPANT),
     Persona("analyst", "analyst@sentier.demo", "Karim", "Haddad", Role.ANALYST, language="en-ca"),
     Persona("admin", "admin@sentier.demo", "Claire", "Pelletier", Role.ADMINISTRATOR),

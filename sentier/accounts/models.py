@@ -24,6 +24,9 @@ class Role(models.TextChoices):
     CASEWORKER = "caseworker", _("Caseworker")
     COORDINATOR = "coordinator", _("Ministry coordinator")
     PARTNER_STAFF = "partner_staff", _("Partner organization staff")
+    # Staff of a public network body (CISSS, school service centre) that takes part in service
+    # plans (issue 16); what they reach is the service plans' (sentier.serviceplans).
+    PUBLIC_STAFF = "public_staff", _("Public network staff")
     ANALYST = "analyst", _("Program analyst")
     ADMINISTRATOR = "administrator", _("Administrator")
 
@@ -45,7 +48,14 @@ def role_label(role: str) -> str:
 
 
 STAFF_ROLES = frozenset(
-    {Role.CASEWORKER, Role.COORDINATOR, Role.PARTNER_STAFF, Role.ANALYST, Role.ADMINISTRATOR}
+    {
+        Role.CASEWORKER,
+        Role.COORDINATOR,
+        Role.PARTNER_STAFF,
+        Role.PUBLIC_STAFF,
+        Role.ANALYST,
+        Role.ADMINISTRATOR,
+    }
 )
 
 

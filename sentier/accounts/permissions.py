@@ -52,6 +52,11 @@ def is_partner_staff(user: Any) -> bool:
 
 
 @predicate
+def is_public_staff(user: Any) -> bool:
+    return _role(user, Role.PUBLIC_STAFF)
+
+
+@predicate
 def is_analyst(user: Any) -> bool:
     return _role(user, Role.ANALYST)
 

@@ -29,12 +29,13 @@ from sentier.network.models import Organization
 from sentier.participants.actions import add_event
 from sentier.participants.models import Participant
 from sentier.plans import states as support_states
-from sentier.plans.models import SupportPlan
+from sentier.plans.models import FollowUpMode, FollowUpStatus, SupportPlan
 from sentier.serviceplans import states
 from sentier.serviceplans.events import record_plan_event
 from sentier.serviceplans.evolve import carry_support_plan
 from sentier.serviceplans.models import (
     AgreementChannel,
+    FollowUp,
     InitiatorKind,
     ItemStatus,
     MemberKind,
@@ -88,6 +89,8 @@ def request_service_plan(
     reasons: str,
     initiator_kind: str,
     initiator_name: str = "",
+    initiator_member: NetworkMember | None = None,
+    initiator_organization: Organization | None = None,
     support_plan_uuid: Any = None,
     at: dt.datetime | None = None,
 ) -> ServicePlanRequest:
@@ -96,7 +99,8 @@ def request_service_plan(
     The person need not ask (000, Q&A). The rules must allow the initiator on that date: the
     Ministry initiates only where and when the plan is deployed (dated parameter
     ``service_plan.ministry_initiation_regions``); it may always join a plan initiated by another
-    ministry or organization.
+    ministry or organization. That body is picked from the region's support network or the
+    directory (``initiator_member``, ``initiator_organization``), or named (another body).
     """
     if not actor.has_perm("serviceplans.request_plan", participant):
         raise PermissionDenied
@@ -109,8 +113,19 @@ def request_service_plan(
         errors["reasons"] = _("Say why a service plan would help this person.")
     if initiator_kind not in InitiatorKind.values:
         errors["initiator_kind"] = _("Say who initiates the plan.")
-    elif initiator_kind != InitiatorKind.MINISTRY and not initiator_name.strip():
-        errors["initiator_name"] = _("Name the ministry, public body or organization.")
+    elif initiator_kind != InitiatorKind.MINISTRY:
+        if initiator_member is not None:
+            if (
+                initiator_member.network.region_id != participant.region_id
+                or initiator_member.kind == MemberKind.MINISTRY
+            ):
+                errors["initiator_body"] = _("Choose a body of this region's network.")
+            else:
+                initiator_name = initiator_member.name
+        elif initiator_organization is not None:
+            initiator_name = initiator_organization.name
+        elif not initiator_name.strip():
+            errors["initiator_name"] = _("Name the ministry, public body or organization.")
     if ServicePlanRequest.objects.filter(
         participant=participant, status=RequestStatus.PENDING
     ).exists():
@@ -141,6 +156,10 @@ def request_service_plan(
         reasons=reasons.strip(),
         initiator_kind=initiator_kind,
         initiator_name="" if initiator_kind == InitiatorKind.MINISTRY else initiator_name.strip(),
+        initiator_member=None if initiator_kind == InitiatorKind.MINISTRY else initiator_member,
+        initiator_organization=None
+        if initiator_kind == InitiatorKind.MINISTRY
+        else initiator_organization,
         support_plan_uuid=support_plan_uuid,
         rules_decision=decision,
     )
@@ -170,6 +189,8 @@ def request_evolution(
     reasons: str,
     initiator_kind: str,
     initiator_name: str = "",
+    initiator_member: NetworkMember | None = None,
+    initiator_organization: Organization | None = None,
 ) -> ServicePlanRequest:
     """Ask the coordinator for a service plan that carries this personalized support plan's
     objectives (000, 001); the support plan runs on until the service plan is approved
@@ -186,6 +207,8 @@ def request_evolution(
         reasons=reasons,
         initiator_kind=initiator_kind,
         initiator_name=initiator_name,
+        initiator_member=initiator_member,
+        initiator_organization=initiator_organization,
         support_plan_uuid=support_plan.uuid,
     )
 
@@ -242,10 +265,11 @@ def decline_request(
 
 def _initiator_party_fields(request: ServicePlanRequest) -> dict[str, Any]:
     """The party of the body that initiated a plan the Ministry joins: the member of the
-    region's network, or the directory organization, of that name; else another public body
-    (another ministry) named as the caseworker wrote it."""
+    region's network or the directory organization picked (or, for a request written before
+    the pick list, of that name); else another public body (another ministry) named as the
+    caseworker wrote it."""
     name = request.initiator_name.strip()
-    member = (
+    member = request.initiator_member or (
         NetworkMember.objects.filter(network__region_id=request.region_id, name__iexact=name)
         .exclude(kind=MemberKind.MINISTRY)
         .select_related("organization")
@@ -261,7 +285,9 @@ def _initiator_party_fields(request: ServicePlanRequest) -> dict[str, Any]:
             "organization": member.organization,
             "member": member,
         }
-    organization = Organization.objects.filter(name__iexact=name).first()
+    organization = (
+        request.initiator_organization or Organization.objects.filter(name__iexact=name).first()
+    )
     if organization is not None:
         return {
             "kind": PartyKind.ORGANIZATION,
@@ -783,6 +809,224 @@ def add_note(*, actor: User, plan: ServicePlan, text: str, category: str) -> Pla
     return record_plan_event(
         plan, PlanEventKind.NOTE, actor, text=text.strip(), category=category, party=party
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Follow-ups (000: "les suivis sont établis [...] avec votre accord")
+
+
+def _ministry_party(plan: ServicePlan) -> Party:
+    return plan.parties.get(kind=PartyKind.MINISTRY)
+
+
+def _check_follow_up(
+    *, scheduled_for: dt.datetime | None, mode: str, status: str, outcome: str, category: str
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if scheduled_for is None:
+        errors["scheduled_for"] = _("Give the date and time of the follow-up.")
+    if mode not in FollowUpMode.values:
+        errors["mode"] = _("Choose how the contact takes place.")
+    if status not in FollowUpStatus.values:
+        errors["status"] = _("Choose a status.")
+    elif (
+        status in (FollowUpStatus.DONE, FollowUpStatus.MISSED)
+        and scheduled_for is not None
+        and scheduled_for > timezone.now()
+    ):
+        errors["status"] = _("A follow-up in the future cannot be held or missed yet.")
+    elif status == FollowUpStatus.DONE and not outcome.strip():
+        errors["outcome"] = _("Write what came out of the contact.")
+    if category not in InformationCategory.values:
+        errors["category"] = _("Choose the kind of information this follow-up holds.")
+    return errors
+
+
+@transaction.atomic
+def add_follow_up(
+    *,
+    actor: User,
+    plan: ServicePlan,
+    scheduled_for: dt.datetime | None,
+    mode: str,
+    category: str,
+    status: str = FollowUpStatus.SCHEDULED,
+    notes: str = "",
+    outcome: str = "",
+) -> FollowUp:
+    """A follow-up of the plan (date, mode, notes, outcome) by the region's staff (for the
+    Ministry) or by a party, in a kind of information the person shares with it; it carries its
+    author and their party."""
+    plan = _lock(plan)
+    party = _writing_party(actor, plan, category)
+    _require_open(plan)
+    errors = _check_follow_up(
+        scheduled_for=scheduled_for, mode=mode, status=status, outcome=outcome, category=category
+    )
+    if errors:
+        raise ValidationError(errors)
+    assert scheduled_for is not None
+    now = timezone.now()
+    follow_up = FollowUp.objects.create(
+        plan=plan,
+        scheduled_for=scheduled_for,
+        mode=mode,
+        status=status,
+        notes=notes.strip(),
+        outcome=outcome.strip(),
+        category=category,
+        party=party or _ministry_party(plan),
+        written_by=actor,
+        written_at=now,
+        changed_by=actor,
+    )
+    record_plan_event(
+        plan,
+        PlanEventKind.FOLLOW_UP_ADDED,
+        actor,
+        summary=follow_up.party.name,
+        data={"follow_up": str(follow_up.uuid), "mode": mode, "status": status},
+        category=category,
+        party=follow_up.party,
+    )
+    add_event(
+        participant=plan.participant,
+        kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
+        actor=actor,
+        data={
+            "plan": str(plan.uuid),
+            "follow_up": str(follow_up.uuid),
+            "change": PlanEventKind.FOLLOW_UP_ADDED,
+        },
+    )
+    return follow_up
+
+
+@transaction.atomic
+def update_follow_up(
+    *,
+    actor: User,
+    follow_up: FollowUp,
+    status: str,
+    notes: str,
+    outcome: str,
+) -> FollowUp:
+    """Write what happened at a follow-up (held, missed, cancelled): the region's staff, or the
+    party that wrote it while the person still shares that kind of information with it."""
+    plan = _lock(follow_up.plan)
+    party = _writing_party(actor, plan, follow_up.category)
+    if party is not None and party.pk != follow_up.party_id:
+        raise PermissionDenied
+    _require_open(plan)
+    follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    errors = _check_follow_up(
+        scheduled_for=follow_up.scheduled_for,
+        mode=follow_up.mode,
+        status=status,
+        outcome=outcome,
+        category=follow_up.category,
+    )
+    if errors:
+        raise ValidationError(errors)
+    follow_up.status = status
+    follow_up.notes = notes.strip()
+    follow_up.outcome = outcome.strip()
+    follow_up.changed_by = actor
+    follow_up.save(update_fields=["status", "notes", "outcome", "changed_by"])
+    record_plan_event(
+        plan,
+        PlanEventKind.FOLLOW_UP_UPDATED,
+        actor,
+        summary=follow_up.party.name,
+        data={"follow_up": str(follow_up.uuid), "mode": follow_up.mode, "status": status},
+        category=follow_up.category,
+        party=follow_up.party,
+    )
+    return follow_up
+
+
+# ---------------------------------------------------------------------------------------------
+# The person's agreement, objective by objective and follow-up by follow-up (000)
+
+
+@transaction.atomic
+def record_item_agreement(
+    *,
+    actor: User,
+    item: Objective | FollowUp,
+    on: dt.date,
+    channel: str,
+) -> Objective | FollowUp:
+    """Record that the person agreed to one objective or follow-up: the day, how (in person, by
+    phone, on a signed form, or online by the person), and who recorded it. Online is only ever
+    the person, from their portal; the others are the region's staff or a party writing in that
+    kind of information. Refused, with nothing changed: a day in the future, a day before the
+    plan existed, an agreement already recorded."""
+    plan = _lock(item.plan)
+    by_the_person = may(actor, "serviceplans.answer_as_the_person", plan)
+    if by_the_person != (channel == AgreementChannel.ONLINE):
+        raise PermissionDenied  # "online" is only ever the person, and the person only online
+    if not by_the_person:
+        _writing_party(actor, plan, item.category)
+    _require_open(plan)
+    item = type(item).objects.select_for_update().get(pk=item.pk)
+    errors: dict[str, str] = {}
+    if item.agreed_on is not None:
+        errors["__all__"] = _("The person's agreement was already recorded.")
+    if channel not in AgreementChannel.values:
+        errors["channel"] = _("Say how the person gave their agreement.")
+    if on > timezone.localdate():
+        errors["on"] = _("The date cannot be in the future.")
+    elif on < timezone.localdate(plan.created_at):
+        errors["on"] = _("The date cannot be before the plan was opened.")
+    if errors:
+        raise ValidationError(errors)
+    item.agreed_on = on
+    item.agreement_channel = channel
+    item.agreement_recorded_by = actor
+    item.agreement_recorded_at = timezone.now()
+    item.save(
+        update_fields=[
+            "agreed_on",
+            "agreement_channel",
+            "agreement_recorded_by",
+            "agreement_recorded_at",
+        ]
+    )
+    is_objective = isinstance(item, Objective)
+    summary = item.text if isinstance(item, Objective) else _follow_up_label(item)
+    record_plan_event(
+        plan,
+        PlanEventKind.ITEM_AGREED,
+        actor,
+        summary=summary[:300],
+        data={
+            "channel": channel,
+            "on": on.isoformat(),
+            "objective" if is_objective else "follow_up": str(item.uuid),
+        },
+        category=item.category,
+        party=item.owner if isinstance(item, Objective) else item.party,
+    )
+    add_event(
+        participant=plan.participant,
+        kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
+        actor=actor,
+        data={
+            "plan": str(plan.uuid),
+            "objective" if is_objective else "follow_up": str(item.uuid),
+            "channel": channel,
+            "on": on.isoformat(),
+            "change": PlanEventKind.ITEM_AGREED,
+        },
+    )
+    return item
+
+
+def _follow_up_label(follow_up: FollowUp) -> str:
+    """A follow-up as the timeline names it: its day and local time (a date reads the same in
+    every language)."""
+    return f"{timezone.localtime(follow_up.scheduled_for):%Y-%m-%d %H:%M}"
 
 
 @transaction.atomic

@@ -4,7 +4,10 @@
 - the participant persona (Julie Lavoie, Laval) in an active service plan initiated by the
   Ministry: the CISSS de Laval, OPEX’82 (community organization, limited consent: no addiction,
   no health) and her sister as parties, objectives tagged by kind of information;
-- a request waiting for the Laval coordinator, and a declined one with its next step.
+- a request waiting for the Laval coordinator, and a declined one with its next step;
+- Geneviève Bélanger (persona ``public_cisss``), a worker of the CISSS de Laval, signs in and
+  sees the plans the CISSS takes part in; in Julie's she wrote a follow-up, and Julie's agreement
+  to the objectives and follow-ups is recorded one by one (000: "avec votre accord").
 
 Everything goes through the real actions, each step at its own date (``acting_at``): the
 request five weeks ago, the coordinator's approval two days later, the person's agreement and the
@@ -26,6 +29,7 @@ from sentier.accounts.models import User
 from sentier.consent.models import Channel, InformationCategory
 from sentier.core.clock import acting_at, at_local
 from sentier.participants.models import FileStatus, Participant
+from sentier.plans.models import FollowUpMode, FollowUpStatus
 from sentier.serviceplans import actions
 from sentier.serviceplans.models import (
     AgreementChannel,
@@ -61,6 +65,7 @@ def load_demo() -> None:
     ensure_situations()
     ensure_networks()
     users = _users()
+    ensure_public_staff(users)
     caseworker, coordinator = users["caseworker_laval"], users["coordinator"]
     julie = Participant.objects.filter(user=users["participant"]).first()
     if julie is not None and not ServicePlan.objects.filter(participant=julie).exists():
@@ -99,6 +104,19 @@ def load_demo() -> None:
         and len(others) > 1
     ):
         _quietly(_declined_request, others[1], caseworker, coordinator)
+
+
+#: Public staff personas and the member of Laval's regional network they work for.
+PUBLIC_STAFF = {"public_cisss": "CISSS de Laval"}
+
+
+def ensure_public_staff(users: dict[str, User] | None = None) -> None:
+    """Link each public staff persona to their body in Laval's regional network (idempotent)."""
+    users = users or _users()
+    for key, body in PUBLIC_STAFF.items():
+        member = NetworkMember.objects.filter(network__region__code="13", name=body).first()
+        if member is not None and key in users:
+            member.staff.add(users[key])
 
 
 def _on(days: int, hour: int, function: Callable[..., T]) -> Callable[..., T]:
@@ -273,6 +291,45 @@ def _active_plan(
         objective=care,
         text="Garde les mardis après-midi",
         owner=family,
+    )
+    # Julie agreed to each objective at the meeting where they were set (000: "avec votre
+    # accord"); the CISSS worker wrote the follow-up of the addiction objective.
+    # The childcare objective waits for her sister's answer before Julie gives hers.
+    for objective in plan.objectives.exclude(pk=care.pk):
+        _on(-29, 17, actions.record_item_agreement)(
+            actor=caseworker,
+            item=objective,
+            on=timezone.localdate() - dt.timedelta(days=29),
+            channel=AgreementChannel.IN_PERSON,
+        )
+    cisss_worker = users.get("public_cisss")
+    if cisss_worker is not None and cisss_worker.role == "public_staff":
+        follow_up = _on(-7, 15, actions.add_follow_up)(
+            actor=cisss_worker,
+            plan=plan,
+            scheduled_for=at_local(-7, 14),
+            mode=FollowUpMode.IN_PERSON,
+            status=FollowUpStatus.DONE,
+            notes="Rencontre au CRD de Laval avec Julie.",
+            outcome="Suivi maintenu chaque semaine; Julie souhaite l’élargir à sa sœur.",
+            category=InformationCategory.ADDICTION,
+        )
+        _on(-7, 16, actions.record_item_agreement)(
+            actor=cisss_worker,
+            item=follow_up,
+            on=timezone.localdate() - dt.timedelta(days=7),
+            channel=AgreementChannel.IN_PERSON,
+        )
+    # Next week's call: Julie has not said yet whether the time suits her.
+    _on(-3, 15, actions.add_follow_up)(
+        actor=caseworker,
+        plan=plan,
+        scheduled_for=timezone.make_aware(
+            dt.datetime.combine(timezone.localdate() + dt.timedelta(days=7), dt.time(10))
+        ),
+        mode=FollowUpMode.PHONE,
+        notes="Faire le point sur la demande à l’Office municipal d’habitation.",
+        category=InformationCategory.HOUSING,
     )
     _on(-10, 11, actions.add_note)(
         actor=caseworker,

@@ -13,12 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sentier.consent.models import Channel, InformationCategory
-from sentier.core.forms import BoundedDateField, within_years
+from sentier.core.forms import BoundedDateField, BoundedDateTimeField, within_years
 from sentier.network.models import Organization
+from sentier.plans.models import FollowUpMode, FollowUpStatus
 from sentier.serviceplans.models import (
     AgreementChannel,
     InitiatorKind,
     ItemStatus,
+    MemberKind,
     NetworkMember,
     NextStep,
     Party,
@@ -64,12 +66,75 @@ class RequestForm(forms.Form):
         widget=forms.RadioSelect,
         initial=InitiatorKind.MINISTRY,
     )
+    initiator_body = forms.ChoiceField(
+        label=_("The body that initiated it"),
+        required=False,
+        choices=[],
+        help_text=_(
+            "Only when the Ministry joins a plan initiated by someone else: a member of the "
+            "region's support network or an organization of the directory."
+        ),
+    )
     initiator_name = forms.CharField(
         label=_("Name of the ministry, public body or organization that initiated it"),
         required=False,
         max_length=200,
-        help_text=_("Only when the Ministry joins a plan initiated by someone else."),
+        help_text=_("Only for another body, not in the list."),
     )
+
+    OTHER = "other"
+
+    def __init__(self, *args: Any, region_id: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        members = NetworkMember.objects.filter(network__region_id=region_id or 0).exclude(
+            kind=MemberKind.MINISTRY
+        )
+        in_network = {m.organization_id for m in members if m.organization_id is not None}
+        organizations = (
+            Organization.objects.filter(locations__region_id=region_id or 0)
+            .exclude(pk__in=in_network)
+            .distinct()
+            .order_by("name")
+        )
+        self._members = {str(m.uuid): m for m in members}
+        self._organizations = {str(o.uuid): o for o in organizations}
+        field = self.fields["initiator_body"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            ("", "—"),
+            (
+                _("Regional support network"),
+                [(f"member:{key}", m.name) for key, m in self._members.items()],
+            ),
+            (
+                _("Organizations of the directory in the region"),
+                [(f"organization:{key}", o.name) for key, o in self._organizations.items()],
+            ),
+            (self.OTHER, _("Another body (name it below)")),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        """The body picked, as ``initiator_member`` or ``initiator_organization``; a name typed
+        only for another body (the name of a body picked is the list's)."""
+        data = super().clean() or {}
+        picked = str(data.get("initiator_body") or "")
+        kind, _sep, key = picked.partition(":")
+        data["initiator_member"] = self._members.get(key) if kind == "member" else None
+        data["initiator_organization"] = (
+            self._organizations.get(key) if kind == "organization" else None
+        )
+        if picked and picked != self.OTHER:
+            data["initiator_name"] = ""
+        elif (
+            not picked
+            and data.get("initiator_kind") not in (None, "", InitiatorKind.MINISTRY)
+            and not str(data.get("initiator_name") or "").strip()
+        ):
+            self.add_error(
+                "initiator_body",
+                _("Choose the body that initiated the plan, or “another body” and name it."),
+            )
+        return data
 
 
 class DeclineForm(forms.Form):
@@ -115,6 +180,65 @@ class AgreementForm(forms.Form):
     )
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+
+
+class FollowUpForm(forms.Form):
+    scheduled_for = BoundedDateTimeField(label=_("Date and time"), **PLAN_DATES)
+    mode = forms.ChoiceField(label=_("How"), choices=FollowUpMode.choices)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=FollowUpStatus.choices, initial=FollowUpStatus.SCHEDULED
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    outcome = forms.CharField(
+        label=_("Outcome"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when the contact was held."),
+    )
+    category = forms.ChoiceField(
+        label=_("Kind of information it holds"),
+        choices=InformationCategory.choices,
+        help_text=_(
+            "A party sees it only if the person agreed to share this kind of information with it."
+        ),
+    )
+
+
+class FollowUpUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=FollowUpStatus.choices)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    outcome = forms.CharField(
+        label=_("Outcome"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when the contact was held."),
+    )
+
+
+class ItemAgreementForm(forms.Form):
+    """The person's agreement to one objective or follow-up, heard by staff or a party."""
+
+    on = BoundedDateField(
+        label=_("Date the person agreed"),
+        earliest=PLAN_DATES["earliest"],
+        latest=timezone.localdate,
+        error_messages={"too_late": _("The date cannot be in the future.")},
+    )
+    channel = forms.ChoiceField(
+        label=_("How the person gave their agreement"),
+        choices=[c for c in AgreementChannel.choices if c[0] != AgreementChannel.ONLINE],
+        widget=forms.RadioSelect,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sentier.consent.models import InformationCategory, RecipientKind
+from sentier.plans.models import FollowUpMode, FollowUpStatus
 
 
 class Situation(models.Model):
@@ -105,6 +106,24 @@ class ServicePlanRequest(models.Model):
     reasons = models.TextField(_("why a service plan"))
     initiator_kind = models.CharField(_("initiator"), max_length=20, choices=InitiatorKind.choices)
     initiator_name = models.CharField(_("name of the initiator"), max_length=200, blank=True)
+    # Picked from the region's support network or the directory (the name is kept beside it as
+    # it read then); both empty and a name typed: another body, named by the caseworker.
+    initiator_member = models.ForeignKey(
+        "NetworkMember",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("initiating member of the regional network"),
+    )
+    initiator_organization = models.ForeignKey(
+        "network.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("initiating organization of the directory"),
+    )
     support_plan_uuid = models.UUIDField(
         _("personalized support plan it evolves from"), null=True, blank=True
     )
@@ -161,6 +180,33 @@ class AgreementChannel(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     PAPER = "paper", _("Signed paper form")
     ONLINE = "online", _("Online, by the person")
+
+
+class PersonAgreement(models.Model):
+    """The person's agreement to one objective or follow-up (000: "Les objectifs à atteindre,
+    les actions à poser de même que les suivis sont établis [...] avec votre accord"): the day it
+    was given, how, and who recorded it (the person themselves when given online)."""
+
+    agreed_on = models.DateField(_("the person agreed on"), null=True, blank=True)
+    agreement_channel = models.CharField(
+        _("agreement given"), max_length=12, choices=AgreementChannel.choices, blank=True
+    )
+    agreement_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agreement recorded by"),
+    )
+    agreement_recorded_at = models.DateTimeField(_("agreement recorded on"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def person_agreed(self) -> bool:
+        return self.agreed_on is not None
 
 
 class ServicePlan(models.Model):
@@ -350,6 +396,14 @@ class NetworkMember(models.Model):
         verbose_name=_("organization in the directory"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Staff of a public body (CISSS, school service centre) who sign in: they open the plans
+    # where their body is a party, in the kinds of information the person shares with it.
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="public_bodies",
+        verbose_name=_("staff with an account"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -436,8 +490,9 @@ class ItemStatus(models.TextChoices):
     ABANDONED = "abandoned", _("Abandoned")
 
 
-class Objective(models.Model):
-    """An objective of the plan, owned by a party, tagged with an information category."""
+class Objective(PersonAgreement):
+    """An objective of the plan, owned by a party, tagged with an information category, and
+    whether the person agreed to it."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     plan = models.ForeignKey(ServicePlan, on_delete=models.CASCADE, related_name="objectives")
@@ -501,6 +556,53 @@ class PlanAction(models.Model):
         return self.text
 
 
+class FollowUp(PersonAgreement):
+    """A follow-up of the plan (000: "les suivis sont établis [...] avec votre accord"): when,
+    how, notes and outcome, written by a party in a kind of information the person shares with
+    it. The shapes (mode, status) are the support plans' (:mod:`sentier.plans.models`)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    plan = models.ForeignKey(ServicePlan, on_delete=models.CASCADE, related_name="follow_ups")
+    scheduled_for = models.DateTimeField(_("date and time"))
+    mode = models.CharField(_("how"), max_length=12, choices=FollowUpMode.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=FollowUpStatus.choices,
+        default=FollowUpStatus.SCHEDULED,
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    category = models.CharField(
+        _("kind of information"), max_length=20, choices=InformationCategory.choices
+    )
+    party = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="follow_ups", verbose_name=_("by the party")
+    )
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    written_at = models.DateTimeField(_("written on"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["scheduled_for", "id"]
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+
+    def __str__(self) -> str:
+        return f"{self.scheduled_for:%Y-%m-%d %H:%M} {self.mode}"
+
+
 class PlanEventKind(models.TextChoices):
     OPENED = "opened", _("Plan opened")
     AGREED = "agreed", _("The person agreed to take part")
@@ -512,6 +614,9 @@ class PlanEventKind(models.TextChoices):
     ACTION_ADDED = "action_added", _("Action added")
     ACTION_UPDATED = "action_updated", _("Action updated")
     NOTE = "note", _("Note")
+    FOLLOW_UP_ADDED = "follow_up_added", _("Follow-up added")
+    FOLLOW_UP_UPDATED = "follow_up_updated", _("Follow-up updated")
+    ITEM_AGREED = "item_agreed", _("The person agreed")
     CONSENT_RECORDED = "consent_recorded", _("Consent to share recorded")
     ENDED = "ended", _("Plan ended")
 
@@ -571,6 +676,14 @@ class PlanEvent(models.Model):
             return f"{initiator} — {name}" if name else initiator
         if kind in (PlanEventKind.AGREED, PlanEventKind.REFUSED) and "channel" in data:
             return str(AgreementChannel(data["channel"]).label)
+        if kind == PlanEventKind.ITEM_AGREED and "channel" in data:
+            return f"{self.summary} — {AgreementChannel(data['channel']).label}"
+        if kind in (PlanEventKind.FOLLOW_UP_ADDED, PlanEventKind.FOLLOW_UP_UPDATED) and (
+            "status" in data
+        ):
+            mode = FollowUpMode(data["mode"]).label if data.get("mode") in FollowUpMode else ""
+            status = FollowUpStatus(data["status"]).label
+            return " — ".join(str(part) for part in (self.summary, mode, status) if part)
         if kind in (PlanEventKind.OBJECTIVE_UPDATED, PlanEventKind.ACTION_UPDATED) and (
             "status" in data
         ):

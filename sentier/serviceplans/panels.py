@@ -3,7 +3,8 @@
 - ``participant_file``: the file's service plan requests and plans, and "Request a service plan";
 - ``my_file``: the person's service plan and a link to "who sees what";
 - ``home``: caseworkers see the coordinator's decisions on their requests, coordinators their
-  queue, partner staff the plans their organization takes part in.
+  queue, partner staff the plans their organization takes part in, public staff (CISSS, school
+  service centre) those their body takes part in.
 """
 
 from __future__ import annotations
@@ -102,6 +103,15 @@ def home_section(request: HttpRequest) -> str:
             return ""
         return render_to_string(
             "serviceplans/_home_partner.html", {"plans": plans}, request=request
+        )
+    if may(user, "serviceplans.act_for_public_body"):
+        return render_to_string(
+            "serviceplans/_home_public_staff.html",
+            {
+                "bodies": selectors.public_bodies_of(user),
+                "plans": list(selectors.list_plans_for_user(user).order_by("-created_at")[:10]),
+            },
+            request=request,
         )
     return ""
 

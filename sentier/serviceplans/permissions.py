@@ -9,6 +9,9 @@
   only the information categories the person consented to share with their organization
   (the selectors filter; these predicates only open the door). They update the actions their
   organization owns.
+- Staff of a public network body (CISSS, school service centre: role "public staff", linked to
+  the body's member of the regional network) open, like organization staff, the active plans
+  where their body is a party, in the categories shared with it; nothing else.
 - Regional network pages list the plans of members to staff of that region; others see counts.
 - The person whose plan it is agrees to it or ends their participation from their portal.
 
@@ -31,6 +34,7 @@ from sentier.accounts.permissions import (
     is_coordinator,
     is_participant,
     is_partner_staff,
+    is_public_staff,
     is_the_person,
     same_region,
 )
@@ -40,24 +44,32 @@ predicate: Callable[[Callable[..., bool]], Any] = predicates.predicate
 add_perm: Callable[[str, Any], None] = permissions.add_perm
 
 
+def parties_of_user_q(user: Any) -> Q | None:
+    """The parties ``user`` acts for: their organization's (partner staff) or their public
+    body's (public staff, through the regional network's member); None for anyone else."""
+    if is_partner_staff.test(user) and getattr(user, "organization_id", None) is not None:
+        return Q(organization_id=user.organization_id)
+    if is_public_staff.test(user):
+        return Q(member__staff=user)
+    return None
+
+
 def _party_of_active_plan(user: Any, plan: Any) -> bool:
-    organization_id = getattr(user, "organization_id", None)
-    if organization_id is None or getattr(plan, "status", None) != "active":
+    scope = parties_of_user_q(user)
+    if scope is None or getattr(plan, "status", None) != "active":
         return False
-    return bool(
-        plan.parties.filter(organization_id=organization_id, removed_at__isnull=True).exists()
-    )
+    return bool(plan.parties.filter(scope, removed_at__isnull=True).exists())
 
 
 def _owns_action(user: Any, action: Any) -> bool:
-    organization_id = getattr(user, "organization_id", None)
+    scope = parties_of_user_q(user)
     owner = getattr(action, "owner", None)
     return (
-        organization_id is not None
+        scope is not None
         and owner is not None
-        and owner.organization_id == organization_id
         and owner.removed_at is None
         and owner.plan.status == "active"
+        and owner.plan.parties.filter(scope, pk=owner.pk).exists()
     )
 
 
@@ -75,7 +87,7 @@ can_request = can_change_participant
 can_decide = is_coordinator & same_region
 can_view_plan = region_staff | is_administrator
 can_change_plan = region_staff | is_administrator
-can_view_plan_as_party = is_partner_staff & party_of_active_plan
+can_view_plan_as_party = (is_partner_staff | is_public_staff) & party_of_active_plan
 can_list_network_plans = region_staff | is_administrator
 
 add_perm("serviceplans.request_plan", can_request)
@@ -83,12 +95,19 @@ add_perm("serviceplans.decide_request", can_decide)
 add_perm("serviceplans.view_plan", can_view_plan)
 add_perm("serviceplans.change_plan", can_change_plan)
 add_perm("serviceplans.view_plan_as_party", can_view_plan_as_party)
-add_perm("serviceplans.update_own_action", is_partner_staff & owns_action)
+add_perm("serviceplans.update_own_action", (is_partner_staff | is_public_staff) & owns_action)
 add_perm("serviceplans.list_network_plans", can_list_network_plans)
 add_perm("serviceplans.run_plans", is_caseworker | is_coordinator | is_administrator)
 add_perm(
-    "serviceplans.open_plans", is_caseworker | is_coordinator | is_administrator | is_partner_staff
+    "serviceplans.open_plans",
+    is_caseworker | is_coordinator | is_administrator | is_partner_staff | is_public_staff,
 )
+# The menu's entry: the region's staff, and public staff (whose only pages are service plans).
+add_perm(
+    "serviceplans.list_plans_in_menu",
+    is_caseworker | is_coordinator | is_administrator | is_public_staff,
+)
+add_perm("serviceplans.act_for_public_body", is_public_staff)
 add_perm("serviceplans.decide_requests", is_coordinator)
 add_perm(
     "serviceplans.view_networks", is_caseworker | is_coordinator | is_analyst | is_administrator

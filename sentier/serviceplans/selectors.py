@@ -24,6 +24,8 @@ from sentier.consent.selectors import Recipient, Share, shared_with
 from sentier.plans.models import SupportPlan
 from sentier.plans.selectors import get_plan_to_manage
 from sentier.serviceplans.models import (
+    FollowUp,
+    NetworkMember,
     Objective,
     Party,
     PartyKind,
@@ -37,7 +39,7 @@ from sentier.serviceplans.models import (
     ServicePlanRequest,
     Situation,
 )
-from sentier.serviceplans.permissions import region_rows_q
+from sentier.serviceplans.permissions import parties_of_user_q, region_rows_q
 
 ALL_CATEGORIES = frozenset(InformationCategory.values)
 
@@ -113,18 +115,19 @@ def recent_decisions_for_caseworker(user: User, limit: int = 10) -> list[Service
 
 def list_plans_for_user(user: User) -> QuerySet[ServicePlan]:
     """Region staff: their region's plans. Partner staff: active plans their organization is a
-    party to. Administrators: all."""
+    party to; public staff (CISSS, school service centre): those their body is a party to.
+    Administrators: all."""
     plans = ServicePlan.objects.select_related(
         "participant", "coordinator", "region"
     ).prefetch_related("parties")  # who coordinates (ServicePlan.coordinated_by)
     scope = region_rows_q(user)
     if scope is not None:
         return plans.filter(scope)
-    if may(user, "accounts.work_for_organization") and user.organization_id is not None:
+    parties = parties_of_user_q(user)
+    if parties is not None:
+        taking_part = Party.objects.filter(parties, removed_at__isnull=True)
         return plans.filter(
-            status=PlanStatus.ACTIVE,
-            parties__organization_id=user.organization_id,
-            parties__removed_at__isnull=True,
+            status=PlanStatus.ACTIVE, pk__in=taking_part.values("plan_id")
         ).distinct()
     return plans.none()
 
@@ -185,12 +188,27 @@ def get_action(plan: ServicePlan, action_uuid: object) -> PlanAction:
 
 
 def party_of_user(plan: ServicePlan, user: User) -> Party | None:
-    """The active party of the plan the user works for (partner staff), if any."""
-    if user.organization_id is None:
+    """The active party of the plan the user works for (partner or public staff), if any."""
+    scope = parties_of_user_q(user)
+    if scope is None:
         return None
-    return plan.parties.filter(
-        organization_id=user.organization_id, removed_at__isnull=True
-    ).first()
+    return plan.parties.filter(scope, removed_at__isnull=True).first()
+
+
+def public_bodies_of(user: User) -> list[NetworkMember]:
+    """The public bodies a public staff member acts for (their home page names them)."""
+    if not may(user, "serviceplans.act_for_public_body"):
+        return []
+    return list(
+        NetworkMember.objects.filter(staff=user).select_related("network__region").order_by("name")
+    )
+
+
+def get_follow_up(plan: ServicePlan, follow_up_uuid: object) -> FollowUp:
+    found = plan.follow_ups.select_related("party").filter(uuid=_key(follow_up_uuid)).first()
+    if found is None:
+        raise Http404
+    return found
 
 
 def _recipient(party: Party) -> Recipient:
@@ -238,6 +256,7 @@ class PlanView:
     party: Party | None = None
     parties: list[Party] = field(default_factory=list)
     objectives: list[Objective] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
     events: list[PlanEvent] = field(default_factory=list)
     #: Why the party no longer sees anything of the person (consent withdrawn or expired).
     notice: str = ""
@@ -281,8 +300,13 @@ def plan_view(plan: ServicePlan, party: Party | None = None, event_limit: int = 
     actions = PlanAction.objects.select_related("owner").order_by("created_at", "id")
     objectives = list(
         plan.objectives.filter(category__in=categories)
-        .select_related("owner")
+        .select_related("owner", "agreement_recorded_by")
         .prefetch_related(Prefetch("actions", queryset=actions))
+    )
+    follow_ups = list(
+        plan.follow_ups.filter(category__in=categories)
+        .select_related("party", "written_by", "changed_by", "agreement_recorded_by")
+        .order_by("-scheduled_for", "-id")
     )
     events = plan.events.filter(category__in=categories)
     if party is not None and not party.is_ministry:
@@ -297,6 +321,7 @@ def plan_view(plan: ServicePlan, party: Party | None = None, event_limit: int = 
         party=party,
         parties=parties if categories >= {InformationCategory.PLAN} else [],
         objectives=objectives,
+        follow_ups=follow_ups,
         events=event_list,
         notice=notice,
     )

@@ -31,6 +31,22 @@ urlpatterns: list[URLPattern] = [
         name="objective",
     ),
     path(
+        "<uuid:plan_uuid>/objectives/<uuid:objective_uuid>/agreement/",
+        views.objective_agreement,
+        name="objective_agreement",
+    ),
+    path("<uuid:plan_uuid>/follow-ups/add/", views.add_follow_up, name="add_follow_up"),
+    path(
+        "<uuid:plan_uuid>/follow-ups/<uuid:follow_up_uuid>/",
+        views.follow_up_detail,
+        name="follow_up",
+    ),
+    path(
+        "<uuid:plan_uuid>/follow-ups/<uuid:follow_up_uuid>/agreement/",
+        views.follow_up_agreement,
+        name="follow_up_agreement",
+    ),
+    path(
         "<uuid:plan_uuid>/actions/<uuid:action_uuid>/status/",
         views.action_status,
         name="action_status",

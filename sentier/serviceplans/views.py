@@ -36,6 +36,9 @@ from sentier.serviceplans.forms import (
     AgreementForm,
     DeclineForm,
     EndForm,
+    FollowUpForm,
+    FollowUpUpdateForm,
+    ItemAgreementForm,
     LeaveForm,
     NoteForm,
     ObjectiveForm,
@@ -47,7 +50,9 @@ from sentier.serviceplans.forms import (
 )
 from sentier.serviceplans.models import (
     AgreementChannel,
+    FollowUp,
     NetworkMember,
+    Objective,
     Party,
     PlanStatus,
     RequestStatus,
@@ -121,6 +126,11 @@ def _url_or_empty(name: str) -> str:
         return ""
 
 
+def _items(view: selectors.PlanView) -> list[Objective | FollowUp]:
+    """The objectives and follow-ups the person agrees to, one by one (000)."""
+    return [*view.objectives, *view.follow_ups]
+
+
 def _active_parties(plan: ServicePlan):  # type: ignore[no-untyped-def]
     return plan.parties.filter(removed_at__isnull=True).order_by("added_at")
 
@@ -143,7 +153,9 @@ def plan_list(request: HttpRequest) -> HttpResponse:
             participant__caseworker=user
         )
     requests = selectors.list_requests_for_user(user).exclude(status=RequestStatus.PENDING)
-    is_partner = may(user, "accounts.work_for_organization")
+    is_partner = may(user, "accounts.work_for_organization") or may(
+        user, "serviceplans.act_for_public_body"
+    )
     queue = list(selectors.coordinator_queue(user))
     pending = (
         list(selectors.list_requests_for_user(user).filter(status=RequestStatus.PENDING))
@@ -186,7 +198,7 @@ def request_plan(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpRespo
     participant = get_participant_for_user(user, participant_uuid)
     if not user.has_perm("serviceplans.request_plan", participant):
         raise Http404
-    form = bind_form(request, RequestForm)
+    form = bind_form(request, RequestForm, region_id=participant.region_id)
     if request.method == "POST" and form.is_valid():
         try:
             created = actions.request_service_plan(
@@ -196,6 +208,8 @@ def request_plan(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpRespo
                 reasons=form.cleaned_data["reasons"],
                 initiator_kind=form.cleaned_data["initiator_kind"],
                 initiator_name=form.cleaned_data["initiator_name"],
+                initiator_member=form.cleaned_data["initiator_member"],
+                initiator_organization=form.cleaned_data["initiator_organization"],
             )
         except ValidationError as error:
             show_refusal(form, error)
@@ -221,7 +235,7 @@ def evolve(request: HttpRequest, support_plan_uuid: uuid.UUID) -> HttpResponse:
     user = request_user(request)
     support_plan = selectors.get_support_plan_to_evolve(user, support_plan_uuid)
     participant = support_plan.participant
-    form = bind_form(request, RequestForm)
+    form = bind_form(request, RequestForm, region_id=participant.region_id)
     if request.method == "POST" and form.is_valid():
         try:
             created = actions.request_evolution(
@@ -231,6 +245,8 @@ def evolve(request: HttpRequest, support_plan_uuid: uuid.UUID) -> HttpResponse:
                 reasons=form.cleaned_data["reasons"],
                 initiator_kind=form.cleaned_data["initiator_kind"],
                 initiator_name=form.cleaned_data["initiator_name"],
+                initiator_member=form.cleaned_data["initiator_member"],
+                initiator_organization=form.cleaned_data["initiator_organization"],
             )
         except ValidationError as error:
             show_refusal(form, error)
@@ -343,6 +359,14 @@ def plan_detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     can_change = full and user.has_perm("serviceplans.change_plan", plan)
     open_plan = plan.status != PlanStatus.ENDED
     categories = selectors.categories_by_party(plan, view.parties) if full else {}
+    # What this reader writes in: everything (the region's staff) or its party's share.
+    writes_in: frozenset[str] = (
+        frozenset(InformationCategory.values)
+        if can_change
+        else view.categories
+        if party is not None and plan.status == PlanStatus.ACTIVE
+        else frozenset()
+    )
     return render(
         request,
         "serviceplans/plan.html",
@@ -368,6 +392,20 @@ def plan_detail(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
             if party is not None and plan.status == PlanStatus.ACTIVE and view.categories
             else None,
             "status_form": ActionStatusForm(),
+            "writes_follow_ups": bool(writes_in) and open_plan,
+            # Objectives and follow-ups whose agreement this reader may record, or update.
+            "agreement_ids": {
+                item.uuid
+                for item in _items(view)
+                if open_plan and item.category in writes_in and not item.person_agreed
+            },
+            "follow_up_ids": {
+                f.uuid
+                for f in view.follow_ups
+                if open_plan
+                and f.category in writes_in
+                and (party is None or f.party_id == party.pk)
+            },
             "owned_action_ids": {
                 a.pk
                 for o in view.objectives
@@ -574,6 +612,8 @@ def party_view(request: HttpRequest, plan_uuid: uuid.UUID, party_uuid: uuid.UUID
             "preview": True,
             "can_change": False,
             "owned_action_ids": set(),
+            "agreement_ids": set(),
+            "follow_up_ids": set(),
         },
     )
 
@@ -714,6 +754,146 @@ def action_status(
 
 
 # ---------------------------------------------------------------------------------------------
+# Follow-ups and the person's agreement to each objective and follow-up (000)
+
+
+@login_required
+def add_follow_up(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
+    """Any party adds a follow-up in the kinds of information shared with it (the region's
+    staff: any, for the Ministry)."""
+    user, plan, _party, categories = _writable_plan(request, plan_uuid)
+    form = _only_categories(_within_plan(bind_form(request, FollowUpForm), plan), categories)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_follow_up(
+                actor=user,
+                plan=plan,
+                scheduled_for=form.cleaned_data["scheduled_for"],
+                mode=form.cleaned_data["mode"],
+                status=form.cleaned_data["status"],
+                notes=form.cleaned_data["notes"],
+                outcome=form.cleaned_data["outcome"],
+                category=form.cleaned_data["category"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The follow-up is added."))
+            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
+    return render(
+        request,
+        "serviceplans/follow_up_form.html",
+        {"plan": plan, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _writable_follow_up(
+    request: HttpRequest, plan_uuid: uuid.UUID, follow_up_uuid: uuid.UUID
+) -> tuple[User, ServicePlan, FollowUp]:
+    """A follow-up the user may update: the region's staff, or the party that wrote it in a
+    kind of information still shared with it; else the missing follow-up's 404."""
+    user, plan, party, categories = _writable_plan(request, plan_uuid)
+    follow_up = selectors.get_follow_up(plan, follow_up_uuid)
+    if follow_up.category not in categories or (
+        party is not None and follow_up.party_id != party.pk
+    ):
+        raise Http404
+    return user, plan, follow_up
+
+
+@login_required
+def follow_up_detail(
+    request: HttpRequest, plan_uuid: uuid.UUID, follow_up_uuid: uuid.UUID
+) -> HttpResponse:
+    """Write what happened at a follow-up (held, missed, cancelled), notes and outcome."""
+    user, plan, follow_up = _writable_follow_up(request, plan_uuid, follow_up_uuid)
+    form = FollowUpUpdateForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "status": follow_up.status,
+            "notes": follow_up.notes,
+            "outcome": follow_up.outcome,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_follow_up(
+                actor=user,
+                follow_up=follow_up,
+                status=form.cleaned_data["status"],
+                notes=form.cleaned_data["notes"],
+                outcome=form.cleaned_data["outcome"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The follow-up is updated."))
+            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
+    return render(
+        request,
+        "serviceplans/follow_up.html",
+        {"plan": plan, "follow_up": follow_up, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _item_agreement(
+    request: HttpRequest, plan: ServicePlan, user: User, item: Objective | FollowUp, what: str
+) -> HttpResponse:
+    form = _within_plan(bind_form(request, ItemAgreementForm), plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.record_item_agreement(
+                actor=user,
+                item=item,
+                on=form.cleaned_data["on"],
+                channel=form.cleaned_data["channel"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The person's agreement is recorded."))
+            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
+    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
+    return render(
+        request,
+        "serviceplans/item_agreement.html",
+        {"plan": plan, "item": item, "what": what, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def objective_agreement(
+    request: HttpRequest, plan_uuid: uuid.UUID, objective_uuid: uuid.UUID
+) -> HttpResponse:
+    """Record that the person agreed to an objective (date, how), heard by the region's staff
+    or by a party in a kind of information shared with it."""
+    user, plan, _party, categories = _writable_plan(request, plan_uuid)
+    objective = selectors.get_objective(plan, objective_uuid)
+    if objective.category not in categories:
+        raise Http404
+    return _item_agreement(request, plan, user, objective, objective.text)
+
+
+@login_required
+def follow_up_agreement(
+    request: HttpRequest, plan_uuid: uuid.UUID, follow_up_uuid: uuid.UUID
+) -> HttpResponse:
+    """Record that the person agreed to a follow-up (date, how)."""
+    user, plan, _party, categories = _writable_plan(request, plan_uuid)
+    follow_up = selectors.get_follow_up(plan, follow_up_uuid)
+    if follow_up.category not in categories:
+        raise Http404
+    when = f"{timezone.localtime(follow_up.scheduled_for):%Y-%m-%d %H:%M}"
+    what = _("Follow-up of %(day)s") % {"day": when}
+    return _item_agreement(request, plan, user, follow_up, what)
+
+
+# ---------------------------------------------------------------------------------------------
 # The participant
 
 
@@ -752,6 +932,22 @@ def mine(request: HttpRequest) -> HttpResponse:
             if agrees
             else _("Your answer is recorded. Nothing changes to your benefit."),
         )
+        return redirect("serviceplans:mine")
+    agree_to = request.POST.get("agree_to", "") if request.method == "POST" else ""
+    if agree_to and current is not None and view is not None:
+        # "avec votre accord" (000): the person agrees to one objective or follow-up online.
+        items = {str(item.uuid): item for item in _items(view)}
+        item = items.get(agree_to)
+        if item is None:
+            raise Http404
+        try:
+            actions.record_item_agreement(
+                actor=user, item=item, on=timezone.localdate(), channel=AgreementChannel.ONLINE
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your agreement is recorded."))
         return redirect("serviceplans:mine")
     form = LeaveForm(request.POST or None)
     if (

@@ -131,3 +131,26 @@ def shared_plan(
         category=InformationCategory.ADDICTION,
     )
     return active_plan
+
+
+@pytest.fixture
+def cisss_worker(personas: dict[str, Any], networks: None) -> Any:
+    """Geneviève Bélanger (persona ``public_cisss``), staff of the CISSS de Laval."""
+    from sentier.serviceplans.demo import ensure_public_staff
+
+    ensure_public_staff(personas)
+    return personas["public_cisss"]
+
+
+@pytest.fixture
+def school_worker(networks: None) -> Any:
+    """Staff of the Centre de services scolaire de Laval, which takes part in no plan here."""
+    from sentier.accounts.models import Role, User
+
+    user = User.objects.create_user(
+        "css.laval@sentier.test", "x", role=Role.PUBLIC_STAFF, first_name="Paul", last_name="Roy"
+    )
+    NetworkMember.objects.get(
+        network__region__code="13", name="Centre de services scolaire de Laval"
+    ).staff.add(user)
+    return user

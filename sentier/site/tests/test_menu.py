@@ -44,6 +44,14 @@ EXPECTED = {
         "exchange:keys",
         "network:directory",
     ],
+    # A CISSS worker (issue 16): the service plans their body takes part in, and what every
+    # signed-in staff member reads.
+    "public_cisss": [
+        "core:home",
+        "serviceplans:list",
+        "network:directory",
+        "decisions:rules",
+    ],
     "admin": [
         "core:home",
         "participants:caseload",
