@@ -12,11 +12,13 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from e2e.conftest import PASSWORD, _new_page
 
 pytestmark = pytest.mark.e2e
+
+PHONE: ViewportSize = {"width": 360, "height": 780}
 
 
 @pytest.fixture
@@ -220,9 +222,8 @@ def test_a_cisss_initiated_plan_is_coordinated_by_the_cisss_with_the_ministry_as
         "Le CISSS de Laval a amorcé un plan de services et invite le Ministère à y prendre part."
     )
     page.get_by_label("Another ministry or public body initiated it").check()
-    page.get_by_label("Name of the ministry, public body or organization that initiated it").fill(
-        "CISSS de Laval"
-    )
+    # Picked from the region's support network (a plain select, no JavaScript).
+    page.get_by_label("The body that initiated it").select_option(label="CISSS de Laval")
     page.get_by_role("button", name="Send the request to the coordinator").click()
     expect(page.get_by_text("Waiting for the coordinator")).to_be_visible()
 
@@ -270,3 +271,83 @@ def test_a_cisss_initiated_plan_is_coordinated_by_the_cisss_with_the_ministry_as
         expect(person_page.get_by_text("Your coordinator at the Ministry")).to_have_count(0)
         assert_accessible(person_page)
         screenshot(person_page, "serviceplans-cisss-mine-en")
+
+    # 4. The person agrees to take part; the caseworker records what the CISSS may see and an
+    #    objective of the CISSS (its worker writes in the kinds of information shared with it).
+    from django.utils import timezone
+
+    from sentier.consent.models import Channel, InformationCategory
+    from sentier.serviceplans import actions
+    from sentier.serviceplans.demo import ensure_public_staff
+
+    caseworker = users["caseworker_laval"]
+    actions.record_agreement(
+        actor=caseworker, plan=plan, agrees=True, on=timezone.localdate(), channel="in_person"
+    )
+    actions.record_party_consent(
+        actor=caseworker,
+        party=coordinating,
+        categories=[InformationCategory.IDENTITY, InformationCategory.HEALTH],
+        channel=Channel.IN_PERSON,
+    )
+    objective = actions.add_objective(
+        actor=caseworker,
+        plan=plan,
+        text="Reprendre le suivi en santé mentale",
+        category=InformationCategory.HEALTH,
+        owner=coordinating,
+    )
+    ensure_public_staff(users)
+
+    # 5. The CISSS worker signs in on a 360 px phone, adds a follow-up and
+    #    records the person's agreement to the objective, heard in person.
+    for cisss_page in _new_page(browser):
+        cisss_page.set_viewport_size(PHONE)
+        login(cisss_page, users["public_cisss"].email, language="en-ca")
+        cisss_page.goto(url("/en-ca/"))
+        cisss_page.get_by_role("link", name=re.compile("Service plan opened on")).first.click()
+        expect(
+            cisss_page.get_by_role("heading", name="Reprendre le suivi en santé mentale")
+        ).to_be_visible()
+        assert_accessible(cisss_page)
+        cisss_page.get_by_role("link", name="Add a follow-up").click()
+        day = timezone.localdate().isoformat()
+        cisss_page.get_by_label("Date and time").fill(f"{day}T00:01")
+        cisss_page.get_by_label("How").select_option(label="In person")
+        cisss_page.get_by_label("Notes").fill("Rencontre au CLSC avec Julie.")
+        cisss_page.get_by_label("Kind of information it holds").select_option(value="health")
+        assert_accessible(cisss_page)
+        cisss_page.get_by_role("button", name="Add the follow-up").click()
+        expect(cisss_page.get_by_text("Notes: Rencontre au CLSC avec Julie.")).to_be_visible()
+        cisss_page.get_by_role(
+            "link", name="Record the person’s agreement to “Reprendre le suivi en santé mentale”"
+        ).click()
+        cisss_page.get_by_label("In person").check()
+        assert_accessible(cisss_page)
+        cisss_page.get_by_role("button", name="Record the agreement").click()
+        expect(
+            cisss_page.get_by_text(re.compile("The person agreed on .* recorded by Geneviève"))
+        ).to_be_visible()
+        assert_accessible(cisss_page)
+        screenshot(cisss_page, "serviceplans-cisss-worker-360")
+    objective.refresh_from_db()
+    assert objective.agreement_recorded_by == users["public_cisss"]
+    assert plan.follow_ups.get().written_by == users["public_cisss"]
+
+    # 6. The person reads who coordinates, the CISSS's follow-up and that they agreed.
+    for person_page in _new_page(browser):
+        person_page.set_viewport_size(PHONE)
+        login(person_page, users["participant"].email, language="en-ca")
+        person_page.goto(url("/en-ca/service-plans/mine/"))
+        expect(
+            person_page.get_by_text(
+                "CISSS de Laval, which started your plan. The Ministry takes part in it."
+            )
+        ).to_be_visible()
+        expect(
+            person_page.get_by_text("written by Geneviève Bélanger, CISSS de Laval")
+        ).to_be_visible()
+        agreed = person_page.get_by_text(re.compile(r"You agreed on .+\d{4}\."))
+        expect(agreed.first).to_be_visible()
+        assert_accessible(person_page)
+        screenshot(person_page, "serviceplans-cisss-mine-agreed-360")
