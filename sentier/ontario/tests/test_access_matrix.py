@@ -56,7 +56,9 @@ from sentier.ontario.demo import submit_ontario_application
 from sentier.ontario.tests.access_world import PERSONAS, Rows, World, build_world
 from sentier.participants.forms import ParticipantDetailsForm
 
-pytestmark = pytest.mark.django_db
+# It loads the whole demo or walks every page: longer than the suite's 5-minute limit per test
+# allows on a loaded machine (make test: UNIT_LIMITS).
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
 Kwargs = Callable[[World, Rows], dict[str, Any] | None]
 Data = Callable[[World, Rows], dict[str, Any]]

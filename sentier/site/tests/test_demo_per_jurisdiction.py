@@ -22,7 +22,9 @@ from sentier.participants.models import Participant
 from sentier.reference.models import Jurisdiction, Program, Region
 from sentier.site.demo import demo_personas
 
-pytestmark = pytest.mark.django_db
+# It loads the whole demo or walks every page: longer than the suite's 5-minute limit per test
+# allows on a loaded machine (make test: UNIT_LIMITS).
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
 WATCHED: tuple[type[Model], ...] = (Region, Program, Organization, User, Participant)
 

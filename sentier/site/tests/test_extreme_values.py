@@ -45,7 +45,9 @@ from django.utils import timezone
 
 from sentier.core.jurisdiction import APP_JURISDICTION, app_enabled
 
-pytestmark = pytest.mark.django_db
+# It loads the whole demo or walks every page: longer than the suite's 5-minute limit per test
+# allows on a loaded machine (make test: UNIT_LIMITS).
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
 LANGUAGE = "fr-ca"
 LONG = "9" * 300 + "x" * 3000

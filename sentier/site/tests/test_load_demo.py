@@ -10,7 +10,9 @@ from django.core.management import call_command
 from sentier.participants.demo import DEMO_PREFIX
 from sentier.participants.models import Participant
 
-pytestmark = pytest.mark.django_db
+# It loads the whole demo or walks every page: longer than the suite's 5-minute limit per test
+# allows on a loaded machine (make test: UNIT_LIMITS).
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
 
 def test_load_demo_twice_is_harmless(personas: Any) -> None:

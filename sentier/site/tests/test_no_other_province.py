@@ -37,7 +37,9 @@ from sentier.accounts.models import Role, User
 from sentier.reference.loading import LoadReport, load_ontario_data
 from sentier.site.demo import demo_personas, load_ontario_demo
 
-pytestmark = pytest.mark.django_db
+# It loads the whole demo or walks every page: longer than the suite's 5-minute limit per test
+# allows on a loaded machine (make test: UNIT_LIMITS).
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Pages of each kind opened per visitor, and pages per visitor at most.

@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from sentier.site import leases
@@ -31,6 +33,16 @@ def probe(key: str) -> str:
     if all(done != key for done, _held in DONE):
         DONE.append((key, TaskLease.objects.filter(task__args_kwargs__args=[key]).exists()))
     return key
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker closes old connections as it wakes, and the command closes every connection
+    before starting again. Inside a test's transaction PostgreSQL's connection counts as old (not
+    in autocommit): closed, it ends the test's transaction, every later query fails and the
+    command loops (SQLite's in-memory test database is never closed)."""
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    monkeypatch.setattr(connections, "close_all", lambda: None)
 
 
 @pytest.fixture(autouse=True)
