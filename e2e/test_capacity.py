@@ -95,7 +95,9 @@ def test_a_freed_place_reaches_the_person_who_accepts_without_javascript(
     page.goto(url(f"/en-ca/directory/capacity/{service.uuid}/waiting-list/"))
     expect(page.get_by_role("row", name="Julie Lavoie")).to_be_visible()
     page.get_by_role("button", name="A place is free").click()
-    expect(page.get_by_role("cell", name="Place offered; answer by")).to_be_visible()
+    expect(
+        page.get_by_role("cell", name="Place offered; the person has not been told yet")
+    ).to_be_visible()
     assert_accessible(page)
     screenshot(page, "waiting-list-en")
 

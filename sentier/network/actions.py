@@ -134,6 +134,9 @@ def _copy(source: Service, target: Service) -> None:
 
 
 def response_days() -> int:
+    """Days a person has to answer an offer, counted from when they were told: a setting,
+    ``SENTIER_OFFER_RESPONSE_DAYS`` (5 by default: the window named in issue 19; no seed sets
+    it, to confirm with the organizations)."""
     return int(getattr(settings, "SENTIER_OFFER_RESPONSE_DAYS", 5))
 
 
@@ -179,9 +182,10 @@ def _log(
                 "service_name": service.name,
                 "organization_name": service.organization.name,
                 "entry": str(entry.uuid),
+                **({"offer": str(offer.uuid)} if offer is not None else {}),
                 **(
-                    {"offer": str(offer.uuid), "respond_by": offer.respond_by.isoformat()}
-                    if offer is not None
+                    {"respond_by": offer.respond_by.isoformat()}
+                    if offer is not None and offer.respond_by is not None
                     else {}
                 ),
             },
@@ -242,12 +246,8 @@ def _offer_place(
     ).first()
     if entry is None:
         return None
-    offer = Offer.objects.create(
-        entry=entry,
-        place=place,
-        offered_at=at,
-        respond_by=at + dt.timedelta(days=response_days()),
-    )
+    # No window yet: it opens when the person is told (``start_offer_window``).
+    offer = Offer.objects.create(entry=entry, place=place, offered_at=at)
     entry.status = EntryStatus.OFFERED
     entry.save(update_fields=["status"])
     _log(
@@ -257,8 +257,47 @@ def _offer_place(
         actor=actor,
         entry=entry,
         offer=offer,
-        note=_("A place is offered in %(service)s; answer by %(date)s")
-        % {"service": service.name, "date": long_date(offer.respond_by)},
+        note=_("A place is offered in %(service)s") % {"service": service.name},
+    )
+    return offer
+
+
+#: How a person was told of an offer (``Offer.told_by``).
+TOLD_BY = ("email", "letter", "phone", "in_person")
+
+
+@transaction.atomic
+def start_offer_window(*, offer_uuid: str, at: dt.datetime, how: str) -> Offer | None:
+    """The person has been told of the offer (a letter mailed, an e-mail sent, a call made): the
+    response window starts now, once. Told again by another channel, the first time stands.
+
+    Called by ``sentier.correspondence`` as it records what was sent (no permission here: the
+    caller has checked its own); returns the offer, ``None`` if it is unknown.
+    """
+    if how not in TOLD_BY:
+        raise ValueError(f"unknown channel {how!r}")
+    offer = (
+        Offer.objects.select_for_update(of=("self",))
+        .select_related("entry__participant", "entry__service__organization")
+        .filter(uuid=offer_uuid)
+        .first()
+    )
+    if offer is None or offer.told_at is not None or offer.status != OfferStatus.OFFERED:
+        return offer
+    offer.told_at = at
+    offer.told_by = how
+    offer.respond_by = at + dt.timedelta(days=response_days())
+    offer.save(update_fields=["told_at", "told_by", "respond_by"])
+    entry = offer.entry
+    _log(
+        service=entry.service,
+        step="told",
+        at=at,
+        actor=None,
+        entry=entry,
+        offer=offer,
+        note=_("Told of the place in %(service)s; answer by %(date)s")
+        % {"service": entry.service.name, "date": long_date(offer.respond_by)},
     )
     return offer
 
@@ -299,7 +338,8 @@ def _open_offer(offer: Offer, at: dt.datetime) -> Offer:
         .select_related("entry__participant", "entry__service__organization")
         .get(pk=offer.pk)
     )
-    if locked.status != OfferStatus.OFFERED or at > locked.respond_by:
+    expired = locked.respond_by is not None and at > locked.respond_by
+    if locked.status != OfferStatus.OFFERED or expired:
         raise ValidationError({"offer": [_("This offer is no longer open.")]})
     return locked
 
@@ -381,7 +421,8 @@ def _close_and_pass(
 
 @transaction.atomic
 def expire_offers(*, now: dt.datetime) -> list[Offer]:
-    """Offers unanswered past their window expire; each place goes to the next person.
+    """Offers unanswered past their window expire; each place goes to the next person. An
+    offer whose person was not told yet has no window and never expires here.
 
     Returns the expired offers. Safe to run again: an expired offer is never touched twice.
     """

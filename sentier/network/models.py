@@ -416,13 +416,20 @@ class Offer(models.Model):
 
     ``place`` identifies the freed place: when an offer is declined or expires the same place is
     offered to the next person who has not yet been offered it.
+
+    The window opens when the person has been told (issue 19: an offer must never expire unseen):
+    ``told_at`` and ``respond_by`` stay empty until a letter is mailed, an e-mail sent or a call
+    made (``start_offer_window``, called by ``sentier.correspondence``); until then the offer
+    cannot expire.
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     entry = models.ForeignKey(WaitingListEntry, on_delete=models.CASCADE, related_name="offers")
     place = models.UUIDField(_("place"), db_index=True)
     offered_at = models.DateTimeField(_("offered on"))
-    respond_by = models.DateTimeField(_("answer by"))
+    told_at = models.DateTimeField(_("person told on"), null=True, blank=True)
+    told_by = models.CharField(_("told by"), max_length=10, blank=True, default="")
+    respond_by = models.DateTimeField(_("answer by"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=OfferStatus.choices, default=OfferStatus.OFFERED
     )

@@ -21,6 +21,7 @@ from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core import panels
 from sentier.network import selectors
+from sentier.network.actions import response_days
 from sentier.network.forms import WaitingListAddForm
 
 
@@ -51,7 +52,11 @@ def my_waiting_lists(request: HttpRequest, *, participant: Any, **_kwargs: Any) 
     # A person waits on a few lists at most: one small query each for their place in line.
     for entry in entries:
         entry.place_in_line = selectors.place_in_line(entry)  # type: ignore[attr-defined]
-    return render_to_string("network/_my_waiting_lists.html", {"entries": entries}, request=request)
+    return render_to_string(
+        "network/_my_waiting_lists.html",
+        {"entries": entries, "response_days": response_days()},
+        request=request,
+    )
 
 
 @panels.register("participant_file")

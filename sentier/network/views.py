@@ -31,7 +31,6 @@ from sentier.accounts.permissions import may
 from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
-from sentier.core.formatting import long_date
 from sentier.core.forms import bind_form
 from sentier.network import actions, selectors
 from sentier.network.csv_import import COLUMNS
@@ -182,8 +181,11 @@ def free_place(request: HttpRequest, service_uuid: str) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("The place is offered to the next person on the waiting list (answer by %(date)s).")
-            % {"date": long_date(offer.respond_by)},
+            _(
+                "The place is offered to the next person on the waiting list. They have "
+                "%(days)s days to answer from when they are told."
+            )
+            % {"days": actions.response_days()},
         )
     return redirect("network:waiting_list", service_uuid=service.uuid)
 

@@ -17,8 +17,15 @@ def waiting_step_text(
     names = {"service": service, "organization": organization}
     if step == "added":
         return gettext("On the waiting list of %(service)s (%(organization)s)") % names
-    if step == "offered" and respond_by is not None:
+    if step == "offered" and respond_by is not None:  # older rows: the window began at once
         return gettext("A place is offered in %(service)s; answer by %(date)s") % {
+            **names,
+            "date": long_date(respond_by),
+        }
+    if step == "offered":
+        return gettext("A place is offered in %(service)s") % names
+    if step == "told" and respond_by is not None:
+        return gettext("Told of the place in %(service)s; answer by %(date)s") % {
             **names,
             "date": long_date(respond_by),
         }

@@ -64,6 +64,14 @@ def queue(personas: dict[str, Any], service: Service) -> list[WaitingListEntry]:
     ]
 
 
+def _tell(offer: Offer | None, at: dt.datetime = NOW) -> Offer:
+    """The person is told of the offer (a letter mailed, say): the window starts."""
+    assert offer is not None
+    told = actions.start_offer_window(offer_uuid=str(offer.uuid), at=at, how="letter")
+    assert told is not None
+    return told
+
+
 def _offered(service: Service) -> list[str]:
     return [
         o.entry.participant.first_name
@@ -78,7 +86,13 @@ def test_a_freed_place_is_offered_to_the_longest_waiting_person(
 
     assert offer is not None
     assert offer.entry == queue[0]
-    assert offer.respond_by == NOW + 5 * DAY
+    assert offer.respond_by is None  # nobody told yet: no window
+    told = _tell(offer, NOW + DAY)
+    assert told.told_at == NOW + DAY
+    assert told.respond_by == NOW + 6 * DAY
+    _tell(offer, NOW + 2 * DAY)  # told again: the first time stands
+    offer.refresh_from_db()
+    assert offer.respond_by == NOW + 6 * DAY
     queue[0].refresh_from_db()
     assert queue[0].status == EntryStatus.OFFERED
     event = TimelineEvent.objects.get(
@@ -109,6 +123,8 @@ def test_an_unanswered_offer_passes_to_the_next_after_the_window(
 ) -> None:
     first = actions.release_place(actor=personas["partner_opex"], service=service, at=NOW)
     assert first is not None
+    assert actions.expire_offers(now=NOW + 30 * DAY) == []  # never told: never expires
+    _tell(first)
 
     assert actions.expire_offers(now=NOW + 5 * DAY) == []  # still inside the window
     expired = actions.expire_offers(now=NOW + 5 * DAY + dt.timedelta(minutes=1))
@@ -119,6 +135,9 @@ def test_an_unanswered_offer_passes_to_the_next_after_the_window(
     assert _offered(service) == ["Ben"]
     second = Offer.objects.get(status=OfferStatus.OFFERED)
     assert second.place == first.place
+    assert second.respond_by is None
+    _tell(second, NOW + 5 * DAY + dt.timedelta(minutes=1))
+    second.refresh_from_db()
     assert second.respond_by == NOW + 10 * DAY + dt.timedelta(minutes=1)
     queue[0].refresh_from_db()
     assert queue[0].status == EntryStatus.WAITING  # Ana keeps her place in line
@@ -129,7 +148,7 @@ def test_an_unanswered_offer_passes_to_the_next_after_the_window(
         .order_by("occurred_at", "pk")
         .values_list("data__step", flat=True)
     )
-    assert steps == ["added", "offered", "expired"]
+    assert steps == ["added", "offered", "told", "expired"]
 
 
 def test_the_command_expires_with_an_injected_time(
@@ -139,7 +158,7 @@ def test_the_command_expires_with_an_injected_time(
 
     from django.core.management import call_command
 
-    actions.release_place(actor=personas["partner_opex"], service=service, at=NOW)
+    _tell(actions.release_place(actor=personas["partner_opex"], service=service, at=NOW))
     out = StringIO()
 
     call_command("expire_offers", "--now", (NOW + 6 * DAY).isoformat(), stdout=out)
@@ -150,9 +169,11 @@ def test_the_command_expires_with_an_injected_time(
 def test_when_everyone_has_been_offered_the_place_stays_free(
     personas: dict[str, Any], service: Service, queue: list[WaitingListEntry]
 ) -> None:
-    actions.release_place(actor=personas["partner_opex"], service=service, at=NOW)
+    _tell(actions.release_place(actor=personas["partner_opex"], service=service, at=NOW))
     for round_ in range(1, 4):
         actions.expire_offers(now=NOW + round_ * 6 * DAY)
+        for offer in Offer.objects.filter(status=OfferStatus.OFFERED):
+            _tell(offer, NOW + round_ * 6 * DAY)
 
     assert _offered(service) == []
     assert Offer.objects.filter(status=OfferStatus.EXPIRED).count() == 3
@@ -195,6 +216,7 @@ def test_an_answer_after_the_window_is_refused_and_nothing_changes(
 ) -> None:
     offer = actions.release_place(actor=personas["partner_opex"], service=service, at=NOW)
     assert offer is not None
+    _tell(offer)
 
     with pytest.raises(ValidationError):
         actions.answer_offer(
@@ -317,17 +339,18 @@ def test_leaving_the_list_with_an_open_offer_passes_it_on(
 def test_each_step_reads_in_the_readers_language(
     personas: dict[str, Any], service: Service, queue: list[WaitingListEntry]
 ) -> None:
-    actions.release_place(actor=personas["partner_opex"], service=service, at=NOW)
+    _tell(actions.release_place(actor=personas["partner_opex"], service=service, at=NOW))
     page = f"/{{}}/directory/capacity/{service.uuid}/waiting-list/"
     client = Client()
     client.force_login(personas["partner_opex"])
     english = client.get(page.format("en-ca")).content.decode()
     french = client.get(page.format("fr-ca")).content.decode()
 
-    assert f"A place is offered in {service.name}; answer by" in english
+    assert f"A place is offered in {service.name}" in english
+    assert f"Told of the place in {service.name}; answer by" in english
     assert f"On the waiting list of {service.name}" in english
     assert "Sur la liste d’attente" not in english
     assert "Sur la liste d’attente de" in french
-    event = TimelineEvent.objects.get(participant=queue[0].participant, data__step="offered")
+    event = TimelineEvent.objects.get(participant=queue[0].participant, data__step="told")
     with translation.override("en-ca"):
-        assert event.detail.startswith(f"A place is offered in {service.name}; answer by")
+        assert event.detail.startswith(f"Told of the place in {service.name}; answer by")
