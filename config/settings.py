@@ -157,6 +157,7 @@ INSTALLED_APPS = [
     "sentier.ontario",
     "sentier.exchange",
     "sentier.feedback",
+    "sentier.correspondence",
     "sentier.insights",
     "sentier.simulations",
     "sentier.audit",

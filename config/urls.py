@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("service-plans/", include("sentier.serviceplans.urls")),
     path("ontario/", include("sentier.ontario.urls")),
     path("exchange/", include("sentier.exchange.urls")),
+    path("correspondence/", include("sentier.correspondence.urls")),
     path("simulations/", include("sentier.simulations.urls")),
     path("insights/", include("sentier.insights.urls")),
     path("feedback/", include("sentier.feedback.urls")),

@@ -97,6 +97,8 @@ class AccessKind(models.TextChoices):
     ODSP_APPLICATION = "odsp_application", _("ODSP application")
     ODSP_PACKAGE = "odsp_package", _("Disability Determination Package")
     ODSP_MAILING = "odsp_mailing", _("The day’s mailing of packages")
+    # Correspondence (issue 19)
+    CORRESPONDENCE = "correspondence", _("Letters, e-mails and calls to the person")
 
 
 class AccessLog(models.Model):

@@ -25,6 +25,7 @@ Today's menu, top to bottom:
 150   Support plans (plans)
 160   Service plans (serviceplans)
 170   Referrals, 180 Referrals received (referrals)
+185   Letters and calls (correspondence)
 190   Capacity (network)
 200   Partner systems (exchange)
 210   Local office worklist, 220 ODSP intake (ontario)

@@ -17,6 +17,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 # (command, takes --now). Order: expire before reminding, deliver what the others queued last.
 JOBS: tuple[tuple[str, bool], ...] = (
     ("referral_deadlines", True),
+    # Before expire_offers: an offer's window starts only once its person is told.
+    ("correspondence", True),
     ("expire_offers", True),
     ("close_unanswered_ow", True),
     ("capacity_reminders", True),

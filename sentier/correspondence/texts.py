@@ -1,0 +1,174 @@
+"""What each notice says, in the person's language, and the version of that text.
+
+One text per subject, the same for the e-mail, the letter and the caseworker's call (what to
+say): a title and a few paragraphs, built from the event's parameters. A notice keeps the
+version of the text it was sent with (``TEXT_VERSION``): change a sentence, change the version.
+
+Languages: French, English, and Spanish, Arabic and Haitian Creole where their catalog has the
+sentence; a sentence missing from a catalog falls back to French (``LANGUAGE_CODE``), as Django
+does (``docs/architecture.md``).
+
+Whom to call and the return address are settings (``SENTIER_CORRESPONDENCE_PHONE``,
+``SENTIER_CORRESPONDENCE_RETURN_ADDRESS``); the defaults are the numbers the seeds give for the
+personalized support plan in Québec (001: Montréal 514 873-4000, elsewhere 1 877 767-8773) and
+Ontario's ODSP help line (``sentier.ontario.package.HELP_PHONE``, 004), with placeholder
+addresses to replace before production.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from sentier.core.formatting import long_date
+from sentier.core.languages import CORRESPONDENCE_CHOICES
+from sentier.correspondence.models import Subject
+
+#: The version of every text below; kept on each notice sent.
+TEXT_VERSION = "2026-12-06"
+
+_LANGUAGES = {code for code, _name in CORRESPONDENCE_CHOICES}
+
+_DEFAULT_PHONE = {
+    "qc": "514 873-4000 (Montréal), 1 877 767-8773",
+    "on": "1-888-999-1142",
+}
+_DEFAULT_RETURN_ADDRESS = {
+    "qc": ["Services Québec", "Case postale 0000, succursale A", "Québec QC  G1K 0A0"],
+    "on": ["Sentier — Ontario", "PO Box 0000, Station A", "Toronto ON  M5W 0A0"],
+}
+
+
+def correspondence_language(code: str) -> str:
+    """The language a notice is written in: the file's language of correspondence when Sentier
+    writes it, else French."""
+    return code if code in _LANGUAGES else "fr-ca"
+
+
+def help_phone() -> str:
+    configured: str = getattr(settings, "SENTIER_CORRESPONDENCE_PHONE", "")
+    return configured or _DEFAULT_PHONE.get(settings.SENTIER_JURISDICTION, _DEFAULT_PHONE["qc"])
+
+
+def return_address() -> list[str]:
+    configured: list[str] = getattr(settings, "SENTIER_CORRESPONDENCE_RETURN_ADDRESS", [])
+    return configured or _DEFAULT_RETURN_ADDRESS.get(
+        settings.SENTIER_JURISDICTION, _DEFAULT_RETURN_ADDRESS["qc"]
+    )
+
+
+@dataclass(frozen=True)
+class Message:
+    """A notice's words in one language."""
+
+    language: str
+    title: str
+    paragraphs: tuple[str, ...]
+    version: str = TEXT_VERSION
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join((self.title, *self.paragraphs))
+
+
+def compose(
+    subject: str,
+    *,
+    language: str,
+    data: dict[str, Any],
+    first_name: str,
+    file_number: str,
+    caseworker: str = "",
+    respond_by: dt.datetime | None = None,
+) -> Message:
+    """The notice about ``subject`` in ``language``; ``data`` are the event's parameters."""
+    language = correspondence_language(language)
+    with translation.override(language):
+        names = {
+            "service": data.get("service_name", ""),
+            "organization": data.get("organization_name", ""),
+            "file": file_number,
+        }
+        title, body = _body(subject, data, names, respond_by)
+        call = (
+            _("Questions? Call your caseworker, %(name)s, or %(phone)s. Say your file number.")
+            % {"name": caseworker, "phone": help_phone()}
+            if caseworker
+            else _("Questions? Call %(phone)s. Say your file number.") % {"phone": help_phone()}
+        )
+        paragraphs = (
+            _("Hello %(name)s,") % {"name": first_name},
+            *body,
+            call,
+            _("Your file number: %(file)s") % names,
+        )
+        return Message(language=language, title=title, paragraphs=paragraphs)
+
+
+def _body(
+    subject: str, data: dict[str, Any], names: dict[str, str], respond_by: dt.datetime | None
+) -> tuple[str, list[str]]:
+    if subject == Subject.PLACE_OFFERED:
+        date = long_date(timezone.localtime(respond_by)) if respond_by else ""
+        return _("A place is offered to you"), [
+            _("A place is free for you in %(service)s (%(organization)s).") % names,
+            _(
+                "Please answer by %(date)s: tell your caseworker, call us, or answer in Sentier "
+                "under “My file”. After that date, the place goes to the next person and you "
+                "stay on the list."
+            )
+            % {"date": date},
+        ]
+    if subject == Subject.APPLICATION_RECEIVED:
+        return _("We received your application"), [
+            _("We received your application. Your file number is %(file)s.") % names,
+            _("A caseworker will contact you. Keep this number: it helps us find your file."),
+        ]
+    if subject == Subject.RECOMMENDATION_DECIDED:
+        return _("Your application has been reviewed"), [
+            _(
+                "A caseworker has reviewed your application and chosen the support to offer you. "
+                "Your caseworker will contact you to talk about it."
+            ),
+        ]
+    if subject == Subject.PLAN_AGREED:
+        return _("Your support plan is agreed"), [
+            _(
+                "Your personalized support plan is agreed. You can read it in Sentier under "
+                "“My plan”, or ask your caseworker for a copy."
+            ),
+        ]
+    if subject == Subject.PLAN_EXTENDED:
+        if data.get("status") == "granted":
+            return _("Your support plan is extended"), [
+                _("Your request to extend your support plan is granted."),
+            ]
+        return _("Your request to extend your support plan"), [
+            _(
+                "Your request to extend your support plan is not granted. Your caseworker will "
+                "explain why and what else can help."
+            ),
+        ]
+    if subject == Subject.PLAN_ENDED:
+        return _("Your support plan has ended"), [
+            _("Your support plan has ended. This does not change your financial assistance."),
+            _("You can ask for support again at any time."),
+        ]
+    if subject == Subject.REFERRAL_ANSWERED:
+        if data.get("to") == "accepted":
+            return _("Your referral is accepted"), [
+                _("%(organization)s accepted your referral. They will contact you.") % names,
+            ]
+        return _("Your referral was not accepted"), [
+            _(
+                "%(organization)s cannot take your referral. Your caseworker will look for "
+                "another service with you."
+            )
+            % names,
+        ]
+    raise ValueError(f"unknown subject {subject!r}")
