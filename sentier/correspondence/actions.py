@@ -39,6 +39,7 @@ from django_tasks import task
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.core.jurisdiction import app_enabled
 from sentier.core.pdf import sha256_hex, tagged_pdf
 from sentier.correspondence import channels
 from sentier.correspondence.models import (
@@ -226,6 +227,8 @@ def plan_notices_for(event: TimelineEvent, *, now: dt.datetime) -> list[Notice]:
 
 def plan_notices(*, now: dt.datetime | None = None) -> list[Notice]:
     """Plan the notices of every watched event without one (one transaction per event)."""
+    if not app_enabled("correspondence"):
+        return []  # not offered in this jurisdiction yet: offers keep their window from the start
     now = now or timezone.now()
     created: list[Notice] = []
     for event in watched_events(now=now):

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from sentier.accounts.models import User
 from sentier.core.formatting import long_date
+from sentier.core.jurisdiction import app_enabled
 from sentier.network.models import (
     OPEN_ENTRY_STATUSES,
     CapacityUpdate,
@@ -246,8 +247,16 @@ def _offer_place(
     ).first()
     if entry is None:
         return None
-    # No window yet: it opens when the person is told (``start_offer_window``).
-    offer = Offer.objects.create(entry=entry, place=place, offered_at=at)
+    # No window yet: it opens when the person is told (``start_offer_window``, called by
+    # correspondence). Where correspondence is not offered (Ontario for now), nothing tells
+    # the person: the window starts at once, as it did before.
+    told_now = not app_enabled("correspondence")
+    offer = Offer.objects.create(
+        entry=entry,
+        place=place,
+        offered_at=at,
+        respond_by=at + dt.timedelta(days=response_days()) if told_now else None,
+    )
     entry.status = EntryStatus.OFFERED
     entry.save(update_fields=["status"])
     _log(

@@ -32,6 +32,7 @@ OWNERS = {
     "sentier.consent.timeline_kinds": {"consent_given", "consent_withdrawn"},
     "sentier.referrals.timeline_kinds": {"referral_sent", "referral_updated"},
     "sentier.network.timeline_kinds": {"waiting_offer"},
+    "sentier.correspondence.timeline_kinds": {"notice"},
     "sentier.plans.timeline_kinds": {
         "support_plan_requested",
         "support_plan_proposed",
