@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("network", "0007_service_province_wide"),
+        ("network", "0009_service_kind_social_participation"),
     ]
 
     operations = [
