@@ -21,7 +21,9 @@ def test_the_demo_plan_has_the_cisss_follow_up_and_agreements(personas: dict[str
     assert NetworkMember.objects.get(staff=worker).name == "CISSS de Laval"
     plan = ServicePlan.objects.get(participant__user=personas["participant"])
     written = FollowUp.objects.get(plan=plan, written_by=worker)
-    assert written.person_agreed and written.outcome
+    assert written.person_agreed
+    assert written.outcome
     assert plan.follow_ups.filter(agreed_on__isnull=True).count() == 1
     agreed = [o.person_agreed for o in plan.objectives.order_by("created_at")]
-    assert agreed.count(False) == 1 and len(agreed) >= 3
+    assert agreed.count(False) == 1
+    assert len(agreed) >= 3
