@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from e2e.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
-PHONE = {"width": 360, "height": 740}
+PHONE: ViewportSize = {"width": 360, "height": 740}
 
 
 @pytest.fixture
