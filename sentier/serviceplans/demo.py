@@ -119,11 +119,11 @@ def ensure_public_staff(users: dict[str, User] | None = None) -> None:
             member.staff.add(users[key])
 
 
-def _on(days: int, hour: int, function: Callable[..., T]) -> Callable[..., T]:
-    """``function``, run as if it were ``days`` from today at ``hour`` o'clock."""
+def _on(days: int, hour: int, function: Callable[..., T], minute: int = 0) -> Callable[..., T]:
+    """``function``, run as if it were ``days`` from today at ``hour``:``minute``."""
 
     def step(*args: Any, **kwargs: Any) -> T:
-        with acting_at(at_local(days, hour)):
+        with acting_at(at_local(days, hour, minute)):
             return function(*args, **kwargs)
 
     return step
@@ -295,8 +295,9 @@ def _active_plan(
     # Julie agreed to each objective at the meeting where they were set (000: "avec votre
     # accord"); the CISSS worker wrote the follow-up of the addiction objective.
     # The childcare objective waits for her sister's answer before Julie gives hers.
-    for objective in plan.objectives.exclude(pk=care.pk):
-        _on(-29, 17, actions.record_item_agreement)(
+    # One objective after the other, a few minutes apart, as they were read to her.
+    for minutes, objective in enumerate(plan.objectives.exclude(pk=care.pk).order_by("pk")):
+        _on(-29, 17, actions.record_item_agreement, minute=5 * minutes)(
             actor=caseworker,
             item=objective,
             on=timezone.localdate() - dt.timedelta(days=29),

@@ -57,6 +57,7 @@ def test_the_installed_apps_register_the_whole_menu_in_its_order() -> None:
         "serviceplans:list",
         "referrals:sent",
         "referrals:inbox",
+        "correspondence:notices",
         "network:capacity",
         "exchange:keys",
         "ontario:ow_intake_queue",

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
 from sentier.correspondence import actions
@@ -29,6 +30,14 @@ from sentier.participants.models import Participant, TimelineEvent
 from sentier.reference.models import Program, Region
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english() -> Any:
+    """These tests read the English texts (the French catalog translates them)."""
+    with translation.override("en-ca"):
+        yield
+
 
 DAY = dt.timedelta(days=1)
 
