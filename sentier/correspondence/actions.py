@@ -70,6 +70,14 @@ from sentier.participants.models import Participant, TimelineEvent
 from sentier.plans.timeline_kinds import SupportPlanEventKind
 from sentier.referrals.timeline_kinds import ReferralEventKind
 
+
+def untranslated(text: object) -> str:
+    """A refusal's reason as its msgid: kept so, it is shown in each reader's language
+    (``Notice.shown_error``), not in the language of whoever planned the notice."""
+    with translation.override(None):
+        return str(text)
+
+
 logger = logging.getLogger(__name__)
 
 #: Most letters marked in one go (as ``ontario.mailing.BATCH_MAX``: what one request renders).
@@ -202,7 +210,7 @@ def plan_notices_for(event: TimelineEvent, *, now: dt.datetime) -> list[Notice]:
             status=planned.status,
             language=correspondence_language(participant.preferred_language),
             created_at=now,
-            error=str(planned.error)[:300],
+            error=untranslated(planned.error)[:300],
             email=participant.email if planned.channel == Channel.EMAIL else "",
             assignee=participant.caseworker if planned.channel == Channel.PHONE else None,
             due_on=(

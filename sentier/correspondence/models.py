@@ -15,6 +15,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sentier.core.languages import CORRESPONDENCE_CHOICES
@@ -148,3 +149,9 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} / {self.channel} ({self.status})"
+
+    @property
+    def shown_error(self) -> str:
+        """The problem in the reader's language: Sentier's own reasons are kept as their msgid;
+        a mail server's message is shown as it came."""
+        return gettext(self.error) if self.error else ""

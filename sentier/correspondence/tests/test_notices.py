@@ -246,6 +246,9 @@ def test_a_letter_without_a_postal_address_is_refused_and_becomes_a_call(
     call = next(n for n in created if n.channel == Channel.PHONE)
     assert letter.status == NoticeStatus.REFUSED
     assert "No complete postal address" in letter.error
+    # Kept as its msgid, the reason reads in each reader's language.
+    with translation.override("fr-ca"):
+        assert letter.shown_error.startswith("Aucune adresse postale complète")
     assert call.status == NoticeStatus.TO_CALL
     assert TimelineEvent.objects.filter(participant=ana, kind="notice", data__step="refused")
 
