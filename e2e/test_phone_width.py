@@ -51,7 +51,8 @@ DESKTOP = ViewportSize(width=1280, height=800)
 PAGES_PER_PERSONA = 40
 LONG_WORD = "Sentier" * 2857 + "S"  # 20,000 characters, no space
 SKIPPED = re.compile(
-    r"/accounts/logout/|/admin/|/keepalive/|/export/|[./](pdf|ics|csv|zip)/?$", re.IGNORECASE
+    r"/accounts/logout/|/admin/|/keepalive/|/export/|[./](pdf|ics|csv|xlsx|zip|yaml|patch)/?$",
+    re.IGNORECASE,
 )
 # Opens every <details> (what a person would open: the resume link, help), then gives the page's
 # width and each element that scrolls sideways inside it (a table in a scroll box, say).
