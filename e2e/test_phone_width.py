@@ -64,7 +64,7 @@ MEASURE = """() => {
         if (element.matches("input, textarea, select")) continue;
         // A statistical table that needs its two dimensions (regions by months) may scroll
         // inside a named region the keyboard can reach (WCAG 1.4.10, the data-table exception).
-        if (element.matches("[role='region'][aria-label][tabindex='0']")
+        if (element.matches("[role='region'][tabindex='0']:is([aria-label], [aria-labelledby])")
             && element.children.length === 1
             && element.firstElementChild.matches("table")) continue;
         const overflow = getComputedStyle(element).overflowX;
