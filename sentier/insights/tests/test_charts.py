@@ -60,6 +60,9 @@ def test_trend_chart_is_an_image_named_by_its_title_and_description() -> None:
     )
     assert "1 figures are not shown" in description.group(1)
     assert "<script" not in svg
+    # Only the image itself has a role: none of Vega's marks inside it (axe svg-img-alt).
+    inside = svg[opening.end() :]
+    assert re.search(r"\s(role|aria-roledescription|aria-label)=", inside) is None
 
 
 def test_series_are_told_apart_by_more_than_colour_and_contrast_with_white() -> None:
