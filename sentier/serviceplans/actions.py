@@ -59,6 +59,17 @@ from sentier.serviceplans.timeline_kinds import ServicePlanEventKind
 MINISTRY_NAME = "Ministère de l’Emploi et de la Solidarité sociale"
 
 
+def _on_the_file(plan: ServicePlan, actor: User, change: str, **data: str) -> None:
+    """The participant's own timeline says the service plan changed (which plan, what change);
+    the plan's shared timeline (``record_plan_event``) keeps the detail."""
+    add_event(
+        participant=plan.participant,
+        kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
+        actor=actor,
+        data={"plan": str(plan.uuid), **data, "change": change},
+    )
+
+
 def _reason_text(reasons: list[dict[str, Any]]) -> str:
     """The main reason of a rules answer, in the current language."""
     language = "en" if (get_language() or "fr").startswith("en") else "fr"
@@ -446,17 +457,7 @@ def record_agreement(
         states.SERVICE_PLAN.apply(plan, PlanStatus.ACTIVE, side=side, actor=actor, at=now)
         plan.save()
         record_plan_event(plan, PlanEventKind.AGREED, actor, data={"channel": channel})
-        add_event(
-            participant=plan.participant,
-            kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
-            actor=actor,
-            data={
-                "plan": str(plan.uuid),
-                "channel": channel,
-                "on": on.isoformat(),
-                "change": PlanEventKind.AGREED,
-            },
-        )
+        _on_the_file(plan, actor, PlanEventKind.AGREED, channel=channel, on=on.isoformat())
         return plan
     plan.ended_at = now
     plan.ended_by = actor
@@ -566,17 +567,7 @@ def add_party(
         added_at=timezone.now(),
     )
     record_plan_event(plan, PlanEventKind.PARTY_ADDED, actor, summary=party.name, party=party)
-    add_event(
-        participant=plan.participant,
-        kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
-        actor=actor,
-        data={
-            "plan": str(plan.uuid),
-            "party": str(party.uuid),
-            "change": "party_added",
-            "party_name": party.name,
-        },
-    )
+    _on_the_file(plan, actor, "party_added", party=str(party.uuid), party_name=party.name)
     return party
 
 
@@ -599,17 +590,7 @@ def remove_party(*, actor: User, party: Party) -> Party:
     party.removed_at = timezone.now()
     party.save(update_fields=["removed_at"])
     record_plan_event(plan, PlanEventKind.PARTY_REMOVED, actor, summary=party.name, party=party)
-    add_event(
-        participant=plan.participant,
-        kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
-        actor=actor,
-        data={
-            "plan": str(plan.uuid),
-            "party": str(party.uuid),
-            "change": "party_removed",
-            "party_name": party.name,
-        },
-    )
+    _on_the_file(plan, actor, "party_removed", party=str(party.uuid), party_name=party.name)
     return party
 
 
@@ -672,16 +653,7 @@ def add_objective(
         category=category,
         party=owner,
     )
-    add_event(
-        participant=plan.participant,
-        kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
-        actor=actor,
-        data={
-            "plan": str(plan.uuid),
-            "objective": str(objective.uuid),
-            "change": PlanEventKind.OBJECTIVE_ADDED,
-        },
-    )
+    _on_the_file(plan, actor, PlanEventKind.OBJECTIVE_ADDED, objective=str(objective.uuid))
     return objective
 
 
@@ -889,16 +861,7 @@ def add_follow_up(
         category=category,
         party=follow_up.party,
     )
-    add_event(
-        participant=plan.participant,
-        kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
-        actor=actor,
-        data={
-            "plan": str(plan.uuid),
-            "follow_up": str(follow_up.uuid),
-            "change": PlanEventKind.FOLLOW_UP_ADDED,
-        },
-    )
+    _on_the_file(plan, actor, PlanEventKind.FOLLOW_UP_ADDED, follow_up=str(follow_up.uuid))
     return follow_up
 
 
@@ -1008,17 +971,14 @@ def record_item_agreement(
         category=item.category,
         party=item.owner if isinstance(item, Objective) else item.party,
     )
-    add_event(
-        participant=plan.participant,
-        kind=ServicePlanEventKind.SERVICE_PLAN_UPDATED,
-        actor=actor,
-        data={
-            "plan": str(plan.uuid),
-            "objective" if is_objective else "follow_up": str(item.uuid),
-            "channel": channel,
-            "on": on.isoformat(),
-            "change": PlanEventKind.ITEM_AGREED,
-        },
+    item_key = "objective" if is_objective else "follow_up"
+    _on_the_file(
+        plan,
+        actor,
+        PlanEventKind.ITEM_AGREED,
+        **{item_key: str(item.uuid)},
+        channel=channel,
+        on=on.isoformat(),
     )
     return item
 
