@@ -54,7 +54,9 @@ from sentier.referrals.states import REFERRAL
 
 #: Accounts made by synth, and the other domains that are never real people's.
 SYNTH_DOMAIN = "synth.sentier.invalid"
-NOT_REAL_DOMAINS = ("@sentier.demo", "@example.org", f"@{SYNTH_DOMAIN}")
+# The synth domain's subdomains too: the demo's indicator accounts are
+# region01@indicateurs.synth.sentier.invalid.
+NOT_REAL_DOMAINS = ("@sentier.demo", "@example.org", f"@{SYNTH_DOMAIN}", f".{SYNTH_DOMAIN}")
 FILES_PER_CASEWORKER = 400
 BATCH = 10_000
 # From this many files, the big tables' indexes are built once at the end rather than kept up

@@ -125,3 +125,19 @@ def test_synth_refuses_a_database_with_real_accounts(personas: dict[str, Any]) -
 def test_synth_refuses_sqlite_with_a_clear_message() -> None:
     with pytest.raises(CommandError, match="PostgreSQL"):
         call_command("synth", participants=10, no_progress=True)
+
+
+@pytest.mark.django_db
+def test_demo_and_synth_accounts_are_not_real_people() -> None:
+    """The demo's indicator accounts live on a subdomain of the synth domain: a database that
+    holds only the demo is not refused (it was, with 17 'real' accounts)."""
+    before = real_accounts()
+    for email in (
+        "someone.new@sentier.demo",
+        "region99@indicateurs.synth.sentier.invalid",
+        "cw999999@synth.sentier.invalid",
+    ):
+        User.objects.create(email=email, role=Role.ANALYST)
+    assert real_accounts() == before
+    User.objects.create(email="someone@notsynth.sentier.invalid", role=Role.ANALYST)
+    assert real_accounts() == before + 1
