@@ -25,16 +25,27 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
+# A test given at least this time limit (pytest.mark.timeout) is one of the suite's longest.
+LONG_TEST_SECONDS = 600
+
 # A test that asks for one of these (itself or through another fixture) reaches the database.
 DATABASE_FIXTURES = frozenset(
     {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
 )
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The PostgreSQL run (``make pytest-postgres`` sets SENTIER_DATABASE_TESTS_ONLY) keeps the
+    """The longest tests (those given a longer time limit: they load the whole demo or walk every
+    page) go first, so that the parallel processes share them out at the start instead of one
+    of them finishing a four-minute walk alone at the end. Only among the tests that keep their
+    transaction: pytest-django (which sorts before this hook) keeps those that flush the database
+    after them.
+
+    The PostgreSQL run (``make pytest-postgres`` sets SENTIER_DATABASE_TESTS_ONLY) keeps the
     tests that reach the database. The others cannot depend on it (pytest-django refuses them any
     database access) and have just run in the SQLite run."""
+    items.sort(key=lambda item: not _is_long(item))
     if os.environ.get("SENTIER_DATABASE_TESTS_ONLY") != "1":
         return
     kept: list[pytest.Item] = []
@@ -46,6 +57,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if left:
         config.hook.pytest_deselected(items=left)
         items[:] = kept
+
+
+def _is_long(item: pytest.Item) -> bool:
+    limit = item.get_closest_marker("timeout")
+    if limit is None or not limit.args or limit.args[0] < LONG_TEST_SECONDS:
+        return False
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    flushes = bool(marker and marker.kwargs.get("transaction")) or bool(
+        fixtures & {"transactional_db", "live_server"}
+    )
+    return not flushes
 
 
 @pytest.fixture(scope="session")
