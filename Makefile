@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help run serve install python-deps node-deps assets system-deps messages compilemessages \
-        migrate demo test test-deps lint typecheck migrations-check catalogs-check pytest \
+        migrate demo test test-deps checks lint typecheck migrations-check catalogs-check pytest \
         pytest-sqlite pytest-now pytest-postgres e2e bench clean
 
 help:
@@ -141,8 +141,13 @@ pytest-postgres: test-deps python-deps compilemessages
 e2e: test-deps python-deps assets compilemessages
 	$(VENV)/bin/pytest -m e2e -p no:cacheprovider $(XDIST) $(E2E_LIMITS) e2e
 
-test: test-deps python-deps assets lint typecheck migrations-check catalogs-check pytest-sqlite \
-      pytest-postgres e2e
+# The static checks are single-threaded: two at a time on two cores (types, the longest, beside
+# the others), each one's output printed whole when it ends.
+checks: python-deps
+	@$(MAKE) --no-print-directory -j2 --output-sync=target lint typecheck migrations-check \
+	    catalogs-check
+
+test: test-deps python-deps assets checks pytest-sqlite pytest-postgres e2e
 	@echo "make test: all checks passed."
 
 ## ---------------------------------------------------------------- bench
