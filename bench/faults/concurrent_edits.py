@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -28,8 +27,8 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench._report import machine_description, write_section
+from bench.faults import under_load
 from bench.load import stack
-from bench.load.forms import forms_of, post_data
 
 CONFLICT = "Quelqu’un a enregistré ce plan avant vous"
 VERSION = re.compile(r'name="version" value="(\d+)"')
@@ -63,14 +62,7 @@ def main() -> int:
     parser.add_argument("--edits", type=int, default=1000)
     parser.add_argument("--clients", type=int, default=20)
     args = parser.parse_args()
-    stack.down()
-    subprocess.run(
-        [stack.PYTHON, str(stack.ROOT / "bench" / "load" / "fixtures.py"), "--sessions"],
-        check=True,
-        env=stack.app_env(),
-        cwd=stack.ROOT,
-    )
-    stack.up(3, 4)
+    under_load.start_stack(3, 4)
     statuses: Counter[str] = Counter()
     successes: list[tuple[int, str]] = []  # (version started from, purpose saved)
     conflict_screens = 0
@@ -82,20 +74,13 @@ def main() -> int:
 
         def client(number: int) -> None:
             nonlocal conflict_screens
-            http = requests.Session()
-            http.cookies.set("sessionid", session)
+            browser = under_load.FormClient(session)
             for edit in range(per_client):
-                page = http.get(url, timeout=60)
-                form = next(f for f in forms_of(page.text) if "version" in f["fields"])
+                form = browser.form(url, lambda f: "version" in f["fields"])
+                assert form is not None, "the plan's edit form"
                 version = int(form["fields"]["version"][0])
                 purpose = f"edit {number}-{edit}"
-                answer = http.post(
-                    url,
-                    data=post_data(form, purpose=purpose),
-                    headers={"Referer": url},
-                    allow_redirects=False,
-                    timeout=60,
-                )
+                answer = browser.submit(url, form, purpose=purpose)
                 with lock:
                     statuses[str(answer.status_code)] += 1
                     if answer.status_code == 302:

@@ -13,54 +13,15 @@ acknowledged, against the database: 0 lost, 0 duplicated. Figures go to docs/ben
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
 import sys
-import threading
 import time
-import urllib.error
-import urllib.request
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench._report import machine_description, write_section
-from bench.faults import acks
+from bench.faults import acks, under_load
 from bench.load import stack
-
-
-class Prober(threading.Thread):
-    """A caseworker's caseload page, every 0.1 s: the statuses seen and whether a page that was
-    not 200 was the translated "try again" page (and never a traceback)."""
-
-    def __init__(self, session: str, cookie: str) -> None:
-        super().__init__(daemon=True)
-        self.session, self.cookie = session, cookie
-        self.statuses: Counter[str] = Counter()
-        self.try_again_pages = 0
-        self.tracebacks = 0
-        self.running = True
-
-    def run(self) -> None:
-        url = f"{stack.BASE_URL}/fr-ca/participants/"
-        while self.running:
-            cookie = {"Cookie": f"{self.cookie}={self.session}"}
-            request = urllib.request.Request(url, headers=cookie)  # noqa: S310 - our http URL
-            try:
-                with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - http
-                    self.statuses[str(response.status)] += 1
-            except urllib.error.HTTPError as error:
-                body = error.read().decode("utf-8", "replace")
-                self.statuses[str(error.code)] += 1
-                if error.code == 503 and "Réessayer" in body:
-                    self.try_again_pages += 1
-                if "Traceback" in body:
-                    self.tracebacks += 1
-            except OSError as error:
-                self.statuses[type(error).__name__] += 1
-            time.sleep(0.1)
 
 
 def restart(mode: str) -> tuple[float, float]:
@@ -79,42 +40,11 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=90)
     parser.add_argument("--users", type=int, default=60)
     args = parser.parse_args()
-    stack.down()
-    subprocess.run(
-        [stack.PYTHON, str(stack.ROOT / "bench" / "load" / "fixtures.py"), "--sessions"],
-        check=True,
-        env=stack.app_env(),
-        cwd=stack.ROOT,
-    )
-    acks.clear()
-    pids = stack.up(3, 4)
-    fixtures = json.loads((stack.DIR / "fixtures.json").read_text())
-    prober = Prober(fixtures["caseworkers"][0]["session"], fixtures["session_cookie"])
+    pids = under_load.start_stack()
+    fixtures = under_load.fixtures()
+    prober = under_load.Prober(fixtures["caseworkers"][0]["session"], fixtures["session_cookie"])
     run = f"pg{int(time.time())}"
-    env = stack.app_env(SENTIER_LOAD_MIX="50,10,100,5", SENTIER_LOAD_RUN=run)
-    locust = subprocess.Popen(
-        [
-            str(stack.ROOT / ".venv" / "bin" / "locust"),
-            "-f",
-            "bench/load/locustfile.py",
-            "--host",
-            stack.BASE_URL,
-            "--headless",
-            "-u",
-            str(args.users),
-            "-r",
-            "10",
-            "-t",
-            f"{args.duration}s",
-            "--only-summary",
-            "--csv",
-            str(stack.DIR / "faults"),
-        ],
-        cwd=stack.ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    load = under_load.Load(users=args.users, duration=args.duration, run=run)
     results = {}
     try:
         time.sleep(args.duration * 0.25)
@@ -123,17 +53,15 @@ def main() -> int:
         time.sleep(args.duration * 0.3)
         results["immediate"] = restart("immediate")
         time.sleep(3)
-        prober.running = False
-        locust.wait(timeout=args.duration + 60)
-        alive = {name: _alive(pid) for name, pid in pids.items()}
+        prober.stop()
+        load.wait()
+        alive = {name: stack.alive(pid) for name, pid in pids.items()}
     finally:
-        prober.running = False
+        prober.stop()
+        load.stop()
         stack.down()
     verdicts = acks.check(run)
-    with open(stack.DIR / "faults_stats.csv", encoding="utf-8") as handle:
-        import csv
-
-        total = next(row for row in csv.DictReader(handle) if row["Name"] == "Aggregated")
+    total = load.totals()
     lines = [
         "## Fault: PostgreSQL restarts under load (`bench/faults/pg_restart.py`)",
         "",
@@ -162,26 +90,12 @@ def main() -> int:
         f"Load: {int(total['Request Count']):,} requests, {total['Failure Count']} failed "
         "(requests in flight when the server went away, and the 503s while it was down).",
         "",
-        "| acknowledged writes | acknowledged | lost | duplicated | written, client saw an error |",
-        "|---|---:|---:|---:|---:|",
-        *[
-            f"| {kind} | {v.acknowledged} | **{v.lost}** | **{v.duplicated}** | "
-            f"{v.unacknowledged_in_db} |"
-            for kind, v in verdicts.items()
-        ],
+        *under_load.acks_table(verdicts),
     ]
     text = "\n".join(lines)
     print(text)
     write_section("faults_pg_restart", text)
     return 0 if all(v.ok for v in verdicts.values()) else 1
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 if __name__ == "__main__":

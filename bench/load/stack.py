@@ -14,6 +14,10 @@ off on plain-HTTP loopback: the HTTPS redirect and the ``Secure`` flag of the co
 gunicorn (``--workers``, gthread), ``manage.py task_worker`` (django-tasks' ``db_worker``) and
 ``manage.py deliver_outbox --loop``.
 Their pids are in ``$SENTIER_LOAD_DIR/pids.json``; logs beside them.
+
+An existing database (the 1,000,000-file one, prepared by ``sentier synth``) is used as it is
+when ``$SENTIER_LOAD_DATABASE_URL`` is set (``bench/load/run.py --database-url``): nothing is
+prepared, the processes connect there, and ``psql`` too.
 """
 
 from __future__ import annotations
@@ -41,7 +45,13 @@ PIDS = DIR / "pids.json"
 BASE_URL = f"http://127.0.0.1:{HTTP_PORT}"
 
 
+#: An existing database to run against instead of this directory's cluster (None: ours).
+EXISTING_DATABASE_URL = os.environ.get("SENTIER_LOAD_DATABASE_URL") or None
+
+
 def database_url(port: int = PG_PORT, socket: Path = SOCKET) -> str:
+    if EXISTING_DATABASE_URL and port == PG_PORT and socket == SOCKET:
+        return EXISTING_DATABASE_URL
     return f"postgres://postgres@/sentier?host={socket}&port={port}"
 
 
@@ -115,11 +125,16 @@ def init_cluster() -> None:
 
 
 def psql(sql: str, *, database: str = "sentier", port: int = PG_PORT) -> str:
-    """Run SQL with psql as the postgres role; tab-separated rows without headers."""
-    client = [str(PGBIN / "psql"), "-h", str(SOCKET), "-p", str(port), "-U", "postgres"]
+    """Run SQL with psql as the postgres role (or as the existing database's URL says);
+    tab-separated rows without headers."""
+    if EXISTING_DATABASE_URL and database == "sentier" and port == PG_PORT:
+        client = [str(PGBIN / "psql"), "-d", EXISTING_DATABASE_URL]  # libpq reads URLs
+    else:
+        client = [str(PGBIN / "psql"), "-h", str(SOCKET), "-p", str(port), "-U", "postgres"]
+        client += ["-d", database]
     options = ["-X", "-q", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1"]
     result = subprocess.run(
-        [*client, "-d", database, *options, "-c", sql],
+        [*client, *options, "-c", sql],
         check=True,
         text=True,
         capture_output=True,
@@ -147,11 +162,9 @@ def prepare(participants: int) -> None:
     psql("VACUUM ANALYZE")
 
 
-def up(workers: int, threads: int) -> dict[str, int]:
-    logs = DIR / "logs"
-    logs.mkdir(exist_ok=True)
-    env = app_env()
-    commands = {
+def commands(workers: int, threads: int) -> dict[str, list[str]]:
+    """The stack's processes by name: what ``up`` starts (and a fault script starts again)."""
+    return {
         "gunicorn": [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
             "config.wsgi",
@@ -169,16 +182,40 @@ def up(workers: int, threads: int) -> dict[str, int]:
         "db_worker": [PYTHON, "manage.py", "task_worker", "--interval", "0.5"],
         "outbox": [PYTHON, "manage.py", "deliver_outbox", "--loop", "--interval", "0.5"],
     }
-    pids = {}
-    for name, command in commands.items():
-        with open(logs / f"{name}.log", "ab") as log:
-            process = subprocess.Popen(
-                command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
-            )
-        pids[name] = process.pid
-    PIDS.write_text(json.dumps(pids))
+
+
+#: The processes this Python process started, by pid (waited for when they end: no zombies).
+STARTED: dict[int, subprocess.Popen[bytes]] = {}
+
+
+def start(name: str, command: list[str]) -> int:
+    """Start one of the stack's processes (its log in ``logs/<name>.log``) and record its pid."""
+    logs = DIR / "logs"
+    logs.mkdir(exist_ok=True)
+    with open(logs / f"{name}.log", "ab") as log:
+        process = subprocess.Popen(
+            command, env=app_env(), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+        )
+    STARTED[process.pid] = process
+    PIDS.write_text(json.dumps({**pids(), name: process.pid}))
+    return process.pid
+
+
+def ready_app() -> None:
+    """What the processes need beside the database: the var directory and collected static
+    files (``config.production`` serves them from a manifest), made once."""
+    (DIR / "var").mkdir(parents=True, exist_ok=True)
+    if not (DIR / "var" / "static" / "staticfiles.json").exists():
+        manage("collectstatic", "--noinput", "--verbosity", "0")
+
+
+def up(workers: int, threads: int) -> dict[str, int]:
+    ready_app()
+    PIDS.unlink(missing_ok=True)
+    for name, command in commands(workers, threads).items():
+        start(name, command)
     wait_http(timeout=180)
-    return pids
+    return pids()
 
 
 def wait_http(timeout: float = 60.0) -> float:
@@ -199,6 +236,17 @@ def pids() -> dict[str, int]:
     return json.loads(PIDS.read_text()) if PIDS.exists() else {}
 
 
+def alive(pid: int) -> bool:
+    """Whether the process runs (one this process started and that ended is reaped first)."""
+    if pid in STARTED:
+        return STARTED[pid].poll() is None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 def down(*, cluster: bool = False) -> None:
     for pid in pids().values():
         try:
@@ -206,13 +254,13 @@ def down(*, cluster: bool = False) -> None:
         except ProcessLookupError:
             continue
         for _ in range(100):
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
+            if not alive(pid):
                 break
             time.sleep(0.1)
         else:
             os.kill(pid, signal.SIGKILL)
+            if pid in STARTED:
+                STARTED[pid].wait(timeout=30)
     PIDS.unlink(missing_ok=True)
     if cluster and (DATA / "postmaster.pid").exists():
         pg_ctl(DATA, "-m", "fast", "-w", "stop")
