@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +41,10 @@ def acknowledged() -> list[dict[str, str]]:
     return rows
 
 
-def check(run: str) -> dict[str, Verdict]:
-    """The verdict on the acknowledged writes of the run marked ``run`` (SENTIER_LOAD_RUN)."""
+def check(run: str, since: str | None = None) -> dict[str, Verdict]:
+    """The verdict on the acknowledged writes of the run marked ``run`` (SENTIER_LOAD_RUN);
+    referrals accepted since ``since`` (PostgreSQL's ``now()`` when the run began) without an
+    acknowledgement are counted as written while the client saw an error."""
     acks = acknowledged()
     notes = {a["token"] for a in acks if a["kind"] == "note"}
     applications = {a["resume_key"] for a in acks if a["kind"] == "application"}
@@ -53,6 +56,22 @@ def check(run: str) -> dict[str, Verdict]:
     submitted = set(
         stack.psql("SELECT resume_key FROM intake_application WHERE status = 'submitted'").split()
     )
+    accepted = {a["referral"] for a in acks if a["kind"] == "accept"}
+    moves: dict[str, int] = {}
+    recent: set[str] = set()
+    if accepted or since:
+        sql = (
+            "SELECT r.uuid, count(*), max(t.at) >= %s FROM referrals_referraltransition t "
+            "JOIN referrals_referral r ON r.id = t.referral_id WHERE t.to_status = 'accepted' "
+        )
+        floor = f"'{since}'" if since else "'infinity'"
+        listed = _quoted(accepted)
+        where = " OR ".join([f"t.at >= {floor}"] + ([f"r.uuid IN ({listed})"] if listed else []))
+        for line in stack.psql(sql % floor + f"AND ({where}) GROUP BY 1").splitlines():
+            referral, count, late = line.split("\t")
+            moves[referral] = int(count)
+            if late == "t":
+                recent.add(referral)
     return {
         "notes": Verdict(
             acknowledged=len(notes),
@@ -66,4 +85,23 @@ def check(run: str) -> dict[str, Verdict]:
             duplicated=0,  # resume_key is unique: one row per application
             unacknowledged_in_db=0,
         ),
+        "referrals accepted": Verdict(
+            acknowledged=len(accepted),
+            lost=sum(1 for referral in accepted if referral not in moves),
+            duplicated=sum(1 for referral in accepted if moves.get(referral, 0) > 1),
+            unacknowledged_in_db=len(recent - accepted),
+        ),
     }
+
+
+def _quoted(values: set[str]) -> str:
+    """Referral uuids (from our own acknowledgements) as SQL literals."""
+    return ", ".join(f"'{value}'" for value in sorted(values) if _is_uuid(value))
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True

@@ -27,6 +27,7 @@ from sentier.accounts.models import Role, User  # noqa: E402
 from sentier.exchange.actions import create_api_key  # noqa: E402
 from sentier.network.models import Organization  # noqa: E402
 from sentier.participants.models import Participant  # noqa: E402
+from sentier.reference.selectors import list_current_programs  # noqa: E402
 from sentier.site.synth import synthesize  # noqa: E402
 
 DIR = Path(os.environ.get("SENTIER_LOAD_DIR", "/tmp/pg-ops18"))  # noqa: S108 - throw-away
@@ -60,6 +61,10 @@ def sessions() -> dict[str, object]:
         "partners": [{"email": user.email, "session": session_for(user)} for user in partners],
         "api_keys": keys,
         "surnames": [name for name in surnames if name.isalpha()][:100],
+        "file_numbers": list(
+            Participant.objects.order_by("-pk").values_list("file_number", flat=True)[:100]
+        ),
+        "programs": list(list_current_programs().values_list("code", flat=True)),
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "csrf_cookie": settings.CSRF_COOKIE_NAME,
     }

@@ -11,10 +11,23 @@ Every write the server acknowledges (a redirect after a note, an application's c
 page) is appended to ``$SENTIER_LOAD_DIR/acks/<pid>.jsonl``, so that the fault scripts can check
 each one against the database afterwards. Weights: ``SENTIER_LOAD_MIX`` (default ``50,10,100,5``:
 caseworkers, partner staff, applicants, API clients).
+
+The mix follows issue 18, task by task (weights inside each kind of user in brackets):
+
+- caseworkers: the caseload a page at a time (4), with filters (status, program, "my
+  participants": 2), searched by name (3) or file number (1); open a file (4), add a note (2),
+  update an action of a plan (1), review applications: the queue and a recommendation (1), of
+  which a third confirm the path;
+- partner staff: the referrals inbox and one referral, half of them accepted (4); the week's
+  attendance (2), of which half record hours;
+- applicants: every step of an application, then send it;
+- API clients (partner systems): poll their referrals, then only what changed since the last
+  poll (6); accept a new referral (1).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
@@ -104,13 +117,26 @@ class Caseworker(Staff):
 
     @task(2)
     def caseload_filtered(self) -> None:
-        html = self.page(f"{LANG}/participants/?status=active", "caseload: filter on status")
+        program = random.choice(FIXTURES.get("programs") or ["PAS"])
+        query, name = random.choice(
+            [
+                ("scope=all&status=active", "caseload: filter on status"),
+                (f"scope=all&program={program}&status=active", "caseload: program and status"),
+                ("scope=mine", "caseload: my participants"),
+            ]
+        )
+        html = self.page(f"{LANG}/participants/?{query}", name)
         self.files = FILE_LINK.findall(html)[:20] or self.files
 
     @task(3)
     def search(self) -> None:
         surname = random.choice(FIXTURES["surnames"])
         self.page(f"{LANG}/participants/?scope=all&q={surname}", "caseload: name search")
+
+    @task(1)
+    def search_file_number(self) -> None:
+        number = random.choice(FIXTURES.get("file_numbers") or ["0"])
+        self.page(f"{LANG}/participants/?scope=all&q={number}", "caseload: file number search")
 
     @task(4)
     def open_file(self) -> None:
@@ -152,8 +178,14 @@ class Caseworker(Staff):
     def review_applications(self) -> None:
         html = self.page(f"{LANG}/apply/review/", "review queue")
         reviews = REVIEW_LINK.findall(html)
-        if reviews:
-            self.page(f"{LANG}/apply/review/{random.choice(reviews)}/", "review: a recommendation")
+        if not reviews:
+            return
+        url = f"{LANG}/apply/review/{random.choice(reviews)}/"
+        html = self.page(url, "review: a recommendation")
+        form = next((f for f in forms_of(html) if "final_path" in f["fields"]), None)
+        if form is not None and form["fields"]["final_path"] and random.random() < 1 / 3:
+            # The recommended path, as most reviews end (another would need a reason).
+            self.submit(url, form, "review: confirm the path")
 
 
 class PartnerStaff(Staff):
@@ -172,12 +204,24 @@ class PartnerStaff(Staff):
         url = f"{LANG}/referrals/inbox/{random.choice(referrals)}/"
         html = self.page(url, "referrals: one referral")
         accept = next((f for f in forms_of(html) if f["fields"].get("to") == ["accepted"]), None)
-        if accept is not None and random.random() < 0.5:
-            self.submit(url, accept, "referrals: accept")
+        if (
+            accept is not None
+            and random.random() < 0.5
+            and self.submit(url, accept, "referrals: accept") == 302
+        ):
+            acknowledge("accept", referral=url.rstrip("/").split("/")[-1])
 
-    @task(1)
+    @task(2)
     def attendance(self) -> None:
-        self.page(f"{LANG}/paas/attendance/", "PAAS: attendance")
+        url = f"{LANG}/paas/attendance/"
+        html = self.page(url, "PAAS: attendance")
+        form = next((f for f in forms_of(html) if f["method"] == "post"), None)
+        hours = [name for name in (form or {}).get("fields", {}) if name.startswith("hours-")]
+        if form is None or not hours or random.random() < 0.5:
+            return
+        chosen = random.sample(hours, min(3, len(hours)))
+        typed = {name: str(random.randint(4, 20)) for name in chosen}
+        self.submit(url, form, "PAAS: record attendance", **typed)
 
 
 ANSWERS = {
@@ -252,18 +296,56 @@ class Applicant(HttpUser):
 
 
 class ApiClient(FastHttpUser):
-    """A partner system polling its referrals."""
+    """A partner system polling its referrals (the whole list once, then what changed since
+    its last poll), and accepting a new one now and then."""
 
     weight = MIX[3]
     wait_time = between(1, 3)
 
     def on_start(self) -> None:
         self.key = random.choice(FIXTURES["api_keys"])
+        self.since: str | None = None
 
-    @task
-    def poll(self) -> None:
-        self.client.get(
-            "/api/v1/referrals?page_size=50",
+    def referrals(self, query: str, name: str) -> list[dict[str, Any]]:
+        with self.client.get(
+            f"/api/v1/referrals?{query}",
             headers={"X-Api-Key": self.key},
-            name="API: referrals",
-        )
+            name=name,
+            catch_response=True,
+        ) as response:
+            if response.status_code != 200:
+                response.failure(str(response.status_code))
+                return []
+            body = response.json()
+        found = body.get("results", []) if isinstance(body, dict) else body
+        return [row for row in found if isinstance(row, dict)]
+
+    @task(6)
+    def poll(self) -> None:
+        # A few seconds of overlap: what changed while the last answer was being read.
+        now = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=5)
+        if self.since is None:
+            self.referrals("page_size=50", "API: referrals")
+        else:
+            self.referrals(f"page_size=50&updated_since={self.since}", "API: referrals changed")
+        self.since = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @task(1)
+    def accept(self) -> None:
+        waiting = self.referrals("status=requested&page_size=10", "API: new referrals")
+        if not waiting:
+            return
+        referral = str(random.choice(waiting).get("uuid", ""))
+        with self.client.post(
+            f"/api/v1/referrals/{referral}/status",
+            json={"status": "accepted"},
+            headers={"X-Api-Key": self.key},
+            name="API: accept a referral",
+            catch_response=True,
+        ) as response:
+            if response.status_code == 200:
+                acknowledge("accept", referral=referral)
+            elif response.status_code == 409:
+                response.success()  # accepted by someone else first
+            else:
+                response.failure(str(response.status_code))

@@ -4,19 +4,33 @@
     .venv/bin/python bench/load/run.py --duration 90 --users 165         # the issue's mix
     .venv/bin/python bench/load/run.py --duration 600 --users 165        # the full 10 minutes
 
+    # An existing database (the 1,000,000 files of `sentier synth`), used as it is:
+    .venv/bin/python bench/load/run.py --duration 600 --users 165 \
+        --database-url "$(cat /work/notes/pg1m.url)"
+
 It starts gunicorn, the db_worker and the outbox loop (``bench/load/stack.py``), prepares fresh
 sessions and API keys, resets ``pg_stat_statements``, runs locust headless for ``--duration``
 seconds, stops the processes, and writes to docs/benchmarks.md (section ``load``): p50, p95 and
 p99 per page, requests a second, errors, the CPU used by the application's processes and by
-PostgreSQL, the database's transactions, and the slowest statements by total time.
+PostgreSQL, the whole machine's CPU and load average (sampled every 2 s), the database's
+transactions, rows read and written, cache hits, active backends, and the slowest statements
+by total time.
+
+With ``--database-url`` nothing is prepared: the database must be migrated and hold the demo's
+staff (``load_demo``) and its files; the run adds sessions, one API key per partner
+organization, and the writes of the load (notes, applications, acceptances, attendance). The
+PostgreSQL server must run on this machine (its CPU is read from its processes) and the role
+may reset ``pg_stat_statements`` (without the extension, the slowest statements are left out).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -30,11 +44,17 @@ from bench.load import stack
 READS_TARGET_MS, WRITES_TARGET_MS = 300, 500
 
 
+def postmaster() -> int:
+    """PostgreSQL's main process: the parent of its checkpointer (which lives as long as it)."""
+    sql = "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'"
+    return int(psutil.Process(int(stack.psql(sql).strip())).ppid())
+
+
 def process_trees() -> dict[str, list[psutil.Process]]:
     """The stack's processes: each started process with its children, and PostgreSQL's
-    postmaster (first line of postmaster.pid) with its backends."""
+    postmaster with its backends."""
     roots = dict(stack.pids())
-    roots["postgres"] = int((stack.DATA / "postmaster.pid").read_text().split()[0])
+    roots["postgres"] = postmaster()
     trees = {}
     for name, pid in roots.items():
         try:
@@ -61,19 +81,68 @@ def cpu_seconds(trees: dict[str, list[psutil.Process]]) -> dict[str, float]:
     return totals
 
 
-def database_counters() -> tuple[int, int, int]:
-    row = stack.psql(
-        "SELECT xact_commit, xact_rollback, tup_inserted + tup_updated + tup_deleted "
-        "FROM pg_stat_database WHERE datname = 'sentier'"
-    ).split()
-    return int(row[0]), int(row[1]), int(row[2])
+#: What ``pg_stat_database`` counts for the database: commits, rollbacks, rows written, rows
+#: read, blocks read from the OS, blocks found in shared buffers, temporary bytes, deadlocks.
+COUNTERS = (
+    "SELECT xact_commit, xact_rollback, tup_inserted + tup_updated + tup_deleted, "
+    "tup_returned + tup_fetched, blks_read, blks_hit, temp_bytes, deadlocks "
+    "FROM pg_stat_database WHERE datname = current_database()"
+)
+
+
+def database_counters() -> list[int]:
+    return [int(value) for value in stack.psql(COUNTERS).split()]
+
+
+class Sampler(threading.Thread):
+    """Every 2 s during the run: the whole machine's CPU use (every process, the other
+    engineers' too), its load average, and the database's backends running a statement."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.cpu: list[float] = []
+        self.load: list[float] = []
+        self.active: list[int] = []
+        self.running = True
+
+    def run(self) -> None:
+        psutil.cpu_percent()  # the first call starts the measure
+        while self.running:
+            time.sleep(2)
+            self.cpu.append(float(psutil.cpu_percent()))
+            self.load.append(float(psutil.getloadavg()[0]))
+            try:
+                sql = "SELECT count(*) - 1 FROM pg_stat_activity WHERE state = 'active'"
+                self.active.append(int(stack.psql(sql).strip()))
+            except subprocess.CalledProcessError:
+                continue  # the database restarting: no sample
+
+    def summary(self) -> str:
+        def mean(values: list[float] | list[int]) -> float:
+            return sum(values) / len(values) if values else 0.0
+
+        return (
+            f"whole machine's CPU {mean(self.cpu):.0f} % busy on average (of its "
+            f"{psutil.cpu_count()} cores), load average {min(self.load, default=0):.1f} to "
+            f"{max(self.load, default=0):.1f}; backends running a statement: "
+            f"{mean(self.active):.1f} on average, {max(self.active, default=0)} at most"
+        )
+
+
+def reset_statements() -> bool:
+    """Reset ``pg_stat_statements``; False where the extension is not there."""
+    try:
+        stack.psql("SELECT pg_stat_statements_reset()")
+    except subprocess.CalledProcessError:
+        return False
+    return True
 
 
 def slow_statements(limit: int = 8) -> list[list[str]]:
     sql = (
         "SELECT calls, round(total_exec_time)::int, round(mean_exec_time::numeric, 2), "
         "regexp_replace(left(query, 160), '\\s+', ' ', 'g') FROM pg_stat_statements "
-        "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'sentier') "
+        "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
         "ORDER BY total_exec_time DESC LIMIT "
     )
     out = stack.psql(sql + str(int(limit)))
@@ -131,8 +200,16 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=165)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--database-url",
+        help="An existing database to run against as it is (nothing prepared), e.g. the "
+        "1,000,000 files of `sentier synth`; default: this directory's cluster.",
+    )
     parser.add_argument("--no-write", action="store_true", help="Print, do not write the docs.")
     args = parser.parse_args()
+    if args.database_url:
+        stack.EXISTING_DATABASE_URL = os.environ["SENTIER_LOAD_DATABASE_URL"] = args.database_url
+    stack.DIR.mkdir(parents=True, exist_ok=True)
     stack.down()
     subprocess.run(
         [stack.PYTHON, str(stack.ROOT / "bench" / "load" / "fixtures.py"), "--sessions"],
@@ -141,41 +218,55 @@ def main() -> int:
         cwd=stack.ROOT,
     )
     stack.up(args.workers, args.threads)
-    participants = stack.psql("SELECT count(*) FROM participants_participant").strip()
-    stack.psql("SELECT pg_stat_statements_reset()")
+    participants = int(stack.psql("SELECT count(*) FROM participants_participant").strip())
+    statements_kept = reset_statements()
     trees = process_trees()
     cpu_before, db_before = cpu_seconds(trees), database_counters()
     load_before = psutil.getloadavg()
+    sampler = Sampler()
+    sampler.start()
     started = time.monotonic()
     prefix = stack.DIR / "locust"
     try:
         run_locust(args.users, args.duration, prefix)
         elapsed = time.monotonic() - started
+        sampler.running = False
         trees = process_trees()  # with the backends opened during the run
         cpu_after, db_after = cpu_seconds(trees), database_counters()
         load_after = psutil.getloadavg()
-        statements = slow_statements()
+        statements = slow_statements() if statements_kept else []
     finally:
+        sampler.running = False
         stack.down()
     rows, total = table(prefix)
-    commits, rollbacks, tuples = (b - a for a, b in zip(db_before, db_after, strict=True))
+    commits, rollbacks, written, read, blocks_read, blocks_hit, temp, deadlocks = (
+        b - a for a, b in zip(db_before, db_after, strict=True)
+    )
+    hits = 100 * blocks_hit / max(1, blocks_hit + blocks_read)
     cpu = {name: (cpu_after[name] - cpu_before.get(name, 0.0)) / elapsed for name in cpu_after}
     requests = max(1, int(total.get("Request Count", 0) or 0))
     per_request = cpu.get("gunicorn", 0.0) * elapsed / requests * 1000
     mix = "50 caseworkers : 10 partner staff : 100 applicants : 5 API clients (weights)"
+    database = (
+        f"an existing database of {participants:,} files, used as it is (`--database-url`)"
+        if args.database_url
+        else f"this directory's cluster, {participants:,} files (`bench/load/stack.py prepare "
+        "--participants N`: the demo, then `sentier synth`)"
+    )
     lines = [
         "## Load (`bench/load/run.py`, locust, PostgreSQL 15)",
         "",
-        f"Machine: {machine_description()}. **Shared with five other engineers' work while it "
-        f"ran**: load average {load_before[0]:.1f} before, {load_after[0]:.1f} at the end.",
+        f"Machine: {machine_description()}. **Shared by six engineers' work while it ran** "
+        f"(not a quiet machine): load average {load_before[0]:.1f} before, "
+        f"{load_after[0]:.1f} at the end; {sampler.summary()}.",
         "",
         f"Stack on loopback: gunicorn ({args.workers} workers x {args.threads} threads, gthread), "
-        "`task_worker`, `deliver_outbox --loop`, PostgreSQL 15 (fsync and synchronous commit on, "
-        "`pg_stat_statements`), settings `bench.load.settings` = `config.production` without "
-        "the TLS parts (HTTPS redirect, `Secure` cookies). Database: the demo grown by SQL to "
-        f"{int(participants):,} files (`bench/load/stack.py prepare`; `sentier synth` will "
-        f"replace it). **{args.users} users for {args.duration} s** ({mix}), think times 2-15 s; "
-        "the issue's run is 10 minutes: `bench/load/run.py --duration 600`.",
+        "`task_worker`, `deliver_outbox --loop`, PostgreSQL 15 (fsync and synchronous commit on), "
+        "settings `bench.load.settings` = `config.production` without "
+        f"the TLS parts (HTTPS redirect, `Secure` cookies). Database: {database}. "
+        f"**{args.users} users for {args.duration} s** ({mix}; the tasks of each are listed in "
+        "`bench/load/locustfile.py`), think times 2-15 s. The issue's run is 10 minutes over "
+        "1,000,000 files: `bench/load/run.py --duration 600 --users 165 --database-url <url>`.",
         "",
         f"Total: {int(total.get('Request Count', 0)):,} requests, "
         f"**{float(total.get('Requests/s', 0)):.1f} requests a second**, "
@@ -186,21 +277,30 @@ def main() -> int:
         "|---|---:|---:|---:|---:|---:|---|",
         *rows,
         "",
-        "CPU (cores used on average over the run, of 2; a backend that ended during the run "
+        "CPU (cores used on average over the run; a backend that ended during the run "
         "is not counted): "
         + ", ".join(f"{name} {value:.2f}" for name, value in cpu.items())
-        + f"; the web processes spent {per_request:.1f} ms of CPU per request"
-        + f". Database: {commits / elapsed:.0f} commits/s, {rollbacks} rollbacks, "
-        f"{tuples / elapsed:.0f} rows written/s.",
+        + f"; the web processes spent {per_request:.1f} ms of CPU per request. "
+        f"Database: {commits / elapsed:.0f} commits/s, {rollbacks} rollbacks, "
+        f"{written / elapsed:.0f} rows written/s, {read / elapsed:,.0f} rows read/s, "
+        f"{hits:.2f} % of blocks found in shared buffers ({blocks_read / elapsed:.0f} read "
+        f"from the OS a second), {temp / 2**20:.0f} MiB of temporary files, {deadlocks} "
+        "deadlocks.",
         "",
-        "Slowest statements by total time (`pg_stat_statements`, over the run):",
-        "",
-        "| calls | total ms | mean ms | statement |",
-        "|---:|---:|---:|---|",
-        *[
-            f"| {c} | {t} | {m} | `{q.replace('|', '/')}` |"
-            for c, t, m, q in (s for s in statements if len(s) == 4)
-        ],
+        *(
+            [
+                "Slowest statements by total time (`pg_stat_statements`, over the run):",
+                "",
+                "| calls | total ms | mean ms | statement |",
+                "|---:|---:|---:|---|",
+                *[
+                    f"| {c} | {t} | {m} | `{q.replace('|', '/')}` |"
+                    for c, t, m, q in (s for s in statements if len(s) == 4)
+                ],
+            ]
+            if statements_kept
+            else ["(No `pg_stat_statements` in this database: slowest statements not measured.)"]
+        ),
     ]
     text = "\n".join(lines)
     print(text)
