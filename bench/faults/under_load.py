@@ -91,7 +91,7 @@ class Load:
         try:
             with open(f"{self.prefix}_failures.csv", encoding="utf-8") as handle:
                 for row in csv.DictReader(handle):
-                    error = row["Error"].split("(")[0].strip()[:80]
+                    error = " ".join(row["Error"].split())[:80]
                     counts[f"{row['Method']} {row['Name']}: {error}"] += int(row["Occurrences"])
         except FileNotFoundError:
             pass
