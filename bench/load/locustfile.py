@@ -215,7 +215,9 @@ class PartnerStaff(Staff):
     def attendance(self) -> None:
         url = f"{LANG}/paas/attendance/"
         html = self.page(url, "PAAS: attendance")
-        form = next((f for f in forms_of(html) if f["method"] == "post"), None)
+        form = next(
+            (f for f in forms_of(html) if any(n.startswith("hours-") for n in f["fields"])), None
+        )
         hours = [name for name in (form or {}).get("fields", {}) if name.startswith("hours-")]
         if form is None or not hours or random.random() < 0.5:
             return

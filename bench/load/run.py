@@ -143,6 +143,7 @@ def slow_statements(limit: int = 8) -> list[list[str]]:
         "SELECT calls, round(total_exec_time)::int, round(mean_exec_time::numeric, 2), "
         "regexp_replace(left(query, 160), '\\s+', ' ', 'g') FROM pg_stat_statements "
         "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+        "AND query NOT LIKE '%pg_stat_statements%' "
         "ORDER BY total_exec_time DESC LIMIT "
     )
     out = stack.psql(sql + str(int(limit)))
