@@ -83,7 +83,7 @@ def check(run: str, since: str | None = None) -> dict[str, Verdict]:
             acknowledged=len(applications),
             lost=len(applications - submitted),
             duplicated=0,  # resume_key is unique: one row per application
-            unacknowledged_in_db=0,
+            unacknowledged_in_db=len(_sent_since(since) - applications) if since else 0,
         ),
         "referrals accepted": Verdict(
             acknowledged=len(accepted),
@@ -92,6 +92,12 @@ def check(run: str, since: str | None = None) -> dict[str, Verdict]:
             unacknowledged_in_db=len(recent - accepted),
         ),
     }
+
+
+def _sent_since(since: str) -> set[str]:
+    """Applications sent since ``since`` (PostgreSQL's ``now()`` when the run began)."""
+    sql = "SELECT resume_key FROM intake_application WHERE status = 'submitted' "
+    return set(stack.psql(sql + f"AND submitted_at >= '{since}'").split())
 
 
 def _quoted(values: set[str]) -> str:

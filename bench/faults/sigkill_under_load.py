@@ -1,6 +1,6 @@
-"""A gunicorn worker and the outbox delivery loop SIGKILLed in the middle of the load test:
-no acknowledged write lost or done twice, no task lost or done twice, and every webhook effect
-once at the receiver.
+"""A gunicorn worker, the background task worker and the outbox delivery loop SIGKILLed in the
+middle of the load test: no acknowledged write lost or done twice, no task lost or done twice,
+and every webhook effect once at the receiver.
 
     .venv/bin/python bench/load/stack.py prepare --participants 20000   # once
     .venv/bin/python bench/faults/sigkill_under_load.py --duration 90 --users 40
@@ -18,6 +18,10 @@ During the load (the mix of ``bench/load/locustfile.py``, with a caseworker's pa
 - **web**: the busiest gunicorn worker (most CPU in the last 0.2 s) is SIGKILLed, twice; the
   gunicorn master starts another. Measured: until the master has all its workers again, and what
   the requests in flight got;
+- **task worker**: a slow task (``bench/faults/slow_task.py``: it sleeps, records its effect
+  once, returns) is queued first in line, and ``task_worker`` is SIGKILLed while the task
+  sleeps before its effect; it is started again a second later, and the task runs again once
+  its lease (``--lease`` seconds) has run out;
 - **outbox**: partner systems move a few referrals on through the API (accept, start,
   complete: each move queues a webhook), and the ``deliver_outbox --loop`` process is
   SIGKILLed while the receiver holds a request whose effect it has applied, twice; it is
@@ -25,7 +29,8 @@ During the load (the mix of ``bench/load/locustfile.py``, with a caseworker's pa
 
 Then, once the load is over and the outbox and the task queue are empty: every acknowledged
 write is in the database once; every task enqueued during the run is done, none twice; every
-message of the run is delivered, each key's effect applied once, a re-sent message carries the
+message of the run is delivered, each key's effect applied once, the slow task's effect is
+there once, a re-sent message carries the
 same key and the same bytes, and no event (referral, topic) reached the receiver under two keys.
 Figures go to docs/benchmarks.md (section ``faults_sigkill``).
 """
@@ -58,6 +63,8 @@ from bench.faults import acks, under_load
 from bench.load import stack
 
 WORKERS, THREADS = 3, 4
+#: Seconds the slow task sleeps before its effect: the kill lands in them.
+SLOW_TASK_SLEEP = 10.0
 
 
 class Receiver:
@@ -206,6 +213,14 @@ def move_through_api(keys: list[str], per_key: int) -> tuple[int, int]:
     """Partner systems move some of their referrals one step on (accept a new one, start or
     complete one in progress): each move queues a webhook. Returns (moves, acceptances)."""
     moved, accepted = 0, []
+    # Only referrals whose consent is in force: the outbox cancels the others' messages.
+    consented = set(
+        stack.psql(
+            "SELECT r.uuid FROM referrals_referral r JOIN consent_consent c ON c.id = r.consent_id "
+            "WHERE c.given_at <= now() AND (c.withdrawn_at IS NULL OR c.withdrawn_at > now()) "
+            "AND c.expires_on >= current_date"
+        ).split()
+    )
     for key in keys:
         request = urllib.request.Request(  # noqa: S310 - our loopback http URL
             f"{stack.BASE_URL}/api/v1/referrals?page_size=50", headers={"X-Api-Key": key}
@@ -216,7 +231,7 @@ def move_through_api(keys: list[str], per_key: int) -> tuple[int, int]:
         movable = [
             (str(row["uuid"]), next(m for m in MOVES if m in row["next_statuses"]))
             for row in rows
-            if any(m in row["next_statuses"] for m in MOVES)
+            if any(m in row["next_statuses"] for m in MOVES) and str(row["uuid"]) in consented
         ]
         for referral, status in random.sample(movable, min(per_key, len(movable))):
             post = urllib.request.Request(  # noqa: S310 - our loopback http URL
@@ -240,13 +255,18 @@ def move_through_api(keys: list[str], per_key: int) -> tuple[int, int]:
 
 def kill_outbox(receiver: Receiver, keys: list[str]) -> dict[str, Any]:
     """Queue webhooks, SIGKILL the outbox loop while the receiver holds one whose effect it
-    applied, start the loop again a second later; until the held ones came again."""
-    moved, accepted = move_through_api(keys, per_key=4)
-    deadline = time.monotonic() + 60
-    while not receiver.held:
-        if time.monotonic() > deadline:
-            raise SystemExit("No webhook reached the receiver within 60 s")
-        time.sleep(0.01)
+    applied, start the loop again a second later (:func:`sent_again` tells when they came)."""
+    moved = accepted = 0
+    for _ in range(6):  # a round of moves, then up to 30 s for one to reach the receiver
+        more, newly = move_through_api(keys, per_key=3)
+        moved, accepted = moved + more, accepted + newly
+        deadline = time.monotonic() + 30
+        while not receiver.held and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if receiver.held:
+            break
+    else:
+        raise SystemExit("No webhook reached the receiver after six rounds of moves")
     pid = stack.pids()["outbox"]
     os.kill(pid, signal.SIGKILL)
     killed = time.monotonic()
@@ -256,19 +276,73 @@ def kill_outbox(receiver: Receiver, keys: list[str]) -> dict[str, Any]:
     stack.STARTED[pid].wait(timeout=30)
     time.sleep(1.0)  # systemd's RestartSec
     stack.start("outbox", stack.commands(WORKERS, THREADS)["outbox"])
-    restarted = time.monotonic()
-    while any(receiver.receipts[key] <= receipts[key] for key in held):
-        if time.monotonic() - killed > 180:
-            raise SystemExit("The held webhooks were not sent again within 180 s")
-        time.sleep(0.05)
-    again = max(receiver.last_seen[key] for key in held)
     return {
         "moved": moved,
         "accepted": accepted,
-        "held": sorted(held),
-        "again": again - killed,
-        "after_start": again - restarted,
+        "held": receipts,  # key → requests received when the loop was killed
+        "killed": killed,
+        "restarted": time.monotonic(),
     }
+
+
+def sent_again(receiver: Receiver, kill: dict[str, Any]) -> tuple[bool, float, float]:
+    """Whether every message held at the kill came again; seconds after the kill and after
+    the new loop's start until the last of them did."""
+    held: dict[str, int] = kill["held"]
+    if not all(receiver.receipts[key] > count for key, count in held.items()):
+        return False, float("nan"), float("nan")
+    again = max(receiver.last_seen[key] for key in held)
+    return True, again - kill["killed"], again - kill["restarted"]
+
+
+def task_effects(key: str) -> tuple[int, int]:
+    """How many times the slow task began, and how many effects it left."""
+    literal = f"'{key}'"  # a key this script made
+    sql = f"SELECT (SELECT count(*) FROM bench_task_start WHERE key = {literal}), "  # noqa: S608
+    sql += f"(SELECT count(*) FROM bench_task_effect WHERE key = {literal})"  # noqa: S608
+    started, effects = stack.psql(sql).split()
+    return int(started), int(effects)
+
+
+def queue_slow_task(key: str, after: float) -> None:
+    """Queue the slow task first in line, to run ``after`` seconds from now (a Django start
+    takes seconds here: done before the load begins)."""
+    stack.manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "import datetime as dt; from django.db import connection; "
+        "from django.utils import timezone; "
+        "from bench.faults.slow_task import SCHEMA, record; "
+        "connection.cursor().execute(SCHEMA); "
+        f"record.using(priority=10, run_after=timezone.now() + dt.timedelta(seconds={after})"
+        f").enqueue({key!r}, {SLOW_TASK_SLEEP}, 0.0)",
+    )
+
+
+def kill_task_worker(key: str) -> dict[str, Any]:
+    """SIGKILL ``task_worker`` while the slow task sleeps before its effect, start the worker
+    again a second later (the task runs again once its lease has run out)."""
+    deadline = time.monotonic() + 120
+    while task_effects(key)[0] == 0:
+        if time.monotonic() > deadline:
+            raise SystemExit("The slow task did not start within 120 s")
+        time.sleep(0.1)
+    time.sleep(0.5)  # inside its sleep: no effect yet
+    pid = stack.pids()["db_worker"]
+    os.kill(pid, signal.SIGKILL)
+    killed = time.time()
+    stack.STARTED[pid].wait(timeout=30)
+    just_after = task_status(key)
+    time.sleep(1.0)  # systemd's RestartSec
+    stack.start("db_worker", stack.commands(WORKERS, THREADS)["db_worker"])
+    return {"killed": killed, "just_after": just_after}
+
+
+def task_status(key: str) -> str:
+    sql = "SELECT status, extract(epoch FROM finished_at) FROM django_tasks_database_dbtaskresult "
+    sql += f"WHERE args_kwargs->'args'->>0 = '{key}'"
+    return stack.psql(sql).strip()
 
 
 def wait_until(what: str, check: Any, timeout: float) -> None:
@@ -284,8 +358,10 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=90)
     parser.add_argument("--users", type=int, default=40)
     parser.add_argument("--receiver-delay", type=float, default=0.5)
+    parser.add_argument("--lease", type=float, default=10.0, help="SENTIER_TASK_LEASE_SECONDS")
     parser.add_argument("--no-write", action="store_true", help="Print; do not update the docs.")
     args = parser.parse_args()
+    os.environ["SENTIER_TASK_LEASE_SECONDS"] = f"{args.lease:g}"  # read by app_env()
     secret = secrets.token_hex(32)
     receiver = Receiver(secret, args.receiver_delay)
     server = receiver.serve()
@@ -298,6 +374,8 @@ def main() -> int:
         fixtures = under_load.fixtures()
         since = under_load.database_now()
         run = f"kill{int(time.time())}"
+        victim = f"victim-{run}"
+        queue_slow_task(victim, after=args.duration * 0.42)
         prober = under_load.Prober(
             fixtures["caseworkers"][0]["session"], fixtures["session_cookie"]
         )
@@ -314,6 +392,8 @@ def main() -> int:
         web.append(kill_web_worker())
         at(0.35)
         outbox.append(kill_outbox(receiver, fixtures["api_keys"]))
+        at(0.45)
+        task = kill_task_worker(victim)
         at(0.55)
         web.append(kill_web_worker())
         at(0.7)
@@ -321,7 +401,7 @@ def main() -> int:
         load.wait()
         prober.stop()
         wait_until("the outbox to be empty", lambda: not messages(url, since).get("pending"), 180)
-        tasks = under_load.wait_for_tasks(since)
+        tasks = under_load.wait_for_tasks(since, timeout=300)
         twice = under_load.tasks_enqueued_twice(since)
         alive = {name: stack.alive(pid) for name, pid in stack.pids().items()}
         restarted = {name: stack.pids()[name] != pid for name, pid in pids.items()}
@@ -348,8 +428,18 @@ def main() -> int:
         if receiver.receipts[key] > 1
     )
     total, failures = load.totals(), load.failures()
+    resends = [sent_again(receiver, kill) for kill in outbox]
     files = int(stack.psql("SELECT count(*) FROM participants_participant").strip())
-    task_ok = set(tasks) <= {"SUCCESSFUL"} and twice == 0
+    victim_starts, victim_effects = task_effects(victim)
+    victim_status, victim_finished = [*task_status(victim).split("\t"), "", ""][:2]
+    victim_done = float(victim_finished) - task["killed"] if victim_finished else float("nan")
+    task_ok = (
+        set(tasks) <= {"SUCCESSFUL"}
+        and twice == 0
+        and victim_status == "SUCCESSFUL"
+        and victim_effects == 1
+        and victim_starts == 2
+    )
     # A message whose referral's consent ended is cancelled, never sent (ADR 0011): not a loss.
     outbox_ok = (
         set(sent) <= {"delivered", "cancelled (Consent no longer in force.)"}
@@ -357,12 +447,12 @@ def main() -> int:
         and effects_twice == 0
         and events_twice == 0
         and changed_bodies == 0
-        and all(receiver.receipts[key] > 1 for kill in outbox for key in kill["held"])
+        and all(again[0] for again in resends)
     )
     web_ok = prober.tracebacks == 0 and all(alive.values())
     ok = all(v.ok for v in verdicts.values()) and task_ok and outbox_ok and web_ok
     lines = [
-        "## Fault: a gunicorn worker and the outbox loop SIGKILLed under load "
+        "## Fault: a gunicorn worker, the task worker and the outbox loop SIGKILLed under load "
         "(`bench/faults/sigkill_under_load.py`)",
         "",
         f"Machine: {machine_description()}; **shared by six engineers' work** (load average "
@@ -387,11 +477,16 @@ def main() -> int:
             f"| `deliver_outbox --loop` at {pct} % of the run | after {kill['moved']} "
             f"referrals moved on through the API ({kill['accepted']} accepted) | started again "
             "1 s later; the held messages "
-            f"sent again **{kill['again']:.1f} s** after the kill ({kill['after_start']:.1f} s "
+            f"sent again **{again[1]:.1f} s** after the kill ({again[2]:.1f} s "
             f"after the new process started) | webhooks applied by the receiver, not yet "
             f"answered: {len(kill['held'])} |"
-            for pct, kill in zip((35, 70), outbox, strict=True)
+            for pct, kill, again in zip((35, 70), outbox, resends, strict=True)
         ],
+        f"| `task_worker` at 45 % of the run | a slow task first in line, asleep before its "
+        f"effect ({task['just_after'].split()[0]} just after the kill) | started again 1 s "
+        f"later; the task {victim_status} **{victim_done:.1f} s** after the kill (its lease: "
+        f"{args.lease:g} s) | "
+        f"the task: begun {victim_starts} times, effect recorded {victim_effects} time(s) |",
         "",
         "Processes at the end: "
         + ", ".join(
