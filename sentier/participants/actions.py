@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Any
@@ -236,10 +237,27 @@ def assign_caseworker(*, actor: User, participant: Participant, caseworker: User
 
 
 @transaction.atomic
-def add_note(*, actor: User, participant: Participant, text: str) -> TimelineEvent:
-    """A caseworker's note on the timeline."""
+def add_note(
+    *, actor: User, participant: Participant, text: str, key: uuid.UUID | None = None
+) -> TimelineEvent:
+    """A caseworker's note on the timeline. With the key of the form it was typed in, the same
+    form sent again gives back the note it added instead of a second one."""
     _require_change(actor, participant)
-    return add_event(participant=participant, kind=EventKind.NOTE, actor=actor, data={"text": text})
+    if key is None:
+        return add_event(
+            participant=participant, kind=EventKind.NOTE, actor=actor, data={"text": text}
+        )
+    # The file's row is locked so that two sendings of one form at the same moment add one note.
+    Participant.objects.select_for_update().filter(pk=participant.pk).first()
+    sent = participant.events.filter(kind=EventKind.NOTE, data__key=str(key)).first()
+    if sent is not None:
+        return sent
+    return add_event(
+        participant=participant,
+        kind=EventKind.NOTE,
+        actor=actor,
+        data={"text": text, "key": str(key)},
+    )
 
 
 def save_search(*, owner: User, name: str, query: str) -> SavedSearch:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from typing import Any, cast
 
 from django import forms
@@ -65,6 +66,9 @@ class NoteForm(forms.Form):
     text = forms.CharField(
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
     )
+    # A new key each time the form is shown: the same form sent twice (a double click, or sent
+    # again after an answer lost on a poor connection) adds its note once.
+    key = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
 
 
 class ParticipantDetailsForm(forms.ModelForm[Participant]):

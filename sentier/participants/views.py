@@ -185,7 +185,12 @@ def add_note(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpResponse:
             _file_page(user, participant, events, form),
             status=400,
         )
-    actions.add_note(actor=user, participant=participant, text=form.cleaned_data["text"])
+    actions.add_note(
+        actor=user,
+        participant=participant,
+        text=form.cleaned_data["text"],
+        key=form.cleaned_data["key"],
+    )
     messages.success(request, _("Note added."))
     return redirect("participants:file", participant_uuid=participant.uuid)
 

@@ -69,3 +69,43 @@ def test_a_refused_note_shows_the_file_with_the_same_sections(
     assert sections(refused) == sections(page)
     history = reverse("participants:history", kwargs={"participant_uuid": laval_participant.uuid})
     assert (history in refused) == (history in page)
+
+
+def _key_of_the_form(html: str) -> str:
+    found = re.search(r'name="key" value="([0-9a-f-]{36})"', html)
+    assert found, "the note form carries its key"
+    return found.group(1)
+
+
+def test_the_same_form_sent_twice_adds_one_note(client_for: Any, laval_participant: Any) -> None:
+    """A double click, or the form sent again after an answer lost on a poor connection."""
+    client = client_for("caseworker_laval")
+    page = reverse("participants:file", kwargs={"participant_uuid": laval_participant.uuid})
+    key = _key_of_the_form(client.get(page).content.decode())
+    for _ in range(2):
+        response = client.post(url(laval_participant), {"text": "Appel fait.", "key": key})
+        assert response.status_code == 302
+    notes = TimelineEvent.objects.filter(participant=laval_participant, kind=EventKind.NOTE)
+    assert [n.data for n in notes] == [{"text": "Appel fait.", "key": key}]
+    # The page shown again has a new form: a second note is a second note.
+    again = _key_of_the_form(client.get(page).content.decode())
+    assert again != key
+    client.post(url(laval_participant), {"text": "Rappel fait.", "key": again})
+    assert notes.all().count() == 2
+
+
+def test_a_refused_note_keeps_its_key(client_for: Any, laval_participant: Any) -> None:
+    client = client_for("caseworker_laval")
+    key = "0b8f4a52-8f1e-4c55-9a57-2d6f0f4b9c11"
+    refused = client.post(url(laval_participant), {"text": "", "key": key})
+    assert refused.status_code == 400
+    assert _key_of_the_form(refused.content.decode()) == key
+
+
+def test_a_key_that_is_not_one_is_a_field_error(client_for: Any, laval_participant: Any) -> None:
+    before = TimelineEvent.objects.count()
+    response = client_for("caseworker_laval").post(
+        url(laval_participant), {"text": "x", "key": "not-a-key" * 100}
+    )
+    assert response.status_code == 400
+    assert TimelineEvent.objects.count() == before
