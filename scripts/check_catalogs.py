@@ -88,6 +88,12 @@ PARTICIPANT_FACING = (
     "templates/account/login.html",
     "templates/allauth/*",
     "sentier/consent/texts.py",
+    # The result page's reasons, the measures on "My file"; e-mails and letters to participants.
+    "sentier/decisions/reason_texts.py",
+    "sentier/decisions/templates/decisions/_summary.html",
+    "sentier/correspondence/texts.py",
+    "sentier/correspondence/templates/correspondence/email.txt",
+    "sentier/correspondence/templates/correspondence/letter_pdf.html",
 )
 #: Choices and forms of shared modules (mostly staff strings) that participant pages show: their
 #: labels, help texts and choices must be translated too (``module:attribute``).

@@ -26,7 +26,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sentier.core.formatting import long_date
-from sentier.core.languages import CORRESPONDENCE_CHOICES
+from sentier.core.languages import CORRESPONDENCE_CHOICES, PARTICIPANT_ONLY_LANGUAGES
 from sentier.correspondence.models import Subject
 
 #: The version of every text below; kept on each notice sent.
@@ -74,6 +74,12 @@ class Message:
     @property
     def text(self) -> str:
         return "\n\n".join((self.title, *self.paragraphs))
+
+    @property
+    def unreviewed(self) -> bool:
+        """Spanish, Arabic and Haitian Creole: the translation is not yet reviewed by a qualified
+        translator, and the letter or e-mail says so in one line."""
+        return self.language in PARTICIPANT_ONLY_LANGUAGES
 
 
 def compose(

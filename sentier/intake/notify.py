@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from sentier.core.languages import PARTICIPANT_ONLY_LANGUAGES
 from sentier.intake.models import Application, ApplicationStatus
 
 
@@ -41,6 +42,8 @@ def compose_confirmation(application: Application) -> Email | None:
             "sent_on": application.submitted_at,
             "url": f"{settings.SENTIER_BASE_URL}{path}",
             "jurisdiction": settings.SENTIER_JURISDICTION,
+            # Not yet reviewed by a qualified translator: one line says so (issue 19).
+            "unreviewed": language in PARTICIPANT_ONLY_LANGUAGES,
         }
         subject = render_to_string("intake/email/confirmation_subject.txt", context)
         body = render_to_string("intake/email/confirmation.txt", context)

@@ -9,17 +9,16 @@ from django import template
 from django.utils.translation import get_language
 
 from sentier.core import formatting
+from sentier.decisions import reason_texts
 
 register = template.Library()
 
 
 @register.filter
 def localized(item: dict[str, Any] | None) -> str:
-    """``{{ reason|localized }}``: the ``fr`` or ``en`` text of a reason or error."""
-    if not item:
-        return ""
-    english = (get_language() or "fr-ca").startswith("en")
-    return str(item.get("en" if english else "fr") or item.get("fr") or "")
+    """``{{ reason|localized }}``: the text of a reason, factor or error of the rules in the
+    page's language (``sentier.decisions.reason_texts``)."""
+    return reason_texts.localized(item)
 
 
 @register.filter
