@@ -94,6 +94,32 @@ PARTICIPANT_FACING = (
     "sentier/correspondence/texts.py",
     "sentier/correspondence/templates/correspondence/email.txt",
     "sentier/correspondence/templates/correspondence/letter_pdf.html",
+    # Found walking every participant page in es/ar/ht with the demo (issue 19): the service
+    # plan's own page, privacy and accessibility, the session warning, surveys, the help behind
+    # the file's terms, the file's timeline (each kind's label and summary), the plan's notes.
+    "sentier/serviceplans/templates/serviceplans/mine.html",
+    "sentier/serviceplans/templates/serviceplans/_my_agreement.html",
+    "sentier/site/templates/site/privacy.html",
+    "sentier/site/templates/site/accessibility.html",
+    "sentier/core/templates/core/includes/session_warning.html",
+    "sentier/feedback/templates/feedback/_my_surveys.html",
+    "sentier/feedback/templates/feedback/survey.html",
+    "sentier/feedback/templates/feedback/answered.html",
+    "sentier/participants/help.py",
+    "sentier/consent/timeline_kinds.py",
+    "sentier/correspondence/timeline_kinds.py",
+    "sentier/decisions/timeline_kinds.py",
+    "sentier/intake/timeline_kinds.py",
+    "sentier/network/timeline_kinds.py",
+    "sentier/paas/timeline_kinds.py",
+    "sentier/plans/timeline_kinds.py",
+    "sentier/referrals/timeline_kinds.py",
+    "sentier/serviceplans/timeline_kinds.py",
+    "sentier/plans/presenters.py",
+    "sentier/network/waiting_text.py",
+    "sentier/paas/templates/paas/_hours_plan.html",
+    "sentier/participants/templates/participants/_timeline.html",
+    "sentier/referrals/views.py",
 )
 #: Choices and forms of shared modules (mostly staff strings) that participant pages show: their
 #: labels, help texts and choices must be translated too (``module:attribute``).
@@ -113,6 +139,19 @@ PARTICIPANT_CHOICES = (
     "sentier.referrals.models:ReferralStatus",
     "sentier.network.models:ServiceKind",
     "sentier.network.models:OfferStatus",
+    "sentier.participants.models:EventKind",
+    "sentier.participants.models:FileStatus",
+    "sentier.audit.models:AccessKind",
+    "sentier.audit.models:AccessChannel",
+    "sentier.serviceplans.models:PlanEventKind",
+    "sentier.serviceplans.models:PlanStatus",
+    "sentier.serviceplans.models:InitiatorKind",
+    "sentier.serviceplans.models:PartyKind",
+    "sentier.serviceplans.models:ItemStatus",
+    "sentier.feedback.models:Moment",
+    "sentier.feedback.models:Rating",
+    "sentier.accounts.models:Role",
+    "sentier.decisions.models:Measure",
 )
 PARTICIPANT_FORMS = (
     "sentier.plans.forms:ExtensionRequestForm",
@@ -121,6 +160,9 @@ PARTICIPANT_FORMS = (
     "sentier.consent.forms:AgreeForm",
     "sentier.consent.forms:WithdrawForm",
     "sentier.network.forms:DirectoryFilterForm",
+    "sentier.intake.forms:ReviewRequestForm",
+    "sentier.feedback.forms:ParticipantSurveyForm",
+    "sentier.serviceplans.forms:LeaveForm",
 )
 DOMAINS = ("django", "djangojs")
 
