@@ -152,6 +152,8 @@ PARTICIPANT_CHOICES = (
     "sentier.feedback.models:Rating",
     "sentier.accounts.models:Role",
     "sentier.decisions.models:Measure",
+    "sentier.intake.models:Path",
+    "sentier.intake.models:ApplicationStatus",
 )
 PARTICIPANT_FORMS = (
     "sentier.plans.forms:ExtensionRequestForm",

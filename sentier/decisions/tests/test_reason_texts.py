@@ -9,12 +9,15 @@ import importlib
 from typing import Any
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 
 import sentier_rules
 from sentier.decisions.reason_texts import TEXTS, localized, msgid_of
 from sentier.decisions.templatetags.decisions import localized as localized_filter
 from sentier.intake.questionnaire_text import TEXTS as QUESTIONNAIRE_TEXTS
+from sentier.intake.tests.helpers import fill, start_online
 from sentier_rules.codes import PROGRAMS
 from sentier_rules.reasons import TEXTS as RULE_TEXTS
 
@@ -188,3 +191,31 @@ def test_every_text_of_the_rules_goes_through_the_catalogs() -> None:
                 assert question.label_en in listed, question.label_en
                 for option in question.options:
                     assert not option.factor_en or option.factor_en in listed, option.factor_en
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "path", "reason"),
+    [
+        (
+            "es",
+            "Plan de acompañamiento personalizado",
+            "Usted dijo que tiene problemas de vivienda.",
+        ),
+        ("ar", "خطة الدعم الشخصية", "قلت إن لديك مشكلة في السكن."),
+        ("ht", "Plan akonpayman pèsonalize", "Ou di ou gen pwoblèm lojman."),
+    ],
+)
+def test_the_result_page_gives_its_reasons_in_the_applicant_s_language(
+    client: Client, language: str, path: str, reason: str
+) -> None:
+    application = start_online(client)
+    fill(client, application, {"difficulties": ["housing"], "wants_support": "yes"})
+    client.post(reverse("intake:summary", args=[application.resume_key]))
+    with translation.override(language):
+        url = reverse("intake:confirmation", args=[application.resume_key])
+    page = client.get(url).content.decode()
+    assert path in page
+    assert reason in page
+    assert "Vous avez" not in page  # no reason left in French
+    assert "Votre région" not in page
