@@ -5,6 +5,7 @@ definitions (``sentier.insights.exports`` neutralises formulas the same way)."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,11 @@ from openpyxl import Workbook
 
 from sentier.insights.disclosure import TOTAL, Cell
 from sentier.insights.exports import neutralise
+
+
+def local_day_start(day: dt.date) -> dt.datetime:
+    """The first moment of a local day (the period filters compare stored UTC moments with it)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 @dataclass(frozen=True)

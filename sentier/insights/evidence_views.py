@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from sentier.accounts.models import User
 from sentier.insights import disclosure, evidence, quality, surveys
 from sentier.insights.evidence import Measure, Row
+from sentier.insights.forms import EvidencePeriodForm
+from sentier.insights.indicators import Period
 from sentier.insights.milestones import Scope
 from sentier.insights.models import DashboardView, ViewChannel
 from sentier.insights.report import EARLIEST, NotAllowed, scope_for_user
@@ -44,16 +46,26 @@ def _scope(request: HttpRequest) -> tuple[User, Scope]:
     return request.user, scope
 
 
+def _period_form(request: HttpRequest) -> EvidencePeriodForm:
+    return EvidencePeriodForm(request.GET or None)
+
+
 def _log(
-    request: HttpRequest, user: User, scope: Scope, channel: str, what: str, version: str
+    request: HttpRequest,
+    user: User,
+    scope: Scope,
+    channel: str,
+    what: str,
+    version: str,
+    period: Period | None,
 ) -> None:
     DashboardView.objects.create(
         user=user,
         channel=ViewChannel(channel),
         path=request.get_full_path()[:300],
         regions=",".join(sorted(scope.regions or ()))[:200],
-        period_start=EARLIEST,
-        period_end=timezone.localdate(),
+        period_start=period.start if period else EARLIEST,
+        period_end=period.end if period else timezone.localdate(),
         breakdowns="region",
         indicator=what,
         catalogue_version=version,
@@ -74,13 +86,13 @@ def _panel(
     return Panel(id_, title, corner, measures, evidence.rows(measures, labelled))
 
 
-def _survey_panels(scope: Scope) -> list[Panel]:
+def _survey_panels(scope: Scope, period: Period | None) -> list[Panel]:
     panels = []
     for survey in surveys.SURVEYS:
         if surveys.compares_areas(scope):
-            measures, groups = surveys.survey_measures(survey, scope, key="area")
+            measures, groups = surveys.survey_measures(survey, scope, key="area", period=period)
             panels.append(_panel(f"{survey.id}-area", survey.title, _("Regions"), measures, groups))
-        measures, groups = surveys.survey_measures(survey, scope, key="region")
+        measures, groups = surveys.survey_measures(survey, scope, key="region", period=period)
         panels.append(_panel(f"{survey.id}-region", survey.title, _("Region"), measures, groups))
     return panels
 
@@ -103,44 +115,70 @@ def _export(measures: list[Measure], version: str, fmt: str, name: str) -> HttpR
     return _download(evidence.write_xlsx(version, disclosure.THRESHOLD, measures), fmt, name)
 
 
+def _context(form: EvidencePeriodForm, version: str, request: HttpRequest) -> dict[str, Any]:
+    """What both pages show around their tables: the period form, and the query the download
+    links carry (so that an export covers the period the page shows)."""
+    return {
+        "form": form,
+        "period": form.period,
+        "query": request.GET.urlencode(),
+        "version": version,
+        "threshold": disclosure.THRESHOLD,
+    }
+
+
+def _refused(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    """A bad period: the page with its field errors and no table (nothing logged, nothing
+    exported: the figures were not shown)."""
+    return render(request, template, {**context, "panels": [], "panel": None}, status=400)
+
+
 @login_required
 def survey_results(request: HttpRequest) -> HttpResponse:
     user, scope = _scope(request)
-    panels = _survey_panels(scope)
-    _log(request, user, scope, "page", "surveys", surveys.VERSION)
-    return render(
-        request,
-        "insights/surveys.html",
-        {"panels": panels, "version": surveys.VERSION, "threshold": disclosure.THRESHOLD},
-    )
+    form = _period_form(request)
+    context = _context(form, surveys.VERSION, request)
+    if form.errors:
+        return _refused(request, "insights/surveys.html", context)
+    panels = _survey_panels(scope, form.period)
+    _log(request, user, scope, "page", "surveys", surveys.VERSION, form.period)
+    return render(request, "insights/surveys.html", {**context, "panels": panels})
 
 
 @login_required
 def survey_export(request: HttpRequest, fmt: str) -> HttpResponse:
     user, scope = _scope(request)
-    measures = [m for panel in _survey_panels(scope) for m in panel.measures]
-    _log(request, user, scope, fmt, "surveys", surveys.VERSION)
+    form = _period_form(request)
+    if form.errors:
+        context = _context(form, surveys.VERSION, request)
+        return _refused(request, "insights/surveys.html", context)
+    measures = [m for panel in _survey_panels(scope, form.period) for m in panel.measures]
+    _log(request, user, scope, fmt, "surveys", surveys.VERSION, form.period)
     return _export(measures, surveys.VERSION, fmt, "surveys")
 
 
 @login_required
 def data_quality(request: HttpRequest) -> HttpResponse:
     user, scope = _scope(request)
-    measures, regions = quality.quality_measures(scope)
+    form = _period_form(request)
+    context = _context(form, quality.VERSION, request)
+    if form.errors:
+        return _refused(request, "insights/quality.html", context)
+    measures, regions = quality.quality_measures(scope, period=form.period)
     panel = _panel(
         "quality", _("Data quality"), _("Region"), measures, [*regions, disclosure.TOTAL]
     )
-    _log(request, user, scope, "page", "data_quality", quality.VERSION)
-    return render(
-        request,
-        "insights/quality.html",
-        {"panel": panel, "version": quality.VERSION, "threshold": disclosure.THRESHOLD},
-    )
+    _log(request, user, scope, "page", "data_quality", quality.VERSION, form.period)
+    return render(request, "insights/quality.html", {**context, "panel": panel})
 
 
 @login_required
 def data_quality_export(request: HttpRequest, fmt: str) -> HttpResponse:
     user, scope = _scope(request)
-    measures, _regions = quality.quality_measures(scope)
-    _log(request, user, scope, fmt, "data_quality", quality.VERSION)
+    form = _period_form(request)
+    if form.errors:
+        context = _context(form, quality.VERSION, request)
+        return _refused(request, "insights/quality.html", context)
+    measures, _regions = quality.quality_measures(scope, period=form.period)
+    _log(request, user, scope, fmt, "data_quality", quality.VERSION, form.period)
     return _export(measures, quality.VERSION, fmt, "data-quality")

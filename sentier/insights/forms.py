@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sentier.core.forms import BoundedDateField
+from sentier.insights.indicators import Period
 from sentier.insights.report import EARLIEST, OLDEST
 
 #: The breakdowns the dashboard offers (the command line takes any the catalogue allows).
@@ -61,3 +63,49 @@ class ReportForm(forms.Form):
     @property
     def by(self) -> tuple[str, ...]:
         return tuple(str(self.cleaned_data["view"]).split(","))
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+class EvidencePeriodForm(forms.Form):
+    """The period of the survey and data-quality tables, in whole months: from the first day of
+    the month of « From » to the last day of the month of « To » (today at the latest). Left
+    empty, the tables cover everything recorded, as before there was a filter."""
+
+    start = BoundedDateField(
+        label=gettext_lazy("From"), required=False, earliest=OLDEST, latest=timezone.localdate
+    )
+    end = BoundedDateField(
+        label=gettext_lazy("To"), required=False, earliest=OLDEST, latest=timezone.localdate
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if self.errors or (start is None and end is None):
+            data["period"] = None
+            return data
+        today = timezone.localdate()
+        start, end = _month_start(start or OLDEST), min(_month_end(end or today), today)
+        if start > end:
+            self.add_error("end", _("The end of the period cannot come before its start."))
+            data["period"] = None
+            return data
+        data["period"] = Period(start, end)
+        return data
+
+    @property
+    def period(self) -> Period | None:
+        """The whole months asked for, or None for everything (also when the form is invalid:
+        the page then shows its field errors and no table)."""
+        if not self.is_bound or not self.is_valid():
+            return None
+        period: Period | None = self.cleaned_data["period"]
+        return period

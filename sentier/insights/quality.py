@@ -23,7 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from sentier.core.jurisdiction import app_enabled
 from sentier.insights import disclosure
 from sentier.insights.disclosure import Cell, protect_counts
-from sentier.insights.evidence import Measure
+from sentier.insights.evidence import Measure, local_day_start
+from sentier.insights.indicators import Period
 from sentier.insights.milestones import Scope
 from sentier.insights.report import scope_regions
 from sentier.paas.models import Placement, PlacementStatus
@@ -48,6 +49,19 @@ class Check:
     definition: Any
     app: str  # the capability whose rows it reads (left out where it is not offered)
     count: Callable[[Scope, dt.datetime], QuerySet[Any]]  # rows: region code, n
+    # The column that dates a row for the period filter (a moment, or a day with ``day=True``).
+    dated: str = "created_at"
+    day: bool = False
+
+    def within(self, period: Period | None) -> Q:
+        """The rows this check dates in the period (every row without one)."""
+        if period is None:
+            return Q()
+        if self.day:
+            return Q(**{f"{self.dated}__range": (period.start, period.end)})
+        return Q(**{f"{self.dated}__gte": local_day_start(period.start)}) & Q(
+            **{f"{self.dated}__lt": local_day_start(period.end + dt.timedelta(days=1))}
+        )
 
 
 def _per_region(queryset: QuerySet[Any], via: str) -> QuerySet[Any]:
@@ -172,6 +186,8 @@ CHECKS = (
         ),
         "plans",
         _plan_past_planned_end,
+        dated="planned_end_on",
+        day=True,
     ),
     Check(
         "follow_up_not_written",
@@ -182,6 +198,7 @@ CHECKS = (
         ),
         "plans",
         _follow_up_not_written,
+        dated="scheduled_for",
     ),
     Check(
         "plan_end_unknown",
@@ -202,6 +219,7 @@ CHECKS = (
         ),
         "referrals",
         _referral_past_due,
+        dated="expires_at",
     ),
     Check(
         "placement_outcome_unknown",
@@ -212,6 +230,8 @@ CHECKS = (
         ),
         "paas",
         _placement_outcome_unknown,
+        dated="start_date",
+        day=True,
     ),
 )
 
@@ -222,15 +242,20 @@ def checks_here() -> list[Check]:
 
 
 def quality_measures(
-    scope: Scope, *, now: dt.datetime | None = None, threshold: int | None = None
+    scope: Scope,
+    *,
+    now: dt.datetime | None = None,
+    threshold: int | None = None,
+    period: Period | None = None,
 ) -> tuple[list[Measure], list[str]]:
-    """One protected measure per check, by region of the file, with the total; and the regions."""
+    """One protected measure per check, by region of the file, with the total; and the regions.
+    With a period, each check keeps the rows it dates in it (:attr:`Check.dated`)."""
     now = now or timezone.now()
     threshold = disclosure.THRESHOLD if threshold is None else threshold
     regions = scope_regions(scope)
     measures = []
     for check in checks_here():
-        counts = dict(check.count(scope, now))
+        counts = dict(check.count(scope, now).filter(check.within(period)))
         cells = [Cell({"region": code}, int(counts.get(code, 0))) for code in regions]
         measures.append(
             Measure(

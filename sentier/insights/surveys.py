@@ -20,11 +20,12 @@ under the threshold, even by subtraction:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from sentier.feedback.models import (
@@ -36,7 +37,8 @@ from sentier.feedback.models import (
 )
 from sentier.insights import disclosure
 from sentier.insights.disclosure import TOTAL, Cell, protect_counts
-from sentier.insights.evidence import Measure
+from sentier.insights.evidence import Measure, local_day_start
+from sentier.insights.indicators import Period
 from sentier.insights.milestones import Scope, pilot_regions
 from sentier.insights.report import scope_regions
 from sentier.reference.selectors import current_jurisdiction
@@ -65,20 +67,29 @@ class Survey:
     population: Any
     questions: tuple[str, ...]
     labels: Mapping[str, Any]
-    load: Callable[[Scope], list[dict[str, Any]]]
+    load: Callable[[Scope, Period | None], list[dict[str, Any]]]
 
 
-def _participant_rows(scope: Scope) -> list[dict[str, Any]]:
+def answered_within(period: Period | None) -> Q:
+    """Answers given in the period (local days, both included); every answer without one."""
+    if period is None:
+        return Q()
+    return Q(answered_at__gte=local_day_start(period.start)) & Q(
+        answered_at__lt=local_day_start(period.end + dt.timedelta(days=1))
+    )
+
+
+def _participant_rows(scope: Scope, period: Period | None) -> list[dict[str, Any]]:
     return list(
-        ParticipantSurveyResponse.objects.filter(scope.q("participant__"))
+        ParticipantSurveyResponse.objects.filter(scope.q("participant__"), answered_within(period))
         .order_by()
         .values(*PARTICIPANT_QUESTIONS, region=F("participant__region__code"))
     )
 
 
-def _partner_rows(scope: Scope) -> list[dict[str, Any]]:
+def _partner_rows(scope: Scope, period: Period | None) -> list[dict[str, Any]]:
     rows = (
-        PartnerSurveyResponse.objects.filter(scope.q(""))
+        PartnerSurveyResponse.objects.filter(scope.q(""), answered_within(period))
         .order_by()
         .values(*PARTNER_QUESTIONS, code=F("region__code"))
     )
@@ -165,17 +176,25 @@ def _shares(table: Sequence[Cell], key: str, groups: Sequence[str]) -> list[Cell
             shares.append(disclosure.suppressed_cell({key: v}))
             continue
         agree, total = int(parts[0].value or 0), int(parts[2].value or 0)
+        if total == 0:  # no answer (only reached with a threshold of 0): no share of nothing
+            shares.append(disclosure.suppressed_cell({key: v}))
+            continue
         shares.append(Cell({key: v}, agree / total))
     return shares
 
 
 def survey_measures(
-    survey: Survey, scope: Scope, *, key: str, threshold: int | None = None
+    survey: Survey,
+    scope: Scope,
+    *,
+    key: str,
+    threshold: int | None = None,
+    period: Period | None = None,
 ) -> tuple[list[Measure], list[str]]:
     """The survey's measures by ``key`` (``region`` or ``area``) and the group values, in order
-    (the total last)."""
+    (the total last), over the answers given in ``period`` (every answer without one)."""
     threshold = disclosure.THRESHOLD if threshold is None else threshold
-    answers = survey.load(scope)
+    answers = survey.load(scope, period)
     values = _group_values(scope, key)
     if key == "area":
         pilots = pilot_regions()[0]
