@@ -18,6 +18,7 @@ from sentier.consent import demo as consent_demo
 from sentier.core.jurisdiction import app_enabled
 from sentier.decisions import demo as decisions_demo
 from sentier.exchange import demo as exchange_demo
+from sentier.feedback import demo as feedback_demo
 from sentier.insights import budget_demo
 from sentier.insights import demo as insights_demo
 from sentier.intake import demo as intake_demo
@@ -82,6 +83,8 @@ def load_demo(
         # The indicators' journeys, October 2025 to today (files IND-…, in no caseload).
         insights_demo.load_demo()
         budget_demo.load_demo_statements()  # their PAAS statements, for spending against budget
+        # Their survey answers, and their organization's staff's quarterly ones.
+        feedback_demo.load_demo_answers(insights_demo.PREFIX, insights_demo.ORGANIZATION_SLUG)
     return created
 
 
