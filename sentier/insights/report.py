@@ -6,8 +6,9 @@ Who sees what is decided here (:func:`scope_for_user`): analysts and administrat
 of the jurisdiction, aggregated; coordinators their own region (in Ontario, a local office's
 supervisor: their site). Every showing is logged (:func:`log_view`).
 
-The computed cells are kept in the cache for ``SENTIER_STATISTICS_SECONDS``, like the statistics
-page: they are aggregates for analysts, not a worklist, and at most that old.
+The computed cells, and the pilots' estimates with them, are kept in the cache for
+``SENTIER_STATISTICS_SECONDS``, like the statistics page: they are aggregates for analysts, not a
+worklist, and at most that old. A page served from the cache reads no capability's rows.
 """
 
 from __future__ import annotations
@@ -126,16 +127,21 @@ def build_report(
             str(threshold),
         ]
     )
-    key = "sentier:insights:1:" + hashlib.sha256(asked.encode()).hexdigest()
-    results: list[Result] | None = cache.get(key)
-    if results is None:
+    key = "sentier:insights:2:" + hashlib.sha256(asked.encode()).hexdigest()
+    cached: tuple[list[Result], list[dict[str, Any]]] | None = cache.get(key)
+    if cached is None:
         milestones = load_milestones(scope)
         regions = scope_regions(scope)
         results = [
             compute(d, milestones, period=period, by=by, regions=regions, threshold=threshold)
             for d in definitions
         ]
-        cache.set(key, results, settings.SENTIER_STATISTICS_SECONDS)
+        del milestones  # the largest object of a recomputation: gone before the pilots' panels
+        # The pilots' panels are counted over every application: kept with the cells, as old as
+        # they are, so that a page served from the cache reads no row (issue 17, "Performance").
+        cached = (results, pilot_estimates(period, scope))
+        cache.set(key, cached, settings.SENTIER_STATISTICS_SECONDS)
+    results, pilots = cached
     return Report(
         catalogue_version=catalogue_version(),
         threshold=threshold,
@@ -144,7 +150,7 @@ def build_report(
         scope=scope,
         results=results,
         not_held=not_held(),
-        pilots=pilot_estimates(period, scope),
+        pilots=pilots,
     )
 
 
