@@ -207,7 +207,10 @@ def main() -> None:
     warm_p95, warm_p50 = p95(warm), statistics.median(warm)
 
     def ratio(seconds: float) -> str:
-        return f"{seconds / events_base:,.0f} ×" if events_base > 0 else "n/a"
+        if events_base <= 0:
+            return "n/a"
+        times = seconds / events_base
+        return f"{times:,.0f} ×" if times >= 10 else f"{times:.2f} ×"
 
     lines = [
         "## Indicators at scale (`bench/bench_insights_scale.py`"
