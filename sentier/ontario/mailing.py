@@ -7,6 +7,9 @@ is incomplete (issue 21: staff complete it first). One timeline row per package.
 
 Refusal notices to mail (``ontario.notices``: a refused applicant without e-mail) follow the
 same rules in ``mark_notices_mailed``: all or none, never twice, never to an incomplete address.
+The ODSP day's mailing lists its notices to mail beside its packages (refused at intake, or the
+disability not confirmed by the Disability Adjudication Unit): ``mailing_pdf`` prints the chosen
+ones as one PDF, ``mark_mailing_mailed`` marks packages and notices together, all or none.
 """
 
 from __future__ import annotations
@@ -30,7 +33,13 @@ from sentier.ontario.models import (
     NoticeStatus,
     RefusalNotice,
 )
-from sentier.ontario.notices import file_address_complete, lock_notice, record_mailed
+from sentier.ontario.notices import (
+    file_address_complete,
+    lock_notice,
+    notice_document,
+    record_mailed,
+)
+from sentier.ontario.package import documents_pdf, package_document
 from sentier.ontario.permissions import works_odsp_application
 from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.participants.actions import add_event
@@ -152,3 +161,47 @@ def mark_notices_mailed(
     for notice in locked:
         record_mailed(notice, actor=actor, at=at)
     return locked
+
+
+def incomplete_names(
+    packages: Sequence[DeterminationPackage], notices: Sequence[RefusalNotice]
+) -> list[str]:
+    """Who, among a batch about to be printed, has an incomplete mailing address."""
+    return [
+        p.odsp_application.participant.full_name for p in packages if not p.address_complete
+    ] + [n.participant.full_name for n in notices if not file_address_complete(n)]
+
+
+def mailing_pdf(
+    packages: Sequence[DeterminationPackage],
+    notices: Sequence[RefusalNotice],
+    *,
+    two_sided: bool = False,
+) -> bytes:
+    """The day's mailing to print as ONE tagged PDF: the packages, then the refusal notices
+    (each as it would leave now, to the file's address)."""
+    documents = [
+        package_document(package.odsp_application, at=package.generated_at, package=package)
+        for package in packages
+    ] + [notice_document(notice) for notice in notices]
+    return documents_pdf(documents, two_sided=two_sided)
+
+
+@transaction.atomic
+def mark_mailing_mailed(
+    *,
+    actor: User,
+    packages: Sequence[DeterminationPackage],
+    notices: Sequence[RefusalNotice],
+    at: dt.datetime | None = None,
+) -> tuple[list[DeterminationPackage], list[RefusalNotice]]:
+    """Mark the chosen packages and refusal notices of the day's mailing as mailed: every one,
+    or none (a refusal of either part rolls the other back)."""
+    if not may(actor, "ontario.work_odsp_intake"):
+        raise PermissionDenied
+    if not packages and not notices:
+        raise ValidationError(_("Choose at least one package or notice to mark as mailed."))
+    at = at or timezone.now()
+    done_packages = mark_packages_mailed(actor=actor, packages=packages, at=at) if packages else []
+    done_notices = mark_notices_mailed(actor=actor, notices=notices, at=at) if notices else []
+    return done_packages, done_notices

@@ -587,9 +587,20 @@ class NoticeStatus(models.TextChoices):
     EMAILED = "emailed", _("Sent by e-mail")
 
 
+class RefusalGrounds(models.TextChoices):
+    """Which decision a refusal notice tells: the intake unit's (financial eligibility, with a
+    reason of the list), or the Disability Adjudication Unit's (disability not confirmed, 004
+    Q13)."""
+
+    INTAKE = "intake", _("Refused at intake")
+    DISABILITY = "disability", _("Disability not confirmed")
+
+
 class RefusalNotice(models.Model):
     """The notice that tells an applicant their Ontario Works or ODSP application was refused:
     the reason, and how to ask for a review, in the applicant's language (``ontario.notices``).
+    An ODSP application is refused once: at intake, or after the Disability Adjudication Unit
+    did not confirm the disability (``grounds``).
 
     Issued with the refusal. It goes by e-mail when the file has an address, otherwise it is a
     letter for the intake unit to print and mail (an applicant who applied by phone often has
@@ -618,6 +629,12 @@ class RefusalNotice(models.Model):
     channel = models.CharField(_("channel of the application"), max_length=10)
     #: The refusal reason's name in each language, as it was when the application was refused.
     reason_names = models.JSONField(_("reason"), default=dict)
+    grounds = models.CharField(
+        _("decision"),
+        max_length=10,
+        choices=RefusalGrounds.choices,
+        default=RefusalGrounds.INTAKE,
+    )
     decided_on = models.DateField(_("refused on"))
     issued_at = models.DateTimeField(_("issued on"))
     status = models.CharField(
@@ -659,6 +676,10 @@ class RefusalNotice(models.Model):
     @property
     def program(self) -> str:
         return "OW" if self.ow_application_id else "ODSP"
+
+    @property
+    def disability_not_confirmed(self) -> bool:
+        return self.grounds == RefusalGrounds.DISABILITY
 
     @property
     def by_phone(self) -> bool:

@@ -1,10 +1,14 @@
 """The refusal notice: how an applicant refused by the Ontario Works or ODSP intake unit learns
 it, why, and how to ask for the decision to be reviewed, in their language (French or English).
 
-Issued in the refusal's transaction (``refuse_ow_application``, ``refuse_odsp_application``):
+Issued in the refusal's transaction (``refuse_ow_application``, ``refuse_odsp_application``),
+and in the transaction that records the Disability Adjudication Unit's "not eligible" answer
+(``record_adjudication``: the disability was not confirmed, 004 Q13; the notice says so, not a
+reason of intake's list, with the same review rights):
 
-- the file has an e-mail address: a background task sends the notice as a PDF attached to an
-  e-mail (``email_refusal_notice``; sends once, whatever the number of runs);
+- the file has an e-mail address (and the person did not ask for letters,
+  ``correspondence.ContactPreference``): a background task sends the notice as a PDF attached
+  to an e-mail (``email_refusal_notice``; sends once, whatever the number of runs);
 - otherwise it is a **letter to mail**: the unit prints it (the same PDF) and marks it as mailed
   (``mark_notice_mailed``, through ``ontario.mailing`` like the Disability Determination
   Package), to the file's address, which must be complete.
@@ -26,7 +30,6 @@ figure the seeds do not give.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -38,11 +41,15 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from sentier.accounts.models import User
+from sentier.core import pdf as core_pdf
+from sentier.correspondence.channels import chosen_channel
+from sentier.correspondence.models import Channel
 from sentier.ontario import states
 from sentier.ontario.models import (
     NoticeStatus,
     ODSPApplication,
     OWApplication,
+    RefusalGrounds,
     RefusalNotice,
 )
 from sentier.ontario.package import HELP_PHONE, HELP_TTY, participant_address
@@ -70,13 +77,20 @@ def issue_refusal_notice(
     at: dt.datetime,
     ow: OWApplication | None = None,
     odsp: ODSPApplication | None = None,
+    grounds: str = RefusalGrounds.INTAKE,
+    decided_on: dt.date | None = None,
 ) -> RefusalNotice:
     """Called by the refusal actions, in their transaction (they have checked permission and
-    moved the application): the notice to e-mail or to mail, and its timeline event."""
+    moved the application): the notice to e-mail or to mail, and its timeline event.
+    ``grounds``: the intake unit's refusal (``reason_names``: the reason of its list) or the
+    Disability Adjudication Unit's (ODSP only; ``decided_on``: the day of its decision)."""
     application = ow or odsp
     assert application is not None
     assert (ow is None) != (odsp is None)
+    assert grounds == RefusalGrounds.INTAKE or odsp is not None
     participant = application.participant
+    # By e-mail when the file has an address, unless the person asked for letters (issue 19).
+    by_email = bool(participant.email) and chosen_channel(participant) != Channel.LETTER
     notice = RefusalNotice(
         participant=participant,
         ow_application=ow,
@@ -84,10 +98,11 @@ def issue_refusal_notice(
         language=notice_language(participant.preferred_language),
         channel=application.channel,
         reason_names=reason_names,
-        decided_on=timezone.localdate(at),
+        grounds=grounds,
+        decided_on=decided_on or timezone.localdate(at),
         issued_at=at,
-        status=NoticeStatus.TO_EMAIL if participant.email else NoticeStatus.TO_MAIL,
-        email=participant.email,
+        status=NoticeStatus.TO_EMAIL if by_email else NoticeStatus.TO_MAIL,
+        email=participant.email if by_email else "",
     )
     notice.save(force_insert=True)
     states.REFUSAL_NOTICE.start(notice, side=states.NOTICE_STAFF, actor=actor, at=at)
@@ -99,6 +114,7 @@ def issue_refusal_notice(
             "notice": str(notice.uuid),
             "step": "issued",
             "program": notice.program,
+            **({"grounds": notice.grounds} if notice.disability_not_confirmed else {}),
             "by": "email" if notice.status == NoticeStatus.TO_EMAIL else "mail",
             "language": notice.language,
             "by_phone": notice.by_phone,
@@ -121,6 +137,7 @@ def notice_context(notice: RefusalNotice, *, address_lines: list[str]) -> dict[s
         "notice": notice,
         "participant": participant,
         "program": notice.program,
+        "disability_not_confirmed": notice.disability_not_confirmed,
         "language": notice.language,
         "reason": notice.reason_names.get(notice.language)
         or next(iter(notice.reason_names.values()), ""),
@@ -153,20 +170,15 @@ def notice_html(notice: RefusalNotice, *, address_lines: list[str] | None = None
 
 
 def notice_document(notice: RefusalNotice, *, address_lines: list[str] | None = None) -> Document:
-    # Lazy: weasyprint takes ~1.3 s to import and only PDF output needs it.
-    from weasyprint import HTML
-
-    return HTML(string=notice_html(notice, address_lines=address_lines)).render()
+    """The laid-out notice (for a batch to print, and for tests reading what it shows)."""
+    return core_pdf.render(notice_html(notice, address_lines=address_lines))
 
 
 def notice_pdf(notice: RefusalNotice, *, address_lines: list[str] | None = None) -> bytes:
     """The notice as a tagged PDF (PDF/UA-1): as sent once sent, else as it would be now."""
     if notice.sent_at and notice.pdf:
         return bytes(notice.pdf)
-    pdf: bytes = notice_document(notice, address_lines=address_lines).write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
-    return pdf
+    return core_pdf.tagged_pdf(notice_html(notice, address_lines=address_lines))
 
 
 def notice_filename(notice: RefusalNotice) -> str:
@@ -202,7 +214,7 @@ def record_mailed(notice: RefusalNotice, *, actor: User, at: dt.datetime) -> Non
     )
     pdf = notice_pdf(notice, address_lines=notice.address_lines)
     notice.pdf = pdf
-    notice.sha256 = hashlib.sha256(pdf).hexdigest()
+    notice.sha256 = core_pdf.sha256_hex(pdf)
     notice.sent_at = at
     notice.sent_by = actor
     notice.save()
@@ -259,7 +271,7 @@ def email_refusal_notice(notice_uuid: str) -> bool:
             at=at,
         )
         notice.pdf = pdf
-        notice.sha256 = hashlib.sha256(pdf).hexdigest()
+        notice.sha256 = core_pdf.sha256_hex(pdf)
         notice.sent_at = at
         notice.save()
         add_event(

@@ -185,6 +185,12 @@ def packages_pdf(packages: Iterable[DeterminationPackage], *, two_sided: bool = 
         package_document(package.odsp_application, at=package.generated_at, package=package)
         for package in packages
     ]
+    return documents_pdf(documents, two_sided=two_sided)
+
+
+def documents_pdf(documents: list[Document], *, two_sided: bool = False) -> bytes:
+    """Laid-out documents (packages, notices) as ONE PDF/UA-1 to print, in the order given;
+    ``two_sided`` as for :func:`packages_pdf`."""
     if not documents:
         raise ValueError("No package to print.")
     pages = []

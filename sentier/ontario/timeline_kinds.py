@@ -164,14 +164,24 @@ def _refusal_notice(data: Mapping[str, Any], summary: str) -> str | None:
     """What was sent to the applicant refused, to where (``ontario.notices``)."""
     step = data.get("step")
     language = "English" if data.get("language") == "en-ca" else "français"
+    disability = data.get("grounds") == "disability"
     if step == "issued" and data.get("by") == "email":
+        if disability:
+            return gettext(
+                "Refusal notice issued (%(language)s), disability not confirmed: to send by e-mail"
+            ) % {"language": language}
         return gettext("Refusal notice issued (%(language)s): to send by e-mail") % {
             "language": language
         }
     if step == "issued":
-        text = gettext("Refusal notice issued (%(language)s): to print and mail") % {
-            "language": language
-        }
+        if disability:
+            text = gettext(
+                "Refusal notice issued (%(language)s), disability not confirmed: to print and mail"
+            ) % {"language": language}
+        else:
+            text = gettext("Refusal notice issued (%(language)s): to print and mail") % {
+                "language": language
+            }
         if data.get("by_phone"):
             text += " " + gettext("(applied by phone: to phone as well)")
         return text

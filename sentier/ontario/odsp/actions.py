@@ -23,7 +23,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sentier.accounts.models import User
@@ -36,6 +36,7 @@ from sentier.ontario.models import (
     ODSPApplication,
     ODSPRefusalReason,
     ODSPStatus,
+    RefusalGrounds,
 )
 from sentier.ontario.notices import issue_refusal_notice
 from sentier.ontario.permissions import works_odsp_application
@@ -48,6 +49,16 @@ INFO_DAYS_MAX = 90
 RETURN_REMINDER_DAYS = 14
 
 OPEN = (ODSPStatus.RECEIVED, ODSPStatus.INFO_REQUESTED)
+
+
+def disability_not_confirmed_names() -> dict[str, str]:
+    """The reason a notice after the Disability Adjudication Unit's "not eligible" answer keeps,
+    in each language: the answer's own label (the notice's text says the rest)."""
+    names = {}
+    for language in ("fr-ca", "en-ca"):
+        with translation.override(language):
+            names[language] = str(Adjudication.NOT_ELIGIBLE.label)
+    return names
 
 
 class DecidedMeanwhile(ValidationError):
@@ -443,7 +454,9 @@ def record_adjudication(
     """The Disability Adjudication Unit's answer, on its date: eligible (ODSP granted), not
     eligible (refused: the applicant reads how to ask for the decision to be looked at again),
     or more information needed (``note`` says which; the applicant is told). The package and
-    the application move together, each with its transition row."""
+    the application move together, each with its transition row. "Not eligible" issues the
+    applicant's refusal notice (``ontario.notices``: disability not confirmed, review rights),
+    by e-mail or as a letter in the day's mailing."""
     locked = lock_package(actor=actor, package=package, expected_version=expected_version)
     if locked.status != MailingStatus.WITH_DAU:
         raise DecidedMeanwhile(locked)
@@ -466,6 +479,17 @@ def record_adjudication(
     package_target, file_target = ANSWER_MOVES[Adjudication(answer)]
     reason = note.strip() if answer == Adjudication.MORE_INFORMATION else ""
     odsp = _application_for(locked, file_target, actor=actor)
+    if answer == Adjudication.NOT_ELIGIBLE:
+        # The applicant's notice (disability not confirmed; how to ask for a review), in this
+        # transaction, written before the moves as at intake's refusal.
+        issue_refusal_notice(
+            actor=actor,
+            odsp=odsp,
+            reason_names=disability_not_confirmed_names(),
+            grounds=RefusalGrounds.DISABILITY,
+            decided_on=day,
+            at=at,
+        )
     _move_package(locked, package_target, actor=actor, at=at, reason=reason)
     states.ODSP_APPLICATION.apply(
         odsp, file_target, side=states.ODSP_INTAKE, actor=actor, reason=reason, at=at

@@ -24,6 +24,7 @@ from sentier.ontario.models import (
     PACKAGE_OUT,
     DeterminationPackage,
     MailingStatus,
+    NoticeStatus,
     ODSPApplication,
     ODSPStatus,
     RefusalNotice,
@@ -70,6 +71,30 @@ def mailing_queue_for_user(user: User) -> QuerySet[DeterminationPackage]:
         .select_related("odsp_application__participant")
         .defer("pdf")
         .order_by("generated_at", "id")
+    )
+
+
+def notices_to_mail_for_user(user: User) -> QuerySet[RefusalNotice]:
+    """ODSP refusal notices waiting to be mailed (refused at intake, or the disability not
+    confirmed), of the applications the user may see, oldest first, without their PDF bytes:
+    the day's mailing lists them beside the packages."""
+    return (
+        RefusalNotice.objects.filter(
+            odsp_application__in=odsp_for_user(user), status=NoticeStatus.TO_MAIL
+        )
+        .select_related("participant", "odsp_application")
+        .defer("pdf")
+        .order_by("issued_at", "id")
+    )
+
+
+def notices_by_keys_for_user(user: User, keys: Iterable[uuid.UUID]) -> list[RefusalNotice]:
+    """The ODSP refusal notices named by ``keys`` that the user may see, oldest first."""
+    return list(
+        RefusalNotice.objects.filter(odsp_application__in=odsp_for_user(user), uuid__in=list(keys))
+        .select_related("participant", "odsp_application")
+        .defer("pdf")
+        .order_by("issued_at", "id")
     )
 
 

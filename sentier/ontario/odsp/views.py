@@ -33,6 +33,7 @@ from sentier.ontario import actions, mailing, notices, states
 from sentier.ontario.forms import ConfirmODSPForm
 from sentier.ontario.models import (
     PACKAGE_OUT,
+    Adjudication,
     DeterminationPackage,
     ODSPApplication,
     RefusalNotice,
@@ -111,6 +112,7 @@ def odsp_queue(request: HttpRequest) -> HttpResponse:
             "query": _filters_query(query),
             "back": _filters_query(request.GET),
             "to_mail": selectors.mailing_queue_for_user(user).count(),
+            "notices_to_mail": selectors.notices_to_mail_for_user(user).count(),
             "can_act": may(user, "ontario.work_odsp_intake"),
         },
     )
@@ -381,6 +383,8 @@ def package_step(request: HttpRequest, package_uuid: str, step: str) -> HttpResp
             apply_errors(form, error)
         else:
             messages.success(request, str(done))
+            if step == "adjudication" and form.cleaned_data["answer"] == Adjudication.NOT_ELIGIBLE:
+                told_by_notice(request, odsp.participant)
             return redirect("ontario:odsp_application", odsp_uuid=odsp.uuid)
     return _application_page(request, user, odsp, bound=form, status=400)
 
@@ -458,23 +462,37 @@ def package_mailed(request: HttpRequest, package_uuid: str) -> HttpResponse:
 
 @login_required
 def odsp_mailing(request: HttpRequest) -> HttpResponse:
-    """The packages waiting to be mailed, oldest first, as many as one batch."""
+    """The packages waiting to be mailed, oldest first, as many as one batch; beside them, the
+    refusal notices to mail (refused at intake, or the disability not confirmed)."""
     user = _require_reader(request)
     queued = selectors.mailing_queue_for_user(user)
     batch = list(queued[: mailing.BATCH_MAX])
+    waiting = selectors.notices_to_mail_for_user(user)
+    notice_batch = list(waiting[: mailing.BATCH_MAX])
     record_access(
         user=user,
-        shown=[package.odsp_application.participant for package in batch],
+        shown=[package.odsp_application.participant for package in batch]
+        + [notice.participant for notice in notice_batch],
         kind=AccessKind.ODSP_MAILING,
         request=request,
     )
     total = queued.count() if len(batch) == mailing.BATCH_MAX else len(batch)
+    notices_total = waiting.count() if len(notice_batch) == mailing.BATCH_MAX else len(notice_batch)
     return render(
         request,
         "ontario/odsp_mailing.html",
         {
             "batch": batch,
             "total": total,
+            "notice_batch": [
+                (
+                    notice,
+                    notices.file_address_lines(notice),
+                    notices.file_address_complete(notice),
+                )
+                for notice in notice_batch
+            ],
+            "notices_total": notices_total,
             "batch_max": mailing.BATCH_MAX,
             "print_form": PrintOptionsForm(),
             "can_act": may(user, "ontario.work_odsp_intake"),
@@ -482,23 +500,46 @@ def odsp_mailing(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _chosen_packages(request: HttpRequest, user: User) -> list[DeterminationPackage] | None:
-    """The ticked packages, or all those the page listed when none is ticked; None when the
-    selection cannot be read, is too long, or names a package the user may not see."""
-    values = request.POST.getlist("package") or request.POST.getlist("shown")
-    keys = package_keys(values)
-    if not keys or len(keys) > mailing.BATCH_MAX:
+Chosen = tuple[list[DeterminationPackage], list[RefusalNotice]]
+
+
+def _chosen(request: HttpRequest, user: User) -> Chosen | None:
+    """The ticked packages and notices, or all those the page listed when none is ticked;
+    None when the selection cannot be read, is too long, or names a row the user may not
+    see."""
+    ticked = request.POST.getlist("package") + request.POST.getlist("notice")
+    if ticked:
+        package_values, notice_values = (
+            request.POST.getlist("package"),
+            request.POST.getlist("notice"),
+        )
+    else:
+        package_values, notice_values = (
+            request.POST.getlist("shown"),
+            request.POST.getlist("shown_notice"),
+        )
+    package_uuids = package_keys(package_values)
+    notice_uuids = package_keys(notice_values)
+    if package_uuids is None or notice_uuids is None:
         return None
-    found = selectors.packages_by_keys_for_user(user, keys)
-    return found if len(found) == len(keys) else None
+    if not (package_uuids or notice_uuids) or len(package_uuids) > mailing.BATCH_MAX:
+        return None
+    if len(notice_uuids) > mailing.BATCH_MAX:
+        return None
+    packages = selectors.packages_by_keys_for_user(user, package_uuids) if package_uuids else []
+    found = selectors.notices_by_keys_for_user(user, notice_uuids) if notice_uuids else []
+    if len(packages) != len(package_uuids) or len(found) != len(notice_uuids):
+        return None
+    return packages, found
 
 
-def _batch(request: HttpRequest) -> tuple[User, list[DeterminationPackage] | None]:
-    """The intake unit member acting on the day's mailing, and the packages they chose."""
+def _batch(request: HttpRequest) -> tuple[User, Chosen | None]:
+    """The intake unit member acting on the day's mailing, and the packages and notices they
+    chose."""
     user = _require_reader(request)
     if not may(user, "ontario.work_odsp_intake"):
         raise PermissionDenied
-    return user, _chosen_packages(request, user)
+    return user, _chosen(request, user)
 
 
 def _batch_refused(request: HttpRequest) -> HttpResponse:
@@ -511,27 +552,39 @@ def _batch_refused(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def mailing_print(request: HttpRequest) -> HttpResponse:
-    """The chosen packages as ONE PDF to print; one access-log row per person printed."""
+    """The chosen packages and notices as ONE PDF to print; one access-log row per person
+    printed."""
     user, chosen = _batch(request)
     if chosen is None:
         return _batch_refused(request)
-    incomplete = [p for p in chosen if not p.address_complete]
+    packages, refusals = chosen
+    incomplete = mailing.incomplete_names(packages, refusals)
     if incomplete:
         messages.error(
             request,
             _("Complete the mailing address first: %(names)s. Nothing was printed.")
-            % {"names": ", ".join(p.odsp_application.participant.full_name for p in incomplete)},
+            % {"names": ", ".join(incomplete)},
         )
         return redirect("ontario:odsp_mailing")
     options = PrintOptionsForm(request.POST)
     two_sided = bool(options.is_valid() and options.cleaned_data["two_sided"])
-    pdf = packages_pdf(chosen, two_sided=two_sided)
+    if refusals:
+        pdf = mailing.mailing_pdf(packages, refusals, two_sided=two_sided)
+    else:
+        pdf = packages_pdf(packages, two_sided=two_sided)
     record_access(
         user=user,
-        shown=[package.odsp_application.participant for package in chosen],
+        shown=[package.odsp_application.participant for package in packages],
         kind=AccessKind.ODSP_PACKAGE,
         request=request,
     )
+    if refusals:
+        record_access(
+            user=user,
+            shown=[notice.participant for notice in refusals],
+            kind=AccessKind.ODSP_APPLICATION,
+            request=request,
+        )
     response = HttpResponse(pdf, content_type="application/pdf")
     day = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="ddp-mailing-{day}.pdf"'
@@ -541,23 +594,38 @@ def mailing_print(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def mailing_mailed(request: HttpRequest) -> HttpResponse:
-    """Mark the chosen packages as mailed, all or none."""
+    """Mark the chosen packages and notices as mailed, all or none."""
     user, chosen = _batch(request)
     if chosen is None:
         return _batch_refused(request)
+    packages, refusals = chosen
     try:
-        done = mailing.mark_packages_mailed(actor=user, packages=chosen)
+        done, done_notices = mailing.mark_mailing_mailed(
+            actor=user, packages=packages, notices=refusals
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        count = len(done)
-        messages.success(
-            request,
-            ngettext(
-                "%(count)s package is marked as mailed.",
-                "%(count)s packages are marked as mailed.",
-                count,
+        if done:
+            count = len(done)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s package is marked as mailed.",
+                    "%(count)s packages are marked as mailed.",
+                    count,
+                )
+                % {"count": count},
             )
-            % {"count": count},
-        )
+        if done_notices:
+            count = len(done_notices)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s refusal notice is marked as mailed.",
+                    "%(count)s refusal notices are marked as mailed.",
+                    count,
+                )
+                % {"count": count},
+            )
     return redirect("ontario:odsp_mailing")

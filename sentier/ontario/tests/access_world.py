@@ -34,7 +34,7 @@ we    Wendy, the provincial Ontario Works intake unit (granted the OW client, wh
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.test import Client
@@ -74,8 +74,9 @@ from sentier.referrals.models import Referral
 #: The table's columns, in order.
 PERSONAS = ("ta", "om", "ir", "ma", "ch", "ol", "ad", "cl", "an", "eo", "ag", "fn", "we")
 
-#: The clients rows are tried on: an Ontario Works client and an ODSP applicant, both Toronto.
-SUBJECTS = ("ow", "odsp")
+#: The clients rows are tried on: an Ontario Works client and an ODSP applicant, both Toronto
+#: (``dau``: the ODSP applicant's rows with the notice of a disability not confirmed).
+SUBJECTS = ("ow", "odsp", "dau")
 
 
 @dataclass
@@ -280,7 +281,35 @@ def build_world(ontario: dict[str, Any]) -> World:
     world.rows["odsp"] = _odsp_applicant(world)
     world.rows["ow"].notice = _refused_by_phone(world, "OW")
     world.rows["odsp"].notice = _refused_by_phone(world, "ODSP")
+    # The ODSP applicant's rows again, with the notice of another applicant whose disability
+    # the Disability Adjudication Unit did not confirm (the table's ``dau`` row).
+    world.rows["dau"] = replace(world.rows["odsp"], notice=_disability_not_confirmed(world))
     return world
+
+
+def _disability_not_confirmed(world: World) -> RefusalNotice:
+    """A Toronto ODSP applicant without e-mail whose returned package the Disability
+    Adjudication Unit answered "not eligible": the notice is a letter to mail."""
+    iris = world.people["ir"]
+    odsp = odsp_of(
+        send_application(
+            Client(),
+            program="ODSP",
+            ready=False,
+            identity={"first_name": "Dina", "last_name": "Moreau"},
+            contact={"email": ""},
+        )
+    )
+    actions.confirm_odsp_financial_eligibility(actor=iris, odsp_application=odsp)
+    package = DeterminationPackage.objects.defer("pdf").get(odsp_application=odsp)
+    today = timezone.localdate()
+    actions.mark_package_mailed(actor=iris, package=package)
+    odsp_actions.record_package_returned(actor=iris, package=package, returned_on=today)
+    odsp_actions.send_package_to_adjudication(actor=iris, package=package)
+    odsp_actions.record_adjudication(
+        actor=iris, package=package, answer="not_eligible", decided_on=today
+    )
+    return RefusalNotice.objects.get(odsp_application=odsp)
 
 
 def _refused_by_phone(world: World, program: str) -> RefusalNotice:

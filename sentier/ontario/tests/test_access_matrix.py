@@ -17,7 +17,8 @@ staff; ag: community agency staff; fn: a First Nations ODSP site's staff, who re
 site's queue: every "cannot" here is the 404 of a missing row, nothing changed; we: the
 provincial OW intake unit, which reaches no file once the grant transferred it (see
 ``test_ow_intake_scope`` for before). Rows are the OW client's (``ow``) and the ODSP
-applicant's (``odsp``). Each cell says what happens:
+applicant's (``odsp``; ``dau``: the same, with the refusal notice of an applicant whose
+disability the Disability Adjudication Unit did not confirm). Each cell says what happens:
 
 - ``ok``: the page is served or the POST processed (200, 302, or 400 for a refused input, 409
   for a decision on a row already decided);
@@ -275,6 +276,8 @@ ontario:notice_pdf           ow   GET    .  .  .  .  .  .  ok .  .  .  .  .  ok
 ontario:notice_pdf           odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
 ontario:notice_mailed        ow   POST   .  .  .  .  .  .  ok .  .  .  .  .  ok
 ontario:notice_mailed        odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+ontario:notice_pdf           dau  GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+ontario:notice_mailed        dau  POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 ontario:odsp_decide          odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 ontario:package_step         odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 """
