@@ -15,8 +15,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 # App label → the only jurisdiction (``SENTIER_JURISDICTION``) where it applies.
 APP_JURISDICTION = {
-    # Québec first: its pages are not in the Ontario access matrix yet (issue 19).
-    "correspondence": "qc",
     "ontario": "on",
     "paas": "qc",
     "plans": "qc",

@@ -41,7 +41,7 @@ from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.core.jurisdiction import app_enabled
 from sentier.core.pdf import sha256_hex, tagged_pdf
-from sentier.correspondence import channels
+from sentier.correspondence import channels, registry
 from sentier.correspondence.models import (
     TOLD_OUTCOMES,
     CallOutcome,
@@ -124,6 +124,8 @@ def watched_events(*, now: dt.datetime) -> Any:
     asks = Q()
     for condition in WATCHED.values():
         asks |= condition
+    for watch in registry.watches():  # the jurisdiction's own events, if any
+        asks |= watch.condition
     return (
         TimelineEvent.objects.filter(asks)
         .filter(occurred_at__gte=now - dt.timedelta(days=lookback_days()), occurred_at__lte=now)
@@ -196,11 +198,21 @@ def _told(notice: Notice, *, at: dt.datetime, how: str) -> None:
 def plan_notices_for(event: TimelineEvent, *, now: dt.datetime) -> list[Notice]:
     """The notices of one event (none created twice); returns those this call created."""
     subject = _KIND_SUBJECT.get(event.kind)
+    watch = registry.watch_for(event) if subject is None else None
+    if watch is not None:
+        subject = watch.subject
     if subject is None:
         return []
     participant = event.participant
+    own = registry.wording()
+    caller = participant.caseworker
+    if caller is None and own is not None:
+        caller = own.caller(event)
     created = []
     for planned in channels.plan_channels(participant, subject):
+        only = watch.only_channels if watch is not None else None
+        if only is not None and planned.channel not in only:
+            continue
         call_days = CALL_WITHIN_DAYS.get(subject, CALL_WITHIN_DAYS_DEFAULT)
         notice = Notice(
             participant=participant,
@@ -212,7 +224,7 @@ def plan_notices_for(event: TimelineEvent, *, now: dt.datetime) -> list[Notice]:
             created_at=now,
             error=untranslated(planned.error)[:300],
             email=participant.email if planned.channel == Channel.EMAIL else "",
-            assignee=participant.caseworker if planned.channel == Channel.PHONE else None,
+            assignee=caller if planned.channel == Channel.PHONE else None,
             due_on=(
                 timezone.localdate(now) + dt.timedelta(days=call_days)
                 if planned.channel == Channel.PHONE
@@ -262,7 +274,11 @@ def _email_content(notice: Notice, at: dt.datetime) -> tuple[str, str]:
     with translation.override(message.language):
         body = render_to_string(
             "correspondence/email.txt",
-            {"message": message, "sender": return_address()[0], "phone": help_phone()},
+            {
+                "message": message,
+                "sender": return_address(notice.participant)[0],
+                "phone": help_phone(),
+            },
         )
     return message.title, body
 
@@ -333,7 +349,7 @@ def letter_html(notice: Notice, *, at: dt.datetime) -> str:
                 "address_lines": notice.address_lines
                 if notice.sent_at
                 else channels.address_lines(notice.participant),
-                "return_address": return_address(),
+                "return_address": return_address(notice.participant),
                 "on": timezone.localdate(at),
                 "rtl": message.language == "ar",
             },

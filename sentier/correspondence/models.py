@@ -37,6 +37,11 @@ class Subject(models.TextChoices):
     PLAN_ENDED = "plan_ended", _("Support plan ended")
     REFERRAL_ANSWERED = "referral_answered", _("Referral accepted or declined")
     PLACE_OFFERED = "place_offered", _("Place offered from a waiting list")
+    # The Ontario configuration's own events (registered by ``sentier.ontario``).
+    ON_APPLICATION_DECIDED = "on_application_decided", _("Application granted or confirmed")
+    ON_INFORMATION_ASKED = "on_information_asked", _("Missing information asked")
+    ON_APPLICATION_REFUSED = "on_application_refused", _("Application refused")
+    ON_ACTION_PLAN = "on_action_plan", _("Action plan put in place or reviewed")
 
 
 class NoticeStatus(models.TextChoices):

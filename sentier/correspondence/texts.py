@@ -27,7 +27,9 @@ from django.utils.translation import gettext as _
 
 from sentier.core.formatting import long_date
 from sentier.core.languages import CORRESPONDENCE_CHOICES, PARTICIPANT_ONLY_LANGUAGES
+from sentier.correspondence import registry
 from sentier.correspondence.models import Subject
+from sentier.participants.models import Participant
 
 #: The version of every text below; kept on each notice sent.
 TEXT_VERSION = "2026-12-06"
@@ -55,11 +57,16 @@ def help_phone() -> str:
     return configured or _DEFAULT_PHONE.get(settings.SENTIER_JURISDICTION, _DEFAULT_PHONE["qc"])
 
 
-def return_address() -> list[str]:
+def return_address(participant: Participant | None = None) -> list[str]:
+    """The sender's address on a letter or e-mail: the setting, else the jurisdiction's own
+    (``registry.Wording.return_address``, for ``participant``), else the default."""
     configured: list[str] = getattr(settings, "SENTIER_CORRESPONDENCE_RETURN_ADDRESS", [])
-    return configured or _DEFAULT_RETURN_ADDRESS.get(
-        settings.SENTIER_JURISDICTION, _DEFAULT_RETURN_ADDRESS["qc"]
-    )
+    if configured:
+        return configured
+    own = registry.wording()
+    if own is not None:
+        return own.return_address(participant)
+    return _DEFAULT_RETURN_ADDRESS.get(settings.SENTIER_JURISDICTION, _DEFAULT_RETURN_ADDRESS["qc"])
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,9 @@ def compose(
             "organization": data.get("organization_name", ""),
             "file": file_number,
         }
-        title, body = _body(subject, data, names, respond_by)
+        own = registry.wording()
+        found = own.body(subject, data, names, respond_by) if own is not None else None
+        title, body = found if found is not None else _body(subject, data, names, respond_by)
         call = (
             _("Questions? Call your caseworker, %(name)s, or %(phone)s. Say your file number.")
             % {"name": caseworker, "phone": help_phone()}

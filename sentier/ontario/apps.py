@@ -17,6 +17,7 @@ class OntarioConfig(AppConfig):
 
         # The timeline event kinds this app writes (see sentier.participants.events).
         # Its menu entries (see sentier.core.menu).
+        from sentier.ontario import correspondence as ontario_correspondence
         from sentier.ontario import (
             menu,  # noqa: F401
             panels,  # noqa: F401  (sections added to shared pages)
@@ -56,3 +57,5 @@ class OntarioConfig(AppConfig):
         register_loader(ODSPReferenceLoader())
         # No package with the placeholder return address in production.
         checks.register(check_odsp_return_address)
+        # Its events reach the person by their channel, in Ontario's words (issue 19).
+        ontario_correspondence.register()

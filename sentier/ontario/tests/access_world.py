@@ -44,6 +44,9 @@ from sentier.accounts.models import Role, User
 from sentier.consent.actions import record_consent
 from sentier.consent.models import Channel as ConsentChannel
 from sentier.consent.models import Consent, InformationCategory, Purpose, RecipientKind
+from sentier.correspondence.actions import plan_notices, set_contact_preference
+from sentier.correspondence.models import Channel as NoticeChannel
+from sentier.correspondence.models import Notice
 from sentier.decisions.models import Decision, OutcomeChange, ReevaluationRun
 from sentier.exchange.actions import create_api_key
 from sentier.intake.actions import start_application
@@ -99,6 +102,8 @@ class Rows:
     #: A refusal notice of the same program: another applicant's, by phone, refused by the
     #: intake unit (so in that unit's reach, and no local office's).
     notice: RefusalNotice | None = None
+    #: A call to make (correspondence): the client asked to be phoned.
+    call: Notice | None = None
 
 
 @dataclass
@@ -279,6 +284,16 @@ def build_world(ontario: dict[str, Any]) -> World:
         ).raw
     world.rows["ow"] = _ow_client(world)
     world.rows["odsp"] = _odsp_applicant(world)
+    # Both clients asked to be phoned: correspondence plans calls about their events.
+    for column, key in (("ta", "ow"), ("ir", "odsp")):
+        set_contact_preference(
+            actor=world.people[column],
+            participant=world.rows[key].participant,
+            channel=NoticeChannel.PHONE,
+        )
+    plan_notices()
+    for key in ("ow", "odsp"):
+        world.rows[key].call = _call(world.rows[key].participant)
     world.rows["ow"].notice = _refused_by_phone(world, "OW")
     world.rows["odsp"].notice = _refused_by_phone(world, "ODSP")
     # The ODSP applicant's rows again, with the notice of another applicant whose disability
@@ -310,6 +325,17 @@ def _disability_not_confirmed(world: World) -> RefusalNotice:
         actor=iris, package=package, answer="not_eligible", decided_on=today
     )
     return RefusalNotice.objects.get(odsp_application=odsp)
+
+
+def _call(participant: Participant) -> Notice:
+    """The call planned about the client's latest event."""
+    call = (
+        Notice.objects.filter(participant=participant, channel=NoticeChannel.PHONE)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    assert call is not None
+    return call
 
 
 def _refused_by_phone(world: World, program: str) -> RefusalNotice:

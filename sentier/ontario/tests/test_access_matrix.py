@@ -162,6 +162,16 @@ PAGES: dict[str, Page] = {
         _key("offer_uuid", lambda r: r.offer), lambda w, r: {"answer": "decline"}, writes=True
     ),
     "network:withdraw_entry": Page(_key("entry_uuid", lambda r: r.entry), _nothing, writes=True),
+    "correspondence:call": Page(
+        _key("notice_uuid", lambda r: r.call),
+        lambda w, r: {"outcome": "reached", "note": ""},
+        writes=True,
+    ),
+    # The call is not a failed notice: trying it again is refused with a message, no change.
+    "correspondence:retry": Page(_key("notice_uuid", lambda r: r.call), _nothing),
+    "correspondence:contact_preference": Page(
+        _participant, lambda w, r: {"channel": "letter"}, writes=True
+    ),
     "ontario:ow_application": Page(_key("ow_uuid", lambda r: r.ow), _nothing),
     "ontario:take_ow_application": Page(_key("ow_uuid", lambda r: r.ow), _nothing),
     "ontario:assessment": Page(
@@ -260,6 +270,14 @@ network:answer_offer         ow   POST   ok .  .  .  .  .  ok ok .  .  .  .  .
 network:answer_offer         odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 network:withdraw_entry       ow   POST   ok .  .  .  .  .  ok .  .  ok .  .  .
 network:withdraw_entry       odsp POST   .  .  ok ok .  .  ok .  .  ok .  .  .
+correspondence:call          ow   GET    ok .  .  .  ok .  ok no no no no .  .
+correspondence:call          ow   POST   ok .  .  .  no .  ok no no no no .  .
+correspondence:call          odsp GET    .  .  ok ok .  .  ok no no no no .  .
+correspondence:call          odsp POST   .  .  ok ok .  .  ok no no no no .  .
+correspondence:retry         ow   POST   ok .  .  .  ok .  ok no no no no .  .
+correspondence:retry         odsp POST   .  .  ok ok .  .  ok no no no no .  .
+correspondence:contact_preference ow   POST ok .  .  .  no .  ok ok .  .  .  .  .
+correspondence:contact_preference odsp POST .  .  ok ok .  .  ok .  .  .  .  .  .
 ontario:ow_application       ow   GET    ok .  .  .  ok .  ok .  .  .  .  .  .
 ontario:ow_application       ow   POST   ok .  .  .  no .  ok .  .  .  .  .  .
 ontario:take_ow_application  ow   POST   ok .  .  .  no .  ok .  .  .  .  .  .
@@ -398,7 +416,16 @@ def _fill(name: str, pattern: URLPattern, rows: Rows) -> dict[str, Any]:
 
 #: What a refusal must leave as it was: every table of the person-facing apps (their change
 #: history, timelines, transition logs and the access log included) and the waiting lists.
-SNAPSHOT_APPS = ("participants", "intake", "consent", "referrals", "decisions", "ontario", "audit")
+SNAPSHOT_APPS = (
+    "participants",
+    "intake",
+    "consent",
+    "referrals",
+    "decisions",
+    "ontario",
+    "audit",
+    "correspondence",
+)
 SNAPSHOT_NETWORK = ("service", "waitinglistentry", "offer", "waitinglistlog", "capacityupdate")
 #: Tables only ever added to (change histories too): counted. Other rows: compared field by field.
 APPEND_ONLY = ("AccessLog", "TimelineEvent", "ReferralTransition", "WaitingListLog")
