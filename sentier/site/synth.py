@@ -30,9 +30,11 @@ import random
 import uuid
 from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -40,17 +42,34 @@ from sentier.accounts.models import Role, User
 from sentier.audit.models import AccessLog
 from sentier.consent.models import Consent
 from sentier.core.lifecycle import Lifecycle
+from sentier.core.models import Transition
 from sentier.decisions.models import Decision
 from sentier.intake.models import Application, Recommendation
 from sentier.network.models import Organization
+from sentier.ontario.models import (
+    CommonAssessment,
+    ODSPApplication,
+    ODSPRefusalReason,
+    OWApplication,
+)
+from sentier.ontario.states import ASSESSMENT, ODSP_APPLICATION, OW_APPLICATION
 from sentier.paas.models import AttendanceEntry, HoursStep, PlaceAllocation, Placement
 from sentier.participants.models import Participant, TimelineEvent
 from sentier.plans.models import FollowUp, Objective, PlanAction, PlanTransition, SupportPlan
 from sentier.plans.states import SUPPORT_PLAN
-from sentier.reference.models import Program, Region
-from sentier.reference.selectors import list_current_programs, list_current_regions
+from sentier.reference.models import Jurisdiction, PrescribedClass, Program, Region
+from sentier.reference.selectors import (
+    current_jurisdiction,
+    list_current_programs,
+    list_current_regions,
+)
 from sentier.referrals.models import Referral, ReferralTransition
 from sentier.referrals.states import REFERRAL
+from sentier.serviceplans.models import FollowUp as ServiceFollowUp
+from sentier.serviceplans.models import Objective as ServiceObjective
+from sentier.serviceplans.models import Party, PlanEvent, ServicePlan, ServicePlanRequest
+from sentier.serviceplans.states import REQUEST as SERVICE_PLAN_REQUEST
+from sentier.serviceplans.states import SERVICE_PLAN
 
 #: Accounts made by synth, and the other domains that are never real people's.
 SYNTH_DOMAIN = "synth.sentier.invalid"
@@ -337,21 +356,33 @@ class Table:
         self.rows.append(row)
         return pk
 
-    def copy(self) -> None:
+    def take(self) -> tuple[str, bytes] | None:
+        """The batch's rows as one ``COPY`` statement and its text-format payload (formatted
+        here, in one string, rather than row by row by the driver), and forget them."""
         if not self.rows:
-            return
+            return None
         table = self.model._meta.db_table
         columns = self.columns
+        rows = self.rows
         if not self.own_ids:  # the table's sequence numbers them (rows the database also adds)
             columns = [c for c in columns if c != self.pk]
-            self.rows = [row[: self.pk_at] + row[self.pk_at + 1 :] for row in self.rows]
+            at = self.pk_at
+            rows = [row[:at] + row[at + 1 :] for row in rows]
         listed = ", ".join(f'"{column}"' for column in columns)
-        sql = f"COPY {table} ({listed}) FROM STDIN"
-        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-            for row in self.rows:
-                copy.write_row(row)
-        self.written += len(self.rows)
+        # Column by column: one formatter mapped over a column (most hold one type, many one
+        # value) costs far less than a type look-up per value.
+        columns_text = [_column(values) for values in zip(*rows, strict=True)]
+        payload = "\n".join(map("\t".join, zip(*columns_text, strict=True))) + "\n"
+        self.written += len(rows)
         self.rows = []
+        return f"COPY {table} ({listed}) FROM STDIN", payload.encode()
+
+    def copy(self) -> None:
+        """Write the batch's rows now, on the current connection."""
+        taken = self.take()
+        if taken is not None:
+            with connection.cursor() as cursor:
+                _write(cursor.cursor, *taken)
 
     def move_sequence(self) -> None:
         table = self.model._meta.db_table
@@ -360,6 +391,61 @@ class Table:
                 f"SELECT setval(pg_get_serial_sequence('{table}', '{self.pk}'), "  # noqa: S608
                 f"GREATEST((SELECT MAX({self.pk}) FROM {table}), 1))"
             )
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _text_str(value: str) -> str:
+    return value.translate(_ESCAPES)
+
+
+_TEXT: dict[type, Callable[[Any], str]] = {
+    str: _text_str,
+    int: str,
+    bool: lambda value: "t" if value else "f",
+    type(None): lambda value: "\\N",
+    float: repr,
+    uuid.UUID: str,
+    dt.date: dt.date.isoformat,
+    dt.datetime: dt.datetime.isoformat,
+    dict: lambda value: _text_str(json.dumps(value)),
+    list: lambda value: _text_str(json.dumps(value)),
+}
+
+
+def _text(value: Any) -> str:
+    """One value in ``COPY``'s text format (``\\N`` for NULL, tabs and newlines escaped)."""
+    try:
+        return _TEXT[type(value)](value)
+    except KeyError:  # a subclass: choices (str), numpy's numbers
+        for kind in (str, bool, int, float, dt.datetime, dt.date):
+            if isinstance(value, kind):
+                return _TEXT[kind](value)
+        if hasattr(value, "item"):
+            return _text(value.item())
+        raise
+
+
+def _column(values: Sequence[Any]) -> Sequence[str]:
+    """A column's values in ``COPY``'s text format."""
+    kinds = set(map(type, values))
+    if kinds == {str}:
+        joined = "".join(values)
+        if any(special in joined for special in "\\\t\n\r"):
+            return [value.translate(_ESCAPES) for value in values]
+        return values
+    if len(kinds) == 1 and (kind := next(iter(kinds))) in _TEXT:
+        return list(map(_TEXT[kind], values))
+    return [_text(value) for value in values]
+
+
+def _write(cursor: Any, sql: str, payload: bytes) -> None:
+    """Send a ``COPY … FROM STDIN`` and its payload in large chunks (psycopg cursor)."""
+    with cursor.copy(sql) as copy:
+        view = memoryview(payload)
+        for start in range(0, len(view), 1 << 20):
+            copy.write(view[start : start + (1 << 20)])
 
 
 def _default(f: models.Field[Any, Any]) -> Any:
@@ -381,31 +467,22 @@ def _default(f: models.Field[Any, Any]) -> Any:
     return None
 
 
-def history_row(
-    table: Table, source: Table, pk: int, *, when: dt.datetime, user: int | None
-) -> None:
-    """The change history's row for the creation of ``source``'s row ``pk`` (as
-    django-simple-history writes it): the row's columns, then who and when."""
-    row = source.rows[-1]
-    assert row[source.pk_at] == pk
-    history = list(table.defaults)
-    history_id = table.next_id
-    table.next_id += 1
-    for column, position in source.index.items():
-        history[table.index[column]] = row[position]
-    history[table.index["history_id"]] = history_id
-    history[table.index["history_date"]] = when
-    history[table.index["history_type"]] = "+"
-    history[table.index["history_user_id"]] = user
-    table.rows.append(history)
-
-
 # ------------------------------------------------------------------------------------------------
 # Lifecycle paths
 
 
+_PATHS: dict[tuple[str, str], list[tuple[str, str]]] = {}
+
+
 def path_to(lifecycle: Lifecycle, target: str) -> list[tuple[str, str]]:
     """The shortest run of the lifecycle's own moves from its start to ``target``."""
+    key = (lifecycle.name, target)
+    if key not in _PATHS:
+        _PATHS[key] = _shortest_path(lifecycle, target)
+    return _PATHS[key]
+
+
+def _shortest_path(lifecycle: Lifecycle, target: str) -> list[tuple[str, str]]:
     starts = [
         source for source, _ in lifecycle.moves if source not in {t for _, t in lifecycle.moves}
     ]
@@ -443,6 +520,7 @@ class Province:
     participants: int
     seed: int
     progress: Callable[[str, int, int], None]
+    rebuild: bool | None = None
     rng: random.Random = field(init=False)
     now: dt.datetime = field(init=False)
     counts: dict[str, int] = field(default_factory=dict)
@@ -477,52 +555,107 @@ class Province:
             .first()
         )
         self.allocations = self._allocations(regions)
-        self.tables = {
-            model: Table(model, own_ids=model is not TimelineEvent)
-            for model in (
-                Participant,
-                Participant.history.model,
-                TimelineEvent,
-                Application,
-                Recommendation,
-                Decision,
+        self.ontario = current_jurisdiction() == Jurisdiction.ONTARIO
+        # Each jurisdiction's own measures: Québec's support and service plans and PAAS Action,
+        # Ontario's OW and ODSP applications (and the common assessment after an OW grant).
+        here: tuple[type[models.Model], ...] = (
+            (OWApplication, CommonAssessment, ODSPApplication)
+            if self.ontario
+            else (
                 SupportPlan,
                 PlanTransition,
                 Objective,
                 PlanAction,
                 FollowUp,
-                Consent,
-                Referral,
-                ReferralTransition,
                 Placement,
                 HoursStep,
                 AttendanceEntry,
+                ServicePlanRequest,
+                ServicePlan,
+                Party,
+                ServiceObjective,
+                ServiceFollowUp,
+                PlanEvent,
             )
+        )
+        written: tuple[type[models.Model], ...] = (
+            Participant,
+            TimelineEvent,
+            Application,
+            Recommendation,
+            Decision,
+            Consent,
+            Referral,
+            ReferralTransition,
+            Transition,
+            *here,
+        )
+        self.tables = {model: Table(model, own_ids=model is not TimelineEvent) for model in written}
+        with_lifecycles: tuple[type[models.Model], ...] = (
+            OWApplication,
+            CommonAssessment,
+            ODSPApplication,
+            ServicePlanRequest,
+            ServicePlan,
+        )
+        self.content_types: dict[type[models.Model], int] = {
+            model: ContentType.objects.get_for_model(model).pk for model in with_lifecycles
         }
+        self.coordinators = dict(
+            User.objects.filter(role=Role.COORDINATOR).order_by("id").values_list("region_id", "id")
+        )
+        self.odsp_refusal = (
+            ODSPRefusalReason.objects.order_by("id").values_list("id", flat=True).first()
+        )
+        self.prescribed_class = (
+            PrescribedClass.objects.order_by("id").values_list("id", flat=True).first()
+        )
         self.region_names = {region.pk: region.name for region in regions}
         weights = list(itertools.accumulate(PROGRAM_WEIGHT.get(p.code, 5) for p in programs))
         done = 0
-        # One transaction: a run that fails leaves nothing, the indexes included.
-        with transaction.atomic(), connection.cursor() as cursor:
+        raw = connection.connection  # the worker thread writes on it (Django's is per thread)
+        # One transaction: a run that fails leaves nothing, the indexes and constraints included.
+        with (
+            transaction.atomic(),
+            connection.cursor() as cursor,
+            ThreadPoolExecutor(max_workers=1) as writer,
+        ):
             cursor.execute("SET LOCAL synchronous_commit TO off")
             cursor.execute("SET LOCAL maintenance_work_mem TO '256MB'")
-            indexes = self._drop_indexes() if self.participants >= REBUILD_INDEXES_FROM else []
+            rebuild = self.rebuild
+            if rebuild is None:
+                rebuild = self.participants >= REBUILD_INDEXES_FROM
+            dropped = []
+            if rebuild:
+                # A table with checks still pending cannot be altered: run them first.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+                dropped = self._drop_indexes()
+                self.progress("secondary indexes and foreign keys dropped", 1, 1)
+            # Python draws the next batch while the database (another process) writes the last
+            # one: the worker thread waits on the database, not on the interpreter.
+            pending: Future[None] | None = None
             while done < self.participants:
                 size = min(BATCH, self.participants - done)
                 first = self.tables[Participant].next_id
                 for index in range(done, done + size):
                     program = rng.choices(programs, cum_weights=weights)[0]
                     self._file(region_of[index], program)
-                for table in self.tables.values():
-                    table.copy()
-                self._journeys(first, self.tables[Participant].next_id - 1)
+                batch = [taken for table in self.tables.values() if (taken := table.take())]
+                if pending is not None:
+                    pending.result()
+                pending = writer.submit(
+                    self._write_batch, raw, batch, first, self.tables[Participant].next_id - 1
+                )
                 done += size
                 self.progress("files", done, self.participants)
+            if pending is not None:
+                pending.result()
             # Deferred checks (foreign keys) run now: an index cannot be built over pending ones.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            for number, definition in enumerate(indexes, start=1):
-                cursor.execute(definition)
-                self.progress("indexes", number, len(indexes))
+            for number, statement in enumerate(dropped, start=1):
+                cursor.execute(statement)
+                self.progress("indexes and foreign keys rebuilt", number, len(dropped))
             for table in self.tables.values():
                 table.move_sequence()
         for table in self.tables.values():
@@ -531,27 +664,54 @@ class Province:
             cursor.execute("ANALYZE")
         return self.counts
 
+    def _write_batch(self, raw: Any, batch: list[tuple[str, bytes]], first: int, last: int) -> None:
+        """In the writer thread: the batch's ``COPY``s, then what the database derives from the
+        files just copied (history, timelines, access log)."""
+        with raw.cursor() as cursor:
+            for sql, payload in batch:
+                _write(cursor, sql, payload)
+            self._journeys(cursor, first, last)
+
     def _drop_indexes(self) -> list[str]:
-        """Drop the secondary indexes of the tables that take the most rows, and return how to
-        build them again: one build at the end is much cheaper than keeping them up to date row
-        by row (constraints' indexes stay)."""
-        tables = [
-            Participant._meta.db_table,
-            TimelineEvent._meta.db_table,
-            AccessLog._meta.db_table,
-            Participant.history.model._meta.db_table,
-        ]
+        """Drop the secondary indexes, the unique constraints no foreign key rests on, and the
+        foreign keys of the tables synth writes, and return how to build them again: one build
+        (a sort) and one check (a join) at the end are much cheaper than keeping them up to
+        date and checking them row by row. Primary keys stay."""
+        tables = [table.model._meta.db_table for table in self.tables.values()]
+        tables += [AccessLog._meta.db_table, Participant.history.model._meta.db_table]
         with connection.cursor() as cursor:
+            cursor.execute(
+                """SELECT c.conrelid::regclass::text, c.conname, c.contype,
+                          pg_get_constraintdef(c.oid)
+                FROM pg_constraint c
+                WHERE c.conrelid = ANY(%s::regclass[]) AND (c.contype = 'f' OR (
+                  c.contype = 'u' AND NOT EXISTS (
+                    SELECT 1 FROM pg_constraint f
+                    WHERE f.contype = 'f' AND f.conindid = c.conindid)))""",
+                [tables],
+            )
+            constraints = cursor.fetchall()
             cursor.execute(
                 """SELECT i.indexname, i.indexdef FROM pg_indexes i
                 WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s)
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)""",
                 [tables],
             )
-            found = cursor.fetchall()
-            for name, _definition in found:
+            indexes = cursor.fetchall()
+            for table, name, _kind, _definition in constraints:
+                cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+            for name, _definition in indexes:
                 cursor.execute(f'DROP INDEX "{name}"')
-        return [definition for _name, definition in found]
+        # Unique constraints and indexes first (sorts), foreign keys last (their checks read them).
+        return (
+            [f'ALTER TABLE {t} ADD CONSTRAINT "{n}" {d}' for t, n, k, d in constraints if k == "u"]
+            + [definition for _name, definition in indexes]
+            + [
+                f'ALTER TABLE {t} ADD CONSTRAINT "{n}" {d}'
+                for t, n, k, d in constraints
+                if k == "f"
+            ]
+        )
 
     def _caseworkers(
         self, regions: Sequence[Region], region_of: Sequence[Region]
@@ -654,7 +814,9 @@ class Province:
             preferred_language="en-ca" if english else "fr-ca",
             region_id=region.pk,
             program_id=program.pk,
-            claim_booklet=rng.choices(["", "ASM-1", "ASM-2", "ASM-5"], [90, 4, 4, 2])[0],
+            claim_booklet=""
+            if self.ontario  # Québec's (sentier.core.jurisdiction.FIELD_JURISDICTION)
+            else rng.choices(["", "ASM-1", "ASM-2", "ASM-5"], [90, 4, 4, 2])[0],
             household_type=household,
             adults=adults,
             children=children,
@@ -665,8 +827,17 @@ class Province:
             created_at=opened,
             updated_at=assigned or opened,
         )
-        history_row(t[Participant.history.model], participants, pk, when=opened, user=self.admin)
         actor = caseworker[0] if caseworker else None
+        if self.ontario:
+            # Ontario files come from an application to OW or ODSP (most of them online).
+            if rng.random() < 0.7:
+                application, sent = self._application(
+                    pk, region, program, first, last, english, opened, caseworker
+                )
+                self._ontario(pk, region, program, application, sent, status, caseworker)
+            if caseworker and status == "active" and self.organizations and rng.random() < 0.1:
+                self._referrals(pk, caseworker, opened)
+            return
         if rng.random() < 0.4:
             self._application(pk, region, program, first, last, english, opened, caseworker)
         decision = None
@@ -680,8 +851,10 @@ class Province:
             allocations = self.by_region_allocations.get(region.pk, [])
             if allocations and rng.random() < 0.03:
                 self._placement(pk, region, program, allocations, caseworker, opened)
+            if rng.random() < 0.02:
+                self._service_plan(pk, region, caseworker, opened)
 
-    def _journeys(self, first: int, last: int) -> None:
+    def _journeys(self, cursor: Any, first: int, last: int) -> None:
         """The bulk of the files' timelines and access log, written by the database from the
         files just copied (one statement each, so that a million files take minutes): opened,
         assigned, 5 to 9 notes or detail changes spread between the opening and today, and the
@@ -694,65 +867,81 @@ class Province:
         )
         notes = list(NOTES)
         today = self.now
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""INSERT INTO {events}
-                (uuid, participant_id, kind, occurred_at, actor_id, summary, data)
-                SELECT md5(%(seed)s || ':o:' || p.id)::uuid, p.id, 'file_opened', p.created_at,
-                       p.caseworker_id, '', '{{}}'::jsonb
-                FROM participants_participant p WHERE p.id BETWEEN %(first)s AND %(last)s""",  # noqa: S608
-                {"seed": seed, "first": first, "last": last},
-            )
-            self._count(events, cursor.rowcount)
-            cursor.execute(
-                f"""INSERT INTO {events}
-                (uuid, participant_id, kind, occurred_at, actor_id, summary, data)
-                SELECT md5(%(seed)s || ':a:' || p.id)::uuid, p.id, 'assigned', p.assigned_at,
-                       p.caseworker_id, u.first_name || ' ' || u.last_name,
-                       jsonb_build_object('caseworker', u.uuid)
-                FROM participants_participant p JOIN accounts_user u ON u.id = p.caseworker_id
-                WHERE p.id BETWEEN %(first)s AND %(last)s""",  # noqa: S608
-                {"seed": seed, "first": first, "last": last},
-            )
-            self._count(events, cursor.rowcount)
-            cursor.execute(
-                f"""INSERT INTO {events}
-                (uuid, participant_id, kind, occurred_at, actor_id, summary, data)
-                SELECT md5(%(seed)s || ':n:' || p.id || ':' || g)::uuid, p.id,
-                       CASE WHEN h %% 5 = 0 THEN 'details_updated' ELSE 'note' END,
-                       p.created_at + (%(today)s - p.created_at) * ((h %% 997) / 997.0),
-                       p.caseworker_id, '',
-                       CASE WHEN h %% 5 = 0 THEN '{{"fields": ["phone"]}}'::jsonb
-                            ELSE jsonb_build_object('text', (%(notes)s::text[])[1 + h %% %(n)s]) END
-                FROM participants_participant p,
-                     generate_series(1, 5 + p.id %% 5) g,
-                     LATERAL (SELECT abs(hashtext(%(seed)s || ':' || p.id || ':' || g)) AS h) x
-                WHERE p.id BETWEEN %(first)s AND %(last)s""",  # noqa: S608
-                {
-                    "seed": seed,
-                    "first": first,
-                    "last": last,
-                    "today": today,
-                    "notes": notes,
-                    "n": len(notes),
-                },
-            )
-            self._count(events, cursor.rowcount)
-            cursor.execute(
-                f"""INSERT INTO {log} (accessed_at, user_id, visitor, participant_id, kind, what,
-                                       affiliation, channel, path)
-                SELECT p.assigned_at + (%(today)s - p.assigned_at)
-                       * ((abs(hashtext(%(seed)s || ':l:' || p.id || ':' || g)) %% 997) / 997.0),
-                       p.caseworker_id, '', p.id,
-                       CASE WHEN g %% 2 = 0 THEN 'caseload' ELSE 'file' END, '', u.office, 'page',
-                       CASE WHEN g %% 2 = 0 THEN '/fr-ca/participants/'
-                            ELSE '/fr-ca/participants/' || p.uuid || '/' END
-                FROM participants_participant p JOIN accounts_user u ON u.id = p.caseworker_id,
-                     generate_series(1, 6) g
-                WHERE p.id BETWEEN %(first)s AND %(last)s""",  # noqa: S608
-                {"seed": seed, "first": first, "last": last, "today": today},
-            )
-            self._count(log, cursor.rowcount)
+        # The change history's row for each file's creation (as django-simple-history writes
+        # it): the file's columns, then who and when.
+        history = Participant.history.model
+        copied = [
+            f.column
+            for f in history._meta.concrete_fields
+            if f.column in {g.column for g in Participant._meta.concrete_fields}
+        ]
+        listed = ", ".join(f'"{column}"' for column in copied)
+        cursor.execute(
+            f"""INSERT INTO {history._meta.db_table}
+            ({listed}, history_date, history_type, history_user_id)
+            SELECT {", ".join(f'p."{column}"' for column in copied)}, p.created_at, '+', %(admin)s
+            FROM participants_participant p WHERE p.id BETWEEN %(first)s AND %(last)s""",  # noqa: S608
+            {"admin": self.admin, "first": first, "last": last},
+        )
+        self._count(history._meta.db_table, cursor.rowcount)
+        cursor.execute(
+            f"""INSERT INTO {events}
+            (uuid, participant_id, kind, occurred_at, actor_id, summary, data)
+            SELECT md5(%(seed)s || ':o:' || p.id)::uuid, p.id, 'file_opened', p.created_at,
+                   p.caseworker_id, '', '{{}}'::jsonb
+            FROM participants_participant p WHERE p.id BETWEEN %(first)s AND %(last)s""",  # noqa: S608
+            {"seed": seed, "first": first, "last": last},
+        )
+        self._count(events, cursor.rowcount)
+        cursor.execute(
+            f"""INSERT INTO {events}
+            (uuid, participant_id, kind, occurred_at, actor_id, summary, data)
+            SELECT md5(%(seed)s || ':a:' || p.id)::uuid, p.id, 'assigned', p.assigned_at,
+                   p.caseworker_id, u.first_name || ' ' || u.last_name,
+                   jsonb_build_object('caseworker', u.uuid)
+            FROM participants_participant p JOIN accounts_user u ON u.id = p.caseworker_id
+            WHERE p.id BETWEEN %(first)s AND %(last)s""",  # noqa: S608
+            {"seed": seed, "first": first, "last": last},
+        )
+        self._count(events, cursor.rowcount)
+        cursor.execute(
+            f"""INSERT INTO {events}
+            (uuid, participant_id, kind, occurred_at, actor_id, summary, data)
+            SELECT md5(%(seed)s || ':n:' || p.id || ':' || g)::uuid, p.id,
+                   CASE WHEN h %% 5 = 0 THEN 'details_updated' ELSE 'note' END,
+                   p.created_at + (%(today)s - p.created_at) * ((h %% 997) / 997.0),
+                   p.caseworker_id, '',
+                   CASE WHEN h %% 5 = 0 THEN '{{"fields": ["phone"]}}'::jsonb
+                        ELSE jsonb_build_object('text', (%(notes)s::text[])[1 + h %% %(n)s]) END
+            FROM participants_participant p,
+                 generate_series(1, 5 + p.id %% 5) g,
+                 LATERAL (SELECT abs(hashtext(%(seed)s || ':' || p.id || ':' || g)) AS h) x
+            WHERE p.id BETWEEN %(first)s AND %(last)s""",  # noqa: S608
+            {
+                "seed": seed,
+                "first": first,
+                "last": last,
+                "today": today,
+                "notes": notes,
+                "n": len(notes),
+            },
+        )
+        self._count(events, cursor.rowcount)
+        cursor.execute(
+            f"""INSERT INTO {log} (accessed_at, user_id, visitor, participant_id, kind, what,
+                                   affiliation, channel, path)
+            SELECT p.assigned_at + (%(today)s - p.assigned_at)
+                   * ((abs(hashtext(%(seed)s || ':l:' || p.id || ':' || g)) %% 997) / 997.0),
+                   p.caseworker_id, '', p.id,
+                   CASE WHEN g %% 2 = 0 THEN 'caseload' ELSE 'file' END, '', u.office, 'page',
+                   CASE WHEN g %% 2 = 0 THEN '/fr-ca/participants/'
+                        ELSE '/fr-ca/participants/' || p.uuid || '/' END
+            FROM participants_participant p JOIN accounts_user u ON u.id = p.caseworker_id,
+                 generate_series(1, 6) g
+            WHERE p.id BETWEEN %(first)s AND %(last)s""",  # noqa: S608
+            {"seed": seed, "first": first, "last": last, "today": today},
+        )
+        self._count(log, cursor.rowcount)
 
     def _count(self, table: str, rows: int) -> None:
         self.counts[table] = self.counts.get(table, 0) + rows
@@ -786,7 +975,8 @@ class Province:
         english: bool,
         opened: dt.datetime,
         caseworker: tuple[int, str, str] | None,
-    ) -> None:
+    ) -> tuple[int, dt.datetime]:
+        """A single-window application and its recommendation: (application, sent on)."""
         rng, t = self.rng, self.tables
         difficulties = rng.sample(DIFFICULTIES, rng.randint(0, 3))
         answers = {
@@ -834,6 +1024,282 @@ class Province:
             reviewed_at=opened if reviewed else None,
         )
         self._event(participant, "application_submitted", sent, None, data={})
+        return application, sent
+
+    def _moves(
+        self,
+        model: type[models.Model],
+        lifecycle: Lifecycle,
+        pk: int,
+        status: str,
+        actor: int | None,
+        at: dt.datetime,
+        reason: str = "",
+    ) -> list[dt.datetime]:
+        """The transition rows (:class:`~sentier.core.models.Transition`) of the lifecycle's
+        moves from its start to ``status``, a few days apart; when each move was made."""
+        rng, moments = self.rng, []
+        for source, target in path_to(lifecycle, status):
+            side = sorted(lifecycle.moves[(source, target)].sides)[0]
+            person = side not in {"applicant", "schedule"}
+            self.tables[Transition].add(
+                rng,
+                content_type_id=self.content_types[model],
+                object_id=pk,
+                lifecycle=lifecycle.name,
+                from_status=source,
+                to_status=target,
+                side=side,
+                actor_id=actor if person else None,
+                actor_label="" if person or side == "applicant" else "scheduled task",
+                reason=reason if lifecycle.needs_reason(source, target) else "",
+                at=at,
+            )
+            moments.append(at)
+            at = min(at + dt.timedelta(days=rng.randint(1, 10)), self.now)
+        return moments
+
+    def _ontario(
+        self,
+        participant: int,
+        region: Region,
+        program: Program,
+        application: int,
+        sent: dt.datetime,
+        file_status: str,
+        caseworker: tuple[int, str, str] | None,
+    ) -> None:
+        """The OW or ODSP application the sending routed (``sentier.ontario.routing``), moved
+        through its lifecycle: undecided while the file is pending, decided otherwise."""
+        rng, t = self.rng, self.tables
+        actor = caseworker[0] if caseworker else self.admin
+        channel = rng.choices(["online", "phone", "in_person"], [70, 20, 10])[0]
+        if program.code == "ODSP":
+            statuses, weights = (
+                (["received", "info_requested"], [75, 25])
+                if file_status == "pending"
+                else (["confirmed", "refused", "withdrawn", "closed"], [55, 20, 15, 10])
+            )
+            status = rng.choices(statuses, weights)[0]
+            if status == "confirmed" and self.prescribed_class is None:
+                status = "refused"  # confirmed without a package needs a prescribed class
+            pk = t[ODSPApplication].next_id
+            moments = self._moves(
+                ODSPApplication, ODSP_APPLICATION, pk, status, actor, sent, "missing_documents"
+            )
+            last = moments[-1]
+            asked = status == "info_requested" or (status == "closed")
+            t[ODSPApplication].add(
+                rng,
+                participant_id=participant,
+                application_id=application,
+                channel=channel,
+                status=status,
+                received_at=sent,
+                version=len(moments) - 1,
+                info_requested="Proof of income for the last month." if asked else "",
+                info_due_on=(last + dt.timedelta(days=30)).date() if asked else None,
+                info_requested_at=last if asked else None,
+                decision_note="",
+                closed_at=last if status in {"refused", "withdrawn", "closed"} else None,
+                closed_by_id=actor if status in {"refused", "withdrawn"} else None,
+                confirmed_at=last if status == "confirmed" else None,
+                confirmed_by_id=actor if status == "confirmed" else None,
+                prescribed_class_id=self.prescribed_class if status == "confirmed" else None,
+                refusal_reason_id=self.odsp_refusal if status == "refused" else None,
+            )
+            for moment, step in zip(moments, ["received", status], strict=False):
+                self._event(
+                    participant,
+                    "odsp_intake",
+                    moment,
+                    None if step == "received" else actor,
+                    data={"channel": channel, "step": step},
+                )
+            return
+        statuses, weights = (
+            (["pending", "info_asked"], [75, 25])
+            if file_status == "pending"
+            else (["granted", "refused", "withdrawn", "closed"], [70, 15, 8, 7])
+        )
+        status = rng.choices(statuses, weights)[0]
+        pk = t[OWApplication].next_id
+        moments = self._moves(OWApplication, OW_APPLICATION, pk, status, actor, sent, "other")
+        last = moments[-1]
+        granted = status == "granted"
+        asked = status in {"info_asked", "closed"}
+        t[OWApplication].add(
+            rng,
+            participant_id=participant,
+            application_id=application,
+            region_id=region.pk,
+            channel=channel,
+            employment_ready=rng.random() < 0.3,
+            eo_consent="not_given" if granted else "not_asked",
+            status=status,
+            received_at=sent,
+            granted_at=last if granted else None,
+            granted_by_id=actor if granted else None,
+            closed_at=last if status in {"refused", "withdrawn", "closed"} else None,
+            refusal_reason="income_assets" if status == "refused" else "",
+            info_asked="Proof of address." if asked else "",
+            info_due_on=(last + dt.timedelta(days=14)).date() if asked else None,
+            transferred_at=last if granted else None,
+            route="common_assessment" if granted else "",
+            route_reason="no_consent" if granted else "",
+        )
+        if status not in {"pending", "info_asked"}:
+            self._event(participant, "ow_granted", last, actor, data={"step": status})
+        if granted:
+            done = rng.random() < 0.6
+            assessment = t[CommonAssessment].next_id
+            when = self._moves(
+                CommonAssessment, ASSESSMENT, assessment, "done" if done else "to_do", actor, last
+            )
+            t[CommonAssessment].add(
+                rng,
+                participant_id=participant,
+                ow_application_id=pk,
+                region_id=region.pk,
+                status="done" if done else "to_do",
+                why="no_consent",
+                created_at=last,
+                summary="Looking for work in retail; needs child care." if done else "",
+                completed_at=when[-1] if done else None,
+                completed_by_id=actor if done else None,
+            )
+            self._event(participant, "common_assessment", last, actor, data={"step": "queued"})
+
+    def _service_plan(
+        self,
+        participant: int,
+        region: Region,
+        caseworker: tuple[int, str, str],
+        opened: dt.datetime,
+    ) -> None:
+        """A caseworker's request for a service plan, decided by the region's coordinator;
+        approved, the plan with its objectives, follow-ups and shared timeline."""
+        rng, t = self.rng, self.tables
+        coordinator = self.coordinators.get(region.pk, self.admin)
+        requested = min(opened + dt.timedelta(days=rng.randint(10, 60)), self.now)
+        status = rng.choices(["pending", "approved", "declined"], [10, 80, 10])[0]
+        request = t[ServicePlanRequest].next_id
+        moves = self._moves(
+            ServicePlanRequest, SERVICE_PLAN_REQUEST, request, status, coordinator, requested,
+            "Un plan d’intervention suffit pour l’instant.",
+        )  # fmt: skip
+        decided = moves[-1] if status != "pending" else None
+        t[ServicePlanRequest].add(
+            rng,
+            participant_id=participant,
+            region_id=region.pk,
+            requested_by_id=caseworker[0],
+            requested_at=requested,
+            reasons="Plusieurs organismes et ministères accompagnent la personne.",
+            initiator_kind="ministry",
+            status=status,
+            decided_by_id=coordinator if decided else None,
+            decided_at=decided,
+            decline_reason="Un plan d’intervention suffit pour l’instant."
+            if status == "declined"
+            else "",
+            next_step="support_plan" if status == "declined" else "",
+        )
+        if status != "approved" or decided is None:
+            return
+        plan_status = rng.choices(["awaiting_agreement", "active", "ended"], [15, 70, 15])[0]
+        plan = t[ServicePlan].next_id
+        moments = self._moves(
+            ServicePlan, SERVICE_PLAN, plan, plan_status, caseworker[0], decided,
+            "La personne a atteint ses objectifs.",
+        )  # fmt: skip
+        agreed = moments[1] if len(moments) > 1 and plan_status != "awaiting_agreement" else None
+        if plan_status == "ended" and rng.random() < 0.3:
+            agreed = None  # said no before agreeing: straight to ended
+        ended = moments[-1] if plan_status == "ended" else None
+        t[ServicePlan].add(
+            rng,
+            request_id=request,
+            participant_id=participant,
+            region_id=region.pk,
+            coordinator_id=coordinator,
+            initiator_kind="ministry",
+            status=plan_status,
+            created_at=decided,
+            agreed_on=timezone.localdate(agreed) if agreed else None,
+            agreement_channel="in_person" if agreed else "",
+            agreement_recorded_by_id=caseworker[0] if agreed else None,
+            ended_at=ended,
+            ended_by_id=caseworker[0] if ended else None,
+            end_reason="La personne a atteint ses objectifs." if ended else "",
+        )
+        self._plan_event(plan, "opened", coordinator, decided)
+        ministry = t[Party].add(
+            rng,
+            plan_id=plan,
+            kind="ministry",
+            name="Ministère de l’Emploi et de la Solidarité sociale",
+            coordinates=True,
+            added_by_id=coordinator,
+            added_at=decided,
+        )
+        parties = [ministry]
+        if self.organizations:
+            parties.append(
+                t[Party].add(
+                    rng,
+                    plan_id=plan,
+                    kind="organization",
+                    name="Organisme partenaire",
+                    organization_id=rng.choice(self.organizations),
+                    added_by_id=caseworker[0],
+                    added_at=decided,
+                )
+            )
+            self._plan_event(plan, "party_added", caseworker[0], decided)
+        if agreed:
+            self._plan_event(plan, "agreed", caseworker[0], agreed)
+        for number in range(rng.randint(1, 3)):
+            t[ServiceObjective].add(
+                rng,
+                plan_id=plan,
+                text=rng.choice(OBJECTIVES),
+                owner_id=rng.choice(parties),
+                category="plan",
+                status=rng.choice(["planned", "in_progress", "done"]),
+                due_on=(decided + dt.timedelta(days=60 * (number + 1))).date(),
+                created_by_id=caseworker[0],
+                created_at=decided,
+                agreed_on=timezone.localdate(agreed) if agreed else None,
+            )
+            self._plan_event(plan, "objective_added", caseworker[0], decided)
+        if agreed:
+            for week in (3, 8):
+                when = agreed + dt.timedelta(weeks=week)
+                if ended and when > ended:
+                    break
+                held = when < self.now
+                t[ServiceFollowUp].add(
+                    rng,
+                    plan_id=plan,
+                    scheduled_for=when,
+                    mode="in_person",
+                    status="done" if held else "scheduled",
+                    notes="Rencontre des partenaires du plan." if held else "",
+                    category="plan",
+                    party_id=ministry,
+                    changed_by_id=caseworker[0],
+                    written_by_id=caseworker[0],
+                    written_at=min(when, self.now),
+                )
+                self._plan_event(plan, "follow_up_added", caseworker[0], agreed)
+        if ended:
+            self._plan_event(plan, "ended", caseworker[0], ended)
+
+    def _plan_event(self, plan: int, kind: str, actor: int | None, when: dt.datetime) -> None:
+        self.tables[PlanEvent].add(
+            self.rng, plan_id=plan, kind=kind, category="plan", actor_id=actor, occurred_at=when
+        )
 
     def _decision(
         self,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sentier.accounts.models import Role, User
+from sentier.core.jurisdiction import app_enabled
 from sentier.paas.statements.actions import generate_statements
 from sentier.site.statistics import forget_file_counts
 from sentier.site.synth import real_accounts, synthesize
@@ -67,7 +68,7 @@ class Command(BaseCommand):
             progress=None if options["no_progress"] else progress_bar,
         )
         admin = User.objects.filter(role=Role.ADMINISTRATOR).order_by("id").first()
-        if admin is not None:
+        if admin is not None and app_enabled("paas"):  # PAAS Action is Québec's
             last_month = (timezone.localdate().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
             generate_statements(actor=admin, month=last_month)
         forget_file_counts()
