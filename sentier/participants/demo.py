@@ -22,6 +22,7 @@ from sentier.participants.models import (
     HouseholdType,
     Participant,
 )
+from sentier.participants.names import DEMO_LAST_NAMES
 from sentier.reference.models import Program, Region
 
 DEMO_PREFIX = "D26-"
@@ -70,36 +71,7 @@ FIRST_NAMES_EN = [
     "Priya",
     "Omar",
 ]
-LAST_NAMES = [
-    "Tremblay",
-    "Gagnon",
-    "Roy",
-    "Côté",
-    "Bouchard",
-    "Gauthier",
-    "Morin",
-    "Lavoie",
-    "Fortin",
-    "Gagné",
-    "Ouellet",
-    "Pelletier",
-    "Bélanger",
-    "Lévesque",
-    "Bergeron",
-    "Leblanc",
-    "Paquette",
-    "Girard",
-    "Simard",
-    "Boucher",
-    "Smith",
-    "Brown",
-    "Nguyen",
-    "Diallo",
-    "Haddad",
-    "Martinez",
-    "O'Brien",
-    "Campbell",
-]
+LAST_NAMES = DEMO_LAST_NAMES
 CITIES = {
     "01": "Rimouski",
     "02": "Saguenay",
