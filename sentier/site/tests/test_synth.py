@@ -8,18 +8,23 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sentier.accounts.models import Role, User
+from sentier.core.models import Transition
 from sentier.intake.models import Recommendation
+from sentier.ontario.models import CommonAssessment, ODSPApplication, OWApplication
 from sentier.paas.models import AttendanceEntry, Placement
 from sentier.participants.models import Participant, TimelineEvent
 from sentier.plans.models import SupportPlan
+from sentier.reference.loading import LoadReport, load_ontario_data
 from sentier.referrals.models import Referral, ReferralTransition
+from sentier.serviceplans.models import ServicePlan, ServicePlanRequest
 from sentier.site.synth import real_accounts, synthesize
 
 pytestmark = pytest.mark.django_db
@@ -148,3 +153,91 @@ def test_demo_and_synth_accounts_are_not_real_people() -> None:
     assert real_accounts() == before
     User.objects.create(email="someone@notsynth.sentier.invalid", role=Role.ANALYST)
     assert real_accounts() == before + 1
+
+
+def _schema(tables: list[str]) -> set[tuple[str, str]]:
+    """The indexes and constraints of ``tables``: (table, definition)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT tablename, indexdef FROM pg_indexes WHERE tablename = ANY(%s)
+            UNION ALL SELECT conrelid::regclass::text, pg_get_constraintdef(oid)
+            FROM pg_constraint WHERE conrelid::regclass::text = ANY(%s)""",
+            [tables, tables],
+        )
+        return set(cursor.fetchall())
+
+
+def _ends_where_its_moves_end(model: type[Any], lifecycle: str) -> None:
+    """Each row's status is the last of its transitions, which start from its creation."""
+    kind = ContentType.objects.get_for_model(model)
+    for row in model.objects.filter(participant__file_number__startswith="S-"):
+        moves = list(
+            Transition.objects.filter(content_type=kind, object_id=row.pk, lifecycle=lifecycle)
+            .order_by("at", "id")
+            .values_list("from_status", "to_status")
+        )
+        assert moves[0][0] == ""
+        assert moves[-1][1] == row.status, (lifecycle, moves, row.status)
+
+
+@postgresql_only
+def test_service_plans_through_their_lifecycle_and_the_schema_rebuilt(
+    personas: dict[str, Any],
+) -> None:
+    tables = [
+        "participants_participant",
+        "participants_timelineevent",
+        "audit_accesslog",
+        "serviceplans_serviceplan",
+        "core_transition",
+    ]
+    before = _schema(tables)
+    progress: list[str] = []
+    counts = synthesize(
+        participants=600, seed=11, rebuild=True, progress=lambda step, *_: progress.append(step)
+    )
+    # Indexes and constraints dropped for the load are all back, and the output says so.
+    assert _schema(tables) == before
+    assert "indexes and foreign keys rebuilt" in progress
+    assert counts["serviceplans_serviceplan"] > 0
+    _ends_where_its_moves_end(ServicePlanRequest, "serviceplans.request")
+    _ends_where_its_moves_end(ServicePlan, "serviceplans.plan")
+    plan = ServicePlan.objects.filter(participant__file_number__startswith="S-").first()
+    assert plan is not None
+    assert plan.objectives.exists()
+    assert not OWApplication.objects.exists()
+    _ok(_as(plan.coordinator), reverse("serviceplans:plan", kwargs={"plan_uuid": plan.uuid}))
+
+
+@postgresql_only
+def test_ontario_synth_writes_ow_and_odsp_applications_only_there(settings: Any) -> None:
+    settings.SENTIER_JURISDICTION = "on"
+    with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        load_ontario_data(LoadReport())
+    counts = synthesize(participants=300, seed=5)
+    files = Participant.objects.filter(file_number__startswith="S-")
+    assert files.count() == 300
+    assert not files.exclude(region__jurisdiction="ON").exists()
+    assert not files.exclude(claim_booklet="").exists()  # a Québec fact
+    for table in ("plans_supportplan", "paas_placement", "serviceplans_serviceplan"):
+        assert table not in counts
+    ow = OWApplication.objects.filter(participant__in=files)
+    odsp = ODSPApplication.objects.filter(participant__in=files)
+    assert ow.values("status").distinct().count() >= 4
+    assert odsp.values("status").distinct().count() >= 3
+    _ends_where_its_moves_end(OWApplication, "ontario.ow_application")
+    _ends_where_its_moves_end(ODSPApplication, "ontario.odsp_application")
+    _ends_where_its_moves_end(CommonAssessment, "ontario.assessment")
+    granted = ow.filter(status="granted")
+    assert granted.exists()
+    assert CommonAssessment.objects.filter(ow_application__in=granted).count() == granted.count()
+    assert not ow.exclude(participant__program__code="OW").exists()
+    assert not odsp.exclude(participant__program__code="ODSP").exists()
+    # A granted application's file is the local office's: its caseworker opens it.
+    one = granted.first()
+    assert one is not None
+    with translation.override("en-ca"):
+        _ok(
+            _as(one.participant.caseworker),
+            reverse("participants:file", kwargs={"participant_uuid": one.participant.uuid}),
+        )
