@@ -227,14 +227,14 @@ class Table:
         table = self.model._meta.db_table
         columns = self.columns
         rows = self.rows
+        transposed = list(zip(*rows, strict=True))
         if not self.own_ids:  # the table's sequence numbers them (rows the database also adds)
             columns = [c for c in columns if c != self.pk]
-            at = self.pk_at
-            rows = [row[:at] + row[at + 1 :] for row in rows]
+            del transposed[self.pk_at]
         listed = ", ".join(f'"{column}"' for column in columns)
         # Column by column: one formatter mapped over a column (most hold one type, many one
         # value) costs far less than a type look-up per value.
-        columns_text = [_column(values) for values in zip(*rows, strict=True)]
+        columns_text = [_column(values) for values in transposed]
         payload = "\n".join(map("\t".join, zip(*columns_text, strict=True))) + "\n"
         self.written += len(rows)
         self.rows = []
@@ -300,6 +300,10 @@ def _column(values: Sequence[Any]) -> Sequence[str]:
         return values
     if len(kinds) == 1 and (kind := next(iter(kinds))) in _TEXT:
         return list(map(_TEXT[kind], values))
+    others = kinds - {type(None)}
+    if len(others) == 1 and (kind := next(iter(others))) in _TEXT and kind is not str:
+        text = _TEXT[kind]  # NULL or one type (not text: it may need escaping)
+        return ["\\N" if value is None else text(value) for value in values]
     return [_text(value) for value in values]
 
 
@@ -523,8 +527,10 @@ class Province:
                 table.move_sequence()
         for table in self.tables.values():
             self._count(table.model._meta.db_table, table.written)
+        # The planner's statistics of the tables written (not the whole database's).
+        analyzed = [*self.tables, AccessLog, Participant.history.model, User, PlaceAllocation]
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("ANALYZE " + ", ".join(model._meta.db_table for model in analyzed))
         return self.counts
 
     def _write_batch(self, raw: Any, batch: list[tuple[str, bytes]], first: int, last: int) -> None:
