@@ -31,7 +31,7 @@ from sentier.consent.timeline_kinds import ConsentEventKind
 from sentier.core import formatting
 from sentier.network.models import Organization
 from sentier.participants.actions import add_event
-from sentier.participants.models import Participant
+from sentier.participants.models import Participant, TimelineEvent
 
 
 class NoValidConsent(Exception):
@@ -226,3 +226,78 @@ def withdraw_consent(
         occurred_at=at,
     )
     return consent
+
+
+def expiry_notice_days() -> int:
+    """Days before a consent ends the person is told, so that they can give it again."""
+    return int(getattr(settings, "SENTIER_CONSENT_EXPIRY_NOTICE_DAYS", 30))
+
+
+def _renewed(consent: Consent) -> bool:
+    """A later consent, in force, for the same purpose and recipient: nothing is about to end."""
+    return (
+        Consent.objects.filter(
+            participant_id=consent.participant_id,
+            purpose=consent.purpose,
+            recipient_kind=consent.recipient_kind,
+            recipient_organization_id=consent.recipient_organization_id,
+            withdrawn_at=None,
+            expires_on__gt=consent.expires_on,
+        )
+        .exclude(pk=consent.pk)
+        .exists()
+    )
+
+
+def announce_expiring_consents(*, now: dt.datetime) -> list[TimelineEvent]:
+    """Write "consent about to expire" on the file of each person whose consent in force ends
+    within the notice days and was not given again: once per consent, so running this twice, or
+    two runs at once, writes nothing more. Returns the events this call wrote (correspondence
+    tells the person, issue 19)."""
+    today = timezone.localdate(now)
+    candidates = list(
+        Consent.objects.filter(
+            withdrawn_at=None,
+            given_at__lte=now,
+            expires_on__gte=today,
+            expires_on__lte=today + dt.timedelta(days=expiry_notice_days()),
+        )
+        .select_related("participant", "recipient_organization")
+        .order_by("expires_on", "pk")
+    )
+    if not candidates:
+        return []
+    done = set(
+        TimelineEvent.objects.filter(
+            kind=ConsentEventKind.CONSENT_EXPIRING,
+            data__consent__in=[str(c.uuid) for c in candidates],
+        ).values_list("data__consent", flat=True)
+    )
+    written = []
+    for candidate in candidates:
+        if str(candidate.uuid) in done or _renewed(candidate):
+            continue
+        with transaction.atomic():
+            # The row locked, then checked again: a run that was quicker has written it.
+            consent = Consent.objects.select_for_update().get(pk=candidate.pk)
+            if (
+                consent.withdrawn_at is not None
+                or TimelineEvent.objects.filter(
+                    kind=ConsentEventKind.CONSENT_EXPIRING, data__consent=str(consent.uuid)
+                ).exists()
+            ):
+                continue
+            written.append(
+                add_event(
+                    participant=candidate.participant,
+                    kind=ConsentEventKind.CONSENT_EXPIRING,
+                    actor=None,
+                    data={
+                        "consent": str(consent.uuid),
+                        "expires_on": consent.expires_on.isoformat(),
+                        **_recipient(candidate),
+                    },
+                    occurred_at=now,
+                )
+            )
+    return written

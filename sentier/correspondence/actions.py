@@ -39,6 +39,8 @@ from django_tasks import task
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.consent.actions import announce_expiring_consents
+from sentier.consent.timeline_kinds import ConsentEventKind
 from sentier.core.jurisdiction import app_enabled
 from sentier.core.pdf import sha256_hex, tagged_pdf
 from sentier.correspondence import channels, registry
@@ -59,7 +61,8 @@ from sentier.correspondence.texts import (
     return_address,
 )
 from sentier.correspondence.timeline_kinds import CorrespondenceEventKind
-from sentier.intake.models import Application
+from sentier.intake.models import Application, Recommendation
+from sentier.intake.models import Channel as ApplicationChannel
 from sentier.intake.notify import compose_confirmation
 from sentier.intake.timeline_kinds import IntakeEventKind
 from sentier.network.actions import response_days, start_offer_window
@@ -67,6 +70,7 @@ from sentier.network.models import Offer
 from sentier.network.timeline_kinds import NetworkEventKind
 from sentier.participants.actions import add_event
 from sentier.participants.models import Participant, TimelineEvent
+from sentier.plans.reminders import remind_participants_of_follow_ups
 from sentier.plans.timeline_kinds import SupportPlanEventKind
 from sentier.referrals.timeline_kinds import ReferralEventKind
 
@@ -82,8 +86,12 @@ logger = logging.getLogger(__name__)
 
 #: Most letters marked in one go (as ``ontario.mailing.BATCH_MAX``: what one request renders).
 BATCH_MAX = 30
+#: How long the worker waits before trying a failed e-mail again: 3 tries over about 3 hours,
+#: then the notice shows as failed to staff.
+RETRY_DELAYS = (dt.timedelta(minutes=20), dt.timedelta(hours=3))
+EMAIL_TRIES = len(RETRY_DELAYS) + 1
 #: Days a caseworker has to make a call: the next day when the person has days to answer.
-CALL_WITHIN_DAYS: dict[str, int] = {Subject.PLACE_OFFERED: 1}
+CALL_WITHIN_DAYS: dict[str, int] = {Subject.PLACE_OFFERED: 1, Subject.FOLLOW_UP_REMINDER: 1}
 CALL_WITHIN_DAYS_DEFAULT = 3
 
 #: The events that ask something of the person, by subject.
@@ -102,6 +110,8 @@ WATCHED: dict[str, Q] = {
         kind=ReferralEventKind.REFERRAL_UPDATED, data__to__in=["accepted", "declined"]
     ),
     Subject.PLACE_OFFERED: Q(kind=NetworkEventKind.WAITING_OFFER, data__step="offered"),
+    Subject.FOLLOW_UP_REMINDER: Q(kind=SupportPlanEventKind.FOLLOW_UP_REMINDER),
+    Subject.CONSENT_EXPIRING: Q(kind=ConsentEventKind.CONSENT_EXPIRING),
 }
 
 _KIND_SUBJECT: dict[str, str] = {
@@ -112,6 +122,8 @@ _KIND_SUBJECT: dict[str, str] = {
     SupportPlanEventKind.SUPPORT_PLAN_ENDED: Subject.PLAN_ENDED,
     ReferralEventKind.REFERRAL_UPDATED: Subject.REFERRAL_ANSWERED,
     NetworkEventKind.WAITING_OFFER: Subject.PLACE_OFFERED,
+    SupportPlanEventKind.FOLLOW_UP_REMINDER: Subject.FOLLOW_UP_REMINDER,
+    ConsentEventKind.CONSENT_EXPIRING: Subject.CONSENT_EXPIRING,
 }
 
 
@@ -195,6 +207,36 @@ def _told(notice: Notice, *, at: dt.datetime, how: str) -> None:
 # Planning
 
 
+def _new_notice(
+    event: TimelineEvent,
+    subject: str,
+    planned: channels.Planned,
+    *,
+    now: dt.datetime,
+    caller: User | None,
+) -> Notice:
+    """The notice of ``event`` by the planned channel (not saved); a call goes to ``caller``."""
+    participant = event.participant
+    call_days = CALL_WITHIN_DAYS.get(subject, CALL_WITHIN_DAYS_DEFAULT)
+    return Notice(
+        participant=participant,
+        event=event,
+        subject=subject,
+        channel=planned.channel,
+        status=planned.status,
+        language=correspondence_language(participant.preferred_language),
+        created_at=now,
+        error=untranslated(planned.error)[:300],
+        email=participant.email if planned.channel == Channel.EMAIL else "",
+        assignee=caller if planned.channel == Channel.PHONE else None,
+        due_on=(
+            timezone.localdate(now) + dt.timedelta(days=call_days)
+            if planned.channel == Channel.PHONE
+            else None
+        ),
+    )
+
+
 def plan_notices_for(event: TimelineEvent, *, now: dt.datetime) -> list[Notice]:
     """The notices of one event (none created twice); returns those this call created."""
     subject = _KIND_SUBJECT.get(event.kind)
@@ -213,24 +255,7 @@ def plan_notices_for(event: TimelineEvent, *, now: dt.datetime) -> list[Notice]:
         only = watch.only_channels if watch is not None else None
         if only is not None and planned.channel not in only:
             continue
-        call_days = CALL_WITHIN_DAYS.get(subject, CALL_WITHIN_DAYS_DEFAULT)
-        notice = Notice(
-            participant=participant,
-            event=event,
-            subject=subject,
-            channel=planned.channel,
-            status=planned.status,
-            language=correspondence_language(participant.preferred_language),
-            created_at=now,
-            error=untranslated(planned.error)[:300],
-            email=participant.email if planned.channel == Channel.EMAIL else "",
-            assignee=caller if planned.channel == Channel.PHONE else None,
-            due_on=(
-                timezone.localdate(now) + dt.timedelta(days=call_days)
-                if planned.channel == Channel.PHONE
-                else None
-            ),
-        )
+        notice = _new_notice(event, subject, planned, now=now, caller=caller)
         try:
             with transaction.atomic():  # a savepoint: another planner was quicker
                 notice.save(force_insert=True)
@@ -243,6 +268,18 @@ def plan_notices_for(event: TimelineEvent, *, now: dt.datetime) -> list[Notice]:
             # Database backend: the task exists only if the planning commits.
             email_notice.enqueue(str(notice.uuid))
     return created
+
+
+def write_reminders(*, now: dt.datetime | None = None) -> list[TimelineEvent]:
+    """The reminders due on the people's files (a follow-up in the next days, a consent about to
+    end), each once: the events ``plan_notices`` then tells the person of."""
+    if not app_enabled("correspondence"):
+        return []
+    now = now or timezone.now()
+    return [
+        *remind_participants_of_follow_ups(now=now),
+        *announce_expiring_consents(now=now),
+    ]
 
 
 def plan_notices(*, now: dt.datetime | None = None) -> list[Notice]:
@@ -283,11 +320,28 @@ def _email_content(notice: Notice, at: dt.datetime) -> tuple[str, str]:
     return message.title, body
 
 
+def _email_failed(notice: Notice, *, error: str, at: dt.datetime) -> None:
+    """A try failed: the worker tries again after the next delay (``RETRY_DELAYS``); after the
+    last try the notice shows as failed to staff, who try again or write or call instead."""
+    notice.attempts += 1
+    notice.error = error[:300]
+    if notice.attempts < EMAIL_TRIES:
+        notice.retry_at = at + RETRY_DELAYS[notice.attempts - 1]
+        # Database backend: the next try exists only if this failure is recorded.
+        email_notice.using(run_after=notice.retry_at).enqueue(str(notice.uuid))
+    else:
+        notice.retry_at = None
+        notice.status = NoticeStatus.FAILED
+    notice.save(update_fields=["attempts", "error", "retry_at", "status"])
+
+
 @task()
 def email_notice(notice_uuid: str) -> bool:
     """E-mail one notice once. The row stays locked while the message goes, so two workers
-    never both send it; a run after it was sent sends nothing. A failure is recorded on the
-    row, shown to staff, who try again (``retry_notice``)."""
+    never both send it; a run after it was sent sends nothing. A failed try is recorded on the
+    row and tried again by the worker, later and later (``RETRY_DELAYS``); after the last, the
+    notice shows as failed to staff, who try again (``retry_notice``) or write or call instead
+    (``replace_email``)."""
     with transaction.atomic():
         notice = (
             Notice.objects.select_for_update(of=("self",))
@@ -298,6 +352,8 @@ def email_notice(notice_uuid: str) -> bool:
         if notice is None or notice.status != NoticeStatus.TO_SEND or not notice.email:
             return False
         at = timezone.now()
+        if notice.retry_at is not None and at < notice.retry_at:
+            return False  # a stray run before the next try is due: that try has its own task
         title, body = _email_content(notice, at)
         application = None
         if notice.subject == Subject.APPLICATION_RECEIVED:
@@ -312,16 +368,14 @@ def email_notice(notice_uuid: str) -> bool:
                 EmailMessage(" ".join(title.split()), body, None, [notice.email]).send()
             except Exception as error:  # the backend's error, whatever it is, is shown to staff
                 logger.warning("notice %s: e-mail failed: %s", notice.uuid, error)
-                notice.attempts += 1
-                notice.error = str(error)[:300]
-                notice.status = NoticeStatus.FAILED
-                notice.save(update_fields=["attempts", "error", "status"])
+                _email_failed(notice, error=str(error), at=at)
                 return False
             if application is not None:
                 Application.objects.filter(pk=application.pk).update(confirmation_emailed_at=at)
         notice.status = NoticeStatus.SENT
         notice.attempts += 1
         notice.error = ""
+        notice.retry_at = None
         notice.text = body
         notice.text_version = message_for(notice, at=at).version
         notice.sha256 = sha256_hex(body)
@@ -509,7 +563,8 @@ def retry_notice(*, actor: User, notice: Notice) -> Notice:
         locked.status = NoticeStatus.TO_SEND
         locked.attempts = 0
         locked.error = ""
-        locked.save(update_fields=["email", "status", "attempts", "error"])
+        locked.retry_at = None
+        locked.save(update_fields=["email", "status", "attempts", "error", "retry_at"])
         email_notice.enqueue(str(locked.uuid))
     else:
         if not participant.phone.strip():
@@ -519,6 +574,51 @@ def retry_notice(*, actor: User, notice: Notice) -> Notice:
         locked.assignee = participant.caseworker
         locked.save(update_fields=["status", "error", "assignee"])
     return locked
+
+
+@transaction.atomic
+def replace_email(*, actor: User, notice: Notice, at: dt.datetime | None = None) -> list[Notice]:
+    """An e-mail that failed after every try and cannot go: write (or call) instead, as the file
+    allows (``channels.fallback_channels``). The e-mail is closed as replaced; the letter joins
+    the day's mailing, the call the caseworker's worklist. Never a second notice by a channel
+    the event already has (the unique key)."""
+    locked = (
+        Notice.objects.select_for_update(of=("self",))
+        .select_related("participant__caseworker", "event")
+        .get(pk=notice.pk)
+    )
+    if not _may_work(actor, locked.participant):
+        raise PermissionDenied
+    if locked.channel != Channel.EMAIL or locked.status != NoticeStatus.FAILED:
+        raise ValidationError(
+            {"notice": [_("Only an e-mail that could not be sent can be replaced.")]}
+        )
+    participant = locked.participant
+    planned = channels.fallback_channels(participant, locked.subject)
+    taken = set(Notice.objects.filter(event=locked.event).values_list("channel", flat=True))
+    planned = [p for p in planned if p.channel not in taken]
+    if not planned:
+        raise ValidationError(
+            {
+                "notice": [
+                    _(
+                        "Neither a complete postal address nor a phone number on the file, or "
+                        "the person is already written to or called: complete the file first."
+                    )
+                ]
+            }
+        )
+    at = at or timezone.now()
+    created = [
+        _new_notice(locked.event, locked.subject, item, now=at, caller=participant.caseworker)
+        for item in planned
+    ]
+    for new in created:
+        new.save(force_insert=True)
+    locked.status = NoticeStatus.REPLACED
+    locked.save(update_fields=["status"])
+    _record(locked, "replaced", actor=actor, at=at)
+    return created
 
 
 @transaction.atomic
@@ -548,5 +648,28 @@ def set_contact_preference(
     preference, _created = ContactPreference.objects.update_or_create(
         participant=participant,
         defaults={"channel": channel, "recorded_at": at or timezone.now(), "recorded_by": actor},
+    )
+    return preference
+
+
+def record_channel_from_application(
+    *,
+    application: Application,
+    recommendation: Recommendation,
+    at: dt.datetime,
+    actor: User | None,
+) -> ContactPreference | None:
+    """An application entered by phone or in person carries the person's answer to "how do you
+    want to be told" (``intake.steps.ContactForm``): it becomes their choice, recorded by the
+    staff member who heard it. Part of the sending (``intake.hooks.on_submitted``), which already
+    established who may send; the form checked that the file has what the channel needs."""
+    if application.channel == ApplicationChannel.ONLINE or application.participant is None:
+        return None
+    told_by = (application.answers.get("contact") or {}).get("told_by")
+    if told_by not in Channel.values:
+        return None  # a draft saved before the question was asked: nothing is invented
+    preference, _created = ContactPreference.objects.update_or_create(
+        participant=application.participant,
+        defaults={"channel": told_by, "recorded_at": at, "recorded_by": actor},
     )
     return preference

@@ -15,6 +15,11 @@ class CorrespondenceConfig(AppConfig):
     def ready(self) -> None:
         # Inside ready(): these import models, which exist only once the app registry is loaded.
         from sentier.correspondence import (
+            actions,
             panels,  # noqa: F401
             timeline_kinds,  # noqa: F401
         )
+        from sentier.intake.hooks import on_submitted
+
+        # Phone and in-person applications record how the person wants to be told.
+        on_submitted(actions.record_channel_from_application)

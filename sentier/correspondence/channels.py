@@ -7,6 +7,9 @@
   call replaces it (issue 19, "Bad input").
 - Something that cannot wait for the post (a place offered from a waiting list, with days to
   answer) to a person who is not told by e-mail: a call as well as the letter.
+- An e-mail that could not go (failed after the worker's tries): staff write instead when the
+  file has a postal address (and call as well for what cannot wait), else call; with neither,
+  there is nothing to fall back on until the file is completed.
 - A call to a file without a phone number cannot be made: the task is recorded as failed, with
   its reason, so that staff see it.
 """
@@ -83,3 +86,17 @@ def plan_channels(participant: Participant, subject: str) -> list[Planned]:
     if subject in URGENT:
         planned.append(_call(participant))
     return planned
+
+
+def fallback_channels(participant: Participant, subject: str) -> list[Planned]:
+    """Instead of an e-mail that could not go: a letter (and a call for what cannot wait), or a
+    call without a postal address; nothing when the file has neither."""
+    has_phone = bool(participant.phone.strip())
+    if address_complete(participant):
+        planned = [Planned(Channel.LETTER, NoticeStatus.TO_MAIL)]
+        if subject in URGENT and has_phone:
+            planned.append(Planned(Channel.PHONE, NoticeStatus.TO_CALL))
+        return planned
+    if has_phone:
+        return [Planned(Channel.PHONE, NoticeStatus.TO_CALL)]
+    return []

@@ -37,6 +37,8 @@ class Subject(models.TextChoices):
     PLAN_ENDED = "plan_ended", _("Support plan ended")
     REFERRAL_ANSWERED = "referral_answered", _("Referral accepted or declined")
     PLACE_OFFERED = "place_offered", _("Place offered from a waiting list")
+    FOLLOW_UP_REMINDER = "follow_up_reminder", _("Follow-up reminder")
+    CONSENT_EXPIRING = "consent_expiring", _("Consent about to expire")
     # The Ontario configuration's own events (registered by ``sentier.ontario``).
     ON_APPLICATION_DECIDED = "on_application_decided", _("Application granted or confirmed")
     ON_INFORMATION_ASKED = "on_information_asked", _("Missing information asked")
@@ -48,6 +50,7 @@ class NoticeStatus(models.TextChoices):
     TO_SEND = "to_send", _("To e-mail")
     SENT = "sent", _("E-mailed")
     FAILED = "failed", _("Could not be sent")
+    REPLACED = "replaced", _("Not e-mailed: a letter or a call instead")
     TO_MAIL = "to_mail", _("To mail")
     MAILED = "mailed", _("Mailed")
     REFUSED = "refused", _("Letter refused: no postal address")
@@ -132,6 +135,8 @@ class Notice(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     attempts = models.PositiveSmallIntegerField(_("tries"), default=0)
+    # An e-mail that failed and waits for its next try by the worker (``actions.RETRY_DELAYS``).
+    retry_at = models.DateTimeField(_("next try"), null=True, blank=True)
     error = models.CharField(_("problem"), max_length=300, blank=True)
     outcome = models.CharField(
         _("outcome of the call"), max_length=15, choices=CallOutcome.choices, blank=True

@@ -25,11 +25,14 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from sentier.core.formatting import long_date
+from sentier.consent.models import Purpose, RecipientKind
+from sentier.core.formatting import clock, long_date
 from sentier.core.languages import CORRESPONDENCE_CHOICES, PARTICIPANT_ONLY_LANGUAGES
 from sentier.correspondence import registry
 from sentier.correspondence.models import Subject
+from sentier.participants.events import label_of
 from sentier.participants.models import Participant
+from sentier.plans.models import FollowUpMode
 
 #: The version of every text below; kept on each notice sent.
 TEXT_VERSION = "2026-12-06"
@@ -186,4 +189,48 @@ def _body(
             )
             % names,
         ]
+    if subject == Subject.FOLLOW_UP_REMINDER:
+        return _follow_up_reminder(data)
+    if subject == Subject.CONSENT_EXPIRING:
+        return _consent_expiring(data, names)
     raise ValueError(f"unknown subject {subject!r}")
+
+
+def _follow_up_reminder(data: dict[str, Any]) -> tuple[str, list[str]]:
+    at = timezone.localtime(dt.datetime.fromisoformat(str(data["scheduled_for"])))
+    when = {
+        "date": long_date(at),
+        "time": clock(at),
+        "mode": str(label_of(FollowUpMode, data.get("mode")) or "").lower(),
+    }
+    return _("Reminder: a meeting with your caseworker"), [
+        _(
+            "You have a follow-up meeting about your support plan on %(date)s at %(time)s "
+            "(%(mode)s)."
+        )
+        % when,
+        _("If you cannot make it, tell your caseworker before that day to choose another time."),
+    ]
+
+
+def _consent_expiring(data: dict[str, Any], names: dict[str, str]) -> tuple[str, list[str]]:
+    recipient = names["organization"] or str(
+        label_of(RecipientKind, data.get("recipient_kind")) or ""
+    )
+    facts = {
+        "recipient": recipient,
+        "purpose": str(label_of(Purpose, data.get("purpose")) or ""),
+        "date": long_date(dt.date.fromisoformat(str(data["expires_on"]))),
+    }
+    return _("Your consent to share ends soon"), [
+        _(
+            "You agreed that your information may be shared with %(recipient)s, for: "
+            "%(purpose)s. This consent ends on %(date)s."
+        )
+        % facts,
+        _(
+            "After that date, nothing more is shared. To keep sharing, give your consent again "
+            "in Sentier under “My file”, or tell your caseworker. If you want it to end, you "
+            "have nothing to do."
+        ),
+    ]

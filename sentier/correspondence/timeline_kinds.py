@@ -29,6 +29,10 @@ def _notice(data: Mapping[str, Any], summary: str) -> str | None:
         return gettext("Letter refused (no postal address), a call instead: %(about)s") % {
             "about": about
         }
+    if step == "replaced":
+        return gettext("E-mail could not be sent, a letter or a call instead: %(about)s") % {
+            "about": about
+        }
     if step == "called":
         return gettext("Call: %(about)s (%(outcome)s)") % {
             "about": about,

@@ -67,6 +67,25 @@ def retry(request: HttpRequest, notice_uuid: str) -> HttpResponse:
     return redirect("correspondence:notices")
 
 
+@login_required
+@require_POST
+def replace(request: HttpRequest, notice_uuid: str) -> HttpResponse:
+    """An e-mail that could not go: write or call instead, as the file allows."""
+    user = _staff(request)
+    notice = selectors.get_notice_for_user(user, notice_uuid)
+    try:
+        created = actions.replace_email(actor=user, notice=notice)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Instead of the e-mail: %(how)s.")
+            % {"how": ", ".join(str(n.get_channel_display()).lower() for n in created)},
+        )
+    return redirect("correspondence:notices")
+
+
 # ---------------------------------------------------------------------------------------------
 # The day's mailing
 

@@ -87,6 +87,16 @@ class IdentityForm(forms.Form):
         return born
 
 
+#: How the person wants to be told about their file (issue 19), asked when staff enter the
+#: application by phone or in person; the codes are correspondence's channels, which record it
+#: when the application is sent (``sentier.correspondence.apps``).
+TOLD_BY_CHOICES = (
+    ("email", _("By e-mail")),
+    ("letter", _("By letter")),
+    ("phone", _("By a phone call from their caseworker")),
+)
+
+
 class ContactForm(forms.Form):
     phone = forms.CharField(
         label=_("Phone number"),
@@ -105,9 +115,28 @@ class ContactForm(forms.Form):
     )
     region = forms.ChoiceField(label=_("Region where you live"))
 
-    def __init__(self, *args: Any, jurisdiction: str = Jurisdiction.QUEBEC, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        jurisdiction: str = Jurisdiction.QUEBEC,
+        asks_channel: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.jurisdiction = jurisdiction
+        if asks_channel:
+            self.fields["told_by"] = forms.ChoiceField(
+                label=_("How does the person want to be told about their file?"),
+                help_text=_(
+                    "Ask them. An e-mail needs an address; a letter, the full postal address."
+                ),
+                choices=TOLD_BY_CHOICES,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Choose how the person wants to be told."),
+                    "invalid_choice": _("Choose how the person wants to be told."),
+                },
+            )
         field = self.fields["region"]
         assert isinstance(field, forms.ChoiceField)
         regions = Region.objects.filter(jurisdiction=jurisdiction)
@@ -176,11 +205,29 @@ class ContactForm(forms.Form):
             self.add_error(
                 "first_nations_office", _("Choose the First Nation's office that serves you.")
             )
+        self._check_channel_data(data)
         if not data.get("phone") and not data.get("email") and not self.errors:
             raise forms.ValidationError(
                 _("Give a phone number or an e-mail address, so that we can reach you.")
             )
         return data
+
+    def _check_channel_data(self, data: dict[str, Any]) -> None:
+        """The way chosen to be told needs its contact data: an error on each field missing."""
+        told_by = data.get("told_by")
+        if told_by == "email" and not data.get("email") and "email" not in self.errors:
+            self.add_error(
+                "email", _("An e-mail needs an address: give one, or choose another way.")
+            )
+        if told_by == "letter":
+            if not str(data.get("address") or "").strip() and "address" not in self.errors:
+                self.add_error("address", _("A letter needs the street address."))
+            if not data.get("postal_code") and "postal_code" not in self.errors:
+                self.add_error("postal_code", _("A letter needs the postal code."))
+        if told_by == "phone" and not data.get("phone") and "phone" not in self.errors:
+            self.add_error(
+                "phone", _("A phone call needs a number: give one, or choose another way.")
+            )
 
 
 class HouseholdForm(forms.Form):

@@ -24,6 +24,7 @@ from sentier.accounts.requests import request_user
 from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core import languages
+from sentier.core.jurisdiction import app_enabled
 from sentier.intake import actions, selectors
 from sentier.intake.forms import (
     AssistedStartForm,
@@ -58,6 +59,16 @@ def _steps(application: Application) -> tuple[Step, ...]:
     return steps_for(application.answers, _jurisdiction(), channel=application.channel)
 
 
+def _asks_channel(application: Application) -> bool:
+    """Staff entering an application by phone or in person ask how the person wants to be told
+    (issue 19). Québec only for now: the Ontario configuration of correspondence is its own."""
+    return (
+        application.channel != Channel.ONLINE
+        and _jurisdiction() == Jurisdiction.QUEBEC
+        and app_enabled("correspondence")
+    )
+
+
 def _step_form(application: Application, code: str, data: Any = None) -> Any:
     if code == "questionnaire":
         form_class = questionnaire_form(timezone.localdate().isoformat(), _jurisdiction())
@@ -66,6 +77,8 @@ def _step_form(application: Application, code: str, data: Any = None) -> Any:
     kwargs: dict[str, Any] = {}
     if code in ("identity", "contact", "program"):
         kwargs["jurisdiction"] = _jurisdiction()
+    if code == "contact":
+        kwargs["asks_channel"] = _asks_channel(application)
     initial = dict(application.answers.get("_defaults", {}))
     initial.update(application.answers.get(code, {}))
     return form_class(data=data, initial=initial, **kwargs)

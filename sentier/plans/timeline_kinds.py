@@ -5,12 +5,16 @@ follow-up modes and statuses, extensions and end reasons are stored as codes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from sentier.core import formatting
 from sentier.participants.events import label_of, register_event_kinds
 from sentier.plans.models import Channel, EndReason, ExtensionStatus, FollowUpMode, FollowUpStatus
 
@@ -25,6 +29,8 @@ class SupportPlanEventKind(models.TextChoices):
     SUPPORT_PLAN_ENDED = "support_plan_ended", _("Support plan ended")
     SUPPORT_PLAN_SHARED = "support_plan_shared", _("Support plan shared with an organization")
     SUPPORT_PLAN_TAKEN_BACK = "support_plan_taken_back", _("Support plan taken back")
+    # The person is reminded of a follow-up coming up (correspondence tells them, issue 19).
+    FOLLOW_UP_REMINDER = "follow_up_reminder", _("Follow-up reminder")
 
 
 def _channel(data: Mapping[str, Any], summary: str) -> str | None:
@@ -38,6 +44,19 @@ def _follow_up(data: Mapping[str, Any], summary: str) -> str | None:
     if data.get("status") == FollowUpStatus.SCHEDULED:
         return None  # scheduled before the mode was stored: the summary holds it
     return label_of(FollowUpStatus, data.get("status"))
+
+
+def _reminder(data: Mapping[str, Any], summary: str) -> str | None:
+    """The follow-up's day, hour and mode, in the reader's language."""
+    try:
+        at = timezone.localtime(dt.datetime.fromisoformat(str(data["scheduled_for"])))
+    except (KeyError, ValueError):
+        return None
+    return gettext("%(date)s at %(time)s, %(mode)s") % {
+        "date": formatting.long_date(at),
+        "time": formatting.clock(at),
+        "mode": label_of(FollowUpMode, data.get("mode")) or "",
+    }
 
 
 def _extension(data: Mapping[str, Any], summary: str) -> str | None:
@@ -54,6 +73,7 @@ register_event_kinds(
         SupportPlanEventKind.SUPPORT_PLAN_REQUESTED: _channel,
         SupportPlanEventKind.SUPPORT_PLAN_AGREED: _channel,
         SupportPlanEventKind.FOLLOW_UP: _follow_up,
+        SupportPlanEventKind.FOLLOW_UP_REMINDER: _reminder,
         SupportPlanEventKind.SUPPORT_PLAN_EXTENSION: _extension,
         SupportPlanEventKind.SUPPORT_PLAN_ENDED: _ended,
     },

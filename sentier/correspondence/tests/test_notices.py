@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from sentier.correspondence import actions
@@ -144,13 +144,19 @@ def test_an_email_is_sent_once_however_often_the_task_runs(
 
 
 def test_a_failed_email_shows_as_failed_and_goes_once_when_tried_again(
-    personas: dict[str, Any], service: Service, settings: Any
+    personas: dict[str, Any], service: Service, settings: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ana = person(personas, email="ana@example.org")
     offer_to(personas, service, ana)
     [notice] = actions.plan_notices(now=NOW + DAY)
     settings.EMAIL_BACKEND = "sentier.correspondence.tests.test_notices.BrokenBackend"
     run_tasks()
+    # The worker's own tries, on a clock moved past each wait (test_email_retries.py).
+    clock = [timezone.now()]
+    monkeypatch.setattr(timezone, "now", lambda: clock[0])
+    for _try in range(2):
+        clock[0] += dt.timedelta(hours=4)
+        assert run_tasks() == 1
     notice.refresh_from_db()
     assert notice.status == NoticeStatus.FAILED
     assert "relay refused" in notice.error

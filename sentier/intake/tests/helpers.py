@@ -23,6 +23,8 @@ GOOD: dict[str, dict[str, Any]] = {
         "city": "Laval",
         "postal_code": "h7n2t5",
         "region": "13",
+        # Asked only when staff enter the application (phone, in person); ignored online.
+        "told_by": "letter",
     },
     "household": {"household_type": "single_parent", "adults": "1", "children": "2"},
     "program": {"program": "PAS", "claim_booklet": "", "asylum_seeker": ""},

@@ -29,7 +29,7 @@ OWNERS = {
         "paas_claim_submitted",
         "paas_claim_decided",
     },
-    "sentier.consent.timeline_kinds": {"consent_given", "consent_withdrawn"},
+    "sentier.consent.timeline_kinds": {"consent_given", "consent_withdrawn", "consent_expiring"},
     "sentier.referrals.timeline_kinds": {"referral_sent", "referral_updated"},
     "sentier.network.timeline_kinds": {"waiting_offer"},
     "sentier.correspondence.timeline_kinds": {"notice"},
@@ -43,6 +43,7 @@ OWNERS = {
         "support_plan_ended",
         "support_plan_shared",
         "support_plan_taken_back",
+        "follow_up_reminder",
     },
     "sentier.serviceplans.timeline_kinds": {
         "service_plan_requested",
