@@ -16,6 +16,7 @@ from django.db import transaction
 from sentier.accounts.demo import DEMO_PASSWORD, PERSONAS, Persona
 from sentier.consent import demo as consent_demo
 from sentier.core.jurisdiction import app_enabled
+from sentier.correspondence import demo as correspondence_demo
 from sentier.decisions import demo as decisions_demo
 from sentier.exchange import demo as exchange_demo
 from sentier.feedback import demo as feedback_demo
@@ -79,6 +80,9 @@ def load_demo(
     if app_enabled("plans"):
         for module in QUEBEC_SCENARIOS:
             module.load_demo()
+    if app_enabled("correspondence"):
+        # Last: the notices of what the scenarios above did in the last days.
+        correspondence_demo.load_demo()
     if indicators and app_enabled("plans"):
         # The indicators' journeys, October 2025 to today (files IND-…, in no caseload).
         insights_demo.load_demo()

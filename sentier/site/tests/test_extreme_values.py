@@ -97,10 +97,12 @@ SKIPPED_NAMES = {
 #: Pages of the URL configuration no persona reaches from its home page, and why.
 NOT_WALKED: dict[str, str] = {
     "correspondence:call": "a call to make, linked from the caseworker's home once "
-    "`sentier correspondence` planned one (the demo plans none); a choice and a short note, "
+    "`sentier correspondence` planned one; a choice and a short note, "
     "tested in correspondence/tests/test_views.py and e2e/test_correspondence.py",
     "correspondence:retry": "a button on a failed notice (the demo has none); no field",
-    "correspondence:mailing_print": "the day's mailing's buttons (the demo plans no letter): "
+    "correspondence:replace": "as correspondence:retry (an e-mail failed after every try); no "
+    "field, tested in correspondence/tests/test_email_retries.py",
+    "correspondence:mailing_print": "the day's mailing's buttons (POST only): "
     "UUIDs only, tampered ones tested in correspondence/tests/test_views.py",
     "correspondence:mailing_mailed": "as correspondence:mailing_print",
     "ontario:notice_pdf": "a refused applicant's notice, linked from the refused application "
