@@ -16,11 +16,14 @@ PostgreSQL, the whole machine's CPU and load average (sampled every 2 s), the da
 transactions, rows read and written, cache hits, active backends, and the slowest statements
 by total time.
 
-With ``--database-url`` nothing is prepared: the database must be migrated and hold the demo's
-staff (``load_demo``) and its files; the run adds sessions, one API key per partner
-organization, and the writes of the load (notes, applications, acceptances, attendance). The
-PostgreSQL server must run on this machine (its CPU is read from its processes) and the role
-may reset ``pg_stat_statements`` (without the extension, the slowest statements are left out).
+With ``--database-url`` no data is prepared: the database must hold the demo's staff
+(``load_demo``) and its files. The run first does what a deployment does (``migrate``,
+``createcachetable``, ``collectstatic``: a database made before the last migrations, or without
+the production settings' cache table, answered 500 on every page that reads them). It adds
+sessions, one API key per partner organization, and the writes of the load (notes,
+applications, acceptances, attendance). The PostgreSQL server must run on this machine (its
+CPU is read from its processes) and the role may reset ``pg_stat_statements`` (without the
+extension, the slowest statements are left out).
 """
 
 from __future__ import annotations
@@ -218,6 +221,10 @@ def main() -> int:
         env=stack.app_env(),
         cwd=stack.ROOT,
     )
+    if args.database_url:  # what a deployment does before it serves
+        stack.manage("migrate", "--verbosity", "0")
+        stack.manage("createcachetable")
+        stack.manage("collectstatic", "--noinput", "--verbosity", "0")
     stack.up(args.workers, args.threads)
     participants = int(stack.psql("SELECT count(*) FROM participants_participant").strip())
     statements_kept = reset_statements()
