@@ -30,6 +30,11 @@ CASES = [
     (Subject.PLAN_ENDED, {}),
     (Subject.REFERRAL_ANSWERED, {"to": "accepted", "organization_name": "Le Pont"}),
     (Subject.REFERRAL_ANSWERED, {"to": "declined", "organization_name": "Le Pont"}),
+    (Subject.FOLLOW_UP_REMINDER, {"scheduled_for": "2026-12-14T10:00:00-05:00", "mode": "phone"}),
+    (
+        Subject.CONSENT_EXPIRING,
+        {"recipient_kind": "health", "purpose": "service_plan", "expires_on": "2027-01-05"},
+    ),
     (
         Subject.PLACE_OFFERED,
         {"service_name": "Atelier", "organization_name": "Le Pont"},
