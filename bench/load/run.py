@@ -264,8 +264,13 @@ def main() -> int:
     lines = [
         "## Load (`bench/load/run.py`, locust, PostgreSQL 15)",
         "",
-        f"Machine: {machine_description()}. **Shared by six engineers' work while it ran** "
-        f"(not a quiet machine): load average {load_before[0]:.1f} before, "
+        f"Machine: {machine_description()}. "
+        + (
+            "**Other work ran on the machine before the load began** (not a quiet machine): "
+            if load_before[0] >= 1.0
+            else "Nearly quiet before the load began: "
+        )
+        + f"load average {load_before[0]:.1f} before, "
         f"{load_after[0]:.1f} at the end; {sampler.summary()}.",
         "",
         f"Stack on loopback: gunicorn ({args.workers} workers x {args.threads} threads, gthread), "
