@@ -169,6 +169,8 @@ PAGES: dict[str, Page] = {
     ),
     # The call is not a failed notice: trying it again is refused with a message, no change.
     "correspondence:retry": Page(_key("notice_uuid", lambda r: r.call), _nothing),
+    # Nor is it an e-mail to replace by a letter or a call: refused with a message, no change.
+    "correspondence:replace": Page(_key("notice_uuid", lambda r: r.call), _nothing),
     "correspondence:contact_preference": Page(
         _participant, lambda w, r: {"channel": "letter"}, writes=True
     ),
@@ -276,6 +278,8 @@ correspondence:call          odsp GET    .  .  ok ok .  .  ok no no no no .  .
 correspondence:call          odsp POST   .  .  ok ok .  .  ok no no no no .  .
 correspondence:retry         ow   POST   ok .  .  .  ok .  ok no no no no .  .
 correspondence:retry         odsp POST   .  .  ok ok .  .  ok no no no no .  .
+correspondence:replace       ow   POST   ok .  .  .  ok .  ok no no no no .  .
+correspondence:replace       odsp POST   .  .  ok ok .  .  ok no no no no .  .
 correspondence:contact_preference ow   POST ok .  .  .  no .  ok ok .  .  .  .  .
 correspondence:contact_preference odsp POST .  .  ok ok .  .  ok .  .  .  .  .  .
 ontario:ow_application       ow   GET    ok .  .  .  ok .  ok .  .  .  .  .  .
