@@ -74,6 +74,11 @@ def fill_rest(page: Page) -> None:
     page.locator("input[name='city']").fill("Laval")
     page.locator("input[name='postal_code']").fill("H7N 2T5")
     page.locator("select[name='region']").select_option("13")
+    # Asked only when staff enter an application (phone, in person): how the person wants to be
+    # told about their file.
+    told = page.locator("input[name='told_by'][value='phone']")
+    if told.count():
+        told.check()
     submit(page)
     page.locator("input[name='household_type'][value='single_parent']").check()
     page.locator("input[name='adults']").fill("1")
