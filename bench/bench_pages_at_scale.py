@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -31,42 +30,12 @@ from django.db import connection
 from bench._report import machine_description, write_section
 
 # bench_caseload_scale sets Django up as it is imported: the models are imported after it.
-from bench.bench_caseload_scale import (
-    CASEWORKER,
-    SHOWINGS,
-    last_access_page,
-    measure,
-    pages,
-)
+from bench.bench_caseload_scale import CASEWORKER, measure, prepare_pages
 from sentier.accounts.models import User
 from sentier.audit.models import AccessLog
-from sentier.exchange.actions import create_api_key
 from sentier.participants.models import Participant, TimelineEvent
 
 KEPT = Path(__file__).resolve().parent.parent / "var" / "bench_pages_demo.json"
-
-
-def prepare() -> dict[str, tuple[str, str, dict[str, str]]]:
-    persona = Participant.objects.get(user__email="participant@sentier.demo")
-    caseworker = User.objects.get(email=CASEWORKER)
-    missing = SHOWINGS - persona.access_log.count()
-    if missing > 0:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "INSERT INTO audit_accesslog (accessed_at, user_id, visitor, participant_id,"
-                " kind, what, affiliation, channel, path) SELECT now() - g * interval '1 hour',"
-                " %s, '', %s, 'file', '', '', 'page', '' FROM generate_series(1, %s) g",
-                [caseworker.pk, persona.pk, missing],
-            )
-    partner = User.objects.get(email="partner.opex@sentier.demo")
-    assert partner.organization is not None
-    key = create_api_key(
-        actor=partner, organization=partner.organization, name=f"bench {time.time():.0f}"
-    ).raw
-    urls = pages(persona)
-    urls["API referrals list"] = ("", "/api/v1/referrals", {"HTTP_X_API_KEY": key})
-    last_access_page(urls)
-    return urls
 
 
 def main() -> int:
@@ -80,7 +49,7 @@ def main() -> int:
     if args.label == "scale" and not KEPT.exists():
         print(f"Run it with --label demo first, on the demo alone: {KEPT} is missing.")
         return 2
-    urls = prepare()
+    urls = prepare_pages()
     load_before = os.getloadavg()[0]
     found = measure(urls, args.requests)
     load = (load_before + os.getloadavg()[0]) / 2
