@@ -355,8 +355,8 @@ TIME_ZONE = os.environ.get("SENTIER_TIME_ZONE", "America/Toronto")
 FORMAT_MODULE_PATH = ["sentier.core.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr-ca"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr-ca", "en-ca")
-# Reference names (regions, programs…) are kept in French and English only; a page in another
-# language shows them in French.
+# Reference names (regions, programs…) are kept in French and English columns; a page in Spanish,
+# Arabic or Haitian Creole shows the catalog's translation (sentier.core.reference_names).
 MODELTRANSLATION_LANGUAGES = ("fr-ca", "en-ca")
 
 STATIC_URL = "/static/"

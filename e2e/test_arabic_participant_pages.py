@@ -1,11 +1,14 @@
 """The other participant pages in Arabic on a 360 px phone (issue 19): the sign-in page, My plan
 (a plan in progress, with a mobile agent's visit planned), My consents, My referrals and the
 public directory (a point of service of the Côte-Nord whose staff travel) lay out right to
-left, nothing wider than the phone, the unreviewed line in Arabic, every page axe-clean."""
+left, nothing wider than the phone, the unreviewed line in Arabic, every page axe-clean. In
+Arabic and in Spanish, My file, My plan and the directory name no reference row in French (the
+program, the plan's difficulties, the target clienteles: ``sentier.core.reference_names``)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -76,4 +79,39 @@ def test_the_participant_pages_lay_out_right_to_left_in_arabic(
         expect(page.locator("main")).to_contain_text(words)
         assert_accessible(page)
         screenshot(page, f"arabic-{name}-360")
+
+    french = french_reference_names()
+    page.goto(url("/fr-ca/plans/mine/"))  # what the pages below must not show
+    assert named_in_french(page.locator("main").inner_text(), french) == ["Endettement excessif"]
+    for language in ("ar", "es"):
+        for path in ("/participants/me/", "/plans/mine/"):
+            page.goto(url(f"/{language}{path}"))
+            assert named_in_french(page.locator("main").inner_text(), french) == [], path
+        page.goto(url(f"/{language}/directory/"))
+        # Organizations' and services' own names are French proper names (« Emploi Jeunesse »):
+        # only the clientele filter and each organization's clienteles are reference names.
+        clienteles = [
+            *page.locator("#directory-clientele option").all_inner_texts(),
+            *page.locator(".sentier-directory-item article > p:has(> strong)").all_inner_texts(),
+        ]
+        assert named_in_french("\n".join(clienteles), french) == [], language
+        assert_accessible(page)
     context.close()
+
+
+def french_reference_names() -> list[str]:
+    """The French names of the rows My file, My plan and the directory name."""
+    from sentier.network.models import Clientele
+    from sentier.plans.models import Difficulty
+    from sentier.reference.models import Program
+
+    return [
+        *(str(getattr(row, "name_fr_ca")) for row in Program.objects.all()),  # noqa: B009
+        *(str(getattr(row, "name_fr_ca")) for row in Clientele.objects.all()),  # noqa: B009
+        *Difficulty.objects.values_list("name_fr", flat=True),
+    ]
+
+
+def named_in_french(text: str, names: list[str]) -> list[str]:
+    """The names that ``text`` contains as whole words."""
+    return [name for name in names if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)]

@@ -120,7 +120,26 @@ PARTICIPANT_FACING = (
     "sentier/paas/templates/paas/_hours_plan.html",
     "sentier/participants/templates/participants/_timeline.html",
     "sentier/referrals/views.py",
+    # Found walking the pages again with the reference names (issue 19): the programs' help on
+    # the application and My file, the file's languages.
+    "sentier/participants/templates/participants/_programs_help.html",
+    "sentier/participants/templates/participants/_language_cell.html",
+    # Reference rows' names (programs, target clienteles, difficulties): see below.
+    "sentier/reference/names.py",
+    # The Ministry's name on a service plan, with Ontario's offices (context "proper name").
+    "sentier/serviceplans/proper_names.py",
 )
+#: The English names of the reference rows the data files ship and participant pages show
+#: (``module:attribute``, a function giving them): each must be marked in
+#: ``sentier/reference/names.py`` (context ``reference name``), which the catalogs then
+#: require in ``PARTICIPANT_LOCALES`` like any participant-facing string.
+PARTICIPANT_REFERENCE = (
+    "sentier.reference.loading:program_names",
+    "sentier.network.loading:clientele_names",
+    "sentier.plans.difficulties:difficulty_names",
+)
+#: The catalog context of those names (``sentier.core.reference_names.REFERENCE_NAME``).
+REFERENCE_CONTEXT = "reference name"
 #: Choices and forms of shared modules (mostly staff strings) that participant pages show: their
 #: labels, help texts and choices must be translated too (``module:attribute``).
 PARTICIPANT_CHOICES = (
@@ -141,10 +160,12 @@ PARTICIPANT_CHOICES = (
     "sentier.network.models:OfferStatus",
     "sentier.participants.models:EventKind",
     "sentier.participants.models:FileStatus",
+    "sentier.participants.models:HouseholdType",
     "sentier.audit.models:AccessKind",
     "sentier.audit.models:AccessChannel",
     "sentier.serviceplans.models:PlanEventKind",
     "sentier.serviceplans.models:PlanStatus",
+    "sentier.serviceplans.models:RequestStatus",
     "sentier.serviceplans.models:InitiatorKind",
     "sentier.serviceplans.models:PartyKind",
     "sentier.serviceplans.models:ItemStatus",
@@ -185,6 +206,27 @@ def participant_facing(locations: Sequence[tuple[str, int | None]]) -> bool:
     )
 
 
+def attribute(path: str) -> Any:
+    """``module:name`` → the object (after ``django.setup()``)."""
+    module, _colon, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def reference_msgids() -> set[str]:
+    """The English names of :data:`PARTICIPANT_REFERENCE`, read from the data files."""
+    return {str(name) for path in PARTICIPANT_REFERENCE for name in attribute(path)() if name}
+
+
+def reference_problems(fresh: Path, names: Collection[str]) -> list[str]:
+    """Reference names the code does not mark for the catalogs (``fresh``: a catalog just made
+    by ``makemessages``), so that no catalog would ever carry their translation."""
+    marked = {key for key, context in entries(fresh) if context == REFERENCE_CONTEXT}
+    return [
+        f"reference name not in sentier/reference/names.py: {name!r}"
+        for name in sorted(set(names) - marked)
+    ]
+
+
 def shared_msgids() -> set[str]:
     """The msgids of :data:`PARTICIPANT_CHOICES` and :data:`PARTICIPANT_FORMS` (labels, help
     texts, choices), read with translation off so that each lazy string gives its msgid."""
@@ -192,10 +234,6 @@ def shared_msgids() -> set[str]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     # The apps' modules are imported by name below, once Django is set up.
     django.setup()
-
-    def attribute(path: str) -> Any:
-        module, _colon, name = path.partition(":")
-        return getattr(importlib.import_module(module), name)
 
     found: set[str] = set()
     translation.deactivate_all()
@@ -261,6 +299,7 @@ def participant_problems(
 def main() -> int:
     problems: list[str] = []
     shared = shared_msgids()
+    reference = reference_msgids()
     locale_dir = ROOT / "locale"
     with tempfile.TemporaryDirectory() as scratch:
         committed_dir = Path(scratch) / "locale"
@@ -307,6 +346,9 @@ def main() -> int:
                         problems.append(f"{locale}: untranslated: {key[0]!r}")
                     if current.fuzzy:  # type: ignore[attr-defined]
                         problems.append(f"{locale}: fuzzy: {key[0]!r}")
+            problems += reference_problems(
+                locale_dir / LOCALES[0] / "LC_MESSAGES" / "django.po", reference
+            )
             for locale in PARTICIPANT_LOCALES:
                 problems += participant_problems(
                     locale,

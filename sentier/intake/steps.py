@@ -281,7 +281,7 @@ class ProgramForm(forms.Form):
         assert isinstance(field, forms.ChoiceField)
         field.choices = [
             # What a person applies for: not the public employment services (no assistance).
-            (p.code, str(p.name))
+            (p.code, p.local_name)
             for p in list_assistance_programs(jurisdiction)
         ]
         if jurisdiction == Jurisdiction.ONTARIO:

@@ -57,7 +57,7 @@ class DirectoryFilterForm(forms.Form):
             *((r.code, f"{r.code} {r.name}") for r in list_current_regions()),
         ]
         clientele_choices = sorted(
-            ((c.code, str(c.name)) for c in Clientele.objects.all()), key=lambda c: c[1]
+            ((c.code, c.local_name) for c in Clientele.objects.all()), key=lambda c: c[1]
         )
         clientele_field.choices = [("", _("All clienteles")), *clientele_choices]
 

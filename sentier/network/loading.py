@@ -84,6 +84,12 @@ def read_clienteles(path: Path = CLIENTELES_FILE) -> list[NamedRow]:
     return named_rows(read_yaml(path), "clienteles", str(path))
 
 
+def clientele_names() -> list[str]:
+    """The clienteles' English names, which participant pages in other languages translate
+    (``sentier.reference.names``)."""
+    return [clientele.name_en_ca for clientele in read_clienteles()]
+
+
 def read_rssmo_directory(
     path: Path = RSSMO_FILE,
     *,

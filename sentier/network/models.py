@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from sentier.core.reference_names import reference_name
 from sentier.network.places import PointsOfService, points_of_service
 from sentier.network.waiting_text import freed_text, waiting_step_text
 
@@ -36,7 +37,12 @@ class Clientele(models.Model):
         verbose_name_plural = _("target clienteles")
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language (``sentier.core.reference_names``)."""
+        return reference_name(str(self.name), getattr(self, "name_en_ca", ""))
 
 
 class Organization(models.Model):

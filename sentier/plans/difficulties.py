@@ -46,6 +46,12 @@ DIFFICULTIES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def difficulty_names() -> list[str]:
+    """The starting kinds' English names, which participant pages in other languages translate
+    (``sentier.reference.names``)."""
+    return [name_en for _code, _name_fr, name_en in DIFFICULTIES]
+
+
 def ensure_difficulties() -> int:
     """Create the missing starting kinds; returns how many were created."""
     existing = set(Difficulty.objects.values_list("code", flat=True))

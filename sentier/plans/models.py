@@ -28,6 +28,7 @@ from simple_history.models import HistoricalRecords
 
 from sentier.consent.models import InformationCategory
 from sentier.core.models import AppendOnly
+from sentier.core.reference_names import reference_name
 
 
 class Difficulty(models.Model):
@@ -49,7 +50,11 @@ class Difficulty(models.Model):
         return self.name_en
 
     def name_in(self, language: str | None) -> str:
-        return self.name_en if (language or "").startswith("en") else self.name_fr
+        """The name in ``language``: its column in French and English, the catalog's
+        translation of the English name in Spanish, Arabic or Haitian Creole (French while the
+        catalog has none: ``sentier.core.reference_names``)."""
+        shown = self.name_en if (language or "").startswith("en") else self.name_fr
+        return reference_name(shown, self.name_en, language)
 
 
 class PlanStatus(models.TextChoices):

@@ -160,6 +160,13 @@ def read_reference(path: Path = REFERENCE_FILE) -> tuple[list[NamedRow], list[Na
     return named_rows(data, "regions", str(path)), named_rows(data, "programs", str(path))
 
 
+def program_names() -> list[str]:
+    """The programs' English names, which participant pages in other languages translate
+    (``sentier.reference.names``)."""
+    _regions, programs = read_reference()
+    return [program.name_en_ca for program in programs]
+
+
 def of_jurisdiction(rows: Iterable[NamedRow], jurisdiction: str) -> list[NamedRow]:
     """The rows of one jurisdiction (``Jurisdiction`` value, ``"QC"`` or ``"ON"``)."""
     return [row for row in rows if row.jurisdiction == jurisdiction]

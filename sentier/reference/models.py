@@ -2,7 +2,9 @@
 programs, and Ontario's dated lists (deferral reasons, ODSP prescribed classes) and its First
 Nations ODSP delivery sites.
 
-Loaded idempotently by ``sentier load_reference``; names are translated with modeltranslation.
+Loaded idempotently by ``sentier load_reference``; names are translated with modeltranslation
+(French and English), and through the catalogs in the participant-only languages
+(``sentier.core.reference_names``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from typing import ClassVar
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from sentier.core.reference_names import reference_name
 
 
 class Jurisdiction(models.TextChoices):
@@ -70,7 +74,13 @@ class Program(models.Model):
         verbose_name_plural = _("programs")
 
     def __str__(self) -> str:
-        return f"{self.code} – {self.name}"
+        return f"{self.code} – {self.local_name}"
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language: the column of French and English pages, the
+        catalog's translation on a page in Spanish, Arabic or Haitian Creole."""
+        return reference_name(str(self.name), getattr(self, "name_en_ca", ""))
 
 
 class DatedReference(models.Model):

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from sentier.core.formatting import proper_name
 from sentier.participants.events import label_of, register_event_kinds
 from sentier.serviceplans.models import InitiatorKind, PlanEventKind, RequestStatus
 
@@ -22,11 +23,12 @@ class ServicePlanEventKind(models.TextChoices):
 
 
 def initiator_text(kind: str | None, name: str = "") -> str | None:
-    """ "<who initiates> — <their name>" in the reader's language (the name as written)."""
+    """ "<who initiates> — <their name>" in the reader's language (the name as written, or its
+    official wording there: ``proper_name``)."""
     label = label_of(InitiatorKind, kind)
     if label is None:
         return None
-    return f"{label} — {name}" if name else label
+    return f"{label} — {proper_name(name)}" if name else label
 
 
 def _requested(data: Mapping[str, Any], summary: str) -> str | None:
@@ -42,9 +44,9 @@ def _change(data: Mapping[str, Any], summary: str) -> str | None:
     gave for ending it) when no change code is stored."""
     change = data.get("change")
     if change == "party_added":
-        return gettext("Party added: %(name)s") % {"name": data["party_name"]}
+        return gettext("Party added: %(name)s") % {"name": proper_name(data["party_name"])}
     if change == "party_removed":
-        return gettext("Party removed: %(name)s") % {"name": data["party_name"]}
+        return gettext("Party removed: %(name)s") % {"name": proper_name(data["party_name"])}
     return label_of(PlanEventKind, change)
 
 
