@@ -8,10 +8,10 @@ under the context ``reference name``: the catalogs stay the one place translatio
 ``scripts/check_catalogs.py`` requires them in ``es``, ``ar`` and ``ht``.
 
 A name the catalog does not know (added or renamed by an administrator after the catalogs were
-made) shows as French and English pages show it, in French, isolated (U+2068…U+2069) so that
-it reads left to right inside an Arabic page; the page's "not yet reviewed" line already tells
-the reader that some wording may not be in their language yet. It is translated at the next
-catalog round.
+made) shows as the page would have shown it before: in French (modeltranslation's default
+language), isolated (U+2068…U+2069) so that it reads left to right inside an Arabic page; the
+page's "not yet reviewed" line already tells the reader that some wording may not be in their
+language yet. It is translated at the next catalog round.
 """
 
 from __future__ import annotations

@@ -58,17 +58,18 @@ def test_other_languages_show_the_catalogs_translation(language: str) -> None:
     clientele = Clientele.objects.get(code="justice_involved")
     difficulty = Difficulty.objects.get(code="debt")
     with translation.override(language):
-        assert program.local_name == _catalog("Social Assistance Program", language)
+        shown = (program.local_name, clientele.local_name, difficulty.name_in(None))
         assert str(program) == f"PAS – {program.local_name}"
-        assert clientele.local_name == _catalog("Justice-involved people", language)
-    assert difficulty.name_in(language) == _catalog("Excessive debt", language)
-    for shown in (program.local_name, clientele.local_name, difficulty.name_in(language)):
-        assert shown not in (
-            _column(program, "fr-ca"),
-            _column(clientele, "fr-ca"),
-            difficulty.name_fr,
-        )
-        assert ISOLATE not in shown
+    assert shown == (
+        _catalog("Social Assistance Program", language),
+        _catalog("Justice-involved people", language),
+        _catalog("Excessive debt", language),
+    )
+    assert difficulty.name_in(language) == shown[2]
+    french = (_column(program, "fr-ca"), _column(clientele, "fr-ca"), difficulty.name_fr)
+    for name, in_french in zip(shown, french, strict=True):
+        assert name != in_french
+        assert ISOLATE not in name
 
 
 @pytest.mark.parametrize("language", PARTICIPANT_ONLY)
