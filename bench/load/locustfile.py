@@ -7,6 +7,10 @@ Run by ``bench/load/run.py`` (which starts the stack and writes the figures); by
 
 Users sign in with sessions prepared by ``bench/load/fixtures.py`` (no sign-in form: the real
 one throttles 30 sign-ins a minute per address, and every user here comes from 127.0.0.1).
+Every user is a ``FastHttpUser`` (geventhttpclient): 2.4 ms of the load generator's CPU a
+request where ``HttpUser`` (requests) took 3.9 ms, on a machine whose two cores it shares with
+the server (docs/benchmarks.md). Its client retries nothing sent by POST: a write is sent once,
+as a browser sends it. Cookies (the session, the CSRF token) live in its cookie jar.
 Every write the server acknowledges (a redirect after a note, an application's confirmation
 page) is appended to ``$SENTIER_LOAD_DIR/acks/<pid>.jsonl``, so that the fault scripts can check
 each one against the database afterwards. Weights: ``SENTIER_LOAD_MIX`` (default ``50,10,100,5``:
@@ -33,12 +37,15 @@ import os
 import random
 import re
 import uuid
+from http.cookiejar import Cookie
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
-from locust import FastHttpUser, HttpUser, between, task
+from locust import FastHttpUser, between, task
 
 from bench.load.forms import forms_of, post_data
+from bench.load.stack import LONGEST_THINK_SECONDS
 
 DIR = Path(os.environ.get("SENTIER_LOAD_DIR", "/tmp/pg-ops18"))  # noqa: S108 - throw-away
 FIXTURES: dict[str, Any] = json.loads((DIR / "fixtures.json").read_text())
@@ -57,6 +64,39 @@ INBOX_LINK = re.compile(r'href="/fr-ca/referrals/inbox/([0-9a-f-]{36})/"')
 _ack_file = None
 
 
+#: A form as a browser posts it (geventhttpclient sends a str body as text/plain).
+FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+
+
+def set_cookie(user: FastHttpUser, name: str, value: str) -> None:
+    """Put a cookie for the stack's host in the user's cookie jar (as a browser holds one)."""
+    host = urlsplit(str(user.host)).hostname or "127.0.0.1"
+    user.client.cookiejar.set_cookie(
+        Cookie(
+            0,
+            name,
+            value,
+            None,
+            False,
+            host,
+            False,
+            False,
+            "/",
+            True,
+            False,
+            None,
+            False,
+            None,
+            None,
+            {},
+        )
+    )
+
+
+def cookie(user: FastHttpUser, name: str) -> str:
+    return next((c.value or "" for c in user.client.cookiejar if c.name == name), "")
+
+
 def acknowledge(kind: str, **fields: str) -> None:
     global _ack_file
     if _ack_file is None:
@@ -65,14 +105,14 @@ def acknowledge(kind: str, **fields: str) -> None:
     _ack_file.flush()
 
 
-class Staff(HttpUser):
+class Staff(FastHttpUser):
     abstract = True
     pool = "caseworkers"
+    default_headers = {"Accept-Language": "fr-ca"}
 
     def on_start(self) -> None:
         person = random.choice(FIXTURES[self.pool])
-        self.client.cookies.set(FIXTURES["session_cookie"], person["session"])
-        self.client.headers["Accept-Language"] = "fr-ca"
+        set_cookie(self, FIXTURES["session_cookie"], person["session"])
 
     def page(self, url: str, name: str) -> str:
         with self.client.get(url, name=name, catch_response=True) as response:
@@ -82,13 +122,13 @@ class Staff(HttpUser):
             return str(response.text)
 
     def submit(self, url: str, form: dict[str, Any], name: str, **values: Any) -> int:
-        data = post_data(form, **values)
+        data = urlencode(post_data(form, **values))
         with self.client.post(
             form["action"] or url,
             data=data,
             name=name,
             allow_redirects=False,
-            headers={"Referer": f"{self.host}{url}"},
+            headers={**FORM, "Referer": f"{self.host}{url}"},
             catch_response=True,
         ) as response:
             if response.status_code not in (302, 303, 409):
@@ -247,19 +287,20 @@ ANSWERS = {
 }
 
 
-class Applicant(HttpUser):
+class Applicant(FastHttpUser):
     """An applicant applying online, step by step, then sending."""
 
     weight = MIX[2]
-    wait_time = between(5, 15)
+    wait_time = between(5, LONGEST_THINK_SECONDS)
+    default_headers = {"Accept-Language": "fr-ca"}
 
     @task
     def apply(self) -> None:
-        self.client.headers["Accept-Language"] = "fr-ca"
         self.client.get(f"{LANG}/apply/", name="apply: start page")
         with self.client.post(
             f"{LANG}/apply/",
-            data={"csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")},
+            data=urlencode({"csrfmiddlewaretoken": cookie(self, FIXTURES["csrf_cookie"])}),
+            headers=FORM,
             name="apply: start",
             allow_redirects=False,
             catch_response=True,
@@ -281,7 +322,8 @@ class Applicant(HttpUser):
             summary = url.endswith("/summary/")
             with self.client.post(
                 form["action"] or url,
-                data=post_data(form, **values),
+                data=urlencode(post_data(form, **values)),
+                headers=FORM,
                 allow_redirects=False,
                 name="apply: send" if summary else "apply: save a step",
                 catch_response=True,

@@ -45,6 +45,13 @@ PIDS = DIR / "pids.json"
 BASE_URL = f"http://127.0.0.1:{HTTP_PORT}"
 
 
+#: The longest a load user thinks between two requests (``bench/load/locustfile.py``: an
+#: applicant between two steps). Gunicorn keeps an idle connection open longer than that
+#: (``KEEP_ALIVE_SECONDS``): with its default 2 s it closed the connection a user was about to
+#: reuse, and a request sent as it closed got no answer (20 "status 0" in 10 minutes).
+LONGEST_THINK_SECONDS = 15
+KEEP_ALIVE_SECONDS = LONGEST_THINK_SECONDS + 15
+
 #: An existing database to run against instead of this directory's cluster (None: ours).
 EXISTING_DATABASE_URL = os.environ.get("SENTIER_LOAD_DATABASE_URL") or None
 
@@ -174,6 +181,7 @@ def commands(workers: int, threads: int) -> dict[str, list[str]]:
             "--worker-class=gthread",
             "--timeout=60",
             "--graceful-timeout=5",
+            f"--keep-alive={KEEP_ALIVE_SECONDS}",
             f"--pid={DIR / 'gunicorn.pid'}",
             f"--control-socket={DIR / 'gunicorn.ctl'}",
             "--preload",  # Django is imported once, then the workers fork

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,6 +24,7 @@ from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.core import languages
 from sentier.core.jurisdiction import app_enabled
+from sentier.core.pagination import BoundedPaginator, bound_for_page
 from sentier.intake import actions, selectors
 from sentier.intake.forms import (
     AssistedStartForm,
@@ -351,6 +351,12 @@ def assisted_start(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/assisted_start.html", {"form": form})
 
 
+#: The review queue's page, and how far its applications are counted at least (the page asked
+#: for may count further: ``bound_for_page``).
+REVIEW_PAGE_SIZE = 25
+REVIEW_COUNT_BOUND = 1000
+
+
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
@@ -359,7 +365,15 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     form = ReviewQueueFilterForm(request.GET or None)
     params = form.cleaned_data if form.is_bound and form.is_valid() else {}
     queryset = selectors.filter_review_queue(user, selectors.review_queue_for_user(user), params)
-    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    # Counted as far as the page asked for needs (1,000 applications at least): a region's
+    # pending applications joined to their files were counted on every page (93 ms at
+    # 1,000,000 files, 16,632 waiting in Montréal).
+    bound = bound_for_page(
+        request.GET.get("page"), per_page=REVIEW_PAGE_SIZE, at_least=REVIEW_COUNT_BOUND
+    )
+    page = BoundedPaginator(queryset, REVIEW_PAGE_SIZE, bound=bound).get_page(
+        request.GET.get("page")
+    )
     record_access(
         user=user,
         shown=[row.participant_id for row in page.object_list],

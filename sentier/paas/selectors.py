@@ -166,10 +166,20 @@ def list_placements_for_organization(
 
 
 def list_placements_for_week(user: User, week: dt.date) -> QuerySet[Placement]:
-    """The organization's placements whose dates overlap the week of ``week`` (a Monday)."""
-    return list_placements_for_organization(user, active_only=False).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=week),
-        start_date__lte=week + dt.timedelta(days=6),
+    """The organization's placements whose dates overlap the week of ``week`` (a Monday), with
+    only what the attendance screen reads: the person and the plan of hours. (An organization
+    has hundreds of placements on one screen: the objectives, activities, decision and
+    allocation of each were read and never shown.)"""
+    return (
+        list_placements_for_organization(user, active_only=False)
+        .select_related(None)
+        .prefetch_related(None)
+        .select_related("participant")
+        .prefetch_related("hours_plan")
+        .filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=week),
+            start_date__lte=week + dt.timedelta(days=6),
+        )
     )
 
 

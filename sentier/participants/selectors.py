@@ -14,6 +14,7 @@ from django.http import Http404
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.core.queries import among
 from sentier.participants.models import Participant, SavedSearch, TimelineEvent
 from sentier.participants.permissions import visible_participants_q
 
@@ -85,7 +86,10 @@ def caseload_filters(user: User, params: dict[str, Any]) -> QuerySet[Participant
     if status := params.get("status"):
         queryset = queryset.filter(status=status)
     if text := (params.get("q") or "").strip():
-        queryset = queryset.filter(
-            Q(first_name__icontains=text) | Q(last_name__icontains=text) | Q(file_number=text)
+        # The matches first (trigram indexes), then sorted: not the whole region walked in
+        # name order until a page of matches turns up (sentier.core.queries).
+        queryset = among(
+            queryset,
+            Q(first_name__icontains=text) | Q(last_name__icontains=text) | Q(file_number=text),
         )
     return queryset

@@ -142,3 +142,26 @@ def test_the_queue_logs_one_row_per_person_shown(client_for: Any, personas: Any)
     assert [row.participant_id for row in logged] == [first.participant_id] + [
         r.participant_id for r in listed[:3]
     ]
+
+
+def test_a_long_queue_is_counted_only_as_far_as_the_page_needs(
+    client_for: Any, monkeypatch: pytest.MonkeyPatch, django_assert_max_num_queries: Any
+) -> None:
+    """No COUNT of a region's every waiting application on every page: past the bound, "more
+    than N", and a later page counts further."""
+    first, second, third = send(), send(), send()
+    monkeypatch.setattr("sentier.intake.views.REVIEW_PAGE_SIZE", 1)
+    monkeypatch.setattr("sentier.intake.views.REVIEW_COUNT_BOUND", 2)
+    client = client_for("caseworker_laval")
+    client.get(reverse("intake:review_queue"))
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("intake:review_queue"))
+    paginator = page.context["page"].paginator
+    assert (paginator.count, paginator.more) == (2, True)
+    assert list(page.context["page"].object_list) == [first]
+    assert "Plus de 2 demandes" in page.content.decode()
+    later = client.get(reverse("intake:review_queue"), {"page": "3"})
+    assert list(later.context["page"].object_list) == [third]
+    paginator = later.context["page"].paginator
+    assert (paginator.count, paginator.more) == (3, False)
+    assert second not in later.context["page"].object_list

@@ -214,3 +214,21 @@ def test_one_save_writes_one_row_per_person(
     assert sorted((row.participant_id, row.kind) for row in rows) == sorted(
         (p.participant_id, AccessKind.PAAS_ATTENDANCE) for p in group
     )
+
+
+def test_the_screen_reads_only_the_people_and_their_hours(
+    client_for: Any, group: list[Any], django_assert_max_num_queries: Any
+) -> None:
+    """An organization has hundreds of placements on this screen: their objectives,
+    activities, decisions and allocations are not read (nothing of them is shown)."""
+    client = client_for("partner_opex")
+    client.get(url(start_date()))
+    with django_assert_max_num_queries(14) as captured:
+        response = client.get(url(start_date()))
+    assert response.status_code == 200
+    read = " ".join(query["sql"] for query in captured.captured_queries)
+    for table in ("paas_placementobjective", "paas_placementactivity", "decisions_decision"):
+        assert table not in read
+    assert "paas_hoursstep" in read
+    for placement in group:
+        assert placement.participant.full_name in response.content.decode()

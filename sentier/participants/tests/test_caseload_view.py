@@ -156,3 +156,38 @@ def test_the_bound_follows_the_page_asked_for() -> None:
     assert bound_for_page("50", per_page=25, at_least=1000) == 1275
     assert bound_for_page("-3", per_page=25, at_least=1000) == 1000
     assert bound_for_page("9" * 30, per_page=25, at_least=1000) == 2_500_025
+
+
+def test_a_name_search_lists_every_match_in_name_order_with_constant_queries(
+    client_for: Any, personas: Any, django_assert_max_num_queries: Any
+) -> None:
+    """The search's matches are found first (``sentier.core.queries.among``), then sorted: the
+    same files, in the same order, as the plain filter gives."""
+    from django.db.models import Q
+
+    from sentier.accounts.models import User
+    from sentier.participants.models import Participant
+    from sentier.participants.selectors import list_participants_for_user
+
+    load_demo(120)
+    admin = User.objects.get(pk=personas["admin"].pk)
+    surname = (
+        Participant.objects.order_by().values_list("last_name", flat=True).distinct().first()
+    )
+    text = surname[1:4]
+    expected = list(
+        list_participants_for_user(admin).filter(
+            Q(first_name__icontains=text) | Q(last_name__icontains=text) | Q(file_number=text)
+        )
+    )
+    assert expected
+    client = client_for("admin")
+    client.get(URL, {"scope": "all", "q": text})
+    with django_assert_max_num_queries(14):
+        response = client.get(URL, {"scope": "all", "q": text})
+    page = response.context["page"]
+    assert page.paginator.count == len(expected)
+    assert list(page.object_list) == expected[:25]
+    number = expected[0].file_number
+    found = client.get(URL, {"scope": "all", "q": number}).context["page"].object_list
+    assert list(found) == [expected[0]]
