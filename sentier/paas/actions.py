@@ -559,10 +559,12 @@ def record_group_attendance(
     *, actor: User, week: dt.date, hours_by_placement: dict[Placement, Decimal]
 ) -> int:
     """The group screen: record every changed figure of one week at once, all or nothing.
-    Returns how many entries were written."""
+    Returns how many entries were written. The screen sends back every figure it shows: the
+    week's entries are read in one query, and only the changed ones are recorded."""
     written = 0
+    latest = selectors.latest_attendance_by_placement(list(hours_by_placement), week)
     for placement, hours in hours_by_placement.items():
-        previous = selectors.latest_attendance(placement, week)
+        previous = latest.get(placement.pk)
         if previous is not None and previous.hours == hours:
             continue
         record_attendance(actor=actor, placement=placement, week_start=week, hours=hours)

@@ -232,3 +232,22 @@ def test_the_screen_reads_only_the_people_and_their_hours(
     assert "paas_hoursstep" in read
     for placement in group:
         assert placement.participant.full_name in response.content.decode()
+
+
+def test_figures_sent_back_unchanged_cost_no_query_each(
+    client_for: Any, group: list[Any], django_assert_max_num_queries: Any
+) -> None:
+    """The screen sends back every figure it shows: the week's entries are read by the screen
+    and by the save, once each (not once a person), and a figure already saved records
+    nothing."""
+    week = start_date()
+    client = client_for("partner_opex")
+    everything = {f"hours-{p.uuid}": "6" for p in group}
+    assert client.post(url(), {"week": week.isoformat(), **everything}).status_code == 302
+    entries = AttendanceEntry.objects.count()
+    with django_assert_max_num_queries(16) as captured:
+        response = client.post(url(), {"week": week.isoformat(), **everything})
+    assert response.status_code == 302
+    assert AttendanceEntry.objects.count() == entries == len(group)
+    entry_reads = [q for q in captured.captured_queries if "paas_attendanceentry" in q["sql"]]
+    assert len(entry_reads) == 2
