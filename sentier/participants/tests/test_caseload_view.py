@@ -172,6 +172,7 @@ def test_a_name_search_lists_every_match_in_name_order_with_constant_queries(
     load_demo(120)
     admin = User.objects.get(pk=personas["admin"].pk)
     surname = Participant.objects.order_by().values_list("last_name", flat=True).distinct().first()
+    assert surname
     text = surname[1:4]
     expected = list(
         list_participants_for_user(admin).filter(
