@@ -36,8 +36,9 @@ def assert_ontario_look(page: Page) -> None:
     assert any("ontario-ds/styles/css/compiled/ontario-theme" in href for href in stylesheets)
 
 
-def fill_application(page: Page, *, program: str, ready: bool) -> None:
-    """From the first step to the questionnaire, answered (English pages)."""
+def fill_identity_and_contact(page: Page, *, told_by: str = "email") -> None:
+    """The first two steps (English pages); an application entered by staff (phone, in person)
+    answers how the person wants to be told (``told_by``)."""
     page.locator("input[name='first_name']").fill("Maya")
     page.locator("input[name='last_name']").fill("Singh")
     page.locator("input[name='birth_date']").fill("1991-04-12")
@@ -48,7 +49,14 @@ def fill_application(page: Page, *, program: str, ready: bool) -> None:
     page.locator("input[name='city']").fill("Toronto")
     page.locator("input[name='postal_code']").fill("M5H 2N2")
     page.locator("select[name='region']").select_option("ON33")
+    told = page.locator(f"input[name='told_by'][value='{told_by}']")
+    if told.count():
+        told.check()
     submit(page)
+
+
+def fill_the_rest(page: Page, *, program: str, ready: bool) -> None:
+    """From the household step to the questionnaire, answered."""
     page.locator("input[name='household_type'][value='single']").check()
     page.locator("input[name='adults']").fill("1")
     page.locator("input[name='children']").fill("0")
@@ -57,6 +65,12 @@ def fill_application(page: Page, *, program: str, ready: bool) -> None:
     submit(page)
     page.locator(f"input[name='job_start'][value='{'yes' if ready else 'no'}']").check()
     submit(page)
+
+
+def fill_application(page: Page, *, program: str, ready: bool) -> None:
+    """From the first step to the questionnaire, answered (English pages)."""
+    fill_identity_and_contact(page)
+    fill_the_rest(page, program=program, ready=ready)
 
 
 def test_ontario_works_applicant_is_fast_tracked_to_employment_ontario_at_grant(
@@ -358,3 +372,60 @@ def test_the_other_ontario_pages_pass_axe(
     page.goto(url("/en-ca/participants/me/"))
     expect(page.locator("main")).to_contain_text("referred to Employment Ontario")
     assert_accessible(page)
+
+
+def test_a_counter_application_records_the_channel_and_the_letter_comes_from_the_local_office(
+    page: Page,
+    url: Url,
+    login: Callable[..., None],
+    ontario_site: dict[str, Any],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> None:
+    """Issue 19 in Ontario: the intake officer entering an in-person application asks how the
+    person wants to be told (a letter needs the street address: a field error first); once the
+    grant transferred the file, the letter comes from the Toronto local office, with its postal
+    address and number, and joins the day's mailing."""
+    from sentier.correspondence import actions as correspondence
+    from sentier.correspondence.models import ContactPreference, Notice
+    from sentier.ontario import actions
+    from sentier.ontario.models import OWApplication
+
+    wendy = ontario_site["ow_intake"]
+    login(page, wendy.email, language="en-ca")
+    page.goto(url("/en-ca/apply/assisted/"))
+    page.locator("input[name='channel'][value='in_person']").check()
+    submit(page)
+    fill_identity_and_contact(page, told_by="letter")
+    # No street address: the letter cannot be chosen, the page says why, nothing is sent.
+    expect(page.locator("main")).to_contain_text("A letter needs the street address.")
+    expect(page.locator("input[name='told_by'][value='letter']")).to_be_checked()
+    assert_accessible(page)
+    screenshot(page, "on-counter-channel-en")
+    page.locator("input[name='address']").fill("100 Queen St W")
+    submit(page)
+    fill_the_rest(page, program="OW", ready=False)
+    expect(page.locator("h1")).to_have_text("Check your answers")
+    submit(page)
+    ow = OWApplication.objects.get()
+    preference = ContactPreference.objects.get(participant=ow.participant)
+    assert (preference.channel, preference.recorded_by) == ("letter", wendy)
+
+    actions.grant_ow_application(actor=wendy, ow_application=ow)
+    correspondence.plan_notices()
+    decided = Notice.objects.get(participant=ow.participant, subject="on_application_decided")
+    assert (decided.channel, decided.status) == ("letter", "to_mail")
+
+    page.context.clear_cookies()
+    login(page, ontario_site["caseworker"].email, language="en-ca")
+    page.goto(url("/en-ca/correspondence/mailing/"))
+    expect(page.locator("main")).to_contain_text("100 Queen St W")
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Print the letters").click()
+    assert Path(download_info.value.path()).read_bytes().startswith(b"%PDF-")
+    # What that PDF is made of: the local office's return address and whom to call.
+    letter = correspondence.letter_html(decided, at=timezone.now())
+    for line in ("Metro Hall", "55 John Street", "Toronto ON  M5V 3C6", "416-338-8888"):
+        assert line in letter
+    assert "PO Box 0000" not in letter

@@ -175,6 +175,7 @@ def message_for(notice: Notice, *, at: dt.datetime, language: str | None = None)
         file_number=participant.file_number,
         caseworker=caseworker.get_full_name() if caseworker is not None else "",
         respond_by=respond_by_if_told(notice, at),
+        phone=help_phone(participant),
     )
 
 
@@ -271,15 +272,18 @@ def plan_notices_for(event: TimelineEvent, *, now: dt.datetime) -> list[Notice]:
 
 
 def write_reminders(*, now: dt.datetime | None = None) -> list[TimelineEvent]:
-    """The reminders due on the people's files (a follow-up in the next days, a consent about to
-    end), each once: the events ``plan_notices`` then tells the person of."""
-    if not app_enabled("correspondence") or settings.SENTIER_JURISDICTION != "qc":
-        return []  # Québec's reminders: the Ontario configuration has not opted in
+    """The reminders due on the people's files, each once: the events ``plan_notices`` then
+    tells the person of. A consent about to end, everywhere; a support plan's follow-up in the
+    next days where support plans are offered (Québec); the jurisdiction's own
+    (``registry.register_reminders``: Ontario's action plan reviews)."""
+    if not app_enabled("correspondence"):
+        return []
     now = now or timezone.now()
-    return [
-        *remind_participants_of_follow_ups(now=now),
-        *announce_expiring_consents(now=now),
-    ]
+    written = remind_participants_of_follow_ups(now=now) if app_enabled("plans") else []
+    for writer in registry.reminder_writers():
+        written.extend(writer(now=now))
+    written.extend(announce_expiring_consents(now=now))
+    return written
 
 
 def plan_notices(*, now: dt.datetime | None = None) -> list[Notice]:
@@ -314,7 +318,7 @@ def _email_content(notice: Notice, at: dt.datetime) -> tuple[str, str]:
             {
                 "message": message,
                 "sender": return_address(notice.participant)[0],
-                "phone": help_phone(),
+                "phone": help_phone(notice.participant),
             },
         )
     return message.title, body

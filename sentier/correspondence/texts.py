@@ -9,7 +9,8 @@ sentence; a sentence missing from a catalog falls back to French (``LANGUAGE_COD
 does (``docs/architecture.md``).
 
 Whom to call and the return address are settings (``SENTIER_CORRESPONDENCE_PHONE``,
-``SENTIER_CORRESPONDENCE_RETURN_ADDRESS``); the defaults are the numbers the seeds give for the
+``SENTIER_CORRESPONDENCE_RETURN_ADDRESS``), else the jurisdiction's own (Ontario: the person's
+office, ``ontario.correspondence``); the defaults are the numbers the seeds give for the
 personalized support plan in Québec (001: Montréal 514 873-4000, elsewhere 1 877 767-8773) and
 Ontario's ODSP help line (``sentier.ontario.package.HELP_PHONE``, 004), with placeholder
 addresses to replace before production.
@@ -51,13 +52,22 @@ _DEFAULT_RETURN_ADDRESS = {
 
 def correspondence_language(code: str) -> str:
     """The language a notice is written in: the file's language of correspondence when Sentier
-    writes it, else French."""
+    writes it (and the jurisdiction writes in it, ``registry.Wording.language``), else French."""
+    own = registry.wording()
+    if own is not None and own.language is not None:
+        return own.language(code)
     return code if code in _LANGUAGES else "fr-ca"
 
 
-def help_phone() -> str:
+def help_phone(participant: Participant | None = None) -> str:
+    """Whom to call: the setting, else the jurisdiction's own for ``participant`` (their
+    office's number, ``registry.Wording.phone``), else the default."""
     configured: str = getattr(settings, "SENTIER_CORRESPONDENCE_PHONE", "")
-    return configured or _DEFAULT_PHONE.get(settings.SENTIER_JURISDICTION, _DEFAULT_PHONE["qc"])
+    if configured:
+        return configured
+    own = registry.wording()
+    found = own.phone(participant) if own is not None and own.phone is not None else ""
+    return found or _DEFAULT_PHONE.get(settings.SENTIER_JURISDICTION, _DEFAULT_PHONE["qc"])
 
 
 def return_address(participant: Participant | None = None) -> list[str]:
@@ -101,8 +111,10 @@ def compose(
     file_number: str,
     caseworker: str = "",
     respond_by: dt.datetime | None = None,
+    phone: str = "",
 ) -> Message:
-    """The notice about ``subject`` in ``language``; ``data`` are the event's parameters."""
+    """The notice about ``subject`` in ``language``; ``data`` are the event's parameters;
+    ``phone``: whom to call (default: ``help_phone()``)."""
     language = correspondence_language(language)
     with translation.override(language):
         names = {
@@ -113,11 +125,12 @@ def compose(
         own = registry.wording()
         found = own.body(subject, data, names, respond_by) if own is not None else None
         title, body = found if found is not None else _body(subject, data, names, respond_by)
+        phone = phone or help_phone()
         call = (
             _("Questions? Call your caseworker, %(name)s, or %(phone)s. Say your file number.")
-            % {"name": caseworker, "phone": help_phone()}
+            % {"name": caseworker, "phone": phone}
             if caseworker
-            else _("Questions? Call %(phone)s. Say your file number.") % {"phone": help_phone()}
+            else _("Questions? Call %(phone)s. Say your file number.") % {"phone": phone}
         )
         paragraphs = (
             _("Hello %(name)s,") % {"name": first_name},

@@ -31,10 +31,18 @@ PAGE_SIZE = 50
 
 
 def _staff(request: HttpRequest) -> User:
+    """The lists (notices, the day's mailing): staff who work a caseload, else 403."""
     user = request_user(request)
     if not may(user, "participants.view_caseload"):
         raise PermissionDenied
     return user
+
+
+def _notice(request: HttpRequest, notice_uuid: str) -> tuple[User, Notice]:
+    """A per-file page's notice: whoever may not see it (no caseload, or not their file) gets
+    the same 404 as for a notice that does not exist, like every page that names a row."""
+    user = request_user(request)
+    return user, selectors.get_notice_for_user(user, notice_uuid)
 
 
 @login_required
@@ -56,8 +64,7 @@ def notices(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def retry(request: HttpRequest, notice_uuid: str) -> HttpResponse:
-    user = _staff(request)
-    notice = selectors.get_notice_for_user(user, notice_uuid)
+    user, notice = _notice(request, notice_uuid)
     try:
         actions.retry_notice(actor=user, notice=notice)
     except ValidationError as error:
@@ -71,8 +78,7 @@ def retry(request: HttpRequest, notice_uuid: str) -> HttpResponse:
 @require_POST
 def replace(request: HttpRequest, notice_uuid: str) -> HttpResponse:
     """An e-mail that could not go: write or call instead, as the file allows."""
-    user = _staff(request)
-    notice = selectors.get_notice_for_user(user, notice_uuid)
+    user, notice = _notice(request, notice_uuid)
     try:
         created = actions.replace_email(actor=user, notice=notice)
     except ValidationError as error:
@@ -186,8 +192,7 @@ def mailing_mailed(request: HttpRequest) -> HttpResponse:
 @login_required
 def call(request: HttpRequest, notice_uuid: str) -> HttpResponse:
     """A call to make: whom, the number, what to say, by when; the outcome closes it."""
-    user = _staff(request)
-    notice = selectors.get_notice_for_user(user, notice_uuid)
+    user, notice = _notice(request, notice_uuid)
     if notice.channel != "phone":
         raise Http404
     form = CallOutcomeForm(request.POST or None)

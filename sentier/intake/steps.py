@@ -95,6 +95,13 @@ TOLD_BY_CHOICES = (
     ("letter", _("By letter")),
     ("phone", _("By a phone call from their caseworker")),
 )
+#: Ontario: nobody has a caseworker before the grant; the intake unit that decides calls, then
+#: the local office (``ontario.correspondence.caller``).
+ON_TOLD_BY_CHOICES = (
+    ("email", _("By e-mail")),
+    ("letter", _("By letter")),
+    ("phone", _("By a phone call from intake staff, then from their local office")),
+)
 
 
 class ContactForm(forms.Form):
@@ -125,12 +132,13 @@ class ContactForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.jurisdiction = jurisdiction
         if asks_channel:
+            ontario = jurisdiction == Jurisdiction.ONTARIO
             self.fields["told_by"] = forms.ChoiceField(
                 label=_("How does the person want to be told about their file?"),
                 help_text=_(
                     "Ask them. An e-mail needs an address; a letter, the full postal address."
                 ),
-                choices=TOLD_BY_CHOICES,
+                choices=ON_TOLD_BY_CHOICES if ontario else TOLD_BY_CHOICES,
                 widget=forms.RadioSelect,
                 error_messages={
                     "required": _("Choose how the person wants to be told."),

@@ -61,12 +61,9 @@ def _steps(application: Application) -> tuple[Step, ...]:
 
 def _asks_channel(application: Application) -> bool:
     """Staff entering an application by phone or in person ask how the person wants to be told
-    (issue 19). Québec only for now: the Ontario configuration of correspondence is its own."""
-    return (
-        application.channel != Channel.ONLINE
-        and _jurisdiction() == Jurisdiction.QUEBEC
-        and app_enabled("correspondence")
-    )
+    (issue 19), in both configurations (Ontario: ServiceOntario's phone line, a local office's
+    or a First Nations site's counter, 004 Q13-Q14; the question's words are Ontario's)."""
+    return application.channel != Channel.ONLINE and app_enabled("correspondence")
 
 
 def _step_form(application: Application, code: str, data: Any = None) -> Any:

@@ -1,5 +1,6 @@
 """Admin for the Ontario configuration's lists: ODSP refusal reasons, First Nations ODSP
-delivery sites (the shipped ones are placeholders and say so), and who works in which unit."""
+delivery sites (the shipped ones are placeholders and say so), who works in which unit, and the
+offices' postal addresses and numbers (letters' return address and whom to call)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from sentier.ontario.models import ODSPRefusalReason, UnitMembership
+from sentier.ontario.models import ODSPRefusalReason, Office, UnitMembership
 from sentier.reference.models import FirstNationsSite
 
 
@@ -46,3 +47,13 @@ class FirstNationsSiteAdmin(SimpleHistoryAdmin, TranslationAdmin[Any]):  # type:
 class UnitMembershipAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
     list_display = ("user", "unit", "first_nations_site")
     list_filter = ("unit",)
+
+
+@admin.register(Office)
+class OfficeAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+    list_display = ("name", "phone", "has_address")
+    search_fields = ("name",)
+
+    @admin.display(boolean=True, description=_("postal address"))
+    def has_address(self, office: Office) -> bool:
+        return bool(office.address_lines)

@@ -694,3 +694,60 @@ class RefusalNotice(models.Model):
     def address_lines(self) -> list[str]:
         last = "  ".join(p for p in (f"{self.city} {self.province}".strip(), self.postal_code) if p)
         return [line for line in (self.street, last) if line]
+
+
+class Office(models.Model):
+    """An office that writes to people (the Ontario Works local office of a service area, the
+    provincial intake unit, ODSP centralized intake): its postal address for the return address
+    of letters, and the number people call. ``name`` is the English name a staff account's
+    office holds (``accounts.User.office``), shown in French through the catalog
+    (``ontario.offices``).
+
+    An address is recorded only from a source (``source``): without one, letters say that the
+    office's postal address is not on record and to call instead, rather than print a made-up
+    address. Edited in the admin; the shipped rows (``ontario.offices.OFFICES``) are created
+    once and never overwritten."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    # The service area whose Ontario Works local office this is: it writes to the area's
+    # clients once the grant transferred them (None: a provincial unit).
+    region = models.ForeignKey(
+        "reference.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("service area"),
+    )
+    postal_address = models.TextField(
+        _("postal address"),
+        blank=True,
+        help_text=_("One line per line of the envelope. Leave empty when not known."),
+    )
+    phone = models.CharField(
+        _("phone number"),
+        max_length=40,
+        blank=True,
+        help_text=_("Whom people call about their file. Empty: the province's line."),
+    )
+    source = models.CharField(
+        _("source of the address"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the address and number come from."),
+    )
+    history = HistoricalRecords()
+
+    objects: ClassVar[models.Manager[Office]] = models.Manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line.strip() for line in self.postal_address.splitlines() if line.strip()]

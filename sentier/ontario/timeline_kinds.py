@@ -95,6 +95,8 @@ def _action_plan(data: Mapping[str, Any], summary: str) -> str | None:
         return gettext("Action plan put in place")
     if step == "reviewed":
         return gettext("Action plan reviewed")
+    if step == "review_coming":
+        return gettext("Action plan review coming: the person is reminded")
     return None
 
 

@@ -123,6 +123,30 @@ def test_another_region_gets_not_found(client_for: Any, planned: dict[str, Any])
     assert "Ana Test" not in client.get("/en-ca/correspondence/mailing/").content.decode()
 
 
+@pytest.mark.parametrize("who", ["partner_opex", "analyst", "participant"])
+def test_a_notice_page_without_caseload_access_is_the_missing_rows_404(
+    client_for: Any, planned: dict[str, Any], who: str
+) -> None:
+    """Like every page that names a row: "not yours" is the 404 of "not there", byte for byte,
+    never a 403 that says the notice exists; and nothing changes."""
+    client = client_for(who)
+    missing = "00000000-0000-4000-8000-00000000dead"
+    call = planned["call"]
+    before = list(Notice.objects.order_by("pk").values_list("status", "outcome", "sent_at"))
+    for name, method, data in (
+        ("correspondence:call", "get", {}),
+        ("correspondence:call", "post", {"outcome": "reached", "note": ""}),
+        ("correspondence:retry", "post", {}),
+        ("correspondence:replace", "post", {}),
+    ):
+        send = getattr(client, method)
+        real = send(reverse(name, args=[call.uuid]), data)
+        absent = send(reverse(name, args=[missing]), data)
+        assert (real.status_code, real.content) == (404, absent.content), name
+    after = list(Notice.objects.order_by("pk").values_list("status", "outcome", "sent_at"))
+    assert after == before
+
+
 def test_partner_staff_and_participants_cannot_open_the_pages(
     client_for: Any, planned: dict[str, Any]
 ) -> None:

@@ -5,6 +5,8 @@
   from the ODSP Act's financial eligibility, for the ministry to confirm or replace.
 - **First Nations ODSP delivery sites** (004 Q14): the sources give no list, so two
   *placeholders* are shipped, named and flagged as such, to be replaced by the real sites.
+- **Offices** that write to people, with a postal address and a number only where a source
+  gives them (``ontario.offices.OFFICES``).
 
 Loading is idempotent and never overwrites what an administrator changed: rows are created
 once, by code.
@@ -15,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from sentier.ontario.models import ODSPRefusalReason
+from sentier.ontario.models import ODSPRefusalReason, Office
+from sentier.ontario.offices import OFFICES
 from sentier.reference.loading import Counts, LoadReport
 from sentier.reference.models import FirstNationsSite, Region
 
@@ -87,6 +90,22 @@ def load_odsp_reference() -> None:
         )
 
 
+def load_offices() -> None:
+    """Create the shipped offices once (idempotent; an administrator's changes are kept)."""
+    for office in OFFICES:
+        Office.objects.get_or_create(
+            name=office.name,
+            defaults={
+                "region": Region.objects.filter(code=office.region).first()
+                if office.region
+                else None,
+                "postal_address": "\n".join(office.address),
+                "phone": office.phone,
+                "source": office.source,
+            },
+        )
+
+
 class ODSPReferenceLoader:
     """Registered with the reference data's loaders: Ontario only."""
 
@@ -98,6 +117,7 @@ class ODSPReferenceLoader:
 
     def load_ontario(self) -> None:
         load_odsp_reference()
+        load_offices()
 
     def finish(self) -> list[tuple[str, Counts]]:
         return []

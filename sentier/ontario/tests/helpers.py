@@ -62,6 +62,14 @@ def step_url(application: Application, step: str) -> str:
     return reverse("intake:step", kwargs={"resume_key": application.resume_key, "step": step})
 
 
+def _usual_channel(contact: dict[str, Any]) -> str:
+    if contact.get("email"):
+        return "email"
+    if all(contact.get(key) for key in ("address", "city", "postal_code")):
+        return "letter"
+    return "phone"
+
+
 def send_application(
     client: Client,
     *,
@@ -82,6 +90,10 @@ def send_application(
         values = {**data, **overrides.get(step, {})}
         if step == "program":
             values["program"] = program
+        if step == "contact" and "told_by" not in values:
+            # Asked only when staff enter the application (phone, in person; ignored online):
+            # unless a test says otherwise, what Sentier would choose by itself.
+            values["told_by"] = _usual_channel(values)
         if step == "contact" and first_nations_site:
             values["first_nations_site"] = "on"
             site = FirstNationsSite.objects.filter(active=True).order_by("name", "id").first()

@@ -162,6 +162,8 @@ PAGES: dict[str, Page] = {
         _key("offer_uuid", lambda r: r.offer), lambda w, r: {"answer": "decline"}, writes=True
     ),
     "network:withdraw_entry": Page(_key("entry_uuid", lambda r: r.entry), _nothing, writes=True),
+    # The notice pages: whoever may not see the notice (the client, the analyst, partner staff:
+    # no caseload) gets the missing row's 404, like every page that names a row.
     "correspondence:call": Page(
         _key("notice_uuid", lambda r: r.call),
         lambda w, r: {"outcome": "reached", "note": ""},
@@ -272,14 +274,14 @@ network:answer_offer         ow   POST   ok .  .  .  .  .  ok ok .  .  .  .  .
 network:answer_offer         odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 network:withdraw_entry       ow   POST   ok .  .  .  .  .  ok .  .  ok .  .  .
 network:withdraw_entry       odsp POST   .  .  ok ok .  .  ok .  .  ok .  .  .
-correspondence:call          ow   GET    ok .  .  .  ok .  ok no no no no .  .
-correspondence:call          ow   POST   ok .  .  .  no .  ok no no no no .  .
-correspondence:call          odsp GET    .  .  ok ok .  .  ok no no no no .  .
-correspondence:call          odsp POST   .  .  ok ok .  .  ok no no no no .  .
-correspondence:retry         ow   POST   ok .  .  .  ok .  ok no no no no .  .
-correspondence:retry         odsp POST   .  .  ok ok .  .  ok no no no no .  .
-correspondence:replace       ow   POST   ok .  .  .  ok .  ok no no no no .  .
-correspondence:replace       odsp POST   .  .  ok ok .  .  ok no no no no .  .
+correspondence:call          ow   GET    ok .  .  .  ok .  ok .  .  .  .  .  .
+correspondence:call          ow   POST   ok .  .  .  no .  ok .  .  .  .  .  .
+correspondence:call          odsp GET    .  .  ok ok .  .  ok .  .  .  .  .  .
+correspondence:call          odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+correspondence:retry         ow   POST   ok .  .  .  ok .  ok .  .  .  .  .  .
+correspondence:retry         odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
+correspondence:replace       ow   POST   ok .  .  .  ok .  ok .  .  .  .  .  .
+correspondence:replace       odsp POST   .  .  ok ok .  .  ok .  .  .  .  .  .
 correspondence:contact_preference ow   POST ok .  .  .  no .  ok ok .  .  .  .  .
 correspondence:contact_preference odsp POST .  .  ok ok .  .  ok .  .  .  .  .  .
 ontario:ow_application       ow   GET    ok .  .  .  ok .  ok .  .  .  .  .  .
