@@ -1,7 +1,7 @@
 """``sentier correspondence``: write the reminders due on the people's files (a follow-up in the
-next days, a consent about to end), then plan the notices of the events that ask something of
-the person (one per event and channel) and queue their e-mails; letters wait for the day's
-mailing, calls land on the caseworkers' worklists.
+next days, in Ontario an action plan's review, a consent about to end), then plan the notices of
+the events that ask something of the person (one per event and channel) and queue their
+e-mails; letters wait for the day's mailing, calls land on the caseworkers' worklists.
 
 ``--now`` replays a given moment (ISO 8601). Run it at least daily (``sentier scheduled`` runs it
 every hour). Safe to run again: no reminder is written twice, nothing is planned twice.
