@@ -84,6 +84,10 @@ SENTIER_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("SENTIER_WEBHOOK_TIMEOUT_
 # the cache (CACHES below): shared by every server process with the database cache.
 # How long the statistics page's counts are kept before they are counted again (seconds).
 SENTIER_STATISTICS_SECONDS = int(os.environ.get("SENTIER_STATISTICS_SECONDS", "300"))
+# The indicators are computed inside a request only in a scope of at most this many files; above
+# it, pages show the last figures computed in the background (sentier.insights.figures). Measured
+# (docs/benchmarks.md, "Indicators at scale"): see the notes there for the figures behind it.
+SENTIER_INSIGHTS_INLINE_FILES = int(os.environ.get("SENTIER_INSIGHTS_INLINE_FILES", "5000"))
 # Counts under this number are never shown on dashboards, exports or the API (issue 17).
 SENTIER_DISCLOSURE_THRESHOLD = int(os.environ.get("SENTIER_DISCLOSURE_THRESHOLD", "10"))
 SENTIER_API_KEY_MAX_DAYS = int(os.environ.get("SENTIER_API_KEY_MAX_DAYS", "365"))

@@ -14,6 +14,7 @@ Every table goes through :mod:`sentier.insights.disclosure` with its margins:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import statistics
@@ -25,7 +26,7 @@ from django.utils import timezone
 
 from sentier.insights.catalogue import Definition
 from sentier.insights.disclosure import THRESHOLD, TOTAL, Cell, protect_counts, protect_rate
-from sentier.insights.milestones import FIRST_SERVICE_KINDS, Kind, Milestone
+from sentier.insights.milestones import FIRST_SERVICE_KINDS, Kind, Milestone, of_kinds
 
 #: The statistics a median indicator gives for each group.
 MEDIAN_STATISTICS = ("q1", "median", "q3")
@@ -89,8 +90,8 @@ def _facts(
 ) -> list[Fact]:
     return [
         Fact({**m.dims, "month": m.month}, yes=bool(yes and yes(m)))
-        for m in milestones
-        if m.kind == kind and period.contains(m.day) and (where is None or where(m))
+        for m in of_kinds(milestones, kind)
+        if period.contains(m.day) and (where is None or where(m))
     ]
 
 
@@ -119,9 +120,27 @@ def count_table(
     counts: dict[tuple[str, ...], int] = defaultdict(int)
     for fact in facts:
         counts[_group_of(fact, by)] += 1
+    return counted_table(counts, by, grid, threshold, margins)
+
+
+def counted_table(
+    counts: Mapping[tuple[str, ...], int],
+    by: Sequence[str],
+    grid: Grid,
+    threshold: int,
+    margins: Sequence[str],
+) -> list[Cell]:
+    """:func:`count_table` from counts already made (a group per key, in ``by``'s order; only
+    groups with at least one case): the values a breakdown takes are those seen."""
+    keys = [
+        _values(key, (), grid)
+        if key in ("region", "month", "area")
+        else sorted({group[i] for group in counts})
+        for i, key in enumerate(by)
+    ]
     cells = [
-        Cell(group=group, value=counts.get(tuple(group[k] for k in by), 0))
-        for group in _groups(by, facts, grid)
+        Cell(group=dict(zip(by, combo, strict=True)), value=counts.get(combo, 0))
+        for combo in itertools.product(*keys)
     ]
     return protect_counts(cells, threshold=threshold, margins=margins)
 
@@ -287,14 +306,11 @@ def _pairs(
     """From the first ``start_kind`` to the first later ``end_kind`` of the same case (or the
     same participant, ``key="participant"``), dated by the end."""
     starts: dict[object, Milestone] = {}
-    for m in sorted(milestones, key=lambda m: m.at):
-        if m.kind == start_kind:
-            starts.setdefault(m.case if key == "case" else m.participant, m)
+    for m in sorted(of_kinds(milestones, start_kind), key=lambda m: m.at):
+        starts.setdefault(m.case if key == "case" else m.participant, m)
     facts = []
     done: set[object] = set()
-    for m in sorted(milestones, key=lambda m: m.at):
-        if m.kind != end_kind:
-            continue
+    for m in sorted(of_kinds(milestones, end_kind), key=lambda m: m.at):
         ident = m.case if key == "case" else m.participant
         start = starts.get(ident)
         if start is None or ident in done or m.at < start.at or not period.contains(m.day):
@@ -336,15 +352,13 @@ def days_to_first_service(
 ) -> list[Cell]:
     """Each application sent in the period, to the first service the person began after it."""
     services: dict[int, list[dt.datetime]] = defaultdict(list)
-    for m in milestones:
-        if m.kind not in FIRST_SERVICE_KINDS:
-            continue
+    for m in of_kinds(milestones, *sorted(FIRST_SERVICE_KINDS)):
         if m.kind == Kind.REFERRAL_ANSWERED and m.dims.get("outcome") != "accepted":
             continue
         services[m.participant].append(m.at)
     facts = []
-    for m in milestones:
-        if m.kind != Kind.APPLICATION_SENT or not period.contains(m.day):
+    for m in of_kinds(milestones, Kind.APPLICATION_SENT):
+        if not period.contains(m.day):
             continue
         later = [at for at in services.get(m.participant, []) if at >= m.at]
         if later:
@@ -360,8 +374,8 @@ def ow_fast_track_funnel(
     stages = {Kind.EO_REFERRED: "referred", Kind.EO_ACCEPTED: "accepted", Kind.EO_ACTIVE: "active"}
     facts = [
         Fact({**m.dims, "month": m.month, "stage": stages[m.kind]})
-        for m in milestones
-        if m.kind in stages and period.contains(m.day)
+        for m in of_kinds(milestones, *stages)
+        if period.contains(m.day)
     ]
     keys = tuple(by) if "stage" in by else (*by, "stage")
     # Stages are not parts of a whole: no total across them.
@@ -373,11 +387,11 @@ def odsp_packages_returned_90d(
     milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
 ) -> list[Cell]:
     """Packages mailed in the period at least 90 days ago; yes when returned within 90 days."""
-    returned = {m.case: m.at for m in milestones if m.kind == Kind.PACKAGE_RETURNED}
+    returned = {m.case: m.at for m in of_kinds(milestones, Kind.PACKAGE_RETURNED)}
     today = local_today()
     facts = []
-    for m in milestones:
-        if m.kind != Kind.PACKAGE_MAILED or not period.contains(m.day):
+    for m in of_kinds(milestones, Kind.PACKAGE_MAILED):
+        if not period.contains(m.day):
             continue
         if (today - m.day).days < 90:
             continue
@@ -387,17 +401,66 @@ def odsp_packages_returned_90d(
     return rate_table(facts, by, grid, t)
 
 
+def _open_cases(
+    milestones: Sequence[Milestone], start_kind: str, end_kind: str | None
+) -> tuple[dict[str, Milestone], dict[str, dt.date]]:
+    """Each case's first start, and the day of its last end."""
+    starts: dict[str, Milestone] = {}
+    for m in of_kinds(milestones, start_kind):
+        starts.setdefault(m.case, m)
+    ends: dict[str, dt.date] = {}
+    if end_kind is not None:
+        for m in of_kinds(milestones, end_kind):
+            ends[m.case] = m.day
+    return starts, ends
+
+
+def stock_counts(
+    milestones: Sequence[Milestone],
+    start_kind: str,
+    end_kind: str | None,
+    period: Period,
+    by: Sequence[str],
+) -> dict[tuple[str, ...], int]:
+    """What :func:`stock_facts` counts by ``by``, without one fact per case and month: each
+    case is open at the end of a run of consecutive months (from the first month-end after its
+    start to the last one before its end), added once to its group at the run's first month and
+    taken off after its last. Without the month, only the period's last month is counted."""
+    months = period.months()
+    lasts = [period.month_end(month) for month in months]
+    starts, ends = _open_cases(milestones, start_kind, end_kind)
+    steps: dict[tuple[str, ...], list[int]] = {}
+    rest = [k for k in by if k != "month"]
+    for case, start in starts.items():
+        first = bisect.bisect_left(lasts, start.day)  # the first month-end on or after it
+        end = ends.get(case)
+        stop = len(lasts) if end is None else bisect.bisect_left(lasts, end)  # ends after it
+        if first >= stop:
+            continue
+        group = tuple(start.dims.get(k, "unknown") for k in rest)
+        step = steps.get(group)
+        if step is None:
+            step = steps[group] = [0] * (len(months) + 1)
+        step[first] += 1
+        step[stop] -= 1
+    counts: dict[tuple[str, ...], int] = {}
+    position = by.index("month") if "month" in by else None
+    for group, step in steps.items():
+        open_now = 0
+        for index, month in enumerate(months):
+            open_now += step[index]
+            if not open_now or (position is None and index != len(months) - 1):
+                continue
+            key = group if position is None else (*group[:position], month, *group[position:])
+            counts[key] = open_now
+    return counts
+
+
 def stock_facts(
     milestones: Sequence[Milestone], start_kind: str, end_kind: str | None, period: Period
 ) -> list[Fact]:
     """One fact per case and month whose end it was open at (from its start, until its end)."""
-    starts: dict[str, Milestone] = {}
-    ends: dict[str, dt.date] = {}
-    for m in milestones:
-        if m.kind == start_kind:
-            starts.setdefault(m.case, m)
-        elif end_kind is not None and m.kind == end_kind:
-            ends[m.case] = m.day
+    starts, ends = _open_cases(milestones, start_kind, end_kind)
     facts = []
     for month in period.months():
         last = period.month_end(month)
@@ -412,13 +475,9 @@ def _stock(start_kind: str, end_kind: str | None) -> Compute:
     def compute(
         milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
     ) -> list[Cell]:
-        facts = stock_facts(milestones, start_kind, end_kind, period)
-        if "month" not in by:
-            # Without the month, the stock at the end of the period.
-            last = period.months()[-1]
-            facts = [fact for fact in facts if fact.dims["month"] == last]
+        counts = stock_counts(milestones, start_kind, end_kind, period, by)
         # A stock summed over months means nothing: no total along the month.
-        return count_table(facts, by, grid, t, margins=[k for k in by if k != "month"])
+        return counted_table(counts, by, grid, t, margins=[k for k in by if k != "month"])
 
     return compute
 
@@ -446,9 +505,7 @@ def _granted_counts(
 ) -> list[Cell]:
     counts: dict[tuple[str, ...], int] = defaultdict(int)
     months = period.months()
-    for m in milestones:
-        if m.kind != Kind.PLACES_GRANTED:
-            continue
+    for m in of_kinds(milestones, Kind.PLACES_GRANTED):
         until = dt.date.fromisoformat(m.dims["until"])
         for month in months:
             last = period.month_end(month)
@@ -529,8 +586,8 @@ def people_with_social_participation(
     each person once a month (once over the period when the table is not by month)."""
     seen: set[tuple[int, str]] = set()
     facts = []
-    for m in sorted(milestones, key=lambda m: m.at):
-        if m.kind != Kind.SOCIAL_PARTICIPATION_ACTION or not period.contains(m.day):
+    for m in sorted(of_kinds(milestones, Kind.SOCIAL_PARTICIPATION_ACTION), key=lambda m: m.at):
+        if not period.contains(m.day):
             continue
         person = (m.participant, m.month if "month" in by else "")
         if person in seen:

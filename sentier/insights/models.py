@@ -97,3 +97,41 @@ class FrozenReport(AppendOnly, models.Model):
         if self.pk is not None:
             raise ValueError("A frozen report is never changed.")
         super().save(*args, **kwargs)
+
+
+class ComputedFigures(models.Model):
+    """The indicators' protected cells for one question (scope, period, breakdowns, indicators,
+    threshold, catalogue version), computed in the background and read by the pages
+    (:mod:`sentier.insights.figures`): a page never recomputes at scale, it shows the last
+    figures computed and when. Only aggregates already through the disclosure layer are kept.
+
+    ``family`` is the same question with any period end: the default period ends today, so
+    tomorrow's question is new, and until it is computed the page shows yesterday's figures of
+    the same family, dated."""
+
+    key = models.CharField(_("question"), max_length=64, unique=True)
+    family = models.CharField(_("family"), max_length=64, db_index=True)
+    # "*": every region of the jurisdiction; otherwise the region codes, sorted, comma-separated.
+    regions = models.CharField(_("regions"), max_length=200)
+    jurisdiction = models.CharField(_("jurisdiction"), max_length=4)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    breakdowns = models.CharField(_("breakdowns"), max_length=200, blank=True)
+    # Empty: every current indicator of the catalogue.
+    indicators = models.TextField(_("indicators"), blank=True)
+    threshold = models.PositiveIntegerField(_("threshold"))
+    catalogue_version = models.CharField(_("catalogue version"), max_length=40)
+    # When a page last asked for a computation that has not finished (or none has).
+    requested_at = models.DateTimeField(_("requested at"), null=True, blank=True)
+    # When the figures stored here were computed: null until the first computation ends.
+    computed_at = models.DateTimeField(_("computed at"), null=True, blank=True, db_index=True)
+    seconds = models.FloatField(_("seconds spent computing"), null=True, blank=True)
+    # {"results": [{"id", "version", "by", "cells"}], "pilots": [...]}: protected cells only.
+    payload = models.JSONField(_("figures"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("computed figures")
+        verbose_name_plural = _("computed figures")
+
+    def __str__(self) -> str:
+        return f"{self.regions} {self.period_start}..{self.period_end} {self.breakdowns}"

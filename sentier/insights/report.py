@@ -6,32 +6,30 @@ Who sees what is decided here (:func:`scope_for_user`): analysts and administrat
 of the jurisdiction, aggregated; coordinators their own region (in Ontario, a local office's
 supervisor: their site). Every showing is logged (:func:`log_view`).
 
-The computed cells, and the pilots' estimates with them, are kept in the cache for
-``SENTIER_STATISTICS_SECONDS``, like the statistics page: they are aggregates for analysts, not a
-worklist, and at most that old. A page served from the cache reads no capability's rows.
+The computed cells, and the pilots' estimates with them, are kept in the database
+(:mod:`sentier.insights.figures`) and refreshed in the background: a page shows the last figures
+computed and when, and never waits for a recomputation at scale. Figures younger than
+``SENTIER_STATISTICS_SECONDS`` are shown as they are: such a page reads no capability's rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 
 from sentier.accounts.models import User
 from sentier.insights import disclosure
-from sentier.insights.catalogue import NotHeld, catalogue_version, current, not_held
-from sentier.insights.hooks import pilot_estimates
-from sentier.insights.indicators import Period, Result, compute
-from sentier.insights.milestones import Scope, load_milestones
+from sentier.insights.catalogue import NotHeld, not_held
+from sentier.insights.figures import Question, answer
+from sentier.insights.figures import scope_regions as scope_regions  # where its users find it
+from sentier.insights.indicators import Period, Result
+from sentier.insights.milestones import Scope
 from sentier.insights.models import DashboardView, ViewChannel
-from sentier.reference.selectors import current_jurisdiction, list_current_regions
 
 #: The first day any figure may cover: the demo and the pilots start in October 2025.
 EARLIEST = dt.date(2025, 10, 1)
@@ -58,13 +56,6 @@ def default_period() -> Period:
     return Period(start=EARLIEST, end=timezone.localdate())
 
 
-def scope_regions(scope: Scope) -> list[str]:
-    codes = [region.code for region in list_current_regions()]
-    if scope.regions is None:
-        return codes
-    return [code for code in codes if code in scope.regions]
-
-
 @dataclass(frozen=True)
 class Report:
     catalogue_version: str
@@ -75,6 +66,9 @@ class Report:
     results: list[Result]
     not_held: tuple[NotHeld, ...]
     pilots: list[dict[str, Any]]
+    # When the figures were computed; None with ``preparing`` (nothing computed yet).
+    computed_at: dt.datetime | None = None
+    preparing: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """The command-line contract's JSON object."""
@@ -109,48 +103,26 @@ def build_report(
     by: Sequence[str] = (),
     indicators: Sequence[str] | None = None,
     threshold: int | None = None,
+    wait: bool = False,
 ) -> Report:
-    """Every current indicator (or those named), protected. Cached per scope, period and
-    breakdowns for ``SENTIER_STATISTICS_SECONDS``."""
+    """Every current indicator (or those named), protected: the last figures computed for the
+    question (:mod:`sentier.insights.figures`), never a recomputation inside a request at
+    scale. ``wait``: compute now if they are out of date (the command line)."""
     period = period or default_period()
     threshold = disclosure.THRESHOLD if threshold is None else threshold
-    definitions = [d for d in current() if indicators is None or d.id in indicators]
-    asked = ":".join(
-        [
-            catalogue_version(),
-            current_jurisdiction(),
-            ",".join(sorted(scope.regions)) if scope.regions is not None else "*",
-            period.start.isoformat(),
-            period.end.isoformat(),
-            ",".join(by),
-            ",".join(d.id for d in definitions),
-            str(threshold),
-        ]
-    )
-    key = "sentier:insights:2:" + hashlib.sha256(asked.encode()).hexdigest()
-    cached: tuple[list[Result], list[dict[str, Any]]] | None = cache.get(key)
-    if cached is None:
-        milestones = load_milestones(scope)
-        regions = scope_regions(scope)
-        results = [
-            compute(d, milestones, period=period, by=by, regions=regions, threshold=threshold)
-            for d in definitions
-        ]
-        del milestones  # the largest object of a recomputation: gone before the pilots' panels
-        # The pilots' panels are counted over every application: kept with the cells, as old as
-        # they are, so that a page served from the cache reads no row (issue 17, "Performance").
-        cached = (results, pilot_estimates(period, scope))
-        cache.set(key, cached, settings.SENTIER_STATISTICS_SECONDS)
-    results, pilots = cached
+    question = Question.of(scope, period, by, indicators, threshold)
+    figures = answer(question, wait=wait)
     return Report(
-        catalogue_version=catalogue_version(),
+        catalogue_version=question.catalogue_version,
         threshold=threshold,
-        period=period,
+        period=figures.period,
         by=tuple(by),
         scope=scope,
-        results=results,
+        results=figures.results,
         not_held=not_held(),
-        pilots=pilots,
+        pilots=figures.pilots,
+        computed_at=figures.computed_at,
+        preparing=figures.preparing,
     )
 
 

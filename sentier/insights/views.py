@@ -96,6 +96,11 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     user, scope = _scope(request)
     form = _form(request, scope)
     report = _report(request, scope, form)
+    if report.preparing:
+        # Nothing computed yet at this scale: say so rather than write empty tables.
+        response = render(request, "insights/preparing.html", status=503)
+        response["Retry-After"] = "300"
+        return response
     log_view(
         user=user,
         channel=fmt,

@@ -89,7 +89,7 @@ class Command(BaseCommand):
                 )
             only = [options["indicator"]]
         report = build_report(
-            Scope(regions=None), period=Period(start, end), by=by, indicators=only
+            Scope(regions=None), period=Period(start, end), by=by, indicators=only, wait=True
         )
         log_view(user=None, channel="cli", report=report, actor_label=_os_user())
         fmt = options["format"]

@@ -27,6 +27,8 @@ JOBS: tuple[tuple[str, bool], ...] = (
     ("api_key_expiry", True),
     ("purge_drafts", False),
     ("deliver_outbox", False),
+    # Last: the longest (minutes at a million files), and nothing waits for it.
+    ("refresh_indicators", True),
 )
 
 

@@ -1,0 +1,431 @@
+"""The indicators' figures, computed in the background and kept in the database, so that no page
+ever waits for a recomputation at scale (issue 17, "Performance").
+
+A *question* is what a page, an export or the command line asks: a scope, a period, breakdowns,
+indicators, a threshold, under one catalogue version. Its answer, the protected cells and the
+pilots' estimates, is one :class:`~sentier.insights.models.ComputedFigures` row, computed by
+:func:`compute` (every figure through :mod:`sentier.insights.disclosure`, as before) and
+stored with the moment it was computed.
+
+What a page does with a question (:func:`answer`):
+
+- figures younger than ``SENTIER_STATISTICS_SECONDS``: shown, nothing else is read;
+- a small database (at most ``SENTIER_INSIGHTS_INLINE_FILES`` files in the scope, counted with
+  a bounded query): computed there and then, as the demo and the tests expect; the bound is
+  measured (docs/benchmarks.md, "Indicators at scale"), not a switch;
+- otherwise the last figures of the question are shown with the moment they were computed, and
+  a refresh is queued (:func:`refresh_figures`, django-tasks, run by ``task_worker``) unless one
+  is already under way. A question whose period ends today (the default view) shows, until its
+  first computation, the last figures of the same question ending an earlier day: the page says
+  which period they cover. With nothing computed yet the page says the figures are being
+  prepared.
+
+``sentier refresh_indicators`` (in ``sentier scheduled``, hourly) computes the default views of
+every scope (every region, and each region alone) and every question asked in the last week
+that is out of date, reading the milestones once for all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django_tasks import task
+
+from sentier.insights import disclosure
+from sentier.insights.catalogue import Definition, catalogue_version, current, definition
+from sentier.insights.disclosure import Cell
+from sentier.insights.hooks import pilot_estimates
+from sentier.insights.indicators import Period, Result
+from sentier.insights.indicators import compute as compute_indicator
+from sentier.insights.milestones import Milestone, Milestones, Scope, load_milestones
+from sentier.insights.models import ComputedFigures
+from sentier.participants.models import Participant
+from sentier.reference.selectors import current_jurisdiction, list_current_regions
+
+#: A queued refresh not finished after this long is queued again (its worker was lost).
+REFRESH_LEASE = dt.timedelta(hours=1)
+#: Questions asked this recently are kept up to date by ``refresh_indicators``.
+KEPT_FRESH = dt.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Question:
+    scope: Scope
+    period: Period
+    by: tuple[str, ...]
+    indicators: tuple[str, ...] | None
+    threshold: int
+    jurisdiction: str
+    catalogue_version: str
+
+    @classmethod
+    def of(
+        cls,
+        scope: Scope,
+        period: Period,
+        by: Sequence[str],
+        indicators: Sequence[str] | None,
+        threshold: int,
+    ) -> Question:
+        known = [d.id for d in current()]
+        only = None if indicators is None else tuple(i for i in known if i in indicators)
+        return cls(
+            scope=scope,
+            period=period,
+            by=tuple(by),
+            indicators=only,
+            threshold=threshold,
+            jurisdiction=current_jurisdiction(),
+            catalogue_version=catalogue_version(),
+        )
+
+    @property
+    def regions_text(self) -> str:
+        return ",".join(sorted(self.scope.regions)) if self.scope.regions is not None else "*"
+
+    def _text(self, end: str) -> str:
+        return ":".join(
+            [
+                self.catalogue_version,
+                self.jurisdiction,
+                self.regions_text,
+                self.period.start.isoformat(),
+                end,
+                ",".join(self.by),
+                "*" if self.indicators is None else ",".join(self.indicators),
+                str(self.threshold),
+            ]
+        )
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha256(self._text(self.period.end.isoformat()).encode()).hexdigest()
+
+    @property
+    def family(self) -> str:
+        """The same question with its period ending any day."""
+        return hashlib.sha256(self._text("…").encode()).hexdigest()
+
+    def definitions(self) -> list[Definition]:
+        return [d for d in current() if self.indicators is None or d.id in self.indicators]
+
+    @classmethod
+    def of_row(cls, row: ComputedFigures) -> Question:
+        return cls(
+            scope=Scope(regions=None if row.regions == "*" else frozenset(row.regions.split(","))),
+            period=Period(row.period_start, row.period_end),
+            by=tuple(b for b in row.breakdowns.split(",") if b),
+            indicators=None if row.indicators == "*" else tuple(row.indicators.split(",")),
+            threshold=row.threshold,
+            jurisdiction=row.jurisdiction,
+            catalogue_version=row.catalogue_version,
+        )
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What is shown: the cells and estimates, the period they cover, when they were computed.
+    ``preparing``: nothing is computed yet (the page says so, and shows no table)."""
+
+    results: list[Result]
+    pilots: list[dict[str, Any]]
+    period: Period
+    computed_at: dt.datetime | None
+    preparing: bool = False
+
+
+# ---- computing ----
+
+
+def scope_regions(scope: Scope) -> list[str]:
+    codes = [region.code for region in list_current_regions()]
+    if scope.regions is None:
+        return codes
+    return [code for code in codes if code in scope.regions]
+
+
+def in_scope(milestones: Sequence[Milestone], scope: Scope) -> Milestones:
+    """The milestones of a region scope, out of the whole jurisdiction's (each milestone carries
+    its region, as :meth:`Scope.q` filters the rows it comes from)."""
+    if scope.regions is None:
+        return milestones if isinstance(milestones, Milestones) else Milestones(milestones)
+    regions = scope.regions
+    return Milestones(m for m in milestones if m.dims.get("region") in regions)
+
+
+def compute(
+    question: Question, milestones: Sequence[Milestone] | None = None
+) -> tuple[list[Result], list[dict[str, Any]]]:
+    """Every indicator of the question, protected, and the pilots' estimates (the expensive
+    part: never inside a request at scale)."""
+    if milestones is None:
+        milestones = load_milestones(question.scope)
+    regions = scope_regions(question.scope)
+    results = [
+        compute_indicator(
+            d,
+            milestones,
+            period=question.period,
+            by=question.by,
+            regions=regions,
+            threshold=question.threshold,
+        )
+        for d in question.definitions()
+    ]
+    del milestones
+    return results, pilot_estimates(question.period, question.scope)
+
+
+def _finite(value: Any) -> Any:
+    """JSON as PostgreSQL keeps it: no NaN nor infinity (an estimate that is not a number)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def to_payload(results: Iterable[Result], pilots: list[dict[str, Any]]) -> dict[str, Any]:
+    payload: dict[str, Any] = _finite(
+        {
+            "results": [
+                {
+                    "id": r.definition.id,
+                    "version": r.definition.version,
+                    "by": list(r.by),
+                    "cells": [c.as_dict() for c in r.cells],
+                }
+                for r in results
+            ],
+            "pilots": pilots,
+        }
+    )
+    return payload
+
+
+def from_payload(payload: dict[str, Any]) -> tuple[list[Result], list[dict[str, Any]]]:
+    results = [
+        Result(
+            definition=definition(item["id"], item["version"]),
+            by=tuple(item["by"]),
+            cells=[
+                Cell(
+                    group=cell["group"],
+                    value=cell["value"],
+                    numerator=cell["numerator"],
+                    denominator=cell["denominator"],
+                    suppressed=cell["suppressed"],
+                )
+                for cell in item["cells"]
+            ],
+        )
+        for item in payload["results"]
+    ]
+    return results, list(payload["pilots"])
+
+
+def store(
+    question: Question,
+    results: list[Result],
+    pilots: list[dict[str, Any]],
+    *,
+    seconds: float,
+    computed_at: dt.datetime | None = None,
+) -> ComputedFigures:
+    """Keep the answer (a new row, or the question's row updated)."""
+    fields = {
+        "payload": to_payload(results, pilots),
+        "computed_at": computed_at or timezone.now(),
+        "seconds": round(seconds, 3),
+    }
+    row = _row(question)
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.save(update_fields=[*fields])
+    return row
+
+
+def _row(question: Question) -> ComputedFigures:
+    """The question's row, created (with nothing computed) if it is new."""
+    defaults = {
+        "family": question.family,
+        "regions": question.regions_text,
+        "jurisdiction": question.jurisdiction,
+        "period_start": question.period.start,
+        "period_end": question.period.end,
+        "breakdowns": ",".join(question.by),
+        "indicators": "*" if question.indicators is None else ",".join(question.indicators),
+        "threshold": question.threshold,
+        "catalogue_version": question.catalogue_version,
+    }
+    try:
+        with transaction.atomic():
+            row, _ = ComputedFigures.objects.get_or_create(key=question.key, defaults=defaults)
+    except IntegrityError:  # asked at the same moment by another request
+        row = ComputedFigures.objects.get(key=question.key)
+    return row
+
+
+def compute_and_store(
+    question: Question, milestones: Sequence[Milestone] | None = None
+) -> ComputedFigures:
+    started_at = timezone.now()
+    start = time.perf_counter()
+    results, pilots = compute(question, milestones)
+    # Dated by when the computation started: what changed while it ran is not in it.
+    return store(
+        question, results, pilots, seconds=time.perf_counter() - start, computed_at=started_at
+    )
+
+
+# ---- answering a page ----
+
+
+def small_enough(scope: Scope) -> bool:
+    """At most ``SENTIER_INSIGHTS_INLINE_FILES`` files in the scope: a recomputation is quick
+    enough to happen inside the request. Counted with a bounded query (it stops at the bound)."""
+    bound = settings.SENTIER_INSIGHTS_INLINE_FILES
+    if bound <= 0:
+        return False
+    files = Participant.objects.filter(scope.q("")).order_by().values("pk")[: bound + 1]
+    return files.count() <= bound
+
+
+def is_fresh(row: ComputedFigures | None, now: dt.datetime) -> bool:
+    """Computed less than ``SENTIER_STATISTICS_SECONDS`` ago, or less than twice as long as the
+    computation took (a question that takes minutes is not recomputed back to back)."""
+    if row is None or row.computed_at is None:
+        return False
+    kept = max(settings.SENTIER_STATISTICS_SECONDS, 2 * (row.seconds or 0))
+    return now - row.computed_at < dt.timedelta(seconds=kept)
+
+
+def _figures(row: ComputedFigures) -> Figures:
+    assert row.payload is not None
+    assert row.computed_at is not None
+    results, pilots = from_payload(row.payload)
+    return Figures(
+        results=results,
+        pilots=pilots,
+        period=Period(row.period_start, row.period_end),
+        computed_at=row.computed_at,
+    )
+
+
+def answer(question: Question, *, wait: bool = False) -> Figures:
+    """The figures to show for the question (see the module's notes). ``wait``: compute now
+    whatever the size (the command line: whoever runs it waits for it)."""
+    now = timezone.now()
+    row = ComputedFigures.objects.filter(key=question.key).first()
+    if is_fresh(row, now):
+        assert row is not None
+        return _figures(row)
+    if wait or small_enough(question.scope):
+        return _figures(compute_and_store(question))
+    if row is None:
+        row = _row(question)
+    request_refresh(row, now)
+    if row.computed_at is not None:
+        return _figures(row)
+    if question.period.end == timezone.localdate():
+        earlier = (
+            ComputedFigures.objects.filter(
+                family=question.family,
+                computed_at__isnull=False,
+                period_end__lt=question.period.end,
+            )
+            .order_by("-period_end", "-computed_at")
+            .first()
+        )
+        if earlier is not None:
+            return _figures(earlier)
+    return Figures(results=[], pilots=[], period=question.period, computed_at=None, preparing=True)
+
+
+def request_refresh(row: ComputedFigures, now: dt.datetime) -> bool:
+    """Queue a refresh of the row unless one is under way (claimed with one conditional
+    update: two pages asking at once queue one)."""
+    idle = (
+        Q(requested_at__isnull=True)
+        | Q(requested_at__lt=now - REFRESH_LEASE)
+        | Q(computed_at__isnull=False, requested_at__lte=F("computed_at"))
+    )
+    claimed = ComputedFigures.objects.filter(idle, pk=row.pk).update(requested_at=now)
+    if claimed:
+        refresh_figures.enqueue(row.key)
+    return bool(claimed)
+
+
+@task()
+def refresh_figures(key: str) -> float | None:
+    """Compute one question's figures (run by ``task_worker``); the seconds it took."""
+    row = ComputedFigures.objects.filter(key=key).first()
+    if row is None or row.catalogue_version != catalogue_version():
+        return None  # a question of another catalogue version: nobody will be shown it
+    if row.jurisdiction != current_jurisdiction():
+        return None
+    return compute_and_store(Question.of_row(row)).seconds
+
+
+# ---- the scheduled refresh ----
+
+
+def default_questions(today: dt.date) -> list[Question]:
+    """The question each dashboard opens on: every region (analysts) and each region alone
+    (its coordinators), over the default period, with the default breakdowns."""
+    from sentier.insights.forms import ReportForm
+    from sentier.insights.report import EARLIEST
+
+    period = Period(EARLIEST, today)
+    ontario = current_jurisdiction() == "ON"
+    scopes = [Scope(regions=None)] + [
+        Scope(regions=frozenset({code})) for code in scope_regions(Scope(regions=None))
+    ]
+    found = []
+    for scope in scopes:
+        form = ReportForm(None, all_regions=scope.regions is None, ontario=ontario)
+        by = tuple(form.default_view.split(","))
+        found.append(Question.of(scope, period, by, None, disclosure.THRESHOLD))
+    return found
+
+
+def due_questions(now: dt.datetime) -> list[Question]:
+    """The default views, then every question of this catalogue asked in the last week whose
+    figures are out of date."""
+    questions = {q.key: q for q in default_questions(timezone.localdate(now))}
+    recent = ComputedFigures.objects.filter(
+        Q(requested_at__gte=now - KEPT_FRESH) | Q(computed_at__gte=now - KEPT_FRESH),
+        catalogue_version=catalogue_version(),
+        jurisdiction=current_jurisdiction(),
+    )
+    for row in recent:
+        if not is_fresh(row, now):
+            questions.setdefault(row.key, Question.of_row(row))
+    return list(questions.values())
+
+
+def refresh_due(now: dt.datetime | None = None) -> list[ComputedFigures]:
+    """Compute every due question whose figures are not fresh; the milestones of the whole
+    jurisdiction are read once, and each region's questions use their share of them."""
+    now = now or timezone.now()
+    due = [
+        q
+        for q in due_questions(now)
+        if not is_fresh(ComputedFigures.objects.filter(key=q.key).first(), now)
+    ]
+    if not due:
+        return []
+    everything = load_milestones(Scope(regions=None))
+    return [compute_and_store(q, in_scope(everything, q.scope)) for q in due]
