@@ -18,6 +18,7 @@ from django_tasks_db.models import DBTaskResult
 from sentier.insights import demo, figures
 from sentier.insights.disclosure import THRESHOLD
 from sentier.insights.figures import Question, compute_and_store, refresh_figures
+from sentier.insights.indicators import Period
 from sentier.insights.milestones import Scope, load_milestones
 from sentier.insights.models import ComputedFigures, DashboardView
 from sentier.insights.report import build_report, default_period
@@ -115,7 +116,7 @@ def test_the_default_view_shows_yesterdays_figures_until_todays_are_computed(
     client.get(URL)
     asked = Question.of_row(ComputedFigures.objects.get())
     yesterday = Question(
-        **{**asked.__dict__, "period": figures.Period(asked.period.start, today - dt.timedelta(1))}
+        **{**asked.__dict__, "period": Period(asked.period.start, today - dt.timedelta(1))}
     )
     compute_and_store(yesterday)
     page = client.get(URL)
