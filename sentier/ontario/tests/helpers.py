@@ -8,8 +8,17 @@ from django.test import Client
 from django.urls import reverse
 
 from sentier.accounts.models import Role, User
+from sentier.core.models import Transition
 from sentier.intake.models import Application
-from sentier.ontario.models import ODSPApplication, OWApplication, Unit, UnitMembership
+from sentier.ontario.models import (
+    ODSPApplication,
+    OWApplication,
+    RefusalNotice,
+    Unit,
+    UnitMembership,
+)
+from sentier.ontario.timeline_kinds import OntarioEventKind
+from sentier.participants.models import TimelineEvent
 from sentier.reference.models import FirstNationsSite, Region
 
 ON_GOOD: dict[str, dict[str, Any]] = {
@@ -125,3 +134,27 @@ def ow_of(application: Application) -> OWApplication:
 
 def odsp_of(application: Application) -> ODSPApplication:
     return ODSPApplication.objects.get(application=application)
+
+
+def refusal_notices_state(**where: Any) -> tuple[Any, ...]:
+    """The refusal notices (of ``where``: a participant, or all), the timeline events and the
+    transitions: equal before and after a refused action."""
+    return (
+        list(
+            RefusalNotice.objects.filter(**where)
+            .order_by("pk")
+            .values_list("status", "sha256", "sent_at", "street", "postal_code")
+        ),
+        TimelineEvent.objects.filter(**where).count(),
+        Transition.objects.count(),
+    )
+
+
+def notice_events(participant_id: int) -> list[dict[str, Any]]:
+    """What the file's timeline says of its refusal notice, oldest first."""
+    return [
+        event.data
+        for event in TimelineEvent.objects.filter(
+            participant_id=participant_id, kind=OntarioEventKind.REFUSAL_NOTICE
+        ).order_by("id")
+    ]

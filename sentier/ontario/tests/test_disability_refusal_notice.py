@@ -31,9 +31,14 @@ from sentier.ontario.models import (
 )
 from sentier.ontario.odsp import actions as odsp_actions
 from sentier.ontario.package import rendered_text
-from sentier.ontario.tests.helpers import odsp_of, ow_of, send_application
-from sentier.ontario.timeline_kinds import OntarioEventKind
-from sentier.participants.models import Participant, TimelineEvent
+from sentier.ontario.tests.helpers import (
+    notice_events,
+    odsp_of,
+    ow_of,
+    refusal_notices_state,
+    send_application,
+)
+from sentier.participants.models import Participant
 
 ClientFor = Callable[[str], Client]
 PAGE = reverse("ontario:odsp_mailing")
@@ -86,28 +91,13 @@ def queued_package(ontario: dict[str, Any], first: str) -> DeterminationPackage:
 
 def snapshot() -> tuple[Any, ...]:
     return (
-        list(
-            RefusalNotice.objects.order_by("pk").values_list(
-                "status", "sha256", "sent_at", "street", "postal_code"
-            )
-        ),
+        *refusal_notices_state(),
         list(
             DeterminationPackage.objects.order_by("pk").values_list(
                 "status", "mailed_at", "version"
             )
         ),
-        TimelineEvent.objects.count(),
-        Transition.objects.count(),
     )
-
-
-def notice_events(participant_id: int) -> list[dict[str, Any]]:
-    return [
-        event.data
-        for event in TimelineEvent.objects.filter(
-            participant_id=participant_id, kind=OntarioEventKind.REFUSAL_NOTICE
-        ).order_by("id")
-    ]
 
 
 # ---------------------------------------------------------------- the notice

@@ -16,7 +16,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from sentier.core.models import Transition
 from sentier.intake.actions import start_application
 from sentier.intake.models import Channel
 from sentier.ontario import actions, mailing, notices
@@ -29,9 +28,14 @@ from sentier.ontario.models import (
 )
 from sentier.ontario.odsp import actions as odsp_actions
 from sentier.ontario.package import rendered_text
-from sentier.ontario.tests.helpers import odsp_of, ow_of, send_application
-from sentier.ontario.timeline_kinds import OntarioEventKind, names_of
-from sentier.participants.models import TimelineEvent
+from sentier.ontario.tests.helpers import (
+    notice_events,
+    odsp_of,
+    ow_of,
+    refusal_notices_state,
+    send_application,
+)
+from sentier.ontario.timeline_kinds import names_of
 
 
 def by_phone(staff: Any, *, program: str = "OW", language: str = "fr-ca", **contact: str) -> Any:
@@ -49,24 +53,7 @@ def by_phone(staff: Any, *, program: str = "OW", language: str = "fr-ca", **cont
 
 
 def snapshot(participant_id: int) -> tuple[Any, ...]:
-    return (
-        list(
-            RefusalNotice.objects.filter(participant_id=participant_id).values_list(
-                "status", "sha256", "sent_at", "street", "postal_code"
-            )
-        ),
-        TimelineEvent.objects.filter(participant_id=participant_id).count(),
-        Transition.objects.count(),
-    )
-
-
-def notice_events(participant_id: int) -> list[dict[str, Any]]:
-    return [
-        event.data
-        for event in TimelineEvent.objects.filter(
-            participant_id=participant_id, kind=OntarioEventKind.REFUSAL_NOTICE
-        ).order_by("id")
-    ]
+    return refusal_notices_state(participant_id=participant_id)
 
 
 def test_a_phone_applicant_without_e_mail_gets_a_letter_to_mail_in_french(
