@@ -134,8 +134,10 @@ pytest-sqlite: test-deps python-deps compilemessages
 pytest-now: python-deps compilemessages
 	$(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider
 
+# Autovacuum off: after the rolled-back tests it marks the tables empty and the planner then
+# picks one-row plans for the demo a later test loads (docs/benchmarks.md, "Test suite time").
 pytest-postgres: test-deps python-deps compilemessages
-	@url=$$(scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
+	@url=$$(SENTIER_PG_AUTOVACUUM=off scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
 	DATABASE_URL="$$url" SENTIER_DATABASE_TESTS_ONLY=1 $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS) sentier
 
 e2e: test-deps python-deps assets compilemessages

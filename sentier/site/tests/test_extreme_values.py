@@ -16,14 +16,16 @@ API: the OpenAPI schema lists every operation of ``/api/v1/``; each query parame
 of each body (starting from the schema's example or its types) gets the same values, with the
 demo's API key or a caseworker's session.
 
-Each configuration takes about a minute of CPU (about 2 000 and 1 300 requests), the API a few
-seconds; with ``-s`` the test prints its figures.
+Each configuration's walk is cut into ``PARTS`` parts (visitors taken in turn), which the suite's
+processes share; each part loads the demo again. The Québec walk takes about three minutes of CPU
+(about 2 800 requests), the API a few seconds; with ``-s`` each part prints its figures.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import time
 import traceback
@@ -31,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -516,19 +519,83 @@ def _load_demo(jurisdiction: str) -> None:
     statement_actions.generate_statements(actor=users["admin"], month=last_month)
 
 
-@pytest.mark.parametrize("jurisdiction", ["qc", "on"])
-def test_no_extreme_value_in_a_page_gives_a_server_error(settings: Any, jurisdiction: str) -> None:
+#: Each configuration's walk is cut into parts that the suite's processes share (pytest-xdist):
+#: visitor number i (in ``_visitors``' order) walks in part i % PARTS, after its own demo load.
+PARTS = 2
+WALK_PARTS = [(jurisdiction, part) for jurisdiction in ("qc", "on") for part in range(PARTS)]
+
+
+@pytest.fixture(scope="session")
+def walk_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every process of this run shares (and no other run): the pages each part reached.
+    Under pytest-xdist each process's temporary folder is inside the run's own."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder = root / "extreme-value-walks"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _record(folder: Path, jurisdiction: str, part: int, reached: set[str]) -> None:
+    record = folder / f"{jurisdiction}-{part}.json"
+    written = record.with_suffix(".tmp")
+    written.write_text(json.dumps(sorted(reached)))
+    written.replace(record)  # whole or absent, for a part reading it from another process
+
+
+def _reached_by_every_part(folder: Path, jurisdiction: str) -> set[str] | None:
+    """The pages the parts of this configuration reached, or None while a part has not ended."""
+    reached: set[str] = set()
+    for part in range(PARTS):
+        record = folder / f"{jurisdiction}-{part}.json"
+        if not record.exists():
+            return None
+        reached |= set(json.loads(record.read_text()))
+    return reached
+
+
+@pytest.mark.parametrize(("jurisdiction", "part"), WALK_PARTS)
+def test_no_extreme_value_in_a_page_gives_a_server_error(
+    settings: Any, jurisdiction: str, part: int, walk_records: Path
+) -> None:
+    """Every page must be reached by some persona: each part records the pages it reached, and
+    the part that ends last (it finds every other part's record after writing its own, whichever
+    process ran them) checks their union. A part run alone checks nothing of the kind."""
     started, cpu = time.monotonic(), time.process_time()
     settings.SENTIER_JURISDICTION = jurisdiction
     _load_demo(jurisdiction)
     walk = Walk()
-    for visitor in _visitors(jurisdiction):
-        _walk(walk, visitor)
+    for number, visitor in enumerate(_visitors(jurisdiction)):
+        if number % PARTS == part:
+            _walk(walk, visitor)
     elapsed, used = time.monotonic() - started, time.process_time() - cpu
-    print(f"\n{jurisdiction}: {walk.requests} requests in {elapsed:.0f} s ({used:.0f} s of CPU)")
+    print(
+        f"\n{jurisdiction} part {part}: {walk.requests} requests in {elapsed:.0f} s "
+        f"({used:.0f} s of CPU)"
+    )
+    _record(walk_records, jurisdiction, part, walk.reached)
     assert not walk.failures, "\n".join(walk.failures[:40])
-    missed = _page_names(jurisdiction) - walk.reached - set(NOT_WALKED)
+    reached = _reached_by_every_part(walk_records, jurisdiction)
+    if reached is None:
+        return
+    missed = _page_names(jurisdiction) - reached - set(NOT_WALKED)
     assert not missed, f"pages no persona reached (link them, or say why in NOT_WALKED): {missed}"
+
+
+def test_the_pages_reached_are_checked_once_every_part_has_ended(tmp_path: Path) -> None:
+    """The coverage check waits for every part: none before the last record, the union after."""
+    for part in range(PARTS - 1):
+        _record(tmp_path, "qc", part, {f"app:page{part}"})
+        assert _reached_by_every_part(tmp_path, "qc") is None
+    _record(tmp_path, "on", PARTS - 1, {"ontario:home"})
+    assert _reached_by_every_part(tmp_path, "qc") is None
+    _record(tmp_path, "qc", PARTS - 1, {"app:last"})
+    assert _reached_by_every_part(tmp_path, "qc") == {
+        *(f"app:page{part}" for part in range(PARTS - 1)),
+        "app:last",
+    }
+    assert not list(tmp_path.glob("*.tmp"))
 
 
 # ---------------------------------------------------------------------------------------------
