@@ -1,12 +1,13 @@
 """A participant answers the survey at 360 px with JavaScript off (issue 17, "Feedback"): the
-survey is offered on their file once their plan is agreed; a missing answer is explained next to
-its question with what was typed kept; the answers are saved once; nothing is wider than the
-phone and every page is axe-clean (axe runs in a second, JavaScript-on context on the same
-pages)."""
+survey is offered on their file once their plan is agreed, or once their PAAS Action
+participation ended (its questions are its own); a missing answer is explained next to its
+question with what was typed kept; the answers are saved once; nothing is wider than the phone
+and every page is axe-clean (axe runs in a second, JavaScript-on context on the same pages)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,78 +21,171 @@ pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
 PHONE = {"width": 360, "height": 740}
+PARTICIPANT = "participant@sentier.demo"
+
+
+@dataclass
+class Phone:
+    """The participant signed in on a 360 px phone with JavaScript off (``page``), and the same
+    pages with JavaScript on for axe (``checker``)."""
+
+    page: Page
+    checker: Page
+    assert_accessible: Callable[[Page], None]
+    screenshot: Callable[..., Path]
+
+    def fits(self) -> None:
+        width = self.page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{self.page.url} is {width} px wide"
+
+    def check(self, name: str) -> None:
+        """Nothing wider than the phone, axe-clean, and a screenshot."""
+        self.fits()
+        self.checker.goto(self.page.url)
+        self.assert_accessible(self.checker)
+        self.screenshot(self.page, name, full_page=True)
+
+    def answer(self, questions: tuple[str, ...], label: str = "Strongly agree") -> None:
+        for question in questions:
+            self.page.get_by_role("group", name=question).get_by_label(label, exact=True).check()
+
+    def send(self) -> None:
+        self.page.get_by_role("button", name="Send my answers").click()
 
 
 @pytest.fixture
-def agreed_plan(transactional_db: None) -> Any:
+def personas(transactional_db: None) -> dict[str, Any]:
     from sentier.participants.demo import ensure_personas
-    from sentier.participants.models import Participant
-    from sentier.plans.tests.helpers import active_plan
 
     call_command("load_reference", verbosity=0)
-    personas = ensure_personas(PASSWORD)
-    participant = Participant.objects.get(user=personas["participant"])
-    return active_plan(personas, participant)
+    return ensure_personas(PASSWORD)
 
 
-def test_a_participant_answers_the_survey_on_a_phone_without_javascript(
+@pytest.fixture
+def phone(
+    personas: dict[str, Any],
     browser: Any,
-    url: Url,
     login: Callable[..., None],
-    agreed_plan: Any,
     assert_accessible: Callable[[Page], None],
     screenshot: Callable[..., Path],
-) -> None:
-    from sentier.feedback.models import ParticipantSurveyResponse
-
+) -> Iterator[Phone]:
     options: dict[str, Any] = {"viewport": PHONE, "locale": "en-CA", "bypass_csp": True}
     context = browser.new_context(java_script_enabled=False, **options)
     checker_context = browser.new_context(**options)  # axe needs JavaScript: same pages, JS on
     page, checker = context.new_page(), checker_context.new_page()
-    email = "participant@sentier.demo"
-    login(page, email, language="en-ca")
-    login(checker, email, language="en-ca")
+    login(page, PARTICIPANT, language="en-ca")
+    login(checker, PARTICIPANT, language="en-ca")
+    yield Phone(page, checker, assert_accessible, screenshot)
+    context.close()
+    checker_context.close()
 
-    def check(name: str) -> None:
-        width = page.evaluate("() => document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{page.url} is {width} px wide"
-        checker.goto(page.url)
-        assert_accessible(checker)
-        screenshot(page, name, full_page=True)
 
+@pytest.fixture
+def agreed_plan(personas: dict[str, Any]) -> Any:
+    from sentier.participants.models import Participant
+    from sentier.plans.tests.helpers import active_plan
+
+    participant = Participant.objects.get(user=personas["participant"])
+    return active_plan(personas, participant)
+
+
+@pytest.fixture
+def ended_placement(personas: dict[str, Any]) -> Any:
+    from django.utils import timezone
+
+    from sentier.paas.actions import end_placement
+    from sentier.paas.tests.placement_helpers import grant, opex, placed
+    from sentier.participants.models import Participant
+
+    participant = Participant.objects.get(user=personas["participant"])
+    grant(personas, opex(personas), "13")
+    placement = placed(personas, participant, opex(personas))
+    return end_placement(
+        actor=personas["caseworker_laval"],
+        placement=placement,
+        end_date=timezone.localdate(),
+        outcome="completed",
+    )
+
+
+def test_a_participant_answers_the_survey_on_a_phone_without_javascript(
+    url: Url, phone: Phone, agreed_plan: Any
+) -> None:
+    from sentier.feedback.models import ParticipantSurveyResponse
+
+    page = phone.page
     page.goto(url("/en-ca/participants/me/"))
     offer = page.get_by_role("link", name="answer the survey")
     expect(offer).to_be_visible()
     offer.click()
     expect(page.locator("h1")).to_have_text("How did it go?")
-    check("survey-participant-en-360")
+    phone.check("survey-participant-en-360")
 
     # One answer only and a comment: the three missing are said, the rest kept.
-    page.get_by_role("group", name="I was listened to.").get_by_label("Agree", exact=True).check()
+    phone.answer(("I was listened to.",), "Agree")
     page.get_by_label("Anything else you want to tell us?").fill("Clear and kind.")
-    page.get_by_role("button", name="Send my answers").click()
+    phone.send()
     expect(page.locator("main")).to_contain_text("Choose one answer.")
     expect(page.get_by_label("Anything else you want to tell us?")).to_have_value("Clear and kind.")
     group = page.get_by_role("group", name="I was listened to.")
     expect(group.get_by_label("Agree", exact=True)).to_be_checked()
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert width <= PHONE["width"]
-    screenshot(page, "survey-participant-error-en-360", full_page=True)
+    phone.fits()
+    phone.screenshot(page, "survey-participant-error-en-360", full_page=True)
     assert not ParticipantSurveyResponse.objects.exists()
 
-    for question in (
-        "I understood what was offered to me.",
-        "The support helped me.",
-        "Overall, I am satisfied.",
-    ):
-        page.get_by_role("group", name=question).get_by_label("Strongly agree").check()
-    page.get_by_role("button", name="Send my answers").click()
+    phone.answer(
+        (
+            "I understood what was offered to me.",
+            "The support helped me.",
+            "Overall, I am satisfied.",
+        )
+    )
+    phone.send()
     expect(page.locator("main")).to_contain_text("Thank you. Your answers were saved.")
     expect(page.get_by_role("link", name="answer the survey")).to_have_count(0)
-    check("survey-participant-sent-en-360")
+    phone.check("survey-participant-sent-en-360")
 
     answer = ParticipantSurveyResponse.objects.get()
     assert (answer.understood, answer.listened, answer.helped, answer.overall) == (5, 4, 5, 5)
     assert answer.comment == "Clear and kind."
-    context.close()
-    checker_context.close()
+
+
+def test_a_participant_answers_the_paas_action_survey_on_a_phone_without_javascript(
+    url: Url, phone: Phone, ended_placement: Any
+) -> None:
+    from sentier.feedback.models import Moment, ParticipantSurveyResponse
+
+    page = phone.page
+    page.goto(url("/en-ca/participants/me/"))
+    offer = page.get_by_role("link", name="PAAS Action participation ended")
+    expect(offer).to_be_visible()
+    offer.click()
+    expect(page.locator("h1")).to_have_text("How did it go?")
+    expect(page.locator("main")).to_contain_text("Neither the organization nor your caseworker")
+    phone.check("survey-paas-en-360")
+
+    # Two answers and a comment: the two missing are said, the rest kept, nothing saved.
+    phone.answer(("The activities were right for me.",), "Agree")
+    phone.answer(("I could go at my own pace.",), "Disagree")
+    page.get_by_label("Anything else you want to tell us?").fill("More computer time.")
+    phone.send()
+    expect(page.locator("main")).to_contain_text("Choose one answer.")
+    expect(page.get_by_label("Anything else you want to tell us?")).to_have_value(
+        "More computer time."
+    )
+    pace = page.get_by_role("group", name="I could go at my own pace.")
+    expect(pace.get_by_label("Disagree", exact=True)).to_be_checked()
+    phone.check("survey-paas-error-en-360")
+    assert not ParticipantSurveyResponse.objects.exists()
+
+    phone.answer(("Someone was there to help me when I needed it.", "Overall, I am satisfied."))
+    phone.send()
+    expect(page.locator("main")).to_contain_text("Thank you. Your answers were saved.")
+    expect(page.get_by_role("link", name="PAAS Action participation ended")).to_have_count(0)
+    phone.check("survey-paas-sent-en-360")
+
+    answer = ParticipantSurveyResponse.objects.get()
+    assert (answer.moment, answer.subject) == (Moment.PLACEMENT_ENDED, ended_placement.uuid)
+    assert (answer.activities, answer.pace, answer.staff, answer.overall) == (4, 2, 5, 5)
+    assert answer.understood is None
+    assert answer.comment == "More computer time."

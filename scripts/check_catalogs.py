@@ -104,6 +104,7 @@ PARTICIPANT_FACING = (
     "sentier/core/templates/core/includes/session_warning.html",
     "sentier/feedback/templates/feedback/_my_surveys.html",
     "sentier/feedback/templates/feedback/survey.html",
+    "sentier/feedback/templates/feedback/survey_placement.html",
     "sentier/feedback/templates/feedback/answered.html",
     "sentier/participants/help.py",
     "sentier/consent/timeline_kinds.py",
@@ -185,6 +186,7 @@ PARTICIPANT_FORMS = (
     "sentier.network.forms:DirectoryFilterForm",
     "sentier.intake.forms:ReviewRequestForm",
     "sentier.feedback.forms:ParticipantSurveyForm",
+    "sentier.feedback.forms:PlacementSurveyForm",
     "sentier.serviceplans.forms:LeaveForm",
 )
 DOMAINS = ("django", "djangojs")

@@ -10,32 +10,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.core.lifecycle import Refusal
+from sentier.core.ratings import ratings
 from sentier.feedback import selectors
 from sentier.feedback.models import (
-    PARTICIPANT_QUESTIONS,
     PARTNER_QUESTIONS,
     ParticipantSurveyResponse,
     PartnerSurveyResponse,
-    Rating,
+    questions_for,
 )
 from sentier.participants.models import Participant
 from sentier.reference.models import Region
-
-
-def _ratings(answers: Mapping[str, int], questions: tuple[str, ...]) -> dict[str, int]:
-    ratings = {}
-    for name in questions:
-        value = answers.get(name)
-        if value not in Rating.values:
-            raise Refusal(_("Choose one answer."), field=name)
-        ratings[name] = int(value)
-    return ratings
 
 
 def answer_participant_survey(
@@ -47,10 +36,11 @@ def answer_participant_survey(
     comment: str = "",
     language: str = "",
 ) -> ParticipantSurveyResponse:
-    """The participant's answer for one of their milestones, once."""
+    """The participant's answer for one of their milestones, once, to that milestone's
+    questions (a PAAS Action participation has its own)."""
     if participant.user_id != actor.pk:
         raise Refusal(_("This survey is not yours."))
-    ratings = _ratings(answers, PARTICIPANT_QUESTIONS)
+    answered = ratings(answers, questions_for(milestone.moment))
     with transaction.atomic():
         if selectors.find_milestone(participant, milestone.moment, milestone.subject) is None:
             raise Refusal(_("This survey is not yours."))
@@ -65,7 +55,7 @@ def answer_participant_survey(
                     moment_at=milestone.at,
                     language=language[:8],
                     comment=comment.strip(),
-                    **ratings,
+                    **answered,
                 )
         except IntegrityError:
             raise Refusal(_("You have already answered this survey. Thank you.")) from None
@@ -85,8 +75,8 @@ def answer_partner_survey(
         raise Refusal(_("Only the staff of a partner organization answer this survey."))
     if region not in selectors.organization_regions(organization_id):
         raise Refusal(_("Choose one answer."), field="region")
-    ratings = _ratings(answers, PARTNER_QUESTIONS)
-    period = selectors.quarter_of(timezone.localdate())
+    answered = ratings(answers, PARTNER_QUESTIONS)
+    period = selectors.current_quarter()
     with transaction.atomic():
         if selectors.partner_has_answered(actor, period):
             raise Refusal(_("You have already answered this quarter’s survey. Thank you."))
@@ -99,7 +89,7 @@ def answer_partner_survey(
                     period=period,
                     language=language[:8],
                     comment=comment.strip(),
-                    **ratings,
+                    **answered,
                 )
         except IntegrityError:
             raise Refusal(

@@ -1,8 +1,11 @@
 """Demo survey answers, so that the survey results show figures (issue 17, "Demo"): participants
-of the indicators' demo journeys answer after their plan was agreed or ended or their referral
-completed, and staff of the indicators' demo organization answer each quarter since October 2025,
-about their region. The large regions' cells show; the small ones (Nord-du-Québec, Côte-Nord,
-Gaspésie…) stay suppressed, as in the other demo tables.
+of the indicators' demo journeys answer after their plan was agreed or ended, their referral
+completed or their PAAS Action participation ended, and staff of the indicators' demo
+organization answer each quarter since October 2025, about their region. The large regions'
+cells show; the small ones (Nord-du-Québec, Côte-Nord, Gaspésie…) stay suppressed, as in the
+other demo tables. PAAS Action participations are fewer (one file in eight takes part): their
+figures show for every region together and for pilot and other regions, each region's stay
+suppressed.
 
 Answers are dated a few days after their milestone (never in the future), in the demo's own
 files only (``prefix``), with no comment. The respondents are inactive accounts of a domain that
@@ -22,15 +25,16 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from sentier.accounts.models import Role, User
+from sentier.core.ratings import quarter_of
 from sentier.feedback.models import (
-    PARTICIPANT_QUESTIONS,
     PARTNER_QUESTIONS,
     Moment,
     ParticipantSurveyResponse,
     PartnerSurveyResponse,
+    questions_for,
 )
-from sentier.feedback.selectors import quarter_of
 from sentier.network.models import Organization
+from sentier.paas.models import Placement, PlacementStatus
 from sentier.participants.models import Participant
 from sentier.plans.models import SupportPlan
 from sentier.reference.models import Region
@@ -39,9 +43,15 @@ from sentier.referrals.models import Referral, ReferralStatus
 DOMAIN = "sondages.synth.sentier.invalid"
 #: The share of milestones answered.
 ANSWER_RATE = 0.55
+#: The share of PAAS Action participations answered: higher, as the organization hands the
+#: survey over at the last meeting. With it the larger groups (every region, pilot and other
+#: regions) show figures while each region's cells stay suppressed.
+PLACEMENT_ANSWER_RATE = 0.8
 #: Partner staff answering, per region of the demo files: about one for 12 files.
 FILES_PER_RESPONDENT = 12
 FIRST_QUARTER_DAY = dt.date(2025, 10, 1)
+#: The share of answers that agree, by milestone (others: 0.74).
+AGREE: dict[str, float] = {Moment.PLAN_ENDED: 0.62, Moment.PLACEMENT_ENDED: 0.58}
 
 
 @contextmanager
@@ -97,13 +107,22 @@ def _participant_answers(rng: random.Random, people: Any) -> int:
     ).values_list("participant_id", "uuid", "closed_at", "participant__preferred_language")
     for person, subject, closed_at, language in referrals:
         milestones.append((person, Moment.REFERRAL_COMPLETED, subject, closed_at, language))
+    placements = Placement.objects.filter(
+        participant__in=people, status=PlacementStatus.ENDED, end_date__isnull=False
+    ).values_list("participant_id", "uuid", "end_date", "participant__preferred_language")
+    for person, subject, end_date, language in placements:
+        if end_date is not None:
+            at = timezone.make_aware(dt.datetime.combine(end_date, dt.time.min))
+            milestones.append((person, Moment.PLACEMENT_ENDED, subject, at, language))
     rows = []
     for person, moment, subject, at, language in milestones:
         answered = _answered(rng, at, now)
-        if answered is None or rng.random() > ANSWER_RATE:
+        rate = PLACEMENT_ANSWER_RATE if moment == Moment.PLACEMENT_ENDED else ANSWER_RATE
+        if answered is None or rng.random() > rate:
             continue
-        # Most people are satisfied; an ended plan a little less than an agreed one.
-        agree = 0.62 if moment == Moment.PLAN_ENDED else 0.74
+        # Most people are satisfied; an ended plan a little less than an agreed one, a PAAS
+        # Action participation (some left before the end) less still.
+        agree = AGREE.get(moment, 0.74)
         rows.append(
             ParticipantSurveyResponse(
                 participant_id=person,
@@ -112,7 +131,7 @@ def _participant_answers(rng: random.Random, people: Any) -> int:
                 moment_at=at,
                 answered_at=answered,
                 language=(language or "fr")[:2],
-                **{q: _rating(rng, agree) for q in PARTICIPANT_QUESTIONS},
+                **{q: _rating(rng, agree) for q in questions_for(moment)},
             )
         )
     with _answered_on_their_day(ParticipantSurveyResponse):

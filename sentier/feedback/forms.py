@@ -1,5 +1,5 @@
-"""The two survey forms: radio buttons on a five-point scale and one optional comment, plain
-HTML that works on a phone with JavaScript off."""
+"""The survey forms: radio buttons on a five-point scale and one optional comment
+(:mod:`sentier.core.ratings`), plain HTML that works on a phone with JavaScript off."""
 
 from __future__ import annotations
 
@@ -8,32 +8,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sentier.feedback.models import COMMENT_MAX, Rating
+from sentier.core.ratings import comment as _comment
+from sentier.core.ratings import question as _question
+from sentier.feedback.models import Moment
 from sentier.reference.models import Region
 
 _CHOOSE = _("Choose one answer.")
-
-
-def _question(label: Any) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=Rating.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={"required": _CHOOSE, "invalid_choice": _CHOOSE},
-    )
-
-
-def _comment(label: Any) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=False,
-        max_length=COMMENT_MAX,
-        strip=True,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        # COMMENT_MAX written out: a lazy text formatted at import would be translated once.
-        help_text=_("Optional. Do not write names or file numbers. At most 1000 characters."),
-    )
 
 
 class ParticipantSurveyForm(forms.Form):
@@ -42,6 +22,24 @@ class ParticipantSurveyForm(forms.Form):
     helped = _question(_("The support helped me."))
     overall = _question(_("Overall, I am satisfied."))
     comment = _comment(_("Anything else you want to tell us?"))
+
+
+class PlacementSurveyForm(forms.Form):
+    """After a PAAS Action participation: what 002 asks of the organizations (activities suited
+    to the person, at their own pace, with staff always there), in plain words."""
+
+    activities = _question(_("The activities were right for me."))
+    pace = _question(_("I could go at my own pace."))
+    staff = _question(_("Someone was there to help me when I needed it."))
+    overall = _question(_("Overall, I am satisfied."))
+    comment = _comment(_("Anything else you want to tell us?"))
+
+
+def participant_form_for(moment: str) -> type[forms.Form]:
+    """The form of the survey after this milestone."""
+    if moment == Moment.PLACEMENT_ENDED:
+        return PlacementSurveyForm
+    return ParticipantSurveyForm
 
 
 class PartnerSurveyForm(forms.Form):

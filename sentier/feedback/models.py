@@ -2,7 +2,11 @@
 
 Each answer is evidence for the evaluation: written once, never edited (append-only, refused by
 the database on PostgreSQL). A participant answers once per milestone (a plan agreed, a plan
-ended, a referral completed); a partner organization's staff member once per quarter. The
+ended, a referral completed, a PAAS Action participation ended); a partner organization's staff
+member once per quarter. A PAAS Action participation has questions of its own (the activities,
+the pace, the staff's presence: what 002 asks of the organizations), in columns of its own that
+the other milestones leave empty, and the reverse; the database holds each answer to its
+milestone's questions (``survey_questions_match_milestone``). The
 answers are read only as aggregates, through the disclosure layer (``sentier.insights.surveys``);
 the free text is kept for the record and never shown to analysts nor exported.
 """
@@ -10,13 +14,15 @@ the free text is kept for the record and never shown to analysts nor exported.
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sentier.core.models import AppendOnly
+from sentier.core.ratings import COMMENT_MAX, SATISFIED, Rating, rating_field
+
+__all__ = ["COMMENT_MAX", "SATISFIED", "Rating"]  # the scale lives in sentier.core.ratings
 
 
 class Moment(models.TextChoices):
@@ -25,27 +31,19 @@ class Moment(models.TextChoices):
     PLAN_AGREED = "plan_agreed", _("Support plan agreed")
     PLAN_ENDED = "plan_ended", _("Support plan ended")
     REFERRAL_COMPLETED = "referral_completed", _("Referral completed")
+    PLACEMENT_ENDED = "placement_ended", _("PAAS Action participation ended")
 
 
-class Rating(models.IntegerChoices):
-    """A five-point agreement scale, from « Pas du tout d’accord » to « Tout à fait d’accord »."""
-
-    STRONGLY_DISAGREE = 1, _("Strongly disagree")
-    DISAGREE = 2, _("Disagree")
-    NEUTRAL = 3, _("Neither agree nor disagree")
-    AGREE = 4, _("Agree")
-    STRONGLY_AGREE = 5, _("Strongly agree")
+#: The questions only a plan's or a referral's survey asks, and only a placement's.
+SUPPORT_ONLY = ("understood", "listened", "helped")
+PLACEMENT_ONLY = ("activities", "pace", "staff")
 
 
-#: A rating that counts as satisfied (agree or strongly agree).
-SATISFIED = frozenset({Rating.AGREE, Rating.STRONGLY_AGREE})
-
-#: The longest comment kept (characters).
-COMMENT_MAX = 1000
-
-
-def _rating(label: Any) -> models.PositiveSmallIntegerField[int, int]:
-    return models.PositiveSmallIntegerField(label, choices=Rating.choices)
+def _answered(fields: tuple[str, ...], answered: bool) -> models.Q:
+    q = models.Q()
+    for name in fields:
+        q &= models.Q(**{f"{name}__isnull": not answered})
+    return q
 
 
 class ParticipantSurveyResponse(AppendOnly, models.Model):
@@ -59,16 +57,21 @@ class ParticipantSurveyResponse(AppendOnly, models.Model):
         verbose_name=_("participant"),
     )
     moment = models.CharField(_("milestone"), max_length=24, choices=Moment.choices)
-    # The plan's or the referral's uuid: with the participant and the milestone, what makes the
-    # answer the only one.
-    subject = models.UUIDField(_("plan or referral"))
+    # The plan's, the referral's or the PAAS Action placement's uuid: with the participant and
+    # the milestone, what makes the answer the only one.
+    subject = models.UUIDField(_("plan, referral or placement"))
     moment_at = models.DateTimeField(_("milestone reached on"))
     answered_at = models.DateTimeField(_("answered on"), auto_now_add=True, db_index=True)
     language = models.CharField(_("language"), max_length=8)
-    understood = _rating(_("I understood what was offered to me"))
-    listened = _rating(_("I was listened to"))
-    helped = _rating(_("The support helped me"))
-    overall = _rating(_("Overall, I am satisfied"))
+    # A plan or a referral (empty after a PAAS Action participation).
+    understood = rating_field(_("I understood what was offered to me"), null=True)
+    listened = rating_field(_("I was listened to"), null=True)
+    helped = rating_field(_("The support helped me"), null=True)
+    # A PAAS Action participation (empty after a plan or a referral).
+    activities = rating_field(_("The activities were right for me"), null=True)
+    pace = rating_field(_("I could go at my own pace"), null=True)
+    staff = rating_field(_("Someone was there to help me when I needed it"), null=True)
+    overall = rating_field(_("Overall, I am satisfied"))
     comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX)
 
     class Meta:
@@ -78,7 +81,20 @@ class ParticipantSurveyResponse(AppendOnly, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["participant", "moment", "subject"], name="one_answer_per_milestone"
-            )
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(moment=Moment.PLACEMENT_ENDED)
+                    & _answered(PLACEMENT_ONLY, True)
+                    & _answered(SUPPORT_ONLY, False)
+                )
+                | (
+                    ~models.Q(moment=Moment.PLACEMENT_ENDED)
+                    & _answered(SUPPORT_ONLY, True)
+                    & _answered(PLACEMENT_ONLY, False)
+                ),
+                name="survey_questions_match_milestone",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -109,10 +125,10 @@ class PartnerSurveyResponse(AppendOnly, models.Model):
     period = models.CharField(_("quarter"), max_length=7)
     answered_at = models.DateTimeField(_("answered on"), auto_now_add=True, db_index=True)
     language = models.CharField(_("language"), max_length=8)
-    complete = _rating(_("The referrals we receive hold what we need to start"))
-    timely = _rating(_("We have enough time to answer a referral"))
-    reachable = _rating(_("We can reach the person’s caseworker when we need to"))
-    overall = _rating(_("Overall, the referral process works well"))
+    complete = rating_field(_("The referrals we receive hold what we need to start"))
+    timely = rating_field(_("We have enough time to answer a referral"))
+    reachable = rating_field(_("We can reach the person’s caseworker when we need to"))
+    overall = rating_field(_("Overall, the referral process works well"))
     comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX)
 
     class Meta:
@@ -130,5 +146,11 @@ class PartnerSurveyResponse(AppendOnly, models.Model):
 
 
 #: The questions of each survey, in order (field names).
-PARTICIPANT_QUESTIONS = ("understood", "listened", "helped", "overall")
+PARTICIPANT_QUESTIONS = (*SUPPORT_ONLY, "overall")
+PLACEMENT_QUESTIONS = (*PLACEMENT_ONLY, "overall")
 PARTNER_QUESTIONS = ("complete", "timely", "reachable", "overall")
+
+
+def questions_for(moment: str) -> tuple[str, ...]:
+    """The questions a participant answers after this milestone."""
+    return PLACEMENT_QUESTIONS if moment == Moment.PLACEMENT_ENDED else PARTICIPANT_QUESTIONS

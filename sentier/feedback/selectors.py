@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from sentier.accounts.models import User
+from sentier.core.ratings import quarter_of
 from sentier.feedback.models import Moment, ParticipantSurveyResponse, PartnerSurveyResponse
 from sentier.network.models import Location
+from sentier.paas.models import Placement, PlacementStatus
 from sentier.participants.models import Participant
 from sentier.plans.models import PlanStatus, SupportPlan
 from sentier.reference.models import Region
@@ -35,7 +37,8 @@ class Milestone:
 
 
 def milestones_of(participant: Participant) -> list[Milestone]:
-    """The participant's plans agreed and ended, and referrals completed, newest first."""
+    """The participant's plans agreed and ended, referrals completed and PAAS Action
+    participations ended, newest first."""
     found: list[Milestone] = []
     plans = SupportPlan.objects.filter(participant=participant).values_list(
         "uuid", "agreed_at", "status", "ended_at"
@@ -51,6 +54,14 @@ def milestones_of(participant: Participant) -> list[Milestone]:
     for subject, closed_at in referrals:
         if closed_at is not None:
             found.append(Milestone(Moment.REFERRAL_COMPLETED, subject, closed_at))
+    placements = Placement.objects.filter(
+        participant=participant, status=PlacementStatus.ENDED, end_date__isnull=False
+    ).values_list("uuid", "end_date")
+    for subject, end_date in placements:
+        if end_date is not None:
+            # The placement ends on a local day: reached at its start, offered from that day on.
+            at = timezone.make_aware(dt.datetime.combine(end_date, dt.time.min))
+            found.append(Milestone(Moment.PLACEMENT_ENDED, subject, at))
     return sorted(found, key=lambda m: m.at, reverse=True)
 
 
@@ -73,8 +84,10 @@ def surveys_offered(participant: Participant, *, now: dt.datetime | None = None)
 def find_milestone(participant: Participant, moment: str, subject: uuid.UUID) -> Milestone | None:
     """The participant's milestone named by ``moment`` and ``subject``, answered or not, or None
     (not theirs, or not reached)."""
+    now = timezone.now()
     for milestone in milestones_of(participant):
-        if milestone.moment == moment and milestone.subject == subject:
+        # A PAAS Action participation may be ended from a day still to come: reached that day.
+        if milestone.moment == moment and milestone.subject == subject and milestone.at <= now:
             return milestone
     return None
 
@@ -83,11 +96,6 @@ def has_answered(participant: Participant, milestone: Milestone) -> bool:
     return ParticipantSurveyResponse.objects.filter(
         participant=participant, moment=milestone.moment, subject=milestone.subject
     ).exists()
-
-
-def quarter_of(day: dt.date) -> str:
-    """The quarter a local day falls in: ``2026-Q4``."""
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
 def current_quarter() -> str:

@@ -19,9 +19,12 @@ from sentier.accounts.requests import request_user
 from sentier.core.forms import bind_form, show_refusal
 from sentier.core.lifecycle import Refusal
 from sentier.feedback import actions, selectors
-from sentier.feedback.forms import ParticipantSurveyForm, PartnerSurveyForm
-from sentier.feedback.models import PARTICIPANT_QUESTIONS, PARTNER_QUESTIONS, Moment
+from sentier.feedback.forms import PartnerSurveyForm, participant_form_for
+from sentier.feedback.models import PARTNER_QUESTIONS, Moment, questions_for
 from sentier.participants.selectors import get_own_participant
+
+#: A milestone whose survey page says something of its own.
+SURVEY_TEMPLATES: dict[str, str] = {Moment.PLACEMENT_ENDED: "feedback/survey_placement.html"}
 
 
 def _status(form: forms.BaseForm) -> int:
@@ -30,7 +33,8 @@ def _status(form: forms.BaseForm) -> int:
 
 @login_required
 def survey(request: HttpRequest, moment: str, subject: uuid.UUID) -> HttpResponse:
-    """How did it go? Four statements to agree with or not, and an optional comment."""
+    """How did it go? Four statements to agree with or not (a PAAS Action participation's
+    are its own, on a page of its own), and an optional comment."""
     user = request_user(request)
     participant = get_own_participant(user)
     if moment not in Moment.values:
@@ -43,7 +47,7 @@ def survey(request: HttpRequest, moment: str, subject: uuid.UUID) -> HttpRespons
         # Answered already: said plainly, nothing changed (409 to a form sent again).
         status = 409 if request.method == "POST" else 200
         return render(request, "feedback/answered.html", context, status=status)
-    form = bind_form(request, ParticipantSurveyForm)
+    form = bind_form(request, participant_form_for(moment))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -51,7 +55,7 @@ def survey(request: HttpRequest, moment: str, subject: uuid.UUID) -> HttpRespons
                 actor=user,
                 participant=participant,
                 milestone=milestone,
-                answers={name: data[name] for name in PARTICIPANT_QUESTIONS},
+                answers={name: data[name] for name in questions_for(moment)},
                 comment=data["comment"],
                 language=translation.get_language() or "",
             )
@@ -61,7 +65,8 @@ def survey(request: HttpRequest, moment: str, subject: uuid.UUID) -> HttpRespons
             messages.success(request, _("Thank you. Your answers were saved."))
             return redirect("participants:my_file")
     context["form"] = form
-    return render(request, "feedback/survey.html", context, status=_status(form))
+    template = SURVEY_TEMPLATES.get(moment, "feedback/survey.html")
+    return render(request, template, context, status=_status(form))
 
 
 @login_required

@@ -86,14 +86,19 @@ def _panel(
     return Panel(id_, title, corner, measures, evidence.rows(measures, labelled))
 
 
+#: The corner of a survey table, by what its rows are.
+CORNERS = {"area": _("Regions"), "region": _("Region"), "quarter": _("Quarter")}
+
+
 def _survey_panels(scope: Scope, period: Period | None) -> list[Panel]:
     panels = []
-    for survey in surveys.SURVEYS:
-        if surveys.compares_areas(scope):
-            measures, groups = surveys.survey_measures(survey, scope, key="area", period=period)
-            panels.append(_panel(f"{survey.id}-area", survey.title, _("Regions"), measures, groups))
-        measures, groups = surveys.survey_measures(survey, scope, key="region", period=period)
-        panels.append(_panel(f"{survey.id}-region", survey.title, _("Region"), measures, groups))
+    for survey in surveys.surveys_for(scope):
+        for key in survey.keys:
+            if key == "area" and not surveys.compares_areas(scope):
+                continue
+            measures, groups = surveys.survey_measures(survey, scope, key=key, period=period)
+            corner = CORNERS[key]
+            panels.append(_panel(f"{survey.id}-{key}", survey.title, corner, measures, groups))
     return panels
 
 

@@ -1,10 +1,13 @@
-"""The participant and partner surveys (``sentier.feedback``) as protected aggregates.
+"""The surveys as protected aggregates: the participants' after a plan or a referral and after a
+PAAS Action participation, and the partner organizations' (``sentier.feedback``); in Ontario,
+the Ontario Works sites' quarterly survey (``sentier.ontario.site_survey``).
 
 For each survey: the number of answers and, for each statement, the share of answers that agree
 (« D’accord » or « Tout à fait d’accord »), by pilot and other regions (analysts, in Québec) and
-by region. No free text is shown or exported: a comment can name a person or a caseworker, and
-in a small region it would identify its writer (issue 17: "free text is never exported with
-identifiers"; here it is not exported at all).
+by region; the sites' survey, for the ministry's analysts only, by quarter (a site answers once a
+quarter: by site, every cell would be a single answer). No free text is shown or exported: a
+comment can name a person or a caseworker, and in a small region it would identify its writer
+(issue 17: "free text is never exported with identifiers"; here it is not exported at all).
 
 Protection (:mod:`sentier.insights.disclosure`), so that nothing on the page gives back a count
 under the threshold, even by subtraction:
@@ -26,12 +29,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sentier.core.ratings import SATISFIED, quarter_of
 from sentier.feedback.models import (
     PARTICIPANT_QUESTIONS,
     PARTNER_QUESTIONS,
-    SATISFIED,
+    PLACEMENT_QUESTIONS,
+    Moment,
     ParticipantSurveyResponse,
     PartnerSurveyResponse,
 )
@@ -41,10 +47,14 @@ from sentier.insights.evidence import Measure, local_day_start
 from sentier.insights.indicators import Period
 from sentier.insights.milestones import Scope, pilot_regions
 from sentier.insights.report import scope_regions
+from sentier.ontario.models import SITE_QUESTIONS, SiteSurveyResponse
+from sentier.ontario.site_survey import FIRST_QUARTER
 from sentier.reference.selectors import current_jurisdiction
 
-#: The version of these measures' definitions (exports and the view log state it).
-VERSION = "surveys-1"
+#: The version of these measures' definitions (exports and the view log state it). surveys-2:
+#: the PAAS Action participants' survey, kept apart from the plans' and referrals', and the
+#: Ontario sites' survey.
+VERSION = "surveys-2"
 
 PARTICIPANT_LABELS = {
     "understood": _("I understood what was offered to me"),
@@ -58,6 +68,19 @@ PARTNER_LABELS = {
     "reachable": _("We can reach the person’s caseworker when we need to"),
     "overall": _("Overall, the referral process works well"),
 }
+PLACEMENT_LABELS = {
+    "activities": _("The activities were right for me"),
+    "pace": _("I could go at my own pace"),
+    "staff": _("Someone was there to help me when I needed it"),
+    "overall": _("Overall, I am satisfied"),
+}
+SITE_LABELS = {
+    "informed": _("We know which of our clients were referred to Employment Ontario at grant time"),
+    "supported": _("Clients referred at grant time still get the full range of our supports"),
+    "targets": _("Our targets still fit the clients we can refer ourselves"),
+    "ministry": _("The ministry’s operational supports answer our questions"),
+    "overall": _("Overall, the new referral pathways work well for our clients"),
+}
 
 
 @dataclass(frozen=True)
@@ -68,6 +91,16 @@ class Survey:
     questions: tuple[str, ...]
     labels: Mapping[str, Any]
     load: Callable[[Scope, Period | None], list[dict[str, Any]]]
+    #: How its tables break the answers down (``area`` only where pilots are compared).
+    keys: tuple[str, ...] = ("area", "region")
+    #: The only jurisdiction that has it (``QC``, ``ON``); None: every one.
+    jurisdiction: str | None = None
+    #: Shown to whoever reads every region only (the ministry's analysts).
+    every_region_only: bool = False
+
+    def shown_to(self, scope: Scope) -> bool:
+        here = self.jurisdiction is None or self.jurisdiction == current_jurisdiction()
+        return here and (scope.regions is None or not self.every_region_only)
 
 
 def answered_within(period: Period | None) -> Q:
@@ -82,9 +115,36 @@ def answered_within(period: Period | None) -> Q:
 def _participant_rows(scope: Scope, period: Period | None) -> list[dict[str, Any]]:
     return list(
         ParticipantSurveyResponse.objects.filter(scope.q("participant__"), answered_within(period))
+        .exclude(moment=Moment.PLACEMENT_ENDED)
         .order_by()
         .values(*PARTICIPANT_QUESTIONS, region=F("participant__region__code"))
     )
+
+
+def _placement_rows(scope: Scope, period: Period | None) -> list[dict[str, Any]]:
+    return list(
+        ParticipantSurveyResponse.objects.filter(
+            scope.q("participant__"), answered_within(period), moment=Moment.PLACEMENT_ENDED
+        )
+        .order_by()
+        .values(*PLACEMENT_QUESTIONS, region=F("participant__region__code"))
+    )
+
+
+def _sites_q(scope: Scope) -> Q:
+    here = Q(site__jurisdiction=current_jurisdiction())
+    if scope.regions is None:
+        return here
+    return here & Q(site__code__in=sorted(scope.regions))
+
+
+def _site_rows(scope: Scope, period: Period | None) -> list[dict[str, Any]]:
+    rows = (
+        SiteSurveyResponse.objects.filter(_sites_q(scope), answered_within(period))
+        .order_by()
+        .values(*SITE_QUESTIONS, "period")
+    )
+    return [{"quarter": row.pop("period"), **row} for row in rows]
 
 
 def _partner_rows(scope: Scope, period: Period | None) -> list[dict[str, Any]]:
@@ -110,6 +170,18 @@ SURVEYS = (
         _participant_rows,
     ),
     Survey(
+        "placement",
+        _("PAAS Action participant survey"),
+        _(
+            "Answers of participants after their PAAS Action participation ended (one answer "
+            "per person and participation), by the region of their file."
+        ),
+        PLACEMENT_QUESTIONS,
+        PLACEMENT_LABELS,
+        _placement_rows,
+        jurisdiction="QC",
+    ),
+    Survey(
         "partner",
         _("Partner organization survey"),
         _(
@@ -120,7 +192,26 @@ SURVEYS = (
         PARTNER_LABELS,
         _partner_rows,
     ),
+    Survey(
+        "site",
+        _("Ontario Works site survey"),
+        _(
+            "Answers of Ontario Works sites about the new referral pathways, by a supervisor of "
+            "the site (one answer per site and quarter), by the quarter answered for."
+        ),
+        SITE_QUESTIONS,
+        SITE_LABELS,
+        _site_rows,
+        keys=("quarter",),
+        jurisdiction="ON",
+        every_region_only=True,
+    ),
 )
+
+
+def surveys_for(scope: Scope) -> list[Survey]:
+    """The surveys of this jurisdiction that ``scope`` reads."""
+    return [survey for survey in SURVEYS if survey.shown_to(scope)]
 
 
 def protect_survey(
@@ -195,7 +286,7 @@ def survey_measures(
     (the total last), over the answers given in ``period`` (every answer without one)."""
     threshold = disclosure.THRESHOLD if threshold is None else threshold
     answers = survey.load(scope, period)
-    values = _group_values(scope, key)
+    values = _group_values(scope, key, period)
     if key == "area":
         pilots = pilot_regions()[0]
         answers = [{**a, "area": "pilot" if a["region"] in pilots else "other"} for a in answers]
@@ -230,10 +321,28 @@ def survey_measures(
     return measures, groups
 
 
-def _group_values(scope: Scope, key: str) -> list[str]:
+def _group_values(scope: Scope, key: str, period: Period | None) -> list[str]:
     if key == "area":
         return ["pilot", "other"]
+    if key == "quarter":
+        return quarters(period)
     return scope_regions(scope)
+
+
+def quarters(period: Period | None) -> list[str]:
+    """The quarters the sites' survey was asked in (from ``FIRST_QUARTER``) within the period
+    (up to today's without one), in order."""
+    today = timezone.localdate()
+    first = period.start if period else dt.date(2025, 10, 1)
+    last = min(period.end, today) if period else today
+    found: list[str] = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        quarter = quarter_of(dt.date(year, month, 1))
+        if quarter >= FIRST_QUARTER and quarter not in found:
+            found.append(quarter)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
 
 
 def compares_areas(scope: Scope) -> bool:

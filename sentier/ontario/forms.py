@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from sentier.accounts.models import User
 from sentier.consent.models import Channel as ConsentChannel
 from sentier.consent.models import InformationCategory
+from sentier.core import ratings
 from sentier.core.forms import BoundedDateField, days_from_today
 from sentier.intake.models import Channel as IntakeChannel
 from sentier.ontario.actions import INFO_DUE_MAX_DAYS
@@ -335,3 +336,19 @@ class AssignForm(forms.Form):
             return User.objects.get(uuid=uuid.UUID(key))
         except (ValueError, User.DoesNotExist) as exc:
             raise forms.ValidationError(_("Choose a colleague of the local office.")) from exc
+
+
+class SiteSurveyForm(forms.Form):
+    """The quarter's site survey (``ontario.site_survey``): five statements about the new
+    referral pathways (004 Q3, Q6, Q9) and an optional comment."""
+
+    informed = ratings.question(
+        _("We know which of our clients were referred to Employment Ontario at grant time.")
+    )
+    supported = ratings.question(
+        _("Clients referred at grant time still get the full range of our supports.")
+    )
+    targets = ratings.question(_("Our targets still fit the clients we can refer ourselves."))
+    ministry = ratings.question(_("The ministry’s operational supports answer our questions."))
+    overall = ratings.question(_("Overall, the new referral pathways work well for our clients."))
+    comment = ratings.comment(_("What should the ministry change in the referral pathways?"))

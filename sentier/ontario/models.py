@@ -17,6 +17,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sentier.core.models import AppendOnly
+from sentier.core.ratings import COMMENT_MAX, rating_field
 from sentier.reference.models import DatedReference
 
 
@@ -751,3 +753,54 @@ class Office(models.Model):
     @property
     def address_lines(self) -> list[str]:
         return [line.strip() for line in self.postal_address.splitlines() if line.strip()]
+
+
+class SiteSurveyResponse(AppendOnly, models.Model):
+    """One Ontario Works site's answer to the ministry's survey for one quarter (issue 17:
+    "Ontario sites answer periodic surveys"; 004 Q11: municipalities' and DSSABs' feedback is
+    gathered "au moyen [...] de sondages", and the ministry monitors "l'incidence des nouvelles
+    voies d'aiguillage", Q6). A site is a service area (``Region``, ON01 to ON47); its local
+    office's supervisor (a coordinator account, see ``ontario.units``) answers for it, once a
+    quarter. Written once, never edited; read by the ministry only as protected aggregates
+    (``sentier.insights.surveys``), by the site's own supervisors in full. The comment is never
+    shown to the ministry's analysts nor exported."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    site = models.ForeignKey(
+        "reference.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("site")
+    )
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    # The local quarter answered for: "2026-Q4".
+    period = models.CharField(_("quarter"), max_length=7)
+    answered_at = models.DateTimeField(_("answered on"), auto_now_add=True, db_index=True)
+    language = models.CharField(_("language"), max_length=8)
+    informed = rating_field(
+        _("We know which of our clients were referred to Employment Ontario at grant time")
+    )
+    supported = rating_field(
+        _("Clients referred at grant time still get the full range of our supports")
+    )
+    targets = rating_field(_("Our targets still fit the clients we can refer ourselves"))
+    ministry = rating_field(_("The ministry’s operational supports answer our questions"))
+    overall = rating_field(_("Overall, the new referral pathways work well for our clients"))
+    comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX)
+
+    class Meta:
+        ordering = ["-period", "-answered_at", "-id"]
+        verbose_name = _("site survey answer")
+        verbose_name_plural = _("site survey answers")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "period"], name="one_site_answer_per_quarter")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.answered_at:%Y-%m-%d}"
+
+
+#: The site survey's questions, in order (field names).
+SITE_QUESTIONS = ("informed", "supported", "targets", "ministry", "overall")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.core import panels
-from sentier.ontario import selectors
+from sentier.ontario import selectors, site_survey
 from sentier.ontario.models import (
     ActionPlan,
     CommonAssessment,
@@ -61,6 +61,20 @@ def worklist_summary(request: HttpRequest) -> str:
     if not context:
         return ""
     return render_to_string("ontario/_home_panel.html", context, request=request)
+
+
+@panels.register("home", order=90)
+def site_survey_offer(request: HttpRequest) -> str:
+    """A site's supervisor: the quarter's site survey to answer, or their site's answers."""
+    user = request.user
+    if not ontario_enabled() or not isinstance(user, User):
+        return ""
+    site = site_survey.site_of(user)
+    if site is None:
+        return ""
+    period = site_survey.current_quarter()
+    context = {"period": period, "answered": site_survey.site_answer(site, period) is not None}
+    return render_to_string("ontario/_site_survey_panel.html", context, request=request)
 
 
 def _applications(

@@ -13,6 +13,8 @@
 - Supervisors and administrators read the local office worklist, OW-office caseworkers too;
   ODSP intake staff, First Nations site staff and administrators the ODSP queue (not a local
   office's supervisor); only OW-office caseworkers take rows themselves.
+- The supervisor of an Ontario Works site (a coordinator account tied to a service area)
+  answers the ministry's quarterly site survey for that site (``ontario.site_survey``).
 - None of it applies outside the Ontario configuration.
 
 Which unit a caseworker works in is ``units.unit_of``. Imported once, by ``OntarioConfig.ready``.
@@ -31,11 +33,18 @@ from sentier.accounts.models import Role, User
 from sentier.accounts.permissions import is_administrator, is_coordinator, same_region
 from sentier.ontario.models import ODSPApplication, Unit
 from sentier.ontario.units import first_nations_site_of, ontario_enabled, unit_of
+from sentier.reference.models import Jurisdiction
 
 
 @predicate
 def in_ontario(user: Any) -> bool:
     return ontario_enabled()
+
+
+@predicate
+def has_service_area(user: Any) -> bool:
+    region = getattr(user, "region", None)
+    return region is not None and region.jurisdiction == Jurisdiction.ONTARIO
 
 
 @predicate
@@ -78,6 +87,7 @@ add_perm(
     "ontario.view_assessment_queue",
     in_ontario & (is_administrator | is_coordinator | in_ow_office),
 )
+add_perm("ontario.answer_site_survey", in_ontario & is_coordinator & has_service_area)
 add_perm("ontario.view_odsp_queue", in_ontario & (is_administrator | in_odsp_queue_unit))
 add_perm(
     "ontario.work_assessment_queue",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from sentier.ontario import notice_views, views
+from sentier.ontario import notice_views, site_survey_views, views
 from sentier.ontario.odsp.urls import ODSP_PATTERNS
 
 app_name = "ontario"
@@ -21,5 +21,6 @@ urlpatterns: list[URLPattern] = [
     path("ow/<str:ow_uuid>/take/", views.take_ow_application, name="take_ow_application"),
     path("notice/<str:notice_uuid>/pdf/", notice_views.notice_pdf, name="notice_pdf"),
     path("notice/<str:notice_uuid>/mailed/", notice_views.notice_mailed, name="notice_mailed"),
+    path("site-survey/", site_survey_views.site_survey_page, name="site_survey"),
     *ODSP_PATTERNS,
 ]

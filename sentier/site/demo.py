@@ -25,6 +25,7 @@ from sentier.insights import demo as insights_demo
 from sentier.intake import demo as intake_demo
 from sentier.network import demo as network_demo
 from sentier.ontario import demo as ontario_demo
+from sentier.ontario import site_survey_demo
 from sentier.ontario.odsp import demo as odsp_demo
 from sentier.paas import demo as paas_demo
 from sentier.participants import demo as participants_demo
@@ -98,4 +99,5 @@ def load_ontario_demo(password: str = DEMO_PASSWORD) -> int:
     ontario_demo.load_demo()
     odsp_demo.load_odsp_demo()  # after the Ontario personas exist
     network_demo.load_ontario_directory()
+    site_survey_demo.load_demo_site_answers()  # after the Toronto supervisor persona exists
     return Participant.objects.count() - before

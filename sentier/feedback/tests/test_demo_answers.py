@@ -10,10 +10,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from sentier.feedback.demo import load_demo_answers
-from sentier.feedback.models import ParticipantSurveyResponse, PartnerSurveyResponse
+from sentier.feedback.models import Moment, ParticipantSurveyResponse, PartnerSurveyResponse
 from sentier.insights import demo as insights_demo
 from sentier.insights import surveys
-from sentier.insights.disclosure import THRESHOLD
+from sentier.insights.disclosure import THRESHOLD, TOTAL
 from sentier.insights.milestones import Scope
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_a_second_run_adds_nothing(answered: int) -> None:
 
 def test_the_tables_show_figures_and_suppress_small_regions(answered: int) -> None:
     shown = suppressed = 0
-    for survey in surveys.SURVEYS:
+    for survey in surveys.surveys_for(Scope(regions=None)):  # Québec's
         for key in ("area", "region"):
             measures, _groups = surveys.survey_measures(survey, Scope(regions=None), key=key)
             for measure in measures:
@@ -67,3 +67,24 @@ def test_the_tables_show_figures_and_suppress_small_regions(answered: int) -> No
                 assert any(not c.suppressed for c in by_region.cells), survey.id
     assert shown > 10
     assert suppressed > 10
+
+
+def test_paas_participants_answers_show_in_large_groups_and_stay_suppressed_in_small_ones(
+    answered: int,
+) -> None:
+    placements = ParticipantSurveyResponse.objects.filter(moment=Moment.PLACEMENT_ENDED)
+    assert placements.exists()
+    assert not placements.filter(answered_at__lt=F("moment_at")).exists()
+    assert not placements.filter(understood__isnull=False).exists()
+    survey = next(s for s in surveys.SURVEYS if s.id == "placement")
+    scope = Scope(regions=None)
+    areas, _groups = surveys.survey_measures(survey, scope, key="area")
+    total = next(m for m in areas if m.unit == "count").cell(TOTAL)
+    assert total is not None
+    assert not total.suppressed
+    assert (total.value or 0) >= THRESHOLD
+    assert any(not c.suppressed for m in areas if m.unit == "rate" for c in m.cells)
+    regions, _groups = surveys.survey_measures(survey, scope, key="region")
+    by_region = next(m for m in regions if m.unit == "count")
+    small = [by_region.cell(code) for code in ("09", "10", "11")]
+    assert all(cell is not None and cell.suppressed for cell in small)
