@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -276,3 +277,60 @@ def ontario_site(settings: Any, live_server: Any, make_user: Callable[..., Any])
     UnitMembership.objects.create(user=people["odsp_intake"], unit=Unit.ODSP_INTAKE)
     UnitMembership.objects.create(user=people["ow_intake"], unit=Unit.OW_INTAKE)
     return people
+
+
+PHONE = {"width": 360, "height": 740}
+
+
+@dataclass
+class Phone:
+    """Someone signed in on a 360 px phone with JavaScript off (``page``), and the same pages
+    with JavaScript on for axe (``checker``, axe needs JavaScript)."""
+
+    page: Page
+    checker: Page
+    assert_accessible: Callable[[Page], None]
+    screenshot: Callable[..., Path]
+
+    def fits(self) -> None:
+        width = self.page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{self.page.url} is {width} px wide"
+
+    def check(self, name: str) -> None:
+        """Nothing wider than the phone, axe-clean, and a screenshot."""
+        self.fits()
+        self.checker.goto(self.page.url)
+        self.assert_accessible(self.checker)
+        self.screenshot(self.page, name, full_page=True)
+
+    def answer(self, questions: tuple[str, ...], label: str = "Strongly agree") -> None:
+        for question in questions:
+            self.page.get_by_role("group", name=question).get_by_label(label, exact=True).check()
+
+    def send(self, button: str = "Send my answers") -> None:
+        self.page.get_by_role("button", name=button).click()
+
+
+@pytest.fixture
+def phone_for(
+    browser: Browser,
+    login: Callable[..., None],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> Iterator[Callable[..., Phone]]:
+    """``phone_for(email)``: that account signed in on a :class:`Phone` (English, Canada)."""
+    contexts: list[Any] = []
+
+    def make(email: str, language: str = "en-ca") -> Phone:
+        options: dict[str, Any] = {"viewport": PHONE, "locale": "en-CA", "bypass_csp": True}
+        context = browser.new_context(java_script_enabled=False, **options)
+        checker_context = browser.new_context(**options)
+        contexts.extend((context, checker_context))
+        page, checker = context.new_page(), checker_context.new_page()
+        login(page, email, language=language)
+        login(checker, email, language=language)
+        return Phone(page, checker, assert_accessible, screenshot)
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -6,51 +6,19 @@ and every page is axe-clean (axe runs in a second, JavaScript-on context on the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from e2e.conftest import PASSWORD
+from e2e.conftest import PASSWORD, Phone
 
 pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
-PHONE = {"width": 360, "height": 740}
 PARTICIPANT = "participant@sentier.demo"
-
-
-@dataclass
-class Phone:
-    """The participant signed in on a 360 px phone with JavaScript off (``page``), and the same
-    pages with JavaScript on for axe (``checker``)."""
-
-    page: Page
-    checker: Page
-    assert_accessible: Callable[[Page], None]
-    screenshot: Callable[..., Path]
-
-    def fits(self) -> None:
-        width = self.page.evaluate("() => document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{self.page.url} is {width} px wide"
-
-    def check(self, name: str) -> None:
-        """Nothing wider than the phone, axe-clean, and a screenshot."""
-        self.fits()
-        self.checker.goto(self.page.url)
-        self.assert_accessible(self.checker)
-        self.screenshot(self.page, name, full_page=True)
-
-    def answer(self, questions: tuple[str, ...], label: str = "Strongly agree") -> None:
-        for question in questions:
-            self.page.get_by_role("group", name=question).get_by_label(label, exact=True).check()
-
-    def send(self) -> None:
-        self.page.get_by_role("button", name="Send my answers").click()
 
 
 @pytest.fixture
@@ -62,22 +30,8 @@ def personas(transactional_db: None) -> dict[str, Any]:
 
 
 @pytest.fixture
-def phone(
-    personas: dict[str, Any],
-    browser: Any,
-    login: Callable[..., None],
-    assert_accessible: Callable[[Page], None],
-    screenshot: Callable[..., Path],
-) -> Iterator[Phone]:
-    options: dict[str, Any] = {"viewport": PHONE, "locale": "en-CA", "bypass_csp": True}
-    context = browser.new_context(java_script_enabled=False, **options)
-    checker_context = browser.new_context(**options)  # axe needs JavaScript: same pages, JS on
-    page, checker = context.new_page(), checker_context.new_page()
-    login(page, PARTICIPANT, language="en-ca")
-    login(checker, PARTICIPANT, language="en-ca")
-    yield Phone(page, checker, assert_accessible, screenshot)
-    context.close()
-    checker_context.close()
+def phone(personas: dict[str, Any], phone_for: Callable[..., Phone]) -> Phone:
+    return phone_for(PARTICIPANT)
 
 
 @pytest.fixture
