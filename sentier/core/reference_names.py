@@ -53,3 +53,18 @@ def _in_catalog(code: str, english: str) -> bool:
     ``LANGUAGE_CODE``, and a translation may rightly equal the English (*Ontario Works*)."""
     catalog = getattr(trans_real.translation(code), "_catalog", None)
     return catalog is not None and f"{REFERENCE_NAME}\x04{english}" in catalog
+
+
+def place_name(
+    shown: str, english: str, *, english_first: bool, language: str | None = None
+) -> str:
+    """A place's name (a region, a service area, a site) on a page in ``language`` (the active
+    one by default). Places keep their own names: French and English pages show the column of
+    their language, unchanged; a page in a participant-only language shows the name the place
+    goes by where it is: English in Ontario (``english_first``: "City of Brantford", not "Ville
+    de Brantford"), isolated so that it reads left to right in Arabic; in Québec the French
+    name, as before."""
+    code = (language or translation.get_language() or "").lower()
+    if not english_first or code not in PARTICIPANT_ONLY_LANGUAGES_SET:
+        return shown
+    return isolated(english or shown)

@@ -156,7 +156,7 @@ class ContactForm(forms.Form):
                 "Your city, county, region or district. Not sure? Dial 211 and give your postal "
                 "code."
             )
-            areas = sorted(((r.code, str(r.name)) for r in regions), key=lambda c: c[1])
+            areas = sorted(((r.code, r.local_name) for r in regions), key=lambda c: c[1])
             field.choices = [("", _("Choose your service area")), *areas]
             self.fields["phone"].help_text = _(
                 "So that a caseworker can call you. For example 416 555-0123."
@@ -178,7 +178,7 @@ class ContactForm(forms.Form):
                     label=_("Which First Nation's office serves you?"),
                     help_text=_("Only if you ticked the box above."),
                     required=False,
-                    choices=[("", _("None")), *((c, str(s.name)) for c, s in self.sites.items())],
+                    choices=[("", _("None")), *((c, s.local_name) for c, s in self.sites.items())],
                 )
         else:
             field.choices = [("", _("Choose your region"))] + [

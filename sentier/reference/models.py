@@ -17,7 +17,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sentier.core.reference_names import reference_name
+from sentier.core.reference_names import place_name, reference_name
 
 
 class Jurisdiction(models.TextChoices):
@@ -44,7 +44,17 @@ class Region(models.Model):
         verbose_name_plural = _("regions")
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name}"
+        return f"{self.code} {self.local_name}"
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language; in Spanish, Arabic or Haitian Creole, the name the
+        place goes by (``place_name``: an Ontario service area's English name)."""
+        return place_name(
+            str(self.name),
+            getattr(self, "name_en_ca", ""),
+            english_first=self.jurisdiction == Jurisdiction.ONTARIO,
+        )
 
 
 class Program(models.Model):
@@ -147,4 +157,10 @@ class FirstNationsSite(models.Model):
         verbose_name_plural = _("First Nations ODSP delivery sites")
 
     def __str__(self) -> str:
-        return str(self.name)
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language; in Spanish, Arabic or Haitian Creole, its English
+        name (an Ontario site: ``place_name``)."""
+        return place_name(str(self.name), getattr(self, "name_en_ca", ""), english_first=True)

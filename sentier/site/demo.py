@@ -100,4 +100,8 @@ def load_ontario_demo(password: str = DEMO_PASSWORD) -> int:
     odsp_demo.load_odsp_demo()  # after the Ontario personas exist
     network_demo.load_ontario_directory()
     site_survey_demo.load_demo_site_answers()  # after the Toronto supervisor persona exists
+    if app_enabled("correspondence"):
+        # Last, as in Québec: the notices of the last days' grants, requests and refusals, and
+        # today's reminders (action plan reviews, consents about to end).
+        correspondence_demo.load_demo()
     return Participant.objects.count() - before

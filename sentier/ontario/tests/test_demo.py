@@ -7,6 +7,7 @@ from typing import Any
 from django.utils import timezone
 
 from sentier.accounts.models import User
+from sentier.correspondence.models import Notice
 from sentier.ontario import demo, views
 from sentier.ontario.models import (
     ActionPlan,
@@ -16,6 +17,7 @@ from sentier.ontario.models import (
     OWApplication,
 )
 from sentier.outbox.models import OutboxMessage
+from sentier.site import demo as site_demo
 
 
 def test_the_quebec_demo_gets_nothing_from_ontario(db: None) -> None:
@@ -52,3 +54,15 @@ def test_the_ontario_demo_shows_each_part_and_runs_twice_harmlessly(
     assert ActionPlan.objects.filter(next_review_on__lt=timezone.localdate()).count() == 1
     assert ODSPApplication.objects.count() == 4
     assert DeterminationPackage.objects.filter(status="queued").count() == 1
+
+
+def test_the_ontario_demo_tells_people_by_their_channel_once(ontario: dict[str, Any]) -> None:
+    """The whole Ontario demo (``sentier load_demo`` in Ontario) plans its notices last, as
+    Québec's does: the correspondence pages and the day's mailing show something; a second load
+    plans nothing more."""
+    site_demo.load_demo()
+    notices = set(Notice.objects.values_list("id", flat=True))
+    assert notices
+    assert Notice.objects.filter(participant__region__jurisdiction="ON").count() == len(notices)
+    site_demo.load_demo()
+    assert set(Notice.objects.values_list("id", flat=True)) == notices

@@ -18,7 +18,7 @@ from sentier.network.models import Clientele
 from sentier.plans.difficulties import difficulty_names
 from sentier.plans.models import Difficulty
 from sentier.reference.loading import program_names
-from sentier.reference.models import Program
+from sentier.reference.models import FirstNationsSite, Jurisdiction, Program, Region
 from sentier.reference.names import NAMES
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +115,28 @@ def test_my_file_names_the_program_in_spanish(client_for: Any, laval_participant
     assert "PAS – Programme d’aide sociale" in french
     assert "Programme d’aide sociale" not in spanish
     assert f"PAS – {_catalog('Social Assistance Program', 'es')}" in spanish
+
+
+@pytest.mark.parametrize("language", ["fr-ca", "en-ca", *PARTICIPANT_ONLY])
+def test_places_keep_the_name_they_go_by(language: str) -> None:
+    """An Ontario service area and site are named in English on a Spanish, Arabic or Haitian
+    Creole page ("City of Brantford", never "Ville de Brantford"), isolated; French and English
+    pages, and Québec's regions everywhere, are as before."""
+    area = Region.objects.create(
+        code="ON99",
+        name_fr_ca="Ville de Brantfort",
+        name_en_ca="City of Brantfort",
+        jurisdiction=Jurisdiction.ONTARIO,
+    )
+    site = FirstNationsSite.objects.create(
+        code="site-test", name_fr_ca="Site de la Première Nation", name_en_ca="First Nation site"
+    )
+    laval = Region.objects.get(code="13")
+    with translation.override(language):
+        if language in PARTICIPANT_ONLY:
+            assert str(area) == f"ON99 {ISOLATE}City of Brantfort{POP}"
+            assert str(site) == f"{ISOLATE}First Nation site{POP}"
+        else:
+            assert str(area) == f"ON99 {_column(area, language)}"
+            assert str(site) == _column(site, language)
+        assert str(laval) == f"13 {_column(laval, 'fr-ca')}" == "13 Laval"
