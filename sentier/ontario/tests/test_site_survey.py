@@ -21,6 +21,7 @@ from sentier.insights import surveys
 from sentier.insights.disclosure import THRESHOLD
 from sentier.insights.indicators import Period
 from sentier.insights.milestones import Scope
+from sentier.ontario import demo as ontario_demo
 from sentier.ontario import site_survey
 from sentier.ontario.models import SITE_QUESTIONS, SiteSurveyResponse
 from sentier.ontario.site_survey_demo import load_demo_site_answers
@@ -209,6 +210,8 @@ def test_analysts_see_protected_figures_by_quarter_never_a_comment(
 
 
 def test_the_demo_shows_figures_and_suppresses_small_quarters(ontario: dict[str, Any]) -> None:
+    # As `sentier load_demo` does: the personas first (the Toronto supervisor among them).
+    ontario_demo.ensure_ontario_personas()
     written = load_demo_site_answers()
     assert written > 50
     assert load_demo_site_answers() == 0  # once
