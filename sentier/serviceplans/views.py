@@ -8,6 +8,8 @@ render. Pages that show a participant's information record one access-log row.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -28,6 +30,7 @@ from sentier.audit.models import AccessKind
 from sentier.consent.models import InformationCategory
 from sentier.core.forms import FormT, bind_form, not_before
 from sentier.network.models import Organization
+from sentier.participants.models import Participant
 from sentier.participants.selectors import get_participant_for_user
 from sentier.serviceplans import actions, selectors, states
 from sentier.serviceplans.forms import (
@@ -139,6 +142,62 @@ def _active_parties(plan: ServicePlan):  # type: ignore[no-untyped-def]
 # Lists, request, decision
 
 
+def _form_page(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    template: str,
+    context: dict[str, Any],
+    *,
+    save: Callable[[dict[str, Any]], Any],
+    done: str | Callable[[Any], str],
+    then: Callable[[Any], HttpResponse],
+    shown: Participant,
+    kind: AccessKind = AccessKind.SERVICE_PLAN,
+) -> HttpResponse:
+    """The shape of every form page here: a valid POST saves through its action (a refusal goes
+    on the form, next to its field), says so and moves on; otherwise the page, 400 after a POST,
+    its viewing of the person's file recorded."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(form.cleaned_data)
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, done(saved) if callable(done) else done)
+            return then(saved)
+    record_access(user=request_user(request), shown=shown, kind=kind, request=request)
+    return render(
+        request,
+        template,
+        {**context, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _plan_form(
+    request: HttpRequest,
+    plan: ServicePlan,
+    form: forms.BaseForm,
+    template: str,
+    *,
+    save: Callable[[dict[str, Any]], Any],
+    done: str | Callable[[Any], str],
+    then: Callable[[Any], HttpResponse] | None = None,
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """A form page of one plan: back to the plan once saved, unless ``then`` says where."""
+    return _form_page(
+        request,
+        form,
+        template,
+        {"plan": plan, **(context or {})},
+        save=save,
+        done=done,
+        then=then or (lambda _saved: redirect("serviceplans:plan", plan_uuid=plan.uuid)),
+        shown=plan.participant,
+    )
+
+
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     """Caseworker: their requests and plans. Coordinator: the region's queue, decisions and
@@ -199,34 +258,29 @@ def request_plan(request: HttpRequest, participant_uuid: uuid.UUID) -> HttpRespo
     if not user.has_perm("serviceplans.request_plan", participant):
         raise Http404
     form = bind_form(request, RequestForm, region_id=participant.region_id)
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = actions.request_service_plan(
-                actor=user,
-                participant=participant,
-                situations=form.cleaned_data["situations"],
-                reasons=form.cleaned_data["reasons"],
-                initiator_kind=form.cleaned_data["initiator_kind"],
-                initiator_name=form.cleaned_data["initiator_name"],
-                initiator_member=form.cleaned_data["initiator_member"],
-                initiator_organization=form.cleaned_data["initiator_organization"],
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(
-                request, _("The request was sent to the Ministry coordinator of the region.")
-            )
-            return redirect("serviceplans:request_detail", request_uuid=created.uuid)
-    record_access(
-        user=user, shown=participant, kind=AccessKind.SERVICE_PLAN_REQUEST, request=request
-    )
-    return render(
+    return _form_page(
         request,
+        form,
         "serviceplans/request_form.html",
-        {"participant": participant, "form": form},
-        status=400 if request.method == "POST" else 200,
+        {"participant": participant},
+        save=lambda data: actions.request_service_plan(
+            actor=user, participant=participant, **_request_fields(data)
+        ),
+        done=_("The request was sent to the Ministry coordinator of the region."),
+        then=_to_request,
+        shown=participant,
+        kind=AccessKind.SERVICE_PLAN_REQUEST,
     )
+
+
+def _request_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """What a request or an evolution says: the situations, why, and who initiates it."""
+    names = ("situations", "reasons", "initiator_kind", "initiator_name")
+    return {name: data[name] for name in (*names, "initiator_member", "initiator_organization")}
+
+
+def _to_request(created: ServicePlanRequest) -> HttpResponse:
+    return redirect("serviceplans:request_detail", request_uuid=created.uuid)
 
 
 @login_required
@@ -236,37 +290,21 @@ def evolve(request: HttpRequest, support_plan_uuid: uuid.UUID) -> HttpResponse:
     support_plan = selectors.get_support_plan_to_evolve(user, support_plan_uuid)
     participant = support_plan.participant
     form = bind_form(request, RequestForm, region_id=participant.region_id)
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = actions.request_evolution(
-                actor=user,
-                support_plan=support_plan,
-                situations=form.cleaned_data["situations"],
-                reasons=form.cleaned_data["reasons"],
-                initiator_kind=form.cleaned_data["initiator_kind"],
-                initiator_name=form.cleaned_data["initiator_name"],
-                initiator_member=form.cleaned_data["initiator_member"],
-                initiator_organization=form.cleaned_data["initiator_organization"],
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "The request was sent to the coordinator. The support plan continues until "
-                    "the service plan is approved; its objectives will then be carried over."
-                ),
-            )
-            return redirect("serviceplans:request_detail", request_uuid=created.uuid)
-    record_access(
-        user=user, shown=participant, kind=AccessKind.SERVICE_PLAN_REQUEST, request=request
-    )
-    return render(
+    return _form_page(
         request,
+        form,
         "serviceplans/request_form.html",
-        {"participant": participant, "form": form, "support_plan": support_plan},
-        status=400 if request.method == "POST" else 200,
+        {"participant": participant, "support_plan": support_plan},
+        save=lambda data: actions.request_evolution(
+            actor=user, support_plan=support_plan, **_request_fields(data)
+        ),
+        done=_(
+            "The request was sent to the coordinator. The support plan continues until "
+            "the service plan is approved; its objectives will then be carried over."
+        ),
+        then=_to_request,
+        shown=participant,
+        kind=AccessKind.SERVICE_PLAN_REQUEST,
     )
 
 
@@ -422,27 +460,20 @@ def agreement(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     if plan.status != PlanStatus.AWAITING_AGREEMENT:
         return redirect("serviceplans:plan", plan_uuid=plan.uuid)
     form = _within_plan(bind_form(request, AgreementForm), plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.record_agreement(
-                actor=user,
-                plan=plan,
-                agrees=form.cleaned_data["agrees"],
-                on=form.cleaned_data["on"],
-                channel=form.cleaned_data["channel"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The person's answer is recorded."))
-            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
-    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
-    return render(
+    return _plan_form(
         request,
+        plan,
+        form,
         "serviceplans/agreement.html",
-        {"plan": plan, "form": form},
-        status=400 if request.method == "POST" else 200,
+        save=lambda data: actions.record_agreement(
+            actor=user,
+            plan=plan,
+            agrees=data["agrees"],
+            on=data["on"],
+            channel=data["channel"],
+            note=data["note"],
+        ),
+        done=_("The person's answer is recorded."),
     )
 
 
@@ -451,21 +482,13 @@ def end_plan(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     user, plan = _changeable_plan(request, plan_uuid)
     if plan.status == PlanStatus.ENDED:
         return redirect("serviceplans:plan", plan_uuid=plan.uuid)
-    form = bind_form(request, EndForm)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.end_plan(actor=user, plan=plan, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The service plan has ended."))
-            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
-    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
-    return render(
+    return _plan_form(
         request,
+        plan,
+        bind_form(request, EndForm),
         "serviceplans/end.html",
-        {"plan": plan, "form": form},
-        status=400 if request.method == "POST" else 200,
+        save=lambda data: actions.end_plan(actor=user, plan=plan, reason=data["reason"]),
+        done=_("The service plan has ended."),
     )
 
 
@@ -503,35 +526,27 @@ def add_party(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     )
     organizations = Organization.objects.filter(locations__region_id=plan.region_id).distinct()
     form = bind_form(request, PartyForm, members=members, organizations=organizations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            party = actions.add_party(
-                actor=user,
-                plan=plan,
-                kind=form.cleaned_data["kind"],
-                name=form.cleaned_data["name"],
-                organization=form.cleaned_data["organization"],
-                member=form.cleaned_data["member"],
-                contact=form.cleaned_data["contact"],
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "%(name)s takes part in the plan. "
-                    "Record what the person agrees to share with it."
-                )
-                % {"name": party.name},
-            )
-            return redirect("serviceplans:party", plan_uuid=plan.uuid, party_uuid=party.uuid)
-    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
-    return render(
+    return _plan_form(
         request,
+        plan,
+        form,
         "serviceplans/party_form.html",
-        {"plan": plan, "form": form},
-        status=400 if request.method == "POST" else 200,
+        save=lambda data: actions.add_party(
+            actor=user,
+            plan=plan,
+            kind=data["kind"],
+            name=data["name"],
+            organization=data["organization"],
+            member=data["member"],
+            contact=data["contact"],
+        ),
+        done=lambda party: (
+            _("%(name)s takes part in the plan. Record what the person agrees to share with it.")
+            % {"name": party.name}
+        ),
+        then=lambda party: redirect(
+            "serviceplans:party", plan_uuid=plan.uuid, party_uuid=party.uuid
+        ),
     )
 
 
@@ -629,28 +644,20 @@ def add_objective(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     if party is not None:
         parties = parties.filter(pk=party.pk)
     form = bind_form(request, ObjectiveForm, parties=parties)
-    form = _only_categories(_within_plan(form, plan), categories)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.add_objective(
-                actor=user,
-                plan=plan,
-                text=form.cleaned_data["text"],
-                category=form.cleaned_data["category"],
-                owner=form.cleaned_data["owner"],
-                due_on=form.cleaned_data["due_on"],
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The objective is added."))
-            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
-    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
-    return render(
+    return _plan_form(
         request,
+        plan,
+        _only_categories(_within_plan(form, plan), categories),
         "serviceplans/objective_form.html",
-        {"plan": plan, "form": form},
-        status=400 if request.method == "POST" else 200,
+        save=lambda data: actions.add_objective(
+            actor=user,
+            plan=plan,
+            text=data["text"],
+            category=data["category"],
+            owner=data["owner"],
+            due_on=data["due_on"],
+        ),
+        done=_("The objective is added."),
     )
 
 
@@ -762,30 +769,22 @@ def add_follow_up(request: HttpRequest, plan_uuid: uuid.UUID) -> HttpResponse:
     """Any party adds a follow-up in the kinds of information shared with it (the region's
     staff: any, for the Ministry)."""
     user, plan, _party, categories = _writable_plan(request, plan_uuid)
-    form = _only_categories(_within_plan(bind_form(request, FollowUpForm), plan), categories)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.add_follow_up(
-                actor=user,
-                plan=plan,
-                scheduled_for=form.cleaned_data["scheduled_for"],
-                mode=form.cleaned_data["mode"],
-                status=form.cleaned_data["status"],
-                notes=form.cleaned_data["notes"],
-                outcome=form.cleaned_data["outcome"],
-                category=form.cleaned_data["category"],
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The follow-up is added."))
-            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
-    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
-    return render(
+    return _plan_form(
         request,
+        plan,
+        _only_categories(_within_plan(bind_form(request, FollowUpForm), plan), categories),
         "serviceplans/follow_up_form.html",
-        {"plan": plan, "form": form},
-        status=400 if request.method == "POST" else 200,
+        save=lambda data: actions.add_follow_up(
+            actor=user,
+            plan=plan,
+            scheduled_for=data["scheduled_for"],
+            mode=data["mode"],
+            status=data["status"],
+            notes=data["notes"],
+            outcome=data["outcome"],
+            category=data["category"],
+        ),
+        done=_("The follow-up is added."),
     )
 
 
@@ -817,52 +816,36 @@ def follow_up_detail(
             "outcome": follow_up.outcome,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_follow_up(
-                actor=user,
-                follow_up=follow_up,
-                status=form.cleaned_data["status"],
-                notes=form.cleaned_data["notes"],
-                outcome=form.cleaned_data["outcome"],
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The follow-up is updated."))
-            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
-    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
-    return render(
+    return _plan_form(
         request,
+        plan,
+        form,
         "serviceplans/follow_up.html",
-        {"plan": plan, "follow_up": follow_up, "form": form},
-        status=400 if request.method == "POST" else 200,
+        save=lambda data: actions.update_follow_up(
+            actor=user,
+            follow_up=follow_up,
+            status=data["status"],
+            notes=data["notes"],
+            outcome=data["outcome"],
+        ),
+        done=_("The follow-up is updated."),
+        context={"follow_up": follow_up},
     )
 
 
 def _item_agreement(
     request: HttpRequest, plan: ServicePlan, user: User, item: Objective | FollowUp, what: str
 ) -> HttpResponse:
-    form = _within_plan(bind_form(request, ItemAgreementForm), plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.record_item_agreement(
-                actor=user,
-                item=item,
-                on=form.cleaned_data["on"],
-                channel=form.cleaned_data["channel"],
-            )
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The person's agreement is recorded."))
-            return redirect("serviceplans:plan", plan_uuid=plan.uuid)
-    record_access(user=user, shown=plan.participant, kind=AccessKind.SERVICE_PLAN, request=request)
-    return render(
+    return _plan_form(
         request,
+        plan,
+        _within_plan(bind_form(request, ItemAgreementForm), plan),
         "serviceplans/item_agreement.html",
-        {"plan": plan, "item": item, "what": what, "form": form},
-        status=400 if request.method == "POST" else 200,
+        save=lambda data: actions.record_item_agreement(
+            actor=user, item=item, on=data["on"], channel=data["channel"]
+        ),
+        done=_("The person's agreement is recorded."),
+        context={"item": item, "what": what},
     )
 
 
