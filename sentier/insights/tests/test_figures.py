@@ -197,3 +197,31 @@ def test_the_scheduled_refresh_computes_every_default_view_and_what_was_asked(
 
 def _cells_of(results: Any) -> dict[str, list[dict[str, Any]]]:
     return {r.definition.id: [c.as_dict() for c in r.cells] for r in results}
+
+
+@AT_SCALE
+def test_the_scheduled_refresh_reads_once_for_every_scope(
+    journeys: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: dict[str, int] = {"pilots": 0, "counted": 0, "milestones": 0}
+    originals = {
+        "pilots": figures.pilot_estimates,
+        "counted": figures.count_milestones,
+        "milestones": figures.load_milestones,
+    }
+
+    def counting(name: str) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return originals[name](*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(figures, "pilot_estimates", counting("pilots"))
+    monkeypatch.setattr(figures, "count_milestones", counting("counted"))
+    monkeypatch.setattr(figures, "load_milestones", counting("milestones"))
+    refreshed = figures.refresh_due()
+    assert len(refreshed) == len(figures.default_questions(timezone.localdate())) > 2
+    # One period: the pilots' estimates and the counts once; the milestones once, and the
+    # applications of participants who began a service once more.
+    assert calls == {"pilots": 1, "counted": 1, "milestones": 2}
