@@ -6,6 +6,7 @@ were computed, or says they are being prepared; a refresh is queued once (issue 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from sentier.insights import demo, figures
+from sentier.insights import counts, demo, figures, hooks
 from sentier.insights.disclosure import THRESHOLD
 from sentier.insights.figures import Question, compute_and_store, refresh_figures
 from sentier.insights.indicators import Period
@@ -204,10 +205,10 @@ def test_the_scheduled_refresh_reads_once_for_every_scope(
     journeys: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: dict[str, int] = {"pilots": 0, "counted": 0, "milestones": 0}
-    originals = {
-        "pilots": figures.pilot_estimates,
-        "counted": figures.count_milestones,
-        "milestones": figures.load_milestones,
+    originals: dict[str, Callable[..., Any]] = {
+        "pilots": hooks.pilot_estimates,
+        "counted": counts.count_milestones,
+        "milestones": load_milestones,
     }
 
     def counting(name: str) -> Any:
