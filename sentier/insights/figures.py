@@ -28,10 +28,12 @@ that is out of date, reading the milestones once for all of them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
+import operator
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,11 +45,21 @@ from django_tasks import task
 
 from sentier.insights import disclosure
 from sentier.insights.catalogue import Definition, catalogue_version, current, definition
+from sentier.insights.counts import COUNTERS, count_milestones, in_regions
 from sentier.insights.disclosure import Cell
 from sentier.insights.hooks import pilot_estimates
-from sentier.insights.indicators import Period, Result
+from sentier.insights.indicators import (
+    COUNTABLE,
+    SERVED_APPLICATIONS_ONLY,
+    Counted,
+    Period,
+    Result,
+    compute_counted,
+    keys_of,
+    kinds_read,
+)
 from sentier.insights.indicators import compute as compute_indicator
-from sentier.insights.milestones import Milestone, Milestones, Scope, load_milestones
+from sentier.insights.milestones import Kind, Milestone, Milestones, Scope, load_milestones
 from sentier.insights.models import ComputedFigures
 from sentier.participants.models import Participant
 from sentier.reference.selectors import current_jurisdiction, list_current_regions
@@ -163,27 +175,105 @@ def in_scope(milestones: Sequence[Milestone], scope: Scope) -> Milestones:
     return Milestones(m for m in milestones if m.dims.get("region") in regions)
 
 
+def counted_kind(definition: Definition, by: Sequence[str]) -> str | None:
+    """The kind whose groups, counted in the database, give the indicator's cells for these
+    breakdowns (:mod:`sentier.insights.counts`); ``None``: it reads milestones one by one."""
+    countable = COUNTABLE.get(definition.compute)
+    if countable is None or countable.kind not in COUNTERS:
+        return None
+    if "age_band" in keys_of(definition, by):
+        return None  # each milestone's day against a birth date: read one by one
+    return countable.kind
+
+
+@dataclass(frozen=True)
+class Reads:
+    """What computing questions reads: the kinds counted in the database, the kinds of
+    milestones read one by one, and whether every application is read (or only those of
+    participants who began a service: all that the days to a first service need)."""
+
+    counted: frozenset[str]
+    kinds: frozenset[str]
+    all_applications: bool
+
+    def __or__(self, other: Reads) -> Reads:
+        return Reads(
+            self.counted | other.counted,
+            self.kinds | other.kinds,
+            self.all_applications or other.all_applications,
+        )
+
+
+def reads(question: Question) -> Reads:
+    counted: set[str] = set()
+    kinds: set[str] = set()
+    all_applications = False
+    for d in question.definitions():
+        kind = counted_kind(d, question.by)
+        if kind is not None:
+            counted.add(kind)
+            continue
+        read = kinds_read(d.compute)
+        kinds.update(read)
+        if Kind.APPLICATION_SENT in read and d.compute not in SERVED_APPLICATIONS_ONLY:
+            all_applications = True
+    return Reads(frozenset(counted), frozenset(kinds), all_applications)
+
+
+def read_milestones(scope: Scope, read: Reads) -> Milestones:
+    """The milestones of ``read.kinds`` in the scope; the applications only of participants
+    who began a service, unless every application is needed."""
+    if Kind.APPLICATION_SENT not in read.kinds or read.all_applications:
+        return load_milestones(scope, kinds=read.kinds)
+    found = load_milestones(scope, kinds=read.kinds - {Kind.APPLICATION_SENT})
+    served = Scope(regions=scope.regions, served_only=True)
+    found.extend(load_milestones(served, kinds=[Kind.APPLICATION_SENT]))
+    return found
+
+
 def compute(
-    question: Question, milestones: Sequence[Milestone] | None = None
+    question: Question,
+    milestones: Sequence[Milestone] | None = None,
+    *,
+    counted: Mapping[str, list[Counted]] | None = None,
+    pilots: list[dict[str, Any]] | None = None,
 ) -> tuple[list[Result], list[dict[str, Any]]]:
     """Every indicator of the question, protected, and the pilots' estimates (the expensive
-    part: never inside a request at scale)."""
+    part: never inside a request at scale). The flows and rates are counted in the database
+    (``counted``, by kind), the others read their kinds' milestones; what is not given is
+    read here."""
+    read = reads(question)
+    if counted is None:
+        counted = count_milestones(question.scope, question.period, read.counted)
     if milestones is None:
-        milestones = load_milestones(question.scope)
+        milestones = read_milestones(question.scope, read)
     regions = scope_regions(question.scope)
-    results = [
-        compute_indicator(
-            d,
-            milestones,
-            period=question.period,
-            by=question.by,
-            regions=regions,
-            threshold=question.threshold,
-        )
-        for d in question.definitions()
-    ]
+    results = []
+    for d in question.definitions():
+        kind = counted_kind(d, question.by)
+        if kind is None:
+            result = compute_indicator(
+                d,
+                milestones,
+                period=question.period,
+                by=question.by,
+                regions=regions,
+                threshold=question.threshold,
+            )
+        else:
+            result = compute_counted(
+                d,
+                counted[kind],
+                period=question.period,
+                by=question.by,
+                regions=regions,
+                threshold=question.threshold,
+            )
+        results.append(result)
     del milestones
-    return results, pilot_estimates(question.period, question.scope)
+    if pilots is None:
+        pilots = pilot_estimates(question.period, question.scope)
+    return results, pilots
 
 
 def _finite(value: Any) -> Any:
@@ -279,11 +369,15 @@ def _row(question: Question) -> ComputedFigures:
 
 
 def compute_and_store(
-    question: Question, milestones: Sequence[Milestone] | None = None
+    question: Question,
+    milestones: Sequence[Milestone] | None = None,
+    *,
+    counted: Mapping[str, list[Counted]] | None = None,
+    pilots: list[dict[str, Any]] | None = None,
 ) -> ComputedFigures:
     started_at = timezone.now()
     start = time.perf_counter()
-    results, pilots = compute(question, milestones)
+    results, pilots = compute(question, milestones, counted=counted, pilots=pilots)
     # Dated by when the computation started: what changed while it ran is not in it.
     return store(
         question, results, pilots, seconds=time.perf_counter() - start, computed_at=started_at
@@ -417,8 +511,10 @@ def due_questions(now: dt.datetime) -> list[Question]:
 
 
 def refresh_due(now: dt.datetime | None = None) -> list[ComputedFigures]:
-    """Compute every due question whose figures are not fresh; the milestones of the whole
-    jurisdiction are read once, and each region's questions use their share of them."""
+    """Compute every due question whose figures are not fresh. Read once for all of them: the
+    milestones of the whole jurisdiction (each region's share split off in one pass), the
+    groups counted in the database (once per period), and the pilots' estimates (once per
+    period: they pool every region, whatever the scope)."""
     now = now or timezone.now()
     due = [
         q
@@ -427,5 +523,46 @@ def refresh_due(now: dt.datetime | None = None) -> list[ComputedFigures]:
     ]
     if not due:
         return []
-    everything = load_milestones(Scope(regions=None))
-    return [compute_and_store(q, in_scope(everything, q.scope)) for q in due]
+    everything = Scope(regions=None)
+    milestones = read_milestones(everything, functools.reduce(operator.or_, map(reads, due)))
+    shares = by_region(milestones)
+    done = []
+    for period in sorted({q.period for q in due}, key=lambda p: (p.start, p.end)):
+        questions = [q for q in due if q.period == period]
+        counted_kinds = set().union(*(reads(q).counted for q in questions))
+        counted = count_milestones(everything, period, counted_kinds)
+        pilots = pilot_estimates(period, everything)
+        for q in questions:
+            done.append(
+                compute_and_store(
+                    q,
+                    share(milestones, shares, q.scope),
+                    counted=in_regions(counted, q.scope.regions),
+                    pilots=pilots,
+                )
+            )
+    return done
+
+
+def by_region(milestones: Iterable[Milestone]) -> dict[str, Milestones]:
+    """The milestones of each region, in one pass (each in the list's order)."""
+    found: dict[str, Milestones] = {}
+    for m in milestones:
+        region = m.dims.get("region", "")
+        part = found.get(region)
+        if part is None:
+            part = found[region] = Milestones()
+        part.append(m)
+    return found
+
+
+def share(
+    milestones: Milestones, shares: Mapping[str, Milestones], scope: Scope
+) -> Sequence[Milestone]:
+    """A scope's milestones: all of them, one region's share, or several regions' filtered."""
+    if scope.regions is None:
+        return milestones
+    if len(scope.regions) == 1:
+        (code,) = scope.regions
+        return shares.get(code, Milestones())
+    return in_scope(milestones, scope)

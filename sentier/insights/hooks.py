@@ -6,6 +6,9 @@ A provider takes the period (``indicators.Period``) and the scope (``milestones.
 returns one dict per pilot in the command-line contract's shape: ``id``, ``measure``,
 ``treated``, ``start``, ``indicator``, ``estimate``, ``interval``, ``method``, ``enough_data``.
 Every figure it returns must already have passed through :mod:`sentier.insights.disclosure`.
+An estimate pools every region (it names no region's own figure): it may depend on the period,
+not on the scope, and the scheduled refresh asks once per period for all its scopes
+(``figures.refresh_due``).
 """
 
 from __future__ import annotations

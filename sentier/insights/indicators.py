@@ -21,6 +21,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils import timezone
 
@@ -150,12 +151,26 @@ def rate_table(facts: Sequence[Fact], by: Sequence[str], grid: Grid, threshold: 
     counts: dict[tuple[str, ...], int] = defaultdict(int)
     for fact in facts:
         counts[(*_group_of(fact, by), "yes" if fact.yes else "no")] += 1
+    return counted_rate_table(counts, by, grid, threshold)
+
+
+def counted_rate_table(
+    counts: Mapping[tuple[str, ...], int], by: Sequence[str], grid: Grid, threshold: int
+) -> list[Cell]:
+    """:func:`rate_table` from counts already made (a group per key in ``by``'s order, then
+    ``"yes"`` or ``"no"``; only groups with at least one case)."""
+    keys = [
+        _values(key, (), grid)
+        if key in ("region", "month", "area")
+        else sorted({group[i] for group in counts})
+        for i, key in enumerate(by)
+    ]
     cells = [
         Cell(
-            group={**group, "outcome": outcome},
-            value=counts.get((*(group[k] for k in by), outcome), 0),
+            group={**dict(zip(by, combo, strict=True)), "outcome": outcome},
+            value=counts.get((*combo, outcome), 0),
         )
-        for group in _groups(by, facts, grid)
+        for combo in itertools.product(*keys)
         for outcome in ("yes", "no")
     ]
     protected = protect_counts(cells, threshold=threshold, margins=(*by, "outcome"))
@@ -255,12 +270,39 @@ def indicator(name: str) -> Callable[[Compute], Compute]:
     return register
 
 
+@dataclass(frozen=True)
+class Counted:
+    """Milestones of one kind counted in the database (:mod:`sentier.insights.counts`): their
+    breakdown values, month included, and how many share them."""
+
+    dims: Mapping[str, str]
+    n: int
+
+
+@dataclass(frozen=True)
+class Countable:
+    """How a flow or a rate counts its milestones: the kind, which ones count (``where``) and,
+    for a rate, which are a yes. The same functions read a :class:`Milestone` or a
+    :class:`Counted` (both hold ``dims``)."""
+
+    kind: str
+    where: Callable[[Any], bool] | None = None
+    yes: Callable[[Any], bool] | None = None
+
+
+#: The flows and rates, by compute name: they can be counted from :class:`Counted` groups.
+COUNTABLE: dict[str, Countable] = {}
+#: The kinds each other indicator reads from milestones (a full recomputation reads only them).
+KINDS: dict[str, tuple[str, ...]] = {}
+
+
 def _flow(kind: str, where: Callable[[Milestone], bool] | None = None) -> Compute:
     def compute(
         milestones: Sequence[Milestone], period: Period, by: Sequence[str], grid: Grid, t: int
     ) -> list[Cell]:
         return count_table(_facts(milestones, kind, period, where), by, grid, t, margins=by)
 
+    compute.countable = Countable(kind, where=where)  # type: ignore[attr-defined]
     return compute
 
 
@@ -270,11 +312,31 @@ def _rate(kind: str, yes: Callable[[Milestone], bool]) -> Compute:
     ) -> list[Cell]:
         return rate_table(_facts(milestones, kind, period, yes=yes), by, grid, t)
 
+    compute.countable = Countable(kind, yes=yes)  # type: ignore[attr-defined]
     return compute
 
 
-def _outcome(*values: str) -> Callable[[Milestone], bool]:
+def _outcome(*values: str) -> Callable[[Any], bool]:
     return lambda m: m.dims.get("outcome") in values
+
+
+def counted_cells(
+    countable: Countable, counted: Iterable[Counted], by: Sequence[str], grid: Grid, t: int
+) -> list[Cell]:
+    """A flow's or a rate's protected cells from :class:`Counted` groups of its kind, within
+    the period: the cells its milestones give, one by one (tests compare both)."""
+    counts: dict[tuple[str, ...], int] = defaultdict(int)
+    for group in counted:
+        if countable.where is not None and not countable.where(group):
+            continue
+        key = tuple(group.dims.get(k, "unknown") for k in by)
+        if countable.yes is None:
+            counts[key] += group.n
+        else:
+            counts[(*key, "yes" if countable.yes(group) else "no")] += group.n
+    if countable.yes is None:
+        return counted_table(counts, by, grid, t, margins=by)
+    return counted_rate_table(counts, by, grid, t)
 
 
 COMPUTE.update(
@@ -298,6 +360,7 @@ COMPUTE.update(
         "ow_reviews_on_time": _rate(Kind.ACTION_PLAN_REVIEWED, _outcome("on_time")),
     }
 )
+COUNTABLE.update({name: f.countable for name, f in COMPUTE.items() if hasattr(f, "countable")})
 
 
 def _pairs(
@@ -572,9 +635,30 @@ def compute(
     threshold: int = THRESHOLD,
 ) -> Result:
     """One indicator's protected cells, by the breakdowns it allows among ``by``."""
-    keys = tuple(key for key in by if key in definition.breakdowns)
+    keys = keys_of(definition, by)
     grid = Grid(regions=regions, period=period)
     cells = COMPUTE[definition.compute](milestones, period, keys, grid, threshold)
+    return Result(definition=definition, by=keys, cells=cells)
+
+
+def keys_of(definition: Definition, by: Sequence[str]) -> tuple[str, ...]:
+    """The breakdowns of ``by`` the indicator allows, in ``by``'s order."""
+    return tuple(key for key in by if key in definition.breakdowns)
+
+
+def compute_counted(
+    definition: Definition,
+    counted: Iterable[Counted],
+    *,
+    period: Period,
+    by: Sequence[str],
+    regions: Sequence[str],
+    threshold: int = THRESHOLD,
+) -> Result:
+    """:func:`compute` for a flow or a rate, from its kind's groups counted within ``period``."""
+    keys = keys_of(definition, by)
+    grid = Grid(regions=regions, period=period)
+    cells = counted_cells(COUNTABLE[definition.compute], counted, keys, grid, threshold)
     return Result(definition=definition, by=keys, cells=cells)
 
 
@@ -595,3 +679,34 @@ def people_with_social_participation(
         seen.add(person)
         facts.append(Fact({**m.dims, "month": m.month}))
     return count_table(facts, by, grid, t, margins=by)
+
+
+KINDS.update(
+    {
+        "service_plan_days_to_decision": (
+            Kind.SERVICE_PLAN_REQUESTED,
+            Kind.SERVICE_PLAN_DECIDED,
+        ),
+        "referral_days_to_answer": (Kind.REFERRAL_SENT, Kind.REFERRAL_ANSWERED),
+        "ow_days_grant_to_referral": (Kind.OW_GRANTED, Kind.EO_REFERRED),
+        "days_to_first_service": (Kind.APPLICATION_SENT, *sorted(FIRST_SERVICE_KINDS)),
+        "ow_fast_track_funnel": (Kind.EO_REFERRED, Kind.EO_ACCEPTED, Kind.EO_ACTIVE),
+        "odsp_packages_returned_90d": (Kind.PACKAGE_MAILED, Kind.PACKAGE_RETURNED),
+        "referrals_open": (Kind.REFERRAL_SENT, Kind.REFERRAL_CLOSED),
+        "paas_places_occupied": (Kind.PAAS_STARTED, Kind.PAAS_ENDED),
+        "ow_action_plans_in_place": (Kind.ACTION_PLAN,),
+        "paas_places_granted": (Kind.PLACES_GRANTED,),
+        "paas_places_vacant": (Kind.PLACES_GRANTED, Kind.PAAS_STARTED, Kind.PAAS_ENDED),
+        "people_with_social_participation": (Kind.SOCIAL_PARTICIPATION_ACTION,),
+    }
+)
+KINDS.update({name: (countable.kind,) for name, countable in COUNTABLE.items()})
+
+
+#: The indicators that read an application only when its participant began a service after it.
+SERVED_APPLICATIONS_ONLY = frozenset({"days_to_first_service"})
+
+
+def kinds_read(compute_name: str) -> tuple[str, ...]:
+    """The milestone kinds an indicator reads."""
+    return KINDS[compute_name]

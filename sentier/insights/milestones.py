@@ -148,12 +148,34 @@ class Scope:
     jurisdiction's."""
 
     regions: frozenset[str] | None = None
+    #: Only the participants who began a service at some time (a row of a kind in
+    #: :data:`FIRST_SERVICE_KINDS`, or more): the applications that can lead to a first service.
+    served_only: bool = False
 
     def q(self, via: str) -> Q:
         here = Q(**{f"{via}region__jurisdiction": current_jurisdiction()})
-        if self.regions is None:
-            return here
-        return here & Q(**{f"{via}region__code__in": sorted(self.regions)})
+        if self.regions is not None:
+            here &= Q(**{f"{via}region__code__in": sorted(self.regions)})
+        if self.served_only:
+            here &= served(f"{via}pk")
+        return here
+
+
+def served(person: str) -> Q:
+    """The participants with a row behind a first service (:data:`FIRST_SERVICE_KINDS`): an
+    agreed support plan or service plan, a referral (answered or Employment Ontario's), a PAAS
+    Action placement, an Ontario action plan. A few more than those served: never fewer."""
+    rows = (
+        SupportPlan.objects.filter(agreed_at__isnull=False),
+        ServicePlan.objects.filter(agreed_on__isnull=False),
+        ReferralRow.objects.filter(sent_at__isnull=False),
+        Placement.objects.all(),
+        ActionPlan.objects.all(),
+    )
+    found = Q()
+    for queryset in rows:
+        found |= Q(**{f"{person}__in": queryset.order_by().values("participant_id")})
+    return found
 
 
 @cache
@@ -201,7 +223,7 @@ def _person_values(via: str) -> tuple[str, ...]:
     return tuple(f"{via}{name}" for name in PERSON)
 
 
-class _Reading:
+class Reading:
     """What every milestone of one reading shares: the local zone, the jurisdiction, the pilot
     regions, and the breakdown dicts themselves (a million milestones take a few thousand
     distinct ones: each is made once and shared, never changed)."""
@@ -211,13 +233,15 @@ class _Reading:
         self.quebec = current_jurisdiction() == "QC"
         self.pilots = pilot_regions()[0] if self.quebec else frozenset()
         self.dims: dict[tuple[Any, ...], dict[str, str]] = {}
+        #: The kinds asked for (``None``: every kind): a loader skips the queries of the others.
+        self.wanted: frozenset[str] | None = None
 
 
-_reading: ContextVar[_Reading | None] = ContextVar("sentier_insights_reading", default=None)
+_reading: ContextVar[Reading | None] = ContextVar("sentier_insights_reading", default=None)
 
 
 def _dims(row: Mapping[str, Any], via: str, at: dt.datetime, **extra: str) -> dict[str, str]:
-    reading = _reading.get() or _Reading()
+    reading = _reading.get() or Reading()
     region = str(row[f"{via}region__code"])
     day = at.astimezone(reading.zone).date()
     key = (
@@ -229,17 +253,34 @@ def _dims(row: Mapping[str, Any], via: str, at: dt.datetime, **extra: str) -> di
     )
     dims = reading.dims.get(key)
     if dims is None:
-        dims = {
-            "region": region,
-            "program": str(key[1]),
-            "language": str(key[2] or "fr")[:2],
-            "age_band": key[3],
-        }
-        if reading.quebec:
-            dims["area"] = "pilot" if region in reading.pilots else "other"
-        dims.update({k: v for k, v in extra.items() if v is not None})
-        reading.dims[key] = dims
+        dims = reading.dims[key] = breakdowns(reading, region, key[1], key[2], key[3], extra)
     return dims
+
+
+def breakdowns(
+    reading: Reading,
+    region: str,
+    program: Any,
+    language: Any,
+    age: str | None,
+    extra: Mapping[str, str | None],
+) -> dict[str, str]:
+    """A milestone's breakdown values from its participant's columns and its kind's own
+    (``None`` among these: not held). ``age``: ``None`` when not asked (counted in the
+    database, :mod:`sentier.insights.counts`)."""
+    dims = {"region": region, "program": str(program), "language": str(language or "fr")[:2]}
+    if age is not None:
+        dims["age_band"] = age
+    if reading.quebec:
+        dims["area"] = "pilot" if region in reading.pilots else "other"
+    dims.update({k: v for k, v in extra.items() if v is not None})
+    return dims
+
+
+def _wants(kind: str) -> bool:
+    """Whether this reading asked for milestones of ``kind``."""
+    reading = _reading.get()
+    return reading is None or reading.wanted is None or kind in reading.wanted
 
 
 def _at_day(day: dt.date) -> dt.datetime:
@@ -260,7 +301,8 @@ def load_milestones(scope: Scope, kinds: Iterable[str] | None = None) -> Milesto
     """Every milestone of the cases in ``scope`` (or of the given kinds only)."""
     wanted = set(kinds) if kinds is not None else None
     found = Milestones()
-    reading = _Reading()
+    reading = Reading()
+    reading.wanted = frozenset(wanted) if wanted is not None else None
     token = _reading.set(reading)
     try:
         for function in _LOADERS:
@@ -388,7 +430,7 @@ def support_plans(scope: Scope) -> Iterator[Milestone]:
         .values_list("plan_id", "at")
     )
     seen: set[int] = set()
-    for plan_id, at in proposed:
+    for plan_id, at in proposed if _wants(Kind.SUPPORT_PLAN_PROPOSED) else ():
         if plan_id not in seen:
             seen.add(plan_id)
             yield milestone(Kind.SUPPORT_PLAN_PROPOSED, plans[plan_id], at)
@@ -406,7 +448,7 @@ def support_plans(scope: Scope) -> Iterator[Milestone]:
     extensions = Extension.objects.filter(
         plan_id__in=plans, status=ExtensionStatus.GRANTED, decided_at__isnull=False
     ).values_list("plan_id", "decided_at")
-    for plan_id, decided_at in extensions:
+    for plan_id, decided_at in extensions if _wants(Kind.SUPPORT_PLAN_EXTENDED) else ():
         if decided_at is not None:
             yield milestone(Kind.SUPPORT_PLAN_EXTENDED, plans[plan_id], decided_at)
 

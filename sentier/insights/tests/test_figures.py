@@ -6,6 +6,7 @@ were computed, or says they are being prepared; a refresh is queued once (issue 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from sentier.insights import demo, figures
+from sentier.insights import counts, demo, figures, hooks
 from sentier.insights.disclosure import THRESHOLD
 from sentier.insights.figures import Question, compute_and_store, refresh_figures
 from sentier.insights.indicators import Period
@@ -197,3 +198,31 @@ def test_the_scheduled_refresh_computes_every_default_view_and_what_was_asked(
 
 def _cells_of(results: Any) -> dict[str, list[dict[str, Any]]]:
     return {r.definition.id: [c.as_dict() for c in r.cells] for r in results}
+
+
+@AT_SCALE
+def test_the_scheduled_refresh_reads_once_for_every_scope(
+    journeys: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: dict[str, int] = {"pilots": 0, "counted": 0, "milestones": 0}
+    originals: dict[str, Callable[..., Any]] = {
+        "pilots": hooks.pilot_estimates,
+        "counted": counts.count_milestones,
+        "milestones": load_milestones,
+    }
+
+    def counting(name: str) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return originals[name](*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(figures, "pilot_estimates", counting("pilots"))
+    monkeypatch.setattr(figures, "count_milestones", counting("counted"))
+    monkeypatch.setattr(figures, "load_milestones", counting("milestones"))
+    refreshed = figures.refresh_due()
+    assert len(refreshed) == len(figures.default_questions(timezone.localdate())) > 2
+    # One period: the pilots' estimates and the counts once; the milestones once, and the
+    # applications of participants who began a service once more.
+    assert calls == {"pilots": 1, "counted": 1, "milestones": 2}
