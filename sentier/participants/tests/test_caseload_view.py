@@ -190,3 +190,34 @@ def test_a_name_search_lists_every_match_in_name_order_with_constant_queries(
     number = expected[0].file_number
     found = client.get(URL, {"scope": "all", "q": number}).context["page"].object_list
     assert list(found) == [expected[0]]
+
+
+def test_a_name_search_counts_its_matches_with_its_page(
+    client_for: Any, montreal_participant: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search reads and sorts all its matches anyway: the page's rows carry their count
+    (``MatchesPaginator``), no second search for a COUNT; past the bound the list says "more
+    than N", and a page past the end shows the last one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    load_demo(120)
+    monkeypatch.setattr("sentier.participants.views.COUNT_BOUND", 30)
+    client = client_for("admin")
+    client.get(URL, {"scope": "all", "q": "a"})  # warm: sessions, caches
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get(URL, {"scope": "all", "q": "a"})
+    searches = [q["sql"] for q in queries.captured_queries if "LIKE UPPER('%a%')" in q["sql"]]
+    assert len(searches) == 1, searches
+    assert ") OVER ()" in searches[0]  # the count of the matches, with the page
+    paginator = first.context["page"].paginator
+    # bound_for_page: two pages of 25 at least, past the patched 30.
+    assert (paginator.count, paginator.more, paginator.num_pages) == (50, True, 3)
+    assert "Plus de 50 personnes participantes" in first.content.decode()
+    short = client.get(URL, {"scope": "all", "q": "Bergeron"}).context["page"]
+    assert short.paginator.more is False
+    assert short.paginator.count == len(short.object_list) > 0
+    assert montreal_participant in short.object_list
+    past = client.get(URL, {"scope": "all", "q": "Bergeron", "page": "7"}).context["page"]
+    assert past.number == short.paginator.num_pages == 1
+    assert list(past.object_list) == list(short.object_list)
