@@ -16,7 +16,13 @@ rows):
   the coordinator's decision, the plan with its parties, objectives, follow-ups and timeline;
 - in the Ontario configuration (``SENTIER_JURISDICTION=on``) instead of Québec's measures: the
   application to Ontario Works or ODSP, undecided while the file is pending and decided
-  otherwise, and the common assessment queued at an OW grant.
+  otherwise, and the common assessment queued at an OW grant; a confirmed ODSP application's
+  Disability Determination Package goes as far as today's date lets it (queued, mailed, sent
+  back, with the Disability Adjudication Unit, answered), and the application follows the
+  answer (its PDF is a one-page placeholder that says so: laying out a real one takes about a
+  second);
+- the change history (django-simple-history's rows) of the service-plan and Ontario tables, as
+  their actions' saves write it: "+" as created, "~" at each decision.
 
 Rows are written valid for the app: foreign keys to rows that exist, statuses reached through
 the lifecycles' own moves (:mod:`sentier.plans.states`, :mod:`sentier.referrals.states`,
@@ -453,6 +459,8 @@ class Province:
     rng: random.Random = field(init=False)
     now: dt.datetime = field(init=False)
     counts: dict[str, int] = field(default_factory=dict)
+    #: Per model with history: (history column, row column) of the values a history row copies.
+    _copied: dict[type[models.Model], list[tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # Seeded by the seed and the files already there: the same seed on the same database
@@ -1020,10 +1028,24 @@ class Province:
         ``when``), "+" created or "~" changed, by ``user``."""
         source = self.tables[model]
         history = self.tables[model.history.model]  # type: ignore[attr-defined]
-        row = source.rows[-1]
-        values = {column: row[at] for column, at in source.index.items() if column in history.index}
-        values.update(then)
-        history.add(self.rng, **values, history_date=when, history_type=kind, history_user_id=user)
+        if model not in self._copied:  # which history column takes which of the row's
+            self._copied[model] = [
+                (history.index[column], at)
+                for column, at in source.index.items()
+                if column in history.index
+            ]
+        row = list(history.defaults)
+        found = source.rows[-1]
+        for to, at in self._copied[model]:
+            row[to] = found[at]
+        for name, value in then.items():
+            row[history.index[name]] = value
+        row[history.pk_at] = history.next_id
+        history.next_id += 1
+        row[history.index["history_date"]] = when
+        row[history.index["history_type"]] = kind
+        row[history.index["history_user_id"]] = user
+        history.rows.append(row)
 
     def _ontario(
         self,
