@@ -5,6 +5,27 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from typing import Any
 
+#: What an applicant of the load types in the application's fields (by field name).
+ANSWERS = {
+    "first_name": "Awa",
+    "last_name": "Diallo",
+    "birth_date": "1990-06-02",
+    "birth_date_0": "2",
+    "birth_date_1": "6",
+    "birth_date_2": "1990",
+    "preferred_language": "fr-ca",
+    "phone": "450 555-0101",
+    "city": "Laval",
+    "postal_code": "H7N 2T5",
+    "region": "13",
+    "household_type": "single_parent",
+    "adults": "1",
+    "children": "2",
+    "program": "PAS",
+    "wants_support": "yes",
+    "job_start": "yes",
+}
+
 
 class Forms(HTMLParser):
     """The forms of a page: action, method and the values a browser would send by default."""

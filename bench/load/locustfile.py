@@ -44,7 +44,7 @@ from urllib.parse import urlencode, urlsplit
 
 from locust import FastHttpUser, between, task
 
-from bench.load.forms import forms_of, post_data
+from bench.load.forms import ANSWERS, forms_of, post_data
 from bench.load.stack import LONGEST_THINK_SECONDS
 
 DIR = Path(os.environ.get("SENTIER_LOAD_DIR", "/tmp/pg-ops18"))  # noqa: S108 - throw-away
@@ -264,27 +264,6 @@ class PartnerStaff(Staff):
         chosen = random.sample(hours, min(3, len(hours)))
         typed = {name: str(random.randint(4, 20)) for name in chosen}
         self.submit(url, form, "PAAS: record attendance", **typed)
-
-
-ANSWERS = {
-    "first_name": "Awa",
-    "last_name": "Diallo",
-    "birth_date": "1990-06-02",
-    "birth_date_0": "2",
-    "birth_date_1": "6",
-    "birth_date_2": "1990",
-    "preferred_language": "fr-ca",
-    "phone": "450 555-0101",
-    "city": "Laval",
-    "postal_code": "H7N 2T5",
-    "region": "13",
-    "household_type": "single_parent",
-    "adults": "1",
-    "children": "2",
-    "program": "PAS",
-    "wants_support": "yes",
-    "job_start": "yes",
-}
 
 
 class Applicant(FastHttpUser):

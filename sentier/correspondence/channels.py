@@ -57,6 +57,11 @@ def address_lines(participant: Participant) -> list[str]:
 def chosen_channel(participant: Participant) -> str:
     """The person's choice, else what the file allows."""
     preference = ContactPreference.objects.filter(participant=participant).first()
+    return channel_for(participant, preference)
+
+
+def channel_for(participant: Participant, preference: ContactPreference | None) -> str:
+    """:func:`chosen_channel` with the person's choice already read (``None``: none made)."""
     if preference is not None:
         return preference.channel
     if participant.email:

@@ -57,16 +57,15 @@ def file_channel(request: HttpRequest, *, participant: Any, **_kwargs: Any) -> s
     notices = list(
         Notice.objects.filter(participant=participant).defer("pdf").order_by("-created_at")[:10]
     )
+    channel = channels.channel_for(participant, preference)  # the preference read once
     return render_to_string(
         "correspondence/_file_channel.html",
         {
             "participant": participant,
             "preference": preference,
-            "channel": channels.chosen_channel(participant),
+            "channel": channel,
             "notices": notices,
-            "form": ContactPreferenceForm(
-                initial={"channel": channels.chosen_channel(participant)}
-            ),
+            "form": ContactPreferenceForm(initial={"channel": channel}),
             "can_change": user.has_perm("participants.change_participant", participant),
         },
         request=request,

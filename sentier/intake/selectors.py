@@ -33,10 +33,16 @@ def review_queue_for_user(user: User) -> QuerySet[Recommendation]:
     (``accounts.scopes``), else their region's (everything for administrators).
 
     ODSP applications (Ontario) are not reviewed here: they go to the ODSP intake unit's queue.
+    Only Ontario has them: elsewhere no file is joined to leave them out (the queue's count,
+    bounded at 1,001, read 69 ms of recommendations joined to their files at 1,000,000 files
+    against 0.5 ms from the (region, status, created_at) index alone).
     """
     queryset = Recommendation.objects.select_related(
         "participant", "region", "assigned_to", "application"
-    ).exclude(participant__program__code="ODSP")  # the ODSP centralized intake unit's (004)
+    )
+    if settings.SENTIER_JURISDICTION == "on":
+        # The ODSP centralized intake unit's (004).
+        queryset = queryset.exclude(participant__program__code="ODSP")
     return reviewable(user, queryset)
 
 

@@ -23,7 +23,7 @@ from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.audit.selectors import list_access_for_participant, page_of_access_for_participant
 from sentier.core.forms import bind_form
-from sentier.core.pagination import BoundedPaginator, bound_for_page
+from sentier.core.pagination import KeyedPaginator, MatchesPaginator, bound_for_page
 from sentier.participants import actions, selectors
 from sentier.participants.forms import (
     CaseloadFilterForm,
@@ -65,7 +65,12 @@ def caseload(request: HttpRequest) -> HttpResponse:
     # Counted only as far as the page asked for needs (1,000 files at least): not a COUNT of a
     # whole province's files on every page.
     bound = bound_for_page(request.GET.get("page"), per_page=PAGE_SIZE, at_least=COUNT_BOUND)
-    page = BoundedPaginator(queryset, PAGE_SIZE, bound=bound).get_page(request.GET.get("page"))
+    # A text search reads and sorts all its matches anyway: the page's rows carry their count
+    # (one search, not a second one for a COUNT: 19.6 ms a call at 1,000,000 files).
+    # Otherwise the page's ids come from the (region, name, id) index first, then its rows:
+    # not every row before the page read whole (page 30 of a region: 750 rows for 25).
+    paginator = MatchesPaginator if (params.get("q") or "").strip() else KeyedPaginator
+    page = paginator(queryset, PAGE_SIZE, bound=bound).get_page(request.GET.get("page"))
     record_access(user=user, shown=page.object_list, kind=AccessKind.CASELOAD, request=request)
     query = request.GET.copy()
     query.pop("page", None)

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -220,8 +220,18 @@ def get_extension_to_manage(user: User, extension_uuid: uuid.UUID | str) -> Exte
 
 def current_plan_for(participant: Participant) -> SupportPlan | None:
     """The person's open plan, else their latest one (None if they never had one)."""
-    plans = _plans().filter(participant=participant)
-    return plans.filter(status__in=states.OPEN).first() or plans.first()
+    # One query: the open plans first, then the newest (most files have no plan: two empty
+    # reads before, on every file page).
+    return (
+        _plans()
+        .filter(participant=participant)
+        .order_by(
+            Case(When(status__in=states.OPEN, then=Value(0)), default=Value(1)),
+            "-created_at",
+            "-id",
+        )
+        .first()
+    )
 
 
 @dataclass(frozen=True)

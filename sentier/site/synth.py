@@ -16,7 +16,13 @@ rows):
   the coordinator's decision, the plan with its parties, objectives, follow-ups and timeline;
 - in the Ontario configuration (``SENTIER_JURISDICTION=on``) instead of Québec's measures: the
   application to Ontario Works or ODSP, undecided while the file is pending and decided
-  otherwise, and the common assessment queued at an OW grant.
+  otherwise, and the common assessment queued at an OW grant; a confirmed ODSP application's
+  Disability Determination Package goes as far as today's date lets it (queued, mailed, sent
+  back, with the Disability Adjudication Unit, answered), and the application follows the
+  answer (its PDF is a one-page placeholder that says so: laying out a real one takes about a
+  second);
+- the change history (django-simple-history's rows) of the service-plan and Ontario tables, as
+  their actions' saves write it: "+" as created, "~" at each decision.
 
 Rows are written valid for the app: foreign keys to rows that exist, statuses reached through
 the lifecycles' own moves (:mod:`sentier.plans.states`, :mod:`sentier.referrals.states`,
@@ -36,6 +42,7 @@ row). All of it is one transaction: a run that fails leaves nothing, the schema 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import json
 import math
@@ -61,11 +68,13 @@ from sentier.intake.models import Application, Recommendation
 from sentier.network.models import Organization
 from sentier.ontario.models import (
     CommonAssessment,
+    DeterminationPackage,
     ODSPApplication,
     ODSPRefusalReason,
     OWApplication,
 )
-from sentier.ontario.states import ASSESSMENT, ODSP_APPLICATION, OW_APPLICATION
+from sentier.ontario.package import RETURN_DAYS
+from sentier.ontario.states import ASSESSMENT, ODSP_APPLICATION, OW_APPLICATION, PACKAGE
 from sentier.paas.models import AttendanceEntry, HoursStep, PlaceAllocation, Placement
 from sentier.participants.models import Participant, TimelineEvent
 from sentier.participants.names import LAST_EN, LAST_FR, LAST_OTHER
@@ -84,6 +93,48 @@ from sentier.serviceplans.models import Objective as ServiceObjective
 from sentier.serviceplans.models import Party, PlanEvent, ServicePlan, ServicePlanRequest
 from sentier.serviceplans.states import REQUEST as SERVICE_PLAN_REQUEST
 from sentier.serviceplans.states import SERVICE_PLAN
+
+#: The models whose change history synth writes, as django-simple-history does when their
+#: actions save them: a "+" row as created, a "~" row at each later decision (service plans and
+#: Ontario's applications; the participant's creation is written by the database).
+WITH_HISTORY: tuple[type[models.Model], ...] = (
+    ServicePlanRequest,
+    ServicePlan,
+    Party,
+    ServiceObjective,
+    ServiceFollowUp,
+    OWApplication,
+    CommonAssessment,
+    ODSPApplication,
+)
+
+
+def _synthetic_pdf() -> bytes:
+    """A one-page PDF that says what it is: a synthetic file's Disability Determination Package
+    is never laid out (WeasyPrint takes about a second a package; the real action makes it)."""
+    text = b"Synthetic file (sentier synth): no package was generated."
+    stream = b"BT /F1 12 Tf 72 720 Td (" + text + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+    ]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += str(number).encode() + b" 0 obj\n" + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 6\n0000000000 65535 f \n"
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n" + str(xref).encode() + b"\n%%EOF\n"
+    return pdf
+
+
+SYNTHETIC_PDF = _synthetic_pdf()
+SYNTHETIC_PDF_SHA256 = hashlib.sha256(SYNTHETIC_PDF).hexdigest()
 
 #: Accounts made by synth, and the other domains that are never real people's.
 SYNTH_DOMAIN = "synth.sentier.invalid"
@@ -152,6 +203,13 @@ NOTES = (
     "La personne a commencé une formation à temps partiel.",
     "Rendez-vous reporté à la demande de la personne.",
 )
+STREETS = ("Queen St", "King St", "Main St", "Dundas St", "Yonge St", "Bay St", "Elm Ave")
+#: The Disability Adjudication Unit's answer that moved a package to each status.
+ADJUDICATION_ANSWER = {
+    "granted": "eligible",
+    "not_granted": "not_eligible",
+    "dau_info": "more_information",
+}
 DIFFICULTIES = ("housing", "debt", "health", "transport", "childcare", "isolation")
 OBJECTIVES = (
     "Trouver un logement stable",
@@ -274,6 +332,7 @@ _TEXT: dict[type, Callable[[Any], str]] = {
     dt.datetime: dt.datetime.isoformat,
     dict: lambda value: _text_str(json.dumps(value)),
     list: lambda value: _text_str(json.dumps(value)),
+    bytes: lambda value: "\\\\x" + value.hex(),  # bytea's hex input, its backslash escaped
 }
 
 
@@ -313,6 +372,15 @@ def _write(cursor: Any, sql: str, payload: bytes) -> None:
         view = memoryview(payload)
         for start in range(0, len(view), 1 << 20):
             copy.write(view[start : start + (1 << 20)])
+
+
+def _postal_code(rng: random.Random) -> str:
+    """An Ontario postal code's shape (K, L, M, N or P first: Ontario's letters)."""
+    letters = "ABCEGHJKLMNPRSTVXY"
+    return (
+        f"{rng.choice('KLMNP')}{rng.randint(0, 9)}{rng.choice(letters)} "
+        f"{rng.randint(0, 9)}{rng.choice(letters)}{rng.randint(0, 9)}"
+    )
 
 
 def _default(f: models.Field[Any, Any]) -> Any:
@@ -391,6 +459,8 @@ class Province:
     rng: random.Random = field(init=False)
     now: dt.datetime = field(init=False)
     counts: dict[str, int] = field(default_factory=dict)
+    #: Per model with history: (history column, row column) of the values a history row copies.
+    _copied: dict[type[models.Model], list[tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # Seeded by the seed and the files already there: the same seed on the same database
@@ -426,7 +496,7 @@ class Province:
         # Each jurisdiction's own measures: Québec's support and service plans and PAAS Action,
         # Ontario's OW and ODSP applications (and the common assessment after an OW grant).
         here: tuple[type[models.Model], ...] = (
-            (OWApplication, CommonAssessment, ODSPApplication)
+            (OWApplication, CommonAssessment, ODSPApplication, DeterminationPackage)
             if self.ontario
             else (
                 SupportPlan,
@@ -457,11 +527,14 @@ class Province:
             Transition,
             *here,
         )
+        # Their change history, as django-simple-history writes it when the actions save them.
+        written += tuple(model.history.model for model in here if model in WITH_HISTORY)  # type: ignore[attr-defined]
         self.tables = {model: Table(model, own_ids=model is not TimelineEvent) for model in written}
         with_lifecycles: tuple[type[models.Model], ...] = (
             OWApplication,
             CommonAssessment,
             ODSPApplication,
+            DeterminationPackage,
             ServicePlanRequest,
             ServicePlan,
         )
@@ -907,12 +980,29 @@ class Province:
     ) -> list[dt.datetime]:
         """The transition rows (:class:`~sentier.core.models.Transition`) of the lifecycle's
         moves from its start to ``status``, a few days apart; when each move was made."""
-        rng, moments = self.rng, []
-        for source, target in path_to(lifecycle, status):
+        moments = []
+        for _move in path_to(lifecycle, status):
+            moments.append(at)
+            at = min(at + dt.timedelta(days=self.rng.randint(1, 10)), self.now)
+        self._move_rows(model, lifecycle, pk, path_to(lifecycle, status), actor, moments, reason)
+        return moments
+
+    def _move_rows(
+        self,
+        model: type[models.Model],
+        lifecycle: Lifecycle,
+        pk: int,
+        moves: Sequence[tuple[str, str]],
+        actor: int | None,
+        moments: Sequence[dt.datetime],
+        reason: str = "",
+    ) -> None:
+        """The transition rows of ``moves``, each at its moment."""
+        for (source, target), at in zip(moves, moments, strict=True):
             side = sorted(lifecycle.moves[(source, target)].sides)[0]
             person = side not in {"applicant", "schedule"}
             self.tables[Transition].add(
-                rng,
+                self.rng,
                 content_type_id=self.content_types[model],
                 object_id=pk,
                 lifecycle=lifecycle.name,
@@ -924,9 +1014,38 @@ class Province:
                 reason=reason if lifecycle.needs_reason(source, target) else "",
                 at=at,
             )
-            moments.append(at)
-            at = min(at + dt.timedelta(days=rng.randint(1, 10)), self.now)
-        return moments
+
+    def _history(
+        self,
+        model: type[models.Model],
+        when: dt.datetime,
+        kind: str,
+        user: int | None,
+        **then: Any,
+    ) -> None:
+        """A change-history row of the row of ``model`` just added, as django-simple-history
+        writes it on a save: its values (``then`` in place of some: the row as it stood at
+        ``when``), "+" created or "~" changed, by ``user``."""
+        source = self.tables[model]
+        history = self.tables[model.history.model]  # type: ignore[attr-defined]
+        if model not in self._copied:  # which history column takes which of the row's
+            self._copied[model] = [
+                (history.index[column], at)
+                for column, at in source.index.items()
+                if column in history.index
+            ]
+        row = list(history.defaults)
+        found = source.rows[-1]
+        for to, at in self._copied[model]:
+            row[to] = found[at]
+        for name, value in then.items():
+            row[history.index[name]] = value
+        row[history.pk_at] = history.next_id
+        history.next_id += 1
+        row[history.index["history_date"]] = when
+        row[history.index["history_type"]] = kind
+        row[history.index["history_user_id"]] = user
+        history.rows.append(row)
 
     def _ontario(
         self,
@@ -944,47 +1063,7 @@ class Province:
         actor = caseworker[0] if caseworker else self.admin
         channel = rng.choices(["online", "phone", "in_person"], [70, 20, 10])[0]
         if program.code == "ODSP":
-            statuses, weights = (
-                (["received", "info_requested"], [75, 25])
-                if file_status == "pending"
-                else (["confirmed", "refused", "withdrawn", "closed"], [55, 20, 15, 10])
-            )
-            status = rng.choices(statuses, weights)[0]
-            if status == "confirmed" and self.prescribed_class is None:
-                status = "refused"  # confirmed without a package needs a prescribed class
-            pk = t[ODSPApplication].next_id
-            moments = self._moves(
-                ODSPApplication, ODSP_APPLICATION, pk, status, actor, sent, "missing_documents"
-            )
-            last = moments[-1]
-            asked = status == "info_requested" or (status == "closed")
-            t[ODSPApplication].add(
-                rng,
-                participant_id=participant,
-                application_id=application,
-                channel=channel,
-                status=status,
-                received_at=sent,
-                version=len(moments) - 1,
-                info_requested="Proof of income for the last month." if asked else "",
-                info_due_on=(last + dt.timedelta(days=30)).date() if asked else None,
-                info_requested_at=last if asked else None,
-                decision_note="",
-                closed_at=last if status in {"refused", "withdrawn", "closed"} else None,
-                closed_by_id=actor if status in {"refused", "withdrawn"} else None,
-                confirmed_at=last if status == "confirmed" else None,
-                confirmed_by_id=actor if status == "confirmed" else None,
-                prescribed_class_id=self.prescribed_class if status == "confirmed" else None,
-                refusal_reason_id=self.odsp_refusal if status == "refused" else None,
-            )
-            for moment, step in zip(moments, ["received", status], strict=False):
-                self._event(
-                    participant,
-                    "odsp_intake",
-                    moment,
-                    None if step == "received" else actor,
-                    data={"channel": channel, "step": step},
-                )
+            self._odsp(participant, application, sent, file_status, actor, channel)
             return
         statuses, weights = (
             (["pending", "info_asked"], [75, 25])
@@ -1017,6 +1096,14 @@ class Province:
             route="common_assessment" if granted else "",
             route_reason="no_consent" if granted else "",
         )
+        first = path_to(OW_APPLICATION, status)[0][1]
+        self._history(
+            OWApplication, sent, "+", None, status=first, eo_consent="not_asked",
+            granted_at=None, granted_by_id=None, closed_at=None, refusal_reason="",
+            info_asked="", info_due_on=None, transferred_at=None, route="", route_reason="",
+        )  # fmt: skip
+        if status != first:
+            self._history(OWApplication, last, "~", actor)
         if status not in {"pending", "info_asked"}:
             self._event(participant, "ow_granted", last, actor, data={"step": status})
         if granted:
@@ -1037,7 +1124,179 @@ class Province:
                 completed_at=when[-1] if done else None,
                 completed_by_id=actor if done else None,
             )
+            self._history(
+                CommonAssessment, last, "+", actor, status="to_do", summary="",
+                completed_at=None, completed_by_id=None,
+            )  # fmt: skip
+            if done:
+                self._history(CommonAssessment, when[-1], "~", actor)
             self._event(participant, "common_assessment", last, actor, data={"step": "queued"})
+
+    #: What becomes of a Disability Determination Package once mailed (004 Q13): never sent
+    #: back, or the Disability Adjudication Unit's answer. About half of initial ODSP
+    #: applications are granted at adjudication; packages not returned in time are common.
+    PACKAGE_OUTCOMES: tuple[tuple[str, int], ...] = (
+        ("not_returned", 22),
+        ("granted", 45),
+        ("not_granted", 25),
+        ("dau_info", 8),
+    )
+    #: Days each step of the package takes: mailed after the confirmation, sent back by the
+    #: applicant (90 days at most), passed to the unit, its answer.
+    PACKAGE_DAYS = {"mailed": (1, 5), "returned": (14, 85), "with_dau": (1, 7), "answer": (30, 120)}
+
+    def _odsp(
+        self,
+        participant: int,
+        application: int,
+        sent: dt.datetime,
+        file_status: str,
+        actor: int | None,
+        channel: str,
+    ) -> None:
+        """The ODSP application: decided at intake (confirmed, refused, withdrawn, closed)
+        unless the file is pending; once confirmed, the Disability Determination Package is
+        queued, mailed, sent back, passed to the Disability Adjudication Unit and answered,
+        each step a draw of days after the last, as far as today (a recent confirmation is
+        still out with the applicant) — except for a member of a prescribed class, who needs
+        none. The application follows its package's answer (granted, not granted, more
+        information), as ``record_adjudication`` moves them."""
+        rng, t = self.rng, self.tables
+        statuses, weights = (
+            (["received", "info_requested"], [75, 25])
+            if file_status == "pending"
+            else (["confirmed", "refused", "withdrawn", "closed"], [55, 20, 15, 10])
+        )
+        status = rng.choices(statuses, weights)[0]
+        prescribed = (
+            status == "confirmed"
+            and self.prescribed_class is not None
+            and rng.random() < 0.1  # a member of a prescribed class: no package
+        )
+        pk = t[ODSPApplication].next_id
+        moments = self._moves(
+            ODSPApplication, ODSP_APPLICATION, pk, status, actor, sent, "missing_documents"
+        )
+        decided = moments[-1]
+        package = (
+            self._package(pk, participant, decided, actor)
+            if status == "confirmed" and not prescribed
+            else None
+        )
+        final, answered = status, None
+        if package is not None and package[0] in {"granted", "not_granted", "dau_info"}:
+            final, answered = package[0], package[1]
+            self._move_rows(
+                ODSPApplication, ODSP_APPLICATION, pk, [("confirmed", final)], actor, [answered],
+                "Recent medical report." if final == "dau_info" else "",
+            )  # fmt: skip
+        asked = status == "info_requested" or (status == "closed")
+        t[ODSPApplication].add(
+            rng,
+            participant_id=participant,
+            application_id=application,
+            channel=channel,
+            status=final,
+            received_at=sent,
+            version=len(moments) - 1 + (answered is not None),
+            info_requested="Proof of income for the last month." if asked else "",
+            info_due_on=(decided + dt.timedelta(days=30)).date() if asked else None,
+            info_requested_at=decided if asked else None,
+            decision_note="",
+            closed_at=decided if status in {"refused", "withdrawn", "closed"} else None,
+            closed_by_id=actor if status in {"refused", "withdrawn"} else None,
+            confirmed_at=decided if status == "confirmed" else None,
+            confirmed_by_id=actor if status == "confirmed" else None,
+            prescribed_class_id=self.prescribed_class if prescribed else None,
+            refusal_reason_id=self.odsp_refusal if status == "refused" else None,
+        )
+        self._history(
+            ODSPApplication, sent, "+", None, status="received", version=0, info_requested="",
+            info_due_on=None, info_requested_at=None, closed_at=None, closed_by_id=None,
+            confirmed_at=None, confirmed_by_id=None, prescribed_class_id=None,
+            refusal_reason_id=None,
+        )  # fmt: skip
+        if status != "received":
+            self._history(
+                ODSPApplication, decided, "~", actor, status=status, version=len(moments) - 1
+            )
+        if answered is not None:
+            self._history(ODSPApplication, answered, "~", actor)
+        for moment, step in zip(moments, ["received", status], strict=False):
+            self._event(
+                participant,
+                "odsp_intake",
+                moment,
+                None if step == "received" else actor,
+                data={"channel": channel, "step": step},
+            )
+
+    def _package(
+        self, odsp: int, participant: int, confirmed: dt.datetime, actor: int | None
+    ) -> tuple[str, dt.datetime]:
+        """The package of an application confirmed at ``confirmed``, moved as far as today
+        (see ``_odsp``); its status and when it last moved."""
+        rng, t = self.rng, self.tables
+        outcomes, weights = zip(*self.PACKAGE_OUTCOMES, strict=True)
+        outcome: str = rng.choices(outcomes, weights)[0]
+        steps = [("queued", confirmed)]
+        wanted = ["mailed"] if outcome == "not_returned" else ["mailed", "returned", "with_dau"]
+        if outcome != "not_returned":
+            wanted.append(outcome)
+        at = confirmed
+        for step in wanted:
+            low, high = self.PACKAGE_DAYS.get(step, self.PACKAGE_DAYS["answer"])
+            at += dt.timedelta(days=rng.randint(low, high), minutes=rng.randint(0, 480))
+            if at >= self.now:
+                break
+            steps.append((step, at))
+        status, last = steps[-1]
+        reached = dict(steps)
+        pk = t[DeterminationPackage].next_id
+        moves = path_to(PACKAGE, status)
+        self._move_rows(
+            DeterminationPackage, PACKAGE, pk, moves, actor, [when for _, when in steps],
+            "Recent medical report." if status == "dau_info" else "",
+        )  # fmt: skip
+        language = t[Participant].rows[-1][t[Participant].index["preferred_language"]]
+        mailed, returned = reached.get("mailed"), reached.get("returned")
+        answered = status in {"granted", "not_granted", "dau_info"}
+        t[DeterminationPackage].add(
+            rng,
+            odsp_application_id=odsp,
+            language=language,
+            pdf=SYNTHETIC_PDF,
+            sha256=SYNTHETIC_PDF_SHA256,
+            generated_at=confirmed,
+            status=status,
+            mailed_at=mailed,
+            mailed_by_id=actor if mailed else None,
+            street=f"{rng.randint(1, 2999)} {rng.choice(STREETS)}",
+            city=t[Participant].rows[-1][t[Participant].index["city"]],
+            province="ON",
+            postal_code=_postal_code(rng),
+            delivery="mail",
+            return_by=timezone.localdate(confirmed) + dt.timedelta(days=RETURN_DAYS),
+            returned_on=timezone.localdate(returned) if returned else None,
+            sent_to_dau_at=reached.get("with_dau"),
+            adjudicated_on=timezone.localdate(last) if answered else None,
+            adjudication_note="Recent medical report." if status == "dau_info" else "",
+            version=len(moves) - 1,
+        )
+        uuid_at = t[DeterminationPackage].uuid_at
+        package = str(t[DeterminationPackage].rows[-1][uuid_at]) if uuid_at is not None else ""
+        for step, when in steps:
+            data: dict[str, Any] = {"package": package, "step": step}
+            if step == "with_dau":
+                data["step"] = "sent_to_dau"
+            elif step == "returned" and returned:
+                data["returned_on"] = timezone.localdate(returned).isoformat()
+            elif step in ADJUDICATION_ANSWER:
+                data.update(
+                    step="adjudicated", answer=ADJUDICATION_ANSWER[step], granted=step == "granted"
+                )
+            self._event(participant, "odsp_intake", when, actor, data=data)
+        return status, last
 
     def _service_plan(
         self,
@@ -1074,6 +1333,12 @@ class Province:
             else "",
             next_step="support_plan" if status == "declined" else "",
         )
+        self._history(
+            ServicePlanRequest, requested, "+", caseworker[0], status="pending",
+            decided_by_id=None, decided_at=None, decline_reason="", next_step="",
+        )  # fmt: skip
+        if decided is not None:
+            self._history(ServicePlanRequest, decided, "~", coordinator)
         if status != "approved" or decided is None:
             return
         plan_status = rng.choices(["awaiting_agreement", "active", "ended"], [15, 70, 15])[0]
@@ -1102,6 +1367,15 @@ class Province:
             ended_by_id=caseworker[0] if ended else None,
             end_reason="La personne a atteint ses objectifs." if ended else "",
         )
+        unsaid = {"agreed_on": None, "agreement_channel": "", "agreement_recorded_by_id": None}
+        open_ = {"ended_at": None, "ended_by_id": None, "end_reason": ""}
+        self._history(
+            ServicePlan, decided, "+", coordinator, status="awaiting_agreement", **unsaid, **open_
+        )
+        if agreed:
+            self._history(ServicePlan, agreed, "~", caseworker[0], status="active", **open_)
+        if ended:
+            self._history(ServicePlan, ended, "~", caseworker[0])
         self._plan_event(plan, "opened", coordinator, decided)
         ministry = t[Party].add(
             rng,
@@ -1112,6 +1386,7 @@ class Province:
             added_by_id=coordinator,
             added_at=decided,
         )
+        self._history(Party, decided, "+", coordinator)
         parties = [ministry]
         if self.organizations:
             parties.append(
@@ -1125,6 +1400,7 @@ class Province:
                     added_at=decided,
                 )
             )
+            self._history(Party, decided, "+", caseworker[0])
             self._plan_event(plan, "party_added", caseworker[0], decided)
         if agreed:
             self._plan_event(plan, "agreed", caseworker[0], agreed)
@@ -1141,6 +1417,7 @@ class Province:
                 created_at=decided,
                 agreed_on=timezone.localdate(agreed) if agreed else None,
             )
+            self._history(ServiceObjective, decided, "+", caseworker[0])
             self._plan_event(plan, "objective_added", caseworker[0], decided)
         if agreed:
             for week in (3, 8):
@@ -1161,6 +1438,11 @@ class Province:
                     written_by_id=caseworker[0],
                     written_at=min(when, self.now),
                 )
+                self._history(
+                    ServiceFollowUp, agreed, "+", caseworker[0], status="scheduled", notes=""
+                )
+                if held:
+                    self._history(ServiceFollowUp, when, "~", caseworker[0])
                 self._plan_event(plan, "follow_up_added", caseworker[0], agreed)
         if ended:
             self._plan_event(plan, "ended", caseworker[0], ended)

@@ -154,10 +154,14 @@ def test_a_long_queue_is_counted_only_as_far_as_the_page_needs(
     monkeypatch.setattr("sentier.intake.views.REVIEW_COUNT_BOUND", 2)
     client = client_for("caseworker_laval")
     client.get(reverse("intake:review_queue"))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(12) as queries:
         page = client.get(reverse("intake:review_queue"))
     paginator = page.context["page"].paginator
     assert (paginator.count, paginator.more) == (2, True)
+    # Counted from the recommendations alone: outside Ontario no file is joined to leave the
+    # ODSP ones out (there are none).
+    [count] = [q["sql"] for q in queries.captured_queries if "SELECT COUNT(*) FROM (" in q["sql"]]
+    assert "participants_participant" not in count
     assert list(page.context["page"].object_list) == [first]
     assert "Plus de 2 demandes" in page.content.decode()
     later = client.get(reverse("intake:review_queue"), {"page": "3"})

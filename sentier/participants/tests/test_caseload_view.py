@@ -190,3 +190,63 @@ def test_a_name_search_lists_every_match_in_name_order_with_constant_queries(
     number = expected[0].file_number
     found = client.get(URL, {"scope": "all", "q": number}).context["page"].object_list
     assert list(found) == [expected[0]]
+
+
+def test_a_name_search_counts_its_matches_with_its_page(
+    client_for: Any, montreal_participant: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search reads and sorts all its matches anyway: the page's rows carry their count
+    (``MatchesPaginator``), no second search for a COUNT; past the bound the list says "more
+    than N", and a page past the end shows the last one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    load_demo(120)
+    monkeypatch.setattr("sentier.participants.views.COUNT_BOUND", 30)
+    client = client_for("admin")
+    client.get(URL, {"scope": "all", "q": "a"})  # warm: sessions, caches
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get(URL, {"scope": "all", "q": "a"})
+    searches = [q["sql"] for q in queries.captured_queries if "LIKE UPPER('%a%')" in q["sql"]]
+    assert len(searches) == 1, searches
+    assert ") OVER ()" in searches[0]  # the count of the matches, with the page
+    paginator = first.context["page"].paginator
+    # bound_for_page: two pages of 25 at least, past the patched 30.
+    assert (paginator.count, paginator.more, paginator.num_pages) == (50, True, 3)
+    assert "Plus de 50 personnes participantes" in first.content.decode()
+    short = client.get(URL, {"scope": "all", "q": "Bergeron"}).context["page"]
+    assert short.paginator.more is False
+    assert short.paginator.count == len(short.object_list) > 0
+    assert montreal_participant in short.object_list
+    past = client.get(URL, {"scope": "all", "q": "Bergeron", "page": "7"}).context["page"]
+    assert past.number == short.paginator.num_pages == 1
+    assert list(past.object_list) == list(short.object_list)
+
+
+def test_a_page_is_read_by_its_ids_first_in_the_lists_order(client_for: Any, personas: Any) -> None:
+    """``KeyedPaginator``: the page's ids from the list's index, then its rows; the page holds
+    the same files in the same order as the list sliced whole, and only those rows are read
+    whole."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sentier.accounts.models import User
+    from sentier.participants.selectors import caseload_filters
+
+    load_demo(120)
+    admin = User.objects.get(pk=personas["admin"].pk)
+    expected = list(caseload_filters(admin, {"scope": "all"})[25:50])
+    assert len(expected) == 25
+    client = client_for("admin")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(URL, {"scope": "all", "page": "2"}).context["page"]
+    assert list(page.object_list) == expected
+    whole = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith(
+            'SELECT "participants_participant"."id", "participants_participant"."uuid"'
+        )
+    ]
+    assert len(whole) == 1, whole
+    assert "OFFSET" not in whole[0]  # the 25 rows by id, not the list read up to them

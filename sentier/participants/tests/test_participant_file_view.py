@@ -89,3 +89,24 @@ def test_timeline_shows_events_from_actions(client_for: Any, laval_participant: 
     content = client_for("caseworker_laval").get(url(laval_participant)).content.decode()
     assert "Dossier ouvert" in content
     assert "Personne intervenante assignée" in content
+
+
+def test_a_file_without_plan_reads_each_thing_once(
+    client_for: Any, montreal_participant: Any, django_assert_max_num_queries: Any
+) -> None:
+    """The file page's panels read the person's contact preference once (it was read three
+    times: the panel, the channel shown, the form's choice) and their support plans once (the
+    open one else the newest: two empty reads for a file without a plan)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for("caseworker_montreal")
+    client.get(url(montreal_participant))  # warm: session, caches
+    with CaptureQueriesContext(connection) as queries, django_assert_max_num_queries(24):
+        response = client.get(url(montreal_participant))
+    assert response.status_code == 200
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert sum('FROM "correspondence_contactpreference"' in q for q in sql) == 1
+    plans = [q for q in sql if 'FROM "plans_supportplan"' in q]
+    # The current plan (one read), and the service-plan panel's running support plan.
+    assert len(plans) <= 2, plans

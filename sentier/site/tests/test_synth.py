@@ -18,7 +18,12 @@ from django.utils import timezone, translation
 from sentier.accounts.models import Role, User
 from sentier.core.models import Transition
 from sentier.intake.models import Recommendation
-from sentier.ontario.models import CommonAssessment, ODSPApplication, OWApplication
+from sentier.ontario.models import (
+    CommonAssessment,
+    DeterminationPackage,
+    ODSPApplication,
+    OWApplication,
+)
 from sentier.paas.models import AttendanceEntry, Placement
 from sentier.participants.models import Participant, TimelineEvent
 from sentier.plans.models import SupportPlan
@@ -167,6 +172,20 @@ def _schema(tables: list[str]) -> set[tuple[str, str]]:
         return set(cursor.fetchall())
 
 
+def _history_follows_the_row(model: type[Any], first: str, created: str) -> None:
+    """Each synthetic row's change history, as the actions' saves write it: created ("+") in
+    its first status when it was created, then changed ("~"), the last row as the row is."""
+    rows = model.objects.filter(participant__file_number__startswith="S-")
+    assert rows.exists()
+    for row in rows:
+        history = list(row.history.order_by("history_date", "history_id"))
+        assert history[0].history_type == "+", model
+        assert (history[0].status, history[0].history_date) == (first, getattr(row, created))
+        assert all(h.history_type == "~" for h in history[1:])
+        assert history[-1].status == row.status, (model, [h.status for h in history])
+        assert len(history) == 1 or row.status != first
+
+
 def _ends_where_its_moves_end(model: type[Any], lifecycle: str) -> None:
     """Each row's status is the last of its transitions, which start from its creation."""
     kind = ContentType.objects.get_for_model(model)
@@ -207,6 +226,11 @@ def test_service_plans_through_their_lifecycle_and_the_schema_rebuilt(
     assert plan.objectives.exists()
     assert not OWApplication.objects.exists()
     _ok(_as(plan.coordinator), reverse("serviceplans:plan", kwargs={"plan_uuid": plan.uuid}))
+    _history_follows_the_row(ServicePlanRequest, "pending", "requested_at")
+    _history_follows_the_row(ServicePlan, "awaiting_agreement", "created_at")
+    objective = plan.objectives.first()
+    assert objective is not None
+    assert objective.history.get().history_type == "+"
 
 
 @postgresql_only
@@ -241,3 +265,51 @@ def test_ontario_synth_writes_ow_and_odsp_applications_only_there(settings: Any)
             _as(one.participant.caseworker),
             reverse("participants:file", kwargs={"participant_uuid": one.participant.uuid}),
         )
+
+
+@postgresql_only
+def test_ontario_synth_odsp_applications_go_on_past_the_confirmation(settings: Any) -> None:
+    """A confirmed ODSP application's package is queued, mailed, sent back, passed to the
+    Disability Adjudication Unit and answered, as far as its dates reach today; the application
+    follows the answer. Each step is a transition and a timeline event; the applications carry
+    their change history."""
+    settings.SENTIER_JURISDICTION = "on"
+    with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        load_ontario_data(LoadReport())
+    counts = synthesize(participants=1500, seed=7)
+    odsp = ODSPApplication.objects.filter(participant__file_number__startswith="S-")
+    packages = DeterminationPackage.objects.filter(odsp_application__in=odsp)
+    assert {"granted", "not_granted", "mailed"} <= set(packages.values_list("status", flat=True))
+    assert {"granted", "not_granted", "confirmed"} <= set(odsp.values_list("status", flat=True))
+    _ends_where_its_moves_end(ODSPApplication, "ontario.odsp_application")
+    kind = ContentType.objects.get_for_model(DeterminationPackage)
+    # Synth counts its moments back from 06:00 today (the same seed, the same rows all day).
+    today = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time(6)))
+    for package in packages.select_related("odsp_application"):
+        moves = list(
+            Transition.objects.filter(content_type=kind, object_id=package.pk)
+            .order_by("at", "id")
+            .values_list("to_status", "at")
+        )
+        assert moves[-1][0] == package.status
+        assert moves[0][1] == package.generated_at == package.odsp_application.confirmed_at
+        assert all(at <= today for _, at in moves)
+        assert package.address_complete
+        assert bytes(package.pdf).startswith(b"%PDF-")
+        application = package.odsp_application
+        if package.status in {"granted", "not_granted", "dau_info"}:
+            assert application.status == package.status
+            assert package.adjudicated_on is not None
+        else:
+            assert application.status == "confirmed"
+    # No package for a member of a prescribed class; every other confirmation has one.
+    assert not odsp.filter(status="confirmed", package__isnull=True, prescribed_class=None).exists()
+    answered = packages.filter(status="granted").first()
+    assert answered is not None
+    steps = TimelineEvent.objects.filter(
+        participant=answered.odsp_application.participant, kind="odsp_intake"
+    ).values_list("data__step", flat=True)
+    assert {"queued", "mailed", "returned", "sent_to_dau", "adjudicated"} <= set(steps)
+    _history_follows_the_row(ODSPApplication, "received", "received_at")
+    _history_follows_the_row(OWApplication, "pending", "received_at")
+    assert counts["ontario_historicalodspapplication"] > odsp.count()
