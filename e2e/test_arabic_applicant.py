@@ -11,24 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
-
-from e2e.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
 PHONE = {"width": 360, "height": 740}
 UNREVIEWED = "لم يراجع مترجم مؤهل هذه الترجمة بعد."
-
-
-@pytest.fixture
-def reference(transactional_db: None) -> dict[str, Any]:
-    from sentier.participants.demo import ensure_personas
-
-    call_command("load_reference", verbosity=0)
-    return ensure_personas(PASSWORD)
 
 
 def submit(page: Page) -> None:
@@ -64,7 +53,7 @@ def test_an_arabic_speaking_applicant_applies_on_a_phone_without_javascript(
     browser: Any,
     live_server: Any,
     url: Url,
-    reference: dict[str, Any],
+    demo_personas: dict[str, Any],
     assert_accessible: Callable[[Page], None],
     screenshot: Callable[..., Path],
 ) -> None:
