@@ -389,6 +389,40 @@ def ontario_site(settings: Any, live_server: Any, make_user: Callable[..., Any])
     return people
 
 
+@dataclass
+class OntarioDesk:
+    """What most Ontario browser tests work with: a page (JavaScript on), the accounts of
+    ``ontario_site`` (``people``) and the usual checks."""
+
+    page: Page
+    people: dict[str, Any]
+    url: Callable[[str], str]
+    sign_in: Callable[..., None]
+    assert_accessible: Callable[[Page], None]
+    screenshot: Callable[..., Path]
+
+    def open_as(self, who: str, path: str, language: str = "en-ca") -> Page:
+        """``who`` (a key of ``people``) signs in, in place of whoever was signed in on the
+        page, and opens ``path``; returns the page."""
+        self.page.context.clear_cookies()
+        self.sign_in(self.page, self.people[who].email, language=language)
+        self.page.goto(self.url(path))
+        return self.page
+
+
+@pytest.fixture
+def desk(
+    page: Page,
+    url: Callable[[str], str],
+    login: Callable[..., None],
+    ontario_site: dict[str, Any],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> OntarioDesk:
+    """An :class:`OntarioDesk` on the Ontario site."""
+    return OntarioDesk(page, ontario_site, url, login, assert_accessible, screenshot)
+
+
 PHONE = {"width": 360, "height": 740}
 
 
