@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from e2e.axe import install_axe
 from e2e.conftest import PASSWORD, TIMEOUT_MS
 from e2e.test_phone_width import MEASURE, PHONE, audit
 
@@ -62,6 +63,7 @@ def test_every_step_of_the_application_is_accessible_on_a_phone_and_a_desktop(
     options: dict[str, Any] = {"viewport": PHONE, "locale": "fr-CA", "bypass_csp": True}
     context = browser.new_context(java_script_enabled=javascript, **options)
     checker_context = browser.new_context(**options)
+    install_axe(context if javascript else checker_context)
     page = context.new_page()
     checker = checker_context.new_page() if not javascript else page
     problems: list[str] = []

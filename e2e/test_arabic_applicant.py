@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from e2e.axe import install_axe
+
 pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
@@ -60,6 +62,7 @@ def test_an_arabic_speaking_applicant_applies_on_a_phone_without_javascript(
     options: dict[str, Any] = {"viewport": PHONE, "locale": "ar", "bypass_csp": True}
     context = browser.new_context(java_script_enabled=False, **options)
     checker_context = browser.new_context(**options)  # axe needs JavaScript: same pages, JS on
+    install_axe(checker_context)
     checker = checker_context.new_page()
     page = context.new_page()
 

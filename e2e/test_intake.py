@@ -15,6 +15,8 @@ from urllib.request import urlopen
 import pytest
 from playwright.sync_api import Page, expect
 
+from e2e.axe import install_axe
+
 pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
@@ -92,6 +94,7 @@ def test_french_applicant_on_a_phone_without_javascript(
     }
     context = browser.new_context(java_script_enabled=False, **options)
     checker_context = browser.new_context(**options)  # axe needs JavaScript: same pages, JS on
+    install_axe(checker_context)
     checker = checker_context.new_page()
 
     def check(name: str) -> None:
