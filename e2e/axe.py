@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 
 AXE_SCRIPT = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
@@ -15,12 +15,24 @@ class AccessibilityError(AssertionError):
     """axe found WCAG violations on a page."""
 
 
-def run_axe(page: Page, context: str | None = None) -> list[dict[str, Any]]:
-    """Inject axe (needs a context with ``bypass_csp=True``) and return its violations."""
+def _axe_script() -> str:
     if not AXE_SCRIPT.is_file():
         raise FileNotFoundError(f"{AXE_SCRIPT} is missing: run `npm ci` first.")
+    return str(AXE_SCRIPT)
+
+
+def install_axe(context: BrowserContext) -> None:
+    """Have Chromium load axe in every page of ``context`` as the page starts (a context with
+    JavaScript on and ``bypass_csp=True``). Sent once, where ``run_axe`` would otherwise send
+    axe's half megabyte to each page it checks (about 0.3 s a page on a loaded machine)."""
+    context.add_init_script(path=_axe_script())
+
+
+def run_axe(page: Page, context: str | None = None) -> list[dict[str, Any]]:
+    """Inject axe unless ``install_axe`` did (needs a context with ``bypass_csp=True``) and
+    return its violations."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_SCRIPT))
+        page.add_script_tag(path=_axe_script())
     result: dict[str, Any] = page.evaluate(
         """async ([context, tags]) => {
             const options = {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]};

@@ -5,22 +5,33 @@ Run them with ``.venv/bin/pytest -m e2e e2e`` after ``npm ci`` and
 
 Each test gets a fresh browser context (French Canadian locale, CSP bypassed only so that axe can
 be injected) and a fresh database (``transactional_db``): create the accounts a test needs in it.
+What many tests start from (the reference data and the demo personas, the Québec demo, the
+Ontario site) is built once per process and copied back for each test (``built_once``).
+
+Screenshots (``e2e/screenshots/``) are taken only when ``SENTIER_E2E_SCREENSHOTS=1``: nothing
+reads them but a person looking, and a full-page capture costs a fifth to half a second.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 from pytest_django import fixtures as django_fixtures
 
 from e2e.axe import assert_accessible as _assert_accessible
+from e2e.axe import install_axe
+
+if TYPE_CHECKING:
+    from playwright._impl._api_structures import SetCookieParam
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run next to
 # one unless told it is safe (it is: the loop only drives the browser).
@@ -38,6 +49,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+TAKE_SCREENSHOTS = os.environ.get("SENTIER_E2E_SCREENSHOTS") == "1"
 PASSWORD = "e2e-Sentier-password-2026"
 # How long an action or a navigation may wait before the test fails. Generous on purpose: the suite
 # runs on a loaded 2-core machine (two test processes, each with its server and Chromium), where a
@@ -50,6 +62,17 @@ expect.set_options(timeout=TIMEOUT_MS // 2)
 # conftest would not survive the first one: use pytest-django's plain database setup here and
 # let each test create what it needs.
 django_db_setup = django_fixtures.django_db_setup
+
+
+@pytest.fixture(scope="session")
+def django_db_use_migrations() -> bool:
+    """The test database is made from the models (as ``--no-migrations``), not by running the
+    migrations: the first thing each browser test's database sees is a flush, so no row the
+    migrations write survives into a test, and the schema is the same (``make migrations-check``
+    proves the models and the migrations agree; what the migrations add beyond the models is
+    PostgreSQL's, and the browser suite runs on SQLite). That spares each process 160 migrations
+    (one to two minutes)."""
+    return False
 
 
 # The longest browser tests (the crawls of every page, a few minutes each), dealt out first so that
@@ -94,6 +117,8 @@ def _new_page(browser: Browser, **options: Any) -> Iterator[Page]:
         **options,
     )
     context.set_default_timeout(TIMEOUT_MS)
+    if options["bypass_csp"] and options.get("java_script_enabled", True):
+        install_axe(context)
     page = context.new_page()
     yield page
     context.close()
@@ -161,6 +186,87 @@ def make_user(transactional_db: None) -> Callable[..., Any]:
     return make
 
 
+T = TypeVar("T")
+
+# Copies of the test database (SQLite in memory, this process) after a setup that many tests
+# share, with what the setup returned, by name, configuration and local day.
+_BUILT: dict[tuple[str, str, str], tuple[sqlite3.Connection, Any]] = {}
+
+
+def built_once(name: str, build: Callable[[], T]) -> T:
+    """Bring the test database, flushed by the test before, to what ``build()`` makes of it, and
+    return what ``build`` returned (plain values, never model instances: addresses, keys).
+
+    The first time in a process ``build`` runs and the database is copied aside (SQLite's backup:
+    milliseconds); afterwards, for the same ``name``, configuration (``SENTIER_JURISDICTION``)
+    and local day, the copy is put back instead: the same rows, primary keys and sequences as
+    ``build`` left, where loading the reference data and the personas again takes seconds and
+    the Québec demo more. The day is in the key because the demo is dated from today. On another
+    database (``DATABASE_URL`` pointing to PostgreSQL) ``build`` runs every time."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connections
+    from django.db.backends.sqlite3.base import DatabaseWrapper as SQLite
+    from django.utils import timezone
+
+    connection = connections["default"]
+    if not isinstance(connection, SQLite) or not connection.is_in_memory_db():
+        return build()
+    key = (name, settings.SENTIER_JURISDICTION, timezone.localdate().isoformat())
+    connection.ensure_connection()
+    assert not connection.in_atomic_block, "built_once runs between transactions"
+    database = connection.connection
+    if key not in _BUILT:
+        built = build()
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        database.backup(copy)
+        _BUILT[key] = (copy, built)
+        return built
+    copy, built = _BUILT[key]
+    copy.backup(database)
+    # The flush before recreated the content types under other keys.
+    ContentType.objects.clear_cache()
+    return built
+
+
+@pytest.fixture
+def reference_data(transactional_db: None) -> None:
+    """The reference data of the configuration (``load_reference``)."""
+
+    def build() -> None:
+        call_command("load_reference", verbosity=0)
+
+    built_once("reference", build)
+
+
+@pytest.fixture
+def demo_personas(reference_data: None) -> dict[str, Any]:
+    """The reference data and every demo persona by key (password ``PASSWORD``), with the
+    participant persona's file in Laval (``ensure_personas``)."""
+    from sentier.accounts.demo import persona_users
+    from sentier.participants.demo import ensure_personas
+
+    def build() -> None:
+        ensure_personas(PASSWORD)
+
+    built_once("personas", build)
+    return persona_users()
+
+
+@pytest.fixture
+def quebec_demo(demo_personas: dict[str, Any]) -> dict[str, Any]:
+    """``demo_personas`` and the Québec demo of 12 synthetic files (``load_demo(12)``)."""
+    from sentier.accounts.demo import persona_users
+    from sentier.site.demo import load_demo
+
+    def build() -> None:
+        # Dated from today at the hour it runs: the copy is kept by local day (``built_once``).
+        load_demo(12, password=PASSWORD)
+
+    built_once("quebec-demo", build)
+    return persona_users()
+
+
 @pytest.fixture
 def caseworker_with_a_file(make_user: Callable[..., Any]) -> tuple[Any, Any]:
     """A Laval caseworker and one participant file assigned to them, opened by an admin."""
@@ -212,10 +318,12 @@ def assert_accessible() -> Callable[..., None]:
 
 
 def save_screenshot(page: Page, name: str, full_page: bool = True) -> Path:
-    """Save ``e2e/screenshots/<name>.png`` (the folder is git-ignored) and return its path."""
-    SCREENSHOTS.mkdir(exist_ok=True)
+    """Save ``e2e/screenshots/<name>.png`` (the folder is git-ignored) when
+    ``SENTIER_E2E_SCREENSHOTS=1``; return its path either way."""
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
+    if TAKE_SCREENSHOTS:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(path), full_page=full_page)
     return path
 
 
@@ -223,6 +331,23 @@ def save_screenshot(page: Page, name: str, full_page: bool = True) -> Path:
 def screenshot() -> Callable[..., Path]:
     """``screenshot(page, "welcome-fr-1280")`` → ``e2e/screenshots/welcome-fr-1280.png``."""
     return save_screenshot
+
+
+# The accounts of ``ontario_site``: key, e-mail, names, service area, office.
+ONTARIO_STAFF = (
+    (
+        "caseworker",
+        "tara.toronto@on.sentier.test",
+        "Tara",
+        "Nguyen",
+        "ON33",
+        "Toronto Employment and Social Services",
+    ),
+    ("odsp_intake", "iris.intake@on.sentier.test", "Iris", "Osei", "ON33", ""),
+    ("ottawa", "omar.ottawa@on.sentier.test", "Omar", "Haddad", "ON23", ""),
+    ("ow_intake", "wendy.intake@on.sentier.test", "Wendy", "Works", "ON33", ""),
+)
+ONTARIO_ADMIN = "ana.admin@on.sentier.test"
 
 
 @pytest.fixture
@@ -233,50 +358,69 @@ def ontario_site(settings: Any, live_server: Any, make_user: Callable[..., Any])
     accounts: a Toronto OW caseworker, an ODSP intake officer, an Ottawa OW caseworker, an
     administrator and an officer of the provincial OW intake unit (``ow_intake``; password
     ``PASSWORD``)."""
-    from django.core.management import call_command
-
-    from sentier.accounts.models import Role
+    from sentier.accounts.models import Role, User
     from sentier.ontario.models import Unit, UnitMembership
     from sentier.reference.models import Region
 
     settings.SENTIER_JURISDICTION = "on"
-    call_command("load_reference", verbosity=0)
-    toronto = Region.objects.get(code="ON33")
-    people = {
-        "caseworker": make_user(
-            Role.CASEWORKER,
-            "tara.toronto@on.sentier.test",
-            first_name="Tara",
-            last_name="Nguyen",
-            region=toronto,
-            office="Toronto Employment and Social Services",
-        ),
-        "odsp_intake": make_user(
-            Role.CASEWORKER,
-            "iris.intake@on.sentier.test",
-            first_name="Iris",
-            last_name="Osei",
-            region=toronto,
-        ),
-        "ottawa": make_user(
-            Role.CASEWORKER,
-            "omar.ottawa@on.sentier.test",
-            first_name="Omar",
-            last_name="Haddad",
-            region=Region.objects.get(code="ON23"),
-        ),
-        "admin": make_user(Role.ADMINISTRATOR, "ana.admin@on.sentier.test"),
-    }
-    people["ow_intake"] = make_user(
-        Role.CASEWORKER,
-        "wendy.intake@on.sentier.test",
-        first_name="Wendy",
-        last_name="Works",
-        region=toronto,
-    )
-    UnitMembership.objects.create(user=people["odsp_intake"], unit=Unit.ODSP_INTAKE)
-    UnitMembership.objects.create(user=people["ow_intake"], unit=Unit.OW_INTAKE)
+
+    def build() -> None:
+        call_command("load_reference", verbosity=0)  # Ontario's
+        for _key, email, first, last, area, office in ONTARIO_STAFF:
+            region = Region.objects.get(code=area)
+            make_user(
+                Role.CASEWORKER,
+                email,
+                first_name=first,
+                last_name=last,
+                region=region,
+                office=office,
+            )
+        make_user(Role.ADMINISTRATOR, ONTARIO_ADMIN)
+        for email, unit in (
+            ("iris.intake@on.sentier.test", Unit.ODSP_INTAKE),
+            ("wendy.intake@on.sentier.test", Unit.OW_INTAKE),
+        ):
+            UnitMembership.objects.create(user=User.objects.get(email=email), unit=unit)
+
+    built_once("ontario-site", build)
+    people = {key: User.objects.get(email=email) for key, email, *_rest in ONTARIO_STAFF}
+    people["admin"] = User.objects.get(email=ONTARIO_ADMIN)
     return people
+
+
+@dataclass
+class OntarioDesk:
+    """What most Ontario browser tests work with: a page (JavaScript on), the accounts of
+    ``ontario_site`` (``people``) and the usual checks."""
+
+    page: Page
+    people: dict[str, Any]
+    url: Callable[[str], str]
+    sign_in: Callable[..., None]
+    assert_accessible: Callable[[Page], None]
+    screenshot: Callable[..., Path]
+
+    def open_as(self, who: str, path: str, language: str = "en-ca") -> Page:
+        """``who`` (a key of ``people``) signs in, in place of whoever was signed in on the
+        page, and opens ``path``; returns the page."""
+        self.page.context.clear_cookies()
+        self.sign_in(self.page, self.people[who].email, language=language)
+        self.page.goto(self.url(path))
+        return self.page
+
+
+@pytest.fixture
+def desk(
+    page: Page,
+    url: Callable[[str], str],
+    login: Callable[..., None],
+    ontario_site: dict[str, Any],
+    assert_accessible: Callable[[Page], None],
+    screenshot: Callable[..., Path],
+) -> OntarioDesk:
+    """An :class:`OntarioDesk` on the Ontario site."""
+    return OntarioDesk(page, ontario_site, url, login, assert_accessible, screenshot)
 
 
 PHONE = {"width": 360, "height": 740}
@@ -325,10 +469,14 @@ def phone_for(
         options: dict[str, Any] = {"viewport": PHONE, "locale": "en-CA", "bypass_csp": True}
         context = browser.new_context(java_script_enabled=False, **options)
         checker_context = browser.new_context(**options)
+        install_axe(checker_context)
         contexts.extend((context, checker_context))
         page, checker = context.new_page(), checker_context.new_page()
         login(page, email, language=language)
-        login(checker, email, language=language)
+        # The same session in the checker: signed in once.
+        checker_context.add_cookies(
+            [cast("SetCookieParam", dict(cookie)) for cookie in context.cookies()]
+        )
         return Phone(page, checker, assert_accessible, screenshot)
 
     yield make

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Browser, Page, expect
 
+from e2e.axe import install_axe
 from e2e.conftest import PASSWORD, TIMEOUT_MS
 from e2e.test_phone_width import MEASURE, PHONE, audit
 
@@ -53,17 +53,9 @@ FOCUSED = """() => {
 }"""
 
 
-@pytest.fixture
-def reference(transactional_db: None) -> dict[str, Any]:
-    from sentier.participants.demo import ensure_personas
-
-    call_command("load_reference", verbosity=0)
-    return ensure_personas(PASSWORD)
-
-
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript-on", "javascript-off"])
 def test_every_step_of_the_application_is_accessible_on_a_phone_and_a_desktop(
-    browser: Browser, live_server: Any, url: Url, reference: dict[str, Any], javascript: bool
+    browser: Browser, live_server: Any, url: Url, demo_personas: dict[str, Any], javascript: bool
 ) -> None:
     """Each page of the application, as the applicant sees it, at 360 px: no overflow; axe at
     360 px and 1280 px. Without JavaScript, axe (which needs it) checks the same page, with the
@@ -71,13 +63,14 @@ def test_every_step_of_the_application_is_accessible_on_a_phone_and_a_desktop(
     options: dict[str, Any] = {"viewport": PHONE, "locale": "fr-CA", "bypass_csp": True}
     context = browser.new_context(java_script_enabled=javascript, **options)
     checker_context = browser.new_context(**options)
+    install_axe(context if javascript else checker_context)
     page = context.new_page()
     checker = checker_context.new_page() if not javascript else page
     problems: list[str] = []
 
     def check() -> None:
         path = urlsplit(page.url).path
-        width, scrolling = page.evaluate(MEASURE)
+        width, scrolling, _headings = page.evaluate(MEASURE)
         if width > PHONE["width"]:
             problems.append(f"{path} is {width} px wide at 360 px")
         if checker is not page:
@@ -180,7 +173,7 @@ class Keyboard:
 
 
 def test_an_application_and_its_review_with_the_keyboard_alone(
-    browser: Browser, live_server: Any, url: Url, reference: dict[str, Any]
+    browser: Browser, live_server: Any, url: Url, demo_personas: dict[str, Any]
 ) -> None:
     """Tab, Shift+Tab, Space, Enter, typing, and the arrow keys in a drop-down list: nothing
     is clicked. The applicant applies; the Laval caseworker signs in, opens the application
@@ -235,7 +228,7 @@ def test_an_application_and_its_review_with_the_keyboard_alone(
     page = context.new_page()
     keys = Keyboard(page)
     page.goto(url("/fr-ca/accounts/login/"))
-    keys.type_into("main input[name='login']", reference["caseworker_laval"].email)
+    keys.type_into("main input[name='login']", demo_personas["caseworker_laval"].email)
     keys.type_into("main input[name='password']", PASSWORD)
     keys.press_button()
     keys.tab_to("a[href$='/apply/review/']")

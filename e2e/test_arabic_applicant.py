@@ -11,24 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import PASSWORD
+from e2e.axe import install_axe
 
 pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
 PHONE = {"width": 360, "height": 740}
 UNREVIEWED = "لم يراجع مترجم مؤهل هذه الترجمة بعد."
-
-
-@pytest.fixture
-def reference(transactional_db: None) -> dict[str, Any]:
-    from sentier.participants.demo import ensure_personas
-
-    call_command("load_reference", verbosity=0)
-    return ensure_personas(PASSWORD)
 
 
 def submit(page: Page) -> None:
@@ -64,13 +55,14 @@ def test_an_arabic_speaking_applicant_applies_on_a_phone_without_javascript(
     browser: Any,
     live_server: Any,
     url: Url,
-    reference: dict[str, Any],
+    demo_personas: dict[str, Any],
     assert_accessible: Callable[[Page], None],
     screenshot: Callable[..., Path],
 ) -> None:
     options: dict[str, Any] = {"viewport": PHONE, "locale": "ar", "bypass_csp": True}
     context = browser.new_context(java_script_enabled=False, **options)
     checker_context = browser.new_context(**options)  # axe needs JavaScript: same pages, JS on
+    install_axe(checker_context)
     checker = checker_context.new_page()
     page = context.new_page()
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -25,16 +24,14 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def people(transactional_db: None) -> dict[str, Any]:
+def people(demo_personas: dict[str, Any]) -> dict[str, Any]:
     from sentier.network.demo import load_remote_points_of_service
-    from sentier.participants.demo import ensure_personas
     from sentier.participants.models import Participant
     from sentier.plans import actions
     from sentier.plans.models import FollowUpMode
     from sentier.plans.tests.helpers import active_plan
 
-    call_command("load_reference", verbosity=0)
-    users = ensure_personas(PASSWORD)
+    users = demo_personas
     participant = Participant.objects.get(user=users["participant"])
     personas = {"caseworker_laval": users["caseworker_laval"]}
     plan = active_plan(personas, participant)

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import PASSWORD
@@ -19,14 +18,12 @@ Url = Callable[[str], str]
 
 
 @pytest.fixture
-def network(transactional_db: None) -> dict[str, Any]:
+def network(demo_personas: dict[str, Any]) -> dict[str, Any]:
     from sentier.network import actions
     from sentier.network.models import Service, ServiceKind
-    from sentier.participants.demo import ensure_personas
     from sentier.participants.models import Participant
 
-    call_command("load_reference", verbosity=0)
-    users = ensure_personas(PASSWORD)
+    users = demo_personas
     workshop = Service.objects.get(
         organization__slug="opex-82-via-travail", kind=ServiceKind.TRAINING
     )

@@ -9,20 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import PASSWORD
-
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def users(transactional_db: None) -> dict[str, Any]:
-    from sentier.participants.demo import ensure_personas
-
-    call_command("load_reference", verbosity=0)
-    return ensure_personas(PASSWORD)
 
 
 @pytest.mark.parametrize("javascript", [True, False])
@@ -31,7 +20,7 @@ def test_participant_gives_sees_and_withdraws_a_consent(
     js_disabled_page: Page,
     login: Callable[..., None],
     url: Callable[[str], str],
-    users: dict[str, Any],
+    demo_personas: dict[str, Any],
     assert_accessible: Callable[[Page], None],
     screenshot: Callable[..., Path],
     javascript: bool,
@@ -47,7 +36,7 @@ def test_participant_gives_sees_and_withdraws_a_consent(
             assert_accessible(target)
 
     sorif = Organization.objects.get(name="SORIF")
-    login(tab, users["participant"].email)
+    login(tab, demo_personas["participant"].email)
     tab.goto(url("/fr-ca/consent/mine/"))
     check(tab)
     tab.locator("a[href$='/consent/mine/give/referral/']").click()

@@ -22,15 +22,13 @@ PHONE: ViewportSize = {"width": 360, "height": 740}
 
 
 @pytest.fixture
-def offered(transactional_db: None) -> dict[str, Any]:
+def offered(demo_personas: dict[str, Any]) -> dict[str, Any]:
     from sentier.network import actions
     from sentier.network.models import Service, ServiceKind
     from sentier.participants.actions import open_participant_file
-    from sentier.participants.demo import ensure_personas
     from sentier.reference.models import Program, Region
 
-    call_command("load_reference", verbosity=0)
-    users = ensure_personas(PASSWORD)
+    users = demo_personas
     workshop = Service.objects.get(
         organization__slug="opex-82-via-travail", kind=ServiceKind.TRAINING
     )

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -20,10 +19,9 @@ Url = Callable[[str], str]
 
 
 @pytest.fixture
-def directory(transactional_db: None) -> None:
+def directory(reference_data: None) -> None:
     from sentier.network.models import Service
 
-    call_command("load_reference", verbosity=0)
     # Fixed figures for the screenshots: SORIF full with a waiting list, one stale workshop.
     now = timezone.now()
     Service.objects.update(capacity_updated_at=now - dt.timedelta(days=2))

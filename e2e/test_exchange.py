@@ -9,21 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
-
-from e2e.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def partner(transactional_db: None) -> Any:
+def partner(demo_personas: dict[str, Any]) -> Any:
     from sentier.outbox.models import OutboxMessage, WebhookEndpoint
-    from sentier.participants.demo import ensure_personas
 
-    call_command("load_reference", verbosity=0)
-    users = ensure_personas(PASSWORD)
+    users = demo_personas
     staff = users["partner_opex"]
     assert staff.organization is not None
     endpoint = WebhookEndpoint.objects.create(

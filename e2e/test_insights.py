@@ -11,22 +11,24 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
+from e2e.conftest import built_once
+
 pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
 
 
 @pytest.fixture
-def journeys(make_user: Callable[..., Any]) -> dict[str, Any]:
+def journeys(reference_data: None, make_user: Callable[..., Any]) -> dict[str, Any]:
     """Reference data, a Laval coordinator, an analyst, and the indicators' demo journeys."""
-    from django.core.management import call_command
-
     from sentier.accounts.models import Role
     from sentier.insights import demo
     from sentier.reference.models import Region
 
-    call_command("load_reference", verbosity=0)
-    demo.load_demo(scale=0.4)
+    def build() -> None:
+        demo.load_demo(scale=0.4)
+
+    built_once("insights-journeys", build)
     laval = Region.objects.get(code="13")
     return {
         "coordinator": make_user(

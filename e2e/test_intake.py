@@ -13,24 +13,15 @@ from urllib.parse import urlsplit
 from urllib.request import urlopen
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import PASSWORD
+from e2e.axe import install_axe
 
 pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
 FIRST_LOAD_LIMIT = 200 * 1024
 NEXT_STEP_LIMIT = 30 * 1024
-
-
-@pytest.fixture
-def reference(transactional_db: None) -> dict[str, Any]:
-    from sentier.participants.demo import ensure_personas
-
-    call_command("load_reference", verbosity=0)
-    return ensure_personas(PASSWORD)
 
 
 def page_weight(page: Page) -> int:
@@ -92,7 +83,7 @@ def test_french_applicant_on_a_phone_without_javascript(
     browser: Any,
     live_server: Any,
     url: Url,
-    reference: dict[str, Any],
+    demo_personas: dict[str, Any],
     assert_accessible: Callable[[Page], None],
     screenshot: Callable[..., Path],
 ) -> None:
@@ -103,6 +94,7 @@ def test_french_applicant_on_a_phone_without_javascript(
     }
     context = browser.new_context(java_script_enabled=False, **options)
     checker_context = browser.new_context(**options)  # axe needs JavaScript: same pages, JS on
+    install_axe(checker_context)
     checker = checker_context.new_page()
 
     def check(name: str) -> None:
@@ -149,7 +141,7 @@ def test_french_applicant_on_a_phone_without_javascript(
 def test_english_applicant_switches_language_midway(
     page: Page,
     url: Url,
-    reference: dict[str, Any],
+    demo_personas: dict[str, Any],
     assert_accessible: Callable[[Page], None],
 ) -> None:
     page.goto(url("/en-ca/apply/"))
@@ -171,7 +163,7 @@ def test_english_applicant_switches_language_midway(
 
 
 def test_switching_language_without_javascript_keeps_what_was_typed(
-    js_disabled_page: Page, url: Url, reference: dict[str, Any]
+    js_disabled_page: Page, url: Url, demo_personas: dict[str, Any]
 ) -> None:
     page = js_disabled_page
     page.goto(url("/fr-ca/apply/"))
@@ -190,11 +182,11 @@ def test_caseworker_enters_a_phone_application_then_overrides_the_recommendation
     page: Page,
     url: Url,
     login: Callable[..., None],
-    reference: dict[str, Any],
+    demo_personas: dict[str, Any],
     assert_accessible: Callable[[Page], None],
     screenshot: Callable[..., Path],
 ) -> None:
-    login(page, reference["caseworker_laval"].email)
+    login(page, demo_personas["caseworker_laval"].email)
     page.goto(url("/fr-ca/apply/review/"))
     assert_accessible(page)
     page.get_by_role("link", name=re.compile("Saisir une demande")).click()

@@ -16,6 +16,8 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from e2e.conftest import OntarioDesk
+
 pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
@@ -74,32 +76,28 @@ def fill_application(page: Page, *, program: str, ready: bool) -> None:
 
 
 def test_ontario_works_applicant_is_fast_tracked_to_employment_ontario_at_grant(
-    page: Page,
-    url: Url,
-    login: Callable[..., None],
-    ontario_site: dict[str, Any],
-    assert_accessible: Callable[[Page], None],
-    screenshot: Callable[..., Path],
+    desk: OntarioDesk,
 ) -> None:
     from sentier.outbox.models import OutboxMessage
     from sentier.referrals.models import Referral
 
-    page.goto(url("/en-ca/apply/"))
+    page = desk.page
+    page.goto(desk.url("/en-ca/apply/"))
     assert_ontario_look(page)
     expect(page.locator("main")).to_contain_text("1-888-999-1142")
-    assert_accessible(page)
-    screenshot(page, "on-apply-start-en")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-apply-start-en")
     submit(page)
     expect(page.locator("main")).to_contain_text("Step 1 of 6")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     page.locator("input[name='first_name']").fill("Maya")
     page.locator("input[name='last_name']").fill("Singh")
     page.locator("input[name='birth_date']").fill("1991-04-12")
     page.locator("input[name='preferred_language'][value='en-ca']").check()
     submit(page)
     expect(page.locator("select[name='region'] option")).to_have_count(48)  # 47 + "choose"
-    assert_accessible(page)
-    screenshot(page, "on-apply-contact-en")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-apply-contact-en")
     page.locator("input[name='phone']").fill("416 555-0142")
     page.locator("input[name='city']").fill("Toronto")
     page.locator("input[name='postal_code']").fill("M5H 2N2")
@@ -118,37 +116,34 @@ def test_ontario_works_applicant_is_fast_tracked_to_employment_ontario_at_grant(
     consent = page.locator("input[name='eo_consent']")
     expect(consent).not_to_be_checked()
     expect(page.locator("main")).to_contain_text("It is your choice")
-    assert_accessible(page)
-    screenshot(page, "on-apply-consent-en")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-apply-consent-en")
     consent.check()
     submit(page)
     expect(page.locator("h1")).to_have_text("Check your answers")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     submit(page)
     expect(page.locator("main")).to_contain_text("Employment Ontario")
-    assert_accessible(page)
-    screenshot(page, "on-apply-sent-en")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-apply-sent-en")
     assert not Referral.objects.exists()  # not before the grant
 
     # The provincial OW intake unit grants; the case goes to Toronto's local office.
-    login(page, ontario_site["ow_intake"].email, language="en-ca")
-    page.goto(url("/en-ca/ontario/assessment/"))
+    desk.open_as("ow_intake", "/en-ca/ontario/assessment/")
     assert_ontario_look(page)
-    assert_accessible(page)
+    desk.assert_accessible(page)
     page.get_by_role("link", name="Maya Singh").click()
-    assert_accessible(page)
+    desk.assert_accessible(page)
     page.get_by_role("button", name="Grant financial assistance").click()
     expect(page.locator("body")).to_contain_text("the case is transferred to the local office")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     # The Toronto caseworker picks it up: an action plan to set for the fast-tracked client.
-    page.context.clear_cookies()
-    login(page, ontario_site["caseworker"].email, language="en-ca")
-    page.goto(url("/en-ca/ontario/assessment/?worklist=plans"))
+    desk.open_as("caseworker", "/en-ca/ontario/assessment/?worklist=plans")
     page.get_by_role("link", name="Maya Singh").click()
     expect(page.locator("main")).to_contain_text("Referred to Employment Ontario (fast track)")
     expect(page.get_by_role("button", name="Put the action plan in place")).to_be_visible()
-    assert_accessible(page)
-    screenshot(page, "on-ow-granted-en")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-ow-granted-en")
 
     referral = Referral.objects.get()
     assert sorted(referral.categories) == ["employment", "identity", "program"]
@@ -158,20 +153,14 @@ def test_ontario_works_applicant_is_fast_tracked_to_employment_ontario_at_grant(
 
 
 def test_odsp_phone_application_confirmed_package_queued_then_mailed(
-    page: Page,
-    url: Url,
-    login: Callable[..., None],
-    ontario_site: dict[str, Any],
-    assert_accessible: Callable[[Page], None],
-    screenshot: Callable[..., Path],
+    desk: OntarioDesk,
 ) -> None:
     from sentier.ontario.models import DeterminationPackage, ODSPApplication
     from sentier.ontario.tests.helpers import send_application
 
-    login(page, ontario_site["odsp_intake"].email, language="en-ca")
-    page.goto(url("/en-ca/ontario/odsp/"))
+    page = desk.open_as("odsp_intake", "/en-ca/ontario/odsp/")
     assert_ontario_look(page)
-    assert_accessible(page)
+    desk.assert_accessible(page)
     page.get_by_role("link", name=re.compile("Enter an application")).click()
     page.locator("input[name='channel'][value='phone']").check()
     submit(page)
@@ -185,14 +174,14 @@ def test_odsp_phone_application_confirmed_package_queued_then_mailed(
     # A second applicant, a member of a prescribed class (sent through the application pages).
     member = send_application(Client(), program="ODSP", identity={"first_name": "Noor"})
 
-    page.goto(url("/en-ca/ontario/odsp/"))
+    page.goto(desk.url("/en-ca/ontario/odsp/"))
     expect(page.locator("main")).to_contain_text("Noor Singh")
     page.get_by_role("link", name="Maya Singh").click()
-    assert_accessible(page)
-    screenshot(page, "on-odsp-confirm-en")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-odsp-confirm-en")
     page.get_by_role("button", name="Confirm financial eligibility").click()
     expect(page.locator("main")).to_contain_text("Queued for mailing")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     # Applied by phone without a street address: no package is mailed before staff complete it.
     page.get_by_label("Street address").fill("12 Bay Street")
     page.get_by_label("City").fill("Toronto")
@@ -200,41 +189,36 @@ def test_odsp_phone_application_confirmed_package_queued_then_mailed(
     page.get_by_role("button", name="Save the address").click()
     expect(page.locator("main")).to_contain_text("12 Bay Street")
     package = DeterminationPackage.objects.get()
-    download = page.request.get(url(f"/en-ca/ontario/odsp/package/{package.uuid}/pdf/"))
+    download = page.request.get(desk.url(f"/en-ca/ontario/odsp/package/{package.uuid}/pdf/"))
     assert download.headers["content-type"] == "application/pdf"
     assert download.body().startswith(b"%PDF-")
 
-    page.goto(url("/en-ca/ontario/odsp/mailing/"))
-    assert_accessible(page)
-    screenshot(page, "on-odsp-queue-en")
+    page.goto(desk.url("/en-ca/ontario/odsp/mailing/"))
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-odsp-queue-en")
     page.get_by_role("button", name="Mark these as mailed").click()
     expect(page.locator("main")).to_contain_text("No package waiting to be mailed.")
     package.refresh_from_db()
     assert package.status == "mailed"
 
-    page.goto(url("/en-ca/ontario/odsp/"))
+    page.goto(desk.url("/en-ca/ontario/odsp/"))
     page.get_by_role("link", name="Noor Singh").click()
     page.locator("select[name='prescribed_class']").select_option("cpp_qpp_disability")
     page.get_by_role("button", name="Confirm financial eligibility").click()
     expect(page.locator("main")).to_contain_text("no package is needed")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     assert DeterminationPackage.objects.count() == 1
     assert ODSPApplication.objects.get(application=member).prescribed_class is not None
 
 
 def test_common_assessment_with_a_deferral_an_action_plan_and_a_review_due(
-    page: Page,
-    url: Url,
-    login: Callable[..., None],
-    ontario_site: dict[str, Any],
-    assert_accessible: Callable[[Page], None],
-    screenshot: Callable[..., Path],
+    desk: OntarioDesk,
 ) -> None:
     from sentier.ontario import actions
     from sentier.ontario.models import ActionPlan, CommonAssessment, Deferral
     from sentier.ontario.tests.helpers import ow_of, send_application
 
-    caseworker, intake = ontario_site["caseworker"], ontario_site["ow_intake"]
+    caseworker, intake = desk.people["caseworker"], desk.people["ow_intake"]
     not_ready = send_application(Client(), ready=False, consent=False)
     actions.grant_ow_application(actor=intake, ow_application=ow_of(not_ready))
     earlier = send_application(Client(), consent=False, identity={"first_name": "Lena"})
@@ -247,18 +231,17 @@ def test_common_assessment_with_a_deferral_an_action_plan_and_a_review_due(
         at=timezone.now() - dt.timedelta(days=40),
     )
 
-    login(page, caseworker.email, language="en-ca")
-    page.goto(url("/en-ca/"))
+    page = desk.open_as("caseworker", "/en-ca/")
     expect(page.locator("main")).to_contain_text("1 action plan review overdue")
-    assert_accessible(page)
-    page.goto(url("/en-ca/ontario/assessment/?worklist=reviews"))
+    desk.assert_accessible(page)
+    page.goto(desk.url("/en-ca/ontario/assessment/?worklist=reviews"))
     expect(page.locator("main")).to_contain_text("Overdue")
-    assert_accessible(page)
-    screenshot(page, "on-worklist-en")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-worklist-en")
 
     page.get_by_role("link", name=re.compile("^Common assessments")).click()
     page.get_by_role("link", name="Maya Singh").click()
-    assert_accessible(page)
+    desk.assert_accessible(page)
     review_on = (timezone.localdate() + dt.timedelta(days=45)).isoformat()
     deferral_form = page.locator("form", has=page.locator("input[name='action'][value='deferral']"))
     deferral_form.locator("select[name='reason']").select_option("caregiver")
@@ -270,17 +253,17 @@ def test_common_assessment_with_a_deferral_an_action_plan_and_a_review_due(
     complete.locator("textarea[name='summary']").fill("Caregiving for now; training later.")
     complete.get_by_role("button", name="Complete the assessment").click()
     expect(page.locator("main")).to_contain_text("Put a personalized action plan in place first.")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     plan_form = page.locator("form", has=page.locator("input[name='action'][value='plan']"))
     plan_form.locator("textarea[name='goal']").fill("Return to work part-time next spring.")
     plan_form.locator("textarea[name='activities']").fill("Caregiver respite; resume clinic.")
     plan_form.get_by_role("button", name="Put the action plan in place").click()
     expect(page.locator("main")).to_contain_text("The action plan is in place.")
-    assert_accessible(page)
-    screenshot(page, "on-assessment-en")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-assessment-en")
     assert Deferral.objects.count() == 1
 
-    page.goto(url("/en-ca/ontario/assessment/?worklist=reviews"))
+    page.goto(desk.url("/en-ca/ontario/assessment/?worklist=reviews"))
     page.get_by_role("link", name="Lena Singh").first.click()
     review = page.locator("form", has=page.locator("input[name='action'][value='plan_review']"))
     review.locator("textarea[name='notes']").fill("Certificate half done; keep going.")
@@ -288,10 +271,10 @@ def test_common_assessment_with_a_deferral_an_action_plan_and_a_review_due(
     expect(page.locator("main")).to_contain_text("The review was recorded.")
     plan = ActionPlan.objects.get(participant=earlier.participant)
     assert plan.next_review_on > timezone.localdate() + dt.timedelta(days=80)
-    page.goto(url("/en-ca/ontario/assessment/?worklist=reviews"))
+    page.goto(desk.url("/en-ca/ontario/assessment/?worklist=reviews"))
     expect(page.locator("main table")).to_have_count(0)
     expect(page.locator("main")).to_contain_text("No review due in the next two weeks.")
-    assert_accessible(page)
+    desk.assert_accessible(page)
 
 
 def test_the_application_at_360_px_in_french_has_the_ontario_look(
@@ -375,12 +358,7 @@ def test_the_other_ontario_pages_pass_axe(
 
 
 def test_a_counter_application_records_the_channel_and_the_letter_comes_from_the_local_office(
-    page: Page,
-    url: Url,
-    login: Callable[..., None],
-    ontario_site: dict[str, Any],
-    assert_accessible: Callable[[Page], None],
-    screenshot: Callable[..., Path],
+    desk: OntarioDesk,
 ) -> None:
     """Issue 19 in Ontario: the intake officer entering an in-person application asks how the
     person wants to be told (a letter needs the street address: a field error first); once the
@@ -391,17 +369,16 @@ def test_a_counter_application_records_the_channel_and_the_letter_comes_from_the
     from sentier.ontario import actions
     from sentier.ontario.models import OWApplication
 
-    wendy = ontario_site["ow_intake"]
-    login(page, wendy.email, language="en-ca")
-    page.goto(url("/en-ca/apply/assisted/"))
+    wendy = desk.people["ow_intake"]
+    page = desk.open_as("ow_intake", "/en-ca/apply/assisted/")
     page.locator("input[name='channel'][value='in_person']").check()
     submit(page)
     fill_identity_and_contact(page, told_by="letter")
     # No street address: the letter cannot be chosen, the page says why, nothing is sent.
     expect(page.locator("main")).to_contain_text("A letter needs the street address.")
     expect(page.locator("input[name='told_by'][value='letter']")).to_be_checked()
-    assert_accessible(page)
-    screenshot(page, "on-counter-channel-en")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-counter-channel-en")
     page.locator("input[name='address']").fill("100 Queen St W")
     submit(page)
     fill_the_rest(page, program="OW", ready=False)
@@ -416,11 +393,9 @@ def test_a_counter_application_records_the_channel_and_the_letter_comes_from_the
     decided = Notice.objects.get(participant=ow.participant, subject="on_application_decided")
     assert (decided.channel, decided.status) == ("letter", "to_mail")
 
-    page.context.clear_cookies()
-    login(page, ontario_site["caseworker"].email, language="en-ca")
-    page.goto(url("/en-ca/correspondence/mailing/"))
+    desk.open_as("caseworker", "/en-ca/correspondence/mailing/")
     expect(page.locator("main")).to_contain_text("100 Queen St W")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Print the letters").click()
     assert Path(download_info.value.path()).read_bytes().startswith(b"%PDF-")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.test import Client
 from playwright.sync_api import Page, ViewportSize, expect
+
+from e2e.conftest import OntarioDesk
 
 pytestmark = pytest.mark.e2e
 
@@ -28,12 +29,7 @@ def _fits(page: Page) -> None:
 
 def test_the_adjudication_refusal_notice_is_mailed_from_the_days_mailing(
     js_disabled_page: Page,
-    page: Page,
-    url: Url,
-    login: Callable[..., None],
-    ontario_site: dict[str, Any],
-    assert_accessible: Callable[[Page], None],
-    screenshot: Callable[..., Path],
+    desk: OntarioDesk,
 ) -> None:
     from django.utils import timezone
 
@@ -42,13 +38,13 @@ def test_the_adjudication_refusal_notice_is_mailed_from_the_days_mailing(
     from sentier.ontario.odsp import actions as odsp_actions
     from sentier.ontario.tests.helpers import odsp_of, send_application
 
-    checker = page  # JavaScript on: axe runs there, on the pages the officer sees
+    checker = desk.page  # JavaScript on: axe runs there, on the pages the officer sees
     page = js_disabled_page
-    iris = ontario_site["odsp_intake"]
+    iris = desk.people["odsp_intake"]
 
     def accessible(shown: Page) -> None:
         checker.goto(shown.url)
-        assert_accessible(checker)
+        desk.assert_accessible(checker)
 
     today = timezone.localdate()
     odsp = odsp_of(
@@ -70,8 +66,8 @@ def test_the_adjudication_refusal_notice_is_mailed_from_the_days_mailing(
 
     for each in (page, checker):
         each.set_viewport_size(PHONE)
-        login(each, iris.email, language="en-ca")
-    page.goto(url(f"/en-ca/ontario/odsp/{odsp.uuid}/"))
+        desk.sign_in(each, iris.email, language="en-ca")
+    page.goto(desk.url(f"/en-ca/ontario/odsp/{odsp.uuid}/"))
     main = page.locator("main")
     page.get_by_label("Disability not confirmed", exact=True).check()
     page.get_by_label("Decided on").fill(today.isoformat())
@@ -86,7 +82,7 @@ def test_the_adjudication_refusal_notice_is_mailed_from_the_days_mailing(
     assert notice.grounds == "disability"
 
     # The day's mailing: the package and the notice, side by side.
-    page.goto(url("/en-ca/ontario/odsp/mailing/"))
+    page.goto(desk.url("/en-ca/ontario/odsp/mailing/"))
     expect(main).to_contain_text("1 refusal notice waits to be mailed.")
     notices = page.get_by_role("region", name="Refusal notices to mail")
     expect(notices).to_contain_text("Dina Singh")
@@ -95,7 +91,7 @@ def test_the_adjudication_refusal_notice_is_mailed_from_the_days_mailing(
     expect(page.get_by_role("region", name="Packages to mail")).to_contain_text("Ann Singh")
     accessible(page)
     _fits(page)
-    screenshot(page, "on-odsp-mailing-with-notice-360")
+    desk.screenshot(page, "on-odsp-mailing-with-notice-360")
 
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Print the packages and notices").click()
@@ -111,7 +107,7 @@ def test_the_adjudication_refusal_notice_is_mailed_from_the_days_mailing(
     assert notice.status == "mailed"
     assert bytes(notice.pdf).startswith(b"%PDF-")
 
-    page.goto(url(f"/en-ca/participants/{odsp.participant.uuid}/"))
+    page.goto(desk.url(f"/en-ca/participants/{odsp.participant.uuid}/"))
     expect(main).to_contain_text("disability not confirmed: to print and mail")
     expect(main).to_contain_text("Refusal notice mailed to 100 Queen St W")
     accessible(page)

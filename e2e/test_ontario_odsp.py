@@ -16,7 +16,7 @@ import pytest
 from django.test import Client
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import SCREENSHOTS
+from e2e.conftest import SCREENSHOTS, OntarioDesk
 
 pytestmark = pytest.mark.e2e
 
@@ -41,12 +41,7 @@ def pdf_to_png(pdf: bytes, name: str, pages: int = 3) -> list[Path]:
 
 
 def test_the_intake_unit_filters_assigns_confirms_prints_and_mails(
-    page: Page,
-    url: Url,
-    login: Callable[..., None],
-    ontario_site: dict[str, Any],
-    assert_accessible: Callable[[Page], None],
-    screenshot: Callable[..., Path],
+    desk: OntarioDesk,
 ) -> None:
     from sentier.intake.actions import start_application
     from sentier.intake.models import Channel
@@ -54,7 +49,7 @@ def test_the_intake_unit_filters_assigns_confirms_prints_and_mails(
     from sentier.ontario.models import DeterminationPackage
     from sentier.ontario.tests.helpers import odsp_of, send_application
 
-    iris = ontario_site["odsp_intake"]
+    iris = desk.people["odsp_intake"]
     online = odsp_of(send_application(Client(), program="ODSP", identity={"first_name": "Ann"}))
     staff = Client()
     staff.force_login(iris)
@@ -73,11 +68,10 @@ def test_the_intake_unit_filters_assigns_confirms_prints_and_mails(
         identity={"first_name": "Cal", "preferred_language": "fr-ca"},
     )
 
-    login(page, iris.email, language="en-ca")
-    page.goto(url("/en-ca/ontario/odsp/"))
+    page = desk.open_as("odsp_intake", "/en-ca/ontario/odsp/")
     expect(page.locator("main")).to_contain_text("3 applications, oldest first")
-    assert_accessible(page)
-    screenshot(page, "on-odsp-queue-filters-en")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-odsp-queue-filters-en")
 
     # Filter by channel: the phone application only.
     page.locator("select[name='channel']").select_option("phone")
@@ -86,7 +80,7 @@ def test_the_intake_unit_filters_assigns_confirms_prints_and_mails(
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("Ben Singh")
     assert "channel=phone" in page.url
-    assert_accessible(page)
+    desk.assert_accessible(page)
 
     # Assign it to me: back on the same filtered list, and "assigned to me" finds it.
     rows.first.get_by_role("button", name="Assign to me").click()
@@ -103,11 +97,11 @@ def test_the_intake_unit_filters_assigns_confirms_prints_and_mails(
     # Confirm financial eligibility: the package is generated and queued.
     page.get_by_role("link", name="Ben Singh").click()
     expect(page.locator("main")).to_contain_text("Iris Osei")  # assigned to
-    assert_accessible(page)
-    screenshot(page, "on-odsp-application-en")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-odsp-application-en")
     page.get_by_role("button", name="Confirm financial eligibility").click()
     expect(page.locator("main")).to_contain_text("Queued for mailing")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     package = DeterminationPackage.objects.get(odsp_application=by_phone)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download the package (PDF)").click()
@@ -120,11 +114,11 @@ def test_the_intake_unit_filters_assigns_confirms_prints_and_mails(
     actions.confirm_odsp_financial_eligibility(actor=iris, odsp_application=online)
 
     # The day's mailing: print both as one PDF, then mark them as mailed in one go.
-    page.goto(url("/en-ca/ontario/odsp/"))
+    page.goto(desk.url("/en-ca/ontario/odsp/"))
     page.get_by_role("link", name="The day's mailing: 2 packages to mail").click()
     expect(page.locator("main table tbody tr")).to_have_count(2)
-    assert_accessible(page)
-    screenshot(page, "on-odsp-mailing-en")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-odsp-mailing-en")
     with page.expect_download(timeout=120_000) as printed_info:
         page.get_by_role("button", name="Print the packages").click()
     printed = Path(printed_info.value.path()).read_bytes()
@@ -134,14 +128,14 @@ def test_the_intake_unit_filters_assigns_confirms_prints_and_mails(
     page.get_by_role("button", name="Mark these as mailed").click()
     expect(page.locator("main")).to_contain_text("2 packages are marked as mailed.")
     expect(page.locator("main")).to_contain_text("No package waiting to be mailed.")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     assert DeterminationPackage.objects.filter(status="mailed").count() == 2
 
     # The list of mailed packages, in French.
-    page.goto(url("/fr-ca/ontario/odsp/?stage=mailed"))
+    page.goto(desk.url("/fr-ca/ontario/odsp/?stage=mailed"))
     expect(page.locator("main table tbody tr")).to_have_count(2)
-    assert_accessible(page)
-    screenshot(page, "on-odsp-queue-mailed-fr")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-odsp-queue-mailed-fr")
 
 
 def test_the_intake_unit_pages_work_with_javascript_off(

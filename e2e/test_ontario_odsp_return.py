@@ -14,6 +14,8 @@ import pytest
 from django.test import Client
 from playwright.sync_api import Page, ViewportSize, expect
 
+from e2e.conftest import OntarioDesk
+
 pytestmark = pytest.mark.e2e
 
 Url = Callable[[str], str]
@@ -26,12 +28,7 @@ def _fits(page: Page) -> None:
 
 
 def test_a_package_is_mailed_returned_and_sent_to_adjudication(
-    page: Page,
-    url: Url,
-    login: Callable[..., None],
-    ontario_site: dict[str, Any],
-    assert_accessible: Callable[[Page], None],
-    screenshot: Callable[..., Path],
+    desk: OntarioDesk,
 ) -> None:
     from django.utils import timezone
 
@@ -39,36 +36,35 @@ def test_a_package_is_mailed_returned_and_sent_to_adjudication(
     from sentier.ontario.models import DeterminationPackage
     from sentier.ontario.tests.helpers import odsp_of, send_application
 
-    iris = ontario_site["odsp_intake"]
+    iris = desk.people["odsp_intake"]
     odsp = odsp_of(send_application(Client(), program="ODSP", identity={"first_name": "Rae"}))
     actions.confirm_odsp_financial_eligibility(actor=iris, odsp_application=odsp)
-    page.set_viewport_size(PHONE)
-    login(page, iris.email, language="en-ca")
-    page.goto(url(f"/en-ca/ontario/odsp/{odsp.uuid}/"))
+    desk.page.set_viewport_size(PHONE)
+    page = desk.open_as("odsp_intake", f"/en-ca/ontario/odsp/{odsp.uuid}/")
     main = page.locator("main")
     expect(main).to_contain_text("Mailing address to check")
     expect(main).to_contain_text("100 Queen St W")
     expect(main).to_contain_text("Toronto ON")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     _fits(page)
-    screenshot(page, "on-odsp-package-address-360")
+    desk.screenshot(page, "on-odsp-package-address-360")
 
     page.get_by_role("button", name="Mark as mailed").click()
     expect(main).to_contain_text("The package is marked as mailed.")
     expect(main).to_contain_text("Return by")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     _fits(page)
 
     page.get_by_label("Received back on").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="The package came back").click()
     expect(main).to_contain_text("The package is recorded as returned.")
-    assert_accessible(page)
+    desk.assert_accessible(page)
 
     page.get_by_role("button", name="Send to the Disability Adjudication Unit").click()
     expect(main).to_contain_text("sent to the Disability Adjudication Unit")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     _fits(page)
-    screenshot(page, "on-odsp-package-with-dau-360")
+    desk.screenshot(page, "on-odsp-package-with-dau-360")
     package = DeterminationPackage.objects.defer("pdf").get(odsp_application=odsp)
     assert package.status == "with_dau"
 
@@ -76,7 +72,7 @@ def test_a_package_is_mailed_returned_and_sent_to_adjudication(
     page.get_by_label("Decided on").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Record the answer").click()
     expect(main).to_contain_text("The Disability Adjudication Unit's answer was recorded.")
-    assert_accessible(page)
+    desk.assert_accessible(page)
     package.refresh_from_db()
     assert package.status == "granted"
 

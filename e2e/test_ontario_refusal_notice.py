@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.test import Client
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
+
+from e2e.conftest import OntarioDesk
 
 pytestmark = pytest.mark.e2e
 
@@ -20,19 +21,14 @@ Url = Callable[[str], str]
 
 
 def test_an_intake_worker_refuses_a_phone_application_and_prints_the_notice(
-    page: Page,
-    url: Url,
-    login: Callable[..., None],
-    ontario_site: dict[str, Any],
-    assert_accessible: Callable[[Page], None],
-    screenshot: Callable[..., Path],
+    desk: OntarioDesk,
 ) -> None:
     from sentier.intake.actions import start_application
     from sentier.intake.models import Channel
     from sentier.ontario.models import RefusalNotice
     from sentier.ontario.tests.helpers import ow_of, send_application
 
-    wendy = ontario_site["ow_intake"]
+    wendy = desk.people["ow_intake"]
     staff = Client()
     staff.force_login(wendy)
     ow = ow_of(
@@ -45,9 +41,8 @@ def test_an_intake_worker_refuses_a_phone_application_and_prints_the_notice(
         )
     )
 
-    page.set_viewport_size({"width": 360, "height": 740})
-    login(page, wendy.email, language="en-ca")
-    page.goto(url(f"/en-ca/ontario/ow/{ow.uuid}/"))
+    desk.page.set_viewport_size({"width": 360, "height": 740})
+    page = desk.open_as("ow_intake", f"/en-ca/ontario/ow/{ow.uuid}/")
     expect(page.locator("h1")).to_contain_text("Léa Singh")
 
     # Refusing without a reason: a field error, nothing refused.
@@ -55,7 +50,7 @@ def test_an_intake_worker_refuses_a_phone_application_and_prints_the_notice(
     refuse.get_by_role("button", name="Refuse the application").click()
     expect(page.locator("main")).to_contain_text("Choose the reason for the refusal.")
     assert not RefusalNotice.objects.exists()
-    assert_accessible(page)
+    desk.assert_accessible(page)
 
     refuse = page.locator("form").filter(has=page.locator("input[value='refuse']"))
     refuse.get_by_label("Reason for the refusal").select_option("not_resident")
@@ -68,8 +63,8 @@ def test_an_intake_worker_refuses_a_phone_application_and_prints_the_notice(
     expect(section).to_contain_text("Français")
     expect(section).to_contain_text("100 Queen St W")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
-    assert_accessible(page)
-    screenshot(page, "on-ow-refusal-notice-en-360")
+    desk.assert_accessible(page)
+    desk.screenshot(page, "on-ow-refusal-notice-en-360")
 
     # The notice to print: a PDF, in French.
     with page.expect_download() as download_info:
@@ -84,12 +79,12 @@ def test_an_intake_worker_refuses_a_phone_application_and_prints_the_notice(
     expect(page.get_by_role("region", name="Refusal notice to the applicant")).to_contain_text(
         "Mailed"
     )
-    assert_accessible(page)
+    desk.assert_accessible(page)
     notice.refresh_from_db()
     assert notice.status == "mailed"
 
     # The file's timeline: issued, then mailed to the address.
-    page.goto(url(f"/en-ca/participants/{ow.participant.uuid}/"))
+    page.goto(desk.url(f"/en-ca/participants/{ow.participant.uuid}/"))
     expect(page.locator("main")).to_contain_text("Refusal notice mailed to 100 Queen St W")
     expect(page.locator("main")).to_contain_text("to phone as well")
-    assert_accessible(page)
+    desk.assert_accessible(page)

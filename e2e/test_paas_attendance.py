@@ -10,25 +10,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
-
-from e2e.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def group(transactional_db: None) -> dict[str, Any]:
+def group(demo_personas: dict[str, Any]) -> dict[str, Any]:
     """Personas, places for OPEX’82 in Laval and two participants placed there."""
     from sentier.paas import actions, selectors
     from sentier.participants.actions import open_participant_file
-    from sentier.participants.demo import ensure_personas
     from sentier.reference.models import Program, Region
 
-    call_command("load_reference", verbosity=0)
-    users = ensure_personas(PASSWORD)
+    users = demo_personas
     organization = users["partner_opex"].organization
     assert organization is not None
     laval = Region.objects.get(code="13")

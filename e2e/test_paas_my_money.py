@@ -9,10 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import FilePayload, Page, ViewportSize, expect
-
-from e2e.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
@@ -29,14 +26,12 @@ def in_french(text: str) -> str:
 
 
 @pytest.fixture
-def placed(transactional_db: None, settings: Any, tmp_path: Path) -> dict[str, Any]:
+def placed(demo_personas: dict[str, Any], settings: Any, tmp_path: Path) -> dict[str, Any]:
     from sentier.paas.tests.statement_factories import grant, months_ago, opex, place
-    from sentier.participants.demo import ensure_personas
     from sentier.participants.models import Participant
 
     settings.MEDIA_ROOT = tmp_path
-    call_command("load_reference", verbosity=0)
-    users = ensure_personas(PASSWORD)
+    users = demo_personas
     participant = Participant.objects.get(user=users["participant"])
     grant(users, opex(users))
     placement = place(users, participant, opex(users), months_ago(2))

@@ -4,16 +4,19 @@ links, in the Québec and in the Ontario configuration. On each page:
 
 - at 360 px, the page is at most 360 px wide (``document.documentElement.scrollWidth``) and
   nothing inside it scrolls sideways;
-- axe-core finds no WCAG 2.0, 2.1 or 2.2 A or AA violation, at 360 px and at 1280 px;
+- axe-core finds no WCAG 2.0, 2.1 or 2.2 A or AA violation at 360 px, nor at 1280 px on the
+  first page of each kind in the run (``desktop_claims``) and on the named pages;
 - ``<html lang>`` is the language of the address (``/fr-ca/`` → ``fr-CA``, ``/en-ca/`` → ``en-CA``);
 - at 360 px, every control is at least 24 × 24 CSS px or has room around it (WCAG 2.2, 2.5.8),
   and the border of every form field contrasts 3:1 with what is behind it (1.4.11): checks of
   our own (``CHECKS``), where axe reports nothing or only "needs review".
 
-A 20,000-character word typed into a plan, and the longest word the application form takes,
-must wrap rather than widen the page. A page that does not exist answers in the language of its
-address. ``SENTIER_CRAWL_PERSONAS=participant,admin`` limits a run to those personas (the
-applicant who is not signed in is ``applicant``).
+Each crawler first opens the pages named for them (``_pages_named_for_each_persona``): each must
+answer (200, or 404 for a missing page) with an ``<h1>``. A 20,000-character word typed into a
+plan, and the longest word the application form takes, must wrap rather than widen the page. A
+page that does not exist answers in the language of its address.
+``SENTIER_CRAWL_PERSONAS=participant,admin`` limits a run to those personas (the applicant who is
+not signed in is ``applicant``).
 
 The crawl is bounded: links only (GET; forms are never sent), one page per URL pattern and
 persona (the first one found), at most ``PAGES_PER_PERSONA`` pages each; sign-out, downloads
@@ -22,11 +25,14 @@ persona (the first one found), at most ``PAGES_PER_PERSONA`` pages each; sign-ou
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import os
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
@@ -38,8 +44,8 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from playwright.sync_api import Browser, Page, ViewportSize
 
-from e2e.axe import run_axe
-from e2e.conftest import PASSWORD, TIMEOUT_MS
+from e2e.axe import install_axe, run_axe
+from e2e.conftest import PASSWORD, TIMEOUT_MS, built_once
 
 if TYPE_CHECKING:
     from sentier.accounts.demo import Persona
@@ -77,7 +83,8 @@ MEASURE = """() => {
                 `«${name}» scrolls (${element.scrollWidth} px in ${element.clientWidth})`);
         }
     }
-    return [document.documentElement.scrollWidth, scrolling];
+    return [document.documentElement.scrollWidth, scrolling,
+            document.querySelectorAll("h1").length];
 }"""
 LANGUAGE_PREFIX = re.compile(r"^/(fr-ca|en-ca)(/.*)$")
 MISSING_PAGES = ("/fr-ca/page-introuvable/", "/en-ca/no-such-page/")  # 404 in each language
@@ -178,6 +185,8 @@ CHECKS = r"""() => {
 
 class Visit(NamedTuple):
     path: str
+    status: int  # the HTTP status of the page
+    headings: int  # how many <h1>
     width: int  # document.documentElement.scrollWidth
     scrolling: list[str]  # what scrolls sideways inside the page
     findings: list[str]  # axe violations, language, target size, contrast
@@ -193,10 +202,30 @@ def _axe(page: Page, width: int) -> list[str]:
     ]
 
 
-# The 1280 px pass runs once per kind of page and per configuration (the first persona to reach
-# it), not once per persona: the desktop layout differs less between roles than the phone one,
-# and it keeps the crawl within `make test`'s time.
-_SEEN_AT_DESKTOP: set[tuple[str, ...]] = set()
+@pytest.fixture(scope="session")
+def desktop_claims(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder the processes of this run share (and no other run): one file per kind of page
+    checked at 1280 px. The 1280 px pass runs once per kind of page and configuration in the
+    whole run (by the first persona of any process to reach it), not once per persona: the
+    desktop layout differs less between roles than the phone one, and it keeps the crawl within
+    `make test`'s time. Under pytest-xdist each process's temporary folder is inside the run's."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder = root / "checked-at-1280-px"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _claim(folder: Path, kind: tuple[str, ...]) -> bool:
+    """Whether this process is the first of the run to check this kind of page at 1280 px
+    (creating a file is atomic: exactly one process creates it)."""
+    name = hashlib.sha256(repr(kind).encode()).hexdigest()[:32]
+    try:
+        (folder / name).touch(exist_ok=False)
+    except FileExistsError:
+        return False
+    return True
 
 
 def audit(page: Page, address: str, *, desktop: bool = True) -> list[str]:
@@ -233,26 +262,29 @@ def _pattern(path: str, query: str) -> tuple[str, ...]:
     return (view, *sorted({name for name, _value in parse_qsl(query, keep_blank_values=True)}))
 
 
-def _crawl(page: Page, origin: str, seeds: Iterable[str]) -> list[Visit]:
-    """Visit pages breadth first from ``seeds``; measure each."""
+def _crawl(page: Page, origin: str, seeds: Sequence[str], claims: Path) -> list[Visit]:
+    """Visit pages breadth first from ``seeds``; measure each. The seeds are all visited and
+    checked at both widths, even two of the same kind (the English and French of a page);
+    after them, one page of each kind."""
     queue = deque(seeds)
     seen: set[tuple[str, ...]] = set()
     visits: list[Visit] = []
     while queue and len(visits) < PAGES_PER_PERSONA:
+        seed = len(visits) < len(seeds)
         address = queue.popleft()
         parts = urlsplit(address)
         key = _pattern(parts.path, parts.query)
-        if key in seen:
+        if key in seen and not seed:
             continue
         seen.add(key)
         response = page.goto(f"{origin}{address}")
-        width, scrolling = page.evaluate(MEASURE)
-        if response is not None and response.status >= 500:
-            scrolling = [f"answered {response.status}", *scrolling]
-        kind = (settings.SENTIER_JURISDICTION, *key)
-        desktop = kind not in _SEEN_AT_DESKTOP
-        _SEEN_AT_DESKTOP.add(kind)
-        visits.append(Visit(address, width, scrolling, audit(page, address, desktop=desktop)))
+        status = response.status if response is not None else 0
+        width, scrolling, headings = page.evaluate(MEASURE)
+        if status >= 500:
+            scrolling = [f"answered {status}", *scrolling]
+        desktop = _claim(claims, (settings.SENTIER_JURISDICTION, *key)) or seed
+        findings = audit(page, address, desktop=desktop)
+        visits.append(Visit(address, status, headings, width, scrolling, findings))
         hrefs: list[str] = page.eval_on_selector_all(
             "a[href]:not([download])", "links => links.map(link => link.href)"
         )
@@ -286,22 +318,24 @@ def _crawl_as(
     browser: Browser,
     origin: str,
     persona: Persona | None,
+    claims: Path,
     seeds: Iterable[str] = (),
 ) -> list[Visit]:
     """One persona (``None``: nobody signed in) on a phone, from their home page in their own
-    language (the analyst and the Ontario staff read English)."""
+    language (the analyst and the Ontario staff read English), then ``seeds``."""
     if not _wanted(persona.key if persona is not None else "applicant"):
         return []
     context = browser.new_context(
         locale="fr-CA", timezone_id="America/Toronto", viewport=PHONE, bypass_csp=True
     )
     context.set_default_timeout(TIMEOUT_MS)
+    install_axe(context)
     page = context.new_page()
     try:
         if persona is not None:
             _sign_in(page, origin, persona.email, persona.language)
         home = urlsplit(page.url).path if persona is not None else "/fr-ca/"
-        return _crawl(page, origin, [home, *seeds])
+        return _crawl(page, origin, [home, *seeds], claims)
     finally:
         context.close()
 
@@ -365,11 +399,81 @@ def _plan_with_a_long_purpose(users: dict[str, Any]) -> str:
     return f"/fr-ca/plans/{plan.uuid}/"
 
 
-def _assert_all_fit(visits: dict[str, list[Visit]], started: float) -> None:
-    """Fail listing every page wider than the phone, with something scrolling sideways inside
-    it, answering a server error or with an accessibility finding, and every persona whose crawl
-    reached nothing."""
+def _pages_named_for_each_persona(users: dict[str, Any]) -> dict[str, list[str]]:
+    """The pages each crawler opens right after their home, whatever links they find, and
+    checks at both widths: a support plan whose purpose is a 20,000-character word, a decision,
+    a file's pages, the English caseload and statistics, the person's own pages, missing pages;
+    for the applicant, an application whose address is the longest word the form accepts."""
+    from sentier.decisions.actions import decide_for_participant
+    from sentier.participants.models import Participant
+
+    plan_page = _plan_with_a_long_purpose(users)
+    resume_key = _application_with_a_long_address()
+    file = Participant.objects.get(user=users["participant"])
+    decision = decide_for_participant(
+        actor=users["caseworker_laval"],
+        participant=file,
+        measure="paas_action",
+        date=dt.date(2026, 5, 1),
+        weekly_hours=12,
+    )
+    base = f"/fr-ca/participants/{file.uuid}/"
+    return {
+        "applicant": [
+            f"/fr-ca/apply/{resume_key}/contact/",
+            f"/fr-ca/apply/{resume_key}/summary/",
+            *MISSING_PAGES,
+        ],
+        "caseworker_laval": [
+            plan_page,
+            "/fr-ca/participants/?scope=all",
+            base,
+            f"{base}edit/",
+            f"{base}history/",
+            f"/fr-ca/decisions/participants/{file.uuid}/new/",
+            f"/fr-ca/decisions/{decision.uuid}/",
+            "/en-ca/participants/",
+        ],
+        "coordinator": ["/fr-ca/participants/", base],
+        "participant": [
+            "/fr-ca/plans/mine/",
+            "/fr-ca/participants/me/",
+            "/fr-ca/participants/me/access-log/",
+        ],
+        "analyst": ["/fr-ca/statistics/", "/en-ca/statistics/", "/fr-ca/decisions/rules/"],
+        "partner_opex": ["/fr-ca/directory/", *MISSING_PAGES],
+    }
+
+
+def _unseen_named_pages(
+    visits: dict[str, list[Visit]], named: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """Each named page the crawl did not open, that answered otherwise than expected (404 for
+    a missing page, 200 for the others) or that has no <h1>."""
     problems = []
+    for who, pages in visits.items():
+        if not _wanted(who.split()[0]):
+            continue
+        by_path = {visit.path: visit for visit in pages}
+        for path in named.get(who.split()[0], ()):
+            visit = by_path.get(path)
+            expected = 404 if path in MISSING_PAGES else 200
+            if visit is None:
+                problems.append(f"  {who}: {path} was not opened")
+            elif visit.status != expected or visit.headings < 1:
+                problems.append(
+                    f"  {who}: {path} answered {visit.status} with {visit.headings} <h1>"
+                )
+    return problems
+
+
+def _assert_all_fit(
+    visits: dict[str, list[Visit]], started: float, named: Mapping[str, Sequence[str]]
+) -> None:
+    """Fail listing every page wider than the phone, with something scrolling sideways inside
+    it, answering a server error or with an accessibility finding, every persona whose crawl
+    reached nothing and every named page not opened as expected."""
+    problems = _unseen_named_pages(visits, named)
     for who, pages in visits.items():
         for visit in pages:
             if visit.width > PHONE["width"]:
@@ -381,8 +485,8 @@ def _assert_all_fit(visits: dict[str, list[Visit]], started: float) -> None:
     count = sum(len(pages) for pages in visits.values())
     each = ", ".join(f"{who} {len(pages)}" for who, pages in visits.items())
     print(
-        f"\n{count} pages at {PHONE['width']} px and {DESKTOP['width']} px in "
-        f"{time.monotonic() - started:.0f} s ({each})"
+        f"\n{count} pages at {PHONE['width']} px ({DESKTOP['width']} px: the first of each kind "
+        f"and the named pages) in {time.monotonic() - started:.0f} s ({each})"
     )
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
@@ -400,59 +504,50 @@ def _share(crawlers: Sequence[T], part: int, parts: int) -> list[T]:
     return list(crawlers[part::parts])
 
 
+def _crawl_everyone(
+    browser: Browser,
+    origin: str,
+    crawlers: Iterable[Persona | None],
+    claims: Path,
+    named: Mapping[str, Sequence[str]],
+) -> dict[str, list[Visit]]:
+    visits = {}
+    for persona in crawlers:
+        key = persona.key if persona is not None else "applicant"
+        who = key if persona is not None else "applicant (not signed in)"
+        visits[who] = _crawl_as(browser, origin, persona, claims, named.get(key, ()))
+    return visits
+
+
 @pytest.mark.parametrize("part", range(QUEBEC_PARTS))
 def test_no_page_of_any_persona_scrolls_sideways_at_360_px(
-    browser: Browser, live_server: Any, transactional_db: None, part: int
+    browser: Browser,
+    live_server: Any,
+    quebec_demo: dict[str, Any],
+    desktop_claims: Path,
+    part: int,
 ) -> None:
     from sentier.accounts.demo import PERSONAS
-    from sentier.participants.demo import ensure_personas
-    from sentier.site.demo import load_demo
 
     started = time.monotonic()
-    call_command("load_reference", verbosity=0)
-    users = ensure_personas(PASSWORD)
-    load_demo(12, password=PASSWORD)
-    plan_page = _plan_with_a_long_purpose(users)
-    resume_key = _application_with_a_long_address()
-    seeds = {
-        "caseworker_laval": [plan_page],
-        "participant": ["/fr-ca/plans/mine/"],
-    }
-
-    applicant_seeds = [
-        f"/fr-ca/apply/{resume_key}/contact/",
-        f"/fr-ca/apply/{resume_key}/summary/",
-        *MISSING_PAGES,
-    ]
-    visits = {}
-    for persona in _share((None, *PERSONAS), part, QUEBEC_PARTS):
-        if persona is None:
-            visits["applicant (not signed in)"] = _crawl_as(
-                browser, live_server.url, None, applicant_seeds
-            )
-        else:
-            seed = seeds.get(persona.key, ())
-            visits[persona.key] = _crawl_as(browser, live_server.url, persona, seed)
-
-    if "caseworker_laval" in visits and _wanted("caseworker_laval"):
-        assert plan_page in [visit.path for visit in visits["caseworker_laval"]]
-    _assert_all_fit(visits, started)
+    named = built_once("phone-width-qc", lambda: _pages_named_for_each_persona(quebec_demo))
+    crawlers = _share((None, *PERSONAS), part, QUEBEC_PARTS)
+    visits = _crawl_everyone(browser, live_server.url, crawlers, desktop_claims, named)
+    _assert_all_fit(visits, started, named)
 
 
-@pytest.mark.parametrize("part", range(ONTARIO_PARTS))
-def test_no_ontario_page_of_any_persona_scrolls_sideways_at_360_px(
-    browser: Browser, live_server: Any, transactional_db: None, settings: Any, part: int
-) -> None:
+def _ontario_demo(settings: Any) -> None:
+    """Québec's demo, then in the Ontario configuration Ontario's, its ODSP and ministry
+    personas (the Ontario demo loads only in the Ontario configuration: the Québec one places
+    people in PAAS Action, which Ontario turns off). Leaves the configuration Ontario's."""
     from sentier.accounts.demo import ensure_persona
     from sentier.ontario import demo as ontario_demo
     from sentier.ontario.odsp.demo import ODSP_COLLEAGUE, load_odsp_demo
     from sentier.site.demo import load_demo
 
-    started = time.monotonic()
+    settings.SENTIER_JURISDICTION = "qc"
     call_command("load_reference", verbosity=0)
     load_demo(12, password=PASSWORD)
-    # The Ontario demo loads only in the Ontario configuration (the Québec one places people
-    # in PAAS Action, which Ontario turns off).
     settings.SENTIER_JURISDICTION = "on"
     call_command("load_reference", verbosity=0)
     ontario_demo.load_demo()
@@ -460,6 +555,22 @@ def test_no_ontario_page_of_any_persona_scrolls_sideways_at_360_px(
     ontario_demo.ensure_ontario_personas(PASSWORD)
     ensure_persona(ODSP_COLLEAGUE, PASSWORD)
 
+
+@pytest.mark.parametrize("part", range(ONTARIO_PARTS))
+def test_no_ontario_page_of_any_persona_scrolls_sideways_at_360_px(
+    browser: Browser,
+    live_server: Any,
+    transactional_db: None,
+    settings: Any,
+    desktop_claims: Path,
+    part: int,
+) -> None:
+    from sentier.ontario import demo as ontario_demo
+    from sentier.ontario.odsp.demo import ODSP_COLLEAGUE
+
+    started = time.monotonic()
+    settings.SENTIER_JURISDICTION = "on"
+    built_once("phone-width-on", lambda: _ontario_demo(settings))
     # Ontario's own analyst and administrator too (never Québec's personas in an Ontario run).
     crawlers = (
         None,
@@ -467,16 +578,10 @@ def test_no_ontario_page_of_any_persona_scrolls_sideways_at_360_px(
         ODSP_COLLEAGUE,
         *ontario_demo.ONTARIO_MINISTRY_PERSONAS,
     )
-    visits = {}
-    for persona in _share(crawlers, part, ONTARIO_PARTS):
-        if persona is None:
-            visits["applicant (not signed in)"] = _crawl_as(
-                browser, live_server.url, None, MISSING_PAGES
-            )
-        else:
-            visits[persona.key] = _crawl_as(browser, live_server.url, persona)
-
-    _assert_all_fit(visits, started)
+    named = {"applicant": MISSING_PAGES}
+    shared = _share(crawlers, part, ONTARIO_PARTS)
+    visits = _crawl_everyone(browser, live_server.url, shared, desktop_claims, named)
+    _assert_all_fit(visits, started, named)
 
 
 def test_a_table_shown_as_cards_on_a_phone_is_still_a_table_to_a_screen_reader(

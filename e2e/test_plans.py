@@ -11,24 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
-
-from e2e.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def people(transactional_db: None) -> dict[str, Any]:
-    from sentier.participants.demo import ensure_personas
+def people(demo_personas: dict[str, Any]) -> dict[str, Any]:
     from sentier.participants.models import Participant
     from sentier.plans.difficulties import ensure_difficulties
 
-    call_command("load_reference", verbosity=0)
     ensure_difficulties()
-    users = ensure_personas(PASSWORD)
+    users = demo_personas
     return {"users": users, "participant": Participant.objects.get(user=users["participant"])}
 
 

@@ -10,21 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
-
-from e2e.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def people(transactional_db: None) -> dict[str, Any]:
-    from sentier.participants.demo import ensure_personas
+def people(demo_personas: dict[str, Any]) -> dict[str, Any]:
     from sentier.participants.models import Participant
 
-    call_command("load_reference", verbosity=0)
-    users = ensure_personas(PASSWORD)
+    users = demo_personas
     return {"users": users, "participant": Participant.objects.get(user=users["participant"])}
 
 

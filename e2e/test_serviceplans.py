@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-from e2e.conftest import PASSWORD, _new_page
+from e2e.conftest import _new_page
 
 pytestmark = pytest.mark.e2e
 
@@ -22,14 +21,12 @@ PHONE: ViewportSize = {"width": 360, "height": 780}
 
 
 @pytest.fixture
-def world(transactional_db: None) -> dict[str, Any]:
-    from sentier.participants.demo import ensure_personas
+def world(demo_personas: dict[str, Any]) -> dict[str, Any]:
     from sentier.participants.models import Participant
     from sentier.serviceplans.networks import ensure_networks
     from sentier.serviceplans.situations import ensure_situations
 
-    call_command("load_reference", verbosity=0)
-    users = ensure_personas(PASSWORD)
+    users = demo_personas
     ensure_situations()
     ensure_networks()
     return {"users": users, "julie": Participant.objects.get(user=users["participant"])}

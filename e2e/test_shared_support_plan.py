@@ -9,11 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
-
-from e2e.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
@@ -21,18 +18,16 @@ LUC = "Luc Bouchard (Centre de main-d’œuvre OPEX’82 (Via Travail))"
 
 
 @pytest.fixture
-def shared_plan(transactional_db: None) -> dict[str, Any]:
+def shared_plan(demo_personas: dict[str, Any]) -> dict[str, Any]:
     from sentier.consent.actions import record_consent
     from sentier.consent.models import Channel, Purpose, RecipientKind
-    from sentier.participants.demo import ensure_personas
     from sentier.participants.models import Participant
     from sentier.plans import actions
     from sentier.plans.difficulties import ensure_difficulties
     from sentier.plans.tests.helpers import active_plan
 
-    call_command("load_reference", verbosity=0)
     ensure_difficulties()
-    users = ensure_personas(PASSWORD)
+    users = demo_personas
     participant = Participant.objects.get(user=users["participant"])
     plan = active_plan(users, participant)
     record_consent(

@@ -10,10 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-from e2e.conftest import PASSWORD, Phone
+from e2e.conftest import Phone
 
 pytestmark = pytest.mark.e2e
 
@@ -22,40 +21,32 @@ PARTICIPANT = "participant@sentier.demo"
 
 
 @pytest.fixture
-def personas(transactional_db: None) -> dict[str, Any]:
-    from sentier.participants.demo import ensure_personas
-
-    call_command("load_reference", verbosity=0)
-    return ensure_personas(PASSWORD)
-
-
-@pytest.fixture
-def phone(personas: dict[str, Any], phone_for: Callable[..., Phone]) -> Phone:
+def phone(demo_personas: dict[str, Any], phone_for: Callable[..., Phone]) -> Phone:
     return phone_for(PARTICIPANT)
 
 
 @pytest.fixture
-def agreed_plan(personas: dict[str, Any]) -> Any:
+def agreed_plan(demo_personas: dict[str, Any]) -> Any:
     from sentier.participants.models import Participant
     from sentier.plans.tests.helpers import active_plan
 
-    participant = Participant.objects.get(user=personas["participant"])
-    return active_plan(personas, participant)
+    participant = Participant.objects.get(user=demo_personas["participant"])
+    return active_plan(demo_personas, participant)
 
 
 @pytest.fixture
-def ended_placement(personas: dict[str, Any]) -> Any:
+def ended_placement(demo_personas: dict[str, Any]) -> Any:
     from django.utils import timezone
 
     from sentier.paas.actions import end_placement
     from sentier.paas.tests.placement_helpers import grant, opex, placed
     from sentier.participants.models import Participant
 
-    participant = Participant.objects.get(user=personas["participant"])
-    grant(personas, opex(personas), "13")
-    placement = placed(personas, participant, opex(personas))
+    participant = Participant.objects.get(user=demo_personas["participant"])
+    grant(demo_personas, opex(demo_personas), "13")
+    placement = placed(demo_personas, participant, opex(demo_personas))
     return end_placement(
-        actor=personas["caseworker_laval"],
+        actor=demo_personas["caseworker_laval"],
         placement=placement,
         end_date=timezone.localdate(),
         outcome="completed",
