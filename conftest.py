@@ -224,9 +224,23 @@ def _postgresql_template(folder: Path, key: str) -> str:
     template = f"{base}_template_{key}"
     marker = folder / f"{key}.postgresql"
     if not marker.exists():
+        _drop_templates_of_other_runs(base)
         _migrate_into(template)
         marker.write_text(template)
     return template
+
+
+def _drop_templates_of_other_runs(base: str) -> None:
+    """Templates an earlier run left on this server (a cluster kept between runs)."""
+    from django.db import connection
+
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s",
+            [base.replace("_", r"\_") + r"\_template\_%"],
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
 
 
 @pytest.fixture(scope="session")
