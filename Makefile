@@ -114,13 +114,16 @@ catalogs-check: python-deps
 # needs the reference rows the migrations wrote (dealing out whole files did that on PostgreSQL).
 # The PostgreSQL run is dealt out the same way (pytest-django gives each process its own database),
 # and keeps only the tests that reach the database (conftest.py): the others just ran on SQLite.
+# In both runs the migrations run once, in the first process that needs a database; the others
+# wait for it and copy its database (conftest.py: SQLite's backup API, PostgreSQL's TEMPLATE).
 PYTEST_WORKERS ?= auto
 XDIST := -n $(PYTEST_WORKERS) --dist load
 
 # A test that hangs fails with its stack after this many seconds instead of running CI out of time
 # (pytest-timeout); a browser test walks many pages and gets longer. Only the test itself is timed:
-# creating the test databases (every migration) can take longer on a loaded machine, and a fixture
-# that timed out would fail every later test of its process. --durations names the slowest.
+# creating the test databases (every migration, or waiting for them) can take longer on a loaded
+# machine, and a fixture that timed out would fail every later test of its process. --durations
+# names the slowest.
 UNIT_LIMITS := --timeout=300 -o timeout_func_only=true --durations=5
 E2E_LIMITS := --timeout=900 -o timeout_func_only=true --durations=8
 

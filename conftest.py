@@ -7,9 +7,14 @@ Personas (as in ``sentier.accounts.demo``): ``caseworker_laval``, ``caseworker_m
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
+import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from django.conf import settings
@@ -69,6 +74,173 @@ def _is_long(item: pytest.Item) -> bool:
         fixtures & {"transactional_db", "live_server"}
     )
     return not flushes
+
+
+# ---------------------------------------------------------------------------------------------
+# Test databases: the migrations run once per run, not once per process
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings: None,
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    django_db_blocker: Any,
+) -> Iterator[None]:
+    """Runs just before pytest-django creates this process's test database. The first process
+    of the run to get here migrates a database of its own once (Django's own test-database
+    creation: every migration, the cache table); every process's test database is then a copy
+    of it, in which pytest-django's ``migrate`` finds nothing left to apply (it still runs, with
+    its post-migrate steps). SQLite: the migrated file is copied into this process's in-memory
+    test database (sqlite3's backup API). PostgreSQL: it is the ``TEMPLATE`` this process's
+    ``CREATE DATABASE`` copies (schema, triggers, functions, extensions and rows alike).
+
+    The migrated copy belongs to this run only (its temporary folder, shared by the xdist
+    processes, and a marker there for the PostgreSQL template): a later run builds its own, so
+    a copy made before a migration, or the code a migration imports, changed can never be used.
+    Its name carries a hash of the migration files all the same. ``--reuse-db`` and
+    ``--nomigrations`` keep pytest-django's meaning: no copy then."""
+    if request.config.getvalue("reuse_db") or request.config.getvalue("nomigrations"):
+        yield
+        return
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        folder = _run_folder(tmp_path_factory) / "migrated-databases"
+        folder.mkdir(exist_ok=True)
+        key = migrations_key()
+        with _held(folder / f"{key}.lock"):
+            if connection.vendor == "postgresql":
+                template = _postgresql_template(folder, key)
+                keeper = None
+            elif connection.vendor == "sqlite":
+                template, keeper = None, _sqlite_copy(folder, key)
+            else:  # another database: every process migrates its own, as pytest-django does
+                template, keeper = None, None
+    if template:
+        connection.settings_dict["TEST"]["TEMPLATE"] = template
+    yield
+    if keeper is not None:
+        keeper.close()
+
+
+def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of this run, shared by its xdist processes (each one's own is in it)."""
+    root = tmp_path_factory.getbasetemp()
+    return root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+
+
+@contextmanager
+def _held(lock: Path) -> Iterator[None]:
+    """An exclusive lock between the processes of the run: one migrates, the others wait."""
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def migrations_key(files: list[tuple[str, str, Path]] | None = None) -> str:
+    """A hash of every migration file (this project's and the libraries'), Django's version and
+    the database's kind: two sets of migrations never give the same name."""
+    import django
+    from django.db import connection
+
+    if files is None:
+        files = _migration_files()
+    digest = hashlib.sha256(f"{django.__version__} {connection.vendor}".encode())
+    digest.update(sqlite3.sqlite_version.encode())
+    for app_label, name, path in sorted(files):
+        digest.update(f"\0{app_label}\0{name}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _migration_files() -> list[tuple[str, str, Path]]:
+    import sys
+
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    files = []
+    for (app_label, name), migration in loader.disk_migrations.items():
+        module = sys.modules[type(migration).__module__]
+        files.append((app_label, name, Path(str(module.__file__))))
+    return files
+
+
+def _migrate_into(name: str) -> None:
+    """Django's own test-database creation (every migration, then the cache table), into the
+    database or file ``name``; the connection's settings are put back afterwards."""
+    from django.db import connection
+
+    settings_dict = connection.settings_dict
+    saved_name, saved_test = settings_dict["NAME"], settings_dict["TEST"]
+    settings_dict["TEST"] = {**saved_test, "NAME": name, "TEMPLATE": None}
+    try:
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    finally:
+        connection.close()
+        settings_dict["NAME"], settings_dict["TEST"] = saved_name, saved_test
+
+
+def _sqlite_copy(folder: Path, key: str) -> sqlite3.Connection | None:
+    """This process's in-memory test database, filled from the run's migrated file (migrated
+    first if no process has yet). The connection returned keeps the in-memory database alive
+    until Django's own opens it."""
+    from django.db import connection
+    from django.db.backends.sqlite3.creation import DatabaseCreation
+
+    creation = cast(DatabaseCreation, connection.creation)
+    test_name: str = creation._get_test_db_name()  # type: ignore[attr-defined]
+    if not creation.is_in_memory_db(test_name):
+        return None  # a test database in a file (TEST NAME): pytest-django's way
+    migrated = folder / f"{key}.sqlite3"
+    if not migrated.exists():
+        building = folder / f"{key}.building.sqlite3"
+        _migrate_into(str(building))
+        # Settings open SQLite files in WAL mode: back to a single file, complete once closed.
+        with closing(sqlite3.connect(building)) as built:
+            built.execute("PRAGMA journal_mode=DELETE")
+        building.replace(migrated)
+    keeper = sqlite3.connect(test_name, uri=True)
+    source = sqlite3.connect(migrated)
+    try:
+        source.backup(keeper)
+    finally:
+        source.close()
+    return keeper
+
+
+def _postgresql_template(folder: Path, key: str) -> str:
+    """The name of the run's migrated template database, created by the first process."""
+    from django.db import connection
+
+    base = connection.settings_dict["TEST"]["NAME"] or f"test_{connection.settings_dict['NAME']}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:  # pytest-django has just added it: test_sentier_gw0
+        base = base.removesuffix(f"_{worker}")
+    template = f"{base}_template_{key}"
+    marker = folder / f"{key}.postgresql"
+    if not marker.exists():
+        _drop_templates_of_other_runs(base)
+        _migrate_into(template)
+        marker.write_text(template)
+    return template
+
+
+def _drop_templates_of_other_runs(base: str) -> None:
+    """Templates an earlier run left on this server (a cluster kept between runs)."""
+    from django.db import connection
+
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s",
+            [base.replace("_", r"\_") + r"\_template\_%"],
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
 
 
 @pytest.fixture(scope="session")
