@@ -99,8 +99,11 @@ def django_db_modify_db_settings(
     processes, and a marker there for the PostgreSQL template): a later run builds its own, so
     a copy made before a migration, or the code a migration imports, changed can never be used.
     Its name carries a hash of the migration files all the same. ``--reuse-db`` and
-    ``--nomigrations`` keep pytest-django's meaning: no copy then."""
-    if request.config.getvalue("reuse_db") or request.config.getvalue("nomigrations"):
+    ``--nomigrations`` (or a ``django_db_use_migrations`` fixture that answers no, as the browser
+    tests' does) keep pytest-django's meaning: no copy then."""
+    if request.config.getvalue("reuse_db") or not request.getfixturevalue(
+        "django_db_use_migrations"
+    ):
         yield
         return
     from django.db import connection
