@@ -207,7 +207,8 @@ def test_a_name_search_counts_its_matches_with_its_page(
     client.get(URL, {"scope": "all", "q": "a"})  # warm: sessions, caches
     with CaptureQueriesContext(connection) as queries:
         first = client.get(URL, {"scope": "all", "q": "a"})
-    searches = [q["sql"] for q in queries.captured_queries if "LIKE UPPER('%a%')" in q["sql"]]
+    # PostgreSQL writes the search LIKE UPPER('%a%'), SQLite LIKE '%a%' ESCAPE '\\'.
+    searches = [q["sql"] for q in queries.captured_queries if "'%a%'" in q["sql"]]
     assert len(searches) == 1, searches
     assert ") OVER ()" in searches[0]  # the count of the matches, with the page
     paginator = first.context["page"].paginator
