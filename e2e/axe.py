@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Error as PlaywrightError
 
 AXE_SCRIPT = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
@@ -28,21 +29,41 @@ def install_axe(context: BrowserContext) -> None:
     context.add_init_script(path=_axe_script())
 
 
+# What Chromium says when axe ran in a document that a navigation was replacing (a form sent
+# just before the check): the check is run again in the new document, once it has loaded.
+REPLACED_DOCUMENT = (
+    "Execution context was destroyed",
+    "reading 'documentElement'",
+    "Cannot find context",
+)
+ATTEMPTS = 3
+
+
 def run_axe(page: Page, context: str | None = None) -> list[dict[str, Any]]:
     """Inject axe unless ``install_axe`` did (needs a context with ``bypass_csp=True``) and
-    return its violations."""
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=_axe_script())
-    result: dict[str, Any] = page.evaluate(
-        """async ([context, tags]) => {
-            const options = {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]};
-            const root = context ? document.querySelector(context) : document;
-            return await window.axe.run(root, options);
-        }""",
-        [context, list(WCAG_TAGS)],
-    )
-    violations: list[dict[str, Any]] = result["violations"]
-    return violations
+    return its violations, once the page has loaded (after a click that sent a form, the next
+    document; a check that the navigation overtook is run again in it)."""
+    for attempt in range(1, ATTEMPTS + 1):
+        page.wait_for_load_state("load")
+        try:
+            if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+                page.add_script_tag(path=_axe_script())
+            result: dict[str, Any] = page.evaluate(
+                """async ([context, tags]) => {
+                    const options = {runOnly: {type: "tag", values: tags},
+                                     resultTypes: ["violations"]};
+                    const root = context ? document.querySelector(context) : document;
+                    return await window.axe.run(root, options);
+                }""",
+                [context, list(WCAG_TAGS)],
+            )
+        except PlaywrightError as error:
+            if attempt == ATTEMPTS or not any(sign in str(error) for sign in REPLACED_DOCUMENT):
+                raise
+            continue
+        violations: list[dict[str, Any]] = result["violations"]
+        return violations
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def format_violations(violations: list[dict[str, Any]]) -> str:
