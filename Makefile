@@ -109,7 +109,8 @@ catalogs-check: python-deps
 	$(PY) scripts/check_catalogs.py
 
 # The SQLite and browser suites run in parallel processes (pytest-xdist), one per core unless
-# PYTEST_WORKERS says otherwise. Tests are dealt out one by one in collection order, where
+# PYTEST_WORKERS says otherwise. Tests are dealt out one by one in collection order (conftest.py
+# sets xdist's --maxschedchunk=1: its default first chunk gave one process every long test), where
 # pytest-django puts the tests that flush the database last: a flush never runs before a test that
 # needs the reference rows the migrations wrote (dealing out whole files did that on PostgreSQL).
 # The PostgreSQL run is dealt out the same way (pytest-django gives each process its own database),
