@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import re
 
-from django.db import migrations
-from django.db.backends.base.schema import BaseDatabaseSchemaEditor
-from django.db.migrations.state import StateApps
+from sentier.core.migration_operations import RunSQLOnPostgreSQL
 
 _TABLE = re.compile(r"[a-z_][a-z0-9_]{0,40}")
 
@@ -57,17 +55,8 @@ def _sql(text: str, table: str) -> str:
     return text.replace("{table}", table)
 
 
-def refuse_changes(table: str) -> migrations.RunPython:
+def refuse_changes(table: str) -> RunSQLOnPostgreSQL:
     """A reversible migration operation adding the triggers to ``table`` on PostgreSQL."""
     if not _TABLE.fullmatch(table):
         raise ValueError(f"not a plain table name: {table!r}")
-
-    def forwards(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(_sql(CREATE, table), params=None)
-
-    def backwards(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(_sql(DROP, table), params=None)
-
-    return migrations.RunPython(forwards, backwards, elidable=False)
+    return RunSQLOnPostgreSQL(sql=[_sql(CREATE, table)], reverse_sql=[_sql(DROP, table)])

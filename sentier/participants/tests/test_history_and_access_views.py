@@ -137,7 +137,9 @@ def test_rows_written_before_kinds_read_in_french_after_the_migration(
             user=personas["partner_opex"], participant=laval_participant, what=text
         )
     migration = importlib.import_module("sentier.audit.migrations.0006_access_kinds_from_old_text")
-    state = MigrationLoader(connection).project_state(("audit", "0006_access_kinds_from_old_text"))
+    state = MigrationLoader(connection, replace_migrations=False).project_state(
+        ("audit", "0006_access_kinds_from_old_text")
+    )
     migration.forwards(state.apps, connection.schema_editor())
 
     body = client_for("participant").get(reverse("participants:my_access_log")).content.decode()
