@@ -106,7 +106,7 @@ class OrganizationSearchText(models.Model):
     # Who it serves and what it offers: clienteles as published and as classified, services (3).
     served = models.TextField(_("clienteles and services"), blank=True)
     # Where: cities, points of service as published, region names (2).
-    places = models.TextField(_("places"), blank=True)
+    places = models.TextField(_("towns and regions"), blank=True)
     # The locations' phone numbers (1).
     phones = models.TextField(_("phones"), blank=True)
 

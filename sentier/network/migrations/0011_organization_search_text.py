@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ),
                 ("name", models.TextField(blank=True, verbose_name="name")),
                 ("served", models.TextField(blank=True, verbose_name="clienteles and services")),
-                ("places", models.TextField(blank=True, verbose_name="places")),
+                ("places", models.TextField(blank=True, verbose_name="towns and regions")),
                 ("phones", models.TextField(blank=True, verbose_name="phones")),
             ],
             options={
