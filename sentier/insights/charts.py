@@ -42,6 +42,11 @@ SHAPES = ["circle", "square", "triangle-up"]
 WIDTH = 480
 HEIGHT = 260
 CACHE_SECONDS = 24 * 3600
+#: Whether Altair checks each specification against the Vega-Lite schema (jsonschema) before it
+#: is drawn. The specifications are made by this module, never from what someone typed: the
+#: tests check them (test_charts turns this on), pages do not (the check was three quarters of
+#: the time a pilot's page spent on its charts, about 0.1 s a chart at load 10).
+VALIDATE_SPECS = False
 
 _CONFIG: dict[str, Any] = {
     "font": "sans-serif",
@@ -66,7 +71,7 @@ INNER_ROLES = re.compile(r'\s(?:role|aria-roledescription|aria-label|aria-hidden
 def _svg(chart: alt.TopLevelMixin, *, title: str, description: str, ident: str) -> SafeString:
     """The chart as accessible inline SVG: ``role="img"``, named by a ``<title>`` and a
     ``<desc>`` with ids unique on the page (``ident``), no fixed size (its viewBox scales)."""
-    spec = chart.configure(**_CONFIG).to_dict()
+    spec = chart.configure(**_CONFIG).to_dict(validate=VALIDATE_SPECS)
     # vl-convert takes a few tenths of a second a chart on a busy machine: the same
     # specification (same figures, same language) is drawn once a day.
     key = "sentier:charts:" + hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()

@@ -19,9 +19,11 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         # Inside ready(): these import models, which exist only once the app registry is loaded.
         # Permissions and the panels this capability adds to shared pages.
-        from sentier.network import panels, permissions  # noqa: F401
+        from sentier.network import panels, permissions, search  # noqa: F401
         from sentier.network.loading import DirectoryLoader
         from sentier.reference.loading import register_loader
 
         # The directory (clienteles, RSSMO members, services) loads with the reference data.
         register_loader(DirectoryLoader())
+        # The directory search's folded texts follow what they are made of.
+        search.connect()

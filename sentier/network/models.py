@@ -93,6 +93,31 @@ class Organization(models.Model):
         return self.name
 
 
+class OrganizationSearchText(models.Model):
+    """What the directory search compares for one organization, folded and kept up to date
+    (``sentier.network.search``): one column per weight a match carries in the ranking, each
+    holding the folded values of its fields, one a line."""
+
+    organization = models.OneToOneField(
+        Organization, on_delete=models.CASCADE, primary_key=True, related_name="search_text"
+    )
+    # The name (a match weighs 8).
+    name = models.TextField(_("name"), blank=True)
+    # Who it serves and what it offers: clienteles as published and as classified, services (3).
+    served = models.TextField(_("clienteles and services"), blank=True)
+    # Where: cities, points of service as published, region names (2).
+    places = models.TextField(_("towns and regions"), blank=True)
+    # The locations' phone numbers (1).
+    phones = models.TextField(_("phones"), blank=True)
+
+    class Meta:
+        verbose_name = _("directory search text")
+        verbose_name_plural = _("directory search texts")
+
+    def __str__(self) -> str:
+        return str(self.organization_id)
+
+
 class Location(models.Model):
     """A point of service of an organization in one region."""
 

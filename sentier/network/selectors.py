@@ -12,10 +12,8 @@ import uuid
 
 from django.db.models import (
     Case,
-    Exists,
     F,
     IntegerField,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -25,7 +23,7 @@ from django.db.models import (
 from django.http import Http404
 
 from sentier.accounts.models import User
-from sentier.core.text import Folded, french, search_words
+from sentier.core.text import french, search_words
 from sentier.network.actions import waiting_order
 from sentier.network.loading import EMPLOYMENT_ONTARIO_SLUG
 from sentier.network.models import (
@@ -41,37 +39,20 @@ from sentier.network.models import (
     stale_days,
 )
 from sentier.network.permissions import managed_services_q
+from sentier.network.search import COLUMNS
 from sentier.participants.models import Participant
 from sentier.reference.models import Jurisdiction, Region
 from sentier.reference.selectors import current_jurisdiction
 
-# Where a directory search word is looked for, and what a match there weighs in the ranking: a
-# word in the organization's name counts most, then who it serves and what it offers, then where.
-SEARCHED_FIELDS: dict[str, int] = {
-    "name": 8,
-    "clientele_text": 3,
-    "clienteles__name_fr_ca": 3,
-    "clienteles__name_en_ca": 3,
-    "services__name": 3,
-    "locations__city": 2,
-    "locations__points_of_service_text": 2,
-    "locations__region__name_fr_ca": 2,
-    "locations__region__name_en_ca": 2,
-    "locations__phone": 1,
-}
-
 
 def _word_score(word: str) -> Case:
     """What one folded search word adds to an organization's relevance: the weight of the best
-    field it is found in, accents, case, hyphens and apostrophes aside (0: not found)."""
-    whens = []
-    for field, weight in sorted(SEARCHED_FIELDS.items(), key=lambda item: -item[1]):
-        found = Exists(
-            Organization.objects.filter(pk=OuterRef("pk"))
-            .annotate(folded=Folded(field))
-            .filter(folded__contains=word)
-        )
-        whens.append(When(found, then=Value(weight)))
+    field it is found in, accents, case, hyphens and apostrophes aside (0: not found). The
+    folded texts are kept by weight on each organization (``sentier.network.search``)."""
+    whens = [
+        When(**{f"search_text__{column}__contains": word}, then=Value(weight))
+        for weight, column in sorted(COLUMNS.items(), reverse=True)
+    ]
     return Case(*whens, default=Value(0), output_field=IntegerField())
 
 

@@ -5,13 +5,31 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import altair as alt
+import pytest
 from django.utils import translation
 
+from sentier.insights import charts
 from sentier.insights.charts import SERIES, TEXT, event_chart, trend_chart
 from sentier.insights.pilots import EventPoint, TrendPoint
 
 MONTHS = [dt.date(2026, m, 1) for m in range(1, 7)]
 LABELS = {"pilot": "Pilot regions", "others": "Other regions"}
+
+
+@pytest.fixture(autouse=True)
+def _validated_specifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every chart these tests draw is checked against the Vega-Lite schema first (pages skip
+    the check: ``charts.VALIDATE_SPECS``)."""
+    monkeypatch.setattr(charts, "VALIDATE_SPECS", True)
+
+
+def test_a_specification_outside_the_schema_is_refused() -> None:
+    wrong = alt.Chart(alt.Data(values=[])).mark_line().encode(x="month:O")  # type: ignore[no-untyped-call]
+    wrong.mark = "zigzag"  # not a Vega-Lite mark
+
+    with pytest.raises(alt.utils.schemapi.SchemaValidationError):
+        charts._svg(wrong, title="t", description="d", ident="wrong")
 
 
 def _points() -> list[TrendPoint]:

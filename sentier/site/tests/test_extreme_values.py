@@ -7,7 +7,9 @@ every parameter of the filters and links, is fed extreme values — far dates, t
 -1, 0, 2**63, 1e308, NaN, empty, very long, not a date, not a number — one field at a time, the
 others keeping what the page proposes. Every answer must be below 500: the page again with a
 field error, a notice, a redirect or a 404. Each request runs in a savepoint that is rolled back,
-so the demo is the same for every request.
+so the demo is the same for every request; the indicators' figures a request computes from it are
+put back afterwards, as a server keeps them, so that the dashboard computes each question it is
+asked once (``_keeping_computed_figures``).
 
 The URL configuration is walked too: every page of the configuration must be reached by some
 persona, or named in ``NOT_WALKED`` with the reason. A new page is tried as soon as it is linked.
@@ -31,6 +33,7 @@ import time
 import traceback
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -282,6 +285,10 @@ class Walk:
     tried: set[tuple[str, ...]] = field(default_factory=set)
     failures: list[str] = field(default_factory=list)
     requests: int = 0
+    # The indicators' figures a request computed (insights' ComputedFigures rows, by question),
+    # put back after its rollback (see ``_keeping_computed_figures``).
+    computed: dict[str, Any] = field(default_factory=dict)
+    computations: int = 0
 
     def once(self, *key: str) -> bool:
         """True the first time ``key`` is seen."""
@@ -328,6 +335,7 @@ def _send(
             else:
                 response = visitor.client.get(url, data, **visitor.headers)
             transaction.set_rollback(True)
+        _put_back_computed_figures(walk)
     except Exception as error:
         where = traceback.extract_tb(error.__traceback__)[-1]
         walk.failures.append(
@@ -338,6 +346,41 @@ def _send(
     if response.status_code >= 500:
         walk.failures.append(f"{visitor.label}: {method} {_shown(url)} {tried}: {response}")
     return response
+
+
+@contextmanager
+def _keeping_computed_figures(walk: Walk) -> Iterator[None]:
+    """While walking, the indicators' figures a request stores are kept for the next requests,
+    as a server keeps them (``sentier.insights.figures``): they are computed from the demo,
+    which every request finds the same (each rolls back what it writes), so the next request
+    asking the same question is shown them, through the same form, the same question and the
+    same page, instead of computing them again inside the request (about 2 s of CPU each time:
+    most of a Québec part's time before). Each question the walk asks is still computed inside a
+    request the first time, and again once its figures are ``SENTIER_STATISTICS_SECONDS`` old."""
+    from django.db.models.signals import post_save
+
+    from sentier.insights.models import ComputedFigures
+
+    def stored(instance: ComputedFigures, **kwargs: Any) -> None:
+        walk.computed[instance.key] = instance
+
+    post_save.connect(stored, sender=ComputedFigures, dispatch_uid="extreme-values-walk")
+    try:
+        yield
+    finally:
+        post_save.disconnect(sender=ComputedFigures, dispatch_uid="extreme-values-walk")
+
+
+def _put_back_computed_figures(walk: Walk) -> None:
+    """After a request's rollback: the figures it computed (with the rows' own keys)."""
+    if not walk.computed:
+        return
+    rows, walk.computed = list(walk.computed.values()), {}
+    for row in rows:
+        if row.computed_at is not None:
+            walk.computations += 1
+            row.save()  # the row as the request left it (an update, or an insert again)
+    walk.computed.clear()  # what saving again recorded
 
 
 def _pages(walk: Walk, visitor: Visitor) -> Iterator[tuple[str, PageParser]]:
@@ -566,13 +609,14 @@ def test_no_extreme_value_in_a_page_gives_a_server_error(
     settings.SENTIER_JURISDICTION = jurisdiction
     _load_demo(jurisdiction)
     walk = Walk()
-    for number, visitor in enumerate(_visitors(jurisdiction)):
-        if number % PARTS == part:
-            _walk(walk, visitor)
+    with _keeping_computed_figures(walk):
+        for number, visitor in enumerate(_visitors(jurisdiction)):
+            if number % PARTS == part:
+                _walk(walk, visitor)
     elapsed, used = time.monotonic() - started, time.process_time() - cpu
     print(
         f"\n{jurisdiction} part {part}: {walk.requests} requests in {elapsed:.0f} s "
-        f"({used:.0f} s of CPU)"
+        f"({used:.0f} s of CPU), the indicators' figures computed {walk.computations} times"
     )
     _record(walk_records, jurisdiction, part, walk.reached)
     assert not walk.failures, "\n".join(walk.failures[:40])

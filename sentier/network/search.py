@@ -1,0 +1,128 @@
+"""What the public directory's search compares, kept folded on each organization.
+
+The search (:func:`sentier.network.selectors.search_directory`) looks for each word of the text,
+folded (:func:`sentier.core.text.fold`: no accents, no case, hyphens and apostrophes as spaces),
+in the organization's name, who it serves, what it offers and where. Folding those fields and
+walking their relations at each search cost ten subqueries a word, each folding every row; the
+folded texts are kept instead, one :class:`~sentier.network.models.OrganizationSearchText` row
+per organization, one column per weight of :data:`SEARCHED_FIELDS`, so that a word is one
+``LIKE`` per column of a single row.
+
+They are refreshed whenever what they are made of is saved or deleted (the receivers below,
+connected in ``NetworkConfig.ready``): an organization, its locations, its services, its
+clienteles, and the names of the regions and clienteles. An organization gets its row when it is
+saved; one written without ``save()`` (``bulk_create``) is found by the search once saved again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from sentier.core.text import fold
+from sentier.network.models import (
+    Clientele,
+    Location,
+    Organization,
+    OrganizationSearchText,
+    Service,
+)
+from sentier.reference.models import Region
+
+# Where a directory search word is looked for, and what a match there weighs in the ranking: a
+# word in the organization's name counts most, then who it serves and what it offers, then where.
+SEARCHED_FIELDS: dict[str, int] = {
+    "name": 8,
+    "clientele_text": 3,
+    "clienteles__name_fr_ca": 3,
+    "clienteles__name_en_ca": 3,
+    "services__name": 3,
+    "locations__city": 2,
+    "locations__points_of_service_text": 2,
+    "locations__region__name_fr_ca": 2,
+    "locations__region__name_en_ca": 2,
+    "locations__phone": 1,
+}
+#: The column of ``OrganizationSearchText`` holding the fields of each weight.
+COLUMNS: dict[int, str] = {8: "name", 3: "served", 2: "places", 1: "phones"}
+#: Between the folded values of a column: a folded value and a search word hold no line break,
+#: so a word is found in the column exactly when it is found in one of the values.
+SEPARATOR = "\n"
+
+
+def search_texts(organization_ids: Iterable[int]) -> dict[int, dict[str, str]]:
+    """The folded columns of each organization (one query per searched field)."""
+    ids = list(organization_ids)
+    values: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for field, weight in SEARCHED_FIELDS.items():
+        rows = Organization.objects.filter(pk__in=ids).values_list("pk", field)
+        for pk, value in rows:
+            folded = fold(value)
+            if folded:
+                values[pk][COLUMNS[weight]].add(folded)
+    existing = Organization.objects.filter(pk__in=ids).values_list("pk", flat=True)
+    return {
+        pk: {column: SEPARATOR.join(sorted(values[pk][column])) for column in COLUMNS.values()}
+        for pk in existing
+    }
+
+
+def refresh_search_texts(organization_ids: Iterable[int], *, create: bool = False) -> None:
+    """Fold again the searched texts of these organizations. Only rows that exist are updated
+    (``create``: made for an organization just saved): an organization being deleted with its
+    locations has lost its row, and gets none back."""
+    for pk, columns in search_texts(organization_ids).items():
+        updated = OrganizationSearchText.objects.filter(organization_id=pk).update(**columns)
+        if not updated and create:
+            OrganizationSearchText.objects.create(organization_id=pk, **columns)
+
+
+def _organization_saved(instance: Organization, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        refresh_search_texts([instance.pk], create=True)
+
+
+def _part_changed(instance: Location | Service, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        refresh_search_texts([instance.organization_id])
+
+
+def _clienteles_changed(
+    instance: Model, action: str, reverse: bool, pk_set: set[int] | None, **kwargs: Any
+) -> None:
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        refresh_search_texts([instance.pk])
+    elif pk_set:  # a clientele given or taken organizations
+        refresh_search_texts(pk_set)
+    else:  # a clientele's organizations all taken away
+        refresh_search_texts(Organization.objects.values_list("pk", flat=True))
+
+
+def _name_saved(instance: Region | Clientele, raw: bool = False, **kwargs: Any) -> None:
+    if raw:
+        return
+    if isinstance(instance, Region):
+        holders = Organization.objects.filter(locations__region=instance)
+    else:
+        holders = Organization.objects.filter(clienteles=instance)
+    refresh_search_texts(set(holders.values_list("pk", flat=True)))
+
+
+def connect() -> None:
+    """Keep the folded texts up to date (called once, from ``NetworkConfig.ready``)."""
+    post_save.connect(_organization_saved, sender=Organization, dispatch_uid="search-org")
+    for model in (Location, Service):
+        uid = f"search-{model.__name__}"
+        post_save.connect(_part_changed, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(_part_changed, sender=model, dispatch_uid=f"{uid}-deleted")
+    m2m_changed.connect(
+        _clienteles_changed, sender=Organization.clienteles.through, dispatch_uid="search-cl"
+    )
+    for named in (Region, Clientele):
+        post_save.connect(_name_saved, sender=named, dispatch_uid=f"search-{named.__name__}")
