@@ -37,13 +37,16 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.signals import request_started
 from django.db import connection, transaction
 from django.db.models import BinaryField
 from django.http import HttpResponse
@@ -55,12 +58,15 @@ from sentier.core.jurisdiction import APP_JURISDICTION
 from sentier.network.models import Service
 from sentier.ontario.demo import submit_ontario_application
 from sentier.ontario.tests.access_world import PERSONAS, Rows, World, build_world
+from sentier.ontario.tests.written import Written
 from sentier.participants.forms import ParticipantDetailsForm
+from sentier.participants.models import Participant
 
 # It loads the whole demo or walks every page: longer than the suite's 5-minute limit per test
 # allows on a loaded machine (make test: UNIT_LIMITS).
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
+T = TypeVar("T")
 Kwargs = Callable[[World, Rows], dict[str, Any] | None]
 Data = Callable[[World, Rows], dict[str, Any]]
 
@@ -468,24 +474,31 @@ class Snapshot:
             compared.append((model, fields))
         return cls(counted, compared)
 
-    def take(self) -> dict[str, Any]:
-        quote = connection.ops.quote_name
-        tables = [quote(model._meta.db_table) for model in self.counted]
-        counts = ", ".join(f"(SELECT COUNT(*) FROM {table})" for table in tables)  # noqa: S608
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {counts}")
-            sizes = cursor.fetchone()
-        taken: dict[str, Any] = {
-            f"{model._meta.label} (rows)": size
-            for model, size in zip(self.counted, sizes, strict=True)
-        }
+    @property
+    def tables(self) -> set[str]:
+        return {model._meta.db_table for model in self.counted}
+
+    def take(self, tables: Collection[str] | None = None) -> dict[str, Any]:
+        """The rows of every table (``tables``: of those only)."""
+        counted = [m for m in self.counted if tables is None or m._meta.db_table in tables]
+        taken: dict[str, Any] = {}
+        if counted:
+            quote = connection.ops.quote_name
+            counts = ", ".join(
+                f"(SELECT COUNT(*) FROM {quote(model._meta.db_table)})"  # noqa: S608
+                for model in counted
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT {counts}")
+                sizes = cursor.fetchone()
+            taken = {
+                f"{model._meta.label} (rows)": size
+                for model, size in zip(counted, sizes, strict=True)
+            }
         for model, fields in self.compared:
-            taken[model._meta.label] = list(model.objects.order_by("pk").values_list(*fields))
+            if tables is None or model._meta.db_table in tables:
+                taken[model._meta.label] = list(model.objects.order_by("pk").values_list(*fields))
         return taken
-
-
-def _changed(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    return [label for label in before if before[label] != after[label]]
 
 
 # ---------------------------------------------------------------------------------- the tries
@@ -505,20 +518,40 @@ def _normal(response: HttpResponse, key: str) -> bytes:
 class Tryer:
     """Signed-in clients, one per persona, and a savepoint around every request: each try
     starts from the same rows. Only the session cookie is kept between tries (a message left
-    by one page must not show on the next)."""
+    by one page must not show on the next). A try's changes are the differences between the
+    rows before the tries and after it, in the tables the try wrote to (``written``)."""
 
+    world: World
     clients: dict[str, Client]
     snapshot: Snapshot
     before: dict[str, Any]
+    written: Written
 
     @classmethod
-    def of(cls, world: World) -> Tryer:
+    @contextmanager
+    def of(cls, world: World) -> Iterator[Tryer]:
         clients = {}
         for column, user in world.people.items():
             clients[column] = Client()
             clients[column].force_login(user)
         plan = Snapshot.plan()
-        return cls(clients, plan, plan.take())
+        with Written.watching(plan.tables) as written:
+            yield cls(world, clients, plan, plan.take(), written)
+
+    def within(self, act: Callable[[], T], *, look: bool = True) -> tuple[T, list[str]]:
+        """What ``act`` returned, run in a savepoint rolled back after it, and what it changed
+        (when ``look``): each table's row count (``label (rows)``) and, but for the append-only
+        ones, its rows (``label``)."""
+        with transaction.atomic():
+            mark = self.written.mark() if look else None
+            done = act()
+            changed = self._changed(self.written.since(mark)) if look else []
+            transaction.set_rollback(True)
+        return done, changed
+
+    def _changed(self, tables: Collection[str]) -> list[str]:
+        after = self.snapshot.take(tables)
+        return [label for label, rows in after.items() if rows != self.before[label]]
 
     def send(
         self, column: str, method: str, url: str, data: dict[str, Any] | None, *, look: bool
@@ -527,12 +560,19 @@ class Tryer:
         client = self.clients[column]
         for name in [name for name in client.cookies if name != settings.SESSION_COOKIE_NAME]:
             del client.cookies[name]
-        with transaction.atomic():
-            sent = client.get(url) if method == "GET" else client.post(url, data or {})
-            changed = _changed(self.before, self.snapshot.take()) if look else []
-            transaction.set_rollback(True)
+        sent, changed = self.within(
+            lambda: client.get(url) if method == "GET" else client.post(url, data or {}),
+            look=look,
+        )
         response: HttpResponse = sent  # type: ignore[assignment]  # the test client's subclass
         return response, changed
+
+
+@pytest.fixture
+def tryer(ontario: dict[str, Any]) -> Iterator[Tryer]:
+    """The world of both clients, and every persona signed in to try it."""
+    with Tryer.of(build_world(ontario)) as tryer:
+        yield tryer
 
 
 def _missing(kwargs: dict[str, Any]) -> tuple[dict[str, Any], str]:
@@ -593,9 +633,8 @@ def test_every_addressed_page_is_classified() -> None:
     assert set(NOT_A_PERSON) <= set(addressed_pages()), "NOT_A_PERSON names a page that left"
 
 
-def test_who_may_do_what_with_an_ontario_clients_file(ontario: dict[str, Any]) -> None:
-    world = build_world(ontario)
-    tryer = Tryer.of(world)
+def test_who_may_do_what_with_an_ontario_clients_file(tryer: Tryer) -> None:
+    world = tryer.world
     wrong: list[str] = []
     missing_bodies: dict[tuple[str, str, str], HttpResponse] = {}
     for line in LINES:
@@ -631,13 +670,52 @@ def test_who_may_do_what_with_an_ontario_clients_file(ontario: dict[str, Any]) -
     assert not wrong, "\n".join(wrong)
 
 
-def test_measures_ontario_does_not_offer_are_a_404_for_everyone(ontario: dict[str, Any]) -> None:
+def test_a_try_that_writes_is_seen_to_change_rows(tryer: Tryer) -> None:
+    """The rows read again after a try are those of the tables the database says it wrote to:
+    a write made while a refused page is served, through the ORM or in raw SQL, is still
+    reported; a write that leaves its row as it was is not; the access log's new row is."""
+    participant = tryer.world.rows["ow"].participant
+    url = reverse("participants:file", kwargs={"participant_uuid": participant.uuid})
+
+    def write(**kwargs: Any) -> None:
+        Participant.objects.filter(pk=participant.pk).update(phone="416 555-0123")
+
+    request_started.connect(write)
+    try:
+        response, changed = tryer.send("om", "GET", url, None, look=True)
+    finally:
+        request_started.disconnect(write)
+    assert response.status_code == 404
+    assert changed == ["participants.Participant"]
+    assert _verdict(".", response, changed, writes=False, same=True) == (
+        "a 404, but changed participants.Participant"
+    )
+
+    def raw(phone: str) -> None:
+        quote = connection.ops.quote_name
+        table, column = Participant._meta.db_table, Participant._meta.get_field("phone").column
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {quote(table)} SET {quote(column)} = %s WHERE id = %s",  # noqa: S608
+                [phone, participant.pk],
+            )
+
+    assert tryer.within(partial(raw, "416 555-0123"))[1] == ["participants.Participant"]
+    assert tryer.within(partial(raw, participant.phone))[1] == []
+    # Back to the rows before: the savepoint was rolled back.
+    assert tryer.within(lambda: None)[1] == []
+    assert Participant.objects.get(pk=participant.pk).phone == participant.phone
+
+    response, changed = tryer.send("ta", "GET", url, None, look=True)
+    assert response.status_code == 200
+    assert changed == ["audit.AccessLog (rows)"]
+
+
+def test_measures_ontario_does_not_offer_are_a_404_for_everyone(tryer: Tryer) -> None:
     """PAAS Action, support plans and service plans: every page naming a row is the same 404
     as a missing file's to whoever reaches the client's file, and the administrator (who reaches
     every row) gets a 404 on all the others; nothing changes."""
-    world = build_world(ontario)
-    tryer = Tryer.of(world)
-    rows = world.rows["ow"]
+    rows = tryer.world.rows["ow"]
     key = str(rows.participant.uuid)
     wrong: list[str] = []
     for name, pattern in sorted(addressed_pages().items()):
@@ -662,12 +740,14 @@ def test_measures_ontario_does_not_offer_are_a_404_for_everyone(ontario: dict[st
     assert not wrong, "\n".join(wrong)
 
 
-def test_partner_systems_reach_only_their_organizations_referrals(
-    ontario: dict[str, Any],
-) -> None:
-    world = build_world(ontario)
-    plan = Snapshot.plan()
-    before = plan.take()
+def _ask(client: Client, method: str, address: str, data: dict[str, Any] | None) -> Any:
+    if method == "GET":
+        return client.get(address)
+    return client.post(address, data, content_type="application/json")
+
+
+def test_partner_systems_reach_only_their_organizations_referrals(tryer: Tryer) -> None:
+    world = tryer.world
     staff = Client()
     staff.force_login(world.people["ta"])
     wrong = []
@@ -678,17 +758,11 @@ def test_partner_systems_reach_only_their_organizations_referrals(
         data = {"status": "accepted"} if line.method == "POST" else None
         for column, expected in line.cells.items():
             client = staff if column == "staff" else Client(HTTP_X_API_KEY=world.keys[column])
-            answers = []
-            for address in (url, missing_url):
-                with transaction.atomic():
-                    if line.method == "GET":
-                        answers.append(client.get(address))
-                    else:
-                        answers.append(client.post(address, data, content_type="application/json"))
-                    if address == url:
-                        changed = _changed(before, plan.take())
-                    transaction.set_rollback(True)
-            response, missing = answers
+
+            response, changed = tryer.within(partial(_ask, client, line.method, url, data))
+            missing, _ = tryer.within(
+                partial(_ask, client, line.method, missing_url, data), look=False
+            )
             if expected == "ok":
                 good = response.status_code == 200
             else:
