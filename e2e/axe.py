@@ -37,6 +37,14 @@ REPLACED_DOCUMENT = (
     "Cannot find context",
 )
 ATTEMPTS = 3
+# axe's run on the page (or the part of it a selector names), or null where axe is not loaded:
+# one call to the browser where asking first whether axe is there took two.
+RUN = """async ([context, tags]) => {
+    if (typeof window.axe === "undefined") return null;
+    const options = {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]};
+    const root = context ? document.querySelector(context) : document;
+    return await window.axe.run(root, options);
+}"""
 
 
 def run_axe(page: Page, context: str | None = None) -> list[dict[str, Any]]:
@@ -46,21 +54,15 @@ def run_axe(page: Page, context: str | None = None) -> list[dict[str, Any]]:
     for attempt in range(1, ATTEMPTS + 1):
         page.wait_for_load_state("load")
         try:
-            if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+            result: dict[str, Any] | None = page.evaluate(RUN, [context, list(WCAG_TAGS)])
+            if result is None:  # axe is not in the page (no ``install_axe``): send it
                 page.add_script_tag(path=_axe_script())
-            result: dict[str, Any] = page.evaluate(
-                """async ([context, tags]) => {
-                    const options = {runOnly: {type: "tag", values: tags},
-                                     resultTypes: ["violations"]};
-                    const root = context ? document.querySelector(context) : document;
-                    return await window.axe.run(root, options);
-                }""",
-                [context, list(WCAG_TAGS)],
-            )
+                result = page.evaluate(RUN, [context, list(WCAG_TAGS)])
         except PlaywrightError as error:
             if attempt == ATTEMPTS or not any(sign in str(error) for sign in REPLACED_DOCUMENT):
                 raise
             continue
+        assert result is not None, f"axe did not load in {page.url}"
         violations: list[dict[str, Any]] = result["violations"]
         return violations
     raise AssertionError("unreachable")  # pragma: no cover

@@ -5,7 +5,7 @@ links, in the Québec and in the Ontario configuration. On each page:
 - at 360 px, the page is at most 360 px wide (``document.documentElement.scrollWidth``) and
   nothing inside it scrolls sideways;
 - axe-core finds no WCAG 2.0, 2.1 or 2.2 A or AA violation at 360 px, nor at 1280 px on the
-  first page of each kind in the run (``desktop_claims``) and on the named pages;
+  first page of each kind in the run (``desktop_claims``);
 - ``<html lang>`` is the language of the address (``/fr-ca/`` → ``fr-CA``, ``/en-ca/`` → ``en-CA``);
 - at 360 px, every control is at least 24 × 24 CSS px or has room around it (WCAG 2.2, 2.5.8),
   and the border of every form field contrasts 3:1 with what is behind it (1.4.11): checks of
@@ -31,7 +31,7 @@ import os
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import parse_qsl, urlsplit
@@ -88,6 +88,9 @@ MEASURE = """() => {
 }"""
 LANGUAGE_PREFIX = re.compile(r"^/(fr-ca|en-ca)(/.*)$")
 MISSING_PAGES = ("/fr-ca/page-introuvable/", "/en-ca/no-such-page/")  # 404 in each language
+# The key of the named pages that carry the long words: checked at 1280 px as well, even when a
+# page of their kind was checked at 1280 px before (without the long word).
+HOSTILE = "long words"
 LANG_ATTRIBUTE = {"fr-ca": ("fr-ca", "fr"), "en-ca": ("en-ca", "en")}
 # What axe leaves out or only flags "for review", checked on the page as it is drawn:
 # - target size (WCAG 2.2, 2.5.8): a control smaller than 24 × 24 CSS px passes only if a
@@ -183,6 +186,20 @@ CHECKS = r"""() => {
 }"""
 
 
+# Everything the crawl reads from a page at 360 px, in one call to the browser (four before):
+# ``MEASURE`` (which opens every <details>), then the ``<html lang>``, ``CHECKS`` and the links
+# to follow.
+INSPECT = f"""() => {{
+    const [width, scrolling, headings] = ({MEASURE})();
+    return {{
+        width, scrolling, headings,
+        lang: document.documentElement.getAttribute("lang") || "",
+        checks: ({CHECKS})(),
+        links: [...document.querySelectorAll("a[href]:not([download])")].map((link) => link.href),
+    }};
+}}"""
+
+
 class Visit(NamedTuple):
     path: str
     status: int  # the HTTP status of the page
@@ -228,17 +245,17 @@ def _claim(folder: Path, kind: tuple[str, ...]) -> bool:
     return True
 
 
-def audit(page: Page, address: str, *, desktop: bool = True) -> list[str]:
-    """What is wrong with the page open in ``page`` (drawn at 360 px), besides its width: its
-    ``lang``, axe at 360 px then (if ``desktop``) at 1280 px, target sizes and field borders at
-    360 px. The page is left at 360 px."""
-    findings = []
+def _language(address: str, lang: str) -> list[str]:
+    """A finding if ``<html lang="lang">`` is not the language of the address."""
     match = LANGUAGE_PREFIX.match(urlsplit(address).path)
-    lang = (page.get_attribute("html", "lang") or "").lower()
-    if match and lang not in LANG_ATTRIBUTE[match.group(1)]:
-        findings.append(f'<html lang="{lang}"> on a /{match.group(1)}/ address')
-    findings += _axe(page, PHONE["width"])
-    findings += page.evaluate(CHECKS)
+    if match and lang.lower() not in LANG_ATTRIBUTE[match.group(1)]:
+        return [f'<html lang="{lang.lower()}"> on a /{match.group(1)}/ address']
+    return []
+
+
+def _axe_at_both_widths(page: Page, desktop: bool) -> list[str]:
+    """axe at 360 px, then (if ``desktop``) at 1280 px; the page is left at 360 px."""
+    findings = _axe(page, PHONE["width"])
     if not desktop:
         return findings
     page.set_viewport_size(DESKTOP)
@@ -247,6 +264,15 @@ def audit(page: Page, address: str, *, desktop: bool = True) -> list[str]:
     finally:
         page.set_viewport_size(PHONE)
     return findings
+
+
+def audit(page: Page, address: str, *, desktop: bool = True) -> list[str]:
+    """What is wrong with the page open in ``page`` (drawn at 360 px), besides its width: its
+    ``lang``, axe at 360 px then (if ``desktop``) at 1280 px, target sizes and field borders at
+    360 px. The page is left at 360 px."""
+    findings = _language(address, page.get_attribute("html", "lang") or "")
+    findings += page.evaluate(CHECKS)
+    return findings + _axe_at_both_widths(page, desktop)
 
 
 def _pattern(path: str, query: str) -> tuple[str, ...]:
@@ -262,10 +288,13 @@ def _pattern(path: str, query: str) -> tuple[str, ...]:
     return (view, *sorted({name for name, _value in parse_qsl(query, keep_blank_values=True)}))
 
 
-def _crawl(page: Page, origin: str, seeds: Sequence[str], claims: Path) -> list[Visit]:
-    """Visit pages breadth first from ``seeds``; measure each. The seeds are all visited and
-    checked at both widths, even two of the same kind (the English and French of a page);
-    after them, one page of each kind."""
+def _crawl(
+    page: Page, origin: str, seeds: Sequence[str], claims: Path, hostile: Collection[str] = ()
+) -> list[Visit]:
+    """Visit pages breadth first from ``seeds``; measure each. The seeds are all visited, even
+    two of the same kind (the English and French of a page); after them, one page of each
+    kind. A page is checked at 1280 px too if it is the run's first of its kind (``_claim``) or
+    one of ``hostile``."""
     queue = deque(seeds)
     seen: set[tuple[str, ...]] = set()
     visits: list[Visit] = []
@@ -279,16 +308,20 @@ def _crawl(page: Page, origin: str, seeds: Sequence[str], claims: Path) -> list[
         seen.add(key)
         response = page.goto(f"{origin}{address}")
         status = response.status if response is not None else 0
-        width, scrolling, headings = page.evaluate(MEASURE)
+        found: dict[str, Any] = page.evaluate(INSPECT)
+        scrolling = found["scrolling"]
         if status >= 500:
             scrolling = [f"answered {status}", *scrolling]
-        desktop = _claim(claims, (settings.SENTIER_JURISDICTION, *key)) or seed
-        findings = audit(page, address, desktop=desktop)
-        visits.append(Visit(address, status, headings, width, scrolling, findings))
-        hrefs: list[str] = page.eval_on_selector_all(
-            "a[href]:not([download])", "links => links.map(link => link.href)"
+        desktop = _claim(claims, (settings.SENTIER_JURISDICTION, *key)) or address in hostile
+        findings = [
+            *_language(address, found["lang"]),
+            *found["checks"],
+            *_axe_at_both_widths(page, desktop),
+        ]
+        visits.append(
+            Visit(address, status, found["headings"], found["width"], scrolling, findings)
         )
-        for href in hrefs:
+        for href in found["links"]:
             target = urlsplit(href)
             if f"{target.scheme}://{target.netloc}" != origin or SKIPPED.search(target.path):
                 continue
@@ -320,9 +353,11 @@ def _crawl_as(
     persona: Persona | None,
     claims: Path,
     seeds: Iterable[str] = (),
+    hostile: Collection[str] = (),
 ) -> list[Visit]:
     """One persona (``None``: nobody signed in) on a phone, from their home page in their own
-    language (the analyst and the Ontario staff read English), then ``seeds``."""
+    language (the analyst and the Ontario staff read English), then ``seeds`` (those among
+    ``hostile`` checked at 1280 px too)."""
     if not _wanted(persona.key if persona is not None else "applicant"):
         return []
     context = browser.new_context(
@@ -335,7 +370,7 @@ def _crawl_as(
         if persona is not None:
             _sign_in(page, origin, persona.email, persona.language)
         home = urlsplit(page.url).path if persona is not None else "/fr-ca/"
-        return _crawl(page, origin, [home, *seeds], claims)
+        return _crawl(page, origin, [home, *seeds], claims, hostile)
     finally:
         context.close()
 
@@ -400,10 +435,11 @@ def _plan_with_a_long_purpose(users: dict[str, Any]) -> str:
 
 
 def _pages_named_for_each_persona(users: dict[str, Any]) -> dict[str, list[str]]:
-    """The pages each crawler opens right after their home, whatever links they find, and
-    checks at both widths: a support plan whose purpose is a 20,000-character word, a decision,
-    a file's pages, the English caseload and statistics, the person's own pages, missing pages;
-    for the applicant, an application whose address is the longest word the form accepts."""
+    """The pages each crawler opens right after their home, whatever links they find: a
+    support plan whose purpose is a 20,000-character word, a decision, a file's pages, the
+    English caseload and statistics, the person's own pages, missing pages; for the applicant,
+    an application whose address is the longest word the form accepts. Under ``HOSTILE``, the
+    pages with the long words (checked at 1280 px whatever was checked before)."""
     from sentier.decisions.actions import decide_for_participant
     from sentier.participants.models import Participant
 
@@ -442,6 +478,11 @@ def _pages_named_for_each_persona(users: dict[str, Any]) -> dict[str, list[str]]
         ],
         "analyst": ["/fr-ca/statistics/", "/en-ca/statistics/", "/fr-ca/decisions/rules/"],
         "partner_opex": ["/fr-ca/directory/", *MISSING_PAGES],
+        HOSTILE: [
+            plan_page,
+            f"/fr-ca/apply/{resume_key}/contact/",
+            f"/fr-ca/apply/{resume_key}/summary/",
+        ],
     }
 
 
@@ -485,8 +526,8 @@ def _assert_all_fit(
     count = sum(len(pages) for pages in visits.values())
     each = ", ".join(f"{who} {len(pages)}" for who, pages in visits.items())
     print(
-        f"\n{count} pages at {PHONE['width']} px ({DESKTOP['width']} px: the first of each kind "
-        f"and the named pages) in {time.monotonic() - started:.0f} s ({each})"
+        f"\n{count} pages at {PHONE['width']} px ({DESKTOP['width']} px: the run's first of each "
+        f"kind and the pages with long words) in {time.monotonic() - started:.0f} s ({each})"
     )
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
@@ -515,7 +556,9 @@ def _crawl_everyone(
     for persona in crawlers:
         key = persona.key if persona is not None else "applicant"
         who = key if persona is not None else "applicant (not signed in)"
-        visits[who] = _crawl_as(browser, origin, persona, claims, named.get(key, ()))
+        visits[who] = _crawl_as(
+            browser, origin, persona, claims, named.get(key, ()), named.get(HOSTILE, ())
+        )
     return visits
 
 
