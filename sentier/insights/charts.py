@@ -1,8 +1,9 @@
 """Charts of the pilot comparison, rendered on the server as SVG: no JavaScript in the browser.
 
 Built with Altair (a Vega-Lite specification) and turned into SVG by ``vl-convert-python`` in
-process (a tenth of a second on an idle machine, kept in the cache by specification). Each
-chart:
+process (a tenth of a second on an idle machine). The SVG is kept in the cache under what the
+chart is drawn from (its rows, labels and language, and this module's own text), so that a page
+drawn again builds no specification at all. Each chart:
 
 - is an ``<svg role="img">`` named by its own ``<title>`` and ``<desc>`` (the description says
   in words what the chart shows), sized by its ``viewBox`` so that it narrows to a phone's width;
@@ -20,7 +21,9 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -28,6 +31,7 @@ import vl_convert
 from django.core.cache import cache
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from sentier.insights.pilots import EventPoint, TrendPoint
@@ -68,15 +72,32 @@ _CONFIG: dict[str, Any] = {
 INNER_ROLES = re.compile(r'\s(?:role|aria-roledescription|aria-label|aria-hidden)="[^"]*"')
 
 
-def _svg(chart: alt.TopLevelMixin, *, title: str, description: str, ident: str) -> SafeString:
-    """The chart as accessible inline SVG: ``role="img"``, named by a ``<title>`` and a
-    ``<desc>`` with ids unique on the page (``ident``), no fixed size (its viewBox scales)."""
-    spec = chart.configure(**_CONFIG).to_dict(validate=VALIDATE_SPECS)
-    # vl-convert takes a few tenths of a second a chart on a busy machine: the same
-    # specification (same figures, same language) is drawn once a day.
-    key = "sentier:charts:" + hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()
+#: What else a chart's drawing depends on besides its inputs: this module (colours, sizes, the
+#: way each chart is built) and the libraries that draw it. A change of any gives new keys.
+_DRAWING = hashlib.sha256(
+    Path(__file__).read_bytes() + version("altair").encode() + version("vl-convert-python").encode()
+).hexdigest()
+
+
+def _svg(
+    build: Callable[[], alt.TopLevelMixin],
+    inputs: Any,
+    *,
+    title: str,
+    description: str,
+    ident: str,
+) -> SafeString:
+    """The chart ``build()`` makes from ``inputs`` (everything it is drawn from, as JSON), as
+    accessible inline SVG: ``role="img"``, named by a ``<title>`` and a ``<desc>`` with ids unique
+    on the page (``ident``), no fixed size (its viewBox scales)."""
+    # Building the specification (Altair) and drawing it (vl-convert) take a few tenths of a
+    # second a chart on a busy machine: the same chart (same figures, same language) is drawn
+    # once a day.
+    drawn = json.dumps([_DRAWING, get_language(), inputs], sort_keys=True, default=str)
+    key = "sentier:charts:" + hashlib.sha256(drawn.encode()).hexdigest()
     svg: str | None = cache.get(key)
     if svg is None:
+        spec = build().configure(**_CONFIG).to_dict(validate=VALIDATE_SPECS)
         svg = vl_convert.vegalite_to_svg(spec)
         cache.set(key, svg, CACHE_SECONDS)
     opening = re.match(r"<svg\b[^>]*>", svg)
@@ -126,53 +147,60 @@ def trend_chart(
         }
         for p in points
     ]
-    months = sorted({p.month.isoformat() for p in points})
-    month_labels = {p.month.isoformat(): month_label(p.month) for p in points}
-    axis_labels = json.dumps(month_labels, ensure_ascii=False)
-    x = alt.X(
-        "month:O",
-        title=_("Month"),
-        sort=months,
-        axis=alt.Axis(labelExpr=f"{axis_labels}[datum.value]", labelAngle=-45),
-    )
-    encoding_style = {
-        "color": alt.Color(
-            "group:N", title=None, scale=alt.Scale(domain=order, range=SERIES[: len(order)])
-        ),
-        "strokeDash": alt.StrokeDash(
-            "group:N", title=None, scale=alt.Scale(domain=order, range=DASHES[: len(order)])
-        ),
-    }
-    lines = (
-        alt.Chart(_data(rows))
-        .mark_line(strokeWidth=2.5)
-        .encode(x=x, y=alt.Y("value:Q", title=unit), **encoding_style)
-    )
-    dots = (
-        alt.Chart(_data(rows))
-        .mark_point(filled=True, size=45)
-        .encode(
-            x=x,
-            y="value:Q",
-            color=encoding_style["color"],
-            shape=alt.Shape(
-                "group:N", title=None, scale=alt.Scale(domain=order, range=SHAPES[: len(order)])
-            ),
-        )
-    )
-    layers: list[Any] = [lines, dots]
     start = start_month.isoformat()
-    if start in months:
-        rule = alt.Chart(_data([{"month": start, "text": start_label}]))
-        layers.append(rule.mark_rule(color=AXIS, strokeDash=[4, 4]).encode(x=x))
-        layers.append(
-            rule.mark_text(align="left", dx=4, dy=-4, color=TEXT, baseline="top").encode(
-                x=x, y=alt.value(0), text="text:N"
+
+    def build() -> alt.TopLevelMixin:
+        months = sorted({p.month.isoformat() for p in points})
+        month_labels = {p.month.isoformat(): month_label(p.month) for p in points}
+        axis_labels = json.dumps(month_labels, ensure_ascii=False)
+        x = alt.X(
+            "month:O",
+            title=_("Month"),
+            sort=months,
+            axis=alt.Axis(labelExpr=f"{axis_labels}[datum.value]", labelAngle=-45),
+        )
+        encoding_style = {
+            "color": alt.Color(
+                "group:N", title=None, scale=alt.Scale(domain=order, range=SERIES[: len(order)])
+            ),
+            "strokeDash": alt.StrokeDash(
+                "group:N", title=None, scale=alt.Scale(domain=order, range=DASHES[: len(order)])
+            ),
+        }
+        lines = (
+            alt.Chart(_data(rows))
+            .mark_line(strokeWidth=2.5)
+            .encode(x=x, y=alt.Y("value:Q", title=unit), **encoding_style)
+        )
+        dots = (
+            alt.Chart(_data(rows))
+            .mark_point(filled=True, size=45)
+            .encode(
+                x=x,
+                y="value:Q",
+                color=encoding_style["color"],
+                shape=alt.Shape(
+                    "group:N", title=None, scale=alt.Scale(domain=order, range=SHAPES[: len(order)])
+                ),
             )
         )
-    chart = alt.layer(*layers).properties(width=WIDTH, height=HEIGHT)
+        layers: list[Any] = [lines, dots]
+        if start in months:
+            rule = alt.Chart(_data([{"month": start, "text": start_label}]))
+            layers.append(rule.mark_rule(color=AXIS, strokeDash=[4, 4]).encode(x=x))
+            layers.append(
+                rule.mark_text(align="left", dx=4, dy=-4, color=TEXT, baseline="top").encode(
+                    x=x, y=alt.value(0), text="text:N"
+                )
+            )
+        return alt.layer(*layers).properties(width=WIDTH, height=HEIGHT)
+
     return _svg(
-        chart, title=title, description=describe_trends(points, groups, labels, unit), ident=ident
+        build,
+        {"rows": rows, "order": order, "unit": unit, "start": start, "start_label": start_label},
+        title=title,
+        description=describe_trends(points, groups, labels, unit),
+        ident=ident,
     )
 
 
@@ -209,17 +237,26 @@ def event_chart(points: Sequence[EventPoint], *, title: str, unit: str, ident: s
     rows = [
         {"months": p.months, "estimate": p.estimate, "low": p.low, "high": p.high} for p in points
     ]
-    x = alt.X("months:O", title=_("Months from the start (0: first month of the pilot)"))
-    base = alt.Chart(_data(rows))
-    bars = base.mark_rule(color=SERIES[0], strokeWidth=2).encode(
-        x=x, y=alt.Y("low:Q", title=unit), y2="high:Q"
+
+    def build() -> alt.TopLevelMixin:
+        x = alt.X("months:O", title=_("Months from the start (0: first month of the pilot)"))
+        base = alt.Chart(_data(rows))
+        bars = base.mark_rule(color=SERIES[0], strokeWidth=2).encode(
+            x=x, y=alt.Y("low:Q", title=unit), y2="high:Q"
+        )
+        dots = base.mark_point(filled=True, size=55, color=SERIES[0], shape="circle").encode(
+            x=x, y="estimate:Q"
+        )
+        zero = alt.Chart(_data([{"zero": 0}])).mark_rule(color=AXIS, strokeDash=[4, 4])
+        return alt.layer(zero.encode(y="zero:Q"), bars, dots).properties(width=WIDTH, height=HEIGHT)
+
+    return _svg(
+        build,
+        {"rows": rows, "unit": unit},
+        title=title,
+        description=describe_events(points, unit),
+        ident=ident,
     )
-    dots = base.mark_point(filled=True, size=55, color=SERIES[0], shape="circle").encode(
-        x=x, y="estimate:Q"
-    )
-    zero = alt.Chart(_data([{"zero": 0}])).mark_rule(color=AXIS, strokeDash=[4, 4])
-    chart = alt.layer(zero.encode(y="zero:Q"), bars, dots).properties(width=WIDTH, height=HEIGHT)
-    return _svg(chart, title=title, description=describe_events(points, unit), ident=ident)
 
 
 def describe_events(points: Sequence[EventPoint], unit: str) -> str:

@@ -29,7 +29,29 @@ def test_a_specification_outside_the_schema_is_refused() -> None:
     wrong.mark = "zigzag"  # not a Vega-Lite mark
 
     with pytest.raises(alt.utils.schemapi.SchemaValidationError):
-        charts._svg(wrong, title="t", description="d", ident="wrong")
+        charts._svg(lambda: wrong, {"wrong": 1}, title="t", description="d", ident="wrong")
+
+
+def test_the_same_chart_is_built_once_and_again_in_another_language_or_with_other_figures() -> None:
+    built: list[str] = []
+
+    def build() -> alt.TopLevelMixin:
+        built.append(translation.get_language())
+        chart: alt.TopLevelMixin = alt.Chart(alt.Data(values=[{"v": 1}])).mark_point()  # type: ignore[no-untyped-call]
+        return chart
+
+    def draw(inputs: object) -> str:
+        return str(charts._svg(build, inputs, title="t", description="d", ident="c"))
+
+    with translation.override("fr"):
+        first = draw({"rows": [1]})
+        again = draw({"rows": [1]})
+    with translation.override("en"):
+        draw({"rows": [1]})
+        draw({"rows": [2]})
+
+    assert again == first
+    assert built == ["fr", "en", "en"]
 
 
 def _points() -> list[TrendPoint]:
