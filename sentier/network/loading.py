@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sentier.network.models import Clientele, Location, Organization, Service, ServiceKind
+from sentier.network.search import refreshed_once
 from sentier.reference.loading import (
     Counts,
     LoadReport,
@@ -258,14 +259,19 @@ class DirectoryLoader:
 
     def load(self, data: object, *, regions: Mapping[str, Region], report: LoadReport) -> None:
         assert isinstance(data, Directory)
-        clienteles = load_clienteles(data.clienteles, report.clienteles)
-        load_rssmo_directory(data.listings, regions=regions, clienteles=clienteles, report=report)
+        with refreshed_once():
+            clienteles = load_clienteles(data.clienteles, report.clienteles)
+            load_rssmo_directory(
+                data.listings, regions=regions, clienteles=clienteles, report=report
+            )
 
     def load_ontario(self) -> None:
-        load_employment_ontario()
+        with refreshed_once():
+            load_employment_ontario()
 
     def finish(self) -> list[tuple[str, Counts]]:
-        return [("services", load_services())]
+        with refreshed_once():
+            return [("services", load_services())]
 
 
 # ---------------------------------------------------------------- the seeded services

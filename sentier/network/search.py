@@ -12,12 +12,16 @@ They are refreshed whenever what they are made of is saved or deleted (the recei
 connected in ``NetworkConfig.ready``): an organization, its locations, its services, its
 clienteles, and the names of the regions and clienteles. An organization gets its row when it is
 saved; one written without ``save()`` (``bulk_create``) is found by the search once saved again.
+A load that saves many of them at once (the reference directory, a demo) refreshes each
+organization once, at its end (:func:`refreshed_once`), instead of at each save.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db.models import Model
@@ -81,14 +85,44 @@ def refresh_search_texts(organization_ids: Iterable[int], *, create: bool = Fals
             OrganizationSearchText.objects.create(organization_id=pk, **columns)
 
 
+#: Inside :func:`refreshed_once`: the organizations whose texts are to be refreshed at its end.
+_pending: ContextVar[set[int] | None] = ContextVar("sentier_search_pending", default=None)
+
+
+@contextmanager
+def refreshed_once() -> Iterator[None]:
+    """The saves inside refresh the searched texts of the organizations they touched once, when
+    the block ends without an error (an error rolls the saves back with their transaction), not
+    at each save: loading the reference directory saves each organization, its locations and
+    services one by one. Every organization touched gets its row then, as if just saved."""
+    if _pending.get() is not None:  # within another block: its end refreshes
+        yield
+        return
+    pending: set[int] = set()
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    refresh_search_texts(pending, create=True)
+
+
+def _refresh(organization_ids: Iterable[int], *, create: bool = False) -> None:
+    pending = _pending.get()
+    if pending is None:
+        refresh_search_texts(organization_ids, create=create)
+    else:
+        pending.update(organization_ids)
+
+
 def _organization_saved(instance: Organization, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
-        refresh_search_texts([instance.pk], create=True)
+        _refresh([instance.pk], create=True)
 
 
 def _part_changed(instance: Location | Service, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
-        refresh_search_texts([instance.organization_id])
+        _refresh([instance.organization_id])
 
 
 def _clienteles_changed(
@@ -97,11 +131,11 @@ def _clienteles_changed(
     if not action.startswith("post_"):
         return
     if not reverse:
-        refresh_search_texts([instance.pk])
+        _refresh([instance.pk])
     elif pk_set:  # a clientele given or taken organizations
-        refresh_search_texts(pk_set)
+        _refresh(pk_set)
     else:  # a clientele's organizations all taken away
-        refresh_search_texts(Organization.objects.values_list("pk", flat=True))
+        _refresh(list(Organization.objects.values_list("pk", flat=True)))
 
 
 def _name_saved(instance: Region | Clientele, raw: bool = False, **kwargs: Any) -> None:
@@ -111,7 +145,7 @@ def _name_saved(instance: Region | Clientele, raw: bool = False, **kwargs: Any) 
         holders = Organization.objects.filter(locations__region=instance)
     else:
         holders = Organization.objects.filter(clienteles=instance)
-    refresh_search_texts(set(holders.values_list("pk", flat=True)))
+    _refresh(set(holders.values_list("pk", flat=True)))
 
 
 def connect() -> None:

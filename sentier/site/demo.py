@@ -24,6 +24,7 @@ from sentier.insights import budget_demo
 from sentier.insights import demo as insights_demo
 from sentier.intake import demo as intake_demo
 from sentier.network import demo as network_demo
+from sentier.network.search import refreshed_once
 from sentier.ontario import demo as ontario_demo
 from sentier.ontario import site_survey_demo
 from sentier.ontario.odsp import demo as odsp_demo
@@ -71,6 +72,13 @@ def load_demo(
     Ontario: its personas, applications and directory (``count`` and ``seed`` do not apply).
     ``indicators``: also the indicators' journeys since October 2025 (``sentier load_demo``
     loads them; tests that only need the personas' stories leave them out)."""
+    # The demo saves organizations, their locations and services one by one: their directory
+    # search texts are refreshed once, at the end.
+    with refreshed_once():
+        return _load_demo(count, seed, password, indicators=indicators)
+
+
+def _load_demo(count: int, seed: int, password: str, *, indicators: bool) -> int:
     if settings.SENTIER_JURISDICTION == "on":
         return load_ontario_demo(password)
     created = participants_demo.load_demo_participants(count, seed, password)

@@ -18,7 +18,7 @@ from sentier.network.models import (
     OrganizationSearchText,
     Service,
 )
-from sentier.network.search import search_texts
+from sentier.network.search import refreshed_once, search_texts
 from sentier.network.selectors import search_directory
 from sentier.reference.models import Region
 
@@ -48,6 +48,38 @@ def test_a_new_organization_is_found_by_its_name_and_its_town(organization: Orga
         "laval\nsainte dorothee",  # the region's name (the same in French and English), the town
         "",
     )
+
+
+def test_a_load_refreshes_each_organization_once_at_its_end() -> None:
+    with refreshed_once():
+        with CaptureQueriesContext(connection) as saving:
+            made = Organization.objects.create(slug="atelier-ulysse", name="Atelier Ulysse")
+            for town, phone in (("Auteuil", "450-555-0101"), ("Vimont", "450-555-0102")):
+                Location.objects.create(
+                    organization=made, region=Region.objects.get(code="13"), city=town, phone=phone
+                )
+        searched_inside = _found("vimont")
+
+    # The saves wrote no search text: it is read and written once, at the end.
+    assert not any("searchtext" in q["sql"].lower() for q in saving.captured_queries)
+    assert "atelier-ulysse" not in searched_inside
+    assert "atelier-ulysse" in _found("vimont")
+    assert "atelier-ulysse" in _found("auteuil")
+    assert OrganizationSearchText.objects.filter(organization=made).count() == 1
+
+
+def _failing_load() -> None:
+    with refreshed_once():
+        Organization.objects.create(slug="atelier-orphee", name="Atelier Orphée")
+        raise RuntimeError("the load stops")
+
+
+def test_a_load_that_fails_refreshes_nothing() -> None:
+    with pytest.raises(RuntimeError):
+        _failing_load()
+
+    made = Organization.objects.get(slug="atelier-orphee")  # the test's transaction keeps it
+    assert not OrganizationSearchText.objects.filter(organization=made).exists()
 
 
 def test_a_town_renamed_is_found_by_its_new_name_only(organization: Organization) -> None:
