@@ -25,7 +25,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from django.db.models import Model
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from sentier.core.text import fold
 from sentier.network.models import (
@@ -61,6 +61,8 @@ SEPARATOR = "\n"
 def search_texts(organization_ids: Iterable[int]) -> dict[int, dict[str, str]]:
     """The folded columns of each organization (one query per searched field)."""
     ids = list(organization_ids)
+    if not ids:  # a region or clientele saved that no organization names: nothing to read
+        return {}
     values: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for field, weight in SEARCHED_FIELDS.items():
         rows = Organization.objects.filter(pk__in=ids).values_list("pk", field)
@@ -138,8 +140,24 @@ def _clienteles_changed(
         _refresh(list(Organization.objects.values_list("pk", flat=True)))
 
 
-def _name_saved(instance: Region | Clientele, raw: bool = False, **kwargs: Any) -> None:
-    if raw:
+#: The names of a region or clientele that the searched texts hold.
+NAMES = ("name_fr_ca", "name_en_ca")
+
+
+def _names_before(instance: Region | Clientele, raw: bool = False, **kwargs: Any) -> None:
+    before = None
+    if not raw and instance.pk is not None:
+        before = type(instance).objects.filter(pk=instance.pk).values_list(*NAMES).first()
+    instance._search_names_before = before  # type: ignore[union-attr]
+
+
+def _name_saved(
+    instance: Region | Clientele, raw: bool = False, created: bool = False, **kwargs: Any
+) -> None:
+    # A region or clientele just made, or saved with the same names (the reference data loaded
+    # again), changes no organization's texts.
+    names = tuple(getattr(instance, name) for name in NAMES)
+    if raw or created or getattr(instance, "_search_names_before", None) == names:
         return
     if isinstance(instance, Region):
         holders = Organization.objects.filter(locations__region=instance)
@@ -159,4 +177,6 @@ def connect() -> None:
         _clienteles_changed, sender=Organization.clienteles.through, dispatch_uid="search-cl"
     )
     for named in (Region, Clientele):
-        post_save.connect(_name_saved, sender=named, dispatch_uid=f"search-{named.__name__}")
+        uid = f"search-{named.__name__}"
+        pre_save.connect(_names_before, sender=named, dispatch_uid=f"{uid}-before")
+        post_save.connect(_name_saved, sender=named, dispatch_uid=uid)

@@ -138,6 +138,17 @@ def test_a_region_renamed_is_found_by_its_new_name(organization: Organization) -
     assert "atelier-zephyrin" in _found("ile jesus")
 
 
+def test_a_region_saved_with_the_same_names_reads_no_organization(
+    organization: Organization,
+) -> None:
+    region = Region.objects.get(code="13")  # the reference data loaded again saves each region
+    with CaptureQueriesContext(connection) as saving:
+        region.save()
+
+    assert not any("network_" in q["sql"] for q in saving.captured_queries)
+    assert "atelier-zephyrin" in _found("laval")
+
+
 def test_an_organization_deleted_with_its_locations_leaves_no_row(
     organization: Organization,
 ) -> None:
