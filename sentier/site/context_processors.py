@@ -1,5 +1,12 @@
 """What every page's frame needs: the menu (read from sentier.core.menu, where each app registers
-its entries), the other language, session timing."""
+its entries), the other language, session timing.
+
+Computed once per request: a page that renders panels (the file: eight sections, each its own
+``render_to_string(..., request=request)``) runs the context processors for each of them, and
+the menu's permission checks and the language links cost about 3 ms each time. The frame is
+kept on the request with what it was computed from (the language, the user, the resolved view,
+the language cookie, the query string), so a page rendered after a change of any of them in the
+same request (a sign-in, ``translation.override``) gets a fresh one."""
 
 from __future__ import annotations
 
@@ -76,8 +83,39 @@ def offer_back(request: HttpRequest, current: str) -> dict[str, str] | None:
     }
 
 
+#: Where the request keeps its frame: ``(key, frame)``.
+FRAME_ATTRIBUTE = "_sentier_frame"
+
+
+def _frame_key(request: HttpRequest, current: str) -> tuple[Any, ...]:
+    """What the frame is computed from; another value computes it again."""
+    user = getattr(request, "user", None)
+    return (
+        current,
+        id(user),
+        getattr(user, "pk", None),
+        getattr(user, "role", None),
+        getattr(user, "preferred_language", None),
+        bool(user is not None and user.is_authenticated),
+        id(getattr(request, "resolver_match", None)),
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME),
+    )
+
+
 def sentier(request: HttpRequest) -> dict[str, Any]:
     current = (get_language() or settings.LANGUAGE_CODE).lower()
+    key = _frame_key(request, current)
+    kept = getattr(request, FRAME_ATTRIBUTE, None)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    frame = _frame(request, current)
+    setattr(request, FRAME_ATTRIBUTE, (key, frame))
+    return frame
+
+
+def _frame(request: HttpRequest, current: str) -> dict[str, Any]:
     other_code = "en-ca" if current.startswith("fr") else "fr-ca"
     other_name = "English" if other_code == "en-ca" else "Français"
     user = getattr(request, "user", None)

@@ -1,0 +1,182 @@
+"""The widgets drawn in Python (``sentier.core.widget_html``) give the same HTML as the templates
+they stand in for: every form of the project and a form with every kind of widget and value,
+unbound, bound and valid, bound with errors, in French and in English, byte for byte."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import pkgutil
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django import forms
+from django.template import engines
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
+
+import sentier
+from sentier.core.forms import DATE_WIDGET, DATETIME_WIDGET, SentierFormRenderer
+
+#: ``core/forms/field.html`` as it was before the choice inputs were drawn in Python (each
+#: through ``{% include "core/forms/choice_input.html" %}``).
+REFERENCE_FIELD = Path(__file__).parent / "reference_field.html"
+
+
+class TemplateRenderer(SentierFormRenderer):
+    """The renderer as it was: every widget and choice drawn by its template."""
+
+    def is_djangos(self, template_name: str) -> bool:
+        return False
+
+    def get_template(self, template_name: str) -> Any:
+        if template_name == self.field_template_name:
+            return engines["django"].from_string(REFERENCE_FIELD.read_text(encoding="utf-8"))
+        return super().get_template(template_name)
+
+
+def both(form: forms.BaseForm) -> tuple[str, str]:
+    """The form's HTML drawn by the templates, then by the renderer in use."""
+    form.renderer = TemplateRenderer()
+    old = str(form)
+    form.renderer = SentierFormRenderer()
+    return old, str(form)
+
+
+GROUPED = [
+    ("", "—"),
+    (gettext_lazy("Regions"), [(1, "Laval"), (2, mark_safe("<b>Montréal</b>"))]),
+    ("Autres", [("x&y", 'Quote " and <tag>'), (3.5, gettext_lazy("Other"))]),
+]
+
+
+class EveryWidgetForm(forms.Form):
+    """Every widget kind the project draws, with awkward values and attributes."""
+
+    name = forms.CharField(
+        label="Nom <b>", max_length=10, help_text="Aide & <i>texte</i>", initial='a"b<c>&'
+    )
+    email = forms.EmailField(required=False, widget=forms.EmailInput(attrs={"autofocus": True}))
+    count = forms.IntegerField(required=False, initial=1234567)
+    amount = forms.DecimalField(required=False, initial=Decimal("1234.50"), localize=True)
+    day = forms.DateField(required=False, widget=DATE_WIDGET, initial=dt.date(2026, 12, 31))
+    moment = forms.DateTimeField(required=False, widget=DATETIME_WIDGET)
+    hour = forms.TimeField(required=False, initial=dt.time(23, 30))
+    secret = forms.CharField(required=False, widget=forms.PasswordInput(render_value=True))
+    site = forms.URLField(
+        required=False, assume_scheme="https", initial="https://exemple.ca/?a=1&b=<2>"
+    )
+    phone = forms.CharField(required=False, widget=forms.TextInput(attrs={"type": "tel"}))
+    kept = forms.CharField(required=False, widget=forms.HiddenInput, initial="caché & gardé")
+    text = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "disabled": False, "data-x": mark_safe("<s>")}),
+        initial="Ligne 1\n<script>alert('x')</script>",
+    )
+    empty_text = forms.CharField(required=False, widget=forms.Textarea)
+    choice = forms.ChoiceField(choices=GROUPED, initial=2)
+    plain = forms.TypedChoiceField(
+        choices=[(1, "Un"), (2, "Deux")], coerce=int, required=False, initial=2
+    )
+    several = forms.MultipleChoiceField(
+        choices=[("a", "A"), ("b", "B & b"), ("c", mark_safe("<em>C</em>"))],
+        required=False,
+        initial=["a", "c"],
+    )
+    maybe = forms.NullBooleanField(required=False)
+    radio = forms.ChoiceField(
+        widget=forms.RadioSelect(attrs={"class": "extra"}),
+        choices=[("oui", "Oui"), ("non", gettext_lazy("No"))],
+    )
+    boxes = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple(attrs={"data-flag": True, "data-off": False}),
+        choices=[("fr", "Français"), ("en", "English"), ("a&b", '"A" & <B>')],
+        initial=["en"],
+    )
+    agree = forms.BooleanField(label=gettext_lazy("I agree"))
+    split = forms.SplitDateTimeField(required=False)
+
+
+VALID = {
+    "name": "Zoé",
+    "choice": "1",
+    "several": ["b"],
+    "radio": "non",
+    "boxes": ["fr", "a&b"],
+    "agree": "on",
+    "amount": "12,5",
+}
+INVALID = {
+    "name": "<trop long & faux>",
+    "email": "pas un courriel",
+    "count": "douze",
+    "day": "31/31/2026",
+    "choice": "inconnu",
+    "several": ["z"],
+    "boxes": ["zz"],
+    "text": "<b>gras</b> & fin",
+}
+
+
+@pytest.mark.parametrize("language", ["fr-ca", "en-ca"])
+@pytest.mark.parametrize("data", [None, VALID, INVALID], ids=["unbound", "valid", "errors"])
+def test_every_widget_draws_as_its_template(language: str, data: dict[str, Any] | None) -> None:
+    with translation.override(language):
+        form = EveryWidgetForm(data=data)
+        assert form.is_bound is (data is not None)
+        old, new = both(form)
+    assert new == old
+    assert 'name="name"' in new
+    assert "maxlength" not in new
+
+
+def test_a_project_template_of_the_same_name_takes_over(settings: Any, tmp_path: Path) -> None:
+    """A project that overrides Django's select template gets its own template, not Python."""
+    folder = tmp_path / "django" / "forms" / "widgets"
+    folder.mkdir(parents=True)
+    (folder / "select.html").write_text('<select name="{{ widget.name }}" data-own></select>')
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    form = EveryWidgetForm()
+    form.renderer = SentierFormRenderer()
+    assert '<select name="choice" data-own></select>' in str(form)
+
+
+def _project_form_classes() -> list[type[forms.BaseForm]]:
+    found: dict[str, type[forms.BaseForm]] = {}
+    for module in pkgutil.walk_packages(sentier.__path__, "sentier."):
+        if not (module.name.endswith(".forms") or module.name == "sentier.intake.steps"):
+            continue
+        imported = importlib.import_module(module.name)
+        for name, value in inspect.getmembers(imported, inspect.isclass):
+            if (
+                issubclass(value, forms.BaseForm)
+                and value.__module__ == module.name
+                and not inspect.isabstract(value)
+            ):
+                found[f"{module.name}.{name}"] = value
+    return [found[key] for key in sorted(found)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr-ca", "en-ca"])
+def test_every_project_form_draws_as_before(personas: dict[str, Any], language: str) -> None:
+    """Each form of the project that can be made without arguments, unbound and with the
+    errors of an empty submission."""
+    drawn = 0
+    with translation.override(language):
+        for form_class in _project_form_classes():
+            for data in (None, {}):
+                try:
+                    form = form_class(data=data)
+                except (TypeError, KeyError, AttributeError):  # a form that needs its view's
+                    continue
+                old, new = both(form)
+                assert new == old, form_class.__name__
+                drawn += 1
+    assert drawn > 40
