@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sentier.core import widget_html
+from sentier.core import form_html
 from sentier.core.formatting import long_date
 from sentier.core.lifecycle import Refusal
 from sentier.core.middleware import RESTORE_KEY
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 FormT = TypeVar("FormT", bound=forms.BaseForm)
 
-DJANGO_FORM_TEMPLATES = Path(forms.__file__).resolve().parent / "templates"
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -37,26 +36,24 @@ DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
 class SentierFormRenderer(TemplatesSetting):
     """Render forms with the project's SDG templates (plain HTML, no JavaScript needed).
 
-    Django's plain widgets (inputs, text areas, selects and their options) are drawn in Python
-    (``sentier.core.widget_html``), the same HTML as their templates for a fraction of the CPU,
-    as long as those templates are Django's own."""
+    The fields (``core/forms/field.html``) and Django's plain widgets (inputs, text areas,
+    selects and their options) are drawn in Python (``sentier.core.form_html``): the same HTML
+    as their templates for a fraction of the CPU, as long as the templates in use are the ones
+    it copies."""
 
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
 
     def __init__(self) -> None:
         super().__init__()
-        self._djangos: dict[str, bool] = {}
+        self._loads: dict[str, Path | None] = {}
 
-    def is_djangos(self, template_name: str) -> bool:
-        """Whether ``template_name`` is Django's own widget template (no project template of
-        that name takes over); asked once per name."""
-        known = self._djangos.get(template_name)
-        if known is None:
+    def loads(self, template_name: str) -> Path | None:
+        """The file ``template_name`` loads (asked once per name)."""
+        if template_name not in self._loads:
             origin = self.get_template(template_name).origin  # type: ignore[attr-defined]
-            known = Path(origin.name).is_relative_to(DJANGO_FORM_TEMPLATES)
-            self._djangos[template_name] = known
-        return known
+            self._loads[template_name] = Path(origin.name).resolve() if origin.name else None
+        return self._loads[template_name]
 
     def render(
         self, template_name: str, context: dict[str, Any], request: HttpRequest | None = None
@@ -67,16 +64,16 @@ class SentierFormRenderer(TemplatesSetting):
         widget = context.get("widget")
         if isinstance(widget, dict) and "maxlength" in widget.get("attrs", {}):
             widget["attrs"] = {k: v for k, v in widget["attrs"].items() if k != "maxlength"}
-        drawn = widget_html.WIDGETS.get(template_name)
-        if drawn is not None and isinstance(widget, dict):
+        drawn = form_html.DRAWN.get(template_name)
+        if drawn is not None:
             draw, copied = drawn
-            if all(self.is_djangos(name) for name in copied):
+            if all(self.loads(name) == path for name, path in copied.items()):
                 try:
-                    html = draw(widget)
-                except KeyError:  # a widget's context without what the template reads
+                    html = draw(context)
+                except KeyError:  # a widget's context without what its template reads
                     html = None
                 if html is not None:
-                    return html
+                    return html.strip()
         return super().render(template_name, context, request)
 
 
