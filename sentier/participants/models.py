@@ -144,6 +144,13 @@ class Participant(models.Model):
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
 
+    def get_status_display(self) -> str:  # type: ignore[no-redef]  # the stubs declare Django's
+        """The status's label, as Django's would give it, for one translation: Django's builds the
+        table of every status's label (a translation each) at each call, once a row on a list."""
+        if self.status in FileStatus.values:
+            return str(FileStatus(self.status).label)
+        return self.status
+
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"

@@ -122,6 +122,13 @@ class Referral(models.Model):
     def __str__(self) -> str:
         return f"{self.participant} → {self.organization} ({self.get_status_display()})"
 
+    def get_status_display(self) -> str:  # type: ignore[no-redef]  # the stubs declare Django's
+        """The status's label, as Django's would give it, for one translation: Django's builds the
+        table of every status's label (a translation each) at each call, once a row on a list."""
+        if self.status in ReferralStatus.values:
+            return str(ReferralStatus(self.status).label)
+        return self.status
+
 
 class ReferralTransition(AppendOnly, models.Model):
     """One status change of a referral: the log of its life. Written once, never edited (a
