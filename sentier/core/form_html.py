@@ -43,6 +43,13 @@ QUOTE = '"'
 INPUT = "django/forms/widgets/input.html"
 ATTRS = "django/forms/widgets/attrs.html"
 SELECT_OPTION = "django/forms/widgets/select_option.html"
+MULTIPLE_INPUT = "django/forms/widgets/multiple_input.html"
+INPUT_OPTION = "django/forms/widgets/input_option.html"
+CHOICE_OPTIONS = (
+    "django/forms/widgets/radio_option.html",
+    "django/forms/widgets/checkbox_option.html",
+)
+CLASS = "class"
 
 
 def text(value: Any) -> str:
@@ -113,6 +120,37 @@ def select_html(widget: Mapping[str, Any]) -> str | None:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")
     return "".join(parts)
+
+
+def multiple_input_html(widget: Mapping[str, Any]) -> str | None:
+    """``django/forms/widgets/multiple_input.html`` (radio buttons, checkboxes drawn by
+    ``{{ field }}``) with Django's option templates; None for options drawn by another."""
+    attrs = widget["attrs"]
+    ident = attrs.get("id")
+    parts = [
+        f"<div{f' id={QUOTE}{text(ident)}{QUOTE}' if ident else ''}"
+        f"{f' class={QUOTE}{text(attrs[CLASS])}{QUOTE}' if attrs.get(CLASS) else ''}>"
+    ]
+    for group, options, _index in widget["optgroups"]:
+        if group:
+            parts.append(f"\n  <div><label>{text(group)}</label>")
+        for option in options:
+            if option["template_name"] not in CHOICE_OPTIONS or not option["wrap_label"]:
+                return None
+            # radio_option.html and checkbox_option.html add a line break of their own
+            parts.append(f"<div>\n    {input_option_html(option)}\n</div>")
+        if group:
+            parts.append("\n  </div>")
+    parts.append("\n</div>")
+    return "".join(parts)
+
+
+def input_option_html(option: Mapping[str, Any]) -> str:
+    """``django/forms/widgets/input_option.html`` for an option in its label (the template's
+    line breaks included)."""
+    ident = option["attrs"].get("id")
+    labelled = f" for={QUOTE}{text(ident)}{QUOTE}" if ident else ""
+    return f"<label{labelled}>{input_html(option)}\n {text(option['label'])}</label>\n"
 
 
 def choice_input_html(widget: Mapping[str, Any]) -> str:
@@ -235,6 +273,7 @@ INPUT_KINDS = (
     "tel",
     "url",
     "color",
+    "checkbox",
 )
 
 
@@ -268,6 +307,23 @@ DRAWN: dict[str, tuple[Draw, dict[str, Path]]] = {
             },
         )
         for kind in INPUT_KINDS
+    },
+    **{
+        f"django/forms/widgets/{kind}.html": (
+            _widget(multiple_input_html),
+            {
+                name: DJANGO_TEMPLATES / name
+                for name in (
+                    f"django/forms/widgets/{kind}.html",
+                    MULTIPLE_INPUT,
+                    *CHOICE_OPTIONS,
+                    INPUT_OPTION,
+                    INPUT,
+                    ATTRS,
+                )
+            },
+        )
+        for kind in ("radio", "checkbox_select")
     },
     "django/forms/widgets/textarea.html": (
         _widget(textarea_html),

@@ -83,6 +83,16 @@ class EveryWidgetForm(forms.Form):
         initial=["a", "c"],
     )
     maybe = forms.NullBooleanField(required=False)
+    grouped_radio = forms.ChoiceField(
+        widget=forms.RadioSelect(attrs={"id": "custom"}),
+        choices=[("Groupe", [("1", "Un"), ("2", "Deux")]), ("3", "Trois")],
+        required=False,
+    )
+    unlabelled_boxes = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple(attrs={"id": ""}),
+        choices=[("x", "X")],
+        required=False,
+    )
     radio = forms.ChoiceField(
         widget=forms.RadioSelect(attrs={"class": "extra"}),
         choices=[("oui", "Oui"), ("non", gettext_lazy("No"))],
@@ -126,6 +136,24 @@ def test_every_widget_draws_as_its_template(language: str, data: dict[str, Any] 
     assert 'name="name"' in new
     assert "maxlength" not in new
     assert ("qc-form-error" in new) is (data is INVALID)
+
+
+@pytest.mark.parametrize("language", ["fr-ca", "en-ca"])
+@pytest.mark.parametrize("data", [None, VALID, INVALID], ids=["unbound", "valid", "errors"])
+def test_each_widget_alone_draws_as_its_template(
+    language: str, data: dict[str, Any] | None
+) -> None:
+    """``{{ form.field }}`` as a page writes it: the widget without the field around it (radio
+    buttons and checkboxes in Django's own markup)."""
+    with translation.override(language):
+        for name in EveryWidgetForm.base_fields:
+            drawn = []
+            for renderer in (TemplateRenderer(), SentierFormRenderer()):
+                form = EveryWidgetForm(data=data)
+                form.renderer = renderer
+                drawn.append(str(form[name]))
+            assert drawn[1] == drawn[0], name
+            assert f'name="{name}' in drawn[1]
 
 
 def test_a_project_template_of_the_same_name_takes_over(settings: Any, tmp_path: Path) -> None:
