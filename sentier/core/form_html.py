@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from html import escape as html_escape
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms import BoundField
@@ -57,10 +57,11 @@ def text(value: Any) -> str:
     through localization and ``conditional_escape``, gives the same for a fifth of the calls."""
     kind = type(value)
     if kind is str:
-        return html_escape(value)
+        escaped: str = html_escape(value)
+        return escaped
     if kind is SafeString:
-        return value  # type: ignore[no-any-return]
-    return str(render_value_in_context(value, _CONTEXT))
+        return cast(str, value)
+    return str(render_value_in_context(value, _CONTEXT))  # type: ignore[arg-type]
 
 
 def as_s(value: Any) -> str:

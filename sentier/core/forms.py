@@ -51,8 +51,12 @@ class SentierFormRenderer(TemplatesSetting):
     def loads(self, template_name: str) -> Path | None:
         """The file ``template_name`` loads (asked once per name)."""
         if template_name not in self._loads:
-            origin = self.get_template(template_name).origin  # type: ignore[attr-defined]
-            self._loads[template_name] = Path(origin.name).resolve() if origin.name else None
+            template = self.get_template(template_name)
+            origin = getattr(template, "origin", None)
+            if origin is None or not origin.name:
+                self._loads[template_name] = None
+                return None
+            self._loads[template_name] = Path(origin.name).resolve()
         return self._loads[template_name]
 
     def render(

@@ -109,7 +109,8 @@ def sentier(request: HttpRequest) -> dict[str, Any]:
     key = _frame_key(request, current)
     kept = getattr(request, FRAME_ATTRIBUTE, None)
     if kept is not None and kept[0] == key:
-        return kept[1]
+        frame: dict[str, Any] = kept[1]
+        return frame
     frame = _frame(request, current)
     setattr(request, FRAME_ATTRIBUTE, (key, frame))
     return frame

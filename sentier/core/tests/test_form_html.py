@@ -196,7 +196,8 @@ def test_every_project_form_draws_as_before(personas: dict[str, Any], language: 
     drawn = 0
     with translation.override(language):
         for form_class in _project_form_classes():
-            for data in (None, {}):
+            empty: dict[str, Any] = {}
+            for data in (None, empty):
                 try:
                     form_class(data=data)
                 except (TypeError, KeyError, AttributeError):  # a form that needs its view's
