@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from django import forms
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy
 
 import sentier
 from sentier.core.forms import DATE_WIDGET, DATETIME_WIDGET, SentierFormRenderer
@@ -42,10 +42,13 @@ def both(make: Callable[[], forms.BaseForm]) -> tuple[str, str]:
     return drawn[0], drawn[1]
 
 
+#: A lazy label, as ``gettext_lazy`` gives one (without a message for the catalogs).
+later = lazy(str, str)
+
 GROUPED = [
     ("", "—"),
-    (gettext_lazy("Regions"), [(1, "Laval"), (2, mark_safe("<b>Montréal</b>"))]),
-    ("Autres", [("x&y", 'Quote " and <tag>'), (3.5, gettext_lazy("Other"))]),
+    (later("Regions"), [(1, "Laval"), (2, mark_safe("<b>Montréal</b>"))]),
+    ("Autres", [("x&y", 'Quote " and <tag>'), (3.5, later("Other"))]),
 ]
 
 
@@ -95,14 +98,14 @@ class EveryWidgetForm(forms.Form):
     )
     radio = forms.ChoiceField(
         widget=forms.RadioSelect(attrs={"class": "extra"}),
-        choices=[("oui", "Oui"), ("non", gettext_lazy("No"))],
+        choices=[("oui", "Oui"), ("non", later("No"))],
     )
     boxes = forms.MultipleChoiceField(
         widget=forms.CheckboxSelectMultiple(attrs={"data-flag": True, "data-off": False}),
         choices=[("fr", "Français"), ("en", "English"), ("a&b", '"A" & <B>')],
         initial=["en"],
     )
-    agree = forms.BooleanField(label=gettext_lazy("I agree"))
+    agree = forms.BooleanField(label=later("I agree"))
     split = forms.SplitDateTimeField(required=False)
 
 
