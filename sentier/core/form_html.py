@@ -1,7 +1,8 @@
 """The HTML of a form's fields written in Python, character for character what their templates
 give: ``core/forms/field.html`` (the SDG field: label, help text, errors, a group of radio
-buttons or checkboxes), Django's ``input.html`` family, ``textarea.html`` and ``select.html``
-with its options.
+buttons or checkboxes), Django's ``input.html`` family, ``textarea.html``, ``select.html`` with
+its options and ``multiple_input.html`` (radio buttons and checkboxes a page draws with
+``{{ field }}``).
 
 Why: a field went through its template and two more inclusions (help text, errors), every
 option of a ``<select>`` and every box of a checkbox group through two (the option, then its
@@ -281,6 +282,8 @@ INPUT_KINDS = (
 def _widget(
     draw: Callable[[Mapping[str, Any]], str | None],
 ) -> Callable[[Mapping[str, Any]], str | None]:
+    """A widget's drawing from its template's context (``widget``)."""
+
     def from_context(context: Mapping[str, Any]) -> str | None:
         widget = context.get("widget")
         return draw(widget) if isinstance(widget, dict) else None
@@ -289,6 +292,7 @@ def _widget(
 
 
 def _field(context: Mapping[str, Any]) -> str | None:
+    """The field's drawing from its template's context (``field``)."""
     field = context.get("field")
     return field_html(field) if isinstance(field, BoundField) else None
 
