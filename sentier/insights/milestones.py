@@ -240,6 +240,8 @@ class Reading:
         #: participants' columns, and those columns, read once for all of them (``_people``).
         self.sources: list[QuerySet[Any]] = []
         self.people: dict[int, tuple[Any, ...]] | None = None
+        #: The kinds read only for the participants who began a service (``load_milestones``).
+        self.served_only: frozenset[str] = frozenset()
 
 
 _reading: ContextVar[Reading | None] = ContextVar("sentier_insights_reading", default=None)
@@ -355,21 +357,26 @@ def loader(function: Loader) -> Loader:
     return function
 
 
-def load_milestones(scope: Scope, kinds: Iterable[str] | None = None) -> Milestones:
-    """Every milestone of the cases in ``scope`` (or of the given kinds only)."""
+def load_milestones(
+    scope: Scope, kinds: Iterable[str] | None = None, *, served_only: Iterable[str] = ()
+) -> Milestones:
+    """Every milestone of the cases in ``scope`` (or of the given kinds only). ``served_only``:
+    kinds read only for the participants who began a service, as ``Scope.served_only`` reads
+    them (the applications: see :func:`applications`), in the same reading as the others."""
     wanted = set(kinds) if kinds is not None else None
     found = Milestones()
     reading = Reading()
     reading.wanted = frozenset(wanted) if wanted is not None else None
+    reading.served_only = frozenset(served_only)
     chosen = [
         function
         for function in _LOADERS
         if wanted is None or wanted & set(getattr(function, "kinds", ()))
     ]
-    for function in chosen:
-        reading.sources.extend(getattr(function, "sources", lambda: ())())
     token = _reading.set(reading)
     try:
+        for function in chosen:
+            reading.sources.extend(getattr(function, "sources", lambda: ())())
         for function in chosen:
             found.extend(m for m in function(scope) if wanted is None or m.kind in wanted)
     finally:
@@ -412,11 +419,20 @@ def _agreed_service_plans() -> QuerySet[Any]:
     return ServicePlan.objects.filter(agreed_on__isnull=False)
 
 
-@_kinds(Kind.APPLICATION_SENT, sources=lambda: [_submitted()])
+def _submitted_read() -> QuerySet[Any]:
+    """The applications this reading reads: those of participants who began a service when it
+    asked for them alone (``load_milestones(served_only=…)``)."""
+    reading = _reading.get()
+    if reading is not None and Kind.APPLICATION_SENT in reading.served_only:
+        return _submitted().filter(served("participant_id"))
+    return _submitted()
+
+
+@_kinds(Kind.APPLICATION_SENT, sources=lambda: [_submitted_read()])
 def applications(scope: Scope) -> Iterator[Milestone]:
-    people = _people(scope, _submitted())
+    people = _people(scope, _submitted_read())
     rows = (
-        _regions_of(_submitted(), scope)
+        _regions_of(_submitted_read(), scope)
         .order_by()
         .values_list("id", "participant_id", "submitted_at", "channel")
     )

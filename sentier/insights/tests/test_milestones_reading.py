@@ -89,3 +89,16 @@ def test_the_served_applications_are_those_of_participants_who_began_a_service(
     assert sorted(laval, key=repr) == sorted(
         (m for m in found if m.dims["region"] == "13"), key=repr
     )
+
+
+def test_served_applications_read_with_the_other_kinds_are_those_read_alone(
+    journeys: None,
+) -> None:
+    kinds = [Kind.APPLICATION_SENT, Kind.SUPPORT_PLAN_AGREED, Kind.REFERRAL_ANSWERED]
+    together = load_milestones(Scope(), kinds=kinds, served_only=[Kind.APPLICATION_SENT])
+    alone = load_milestones(Scope(served_only=True), kinds=[Kind.APPLICATION_SENT])
+    assert together.of(Kind.APPLICATION_SENT) == list(alone)
+    assert together.of(Kind.SUPPORT_PLAN_AGREED) == list(
+        load_milestones(Scope(), kinds=[Kind.SUPPORT_PLAN_AGREED])
+    )
+    assert together.of(Kind.REFERRAL_ANSWERED)
