@@ -2,6 +2,9 @@
 capabilities already write (their rows' timestamps and transition logs). Nothing is copied into
 a table of its own: each loader reads one capability's rows, with the few participant columns a
 breakdown needs, and gives :class:`Milestone` values (issue 17, "Derive; don't duplicate").
+At a million files the big loaders read their rows alone and those columns once per reading
+for all of them (:func:`_people`): joining the participants to each table again was most of
+the cost of reading the milestones (docs/benchmarks.md, session 14, ms17).
 
 A milestone names its case (``"referral:12"``), the participant's id (never shown: it only ties
 an application to the first service that followed it), its kind, when it happened, and its
