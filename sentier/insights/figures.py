@@ -225,10 +225,7 @@ def read_milestones(scope: Scope, read: Reads) -> Milestones:
     who began a service, unless every application is needed."""
     if Kind.APPLICATION_SENT not in read.kinds or read.all_applications:
         return load_milestones(scope, kinds=read.kinds)
-    found = load_milestones(scope, kinds=read.kinds - {Kind.APPLICATION_SENT})
-    served = Scope(regions=scope.regions, served_only=True)
-    found.extend(load_milestones(served, kinds=[Kind.APPLICATION_SENT]))
-    return found
+    return load_milestones(scope, kinds=read.kinds, served_only=[Kind.APPLICATION_SENT])
 
 
 def compute(

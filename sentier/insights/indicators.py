@@ -213,11 +213,12 @@ def median_table(
     """Quartiles and median of ``days`` per group; shown only where the count behind them is."""
     counts = count_table(facts, by, grid, threshold, margins=by)
     days: dict[tuple[str, ...], list[float]] = defaultdict(list)
+    subsets = _subsets(len(by))
     for fact in facts:
         if fact.days is None:
             continue
         key = _group_of(fact, by)
-        for subset in _subsets(len(by)):
+        for subset in subsets:
             days[tuple(TOTAL if i in subset else v for i, v in enumerate(key))].append(fact.days)
     cells = []
     for count in counts:

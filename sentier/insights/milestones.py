@@ -2,6 +2,9 @@
 capabilities already write (their rows' timestamps and transition logs). Nothing is copied into
 a table of its own: each loader reads one capability's rows, with the few participant columns a
 breakdown needs, and gives :class:`Milestone` values (issue 17, "Derive; don't duplicate").
+At a million files the big loaders read their rows alone and those columns once per reading
+for all of them (:func:`_people`): joining the participants to each table again was most of
+the cost of reading the milestones (docs/benchmarks.md, session 14, ms17).
 
 A milestone names its case (``"referral:12"``), the participant's id (never shown: it only ties
 an application to the first service that followed it), its kind, when it happened, and its
@@ -17,19 +20,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from sentier.intake.models import Application, ApplicationStatus, Recommendation, ReviewStatus
 from sentier.network.models import Offer, OfferStatus
 from sentier.ontario.models import ActionPlan, ActionPlanReview, DeterminationPackage, OWApplication
 from sentier.paas.models import PlaceAllocation, Placement
+from sentier.participants.models import Participant
 from sentier.plans.models import (
     ActionKind,
     Extension,
@@ -235,26 +239,55 @@ class Reading:
         self.dims: dict[tuple[Any, ...], dict[str, str]] = {}
         #: The kinds asked for (``None``: every kind): a loader skips the queries of the others.
         self.wanted: frozenset[str] | None = None
+        #: The rows (not scoped) of the tables the loaders of this reading read without their
+        #: participants' columns, and those columns, read once for all of them (``_people``).
+        self.sources: list[QuerySet[Any]] = []
+        self.people: dict[int, tuple[Any, ...]] | None = None
+        #: The kinds read only for the participants who began a service (``load_milestones``).
+        self.served_only: frozenset[str] = frozenset()
 
 
 _reading: ContextVar[Reading | None] = ContextVar("sentier_insights_reading", default=None)
 
 
 def _dims(row: Mapping[str, Any], via: str, at: dt.datetime, **extra: str) -> dict[str, str]:
+    """A milestone's breakdown values from a ``values()`` row (the participant's columns under
+    ``via``)."""
+    person = tuple(row[name] for name in _person_values(via))
+    return _person_dims(person, at, extra)[0]
+
+
+def _person_dims(
+    person: Sequence[Any], at: dt.datetime, extra: Mapping[str, str]
+) -> tuple[dict[str, str], dt.date]:
+    """The breakdown values and the local day of a milestone at ``at``, from its participant's
+    columns in :data:`PERSON`'s order and its kind's own values: the day is computed here
+    once (the age band needs it), and the dicts are shared (see :class:`Reading`)."""
     reading = _reading.get() or Reading()
-    region = str(row[f"{via}region__code"])
+    region, program, language, birth_date = person
+    region = str(region)
     day = at.astimezone(reading.zone).date()
-    key = (
-        region,
-        row[f"{via}program__code"],
-        row[f"{via}preferred_language"],
-        age_band(row[f"{via}birth_date"], day),
-        *extra.items(),
-    )
+    key = (region, program, language, age_band(birth_date, day), *extra.items())
     dims = reading.dims.get(key)
     if dims is None:
-        dims = reading.dims[key] = breakdowns(reading, region, key[1], key[2], key[3], extra)
-    return dims
+        dims = reading.dims[key] = breakdowns(reading, region, program, language, key[3], extra)
+    return dims, day
+
+
+def _milestone(
+    kind: str,
+    at: dt.datetime,
+    case: str,
+    participant: int,
+    person: Sequence[Any],
+    **extra: str,
+) -> Milestone:
+    """A milestone with its breakdown values and its local day (kept, as ``Milestone.day``
+    would compute it)."""
+    dims, day = _person_dims(person, at, extra)
+    found = Milestone(kind, at, case, participant, dims)
+    found.__dict__["day"] = day
+    return found
 
 
 def breakdowns(
@@ -277,6 +310,36 @@ def breakdowns(
     return dims
 
 
+def _people(scope: Scope, *own: QuerySet[Any]) -> dict[int, tuple[Any, ...]]:
+    """The participant columns (:data:`PERSON`) of the scope's participants with a row among
+    the reading's sources (or ``own``), by id: read in one query for every loader of the
+    reading, instead of joining the participants (a million rows) to each table again."""
+    reading = _reading.get()
+    if reading is not None and reading.people is not None:
+        return reading.people
+    sources = reading.sources if reading is not None and reading.sources else list(own)
+    having = Q()
+    for rows in sources:
+        having |= Q(pk__in=rows.order_by().values("participant_id"))
+    found = Participant.objects.filter(scope.q(""), having).order_by().values_list("id", *PERSON)
+    people = {row[0]: row[1:] for row in found}
+    if reading is not None:
+        reading.people = people
+    return people
+
+
+def _regions_of(rows: QuerySet[Any], scope: Scope) -> QuerySet[Any]:
+    """The rows of the scope's regions when it names some, and of the participants who began a
+    service when it asks for them: the database leaves out the others' rows, without joining
+    the participants (the jurisdiction is :func:`_people`'s)."""
+    if scope.regions is not None:
+        in_regions = Participant.objects.filter(region__code__in=sorted(scope.regions))
+        rows = rows.filter(participant_id__in=in_regions.values("pk"))
+    if scope.served_only:
+        rows = rows.filter(served("participant_id"))
+    return rows
+
+
 def _wants(kind: str) -> bool:
     """Whether this reading asked for milestones of ``kind``."""
     reading = _reading.get()
@@ -297,62 +360,104 @@ def loader(function: Loader) -> Loader:
     return function
 
 
-def load_milestones(scope: Scope, kinds: Iterable[str] | None = None) -> Milestones:
-    """Every milestone of the cases in ``scope`` (or of the given kinds only)."""
+def load_milestones(
+    scope: Scope, kinds: Iterable[str] | None = None, *, served_only: Iterable[str] = ()
+) -> Milestones:
+    """Every milestone of the cases in ``scope`` (or of the given kinds only). ``served_only``:
+    kinds read only for the participants who began a service, as ``Scope.served_only`` reads
+    them (the applications: see :func:`applications`), in the same reading as the others."""
     wanted = set(kinds) if kinds is not None else None
     found = Milestones()
     reading = Reading()
     reading.wanted = frozenset(wanted) if wanted is not None else None
+    reading.served_only = frozenset(served_only)
+    chosen = [
+        function
+        for function in _LOADERS
+        if wanted is None or wanted & set(getattr(function, "kinds", ()))
+    ]
     token = _reading.set(reading)
     try:
-        for function in _LOADERS:
-            if wanted is not None and not wanted & set(getattr(function, "kinds", ())):
-                continue
+        for function in chosen:
+            reading.sources.extend(getattr(function, "sources", lambda: ())())
+        for function in chosen:
             found.extend(m for m in function(scope) if wanted is None or m.kind in wanted)
     finally:
         _reading.reset(token)
     zone = reading.zone
     for m in found:
-        # Each milestone's local day, once, with the zone read once (``Milestone.day``).
-        m.__dict__["day"] = m.at.astimezone(zone).date()
+        # Each milestone's local day, once, with the zone read once (``Milestone.day``); most
+        # loaders keep the day they computed for the age band.
+        if "day" not in m.__dict__:
+            m.__dict__["day"] = m.at.astimezone(zone).date()
     return found
 
 
-def _kinds(*kinds: str) -> Callable[[Loader], Loader]:
+def _kinds(
+    *kinds: str, sources: Callable[[], Sequence[QuerySet[Any]]] | None = None
+) -> Callable[[Loader], Loader]:
+    """Mark a loader with the kinds it gives and, for one that reads its rows without their
+    participants' columns (:func:`_people`), the rows whose participants it needs."""
+
     def mark(function: Loader) -> Loader:
         function.kinds = kinds  # type: ignore[attr-defined]
+        if sources is not None:
+            function.sources = sources  # type: ignore[attr-defined]
         return loader(function)
 
     return mark
 
 
-@_kinds(Kind.APPLICATION_SENT)
-def applications(scope: Scope) -> Iterator[Milestone]:
-    rows = (
-        Application.objects.filter(
-            scope.q("participant__"),
-            status=ApplicationStatus.SUBMITTED,
-            submitted_at__isnull=False,
-        )
-        .order_by()
-        .values("id", "participant_id", "submitted_at", "channel", *_person_values("participant__"))
+def _submitted() -> QuerySet[Any]:
+    return Application.objects.filter(
+        status=ApplicationStatus.SUBMITTED, submitted_at__isnull=False
     )
-    for row in rows:
-        yield Milestone(
-            Kind.APPLICATION_SENT,
-            row["submitted_at"],
-            f"application:{row['id']}",
-            row["participant_id"],
-            _dims(row, "participant__", row["submitted_at"], channel=row["channel"]),
-        )
 
 
-@_kinds(Kind.RECOMMENDATION, Kind.RECOMMENDATION_REVIEWED)
-def recommendations(scope: Scope) -> Iterator[Milestone]:
+def _sent() -> QuerySet[Any]:
+    return ReferralRow.objects.filter(sent_at__isnull=False)
+
+
+def _agreed_service_plans() -> QuerySet[Any]:
+    return ServicePlan.objects.filter(agreed_on__isnull=False)
+
+
+def _submitted_read() -> QuerySet[Any]:
+    """The applications this reading reads: those of participants who began a service when it
+    asked for them alone (``load_milestones(served_only=…)``)."""
+    reading = _reading.get()
+    if reading is not None and Kind.APPLICATION_SENT in reading.served_only:
+        return _submitted().filter(served("participant_id"))
+    return _submitted()
+
+
+@_kinds(Kind.APPLICATION_SENT, sources=lambda: [_submitted_read()])
+def applications(scope: Scope) -> Iterator[Milestone]:
+    people = _people(scope, _submitted_read())
     rows = (
-        Recommendation.objects.filter(scope.q("participant__"))
+        _regions_of(_submitted_read(), scope)
         .order_by()
-        .values(
+        .values_list("id", "participant_id", "submitted_at", "channel")
+    )
+    for pk, person, at, channel in rows:
+        columns = people.get(person)
+        if columns is not None:
+            yield _milestone(
+                Kind.APPLICATION_SENT, at, f"application:{pk}", person, columns, channel=channel
+            )
+
+
+@_kinds(
+    Kind.RECOMMENDATION,
+    Kind.RECOMMENDATION_REVIEWED,
+    sources=lambda: [Recommendation.objects.all()],
+)
+def recommendations(scope: Scope) -> Iterator[Milestone]:
+    people = _people(scope, Recommendation.objects.all())
+    rows = (
+        _regions_of(Recommendation.objects.all(), scope)
+        .order_by()
+        .values_list(
             "application_id",
             "participant_id",
             "created_at",
@@ -361,33 +466,29 @@ def recommendations(scope: Scope) -> Iterator[Milestone]:
             "final_path",
             "reviewed_at",
             "application__channel",
-            *_person_values("participant__"),
         )
     )
-    for row in rows:
-        case = f"application:{row['application_id']}"
-        extra = {"path": row["path"], "channel": row["application__channel"]}
-        yield Milestone(
-            Kind.RECOMMENDATION,
-            row["created_at"],
-            case,
-            row["participant_id"],
-            _dims(row, "participant__", row["created_at"], **extra),
-        )
-        if row["reviewed_at"] is not None and row["status"] != ReviewStatus.PENDING:
-            yield Milestone(
+    made, reviewed = _wants(Kind.RECOMMENDATION), _wants(Kind.RECOMMENDATION_REVIEWED)
+    for application, person, at, path, status, final_path, reviewed_at, channel in rows:
+        columns = people.get(person)
+        if columns is None:
+            continue
+        case = f"application:{application}"
+        if made:
+            yield _milestone(
+                Kind.RECOMMENDATION, at, case, person, columns, path=path, channel=channel
+            )
+        if reviewed and reviewed_at is not None and status != ReviewStatus.PENDING:
+            yield _milestone(
                 Kind.RECOMMENDATION_REVIEWED,
-                row["reviewed_at"],
+                reviewed_at,
                 case,
-                row["participant_id"],
-                _dims(
-                    row,
-                    "participant__",
-                    row["reviewed_at"],
-                    outcome=row["status"],
-                    final_path=row["final_path"] or row["path"],
-                    **extra,
-                ),
+                person,
+                columns,
+                outcome=status,
+                final_path=final_path or path,
+                path=path,
+                channel=channel,
             )
 
 
@@ -396,13 +497,23 @@ def recommendations(scope: Scope) -> Iterator[Milestone]:
     Kind.SUPPORT_PLAN_AGREED,
     Kind.SUPPORT_PLAN_EXTENDED,
     Kind.SUPPORT_PLAN_ENDED,
+    sources=lambda: [SupportPlan.objects.all()],
 )
 def support_plans(scope: Scope) -> Iterator[Milestone]:
+    agreed, ended = _wants(Kind.SUPPORT_PLAN_AGREED), _wants(Kind.SUPPORT_PLAN_ENDED)
+    proposed, extended = _wants(Kind.SUPPORT_PLAN_PROPOSED), _wants(Kind.SUPPORT_PLAN_EXTENDED)
+    people = _people(scope, SupportPlan.objects.all())
+    scoped = _regions_of(SupportPlan.objects.all(), scope)
+    rows = scoped
+    if not proposed and not extended:
+        # Only the plans with a step asked for: the others give no milestone.
+        rows = rows.filter(
+            (Q(agreed_at__isnull=False) if agreed else Q(pk__in=[]))
+            | (Q(ended_at__isnull=False) if ended else Q(pk__in=[]))
+        )
     plans = {
-        row["id"]: row
-        for row in SupportPlan.objects.filter(scope.q("participant__"))
-        .order_by()
-        .values(
+        row[0]: (*row, *people[row[1]])
+        for row in rows.order_by().values_list(
             "id",
             "participant_id",
             "request_channel",
@@ -410,96 +521,102 @@ def support_plans(scope: Scope) -> Iterator[Milestone]:
             "ended_at",
             "end_reason",
             "ended_by__role",
-            *_person_values("participant__"),
         )
+        if row[1] in people
     }
 
-    def milestone(kind: str, plan: Mapping[str, Any], at: dt.datetime, **extra: str) -> Milestone:
-        extra = {"channel": plan["request_channel"] or "", **extra}
-        return Milestone(
+    def milestone(kind: str, plan: Sequence[Any], at: dt.datetime, **extra: str) -> Milestone:
+        return _milestone(
             kind,
             at,
-            f"support_plan:{plan['id']}",
-            plan["participant_id"],
-            _dims(plan, "participant__", at, **extra),
+            f"support_plan:{plan[0]}",
+            plan[1],
+            plan[7:],
+            channel=plan[2] or "",
+            **extra,
         )
 
-    proposed = (
-        PlanTransition.objects.filter(plan_id__in=plans, to_status=PlanStatus.PROPOSED)
+    ids = scoped.order_by().values("id")
+    transitions = (
+        PlanTransition.objects.filter(plan_id__in=ids, to_status=PlanStatus.PROPOSED)
         .order_by("plan_id", "at")
         .values_list("plan_id", "at")
     )
     seen: set[int] = set()
-    for plan_id, at in proposed if _wants(Kind.SUPPORT_PLAN_PROPOSED) else ():
-        if plan_id not in seen:
+    for plan_id, at in transitions if proposed else ():
+        if plan_id not in seen and plan_id in plans:
             seen.add(plan_id)
             yield milestone(Kind.SUPPORT_PLAN_PROPOSED, plans[plan_id], at)
     for plan in plans.values():
-        if plan["agreed_at"] is not None:
-            yield milestone(Kind.SUPPORT_PLAN_AGREED, plan, plan["agreed_at"])
-        if plan["ended_at"] is not None:
+        if agreed and plan[3] is not None:
+            yield milestone(Kind.SUPPORT_PLAN_AGREED, plan, plan[3])
+        if ended and plan[4] is not None:
             yield milestone(
                 Kind.SUPPORT_PLAN_ENDED,
                 plan,
-                plan["ended_at"],
-                end_reason=plan["end_reason"] or "unknown",
-                ended_by=plan["ended_by__role"] or "unknown",
+                plan[4],
+                end_reason=plan[5] or "unknown",
+                ended_by=plan[6] or "unknown",
             )
     extensions = Extension.objects.filter(
-        plan_id__in=plans, status=ExtensionStatus.GRANTED, decided_at__isnull=False
+        plan_id__in=ids, status=ExtensionStatus.GRANTED, decided_at__isnull=False
     ).values_list("plan_id", "decided_at")
-    for plan_id, decided_at in extensions if _wants(Kind.SUPPORT_PLAN_EXTENDED) else ():
-        if decided_at is not None:
+    for plan_id, decided_at in extensions if extended else ():
+        if decided_at is not None and plan_id in plans:
             yield milestone(Kind.SUPPORT_PLAN_EXTENDED, plans[plan_id], decided_at)
 
 
-@_kinds(Kind.SERVICE_PLAN_REQUESTED, Kind.SERVICE_PLAN_DECIDED, Kind.SERVICE_PLAN_AGREED)
+@_kinds(
+    Kind.SERVICE_PLAN_REQUESTED,
+    Kind.SERVICE_PLAN_DECIDED,
+    Kind.SERVICE_PLAN_AGREED,
+    sources=lambda: [ServicePlanRequest.objects.all(), _agreed_service_plans()],
+)
 def service_plans(scope: Scope) -> Iterator[Milestone]:
+    requested, decided = _wants(Kind.SERVICE_PLAN_REQUESTED), _wants(Kind.SERVICE_PLAN_DECIDED)
+    people = _people(scope, ServicePlanRequest.objects.all(), _agreed_service_plans())
     rows = (
-        ServicePlanRequest.objects.filter(scope.q("participant__"))
+        _regions_of(ServicePlanRequest.objects.all(), scope)
         .order_by()
-        .values(
+        .values_list(
             "id",
             "participant_id",
             "requested_at",
             "initiator_kind",
             "status",
             "decided_at",
-            *_person_values("participant__"),
         )
     )
-    for row in rows:
-        case = f"service_plan_request:{row['id']}"
-        extra = {"initiator": row["initiator_kind"]}
-        yield Milestone(
-            Kind.SERVICE_PLAN_REQUESTED,
-            row["requested_at"],
-            case,
-            row["participant_id"],
-            _dims(row, "participant__", row["requested_at"], **extra),
-        )
-        if row["decided_at"] is not None and row["status"] != RequestStatus.PENDING:
-            yield Milestone(
+    for pk, person, at, initiator, status, decided_at in rows if requested or decided else ():
+        columns = people.get(person)
+        if columns is None:
+            continue
+        case = f"service_plan_request:{pk}"
+        if requested:
+            yield _milestone(
+                Kind.SERVICE_PLAN_REQUESTED, at, case, person, columns, initiator=initiator
+            )
+        if decided and decided_at is not None and status != RequestStatus.PENDING:
+            yield _milestone(
                 Kind.SERVICE_PLAN_DECIDED,
-                row["decided_at"],
+                decided_at,
                 case,
-                row["participant_id"],
-                _dims(row, "participant__", row["decided_at"], outcome=row["status"], **extra),
+                person,
+                columns,
+                outcome=status,
+                initiator=initiator,
             )
     agreed = (
-        ServicePlan.objects.filter(scope.q("participant__"), agreed_on__isnull=False)
+        _regions_of(_agreed_service_plans(), scope)
         .order_by()
-        .values("id", "participant_id", "agreed_on", *_person_values("participant__"))
+        .values_list("id", "participant_id", "agreed_on")
     )
-    for row in agreed:
-        at = _at_day(row["agreed_on"])
-        yield Milestone(
-            Kind.SERVICE_PLAN_AGREED,
-            at,
-            f"service_plan:{row['id']}",
-            row["participant_id"],
-            _dims(row, "participant__", at),
-        )
+    for pk, person, agreed_on in agreed if _wants(Kind.SERVICE_PLAN_AGREED) else ():
+        columns = people.get(person)
+        if columns is None:
+            continue
+        at = _at_day(agreed_on)
+        yield _milestone(Kind.SERVICE_PLAN_AGREED, at, f"service_plan:{pk}", person, columns)
 
 
 #: The statuses a referral reaches when the organization takes the person in.
@@ -523,99 +640,93 @@ CLOSED_STATUSES = frozenset(
     Kind.EO_REFERRED,
     Kind.EO_ACCEPTED,
     Kind.EO_ACTIVE,
+    sources=lambda: [_sent()],
 )
 def referrals(scope: Scope) -> Iterator[Milestone]:
     """Québec referrals, and in Ontario the Employment Ontario referrals made at the grant."""
+    people = _people(scope, _sent())
+    sent = _regions_of(_sent(), scope)
     referral_rows = {
-        row["id"]: row
-        for row in ReferralRow.objects.filter(scope.q("participant__"), sent_at__isnull=False)
-        .order_by()
-        .values("id", "participant_id", "sent_at", "kind", *_person_values("participant__"))
+        row[0]: (*row, *people[row[1]])
+        for row in sent.order_by().values_list("id", "participant_id", "sent_at", "kind")
+        if row[1] in people
     }
+    ids = sent.order_by().values("id")
     ontario = current_jurisdiction() == "ON"
     fast_tracked = (
-        set(
-            OWApplication.objects.filter(referral_id__in=referral_rows).values_list(
-                "referral_id", flat=True
-            )
-        )
+        set(OWApplication.objects.filter(referral_id__in=ids).values_list("referral_id", flat=True))
         if ontario
         else set()
     )
 
-    def milestone(kind: str, row: Mapping[str, Any], at: dt.datetime, **extra: str) -> Milestone:
-        return Milestone(
-            kind,
-            at,
-            f"referral:{row['id']}",
-            row["participant_id"],
-            _dims(row, "participant__", at, service=row["kind"] or "other", **extra),
-        )
+    def milestone(kind: str, row: Sequence[Any], at: dt.datetime, **extra: str) -> Milestone:
+        case = f"referral:{row[0]}"
+        return _milestone(kind, at, case, row[1], row[4:], service=row[3] or "other", **extra)
 
+    wants = {kind: _wants(kind) for kind in getattr(referrals, "kinds", ())}
     for row in referral_rows.values():
-        kind = Kind.EO_REFERRED if row["id"] in fast_tracked else Kind.REFERRAL_SENT
-        yield milestone(kind, row, row["sent_at"])
+        kind = Kind.EO_REFERRED if row[0] in fast_tracked else Kind.REFERRAL_SENT
+        if wants[kind]:
+            yield milestone(kind, row, row[2])
+    answers = wants[Kind.REFERRAL_ANSWERED] or wants[Kind.EO_ACCEPTED]
+    contacts = wants[Kind.REFERRAL_FIRST_CONTACT] or wants[Kind.EO_ACTIVE]
+    closings = wants[Kind.REFERRAL_CLOSED]
     transitions = (
-        ReferralTransition.objects.filter(referral_id__in=referral_rows)
+        ReferralTransition.objects.filter(referral_id__in=ids)
         .order_by("referral_id", "at", "id")
         .values_list("referral_id", "from_status", "to_status", "at")
     )
     answered: set[int] = set()
     contacted: set[int] = set()
-    for referral_id, from_status, to_status, at in transitions:
-        row = referral_rows[referral_id]
+    for referral_id, from_status, to_status, at in (
+        transitions if answers or contacts or closings else ()
+    ):
+        if referral_id not in referral_rows:
+            continue  # a referral of a participant out of the scope
         eo = referral_id in fast_tracked
         if (
-            from_status == ReferralStatus.REQUESTED
+            answers
+            and from_status == ReferralStatus.REQUESTED
             and to_status in {ReferralStatus.ACCEPTED, ReferralStatus.REJECTED}
             and referral_id not in answered
         ):
             answered.add(referral_id)
             outcome = "accepted" if to_status == ReferralStatus.ACCEPTED else "rejected"
             if eo and outcome == "accepted":
-                yield milestone(Kind.EO_ACCEPTED, row, at)
+                yield milestone(Kind.EO_ACCEPTED, referral_rows[referral_id], at)
             elif not eo:
-                yield milestone(Kind.REFERRAL_ANSWERED, row, at, outcome=outcome)
-        if to_status == ReferralStatus.IN_PROGRESS and referral_id not in contacted:
+                yield milestone(
+                    Kind.REFERRAL_ANSWERED, referral_rows[referral_id], at, outcome=outcome
+                )
+        if contacts and to_status == ReferralStatus.IN_PROGRESS and referral_id not in contacted:
             contacted.add(referral_id)
-            yield milestone(Kind.EO_ACTIVE if eo else Kind.REFERRAL_FIRST_CONTACT, row, at)
-        if to_status in CLOSED_STATUSES and not eo:
+            kind = Kind.EO_ACTIVE if eo else Kind.REFERRAL_FIRST_CONTACT
+            yield milestone(kind, referral_rows[referral_id], at)
+        if closings and to_status in CLOSED_STATUSES and not eo:
+            row = referral_rows[referral_id]
             yield milestone(Kind.REFERRAL_CLOSED, row, at, outcome=str(to_status))
 
 
-@_kinds(Kind.PAAS_STARTED, Kind.PAAS_ENDED)
+@_kinds(Kind.PAAS_STARTED, Kind.PAAS_ENDED, sources=lambda: [Placement.objects.all()])
 def paas_placements(scope: Scope) -> Iterator[Milestone]:
+    people = _people(scope, Placement.objects.all())
     rows = (
-        Placement.objects.filter(scope.q("participant__"))
+        _regions_of(Placement.objects.all(), scope)
         .order_by()
-        .values(
-            "id",
-            "participant_id",
-            "start_date",
-            "end_date",
-            "exit_outcome",
-            *_person_values("participant__"),
-        )
+        .values_list("id", "participant_id", "start_date", "end_date", "exit_outcome")
     )
-    for row in rows:
-        case = f"paas:{row['id']}"
-        start = _at_day(row["start_date"])
-        yield Milestone(
-            Kind.PAAS_STARTED,
-            start,
-            case,
-            row["participant_id"],
-            _dims(row, "participant__", start),
-        )
-        if row["end_date"] is not None:
-            end = _at_day(row["end_date"])
-            yield Milestone(
-                Kind.PAAS_ENDED,
-                end,
-                case,
-                row["participant_id"],
-                _dims(row, "participant__", end, outcome=row["exit_outcome"] or "other"),
-            )
+    started, ended = _wants(Kind.PAAS_STARTED), _wants(Kind.PAAS_ENDED)
+    for pk, person, start_date, end_date, exit_outcome in rows:
+        columns = people.get(person)
+        if columns is None:
+            continue
+        case = f"paas:{pk}"
+        if started:
+            yield _milestone(Kind.PAAS_STARTED, _at_day(start_date), case, person, columns)
+        if ended and end_date is not None:
+            end = _at_day(end_date)
+            outcome = exit_outcome or "other"
+            yield _milestone(Kind.PAAS_ENDED, end, case, person, columns, outcome=outcome)
 
 
 @_kinds(Kind.OFFER_ANSWERED)
@@ -626,25 +737,18 @@ def waiting_list_offers(scope: Scope) -> Iterator[Milestone]:
             status__in=[OfferStatus.ACCEPTED, OfferStatus.DECLINED, OfferStatus.EXPIRED],
         )
         .order_by()
-        .values(
+        .values_list(
             "id",
             "entry__participant_id",
-            "offered_at",
             "responded_at",
             "respond_by",
             "status",
             *_person_values("entry__participant__"),
         )
     )
-    for row in rows:
-        at = row["responded_at"] or row["respond_by"]
-        yield Milestone(
-            Kind.OFFER_ANSWERED,
-            at,
-            f"offer:{row['id']}",
-            row["entry__participant_id"],
-            _dims(row, "entry__participant__", at, outcome=row["status"]),
-        )
+    for pk, person, responded_at, respond_by, status, *columns in rows:
+        at = responded_at or respond_by
+        yield _milestone(Kind.OFFER_ANSWERED, at, f"offer:{pk}", person, columns, outcome=status)
 
 
 @_kinds(
