@@ -136,7 +136,11 @@ def record(build: Callable[[], Mapping[str, Model]]) -> Recording:
         mark = written.mark()
         savepoint = transaction.savepoint()
         start = timezone.now()
-        returned = build()
+        try:
+            returned = build()
+        except BaseException:
+            transaction.savepoint_rollback(savepoint)
+            raise
         end = timezone.now()
         tables = sorted(written.since(mark))
         after = {table: database.read(table) for table in tables}
