@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from sentier.accounts.models import Role, User
 from sentier.core.models import Transition
@@ -19,6 +21,7 @@ from sentier.ontario.models import (
 )
 from sentier.ontario.timeline_kinds import OntarioEventKind
 from sentier.participants.models import TimelineEvent
+from sentier.reference.loading import LoadReport, load_ontario_data
 from sentier.reference.models import FirstNationsSite, Region
 
 ON_GOOD: dict[str, dict[str, Any]] = {
@@ -41,7 +44,15 @@ ON_GOOD: dict[str, dict[str, Any]] = {
 }
 
 
-def make_ontario_personas() -> dict[str, Any]:
+def build_ontario_world() -> dict[str, User]:
+    """The Ontario reference data (``load_ontario_data``) and the Ontario personas; what the
+    ``ontario`` fixture puts back in each test (``SENTIER_JURISDICTION=on`` set first)."""
+    with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        load_ontario_data(LoadReport())
+    return make_ontario_personas()
+
+
+def make_ontario_personas() -> dict[str, User]:
     toronto = Region.objects.get(code="ON33")
     ottawa = Region.objects.get(code="ON23")
 

@@ -55,10 +55,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sentier.consent.texts import TEXT_VERSION
 from sentier.core.jurisdiction import APP_JURISDICTION
+from sentier.core.testing.written import Written
 from sentier.network.models import Service
 from sentier.ontario.demo import submit_ontario_application
 from sentier.ontario.tests.access_world import PERSONAS, Rows, World, build_world
-from sentier.ontario.tests.written import Written
 from sentier.participants.forms import ParticipantDetailsForm
 from sentier.participants.models import Participant
 

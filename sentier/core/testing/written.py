@@ -1,9 +1,10 @@
 """Which tables a block of code wrote to, told by the database itself.
 
-The access matrix must show that a refused try left every row as it was. Reading every table
-after each of its thousand tries was half the test's time; the database can say instead which
-tables a try wrote to at all, and only those are read again and compared in full (a table no
-row was written to is as it was).
+The Ontario access matrix must show that a refused try left every row as it was. Reading every
+table after each of its thousand tries was half the test's time; the database can say instead
+which tables a try wrote to at all, and only those are read again and compared in full (a table
+no row was written to is as it was). A world built once per process (``replay``) reads the same
+way which tables its build wrote to.
 
 - PostgreSQL counts, per table, the rows each statement of the current transaction inserted,
   updated or deleted (``pg_stat_xact_user_tables``); the rows of a savepoint rolled back since
