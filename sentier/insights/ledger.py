@@ -14,7 +14,7 @@ day); ``tests/test_ledger.py`` compares them after random changes.
 
 **The stamps** are the rows' history (django-simple-history: one indexed ``history_date`` per
 save or deletion, deletions included), of the counted row itself and of every row its group
-depends on (:data:`SOURCES`: the participant's region, program and language, an application's
+depends on (:func:`sources`: the participant's region, program and language, an application's
 channel, the role of who ended a plan, an Ontario Works grant that fast-tracks a referral).
 A referral's transitions keep no history (they are only ever added): each is read again with
 its referral, whose status moves when one is added. A save is stamped when it is made, not
@@ -66,7 +66,7 @@ from sentier.serviceplans.models import ServicePlanRequest
 #: still open then commits later, with its earlier stamp).
 OVERLAP = dt.timedelta(hours=1)
 #: Rows read, compared and written at a time.
-CHUNK = 2000
+CHUNK = 10_000
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Source:
     column: str = "id"
 
 
-def _sources() -> dict[str, tuple[Source, ...]]:
+def sources() -> dict[str, tuple[Source, ...]]:
     user = get_user_model()
     of = {
         Application: (Source(Application, "id"), Source(Participant, "participant_id")),
@@ -164,7 +164,9 @@ def places(
         rows = rows.filter(id__in=ids)
     made: dict[tuple[Any, ...], str] = {}
     values = rows.order_by().values("id", moment, *person, *counter.columns)
-    for row in values.iterator(chunk_size=CHUNK):
+    # Every row: a cursor that fetches by chunks; a chunk of ids: one fetch (a server-side
+    # cursor costs more round trips than the rows).
+    for row in values.iterator(chunk_size=CHUNK) if ids is None else values:
         at = row[moment]
         day = at if counter.is_date else at.astimezone(reading.zone).date()
         key = tuple(row[name] for name in (*person, *counter.columns))
@@ -234,7 +236,7 @@ def touched(kind: str, since: dt.datetime) -> list[int]:
     change of their own or of a row their group depends on (deleted rows included)."""
     model = COUNTERS[kind].rows().model
     found: set[int] = set()
-    for source in _sources()[kind]:
+    for source in sources()[kind]:
         history = source.model.history.model  # type: ignore[attr-defined]
         stamped = (
             history.objects.filter(history_date__gte=since)
@@ -295,9 +297,12 @@ def refresh(now: dt.datetime | None = None) -> Refreshed | None:
 def _move(kind: str, counter: Counter, reading: Reading, ids: Sequence[int]) -> int:
     """Put these rows of ``kind`` where they are counted now; how many moved."""
     now = dict(places(counter, reading, ids))
+    entries = LedgerEntry.objects.filter(kind=kind, row_id__in=ids).order_by()
     old = {
-        entry.row_id: entry
-        for entry in LedgerEntry.objects.filter(kind=kind, row_id__in=ids).select_related("group")
+        row_id: (pk, Place(day, month, dims))
+        for pk, row_id, day, month, dims in entries.values_list(
+            "pk", "row_id", "day", "group__month", "group__dims"
+        )
     }
     delta: dict[tuple[str, str], int] = defaultdict(int)
     gone: list[int] = []
@@ -308,10 +313,11 @@ def _move(kind: str, counter: Counter, reading: Reading, ids: Sequence[int]) -> 
         if entry is None and place is None:
             continue
         if entry is not None:
-            if Place(entry.day, entry.group.month, entry.group.dims) == place:
+            pk, was = entry
+            if was == place:
                 continue
-            delta[(entry.group.month, entry.group.dims)] -= 1
-            gone.append(entry.pk)
+            delta[(was.month, was.dims)] -= 1
+            gone.append(pk)
         changed += 1
         if place is not None:
             delta[(place.month, place.dims)] += 1

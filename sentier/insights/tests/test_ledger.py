@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from django.db import models
 from django.db.models import ProtectedError
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from sentier.insights import demo, figures, ledger
@@ -334,3 +335,24 @@ def test_the_first_scheduled_refresh_of_a_day_is_in_full(journeys: dict[str, Any
     tomorrow = now + dt.timedelta(days=1)
     assert figures.full_due(tomorrow)
     assert not figures.full_due(now + dt.timedelta(seconds=1))
+
+
+@override_settings(SENTIER_INSIGHTS_INLINE_FILES=0)
+def test_the_page_says_when_each_part_was_computed(
+    journeys: dict[str, Any], client_for: Any
+) -> None:
+    now = timezone.now()
+    figures.refresh_scheduled(now)
+    later = now + dt.timedelta(minutes=10)
+    assert not figures.refresh_scheduled(later).full
+    page = client_for("analyst").get("/fr-ca/insights/")
+    assert page.status_code == 200
+    parts = page.context["report"].parts
+    assert parts is not None
+    assert parts["counted"] == later
+    assert parts["read"] == parts["pilots"] < later
+    text = page.content.decode()
+    assert "data-parts" in text
+    for at in (later, parts["read"]):
+        local = timezone.localtime(at)
+        assert f"{local.hour} h {local.minute:02d}" in text  # the local moment of each part
