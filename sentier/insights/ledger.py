@@ -266,8 +266,7 @@ class Refreshed:
 def reference_changed(since: dt.datetime) -> bool:
     """A region or program saved since: their codes are in the groups (a full rebuild)."""
     return any(
-        model.history.filter(history_date__gte=since).exists()
-        for model in (Region, Program)
+        model.history.filter(history_date__gte=since).exists() for model in (Region, Program)
     )
 
 

@@ -14,10 +14,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import models
 from django.db.models import ProtectedError
 from django.test.utils import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sentier.insights import demo, figures, ledger
 from sentier.insights.counts import COUNTERS, count_milestones
@@ -32,9 +33,12 @@ from sentier.intake.models import (
     Recommendation,
     ReviewStatus,
 )
+from sentier.ontario import demo as ontario_demo
+from sentier.ontario.models import OWApplication
 from sentier.paas.models import ExitOutcome, Placement
 from sentier.participants.models import Participant
 from sentier.plans.models import EndReason, Extension, ExtensionStatus, SupportPlan
+from sentier.reference.loading import LoadReport, load_ontario_data
 from sentier.reference.models import Program, Region
 from sentier.reference.selectors import current_jurisdiction
 from sentier.referrals.models import Referral, ReferralTransition, Side
@@ -289,7 +293,7 @@ def test_a_region_saved_asks_for_a_build(journeys: dict[str, Any]) -> None:
     assert ledger.refresh() is None
 
 
-def counted_cells(rows: list[ComputedFigures]) -> dict[str, Any]:
+def counted_cells(rows: list[ComputedFigures]) -> dict[tuple[str, str], Any]:
     """The stored cells of each question's flows and rates."""
     found = {}
     for row in rows:
@@ -356,3 +360,30 @@ def test_the_page_says_when_each_part_was_computed(
     for at in (later, parts["read"]):
         local = timezone.localtime(at)
         assert f"{local.hour} h {local.minute:02d}" in text  # the local moment of each part
+
+
+@pytest.fixture
+def ontario(settings: Any) -> None:
+    settings.SENTIER_JURISDICTION = "on"
+    with translation.override(django_settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        load_ontario_data(LoadReport())
+    ontario_demo.load_demo()
+
+
+def test_in_ontario_a_refreshed_ledger_counts_as_the_database(ontario: None) -> None:
+    ledger.build()
+    rng = random.Random(47)
+    for _ in range(10):
+        move_participant(rng)
+    grants = list(OWApplication.objects.filter(referral__isnull=False)[:3])
+    assert grants  # the demo fast-tracks some
+    for grant in grants:
+        grant.referral = None  # no longer fast-tracked: counted as a referral again
+        grant.save()
+    refreshed = ledger.refresh()
+    assert refreshed is not None
+    assert sum(refreshed.moved.values()) > 0
+    assert_groups_hold_their_entries()
+    period = default_period()
+    full = tallies(count_milestones(Scope(), period, COUNTERS))
+    assert tallies(ledger.counted(period, COUNTERS)) == full
