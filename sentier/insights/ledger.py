@@ -44,7 +44,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from sentier.insights.catalogue import catalogue_version
@@ -59,7 +59,7 @@ from sentier.participants.models import Participant
 from sentier.plans.models import Extension, SupportPlan
 from sentier.reference.models import Program, Region
 from sentier.reference.selectors import current_jurisdiction
-from sentier.referrals.models import Referral
+from sentier.referrals.models import Referral, ReferralTransition
 from sentier.serviceplans.models import ServicePlanRequest
 
 #: Changes stamped this long before the last refresh are read again (a transaction that was
@@ -73,57 +73,58 @@ CHUNK = 10_000
 class Source:
     """Rows whose saves can move a counted row's group: ``model``'s history since a moment
     gives the values of its ``column``; the counted rows are those whose ``path`` holds one
-    (``path`` ``"id"``: the counted row itself, found even when it was deleted)."""
+    (``path`` ``"id"``: the counted row itself, found even when it was deleted).
+
+    ``fields``: only the saves that changed one of these fields or ``column`` (against the
+    row's previous history record), its creations and its deletions count, and ``column``'s
+    value before the change counts too (a grant that no longer fast-tracks its referral). A
+    participant saved for a new address moves none of its rows; a user signing in (their last
+    sign-in saved) moves none of the plans they ended."""
 
     model: type[models.Model]
     path: str
     column: str = "id"
+    fields: tuple[str, ...] = ()
+
+
+#: What a participant's saves change in a row's group (its region, program and language).
+PERSON = ("region_id", "program_id", "preferred_language")
 
 
 def sources() -> dict[str, tuple[Source, ...]]:
-    user = get_user_model()
-    of = {
-        Application: (Source(Application, "id"), Source(Participant, "participant_id")),
+    """Per kind, whose saves can move its rows' groups."""
+    person = Source(Participant, "participant_id", fields=PERSON)
+    of: dict[type[models.Model], tuple[Source, ...]] = {
+        Application: (Source(Application, "id"), person),
         Recommendation: (
             Source(Recommendation, "id"),
-            Source(Application, "application_id"),
-            Source(Participant, "participant_id"),
+            Source(Application, "application_id", fields=("channel",)),
+            person,
+        ),
+        SupportPlan: (
+            Source(SupportPlan, "id"),
+            person,
+            Source(get_user_model(), "ended_by_id", fields=("role",)),
         ),
         Extension: (
             Source(Extension, "id"),
-            Source(SupportPlan, "plan_id"),
-            Source(Participant, "plan__participant_id"),
+            Source(SupportPlan, "plan_id", fields=("request_channel", "participant_id")),
+            Source(Participant, "plan__participant_id", fields=PERSON),
         ),
-        ServicePlanRequest: (
-            Source(ServicePlanRequest, "id"),
-            Source(Participant, "participant_id"),
+        ServicePlanRequest: (Source(ServicePlanRequest, "id"), person),
+        Referral: (
+            Source(Referral, "id"),
+            person,
+            Source(OWApplication, "id", column="referral_id", fields=("referral_id",)),
         ),
-        Placement: (Source(Placement, "id"), Source(Participant, "participant_id")),
+        ReferralTransition: (
+            Source(Referral, "referral_id"),
+            Source(Participant, "referral__participant_id", fields=PERSON),
+            Source(OWApplication, "referral_id", column="referral_id", fields=("referral_id",)),
+        ),
+        Placement: (Source(Placement, "id"), person),
     }
-    found: dict[str, tuple[Source, ...]] = {}
-    for kind, counter in COUNTERS.items():
-        model = counter.rows().model
-        if model is SupportPlan:
-            found[kind] = (
-                Source(SupportPlan, "id"),
-                Source(Participant, "participant_id"),
-                Source(user, "ended_by_id"),
-            )
-        elif model is Referral:
-            found[kind] = (
-                Source(Referral, "id"),
-                Source(Participant, "participant_id"),
-                Source(OWApplication, "id", column="referral_id"),
-            )
-        elif model.__name__ == "ReferralTransition":
-            found[kind] = (
-                Source(Referral, "referral_id"),
-                Source(Participant, "referral__participant_id"),
-                Source(OWApplication, "referral_id", column="referral_id"),
-            )
-        else:
-            found[kind] = of[model]
-    return found
+    return {kind: of[counter.rows().model] for kind, counter in COUNTERS.items()}
 
 
 def basis() -> str:
@@ -231,27 +232,59 @@ def _create(entries: Iterable[LedgerEntry]) -> None:
 # ---- refreshing ----
 
 
-def touched(kind: str, since: dt.datetime) -> list[int]:
+def touched(kind: str, since: dt.datetime, known: dict[Any, Any] | None = None) -> list[int]:
     """The ids of the rows of ``kind`` whose group may have moved since ``since``: those with a
-    change of their own or of a row their group depends on (deleted rows included)."""
+    change of their own or of a row their group depends on (deleted rows included).
+    ``known``: what one refresh has found already (a participant's saves serve every kind,
+    a plan's rows both its kinds)."""
+    known = {} if known is None else known
     model = COUNTERS[kind].rows().model
+    key = (model, sources()[kind])
+    if key in known:
+        return list(known[key])
     found: set[int] = set()
     for source in sources()[kind]:
-        history = source.model.history.model  # type: ignore[attr-defined]
-        stamped = (
-            history.objects.filter(history_date__gte=since)
-            .exclude(**{f"{source.column}__isnull": True})
-            .values_list(source.column, flat=True)
-            .distinct()
-        )
-        values = list(stamped)
+        saves = (source.model, source.column, source.fields)
+        if saves not in known:
+            known[saves] = sorted(stamped(source, since))
+        values = known[saves]
         if source.path == "id":
             found.update(values)
             continue
         for chunk in _chunks(values):
             rows = model.objects.filter(**{f"{source.path}__in": chunk})
             found.update(rows.order_by().values_list("id", flat=True))
-    return sorted(found)
+    known[key] = sorted(found)
+    return list(known[key])
+
+
+def stamped(source: Source, since: dt.datetime) -> set[Any]:
+    """The values of ``source.column`` in the saves of ``source.model`` since ``since`` that can
+    move a group (see :class:`Source`)."""
+    history = source.model.history.model  # type: ignore[attr-defined]
+    rows = history.objects.filter(history_date__gte=since).order_by()
+    if not source.fields:
+        values = rows.exclude(**{f"{source.column}__isnull": True}).values_list(source.column)
+        return {value for (value,) in values.distinct()}
+    compared = tuple(dict.fromkeys((source.column, *source.fields)))
+    # The row's record written before this one (in the order written: a record can be
+    # backdated).
+    earlier = history.objects.filter(
+        id=OuterRef("id"), history_id__lt=OuterRef("history_id")
+    ).order_by("-history_id")
+    annotated = rows.annotate(
+        had=Exists(earlier), **{f"was_{f}": Subquery(earlier.values(f)[:1]) for f in compared}
+    )
+    found: set[Any] = set()
+    for row in annotated.values("history_type", "had", *compared, *(f"was_{f}" for f in compared)):
+        if (
+            row["history_type"] != "~"
+            or not row["had"]
+            or any(row[f] != row[f"was_{f}"] for f in compared)
+        ):
+            found.update({row[source.column], row[f"was_{source.column}"]})
+    found.discard(None)
+    return found
 
 
 @dataclass
@@ -284,8 +317,9 @@ def refresh(now: dt.datetime | None = None) -> Refreshed | None:
             return None
         reading = Reading()
         done = Refreshed(read={}, moved={}, since=since)
+        known: dict[Any, Any] = {}
         for kind, counter in COUNTERS.items():
-            ids = touched(kind, since)
+            ids = touched(kind, since, known)
             done.read[kind] = len(ids)
             done.moved[kind] = sum(_move(kind, counter, reading, chunk) for chunk in _chunks(ids))
         state.refreshed_at = now
