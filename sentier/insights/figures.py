@@ -22,7 +22,11 @@ What a page does with a question (:func:`answer`):
 
 ``sentier refresh_indicators`` (in ``sentier scheduled``, hourly) computes the default views of
 every scope (every region, and each region alone) and every question asked in the last week
-that is out of date, reading the milestones once for all of them.
+that is out of date, reading the milestones once for all of them: in full on the first run of a
+local day (:func:`refresh_scheduled`, which builds the ledger of :mod:`sentier.insights.ledger`
+again), otherwise by counting the flows and rates again from the refreshed ledger and keeping the
+rest of the last full recomputation (:func:`recount_due`; the payload says when each part was
+computed).
 """
 
 from __future__ import annotations
