@@ -22,7 +22,11 @@ What a page does with a question (:func:`answer`):
 
 ``sentier refresh_indicators`` (in ``sentier scheduled``, hourly) computes the default views of
 every scope (every region, and each region alone) and every question asked in the last week
-that is out of date, reading the milestones once for all of them.
+that is out of date, reading the milestones once for all of them: in full on the first run of a
+local day (:func:`refresh_scheduled`, which builds the ledger of :mod:`sentier.insights.ledger`
+again), otherwise by counting the flows and rates again from the refreshed ledger and keeping the
+rest of the last full recomputation (:func:`recount_due`; the payload says when each part was
+computed).
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
-from sentier.insights import disclosure
+from sentier.insights import disclosure, ledger
 from sentier.insights.catalogue import Definition, catalogue_version, current, definition
 from sentier.insights.counts import COUNTERS, count_milestones, in_regions
 from sentier.insights.disclosure import Cell
@@ -60,7 +64,7 @@ from sentier.insights.indicators import (
 )
 from sentier.insights.indicators import compute as compute_indicator
 from sentier.insights.milestones import Kind, Milestone, Milestones, Scope, load_milestones
-from sentier.insights.models import ComputedFigures
+from sentier.insights.models import ComputedFigures, LedgerState
 from sentier.participants.models import Participant
 from sentier.reference.selectors import current_jurisdiction, list_current_regions
 
@@ -154,6 +158,8 @@ class Figures:
     period: Period
     computed_at: dt.datetime | None
     preparing: bool = False
+    #: When each part was last computed (:data:`PARTS`), when they differ from ``computed_at``.
+    parts: Mapping[str, dt.datetime] | None = None
 
 
 # ---- computing ----
@@ -284,9 +290,21 @@ def _finite(value: Any) -> Any:
     return value
 
 
-def to_payload(results: Iterable[Result], pilots: list[dict[str, Any]]) -> dict[str, Any]:
+#: The parts of a question's figures, each with when it was last computed: the flows and rates
+#: (counted in the database, or refreshed from the ledger: :mod:`sentier.insights.ledger`), the
+#: indicators read milestone by milestone, and the pilots' estimates (only the first is
+#: refreshed incrementally; the others on the full schedule).
+PARTS = ("counted", "read", "pilots")
+
+
+def to_payload(
+    results: Iterable[Result],
+    pilots: list[dict[str, Any]],
+    parts: Mapping[str, dt.datetime] | None = None,
+) -> dict[str, Any]:
     payload: dict[str, Any] = _finite(
         {
+            "parts": {name: at.isoformat() for name, at in (parts or {}).items()},
             "results": [
                 {
                     "id": r.definition.id,
@@ -323,6 +341,16 @@ def from_payload(payload: dict[str, Any]) -> tuple[list[Result], list[dict[str, 
     return results, list(payload["pilots"])
 
 
+def parts_of(payload: dict[str, Any], computed_at: dt.datetime) -> dict[str, dt.datetime]:
+    """When each part of stored figures was computed (figures stored before the ledger: all
+    at ``computed_at``)."""
+    kept = payload.get("parts") or {}
+    return {
+        name: dt.datetime.fromisoformat(kept[name]) if name in kept else computed_at
+        for name in PARTS
+    }
+
+
 def store(
     question: Question,
     results: list[Result],
@@ -330,11 +358,14 @@ def store(
     *,
     seconds: float,
     computed_at: dt.datetime | None = None,
+    parts: Mapping[str, dt.datetime] | None = None,
 ) -> ComputedFigures:
-    """Keep the answer (a new row, or the question's row updated)."""
+    """Keep the answer (a new row, or the question's row updated); ``parts``: when each part
+    was computed, if not all at ``computed_at``."""
+    computed_at = computed_at or timezone.now()
     fields = {
-        "payload": to_payload(results, pilots),
-        "computed_at": computed_at or timezone.now(),
+        "payload": to_payload(results, pilots, parts or dict.fromkeys(PARTS, computed_at)),
+        "computed_at": computed_at,
         "seconds": round(seconds, 3),
     }
     row = _row(question)
@@ -407,11 +438,13 @@ def _figures(row: ComputedFigures) -> Figures:
     assert row.payload is not None
     assert row.computed_at is not None
     results, pilots = from_payload(row.payload)
+    parts = parts_of(row.payload, row.computed_at)
     return Figures(
         results=results,
         pilots=pilots,
         period=Period(row.period_start, row.period_end),
         computed_at=row.computed_at,
+        parts=None if len(set(parts.values())) == 1 else parts,
     )
 
 
@@ -507,16 +540,20 @@ def due_questions(now: dt.datetime) -> list[Question]:
     return list(questions.values())
 
 
-def refresh_due(now: dt.datetime | None = None) -> list[ComputedFigures]:
-    """Compute every due question whose figures are not fresh. Read once for all of them: the
-    milestones of the whole jurisdiction (each region's share split off in one pass), the
-    groups counted in the database (once per period), and the pilots' estimates (once per
-    period: they pool every region, whatever the scope)."""
+def refresh_due(
+    now: dt.datetime | None = None, *, force: bool = False, only: Iterable[str] | None = None
+) -> list[ComputedFigures]:
+    """Compute every due question whose figures are not fresh (``force``: fresh or not;
+    ``only``: of these keys only). Read once for all of them: the milestones of the whole
+    jurisdiction (each region's share split off in one pass), the groups counted in the
+    database (once per period), and the pilots' estimates (once per period: they pool every
+    region, whatever the scope)."""
     now = now or timezone.now()
     due = [
         q
         for q in due_questions(now)
-        if not is_fresh(ComputedFigures.objects.filter(key=q.key).first(), now)
+        if (only is None or q.key in only)
+        and (force or not is_fresh(ComputedFigures.objects.filter(key=q.key).first(), now))
     ]
     if not due:
         return []
@@ -563,3 +600,103 @@ def share(
         (code,) = scope.regions
         return shares.get(code, Milestones())
     return in_scope(milestones, scope)
+
+
+# ---- the incremental refresh ----
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """What a scheduled refresh did: in full or not, the figures it stored, and what the
+    ledger's refresh read (``None``: built in full)."""
+
+    full: bool
+    rows: list[ComputedFigures]
+    refreshed: ledger.Refreshed | None
+
+
+def full_due(now: dt.datetime) -> bool:
+    """The full recomputation is due: no ledger under the current basis, or none built yet
+    this local day (the first scheduled refresh after midnight: the new day's default views
+    have no figures to refresh)."""
+    state = LedgerState.objects.first()
+    if state is None or state.basis != ledger.basis():
+        return True
+    return timezone.localdate(state.built_at) < timezone.localdate(now)
+
+
+def refresh_scheduled(now: dt.datetime | None = None, *, full: bool = False) -> Scheduled:
+    """``refresh_indicators``: the ledger refreshed and each due question's flows and rates
+    counted again from it (:func:`recount_due`), or, when :func:`full_due` or ``full``, the
+    ledger built again and every due question computed in full."""
+    now = now or timezone.now()
+    if not full and not full_due(now):
+        refreshed = ledger.refresh(now)
+        if refreshed is not None:
+            return Scheduled(full=False, rows=recount_due(now), refreshed=refreshed)
+    ledger.build(now)
+    return Scheduled(full=True, rows=refresh_due(now, force=True), refreshed=None)
+
+
+def recount_due(now: dt.datetime) -> list[ComputedFigures]:
+    """Every due question out of date: its flows and rates counted again from the ledger, the
+    rest kept from its last full computation (:func:`recount`); a question never computed is
+    computed in full."""
+    kept: list[tuple[Question, ComputedFigures]] = []
+    new: set[str] = set()
+    for question in due_questions(now):
+        row = ComputedFigures.objects.filter(key=question.key).first()
+        if is_fresh(row, now):
+            continue
+        if row is None or row.payload is None or row.computed_at is None:
+            new.add(question.key)
+        else:
+            kept.append((question, row))
+    done = []
+    for period in sorted({q.period for q, _ in kept}, key=lambda p: (p.start, p.end)):
+        questions = [(q, row) for q, row in kept if q.period == period]
+        kinds = set().union(*(reads(q).counted for q, _ in questions))
+        counted = ledger.counted(period, kinds)
+        for question, row in questions:
+            done.append(recount(question, row, in_regions(counted, question.scope.regions), now))
+    if new:
+        done.extend(refresh_due(now, force=True, only=new))
+    return done
+
+
+def recount(
+    question: Question,
+    row: ComputedFigures,
+    counted: Mapping[str, list[Counted]],
+    at: dt.datetime,
+) -> ComputedFigures:
+    """The question's stored figures with its flows and rates computed again from ``counted``
+    (its scope's groups), protected as :func:`compute` protects them; the indicators read
+    milestone by milestone and the pilots' estimates kept as they were, with when."""
+    assert row.payload is not None
+    assert row.computed_at is not None
+    start = time.perf_counter()
+    results, pilots = from_payload(row.payload)
+    parts = parts_of(row.payload, row.computed_at)
+    regions = scope_regions(question.scope)
+    again = {}
+    for d in question.definitions():
+        kind = counted_kind(d, question.by)
+        if kind is not None:
+            again[d.id] = compute_counted(
+                d,
+                counted.get(kind, []),
+                period=question.period,
+                by=question.by,
+                regions=regions,
+                threshold=question.threshold,
+            )
+    parts["counted"] = at
+    return store(
+        question,
+        [again.get(r.definition.id, r) for r in results],
+        pilots,
+        seconds=time.perf_counter() - start,
+        computed_at=at,
+        parts=parts,
+    )

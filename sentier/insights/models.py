@@ -135,3 +135,63 @@ class ComputedFigures(models.Model):
 
     def __str__(self) -> str:
         return f"{self.regions} {self.period_start}..{self.period_end} {self.breakdowns}"
+
+
+class LedgerState(models.Model):
+    """The ledger's one row (:mod:`sentier.insights.ledger`): what its groups were made under
+    (a change of any of these rebuilds it in full) and from when the next refresh reads the
+    rows' changes."""
+
+    basis = models.CharField(_("made under"), max_length=200)
+    built_at = models.DateTimeField(_("built on"))
+    refreshed_at = models.DateTimeField(_("refreshed on"))
+
+    class Meta:
+        verbose_name = _("indicators' ledger")
+        verbose_name_plural = _("indicators' ledgers")
+
+    def __str__(self) -> str:
+        return f"{self.basis} {self.refreshed_at:%Y-%m-%d %H:%M}"
+
+
+class LedgerGroup(models.Model):
+    """How many counted rows of one kind share a month and breakdown values (the stored table of
+    counts: a refresh takes a changed row off its old group and adds it to its new one)."""
+
+    kind = models.CharField(_("kind"), max_length=40)
+    month = models.CharField(_("month"), max_length=7)
+    dims = models.CharField(_("breakdown values"), max_length=400)
+    n = models.IntegerField(_("rows"), default=0)
+
+    class Meta:
+        verbose_name = _("ledger group")
+        verbose_name_plural = _("ledger groups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "month", "dims"], name="insights_ledgergroup_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.month} {self.dims}: {self.n}"
+
+
+class LedgerEntry(models.Model):
+    """One counted row (kind, row id) and the group it was last counted in, with its local day
+    (a period that ends or starts inside a month counts that month's entries by day)."""
+
+    kind = models.CharField(_("kind"), max_length=40)
+    row_id = models.BigIntegerField(_("row"))
+    day = models.DateField(_("day"))
+    group = models.ForeignKey(LedgerGroup, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("ledger entry")
+        verbose_name_plural = _("ledger entries")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "row_id"], name="insights_ledgerentry_unique")
+        ]
+        indexes = [models.Index(fields=["kind", "day"], name="insights_ledgerentry_day")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.row_id} {self.day}"

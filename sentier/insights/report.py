@@ -15,7 +15,7 @@ computed and when, and never waits for a recomputation at scale. Figures younger
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,6 +69,9 @@ class Report:
     # When the figures were computed; None with ``preparing`` (nothing computed yet).
     computed_at: dt.datetime | None = None
     preparing: bool = False
+    # When each part was last computed (``figures.PARTS``), when they differ: the flows and
+    # rates refreshed from the ledger, the rest kept from the last full recomputation.
+    parts: Mapping[str, dt.datetime] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The command-line contract's JSON object."""
@@ -123,6 +126,7 @@ def build_report(
         pilots=figures.pilots,
         computed_at=figures.computed_at,
         preparing=figures.preparing,
+        parts=figures.parts,
     )
 
 
