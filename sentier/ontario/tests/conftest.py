@@ -1,7 +1,8 @@
 """Ontario fixtures: the Ontario configuration switched on, its reference data, and personas —
 a Toronto OW caseworker (Tara), an Ottawa OW caseworker (Omar), an ODSP intake officer (Iris),
 an Ontario Works intake officer (Wendy, provincial),
-a Toronto coordinator (Chris) — with applications sent through the real application pages.
+a Toronto coordinator (Chris). The tests send their applications through the real application
+pages themselves (``helpers``).
 
 The reference data and personas are built once per process and put back in each test's
 transaction (``sentier.core.testing.replay``): loading them was a third of each test's time."""
