@@ -11,6 +11,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 
+def choice_label(choices: type[models.TextChoices], value: str) -> str:
+    """``value``'s label among ``choices``, as Django's ``get_FOO_display`` gives it, with one
+    translation: Django's builds the table of every choice's label (a translation each) at each
+    call, once a row on a list. A value not among the choices is given back as it is."""
+    if value in choices.values:
+        return str(choices(value).label)
+    return value
+
+
 class AppendOnlyError(Exception):
     """Raised when code tries to change or delete a row of an append-only table."""
 

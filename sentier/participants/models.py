@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sentier.core.languages import CORRESPONDENCE_CHOICES
+from sentier.core.models import choice_label
 from sentier.core.text import FrenchOrder
 from sentier.participants import events
 
@@ -145,11 +146,8 @@ class Participant(models.Model):
         return f"{self.first_name} {self.last_name}"
 
     def get_status_display(self) -> str:  # type: ignore[no-redef]  # the stubs declare Django's
-        """The status's label, as Django's would give it, for one translation: Django's builds the
-        table of every status's label (a translation each) at each call, once a row on a list."""
-        if self.status in FileStatus.values:
-            return str(FileStatus(self.status).label)
-        return self.status
+        """The status's label with one translation (``choice_label``), once a row on a list."""
+        return choice_label(FileStatus, self.status)
 
     @property
     def full_name(self) -> str:

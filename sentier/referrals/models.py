@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from sentier.core.models import AppendOnly
+from sentier.core.models import AppendOnly, choice_label
 
 
 class ReferralStatus(models.TextChoices):
@@ -123,11 +123,8 @@ class Referral(models.Model):
         return f"{self.participant} → {self.organization} ({self.get_status_display()})"
 
     def get_status_display(self) -> str:  # type: ignore[no-redef]  # the stubs declare Django's
-        """The status's label, as Django's would give it, for one translation: Django's builds the
-        table of every status's label (a translation each) at each call, once a row on a list."""
-        if self.status in ReferralStatus.values:
-            return str(ReferralStatus(self.status).label)
-        return self.status
+        """The status's label with one translation (``choice_label``), once a row on a list."""
+        return choice_label(ReferralStatus, self.status)
 
 
 class ReferralTransition(AppendOnly, models.Model):
