@@ -3,6 +3,7 @@ of the tables that are written once and never edited."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.conf import settings
@@ -15,9 +16,14 @@ def choice_label(choices: type[models.TextChoices], value: str) -> str:
     """``value``'s label among ``choices``, as Django's ``get_FOO_display`` gives it, with one
     translation: Django's builds the table of every choice's label (a translation each) at each
     call, once a row on a list. A value not among the choices is given back as it is."""
-    if value in choices.values:
-        return str(choices(value).label)
-    return value
+    label = _labels(choices).get(value)
+    return value if label is None else str(label)
+
+
+@functools.cache
+def _labels(choices: type[models.TextChoices]) -> dict[str, Any]:
+    """Each value's label, lazy (translated when read, in the language of that moment)."""
+    return {member.value: member.label for member in choices}
 
 
 class AppendOnlyError(Exception):

@@ -22,7 +22,7 @@ from sentier.participants.models import Participant
 
 
 def _placements(participant: Participant) -> dict[str, Any]:
-    placements = list(list_placements_for_participant(participant))
+    placements = list_placements_for_participant(participant)
     return {
         "paas_placements": placements,
         "paas_active": any(p.status == "active" for p in placements),

@@ -20,6 +20,7 @@ from django.utils import timezone
 import sentier_rules
 from sentier.accounts.models import User
 from sentier.accounts.permissions import may
+from sentier.core.queries import known
 from sentier.core.text import french
 from sentier.network.models import Organization
 from sentier.paas.models import (
@@ -135,9 +136,11 @@ def free_places(allocation: PlaceAllocation) -> int:
 # Placements
 
 
-def _placements() -> QuerySet[Placement]:
+def _placements(*, participant: bool = True) -> QuerySet[Placement]:
+    """Placements with what their pages show, their participant unless the caller holds it
+    (``known``)."""
     return Placement.objects.select_related(
-        "participant", "organization", "allocation__region", "decision"
+        *(["participant"] if participant else []), "organization", "allocation__region", "decision"
     ).prefetch_related("hours_plan", "objectives", "activities")
 
 
@@ -215,9 +218,14 @@ def list_placements_for_caseworker(user: User) -> QuerySet[Placement]:
     return queryset.order_by("status", "-start_date", "id")
 
 
-def list_placements_for_participant(participant: Participant) -> QuerySet[Placement]:
-    """A file's placements, for pages that already checked access to the file."""
-    return _placements().filter(participant=participant).order_by("-start_date", "-id")
+def list_placements_for_participant(participant: Participant) -> list[Placement]:
+    """A file's placements, newest first, for pages that already checked access to the file."""
+    return known(
+        _placements(participant=False)
+        .filter(participant=participant)
+        .order_by("-start_date", "-id"),
+        participant=participant,
+    )
 
 
 def active_placement(participant: Participant) -> Placement | None:

@@ -20,6 +20,7 @@ from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.consent.models import InformationCategory, Purpose
 from sentier.consent.selectors import active_consents, consented_categories
+from sentier.core.queries import known
 from sentier.decisions.actions import decision_request
 from sentier.decisions.models import Measure
 from sentier.network.models import Organization
@@ -56,15 +57,16 @@ def _key(value: uuid.UUID | str) -> uuid.UUID:
         raise Http404 from exc
 
 
+#: What a plan is shown with, but its participant.
+PLAN_PEOPLE = ("caseworker", "decision", "agreement_recorded_by", "ended_by")
+
+
 def _plans() -> QuerySet[SupportPlan]:
     return SupportPlan.objects.select_related(
         "participant",
         "participant__region",
         "participant__program",
-        "caseworker",
-        "decision",
-        "agreement_recorded_by",
-        "ended_by",
+        *PLAN_PEOPLE,
     )
 
 
@@ -222,8 +224,9 @@ def current_plan_for(participant: Participant) -> SupportPlan | None:
     """The person's open plan, else their latest one (None if they never had one)."""
     # One query: the open plans first, then the newest (most files have no plan: two empty
     # reads before, on every file page).
-    return (
-        _plans()
+    # The person is known: not joined again (``known``).
+    plan = (
+        SupportPlan.objects.select_related(*PLAN_PEOPLE)
         .filter(participant=participant)
         .order_by(
             Case(When(status__in=states.OPEN, then=Value(0)), default=Value(1)),
@@ -232,6 +235,7 @@ def current_plan_for(participant: Participant) -> SupportPlan | None:
         )
         .first()
     )
+    return None if plan is None else known([plan], participant=participant)[0]
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ def file_referrals(request: HttpRequest, *, participant: Participant) -> str:
         "referrals/_file_panel.html",
         {
             "participant": participant,
-            "referrals": list(selectors.list_referrals_for_participant(participant)[:20]),
+            "referrals": selectors.list_referrals_for_participant(participant, limit=20),
             "can_change": user.has_perm("participants.change_participant", participant),
         },
         request=request,
@@ -36,7 +36,7 @@ def my_referrals(request: HttpRequest, *, participant: Participant) -> str:
     user = request_user(request)
     if participant.user_id != user.pk:
         return ""
-    referrals = list(selectors.list_referrals_for_participant(participant)[:5])
+    referrals = selectors.list_referrals_for_participant(participant, limit=5)
     return render_to_string(
         "referrals/_my_file_panel.html",
         {"rows": [(r, plain_status(r.status)) for r in referrals]},

@@ -26,6 +26,7 @@ from sentier.accounts.models import User
 from sentier.accounts.permissions import may
 from sentier.consent.models import InformationCategory
 from sentier.consent.selectors import Recipient, shared_with
+from sentier.core.queries import known
 from sentier.network.matching import match_for_participant
 from sentier.network.models import Organization, Service, service_kinds_here
 from sentier.participants.models import Participant
@@ -49,9 +50,11 @@ def _key(value: object) -> uuid.UUID:
         raise Http404 from exc
 
 
-def _with_log(queryset: QuerySet[Referral]) -> QuerySet[Referral]:
+def _with_log(queryset: QuerySet[Referral], *, participant: bool = True) -> QuerySet[Referral]:
+    """Referrals with their organization, service, sender and log, and their participant unless
+    the caller holds it (``known``)."""
     return queryset.select_related(
-        "participant", "organization", "service", "sender"
+        *(["participant"] if participant else []), "organization", "service", "sender"
     ).prefetch_related(
         Prefetch("transitions", queryset=ReferralTransition.objects.select_related("actor"))
     )
@@ -210,11 +213,16 @@ def count_by_status_for_organization(organization: Organization) -> dict[str, in
     return {row["status"]: row["n"] for row in rows}
 
 
-def list_referrals_for_participant(participant: Participant) -> QuerySet[Referral]:
-    """A file's referrals with their log (caller checked the file is visible)."""
-    return _with_log(
-        Referral.objects.filter(participant=participant).exclude(status=ReferralStatus.DRAFT)
+def list_referrals_for_participant(
+    participant: Participant, *, limit: int | None = None
+) -> list[Referral]:
+    """A file's referrals with their log, newest first, the ``limit`` newest if given (caller
+    checked the file is visible)."""
+    referrals = _with_log(
+        Referral.objects.filter(participant=participant).exclude(status=ReferralStatus.DRAFT),
+        participant=False,
     ).order_by("-created_at", "-id")
+    return known(referrals if limit is None else referrals[:limit], participant=participant)
 
 
 def _open_for_need(participant: Participant, kind: str) -> QuerySet[Referral]:

@@ -411,7 +411,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     if not may(user, "participants.view_own_file"):
         raise Http404
     participant = get_own_participant(user)
-    referrals = list(selectors.list_referrals_for_participant(participant))
+    referrals = selectors.list_referrals_for_participant(participant)
     return render(
         request,
         "referrals/mine.html",

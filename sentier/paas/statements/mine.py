@@ -86,7 +86,7 @@ def own_placements(user: User) -> tuple[Participant, list[Placement]]:
     participant = Participant.objects.filter(user_id=user.pk).first()
     if participant is None or not may(user, "participants.view_own_file"):
         raise Http404
-    return participant, list(selectors.list_placements_for_participant(participant))
+    return participant, selectors.list_placements_for_participant(participant)
 
 
 def months_of(placement: Placement, today: dt.date) -> list[MonthMoney]:
