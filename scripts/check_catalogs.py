@@ -124,7 +124,7 @@ PARTICIPANT_FACING = (
     # Found walking the pages again with the reference names (issue 19): the programs' help on
     # the application and My file, the file's languages.
     "sentier/participants/templates/participants/_programs_help.html",
-    "sentier/participants/templates/participants/_language_cell.html",
+    "sentier/participants/templatetags/participant_cells.py",
     # Reference rows' names (programs, target clienteles, difficulties): see below.
     "sentier/reference/names.py",
     # The Ministry's name on a service plan, with Ontario's offices (context "proper name").

@@ -23,6 +23,7 @@ from sentier.audit.actions import record_access
 from sentier.audit.models import AccessKind
 from sentier.audit.selectors import list_access_for_participant, page_of_access_for_participant
 from sentier.core.forms import bind_form
+from sentier.core.links import linker
 from sentier.core.pagination import KeyedPaginator, MatchesPaginator, bound_for_page
 from sentier.participants import actions, selectors
 from sentier.participants.forms import (
@@ -74,9 +75,11 @@ def caseload(request: HttpRequest) -> HttpResponse:
     record_access(user=user, shown=page.object_list, kind=AccessKind.CASELOAD, request=request)
     query = request.GET.copy()
     query.pop("page", None)
+    file_url = linker("participants:file")
     context = {
         "form": form,
         "page": page,
+        "rows": [(participant, file_url(participant.uuid)) for participant in page.object_list],
         "query": query.urlencode(),
         "saved_searches": selectors.list_saved_searches_for_user(user),
         "save_form": SavedSearchForm(initial={"query": query.urlencode()}),

@@ -31,6 +31,7 @@ from sentier.consent.actions import NoValidConsent
 from sentier.consent.models import InformationCategory, Purpose
 from sentier.consent.selectors import consented_categories
 from sentier.core.formatting import long_date
+from sentier.core.links import linker
 from sentier.participants.selectors import get_own_participant, get_participant_for_user
 from sentier.referrals import actions, notify, selectors, states
 from sentier.referrals.exchanges import EXCHANGES, exchange_message
@@ -439,6 +440,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     filters = StatusFilterForm(request.GET or None)
     status = filters.cleaned_data["status"] if filters.is_bound and filters.is_valid() else ""
     referrals = list(selectors.list_referrals_for_organization(user, status=status)[:PAGE_SIZE])
+    detail_url = linker("referrals:inbox_detail")
     record_access(
         user=user,
         shown=[r.participant_id for r in referrals],
@@ -453,7 +455,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "referrals": referrals,
             # The person's name only while a consent in force still covers their identity.
-            "rows": selectors.shared_referrals(referrals),
+            "rows": [
+                (row, detail_url(row.referral.uuid))
+                for row in selectors.shared_referrals(referrals)
+            ],
             "counts": selectors.count_by_status_for_organization(organization),
             "notices": selectors.list_notices_for_organization(organization),
         },

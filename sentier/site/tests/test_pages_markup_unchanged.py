@@ -16,6 +16,7 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import translation
 
+from sentier.intake.tests.test_review_pages import send as send_application
 from sentier.participants.models import FileStatus, Participant
 from sentier.referrals.models import Referral, ReferralStatus
 from sentier.referrals.tests.helpers import opex, send
@@ -34,14 +35,13 @@ def unmasked(html: str) -> str:
     return UUID.sub(r'\1…"', CSRF.sub(r'\1…"', html))
 
 
-def unhoisted(name: str) -> str:
-    """The template ``name`` as it was: each ``{% translate "X" as var %}`` taken out and each
-    ``{{ var }}`` written ``{% translate "X" %}`` again, where it is used."""
-    source = Path(get_template(name).origin.name).read_text(encoding="utf-8")  # type: ignore[attr-defined]
+def unhoisted(source: str) -> str:
+    """A template's ``source`` as it was before the hoisting: each ``{% translate "X" as var %}``
+    taken out and each ``{{ var }}`` written ``{% translate "X" %}`` again, where it is used (a
+    template that hoists nothing is given back as it is)."""
     hoisted = {
         var: text for text, var in re.findall(r'\{% translate "([^"]+)" as (\w+) %\}', source)
     }
-    assert hoisted, f"{name} hoists no translation"
     source = re.sub(r'\{% translate "[^"]+" as \w+ %\}', "", source)
     source = source.replace(
         "{% comment %}The column names once, not once a row (25 rows a page).{% endcomment %}", ""
@@ -61,24 +61,64 @@ def labels_follow_the_headings(html: str, skip: int = 0) -> int:
     return len(rows)
 
 
-def both(name: str, context: dict[str, Any], request: Any) -> tuple[str, str]:
-    old = engines["django"].from_string(unhoisted(name)).render(context, request)
+#: Templates as they were before their rows were drawn in part in Python (their language cell
+#: an include, their links ``{% url %}``), with that include written in place; read with their
+#: translations hoisted out of the rows put back (``unhoisted``): the pages as they were before
+#: either change.
+BEFORE = Path(__file__).parent / "before"
+
+
+def before_and_now(
+    before: str, name: str, context: dict[str, Any], request: Any
+) -> tuple[str, str]:
+    source = unhoisted((BEFORE / before).read_text(encoding="utf-8"))
+    old = engines["django"].from_string(source).render(context, request)
     new = get_template(name).render(context, request)
     return unmasked(old), unmasked(new)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_caseload_table_reads_as_before(client_for: Any, language: str) -> None:
+def test_the_caseload_table_reads_as_before(
+    client_for: Any, laval_participant: Any, language: str
+) -> None:
+    laval_participant.interpreter_language = "es"
+    laval_participant.save(update_fields=["interpreter_language"])
     with translation.override(language):
         response = client_for("caseworker_laval").get(
             reverse("participants:caseload") + "?scope=all"
         )
         assert response.status_code == 200
-        context = {"page": response.context["page"], "query": response.context["query"]}
+        context = {key: response.context[key] for key in ("page", "query", "rows")}
         assert len(context["page"].object_list) > 0
-        old, new = both("participants/_caseload_table.html", context, response.wsgi_request)
+        old, new = before_and_now(
+            "caseload_table.html",
+            "participants/_caseload_table.html",
+            context,
+            response.wsgi_request,
+        )
     assert new == old
     assert labels_follow_the_headings(new) == len(context["page"].object_list)
+    assert "Interpr" in new  # a file that needs an interpreter: the cell's second line
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_review_queue_reads_as_before(client_for: Any, language: str) -> None:
+    plain, interpreted = send_application(), send_application()
+    interpreted.participant.interpreter_language = "ar"
+    interpreted.participant.save(update_fields=["interpreter_language"])
+    with translation.override(language):
+        response = client_for("caseworker_laval").get(reverse("intake:review_queue"))
+        assert response.status_code == 200
+        context = {
+            key: response.context[key] for key in ("form", "page", "query", "counts", "can_enter")
+        }
+        assert len(context["page"].object_list) > 0
+        old, new = before_and_now(
+            "review_queue.html", "intake/review_queue.html", context, response.wsgi_request
+        )
+    assert new == old
+    assert plain.participant.last_name in new
+    assert "Interpr" in new
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -94,7 +134,10 @@ def test_the_referrals_inbox_reads_as_before(
             for key in ("organization", "filters", "referrals", "rows", "counts", "notices")
         }
         assert context["referrals"]
-        old, new = both("referrals/inbox.html", context, response.wsgi_request)
+        source = unhoisted((BEFORE / "referrals_inbox.html").read_text(encoding="utf-8"))
+        before = {**context, "rows": [row for row, _link in context["rows"]]}
+        old = unmasked(engines["django"].from_string(source).render(before, response.wsgi_request))
+        new = unmasked(get_template("referrals/inbox.html").render(context, response.wsgi_request))
     assert new == old
     assert labels_follow_the_headings(new, skip=1) == len(context["referrals"])
     assert laval_participant.last_name in new
