@@ -19,6 +19,7 @@ translator (``#. unreviewed`` in the catalogs, one line on each page in that lan
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -291,8 +292,14 @@ _SIGN_LANGUAGES = {
 def language_name(code: str, language: str | None = None) -> str:
     """A language's name in the reader's language, from Babel (CLDR): ``ti`` → « tigrigna »
     on a French page. A page in a language CLDR lacks falls back to French names."""
+    return _named(code, babel_locale(language))
+
+
+@functools.lru_cache(maxsize=4096)
+def _named(code: str, reader: str) -> str:
+    """``code``'s name for a ``reader`` locale: CLDR's data never changes while the process
+    runs, and a list of files names the same few languages on every row."""
     base = code.split("-")[0].lower()
-    reader = babel_locale(language)
     if base in _SIGN_LANGUAGES:
         french, english = _SIGN_LANGUAGES[base]
         return english if reader.startswith("en") else french
@@ -303,6 +310,7 @@ def language_name(code: str, language: str | None = None) -> str:
     return name or code
 
 
+@functools.lru_cache(maxsize=1024)
 def autonym(code: str) -> str:
     """A language's name in itself (``es`` → « español »), as a language picker shows it."""
     base = code.split("-")[0].lower()
