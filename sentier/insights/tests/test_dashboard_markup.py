@@ -110,7 +110,8 @@ def test_a_project_template_of_that_name_takes_over(tmp_path: Path, journeys: No
     (tmp_path / "insights" / "_table_rows.html").write_text(
         "{% for head, cells in table.rows %}[{{ head }}]{% endfor %}", encoding="utf-8"
     )
-    templates = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    engine: dict[str, Any] = settings.TEMPLATES[0]
+    templates = [{**engine, "DIRS": [tmp_path, *engine.get("DIRS", [])]}]
     result: Result = demo_result()
     with override_settings(TEMPLATES=templates), translation.override("en-ca"):
         [table] = tables.build_tables([result])
