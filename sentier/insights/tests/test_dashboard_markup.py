@@ -1,7 +1,8 @@
 """The dashboard's tables drawn in Python (``sentier.insights.tables``, session 15) give the page
 byte for byte as before, in French and in English: the rows as the loop of
 ``insights/_table_rows.html`` draws them, every number as ``number_format`` writes it, and the
-whole page as the dashboard's template with its loop inlined, as it was, drew it."""
+whole page as the dashboard's template as it was drew it (its rows' loop inlined, the export
+addresses written once a table)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,14 @@ def unmasked(html: str) -> str:
 def dashboard_as_it_was() -> str:
     source = Path(get_template("insights/dashboard.html").origin.name).read_text(encoding="utf-8")  # type: ignore[attr-defined]
     assert source.count("{{ table.body }}") == 1
+    for name in ("csv", "xlsx"):
+        hoisted = f"{{% url 'insights:export_{name}' as {name}_url %}}"
+        assert source.count(hoisted) == 1
+        source = source.replace(hoisted, "")
+        source = source.replace(f"{{{{ {name}_url }}}}", f"{{% url 'insights:export_{name}' %}}")
+    source = source.replace(
+        "{% comment %}The export addresses once, not once a table.{% endcomment %}", ""
+    )
     return source.replace("{{ table.body }}", LOOP_AS_IT_WAS)
 
 
