@@ -52,6 +52,10 @@ one transaction rolled back at the end (a database shared with others is left as
 prints its figures, the load average before and after, and writes the ``insights_scale``
 section of docs/benchmarks.md (with ``--label``: ``insights_scale_<label>``).
 It asserts nothing about time.
+
+``--warm-only``: the warm dashboard alone, over the figures already stored for the analyst's
+question (none: it says so and stops), its page views' log rows and sessions rolled back; it
+prints its p50 and p95 with the load and leaves docs/benchmarks.md as it is.
 """
 
 from __future__ import annotations
