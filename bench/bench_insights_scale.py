@@ -52,6 +52,10 @@ one transaction rolled back at the end (a database shared with others is left as
 prints its figures, the load average before and after, and writes the ``insights_scale``
 section of docs/benchmarks.md (with ``--label``: ``insights_scale_<label>``).
 It asserts nothing about time.
+
+``--warm-only``: the warm dashboard alone, over the figures already stored for the analyst's
+question (none: it says so and stops), its page views' log rows and sessions rolled back; it
+prints its p50 and p95 with the load and leaves docs/benchmarks.md as it is.
 """
 
 from __future__ import annotations
@@ -343,6 +347,12 @@ def main() -> None:
         "--skip-scopes", action="store_true", help="do not time the refresh of every default view"
     )
     parser.add_argument(
+        "--warm-only",
+        action="store_true",
+        help="only the warm dashboard, over the figures already stored, rolled back; printed, "
+        "docs/benchmarks.md left as it is",
+    )
+    parser.add_argument(
         "--rollback",
         action="store_true",
         help="run in one transaction rolled back at the end (leaves the database as it was)",
@@ -352,9 +362,32 @@ def main() -> None:
     if "insights_computedfigures" not in tables or "insights_ledgerentry" not in tables:
         sys.exit("insights' tables are missing: run `manage.py migrate insights` first.")
     with transaction.atomic():
+        if args.warm_only:
+            warm_only(args.pages)
+            transaction.set_rollback(True)
+            return
         run(args)
         if args.rollback:
             transaction.set_rollback(True)
+
+
+def warm_only(pages: int) -> None:
+    """The warm dashboard alone (the page views' log rows and sessions rolled back): its p50
+    and p95, with the load before and after."""
+    if not ComputedFigures.objects.filter(
+        key=analyst_question().key, computed_at__isnull=False
+    ).exists():
+        sys.exit("no figures stored for the analyst's question: run the whole benchmark first.")
+    before = load()
+    with (
+        override_settings(CACHES=LOCMEM, TASKS=DUMMY_TASKS),
+        override_settings(SENTIER_STATISTICS_SECONDS=24 * 3600),
+    ):
+        warm = warm_pages(pages)
+    print(
+        f"dashboard, warm, p95 of {len(warm)}: {p95(warm) * 1000:.0f} ms "
+        f"(p50 {statistics.median(warm) * 1000:.0f} ms); load {before} before, {load()} after"
+    )
 
 
 def run(args: argparse.Namespace) -> None:

@@ -28,7 +28,7 @@ from sentier.insights.report import (
     log_view,
     scope_for_user,
 )
-from sentier.insights.tables import build_table
+from sentier.insights.tables import build_tables
 from sentier.reference.selectors import current_jurisdiction
 
 
@@ -74,7 +74,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "report": report,
-        "tables": [build_table(result) for result in report.results],
+        "tables": build_tables(report.results),
         "region_name": user.region.name if scope.regions is not None and user.region else "",
         # The pilot regions are named to whoever compares them: analysts, across regions.
         "pilot_regions": (
