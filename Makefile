@@ -158,16 +158,17 @@ checks: python-deps
 	@$(MAKE) --no-print-directory -j2 --output-sync=target lint typecheck migrations-check \
 	    catalogs-check
 
-# `make test` runs its seven parts two at a time (`make -j2`), in this order: the four static
-# checks first, then each suite as a part ends. A suite alone leaves a core idle wherever it waits
-# on one process (mypy alone for a minute and a half after the other checks, the run's migrations,
-# the last long test of a suite, the browser tests' waits); beside another part, that core works.
-# Each part's output is printed whole when it ends. `make test TEST_JOBS=1` runs them one after
-# the other, as before. Each suite keeps its own temporary folder (`--basetemp` under var/pytest/):
-# two runs at once never share or clean up each other's, whatever clock the SQLite run has.
+# `make test` installs first (the suites read static/vendor/), then runs its seven parts two at a
+# time (`make -j2`), in this order: the four static checks first, then each suite as a part ends.
+# A suite alone leaves a core idle wherever it waits on one process (mypy alone for a minute and a
+# half after the other checks, the run's migrations, the last long test of a suite, the browser
+# tests' waits); beside another part, that core works. Each part's output is printed whole when it
+# ends. `make test TEST_JOBS=1` runs them one after the other, as before. Each suite keeps its own
+# temporary folder (`--basetemp` under var/pytest/): two runs at once never share or clean up each
+# other's, whatever clock the SQLite run has.
 TEST_JOBS ?= 2
 
-test:
+test: test-deps python-deps assets
 	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target lint typecheck \
 	    migrations-check catalogs-check pytest-sqlite pytest-postgres e2e
 	@echo "make test: all checks passed."
