@@ -132,7 +132,9 @@ E2E_LIMITS := --timeout=900 -o timeout_func_only=true --durations=8
 # tomorrow's and the UTC year next year's; the PostgreSQL run keeps the real hour. Between them,
 # every test runs at an hour where UTC and local dates differ and at the hour CI happens to run.
 pytest-sqlite: test-deps python-deps compilemessages
-	scripts/late_clock.sh $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS)
+	@mkdir -p var/pytest
+	scripts/late_clock.sh $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS) \
+	    --basetemp=var/pytest/sqlite
 
 # The same at the real hour, for a quick check by hand.
 pytest-now: python-deps compilemessages
@@ -141,11 +143,14 @@ pytest-now: python-deps compilemessages
 # Autovacuum off: after the rolled-back tests it marks the tables empty and the planner then
 # picks one-row plans for the demo a later test loads (docs/benchmarks.md, "Test suite time").
 pytest-postgres: test-deps python-deps compilemessages
+	@mkdir -p var/pytest
 	@url=$$(SENTIER_PG_AUTOVACUUM=off scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
-	DATABASE_URL="$$url" SENTIER_DATABASE_TESTS_ONLY=1 $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS) sentier
+	DATABASE_URL="$$url" SENTIER_DATABASE_TESTS_ONLY=1 $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS) \
+	    --basetemp=var/pytest/postgres sentier
 
 e2e: test-deps python-deps assets compilemessages
-	$(VENV)/bin/pytest -m e2e -p no:cacheprovider $(XDIST) $(E2E_LIMITS) e2e
+	@mkdir -p var/pytest
+	$(VENV)/bin/pytest -m e2e -p no:cacheprovider $(XDIST) $(E2E_LIMITS) --basetemp=var/pytest/e2e e2e
 
 # The static checks are single-threaded: two at a time on two cores (types, the longest, beside
 # the others), each one's output printed whole when it ends.
@@ -153,7 +158,19 @@ checks: python-deps
 	@$(MAKE) --no-print-directory -j2 --output-sync=target lint typecheck migrations-check \
 	    catalogs-check
 
-test: test-deps python-deps assets checks pytest-sqlite pytest-postgres e2e
+# `make test` installs first (the suites read static/vendor/), then runs its seven parts two at a
+# time (`make -j2`), in this order: the four static checks first, then each suite as a part ends.
+# A suite alone leaves a core idle wherever it waits on one process (mypy alone for a minute and a
+# half after the other checks, the run's migrations, the last long test of a suite, the browser
+# tests' waits); beside another part, that core works. Each part's output is printed whole when it
+# ends. `make test TEST_JOBS=1` runs them one after the other, as before. Each suite keeps its own
+# temporary folder (`--basetemp` under var/pytest/): two runs at once never share or clean up each
+# other's, whatever clock the SQLite run has.
+TEST_JOBS ?= 2
+
+test: test-deps python-deps assets
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target lint typecheck \
+	    migrations-check catalogs-check pytest-sqlite pytest-postgres e2e
 	@echo "make test: all checks passed."
 
 ## ---------------------------------------------------------------- bench
