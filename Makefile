@@ -162,14 +162,15 @@ checks: python-deps
 # time (`make -j2`), in this order: the four static checks first, then each suite as a part ends.
 # A suite alone leaves a core idle wherever it waits on one process (mypy alone for a minute and a
 # half after the other checks, the run's migrations, the last long test of a suite, the browser
-# tests' waits); beside another part, that core works. Each part's output is printed whole when it
-# ends. `make test TEST_JOBS=1` runs them one after the other, as before. Each suite keeps its own
+# tests' waits); beside another part, that core works. Output is printed a line at a time as it
+# comes (a run is never silent for the ten minutes a suite takes; lines of two parts interleave,
+# each suite's summary is its own lines). `make test TEST_JOBS=1` runs them one after the other, as before. Each suite keeps its own
 # temporary folder (`--basetemp` under var/pytest/): two runs at once never share or clean up each
 # other's, whatever clock the SQLite run has.
 TEST_JOBS ?= 2
 
 test: test-deps python-deps assets
-	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target lint typecheck \
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=line lint typecheck \
 	    migrations-check catalogs-check pytest-sqlite pytest-postgres e2e
 	@echo "make test: all checks passed."
 
