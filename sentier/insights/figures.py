@@ -390,9 +390,12 @@ def _row(question: Question) -> ComputedFigures:
     }
     try:
         with transaction.atomic():
-            row, _ = ComputedFigures.objects.get_or_create(key=question.key, defaults=defaults)
+            # The payload kept is replaced: not read (a few megabytes of JSON at scale).
+            row, _ = ComputedFigures.objects.defer("payload").get_or_create(
+                key=question.key, defaults=defaults
+            )
     except IntegrityError:  # asked at the same moment by another request
-        row = ComputedFigures.objects.get(key=question.key)
+        row = ComputedFigures.objects.defer("payload").get(key=question.key)
     return row
 
 

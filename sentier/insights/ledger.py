@@ -23,6 +23,12 @@ the last one (reading a row again is harmless: its group is recomputed from what
 A ``QuerySet.update`` writes no history: the writes of the counted columns go through
 ``save()`` (the plans' ``update`` of pending extensions to refused changes nothing counted).
 
+**How a refresh reads** (a day's changes at a million files: about 19,000 rows read again in a
+few seconds): per kind a few statements driven by ids, the ids one array parameter on
+PostgreSQL (:func:`among`); the rows without their participants, whose columns are read apart
+by id once for every kind (:class:`People`); the groups a row left or joined counted again
+from their entries (:func:`_count_again`).
+
 **What rebuilds the ledger in full** (:func:`build`): nothing built yet, another basis (the
 jurisdiction, the local zone, the pilot regions, the catalogue version: :func:`basis`), a
 change to the regions or programs (their codes are the groups' values), and the nightly full
@@ -39,12 +45,23 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
-from django.db import models, transaction
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db import connection, models, transaction
+from django.db.models import (
+    BooleanField,
+    Count,
+    Expression,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from sentier.insights.catalogue import catalogue_version
@@ -65,8 +82,10 @@ from sentier.serviceplans.models import ServicePlanRequest
 #: Changes stamped this long before the last refresh are read again (a transaction that was
 #: still open then commits later, with its earlier stamp).
 OVERLAP = dt.timedelta(hours=1)
-#: Rows read, compared and written at a time.
+#: Rows read, compared and written at a time (outside PostgreSQL, for a refresh).
 CHUNK = 10_000
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -153,40 +172,146 @@ class Place:
     dims: str
 
 
-def places(
-    counter: Counter, reading: Reading, ids: Sequence[int] | None = None
-) -> Iterator[tuple[int, Place]]:
-    """Each row the counter counts (of ``ids`` only, if given) and where it is counted: what
+def places(counter: Counter, reading: Reading) -> Iterator[tuple[int, Place]]:
+    """Each row the counter counts and where it is counted: what
     :func:`sentier.insights.counts.count` groups, one row at a time."""
     via, moment = counter.via, counter.moment
     person = (f"{via}region__code", f"{via}program__code", f"{via}preferred_language")
     rows = counter.rows().filter(Scope(regions=None).q(via), **{f"{moment}__isnull": False})
-    if ids is not None:
-        rows = rows.filter(id__in=ids)
     made: dict[tuple[Any, ...], str] = {}
     values = rows.order_by().values("id", moment, *person, *counter.columns)
-    # Every row: a cursor that fetches by chunks; a chunk of ids: one fetch (a server-side
-    # cursor costs more round trips than the rows).
-    for row in values.iterator(chunk_size=CHUNK) if ids is None else values:
-        at = row[moment]
-        day = at if counter.is_date else at.astimezone(reading.zone).date()
+    for row in values.iterator(chunk_size=CHUNK):
         key = tuple(row[name] for name in (*person, *counter.columns))
         text = made.get(key)
         if text is None:
-            own = counter.own(row)
-            dims = breakdowns(
-                reading, str(row[person[0]]), row[person[1]], row[person[2]], None, own
-            )
+            dims = breakdowns(reading, str(key[0]), key[1], key[2], None, counter.own(row))
             text = made[key] = _dims_text(dims)
-        yield row["id"], Place(day, f"{day.year:04d}-{day.month:02d}", text)
+        yield row["id"], _place(counter, reading, row[moment], text)
 
 
-def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+def _place(counter: Counter, reading: Reading, at: Any, dims: str) -> Place:
+    day = at if counter.is_date else at.astimezone(reading.zone).date()
+    return Place(day, f"{day.year:04d}-{day.month:02d}", dims)
+
+
+class People:
+    """The participant columns a row's group takes (region and program codes, language), read
+    by id once per refresh for every kind; ``None``: not in the jurisdiction (not counted)."""
+
+    def __init__(self) -> None:
+        jurisdiction = current_jurisdiction()
+        self.regions = dict(
+            Region.objects.filter(jurisdiction=jurisdiction).values_list("id", "code")
+        )
+        self.programs = dict(Program.objects.values_list("id", "code"))
+        self.known: dict[int, tuple[str, Any, Any] | None] = {}
+
+    def of(self, ids: Iterable[int]) -> dict[int, tuple[str, Any, Any] | None]:
+        missing = sorted({i for i in ids if i not in self.known})
+        for chunk in _chunks(missing):
+            self.known.update(dict.fromkeys(chunk))
+            rows = Participant.objects.filter(among("id", chunk)).order_by()
+            for pk, region, program, language in rows.values_list(
+                "id", "region_id", "program_id", "preferred_language"
+            ):
+                code = self.regions.get(region)
+                if code is not None:
+                    self.known[pk] = (str(code), self.programs.get(program), language)
+        return self.known
+
+
+def places_of(
+    counter: Counter, reading: Reading, ids: Sequence[int], people: People
+) -> dict[int, Place]:
+    """Where these rows are counted now (those the counter counts): :func:`places` for a few
+    rows, each table read by id (its participants apart, by id: joined to the counted rows, a
+    few thousand ids had PostgreSQL hash a million participants)."""
+    via, moment = counter.via, counter.moment
+    day = F(moment) if counter.is_date else TruncDate(moment, tzinfo=reading.zone)
+    found: list[dict[str, Any]] = []
+    for chunk in _chunks(ids):
+        rows = counter.rows().filter(among("id", chunk), **{f"{moment}__isnull": False})
+        found.extend(rows.order_by().values("id", f"{via}id", *counter.columns, local_day=day))
+    person = people.of(row[f"{via}id"] for row in found)
+    made: dict[tuple[Any, ...], str] = {}
+    now: dict[int, Place] = {}
+    for row in found:
+        columns = person.get(row[f"{via}id"])
+        if columns is None:
+            continue
+        key = (*columns, *(row[name] for name in counter.columns))
+        text = made.get(key)
+        if text is None:
+            dims = breakdowns(reading, columns[0], columns[1], columns[2], None, counter.own(row))
+            text = made[key] = _dims_text(dims)
+        local: dt.date = row["local_day"]
+        now[row["id"]] = Place(local, f"{local.year:04d}-{local.month:02d}", text)
+    return now
+
+
+class _Among(Expression):
+    """PostgreSQL: ``column = ANY(%s)`` with the ids as one array parameter (a list of ten
+    thousand ``IN`` parameters costs more to build and parse than the rows it fetches)."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, path: str, ids: Sequence[Any]) -> None:
+        super().__init__()
+        self.path: Any = F(path)
+        self.ids = list(ids)
+
+    def get_source_expressions(self) -> list[Any]:
+        return [self.path]
+
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
+        (self.path,) = exprs
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        sql, params = compiler.compile(self.path)
+        if all(type(i) is int for i in self.ids):
+            # The array's text made at once (psycopg quotes a list element by element).
+            array = "{" + ",".join(map(str, self.ids)) + "}"
+            return f"{sql} = ANY(%s::bigint[])", (*params, array)
+        return f"{sql} = ANY(%s)", (*params, self.ids)
+
+
+def among(path: str, ids: Sequence[Any]) -> Q | _Among:
+    """A filter: ``path`` is one of ``ids`` (one array parameter on PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        return _Among(path, ids)
+    return Q(**{f"{path}__in": ids})
+
+
+def _chunks(ids: Sequence[T]) -> Iterator[Sequence[T]]:
+    """PostgreSQL takes every id in one array; other databases limit a query's parameters."""
+    if connection.vendor == "postgresql":
+        if ids:
+            yield ids
+        return
     for start in range(0, len(ids), CHUNK):
         yield ids[start : start + CHUNK]
 
 
 # ---- building ----
+
+
+@contextmanager
+def _planned_for_every_row() -> Iterator[None]:
+    """PostgreSQL plans a cursor's query for its first tenth of rows; every row is read here
+    (with tables never analyzed, a fast start chose nested loops over every referral)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('cursor_tuple_fraction')")
+        (was,) = cursor.fetchone() or ("0.1",)
+        cursor.execute("SELECT set_config('cursor_tuple_fraction', '1.0', true)")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('cursor_tuple_fraction', %s, true)", [was])
 
 
 @transaction.atomic
@@ -199,8 +324,9 @@ def build(now: dt.datetime | None = None) -> LedgerState:
     reading = Reading()
     for kind, counter in COUNTERS.items():
         rows: dict[tuple[str, str], list[tuple[int, dt.date]]] = defaultdict(list)
-        for row_id, place in places(counter, reading):
-            rows[(place.month, place.dims)].append((row_id, place.day))
+        with _planned_for_every_row():
+            for row_id, place in places(counter, reading):
+                rows[(place.month, place.dims)].append((row_id, place.day))
         groups = LedgerGroup.objects.bulk_create(
             [
                 LedgerGroup(kind=kind, month=month, dims=dims, n=len(members))
@@ -252,7 +378,7 @@ def touched(kind: str, since: dt.datetime, known: dict[Any, Any] | None = None) 
             found.update(values)
             continue
         for chunk in _chunks(values):
-            rows = model.objects.filter(**{f"{source.path}__in": chunk})
+            rows = model.objects.filter(among(source.path, chunk))
             found.update(rows.order_by().values_list("id", flat=True))
     known[key] = sorted(found)
     return list(known[key])
@@ -262,27 +388,35 @@ def stamped(source: Source, since: dt.datetime) -> set[Any]:
     """The values of ``source.column`` in the saves of ``source.model`` since ``since`` that can
     move a group (see :class:`Source`)."""
     history = source.model.history.model  # type: ignore[attr-defined]
-    rows = history.objects.filter(history_date__gte=since).order_by()
+    recent = history.objects.filter(history_date__gte=since).order_by()
     if not source.fields:
-        values = rows.exclude(**{f"{source.column}__isnull": True}).values_list(source.column)
+        values = recent.exclude(**{f"{source.column}__isnull": True}).values_list(source.column)
         return {value for (value,) in values.distinct()}
     compared = tuple(dict.fromkeys((source.column, *source.fields)))
-    # The row's record written before this one (in the order written: a record can be
-    # backdated).
-    earlier = history.objects.filter(
-        id=OuterRef("id"), history_id__lt=OuterRef("history_id")
-    ).order_by("-history_id")
-    annotated = rows.annotate(
-        had=Exists(earlier), **{f"was_{f}": Subquery(earlier.values(f)[:1]) for f in compared}
+    at = 2 + compared.index(source.column)
+    # Every record of the rows saved since, in the order written (a record can be
+    # backdated): each save since is compared with the row's record written before it.
+    records = (
+        history.objects.filter(id__in=recent.values("id"))
+        .order_by("id", "history_id")
+        .values_list(
+            "id",
+            "history_type",
+            *compared,
+            ExpressionWrapper(Q(history_date__gte=since), output_field=BooleanField()),
+        )
     )
     found: set[Any] = set()
-    for row in annotated.values("history_type", "had", *compared, *(f"was_{f}" for f in compared)):
-        if (
-            row["history_type"] != "~"
-            or not row["had"]
-            or any(row[f] != row[f"was_{f}"] for f in compared)
-        ):
-            found.update({row[source.column], row[f"was_{source.column}"]})
+    before: tuple[Any, ...] | None = None
+    for record in records:
+        was = before if before is not None and before[0] == record[0] else None
+        before = record
+        if not record[-1]:
+            continue
+        if record[1] != "~" or was is None or record[2:-1] != was[2:-1]:
+            found.add(record[at])
+            if was is not None:
+                found.add(was[at])
     found.discard(None)
     return found
 
@@ -316,70 +450,89 @@ def refresh(now: dt.datetime | None = None) -> Refreshed | None:
         if reference_changed(max(since, state.built_at)):
             return None
         reading = Reading()
+        people = People()
         done = Refreshed(read={}, moved={}, since=since)
         known: dict[Any, Any] = {}
         for kind, counter in COUNTERS.items():
             ids = touched(kind, since, known)
             done.read[kind] = len(ids)
-            done.moved[kind] = sum(_move(kind, counter, reading, chunk) for chunk in _chunks(ids))
+            done.moved[kind] = _move(kind, places_of(counter, reading, ids, people), ids)
         state.refreshed_at = now
         state.save(update_fields=["refreshed_at"])
     return done
 
 
-def _move(kind: str, counter: Counter, reading: Reading, ids: Sequence[int]) -> int:
-    """Put these rows of ``kind`` where they are counted now; how many moved."""
-    now = dict(places(counter, reading, ids))
-    entries = LedgerEntry.objects.filter(kind=kind, row_id__in=ids).order_by()
-    old = {
-        row_id: (pk, Place(day, month, dims))
-        for pk, row_id, day, month, dims in entries.values_list(
-            "pk", "row_id", "day", "group__month", "group__dims"
+def _move(kind: str, now: Mapping[int, Place], ids: Sequence[int]) -> int:
+    """Put these rows of ``kind`` where they are counted ``now`` (a row not in it: no longer
+    counted); how many moved. The groups they left or joined are counted again from their
+    entries."""
+    old: dict[int, tuple[int, dt.date, int]] = {}
+    for chunk in _chunks(ids):
+        entries = LedgerEntry.objects.filter(among("row_id", chunk), kind=kind).order_by()
+        for pk, row_id, day, group in entries.values_list("pk", "row_id", "day", "group_id"):
+            old[row_id] = (pk, day, group)
+    was: dict[int, tuple[str, str]] = {}
+    for chunk in _chunks(sorted({group for _, _, group in old.values()})):
+        groups = LedgerGroup.objects.filter(among("id", chunk)).order_by()
+        was.update(
+            (pk, (month, dims)) for pk, month, dims in groups.values_list("id", "month", "dims")
         )
-    }
-    delta: dict[tuple[str, str], int] = defaultdict(int)
     gone: list[int] = []
+    left: set[int] = set()
     added: list[tuple[int, Place]] = []
-    changed = 0
     for row_id in ids:
         entry, place = old.get(row_id), now.get(row_id)
-        if entry is None and place is None:
-            continue
         if entry is not None:
-            pk, was = entry
-            if was == place:
+            pk, day, group = entry
+            if place is not None and Place(day, *was[group]) == place:
                 continue
-            delta[(was.month, was.dims)] -= 1
             gone.append(pk)
-        changed += 1
+            left.add(group)
         if place is not None:
-            delta[(place.month, place.dims)] += 1
             added.append((row_id, place))
+    changed = len(gone) + sum(1 for row_id, _ in added if row_id not in old)
     if not changed:
         return 0
-    LedgerEntry.objects.filter(pk__in=gone).delete()
-    groups = _groups(kind, set(delta))
-    for key, n in delta.items():
-        groups[key].n += n
-    LedgerGroup.objects.bulk_update(groups.values(), ["n"], batch_size=CHUNK)
+    for chunk in _chunks(gone):
+        LedgerEntry.objects.filter(among("id", chunk)).delete()
+    joined = _groups(kind, {(place.month, place.dims) for _, place in added})
     LedgerEntry.objects.bulk_create(
-        LedgerEntry(
-            kind=kind, row_id=row_id, day=place.day, group=groups[(place.month, place.dims)]
-        )
-        for row_id, place in added
+        (
+            LedgerEntry(
+                kind=kind, row_id=row_id, day=place.day, group=joined[(place.month, place.dims)]
+            )
+            for row_id, place in added
+        ),
+        batch_size=CHUNK * 5,
     )
-    LedgerGroup.objects.filter(pk__in=[g.pk for g in groups.values() if g.n <= 0]).delete()
+    _count_again(sorted(left | {group.pk for group in joined.values()}))
     return changed
+
+
+def _count_again(group_ids: Sequence[int]) -> None:
+    """These groups' counts made again from their entries; those left empty removed."""
+    entries = (
+        LedgerEntry.objects.filter(group_id=OuterRef("pk"))
+        .order_by()
+        .values("group_id")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    for chunk in _chunks(group_ids):
+        LedgerGroup.objects.filter(among("id", chunk)).update(n=Coalesce(Subquery(entries), 0))
+        LedgerGroup.objects.filter(among("id", chunk), n__lte=0).delete()
 
 
 def _groups(kind: str, keys: set[tuple[str, str]]) -> dict[tuple[str, str], LedgerGroup]:
     """These groups of ``kind``, those not kept yet made (with no row in them)."""
     found: dict[tuple[str, str], LedgerGroup] = {}
-    for month in {month for month, _ in keys}:
-        dims = [d for m, d in keys if m == month]
-        for group in LedgerGroup.objects.filter(kind=kind, month=month, dims__in=dims):
-            found[(group.month, group.dims)] = group
-    missing = [key for key in keys if key not in found]
+    months = sorted({month for month, _ in keys})
+    for chunk in _chunks(sorted({dims for _, dims in keys})):
+        groups = LedgerGroup.objects.filter(among("dims", chunk), kind=kind, month__in=months)
+        for group in groups.order_by().only("id", "month", "dims"):
+            if (group.month, group.dims) in keys:
+                found[(group.month, group.dims)] = group
+    missing = sorted(key for key in keys if key not in found)
     made = LedgerGroup.objects.bulk_create(
         [LedgerGroup(kind=kind, month=month, dims=dims, n=0) for month, dims in missing]
     )
@@ -398,7 +551,9 @@ def is_current() -> bool:
 
 def counted(period: Period, kinds: Iterable[str]) -> dict[str, list[Counted]]:
     """The groups of each kind within the period, for the whole jurisdiction (what
-    :func:`~sentier.insights.counts.count_milestones` counts, read from the ledger)."""
+    :func:`~sentier.insights.counts.count_milestones` counts, read from the ledger): a month
+    the period holds whole is its stored groups as they are (one per kind, month and breakdown
+    values: nothing to add up), a month it cuts is its entries counted by day."""
     kinds = sorted(set(kinds))
     whole, cut = [], []
     for month in period.months():
@@ -409,30 +564,25 @@ def counted(period: Period, kinds: Iterable[str]) -> dict[str, list[Counted]]:
             whole.append(month)
         else:
             cut.append((month, max(first, period.start), min(last, period.end)))
-    merged: dict[str, dict[tuple[str, str], int]] = {kind: defaultdict(int) for kind in kinds}
-    rows = LedgerGroup.objects.filter(kind__in=kinds, month__in=whole).order_by()
-    for kind, month, dims, n in rows.values_list("kind", "month", "dims", "n").iterator(
-        chunk_size=CHUNK * 5
-    ):
-        merged[kind][(month, dims)] += n
+    found: dict[str, list[Counted]] = {kind: [] for kind in kinds}
+    parsed: dict[str, dict[str, str]] = {}
+
+    def add(kind: str, month: str, dims: str, n: int) -> None:
+        values = parsed.get(dims)
+        if values is None:
+            values = parsed[dims] = json.loads(dims)
+        found[kind].append(Counted({**values, "month": month}, n))
+
+    groups = LedgerGroup.objects.filter(kind__in=kinds, month__in=whole, n__gt=0).order_by()
+    for kind, month, dims, n in groups.values_list("kind", "month", "dims", "n"):
+        add(kind, month, dims, n)
     for month, start, end in cut:
         days = (
             LedgerEntry.objects.filter(kind__in=kinds, day__gte=start, day__lte=end)
             .order_by()
-            .values("kind", "group__dims")
+            .values_list("kind", "group__dims")
             .annotate(n=Count("*"))
         )
-        for row in days:
-            merged[row["kind"]][(month, row["group__dims"])] += row["n"]
-    parsed: dict[str, dict[str, str]] = {}
-    found: dict[str, list[Counted]] = {}
-    for kind, groups in merged.items():
-        found[kind] = []
-        for (month, dims), n in groups.items():
-            if n <= 0:
-                continue
-            values = parsed.get(dims)
-            if values is None:
-                values = parsed[dims] = json.loads(dims)
-            found[kind].append(Counted({**values, "month": month}, n))
+        for kind, dims, n in days:
+            add(kind, month, dims, n)
     return found

@@ -270,6 +270,21 @@ def test_a_refreshed_ledger_counts_as_the_database_after_random_changes(
             assert_ledger_counts_as_the_database(period)
 
 
+def test_a_refresh_read_in_small_chunks_counts_as_the_database(
+    journeys: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside PostgreSQL a refresh reads its ids by chunks: a chunk of a few ids splits the
+    rows, their participants, entries and groups across many queries."""
+    ledger.build()
+    monkeypatch.setattr(ledger, "CHUNK", 7)
+    random_changes(random.Random(4), journeys, 25)
+    refreshed = ledger.refresh()
+    assert refreshed is not None
+    assert sum(refreshed.moved.values()) > 0
+    assert_groups_hold_their_entries()
+    assert_ledger_counts_as_the_database(cut_period())
+
+
 def test_a_refresh_with_no_change_moves_nothing(journeys: dict[str, Any]) -> None:
     ledger.build()
     before = sorted(LedgerEntry.objects.values_list("kind", "row_id", "day", "group_id"))
