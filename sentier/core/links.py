@@ -19,12 +19,12 @@ from django.urls import reverse
 MARKER = uuid.UUID("00000000-0000-4000-8000-000000000000")
 
 
-def linker(viewname: str) -> Callable[[uuid.UUID], str]:
+def linker(viewname: str) -> Callable[[uuid.UUID | str], str]:
     """``link(key)`` == ``reverse(viewname, args=[key])`` for any UUID ``key``, in the language
-    active when ``linker`` is called."""
+    active when ``linker`` is called (a key given as text is read as a UUID: not one, refused)."""
     head, tail = reverse(viewname, args=[MARKER]).split(str(MARKER))
 
-    def link(key: uuid.UUID) -> str:
+    def link(key: uuid.UUID | str) -> str:
         return f"{head}{uuid.UUID(str(key))}{tail}"
 
     return link
