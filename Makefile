@@ -125,6 +125,9 @@ XDIST := -n $(PYTEST_WORKERS) --dist load
 # creating the test databases (every migration, or waiting for them) can take longer on a loaded
 # machine, and a fixture that timed out would fail every later test of its process. --durations
 # names the slowest.
+# Each suite's lines as they come, each marked with its suite (`make test` runs two parts at
+# once); the suite's own exit status kept (pipefail).
+tag = sed -u 's/^/[$(1)] /'
 UNIT_LIMITS := --timeout=300 -o timeout_func_only=true --durations=5
 E2E_LIMITS := --timeout=900 -o timeout_func_only=true --durations=8
 
@@ -133,8 +136,8 @@ E2E_LIMITS := --timeout=900 -o timeout_func_only=true --durations=8
 # every test runs at an hour where UTC and local dates differ and at the hour CI happens to run.
 pytest-sqlite: test-deps python-deps compilemessages
 	@mkdir -p var/pytest
-	scripts/late_clock.sh $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS) \
-	    --basetemp=var/pytest/sqlite
+	set -o pipefail; scripts/late_clock.sh $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider \
+	    $(XDIST) $(UNIT_LIMITS) --basetemp=var/pytest/sqlite 2>&1 | $(call tag,sqlite)
 
 # The same at the real hour, for a quick check by hand.
 pytest-now: python-deps compilemessages
@@ -144,13 +147,14 @@ pytest-now: python-deps compilemessages
 # picks one-row plans for the demo a later test loads (docs/benchmarks.md, "Test suite time").
 pytest-postgres: test-deps python-deps compilemessages
 	@mkdir -p var/pytest
-	@url=$$(SENTIER_PG_AUTOVACUUM=off scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
+	@set -o pipefail; { url=$$(SENTIER_PG_AUTOVACUUM=off scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
 	DATABASE_URL="$$url" SENTIER_DATABASE_TESTS_ONLY=1 $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS) \
-	    --basetemp=var/pytest/postgres sentier
+	    --basetemp=var/pytest/postgres sentier; } 2>&1 | $(call tag,postgresql)
 
 e2e: test-deps python-deps assets compilemessages
 	@mkdir -p var/pytest
-	$(VENV)/bin/pytest -m e2e -p no:cacheprovider $(XDIST) $(E2E_LIMITS) --basetemp=var/pytest/e2e e2e
+	set -o pipefail; $(VENV)/bin/pytest -m e2e -p no:cacheprovider $(XDIST) $(E2E_LIMITS) \
+	    --basetemp=var/pytest/e2e e2e 2>&1 | $(call tag,browser)
 
 # The static checks are single-threaded: two at a time on two cores (types, the longest, beside
 # the others), each one's output printed whole when it ends.
@@ -162,15 +166,14 @@ checks: python-deps
 # time (`make -j2`), in this order: the four static checks first, then each suite as a part ends.
 # A suite alone leaves a core idle wherever it waits on one process (mypy alone for a minute and a
 # half after the other checks, the run's migrations, the last long test of a suite, the browser
-# tests' waits); beside another part, that core works. Output is printed a line at a time as it
-# comes (a run is never silent for the ten minutes a suite takes; lines of two parts interleave,
-# each suite's summary is its own lines). `make test TEST_JOBS=1` runs them one after the other, as before. Each suite keeps its own
+# tests' waits); beside another part, that core works. Output comes as it is written (a run is
+# never silent for the ten minutes a suite takes): each suite's lines marked with its name. `make test TEST_JOBS=1` runs them one after the other, as before. Each suite keeps its own
 # temporary folder (`--basetemp` under var/pytest/): two runs at once never share or clean up each
 # other's, whatever clock the SQLite run has.
 TEST_JOBS ?= 2
 
 test: test-deps python-deps assets
-	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=line lint typecheck \
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) lint typecheck \
 	    migrations-check catalogs-check pytest-sqlite pytest-postgres e2e
 	@echo "make test: all checks passed."
 
