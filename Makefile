@@ -162,19 +162,20 @@ checks: python-deps
 	@$(MAKE) --no-print-directory -j2 --output-sync=target lint typecheck migrations-check \
 	    catalogs-check
 
-# `make test` installs first (the suites read static/vendor/), then runs its seven parts two at a
-# time (`make -j2`), in this order: the four static checks first, then each suite as a part ends.
-# A suite alone leaves a core idle wherever it waits on one process (mypy alone for a minute and a
-# half after the other checks, the run's migrations, the last long test of a suite, the browser
-# tests' waits); beside another part, that core works. Output comes as it is written (a run is
-# never silent for the ten minutes a suite takes): each suite's lines marked with its name. `make test TEST_JOBS=1` runs them one after the other, as before. Each suite keeps its own
-# temporary folder (`--basetemp` under var/pytest/): two runs at once never share or clean up each
-# other's, whatever clock the SQLite run has.
-TEST_JOBS ?= 2
+# `make test` installs first (the suites read static/vendor/), then runs the static checks (two at
+# a time, `checks`) and the three suites one after the other. `make test TEST_JOBS=2` runs the
+# seven parts two at a time instead: tried as the default in session 15 and slower from a fresh
+# clone (the two database suites side by side took about 2,100 s where one after the other they
+# take about 1,330 s: four test processes and PostgreSQL on two cores; docs/benchmarks.md, "Test
+# suite time"). Output comes as it is written, each suite's lines marked with its name. Each suite
+# keeps its own temporary folder (`--basetemp` under var/pytest/): two runs at once never share or
+# clean up each other's, whatever clock the SQLite run has.
+TEST_JOBS ?= 1
+TEST_PARTS = $(if $(filter 1,$(TEST_JOBS)),checks,lint typecheck migrations-check catalogs-check) \
+    pytest-sqlite pytest-postgres e2e
 
 test: test-deps python-deps assets
-	@$(MAKE) --no-print-directory -j$(TEST_JOBS) lint typecheck \
-	    migrations-check catalogs-check pytest-sqlite pytest-postgres e2e
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) $(TEST_PARTS)
 	@echo "make test: all checks passed."
 
 ## ---------------------------------------------------------------- bench
