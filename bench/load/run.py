@@ -69,8 +69,10 @@ def process_trees() -> dict[str, list[psutil.Process]]:
 
 
 def cpu_seconds(trees: dict[str, list[psutil.Process]]) -> dict[str, float]:
-    """CPU seconds (user + system) so far of each tree; backends that came and went since the
-    trees were listed are counted by listing them again at the end."""
+    """CPU seconds (user + system) so far of each tree: each living process's own, and what
+    its children that ended used (the kernel adds an ended child's time to its parent when the
+    parent reaps it). So a backend that PostgreSQL started and ended during the run (a
+    connection closed after ``SENTIER_DB_CONN_MAX_AGE``) counts, through the postmaster."""
     totals = {}
     for name, processes in trees.items():
         total = 0.0
@@ -79,7 +81,7 @@ def cpu_seconds(trees: dict[str, list[psutil.Process]]) -> dict[str, float]:
                 times = process.cpu_times()
             except psutil.NoSuchProcess:
                 continue
-            total += times.user + times.system
+            total += times.user + times.system + times.children_user + times.children_system
         totals[name] = total
     return totals
 
@@ -153,8 +155,10 @@ def slow_statements(limit: int = 8) -> list[list[str]]:
     return [line.split("\t") for line in out.strip().splitlines()]
 
 
-def run_locust(users: int, duration: int, prefix: Path) -> None:
-    subprocess.run(
+def run_locust(users: int, duration: int, prefix: Path) -> float:
+    """Run locust to its end; the CPU seconds it used (it shares the machine's cores with the
+    stack it loads)."""
+    locust = subprocess.Popen(
         [
             str(stack.ROOT / ".venv" / "bin" / "locust"),
             "-f",
@@ -174,10 +178,12 @@ def run_locust(users: int, duration: int, prefix: Path) -> None:
             "--stop-timeout",
             "10",
         ],
-        check=False,
         cwd=stack.ROOT,
         env=stack.app_env(),
     )
+    _, status, usage = os.wait4(locust.pid, 0)
+    locust.returncode = os.waitstatus_to_exitcode(status)
+    return float(usage.ru_utime + usage.ru_stime)
 
 
 def table(prefix: Path) -> tuple[list[str], dict[str, str]]:
@@ -236,7 +242,7 @@ def main() -> int:
     started = time.monotonic()
     prefix = stack.DIR / "locust"
     try:
-        run_locust(args.users, args.duration, prefix)
+        locust_cpu = run_locust(args.users, args.duration, prefix)
         elapsed = time.monotonic() - started
         sampler.running = False
         trees = process_trees()  # with the backends opened during the run
@@ -252,6 +258,7 @@ def main() -> int:
     )
     hits = 100 * blocks_hit / max(1, blocks_hit + blocks_read)
     cpu = {name: (cpu_after[name] - cpu_before.get(name, 0.0)) / elapsed for name in cpu_after}
+    cpu["locust (the load generator)"] = locust_cpu / elapsed
     requests = max(1, int(total.get("Request Count", 0) or 0))
     per_request = cpu.get("gunicorn", 0.0) * elapsed / requests * 1000
     mix = "50 caseworkers : 10 partner staff : 100 applicants : 5 API clients (weights)"
@@ -290,8 +297,8 @@ def main() -> int:
         "|---|---:|---:|---:|---:|---:|---|",
         *rows,
         "",
-        "CPU (cores used on average over the run; a backend that ended during the run "
-        "is not counted): "
+        "CPU (cores used on average over the run, processes that ended during it included; "
+        f"the machine has {psutil.cpu_count()}): "
         + ", ".join(f"{name} {value:.2f}" for name, value in cpu.items())
         + f"; the web processes spent {per_request:.1f} ms of CPU per request. "
         f"Database: {commits / elapsed:.0f} commits/s, {rollbacks} rollbacks, "
