@@ -37,14 +37,24 @@ REPLACED_DOCUMENT = (
     "Cannot find context",
 )
 ATTEMPTS = 3
-# axe's run on the page (or the part of it a selector names), or null where axe is not loaded:
-# one call to the browser where asking first whether axe is there took two.
+# axe's violations on the page (or the part of it a selector names), or null where axe is not
+# loaded: one call to the browser where asking first whether axe is there took two. Only the
+# violations come back: axe's whole result (every rule that passed or did not apply, each with
+# its texts and an example element) is several times larger, and nothing read it.
 RUN = """async ([context, tags]) => {
     if (typeof window.axe === "undefined") return null;
     const options = {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]};
     const root = context ? document.querySelector(context) : document;
-    return await window.axe.run(root, options);
+    return {violations: (await window.axe.run(root, options)).violations};
 }"""
+# The same run on the whole page, started and left running (``start_axe``): its promise is kept
+# in the page, where ``axe_violations`` waits for it. It starts from a timer, once the call that
+# started it has returned: axe does most of its work before its first pause.
+START = f"""([tags]) => {{
+    window.__sentierAxe = new Promise((resolve) => setTimeout(resolve, 0))
+        .then(() => ({RUN})([null, tags]));
+    return typeof window.axe !== "undefined";
+}}"""
 
 
 def run_axe(page: Page, context: str | None = None) -> list[dict[str, Any]]:
@@ -66,6 +76,24 @@ def run_axe(page: Page, context: str | None = None) -> list[dict[str, Any]]:
         violations: list[dict[str, Any]] = result["violations"]
         return violations
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def start_axe(page: Page) -> None:
+    """Start axe on the whole page, loaded, in a context where ``install_axe`` put it, and
+    return at once: the browser runs it while the caller does something else (opens the next
+    page in another tab); ``axe_violations(page)`` waits for its violations. Nothing may
+    navigate ``page`` in between."""
+    page.wait_for_load_state("load")
+    assert page.evaluate(START, [list(WCAG_TAGS)]), f"axe is not loaded in {page.url}"
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """The violations of the run ``start_axe(page)`` started (the same as ``run_axe(page)``
+    then would have found), once it ends."""
+    result: dict[str, Any] | None = page.evaluate("() => window.__sentierAxe")
+    assert result is not None, f"axe did not run in {page.url}"
+    violations: list[dict[str, Any]] = result["violations"]
+    return violations
 
 
 def format_violations(violations: list[dict[str, Any]]) -> str:

@@ -75,9 +75,24 @@ def django_db_use_migrations() -> bool:
     return False
 
 
-# The longest browser tests (the crawls of every page, a few minutes each), dealt out first so that
-# the suite's processes are not left waiting for one of them at the end.
-LONGEST_FIRST = ("test_phone_width.py::test_no_",)
+# The longest browser tests, dealt out first and in this order so that the suite's processes are
+# not left waiting for one of them at the end: the crawls of every page (minutes each), then the
+# tests of 20 s or more in the last runs (`--durations`: the service plans' and the support plan's
+# whole journeys, 20 to 27 s on a quiet machine).
+LONGEST_FIRST = (
+    "test_phone_width.py::test_no_",
+    "test_serviceplans.py::test_request_approve_and_partner_sees_the_limited_plan",
+    "test_plans.py::test_caseworker_proposes_records_agreement_objectives_and_follow_up",
+    "test_serviceplans.py::test_a_cisss_initiated_plan_is_coordinated_by_the_cisss_",
+)
+
+
+def _rank(item: pytest.Item) -> int:
+    """Where ``item`` comes in ``LONGEST_FIRST`` (after them all if it is not one of them)."""
+    return next(
+        (rank for rank, mark in enumerate(LONGEST_FIRST) if mark in item.nodeid),
+        len(LONGEST_FIRST),
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -88,7 +103,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).resolve().is_relative_to(here):
             item.add_marker(pytest.mark.e2e)
-    items.sort(key=lambda item: not any(mark in item.nodeid for mark in LONGEST_FIRST))
+    items.sort(key=_rank)
 
 
 @pytest.fixture(scope="session")

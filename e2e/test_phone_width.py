@@ -44,7 +44,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from playwright.sync_api import Browser, Page, ViewportSize
 
-from e2e.axe import install_axe, run_axe
+from e2e.axe import axe_violations, install_axe, run_axe, start_axe
 from e2e.conftest import PASSWORD, TIMEOUT_MS, built_once
 
 if TYPE_CHECKING:
@@ -209,14 +209,19 @@ class Visit(NamedTuple):
     findings: list[str]  # axe violations, language, target size, contrast
 
 
-def _axe(page: Page, width: int) -> list[str]:
-    """axe's violations on the page as drawn now, one line per rule and element."""
+def _lines(violations: list[dict[str, Any]], width: int) -> list[str]:
+    """axe's violations, one line per rule and element."""
     return [
         f"axe {violation['id']} ({violation.get('impact') or 'n/a'}) at {width} px: "
         + " ".join(str(part) for part in node["target"])
-        for violation in run_axe(page)
+        for violation in violations
         for node in violation["nodes"]
     ]
+
+
+def _axe(page: Page, width: int) -> list[str]:
+    """axe's violations on the page as drawn now, one line per rule and element."""
+    return _lines(run_axe(page), width)
 
 
 @pytest.fixture(scope="session")
@@ -253,17 +258,19 @@ def _language(address: str, lang: str) -> list[str]:
     return []
 
 
+def _at_1280_px(page: Page) -> list[str]:
+    """axe at 1280 px; the page is left at 360 px."""
+    page.set_viewport_size(DESKTOP)
+    try:
+        return _axe(page, DESKTOP["width"])
+    finally:
+        page.set_viewport_size(PHONE)
+
+
 def _axe_at_both_widths(page: Page, desktop: bool) -> list[str]:
     """axe at 360 px, then (if ``desktop``) at 1280 px; the page is left at 360 px."""
     findings = _axe(page, PHONE["width"])
-    if not desktop:
-        return findings
-    page.set_viewport_size(DESKTOP)
-    try:
-        findings += _axe(page, DESKTOP["width"])
-    finally:
-        page.set_viewport_size(PHONE)
-    return findings
+    return findings + _at_1280_px(page) if desktop else findings
 
 
 def audit(page: Page, address: str, *, desktop: bool = True) -> list[str]:
@@ -288,16 +295,38 @@ def _pattern(path: str, query: str) -> tuple[str, ...]:
     return (view, *sorted({name for name, _value in parse_qsl(query, keep_blank_values=True)}))
 
 
+class _Checking(NamedTuple):
+    """A page whose axe run at 360 px was started (``start_axe``) and not yet read."""
+
+    page: Page
+    findings: list[str]  # its Visit's, which axe's lines join
+    desktop: bool  # checked at 1280 px too, once the run at 360 px is read
+
+
+def _finish(checking: _Checking) -> None:
+    """Add axe's findings at 360 px (then, if ``desktop``, at 1280 px) to the page's visit."""
+    checking.findings.extend(_lines(axe_violations(checking.page), PHONE["width"]))
+    if checking.desktop:
+        checking.findings.extend(_at_1280_px(checking.page))
+
+
 def _crawl(
     page: Page, origin: str, seeds: Sequence[str], claims: Path, hostile: Collection[str] = ()
 ) -> list[Visit]:
     """Visit pages breadth first from ``seeds``; measure each. The seeds are all visited, even
     two of the same kind (the English and French of a page); after them, one page of each
     kind. A page is checked at 1280 px too if it is the run's first of its kind (``_claim``) or
-    one of ``hostile``."""
+    one of ``hostile``.
+
+    Two tabs of the persona's context take turns: while axe checks a page in one (most of a
+    page's time, in the browser alone), the next page is asked of the server, drawn and measured
+    in the other, and its axe run starts before the first one's is read (and the first page
+    checked at 1280 px). A page is never navigated nor resized while its check runs."""
     queue = deque(seeds)
     seen: set[tuple[str, ...]] = set()
     visits: list[Visit] = []
+    tabs = (page, page.context.new_page())
+    checking: _Checking | None = None
     while queue and len(visits) < PAGES_PER_PERSONA:
         seed = len(visits) < len(seeds)
         address = queue.popleft()
@@ -306,18 +335,15 @@ def _crawl(
         if key in seen and not seed:
             continue
         seen.add(key)
-        response = page.goto(f"{origin}{address}")
+        tab = tabs[len(visits) % 2]
+        response = tab.goto(f"{origin}{address}")
         status = response.status if response is not None else 0
-        found: dict[str, Any] = page.evaluate(INSPECT)
+        found: dict[str, Any] = tab.evaluate(INSPECT)
         scrolling = found["scrolling"]
         if status >= 500:
             scrolling = [f"answered {status}", *scrolling]
         desktop = _claim(claims, (settings.SENTIER_JURISDICTION, *key)) or address in hostile
-        findings = [
-            *_language(address, found["lang"]),
-            *found["checks"],
-            *_axe_at_both_widths(page, desktop),
-        ]
+        findings = [*_language(address, found["lang"]), *found["checks"]]
         visits.append(
             Visit(address, status, found["headings"], found["width"], scrolling, findings)
         )
@@ -328,6 +354,12 @@ def _crawl(
             if not LANGUAGE_PREFIX.match(target.path):
                 continue
             queue.append(target.path + (f"?{target.query}" if target.query else ""))
+        start_axe(tab)
+        if checking is not None:
+            _finish(checking)
+        checking = _Checking(tab, findings, desktop)
+    if checking is not None:
+        _finish(checking)
     return visits
 
 
