@@ -439,7 +439,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     organization = selectors.organization_of(user)
     filters = StatusFilterForm(request.GET or None)
     status = filters.cleaned_data["status"] if filters.is_bound and filters.is_valid() else ""
-    referrals = list(selectors.list_referrals_for_organization(user, status=status)[:PAGE_SIZE])
+    referrals = selectors.first_referrals_for_organization(user, status=status, limit=PAGE_SIZE)
     detail_url = linker("referrals:inbox_detail")
     record_access(
         user=user,
