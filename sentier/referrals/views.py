@@ -35,6 +35,7 @@ from sentier.core.links import linker
 from sentier.participants.selectors import get_own_participant, get_participant_for_user
 from sentier.referrals import actions, notify, selectors, states
 from sentier.referrals.exchanges import EXCHANGES, exchange_message
+from sentier.referrals.inbox_rows import rows_html
 from sentier.referrals.forms import (
     AnswerForm,
     CancelForm,
@@ -447,6 +448,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
         kind=AccessKind.REFERRAL_INBOX,
         request=request,
     )
+    # The person's name only while a consent in force still covers their identity.
+    rows = [(row, detail_url(row.referral.uuid)) for row in selectors.shared_referrals(referrals)]
     return render(
         request,
         "referrals/inbox.html",
@@ -454,11 +457,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "organization": organization,
             "filters": filters,
             "referrals": referrals,
-            # The person's name only while a consent in force still covers their identity.
-            "rows": [
-                (row, detail_url(row.referral.uuid))
-                for row in selectors.shared_referrals(referrals)
-            ],
+            "rows": rows,
+            "rows_html": rows_html(rows),
             "counts": selectors.count_by_status_for_organization(organization),
             "notices": selectors.list_notices_for_organization(organization),
         },

@@ -106,8 +106,12 @@ def test_the_inbox_page_and_its_access_log_are_as_before(
     def page() -> tuple[str, list[tuple[Any, ...]]]:
         last = AccessLog.objects.order_by("-id").values_list("id", flat=True).first() or 0
         html = client.get(url).content.decode()
-        logged = AccessLog.objects.filter(id__gt=last).order_by("id").values_list(
-            "user_id", "participant_id", "kind", "what", "affiliation", "channel", "path"
+        logged = (
+            AccessLog.objects.filter(id__gt=last)
+            .order_by("id")
+            .values_list(
+                "user_id", "participant_id", "kind", "what", "affiliation", "channel", "path"
+            )
         )
         return html, list(logged)
 

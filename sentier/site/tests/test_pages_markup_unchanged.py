@@ -131,7 +131,15 @@ def test_the_referrals_inbox_reads_as_before(
         assert response.status_code == 200
         context = {
             key: response.context[key]
-            for key in ("organization", "filters", "referrals", "rows", "counts", "notices")
+            for key in (
+                "organization",
+                "filters",
+                "referrals",
+                "rows",
+                "rows_html",
+                "counts",
+                "notices",
+            )
         }
         assert context["referrals"]
         source = unhoisted((BEFORE / "referrals_inbox.html").read_text(encoding="utf-8"))
