@@ -230,11 +230,11 @@ def first_referrals_for_organization(
     if status:
         queryset = queryset.filter(status=status)
     queryset = queryset.select_related("participant", "service").order_by("-sent_at", "-id")
-    late = list(queryset.filter(overdue_q(now)).annotate(overdue=Value(1))[:limit])
+    late: list[Referral] = list(queryset.filter(overdue_q(now)).annotate(overdue=Value(1))[:limit])
     if len(late) == limit:
         return late
     others = queryset.filter(_not_overdue_q(now)).annotate(overdue=Value(0))
-    return late + list(others[: limit - len(late)])
+    return [*late, *others[: limit - len(late)]]
 
 
 def count_by_status_for_organization(organization: Organization) -> dict[str, int]:

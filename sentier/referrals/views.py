@@ -35,7 +35,6 @@ from sentier.core.links import linker
 from sentier.participants.selectors import get_own_participant, get_participant_for_user
 from sentier.referrals import actions, notify, selectors, states
 from sentier.referrals.exchanges import EXCHANGES, exchange_message
-from sentier.referrals.inbox_rows import rows_html
 from sentier.referrals.forms import (
     AnswerForm,
     CancelForm,
@@ -45,6 +44,7 @@ from sentier.referrals.forms import (
     OrganizationForm,
     StatusFilterForm,
 )
+from sentier.referrals.inbox_rows import rows_html
 from sentier.referrals.models import Referral, ReferralStatus, Side
 
 STEPS = ("need", "organization", "information", "confirm")

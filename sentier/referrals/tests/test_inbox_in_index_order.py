@@ -63,6 +63,11 @@ def spread(personas: dict[str, Any], laval_participant: Participant) -> Organiza
     return organization
 
 
+def overdue(referral: Any) -> Any:
+    """The selector's annotation: 1 for a late answer, 0 for any other."""
+    return referral.overdue
+
+
 def statuses() -> list[str]:
     return ["", *ReferralStatus.values]
 
@@ -76,7 +81,8 @@ def test_the_same_referrals_in_the_same_order_for_every_length(
     whole = list(selectors.list_referrals_for_organization(partner, status=status, now=now))
     if not status:
         assert len(whole) >= 11
-        assert any(r.overdue for r in whole) and any(not r.overdue for r in whole)
+        assert any(overdue(r) for r in whole)
+        assert any(not overdue(r) for r in whole)
         assert any(r.sent_at is None for r in whole)
     for limit in range(len(whole) + 2):
         old = list(
@@ -85,7 +91,7 @@ def test_the_same_referrals_in_the_same_order_for_every_length(
         new = selectors.first_referrals_for_organization(
             partner, status=status, limit=limit, now=now
         )
-        assert [(r.pk, r.overdue) for r in new] == [(r.pk, r.overdue) for r in old]
+        assert [(r.pk, overdue(r)) for r in new] == [(r.pk, overdue(r)) for r in old]
         assert [r.participant.full_name for r in new] == [r.participant.full_name for r in old]
         assert [r.service_id for r in new] == [r.service_id for r in old]
 

@@ -39,7 +39,7 @@ def row(
         service=None if service is None else Service(name=service),
     )
     referral.overdue = overdue  # type: ignore[attr-defined]  # as the selector annotates it
-    categories = [InformationCategory.IDENTITY] if identity else []
+    categories: list[str] = [InformationCategory.IDENTITY] if identity else []
     shared = SharedReferral(referral=referral, categories=categories, payload={}, notice=notice)
     return shared, f"/fr-ca/referrals/inbox/{referral.uuid}/"
 
@@ -75,4 +75,5 @@ def test_the_rows_drawn_in_python_are_the_templates(language: str) -> None:
         assert drawn == rendered
         assert rows_html([], drawn=True) == rows_html([], drawn=False) == ""
     assert drawn.count("<tr>") == len(every)
-    assert "&lt;script&gt;" in drawn and "<script>" not in drawn
+    assert "&lt;script&gt;" in drawn
+    assert "<script>" not in drawn
