@@ -88,7 +88,7 @@ def test_the_caseload_table_reads_as_before(
             reverse("participants:caseload") + "?scope=all"
         )
         assert response.status_code == 200
-        context = {key: response.context[key] for key in ("page", "query", "rows")}
+        context = {key: response.context[key] for key in ("page", "query", "rows", "rows_html")}
         assert len(context["page"].object_list) > 0
         old, new = before_and_now(
             "caseload_table.html",
