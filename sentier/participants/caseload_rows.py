@@ -47,7 +47,7 @@ def _draw_rows(rows: Sequence[tuple[Participant, str]]) -> str:
     caseworker = _("Caseworker")
     parts: list[str] = []
     for p, file_url in rows:
-        worker = "—" if p.caseworker is None else esc(p.caseworker)
+        worker = "—" if p.caseworker is None else esc(str(p.caseworker))
         parts.append(
             f'\n    <tr><td data-label="{name}"><a href="{esc(file_url)}">'
             f"{esc(p.last_name)}, {esc(p.first_name)}</a></td>"
