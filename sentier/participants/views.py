@@ -26,6 +26,7 @@ from sentier.core.forms import bind_form
 from sentier.core.links import linker
 from sentier.core.pagination import KeyedPaginator, MatchesPaginator, bound_for_page
 from sentier.participants import actions, selectors
+from sentier.participants.caseload_rows import rows_html
 from sentier.participants.forms import (
     CaseloadFilterForm,
     NoteForm,
@@ -76,10 +77,12 @@ def caseload(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     file_url = linker("participants:file")
+    rows = [(participant, file_url(participant.uuid)) for participant in page.object_list]
     context = {
         "form": form,
         "page": page,
-        "rows": [(participant, file_url(participant.uuid)) for participant in page.object_list],
+        "rows": rows,
+        "rows_html": rows_html(rows),
         "query": query.urlencode(),
         "saved_searches": selectors.list_saved_searches_for_user(user),
         "save_form": SavedSearchForm(initial={"query": query.urlencode()}),

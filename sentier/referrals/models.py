@@ -112,7 +112,10 @@ class Referral(models.Model):
         verbose_name = _("referral")
         verbose_name_plural = _("referrals")
         indexes = [
-            models.Index(fields=["organization", "status"]),
+            # The partner's inbox, newest first in two parts, the late answers and the others
+            # (selectors.list_referrals_for_organization), and its counts by status.
+            models.Index(fields=["organization", "status", "sent_at", "id"]),
+            models.Index(fields=["organization", "sent_at", "id"]),
             models.Index(fields=["participant", "-created_at"]),
             models.Index(fields=["status", "expires_at"]),
             # The partner API's list, polled with ``updated_since`` (exchange.selectors).

@@ -163,10 +163,23 @@ def shared_referral(referral: Referral, at: dt.datetime | None = None) -> Shared
     return shared
 
 
+def _reminder_cutoff(now: dt.datetime) -> dt.datetime:
+    return now - dt.timedelta(days=settings.SENTIER_REFERRAL_REMINDER_DAYS)
+
+
 def overdue_q(now: dt.datetime) -> Q:
     """Pending past the reminder delay."""
-    cutoff = now - dt.timedelta(days=settings.SENTIER_REFERRAL_REMINDER_DAYS)
-    return Q(status__in=states.PENDING, sent_at__lte=cutoff)
+    return Q(status__in=states.PENDING, sent_at__lte=_reminder_cutoff(now))
+
+
+def _not_overdue_q(now: dt.datetime) -> Q:
+    """Every referral :func:`overdue_q` leaves out, a referral never sent among them: written
+    out so that PostgreSQL estimates it (a ``CASE`` compared to 0 it takes for 0.5 % of rows)."""
+    return (
+        ~Q(status__in=states.PENDING)
+        | Q(sent_at__gt=_reminder_cutoff(now))
+        | Q(sent_at__isnull=True)
+    )
 
 
 def _ordered(queryset: QuerySet[Referral], now: dt.datetime) -> QuerySet[Referral]:
@@ -201,6 +214,27 @@ def list_referrals_for_organization(
     if status:
         queryset = queryset.filter(status=status)
     return _ordered(queryset.select_related("participant", "service"), now)
+
+
+def first_referrals_for_organization(
+    user: User, *, limit: int, status: str = "", now: dt.datetime | None = None
+) -> list[Referral]:
+    """The first ``limit`` referrals of :func:`list_referrals_for_organization`, the same rows in
+    the same order, read in two parts each in an index's order: the late answers, newest first,
+    then the others. The single list sorted every referral the organization ever received,
+    each with its file, to keep 100 of them (39 ms at 2,241 referrals, more each day)."""
+    now = now or timezone.now()
+    queryset = Referral.objects.filter(organization=organization_of(user)).exclude(
+        status=ReferralStatus.DRAFT
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    queryset = queryset.select_related("participant", "service").order_by("-sent_at", "-id")
+    late: list[Referral] = list(queryset.filter(overdue_q(now)).annotate(overdue=Value(1))[:limit])
+    if len(late) == limit:
+        return late
+    others = queryset.filter(_not_overdue_q(now)).annotate(overdue=Value(0))
+    return [*late, *others[: limit - len(late)]]
 
 
 def count_by_status_for_organization(organization: Organization) -> dict[str, int]:

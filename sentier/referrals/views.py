@@ -44,6 +44,7 @@ from sentier.referrals.forms import (
     OrganizationForm,
     StatusFilterForm,
 )
+from sentier.referrals.inbox_rows import rows_html
 from sentier.referrals.models import Referral, ReferralStatus, Side
 
 STEPS = ("need", "organization", "information", "confirm")
@@ -439,7 +440,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     organization = selectors.organization_of(user)
     filters = StatusFilterForm(request.GET or None)
     status = filters.cleaned_data["status"] if filters.is_bound and filters.is_valid() else ""
-    referrals = list(selectors.list_referrals_for_organization(user, status=status)[:PAGE_SIZE])
+    referrals = selectors.first_referrals_for_organization(user, status=status, limit=PAGE_SIZE)
     detail_url = linker("referrals:inbox_detail")
     record_access(
         user=user,
@@ -447,6 +448,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
         kind=AccessKind.REFERRAL_INBOX,
         request=request,
     )
+    # The person's name only while a consent in force still covers their identity.
+    rows = [(row, detail_url(row.referral.uuid)) for row in selectors.shared_referrals(referrals)]
     return render(
         request,
         "referrals/inbox.html",
@@ -454,11 +457,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "organization": organization,
             "filters": filters,
             "referrals": referrals,
-            # The person's name only while a consent in force still covers their identity.
-            "rows": [
-                (row, detail_url(row.referral.uuid))
-                for row in selectors.shared_referrals(referrals)
-            ],
+            "rows": rows,
+            "rows_html": rows_html(rows),
             "counts": selectors.count_by_status_for_organization(organization),
             "notices": selectors.list_notices_for_organization(organization),
         },

@@ -88,7 +88,7 @@ def test_the_caseload_table_reads_as_before(
             reverse("participants:caseload") + "?scope=all"
         )
         assert response.status_code == 200
-        context = {key: response.context[key] for key in ("page", "query", "rows")}
+        context = {key: response.context[key] for key in ("page", "query", "rows", "rows_html")}
         assert len(context["page"].object_list) > 0
         old, new = before_and_now(
             "caseload_table.html",
@@ -131,7 +131,15 @@ def test_the_referrals_inbox_reads_as_before(
         assert response.status_code == 200
         context = {
             key: response.context[key]
-            for key in ("organization", "filters", "referrals", "rows", "counts", "notices")
+            for key in (
+                "organization",
+                "filters",
+                "referrals",
+                "rows",
+                "rows_html",
+                "counts",
+                "notices",
+            )
         }
         assert context["referrals"]
         source = unhoisted((BEFORE / "referrals_inbox.html").read_text(encoding="utf-8"))
