@@ -25,6 +25,7 @@ from sentier.plans import selectors as plan_selectors
 from sentier.plans.models import SupportPlan
 from sentier.referrals import selectors as referral_selectors
 from sentier.referrals.models import Referral
+from sentier.serviceplans import selectors as serviceplan_selectors
 from sentier.serviceplans.models import ServicePlan, ServicePlanRequest
 from sentier.site.demo import load_demo
 from sentier.site.tests.test_pages_markup_unchanged import unmasked
@@ -48,6 +49,12 @@ def whole_rows(monkeypatch: pytest.MonkeyPatch) -> None:
         paas_panels, "placements_on_file", paas_selectors.list_placements_for_participant
     )
     monkeypatch.setattr(QuerySet, "only", lambda self, *fields: self)
+
+
+def whole_requests(user: Any, limit: int = 10) -> list[ServicePlanRequest]:
+    """The caseworker's requests as they were read: whole, with everything joined."""
+    requests = serviceplan_selectors.list_requests_for_user(user).select_related("plan")
+    return list(requests.order_by("-requested_at")[:limit])
 
 
 def shown(client: Any, url: str) -> tuple[int, str, list[tuple[Any, ...]], list[str]]:
@@ -154,3 +161,29 @@ def test_my_file_reads_as_with_whole_rows(
     assert now[0] == 200
     assert now[:3] == before[:3]
     assert len(now[3]) <= len(before[3])
+
+
+@pytest.mark.parametrize("language", ["fr-ca", "en-ca"])
+@pytest.mark.parametrize("page", ["plans:worklist", "core:home"])
+def test_the_caseworkers_service_plan_requests_read_as_with_whole_rows(
+    client_for: Any, monkeypatch: pytest.MonkeyPatch, personas: Any, language: str, page: str
+) -> None:
+    """Their list on the worklist and the home page: the person's name, the status, the
+    decision's date and next step, as when the requests were read whole."""
+    load_demo(30)
+    mine = ServicePlanRequest.objects.filter(requested_by=personas["caseworker_laval"])
+    assert mine.exists()
+    client = client_for("caseworker_laval")
+    with translation.override(language):
+        url = reverse(page)
+    with monkeypatch.context() as old:
+        whole_rows(old)
+        old.setattr(serviceplan_selectors, "recent_decisions_for_caseworker", whole_requests)
+        before = shown(client, url)
+    now = shown(client, url)
+    assert now[0] == 200
+    assert now[:3] == before[:3]
+    assert len(now[3]) <= len(before[3])
+    newest = mine.order_by("-requested_at").first()
+    assert newest is not None
+    assert reverse("serviceplans:request_detail", args=[newest.uuid]) in now[1]
