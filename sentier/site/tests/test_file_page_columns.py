@@ -19,7 +19,8 @@ from sentier.decisions.models import Decision
 from sentier.network.models import Organization, Service, WaitingListEntry
 from sentier.paas import panels as paas_panels
 from sentier.paas import selectors as paas_selectors
-from sentier.paas.models import Placement
+from sentier.paas.models import Placement, WaitingEntry
+from sentier.paas.tests.placement_helpers import laval_file, opex, place
 from sentier.participants.models import Participant
 from sentier.plans import selectors as plan_selectors
 from sentier.plans.models import SupportPlan
@@ -75,6 +76,16 @@ def shown(client: Any, url: str) -> tuple[int, str, list[tuple[Any, ...]], list[
     )
 
 
+def demo_with_a_waiting_person(personas: dict[str, Any]) -> WaitingEntry:
+    """The demo, and a Laval file waiting for a PAAS Action place at OPEX (the demo has none:
+    its places are not all taken)."""
+    load_demo(30)
+    while True:
+        outcome = place(personas, laval_file(personas, "Marc"), opex(personas))
+        if outcome.waiting is not None:
+            return outcome.waiting
+
+
 def with_content() -> list[Participant]:
     """The demo's files that have something in the sections whose reads changed."""
     ids = (
@@ -84,15 +95,16 @@ def with_content() -> list[Participant]:
         | set(WaitingListEntry.objects.values_list("participant_id", flat=True))
         | set(ServicePlanRequest.objects.values_list("participant_id", flat=True))
         | set(Decision.objects.values_list("participant_id", flat=True))
+        | set(WaitingEntry.objects.values_list("participant_id", flat=True))
     )
     return list(Participant.objects.filter(pk__in=ids).order_by("pk"))
 
 
 @pytest.mark.parametrize("language", ["fr-ca", "en-ca"])
 def test_the_file_page_reads_as_with_whole_rows(
-    client_for: Any, monkeypatch: pytest.MonkeyPatch, language: str
+    client_for: Any, monkeypatch: pytest.MonkeyPatch, personas: Any, language: str
 ) -> None:
-    load_demo(30)
+    waiting = demo_with_a_waiting_person(personas)
     files = with_content()
     assert len(files) >= 5
     clients = {key: client_for(key) for key in PERSONAS}
@@ -115,12 +127,16 @@ def test_the_file_page_reads_as_with_whole_rows(
     seen = "".join(pages)
     for marker in ("/plans/", "/referrals/", "paas", "waiting-lists", "/service-plans/"):
         assert marker in seen
+    with translation.override(language):
+        assert reverse("paas:withdraw_waiting", args=[waiting.uuid]) in seen
 
 
-def test_no_column_left_out_is_read_later(client_for: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_column_left_out_is_read_later(
+    client_for: Any, monkeypatch: pytest.MonkeyPatch, personas: Any
+) -> None:
     """A template that read a column not in a section's list would load it with a query per
     row: refused here, on every file with content."""
-    load_demo(30)
+    demo_with_a_waiting_person(personas)
 
     def refused(self: Any, *args: Any, **kwargs: Any) -> None:
         raise AssertionError(f"{type(self).__name__} {self.pk}: a deferred column read")
@@ -135,6 +151,7 @@ def test_no_column_left_out_is_read_later(client_for: Any, monkeypatch: pytest.M
         ServicePlanRequest,
         ServicePlan,
         Decision,
+        WaitingEntry,
     ):
         monkeypatch.setattr(model, "refresh_from_db", refused)
     client = client_for("coordinator")
