@@ -114,7 +114,7 @@ RECENT_FIELDS = (
 
 def recent_decisions_for_caseworker(user: User, limit: int = 10) -> list[ServicePlanRequest]:
     """The caseworker's requests, decided or not, newest first (their home and their worklist):
-    the columns the list shows, the person joined for their name only (102 columns over 6 joins
+    the columns the list shows, the person joined for their name only (102 columns over 5 joins
     before, on every worklist)."""
     if not may(user, "participants.hold_caseload"):
         return []
