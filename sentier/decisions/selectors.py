@@ -20,11 +20,26 @@ def list_decisions_for_participant(participant: Participant) -> QuerySet[Decisio
     return participant.decisions.select_related("decided_by").order_by("-decided_at", "-id")
 
 
+#: What a decision's summary (``decisions/_summary.html``, and the link to the decision) shows:
+#: not its inputs and trace (JSON, about a kilobyte a decision to decode), nor who decided.
+SUMMARY_FIELDS = (
+    "uuid",
+    "participant_id",
+    "measure",
+    "eligible",
+    "effective_date",
+    "reasons",
+    "amounts",
+)
+
+
 def latest_decisions_for_participant(participant: Participant) -> list[Decision]:
-    """The most recent decision for each measure, newest first."""
+    """The most recent decision for each measure, newest first, with the columns their
+    summaries show (the file pages' eligibility sections)."""
     seen: set[str] = set()
     latest = []
-    for decision in list_decisions_for_participant(participant)[:50]:
+    decisions = participant.decisions.only(*SUMMARY_FIELDS).order_by("-decided_at", "-id")
+    for decision in decisions[:50]:
         if decision.measure not in seen:
             seen.add(decision.measure)
             latest.append(decision)

@@ -67,7 +67,9 @@ def participant_waiting_lists(request: HttpRequest, *, participant: Any, **_kwar
     entries = selectors.entries_for_participant(participant)
     if entries and isinstance(user, User):
         record_access(user=user, shown=participant, kind=AccessKind.WAITING_LISTS, request=request)
-    form = WaitingListAddForm(services=selectors.waiting_list_services_for(participant))
+    # The choices read only what they show (36 columns a service before, on every file page).
+    services = selectors.waiting_list_services_for(participant).only(*selectors.CHOICE_FIELDS)
+    form = WaitingListAddForm(services=services)
     return render_to_string(
         "network/_participant_waiting_lists.html",
         {"entries": entries, "form": form, "participant": participant},

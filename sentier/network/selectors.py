@@ -242,11 +242,24 @@ def get_open_offer_for_staff(user: User, offer_uuid: uuid.UUID | str) -> Offer:
     return offer
 
 
+#: What the file's waiting-list sections (the caseworker's, the person's own) read of an entry.
+ENTRY_FIELDS = (
+    "uuid",
+    "since",
+    "priority_reason",
+    "service__name",
+    "service__organization__name",
+)
+
+
 def entries_for_participant(participant: Participant) -> list[WaitingListEntry]:
-    """A person's open waiting-list entries, each with its open offers (``open_offers``)."""
+    """A person's open waiting-list entries, each with its open offers (``open_offers``): the
+    columns their sections show (``ENTRY_FIELDS``), not the service's and its organization's
+    whole rows (45 columns on every file page)."""
     return list(
         WaitingListEntry.objects.filter(participant=participant, status__in=OPEN_ENTRY_STATUSES)
         .select_related("service__organization")
+        .only(*ENTRY_FIELDS)
         .prefetch_related(
             Prefetch(
                 "offers",
@@ -265,6 +278,11 @@ def place_in_line(entry: WaitingListEntry) -> int:
     )
     ids = list(ordered.values_list("pk", flat=True))
     return ids.index(entry.pk) + 1 if entry.pk in ids else 0
+
+
+#: What a service's choice in the form that puts a person on a waiting list shows (its
+#: organization's name and its own, ``forms._service_label``).
+CHOICE_FIELDS = ("name", "organization__name")
 
 
 def waiting_list_services_for(participant: Participant) -> QuerySet[Service]:

@@ -228,6 +228,32 @@ def list_placements_for_participant(participant: Participant) -> list[Placement]
     )
 
 
+#: What the file page's PAAS Action section (``paas/_participant_section.html``) reads of a
+#: placement.
+ON_FILE_FIELDS = (
+    "uuid",
+    "participant_id",
+    "status",
+    "start_date",
+    "end_date",
+    "organization__name",
+)
+
+
+def placements_on_file(participant: Participant) -> list[Placement]:
+    """A file's placements as its PAAS Action section shows them, newest first: only those
+    columns, without the allocation, the decision and the hours, objectives and activities
+    that a placement's own page shows (57 columns over 4 joins, and three more queries for a
+    file with placements). For pages that already checked access to the file."""
+    return known(
+        Placement.objects.filter(participant=participant)
+        .select_related("organization")
+        .only(*ON_FILE_FIELDS)
+        .order_by("-start_date", "-id"),
+        participant=participant,
+    )
+
+
 def active_placement(participant: Participant) -> Placement | None:
     return participant.paas_placements.filter(status=PlacementStatus.ACTIVE).first()
 
@@ -388,7 +414,14 @@ def get_waiting_entry_for_user(user: User, entry_uuid: uuid.UUID | str) -> Waiti
 
 
 def list_waiting_for_participant(participant: Participant) -> QuerySet[WaitingEntry]:
-    return open_waiting_entries().filter(participant=participant).select_related("organization")
+    """A person's open entries on organizations' PAAS Action waiting lists, with what the file's
+    PAAS Action section shows of them (24 columns over a join before, on every file page)."""
+    return (
+        open_waiting_entries()
+        .filter(participant=participant)
+        .select_related("organization")
+        .only("uuid", "requested_at", "organization__name")
+    )
 
 
 # ---------------------------------------------------------------------------------------------

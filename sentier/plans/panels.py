@@ -22,7 +22,7 @@ def file_plan(request: HttpRequest, *, participant: Participant) -> str:
     user = request_user(request)
     if not user.has_perm("participants.view_participant", participant):
         return ""
-    plan = selectors.current_plan_for(participant)
+    plan = selectors.current_plan_summary_for(participant)
     content = selectors.plan_content(plan, with_events=False) if plan is not None else None
     can_change = user.has_perm("participants.change_participant", participant)
     return render_to_string(

@@ -24,7 +24,7 @@ def file_referrals(request: HttpRequest, *, participant: Participant) -> str:
         "referrals/_file_panel.html",
         {
             "participant": participant,
-            "referrals": selectors.list_referrals_for_participant(participant, limit=20),
+            "referrals": selectors.referrals_on_file(participant, limit=20),
             "can_change": user.has_perm("participants.change_participant", participant),
         },
         request=request,

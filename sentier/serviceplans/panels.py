@@ -23,6 +23,17 @@ from sentier.plans.models import SupportPlan
 from sentier.serviceplans import selectors
 from sentier.serviceplans.models import PlanStatus, ServicePlan, ServicePlanRequest
 
+#: What the file page's section (``serviceplans/_file_section.html``) reads of a request.
+ON_FILE_FIELDS = (
+    "uuid",
+    "status",
+    "requested_at",
+    "next_step",
+    "plan__uuid",
+    "plan__status",
+    "plan__created_at",
+)
+
 
 @panels.register("participant_file")
 def file_section(request: HttpRequest, *, participant: Participant) -> str:
@@ -33,9 +44,11 @@ def file_section(request: HttpRequest, *, participant: Participant) -> str:
         return ""
     if not may(user, "serviceplans.run_plans"):
         return ""
+    # Only the columns the section shows (52 over 2 joins before, on every file page).
     requests = list(
         ServicePlanRequest.objects.filter(participant=participant)
-        .select_related("plan", "decided_by")
+        .select_related("plan")
+        .only(*ON_FILE_FIELDS)
         .order_by("-requested_at")[:10]
     )
     open_plan = any(
@@ -47,9 +60,11 @@ def file_section(request: HttpRequest, *, participant: Participant) -> str:
     )
     support_plan = None
     if can_request:
-        support_plan = SupportPlan.objects.filter(
-            participant=participant, status__in=support_states.RUNNING
-        ).first()
+        support_plan = (
+            SupportPlan.objects.filter(participant=participant, status__in=support_states.RUNNING)
+            .only("uuid")
+            .first()
+        )
     return render_to_string(
         "serviceplans/_file_section.html",
         {

@@ -100,12 +100,30 @@ def get_request_for_user(user: User, request_uuid: object) -> ServicePlanRequest
     return found
 
 
+#: What the caseworker's list of their requests (``serviceplans/_home_caseworker.html``) shows.
+RECENT_FIELDS = (
+    "uuid",
+    "participant_id",
+    "status",
+    "decided_at",
+    "next_step",
+    "participant__first_name",
+    "participant__last_name",
+)
+
+
 def recent_decisions_for_caseworker(user: User, limit: int = 10) -> list[ServicePlanRequest]:
-    """The caseworker's requests, decided or not, newest first (home panel)."""
+    """The caseworker's requests, decided or not, newest first (their home and their worklist):
+    the columns the list shows, the person joined for their name only (102 columns over 5 joins
+    before, on every worklist)."""
     if not may(user, "participants.hold_caseload"):
         return []
     return list(
-        list_requests_for_user(user).select_related("plan").order_by("-requested_at")[:limit]
+        list_requests_for_user(user)
+        .select_related(None)
+        .select_related("participant")
+        .only(*RECENT_FIELDS)
+        .order_by("-requested_at")[:limit]
     )
 
 
