@@ -5,26 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db.models import Model
 from django.urls import reverse
 
-from sentier.core.testing.replay import replayed
 from sentier.participants.models import SavedSearch
 from sentier.site.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 URL = reverse("participants:caseload")
-
-
-def load_demo_once(count: int) -> None:
-    """``load_demo(count)``, built once per process and put back in each test's transaction
-    (``sentier.core.testing.replay``): the same rows, keys and values as a build of its own."""
-
-    def build() -> dict[str, Model]:
-        load_demo(count)
-        return {}
-
-    replayed(f"quebec-demo-{count}", build)
 
 
 def test_caseworker_sees_own_caseload_by_default(client_for: Any, laval_participant: Any) -> None:
@@ -43,7 +30,7 @@ def test_region_scope_never_leaks_other_regions(client_for: Any, montreal_partic
 def test_filters_and_pagination_with_constant_queries(
     client_for: Any, django_assert_max_num_queries: Any
 ) -> None:
-    load_demo_once(120)
+    load_demo(120)
     client = client_for("admin")
     with django_assert_max_num_queries(14):
         page_one = client.get(URL, {"scope": "all"})
@@ -143,7 +130,7 @@ def test_a_long_caseload_is_counted_only_as_far_as_the_page_needs(
 ) -> None:
     """No COUNT of every file on every page: past the bound, "more than N", and a later page
     counts further."""
-    load_demo_once(120)
+    load_demo(120)
     monkeypatch.setattr("sentier.participants.views.COUNT_BOUND", 50)
     client = client_for("admin")
     with django_assert_max_num_queries(14):
@@ -182,7 +169,7 @@ def test_a_name_search_lists_every_match_in_name_order_with_constant_queries(
     from sentier.participants.models import Participant
     from sentier.participants.selectors import list_participants_for_user
 
-    load_demo_once(120)
+    load_demo(120)
     admin = User.objects.get(pk=personas["admin"].pk)
     surname = Participant.objects.order_by().values_list("last_name", flat=True).distinct().first()
     assert surname
@@ -214,7 +201,7 @@ def test_a_name_search_counts_its_matches_with_its_page(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    load_demo_once(120)
+    load_demo(120)
     monkeypatch.setattr("sentier.participants.views.COUNT_BOUND", 30)
     client = client_for("admin")
     client.get(URL, {"scope": "all", "q": "a"})  # warm: sessions, caches
@@ -247,7 +234,7 @@ def test_a_page_is_read_by_its_ids_first_in_the_lists_order(client_for: Any, per
     from sentier.accounts.models import User
     from sentier.participants.selectors import caseload_filters
 
-    load_demo_once(120)
+    load_demo(120)
     admin = User.objects.get(pk=personas["admin"].pk)
     expected = list(caseload_filters(admin, {"scope": "all"})[25:50])
     assert len(expected) == 25
