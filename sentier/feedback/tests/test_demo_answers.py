@@ -15,13 +15,14 @@ from sentier.insights import demo as insights_demo
 from sentier.insights import surveys
 from sentier.insights.disclosure import THRESHOLD, TOTAL
 from sentier.insights.milestones import Scope
+from sentier.insights.tests.journeys import load_journeys
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def answered(personas: dict[str, Any]) -> int:
-    insights_demo.load_demo(scale=0.35)
+    load_journeys()
     return load_demo_answers(insights_demo.PREFIX, insights_demo.ORGANIZATION_SLUG)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from sentier.insights import demo, figures
+from sentier.insights import figures
 from sentier.insights.counts import COUNTERS, count_milestones, in_regions
 from sentier.insights.disclosure import THRESHOLD
 from sentier.insights.figures import Question
@@ -20,13 +20,14 @@ from sentier.insights.indicators import COMPUTE, KINDS, Period
 from sentier.insights.indicators import compute as compute_indicator
 from sentier.insights.milestones import Kind, Scope, load_milestones
 from sentier.insights.report import default_period
+from sentier.insights.tests.journeys import load_journeys
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def journeys(personas: dict[str, Any]) -> None:
-    demo.load_demo(scale=0.35)
+    load_journeys()
 
 
 def cut_period() -> Period:

@@ -16,12 +16,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
-from sentier.insights import demo
 from sentier.insights.disclosure import THRESHOLD, Cell
 from sentier.insights.exports import neutralise, write_csv, write_xlsx
 from sentier.insights.milestones import Kind, Scope, load_milestones
 from sentier.insights.models import DashboardView
 from sentier.insights.report import Report, build_report, scope_for_user
+from sentier.insights.tests.journeys import load_journeys
 from sentier.intake.models import Application, ApplicationStatus
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ URL = "/fr-ca/insights/"
 
 @pytest.fixture
 def journeys(personas: dict[str, Any]) -> None:
-    demo.load_demo(scale=0.35)
+    load_journeys()
 
 
 def check_cells(unit: str, cells: Iterable[Cell]) -> None:

@@ -19,12 +19,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import number_format
 
-from sentier.insights import demo, tables
+from sentier.insights import tables
 from sentier.insights.catalogue import current
 from sentier.insights.indicators import Result
 from sentier.insights.milestones import Scope
 from sentier.insights.models import DashboardView
 from sentier.insights.report import build_report
+from sentier.insights.tests.journeys import load_journeys
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,7 @@ def dashboard_as_it_was() -> str:
 
 @pytest.fixture
 def journeys(personas: dict[str, Any]) -> None:
-    demo.load_demo(scale=0.35)
+    load_journeys()
 
 
 def test_the_rows_template_is_the_loop_as_it_was() -> None:

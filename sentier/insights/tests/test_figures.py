@@ -16,13 +16,14 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from sentier.insights import counts, demo, figures, hooks
+from sentier.insights import counts, figures, hooks
 from sentier.insights.disclosure import THRESHOLD
 from sentier.insights.figures import Question, compute_and_store, refresh_figures
 from sentier.insights.indicators import Period
 from sentier.insights.milestones import Scope, load_milestones
 from sentier.insights.models import ComputedFigures, DashboardView
 from sentier.insights.report import build_report, default_period
+from sentier.insights.tests.journeys import load_journeys
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ AT_SCALE = override_settings(SENTIER_INSIGHTS_INLINE_FILES=0)  # every scope cou
 
 @pytest.fixture
 def journeys(personas: dict[str, Any]) -> None:
-    demo.load_demo(scale=0.35)
+    load_journeys()
 
 
 def _capability_reads(queries: list[dict[str, Any]]) -> list[str]:

@@ -20,12 +20,13 @@ from django.db.models import ProtectedError
 from django.test.utils import override_settings
 from django.utils import timezone, translation
 
-from sentier.insights import demo, figures, ledger
+from sentier.insights import figures, ledger
 from sentier.insights.counts import COUNTERS, count_milestones
 from sentier.insights.indicators import Counted, Period
 from sentier.insights.milestones import CLOSED_STATUSES, Scope
 from sentier.insights.models import ComputedFigures, LedgerEntry, LedgerGroup, LedgerState
 from sentier.insights.report import default_period
+from sentier.insights.tests.journeys import load_journeys
 from sentier.intake.models import (
     Application,
     ApplicationStatus,
@@ -56,7 +57,7 @@ def no_overlap(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def journeys(personas: dict[str, Any]) -> dict[str, Any]:
-    demo.load_demo(scale=0.35)
+    load_journeys()
     return personas
 
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from sentier.insights import demo
 from sentier.insights.milestones import Kind, Scope, load_milestones, served
+from sentier.insights.tests.journeys import load_journeys
 from sentier.participants.models import Participant
 from sentier.reference.selectors import current_jurisdiction
 
@@ -23,7 +23,7 @@ KINDS = sorted(value for name, value in vars(Kind).items() if name.isupper())
 
 @pytest.fixture
 def journeys(personas: dict[str, Any]) -> None:
-    demo.load_demo(scale=0.35)
+    load_journeys()
 
 
 def test_each_kind_read_alone_is_the_same_as_read_with_every_kind(journeys: None) -> None:

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from sentier.insights import budget_demo, demo
 from sentier.insights.budget import budget_report, budgets
 from sentier.insights.disclosure import TOTAL, Cell, protect_counts
 from sentier.insights.models import DashboardView
+from sentier.insights.tests.journeys import load_journeys_and_statements
 from sentier.paas.models import LineKind, Statement, StatementLine
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +26,7 @@ ALL = [f"{n:02d}" for n in range(1, 18)]
 
 @pytest.fixture
 def journeys(personas: dict[str, Any]) -> None:
-    demo.load_demo(scale=0.35)
-    budget_demo.load_demo_statements()
+    load_journeys_and_statements()
 
 
 def test_the_budget_file_reads_as_exact_cents() -> None:
