@@ -6,6 +6,10 @@ PYTHON ?= python3.11
 export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON_PREFERENCE := only-system
+# One BLAS thread a process unless the environment says otherwise, as the `sentier` command has it
+# (sentier/cli.py): the tests run two processes on two cores, and OpenBLAS's threads spin against
+# the other process's (pytest's plugins load numpy before conftest.py could set it).
+export OPENBLAS_NUM_THREADS ?= 1
 UV := $(PYTHON) -m uv
 VENV := .venv
 PY := $(VENV)/bin/python

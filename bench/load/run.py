@@ -86,6 +86,21 @@ def cpu_seconds(trees: dict[str, list[psutil.Process]]) -> dict[str, float]:
     return totals
 
 
+def reference_cpu_ms() -> float:
+    """The CPU of a fixed piece of Python (a dictionary filled with strings), best of three, in
+    ms. This machine is a virtual one whose speed moves with its host: the same work took 430 ms
+    and 780 ms of CPU a few minutes apart on 2026-12-07. Read the web processes' CPU a request
+    against this figure, taken before and after each run."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        table = {}
+        for i in range(1_000_000):
+            table[i % 5000] = str(i)
+        best = min(best, time.process_time() - started)
+    return best * 1000
+
+
 #: What ``pg_stat_database`` counts for the database: commits, rollbacks, rows written, rows
 #: read, blocks read from the OS, blocks found in shared buffers, temporary bytes, deadlocks.
 COUNTERS = (
@@ -234,6 +249,7 @@ def main() -> int:
     stack.up(args.workers, args.threads)
     participants = int(stack.psql("SELECT count(*) FROM participants_participant").strip())
     statements_kept = reset_statements()
+    reference_before = reference_cpu_ms()
     trees = process_trees()
     cpu_before, db_before = cpu_seconds(trees), database_counters()
     load_before = psutil.getloadavg()
@@ -252,6 +268,7 @@ def main() -> int:
     finally:
         sampler.running = False
         stack.down()
+    reference_after = reference_cpu_ms()
     rows, total = table(prefix)
     commits, rollbacks, written, read, blocks_read, blocks_hit, temp, deadlocks = (
         b - a for a, b in zip(db_before, db_after, strict=True)
@@ -300,7 +317,9 @@ def main() -> int:
         "CPU (cores used on average over the run, processes that ended during it included; "
         f"the machine has {psutil.cpu_count()}): "
         + ", ".join(f"{name} {value:.2f}" for name, value in cpu.items())
-        + f"; the web processes spent {per_request:.1f} ms of CPU per request. "
+        + f"; the web processes spent {per_request:.1f} ms of CPU per request (a fixed piece "
+        f"of Python, `reference_cpu_ms`, took {reference_before:.0f} ms of CPU just before the "
+        f"run and {reference_after:.0f} ms just after: the machine's speed at the time). "
         f"Database: {commits / elapsed:.0f} commits/s, {rollbacks} rollbacks, "
         f"{written / elapsed:.0f} rows written/s, {read / elapsed:,.0f} rows read/s, "
         f"{hits:.2f} % of blocks found in shared buffers ({blocks_read / elapsed:.0f} read "
