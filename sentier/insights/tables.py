@@ -25,6 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 
+from sentier.core.drawn import loads_own_file
 from sentier.insights.disclosure import TOTAL, Cell
 from sentier.insights.indicators import MEDIAN_STATISTICS, Result
 from sentier.reference.selectors import list_current_regions
@@ -269,8 +270,7 @@ ROWS_FILE = Path(__file__).resolve().parent / "templates" / ROWS_TEMPLATE
 
 
 def _loads_rows_file() -> bool:
-    origin = getattr(get_template(ROWS_TEMPLATE), "origin", None)
-    return origin is not None and bool(origin.name) and Path(origin.name).resolve() == ROWS_FILE
+    return loads_own_file(ROWS_TEMPLATE, ROWS_FILE)
 
 
 def rows_html(table: Table, *, drawn: bool | None = None) -> SafeString:

@@ -17,6 +17,7 @@ from django.utils.html import conditional_escape as esc
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from sentier.core.drawn import loads_own_file
 from sentier.participants.models import Participant
 from sentier.participants.templatetags.participant_cells import language_cell
 
@@ -26,8 +27,7 @@ ROWS_FILE = Path(__file__).resolve().parent / "templates" / ROWS_TEMPLATE
 
 
 def _loads_rows_file() -> bool:
-    origin = getattr(get_template(ROWS_TEMPLATE), "origin", None)
-    return origin is not None and bool(origin.name) and Path(origin.name).resolve() == ROWS_FILE
+    return loads_own_file(ROWS_TEMPLATE, ROWS_FILE)
 
 
 def rows_html(rows: Sequence[tuple[Participant, str]], *, drawn: bool | None = None) -> SafeString:

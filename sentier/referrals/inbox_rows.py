@@ -15,6 +15,7 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from sentier.core.drawn import loads_own_file
 from sentier.core.templatetags.sentier_format import longdate
 from sentier.referrals.selectors import SharedReferral
 
@@ -24,8 +25,7 @@ ROWS_FILE = Path(__file__).resolve().parent / "templates" / ROWS_TEMPLATE
 
 
 def _loads_rows_file() -> bool:
-    origin = getattr(get_template(ROWS_TEMPLATE), "origin", None)
-    return origin is not None and bool(origin.name) and Path(origin.name).resolve() == ROWS_FILE
+    return loads_own_file(ROWS_TEMPLATE, ROWS_FILE)
 
 
 def rows_html(
