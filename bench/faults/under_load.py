@@ -60,7 +60,8 @@ class Load:
     ) -> None:
         self.duration = duration
         self.prefix = stack.DIR / name
-        env = stack.app_env(SENTIER_LOAD_MIX=mix, SENTIER_LOAD_RUN=run)
+        # The stress pace: more writes a second for a fault to lose (bench/load/stack.py, PACES).
+        env = stack.app_env(SENTIER_LOAD_MIX=mix, SENTIER_LOAD_RUN=run, SENTIER_LOAD_PACE="stress")
         command = [LOCUST, "-f", "bench/load/locustfile.py", "--host", stack.BASE_URL]
         command += ["--headless", "-u", str(users), "-r", str(max(1, min(10, users // 5)))]
         command += ["-t", f"{duration}s", "--only-summary", "--csv", str(self.prefix)]

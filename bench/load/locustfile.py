@@ -14,7 +14,9 @@ as a browser sends it. Cookies (the session, the CSRF token) live in its cookie 
 Every write the server acknowledges (a redirect after a note, an application's confirmation
 page) is appended to ``$SENTIER_LOAD_DIR/acks/<pid>.jsonl``, so that the fault scripts can check
 each one against the database afterwards. Weights: ``SENTIER_LOAD_MIX`` (default ``50,10,100,5``:
-caseworkers, partner staff, applicants, API clients).
+caseworkers, partner staff, applicants, API clients). Pace: ``SENTIER_LOAD_PACE``, ``working``
+(default: people at work, the issue's run) or ``stress`` (the earlier runs' pace, and the fault
+scripts'); the think times of each are in ``bench/load/stack.py`` (``PACES``).
 
 The mix follows issue 18, task by task (weights inside each kind of user in brackets):
 
@@ -45,7 +47,7 @@ from urllib.parse import urlencode, urlsplit
 from locust import FastHttpUser, between, task
 
 from bench.load.forms import ANSWERS, forms_of, post_data
-from bench.load.stack import LONGEST_THINK_SECONDS
+from bench.load.stack import PACES
 
 DIR = Path(os.environ.get("SENTIER_LOAD_DIR", "/tmp/pg-ops18"))  # noqa: S108 - throw-away
 FIXTURES: dict[str, Any] = json.loads((DIR / "fixtures.json").read_text())
@@ -54,6 +56,11 @@ ACKS.mkdir(exist_ok=True)
 #: Marks this run's notes, so that a check counts only them.
 RUN = os.environ.get("SENTIER_LOAD_RUN", "run")
 MIX = [int(n) for n in os.environ.get("SENTIER_LOAD_MIX", "50,10,100,5").split(",")]
+PACE = os.environ.get("SENTIER_LOAD_PACE", "working")
+THINK = PACES[PACE]
+#: At the working pace a person reads each page before the next one of the same task, and the
+#: browser follows the redirect after a save; at the stress pace neither.
+WORKING = PACE == "working"
 LANG = "/fr-ca"
 FILE_LINK = re.compile(r'href="/fr-ca/participants/([0-9a-f-]{36})/"')
 PLAN_LINK = re.compile(r'href="/fr-ca/plans/([0-9a-f-]{36})/"')
@@ -121,6 +128,17 @@ class Staff(FastHttpUser):
                 return ""
             return str(response.text)
 
+    def think(self) -> None:
+        """Read the page before the next one of the same task (the working pace only)."""
+        if WORKING:
+            self.wait()  # type: ignore[no-untyped-call]  # locust's wait() has no annotations
+
+    def follow(self, response: Any) -> None:
+        """After a save, the page the redirect leads to, as a browser loads it (working pace)."""
+        location = (response.headers.get("Location") or "").split("#")[0]
+        if WORKING and response.status_code in (302, 303) and location:
+            self.page(location, "a page after a save (the redirect followed)")
+
     def submit(self, url: str, form: dict[str, Any], name: str, **values: Any) -> int:
         data = urlencode(post_data(form, **values))
         with self.client.post(
@@ -135,14 +153,16 @@ class Staff(FastHttpUser):
                 response.failure(f"{response.status_code}")
             elif response.status_code == 409:
                 response.success()  # the conflict screen: someone saved first
-            return int(response.status_code)
+            status = int(response.status_code)
+        self.follow(response)
+        return status
 
 
 class Caseworker(Staff):
     """Caseload with filters and search, open files, add notes, update plan actions, review."""
 
     weight = MIX[0]
-    wait_time = between(2, 6)
+    wait_time = between(*THINK["caseworker"])
     files: list[str]
 
     def on_start(self) -> None:
@@ -194,6 +214,7 @@ class Caseworker(Staff):
         form = next((f for f in forms_of(html) if f["action"].endswith("/notes/")), None)
         if form is None:
             return
+        self.think()
         token = f"load-{RUN}-{uuid.uuid4()}"
         if self.submit(url, form, "file: add a note", text=token) == 302:
             acknowledge("note", token=token, participant=file)
@@ -204,14 +225,17 @@ class Caseworker(Staff):
         plans = PLAN_LINK.findall(html)
         if not plans:
             return
+        self.think()
         html = self.page(f"{LANG}/plans/{random.choice(plans)}/", "plan")
         actions = ACTION_LINK.findall(html)
         if not actions:
             return
+        self.think()
         url = f"{LANG}/plans/actions/{random.choice(actions)}/"
         html = self.page(url, "plan action: edit form")
         form = next((f for f in forms_of(html) if "version" in f["fields"]), None)
         if form is not None:
+            self.think()
             self.submit(url, form, "plan action: save", who_detail=f"load {uuid.uuid4().hex[:8]}")
 
     @task(1)
@@ -220,11 +244,13 @@ class Caseworker(Staff):
         reviews = REVIEW_LINK.findall(html)
         if not reviews:
             return
+        self.think()
         url = f"{LANG}/apply/review/{random.choice(reviews)}/"
         html = self.page(url, "review: a recommendation")
         form = next((f for f in forms_of(html) if "final_path" in f["fields"]), None)
         if form is not None and form["fields"]["final_path"] and random.random() < 1 / 3:
             # The recommended path, as most reviews end (another would need a reason).
+            self.think()
             self.submit(url, form, "review: confirm the path")
 
 
@@ -232,7 +258,7 @@ class PartnerStaff(Staff):
     """The referrals inbox, accepting a referral, the attendance page."""
 
     weight = MIX[1]
-    wait_time = between(3, 8)
+    wait_time = between(*THINK["partner"])
     pool = "partners"
 
     @task(4)
@@ -241,14 +267,14 @@ class PartnerStaff(Staff):
         referrals = INBOX_LINK.findall(html)
         if not referrals:
             return
+        self.think()
         url = f"{LANG}/referrals/inbox/{random.choice(referrals)}/"
         html = self.page(url, "referrals: one referral")
         accept = next((f for f in forms_of(html) if f["fields"].get("to") == ["accepted"]), None)
-        if (
-            accept is not None
-            and random.random() < 0.5
-            and self.submit(url, accept, "referrals: accept") == 302
-        ):
+        if accept is None or random.random() >= 0.5:
+            return
+        self.think()
+        if self.submit(url, accept, "referrals: accept") == 302:
             acknowledge("accept", referral=url.rstrip("/").split("/")[-1])
 
     @task(2)
@@ -262,6 +288,7 @@ class PartnerStaff(Staff):
         if form is None or not hours or random.random() < 0.5:
             return
         chosen = random.sample(hours, min(3, len(hours)))
+        self.think()
         typed = {name: str(random.randint(4, 20)) for name in chosen}
         self.submit(url, form, "PAAS: record attendance", **typed)
 
@@ -270,12 +297,14 @@ class Applicant(FastHttpUser):
     """An applicant applying online, step by step, then sending."""
 
     weight = MIX[2]
-    wait_time = between(5, LONGEST_THINK_SECONDS)
+    wait_time = between(*THINK["applicant"])
     default_headers = {"Accept-Language": "fr-ca"}
 
     @task
     def apply(self) -> None:
         self.client.get(f"{LANG}/apply/", name="apply: start page")
+        if WORKING:
+            self.wait()  # type: ignore[no-untyped-call]  # reading the start page
         with self.client.post(
             f"{LANG}/apply/",
             data=urlencode({"csrfmiddlewaretoken": cookie(self, FIXTURES["csrf_cookie"])}),
@@ -299,6 +328,8 @@ class Applicant(FastHttpUser):
                 return
             values = {name: ANSWERS[name] for name in form["fields"] if name in ANSWERS}
             summary = url.endswith("/summary/")
+            if WORKING:
+                self.wait()  # type: ignore[no-untyped-call]  # filling in the step
             with self.client.post(
                 form["action"] or url,
                 data=urlencode(post_data(form, **values)),
@@ -315,7 +346,8 @@ class Applicant(FastHttpUser):
                 acknowledge("application", resume_key=url.rstrip("/").split("/")[-2])
                 self.client.get(url, name="apply: confirmation")
                 return
-            self.wait()  # type: ignore[no-untyped-call]  # locust's wait() has no annotations
+            if not WORKING:  # the earlier runs' order: the step sent, then the think time
+                self.wait()  # type: ignore[no-untyped-call]  # locust's wait() has no annotations
 
 
 class ApiClient(FastHttpUser):
@@ -323,7 +355,7 @@ class ApiClient(FastHttpUser):
     its last poll), and accepting a new one now and then."""
 
     weight = MIX[3]
-    wait_time = between(1, 3)
+    wait_time = between(*THINK["api"])
 
     def on_start(self) -> None:
         self.key = random.choice(FIXTURES["api_keys"])

@@ -45,11 +45,26 @@ PIDS = DIR / "pids.json"
 BASE_URL = f"http://127.0.0.1:{HTTP_PORT}"
 
 
-#: The longest a load user thinks between two requests (``bench/load/locustfile.py``: an
-#: applicant between two steps). Gunicorn keeps an idle connection open longer than that
-#: (``KEEP_ALIVE_SECONDS``): with its default 2 s it closed the connection a user was about to
-#: reuse, and a request sent as it closed got no answer (20 "status 0" in 10 minutes).
-LONGEST_THINK_SECONDS = 15
+#: How long each kind of user thinks before its next request, in seconds (low, high; drawn
+#: uniformly), at two paces (``bench/load/locustfile.py``, ``SENTIER_LOAD_PACE``):
+#:
+#: - ``working``, the issue's run: people at work at their keyboards. A caseworker or a partner
+#:   reads each page before the next (5-20 s, inside a task too: the worklist before a plan, a
+#:   file before its note), an applicant fills in each step of the form (10-40 s; a simple form
+#:   takes 10-30 s, and the applicants have little digital experience), a partner's system polls
+#:   every 10-30 s (it also gets webhooks). After a save the browser follows the redirect.
+#: - ``stress``: the pace of the runs before session 17, kept to compare with them and for the
+#:   fault scripts (more writes a second to lose): 2-6 s between a caseworker's tasks and none
+#:   between the pages of one task, an applicant's step every 5-15 s, a poll every 1-3 s.
+PACES: dict[str, dict[str, tuple[int, int]]] = {
+    "working": {"caseworker": (5, 20), "partner": (5, 20), "applicant": (10, 40), "api": (10, 30)},
+    "stress": {"caseworker": (2, 6), "partner": (3, 8), "applicant": (5, 15), "api": (1, 3)},
+}
+#: The longest a load user thinks between two requests. Gunicorn keeps an idle connection open
+#: longer than that (``KEEP_ALIVE_SECONDS``): with its default 2 s it closed the connection a
+#: user was about to reuse, and a request sent as it closed got no answer (20 "status 0" in 10
+#: minutes).
+LONGEST_THINK_SECONDS = max(high for pace in PACES.values() for _, high in pace.values())
 KEEP_ALIVE_SECONDS = LONGEST_THINK_SECONDS + 15
 
 #: An existing database to run against instead of this directory's cluster (None: ours).
