@@ -133,6 +133,13 @@ XDIST := -n $(PYTEST_WORKERS) --dist load
 # once); the suite's own exit status kept (pipefail).
 tag = sed -u 's/^/[$(1)] /'
 UNIT_LIMITS := --timeout=300 -o timeout_func_only=true --durations=5
+# pytest rewrites each test module's asserts and keeps the result in __pycache__, but not where
+# PYTHONDONTWRITEBYTECODE is set (this machine and CI): every test process then parsed, rewrote
+# and compiled all ~750 test modules again, about 8 s of a collection's 17-22 s of CPU
+# (docs/benchmarks.md, "Session 17, suite20"). Set empty (off) for the suites only: the first
+# process writes them (atomically, with the source's mtime and size, as pytest always does), the
+# later ones read them. Everything else is already compiled (python-deps).
+PYTEST_ENV := PYTHONDONTWRITEBYTECODE=
 E2E_LIMITS := --timeout=900 -o timeout_func_only=true --durations=8
 
 # The SQLite run has the clock at 23:30 local on 31 December, when the UTC date is already
@@ -140,24 +147,24 @@ E2E_LIMITS := --timeout=900 -o timeout_func_only=true --durations=8
 # every test runs at an hour where UTC and local dates differ and at the hour CI happens to run.
 pytest-sqlite: test-deps python-deps compilemessages
 	@mkdir -p var/pytest
-	set -o pipefail; scripts/late_clock.sh $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider \
+	set -o pipefail; $(PYTEST_ENV) scripts/late_clock.sh $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider \
 	    $(XDIST) $(UNIT_LIMITS) --basetemp=var/pytest/sqlite 2>&1 | $(call tag,sqlite)
 
 # The same at the real hour, for a quick check by hand.
 pytest-now: python-deps compilemessages
-	$(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider
+	$(PYTEST_ENV) $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider
 
 # Autovacuum off: after the rolled-back tests it marks the tables empty and the planner then
 # picks one-row plans for the demo a later test loads (docs/benchmarks.md, "Test suite time").
 pytest-postgres: test-deps python-deps compilemessages
 	@mkdir -p var/pytest
 	@set -o pipefail; { url=$$(SENTIER_PG_AUTOVACUUM=off scripts/pg_test_cluster.sh start) && trap 'scripts/pg_test_cluster.sh stop' EXIT && \
-	DATABASE_URL="$$url" SENTIER_DATABASE_TESTS_ONLY=1 $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS) \
+	DATABASE_URL="$$url" SENTIER_DATABASE_TESTS_ONLY=1 $(PYTEST_ENV) $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider $(XDIST) $(UNIT_LIMITS) \
 	    --basetemp=var/pytest/postgres sentier; } 2>&1 | $(call tag,postgresql)
 
 e2e: test-deps python-deps assets compilemessages
 	@mkdir -p var/pytest
-	set -o pipefail; $(VENV)/bin/pytest -m e2e -p no:cacheprovider $(XDIST) $(E2E_LIMITS) \
+	set -o pipefail; $(PYTEST_ENV) $(VENV)/bin/pytest -m e2e -p no:cacheprovider $(XDIST) $(E2E_LIMITS) \
 	    --basetemp=var/pytest/e2e e2e 2>&1 | $(call tag,browser)
 
 # The static checks are single-threaded: two at a time on two cores (types, the longest, beside
