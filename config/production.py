@@ -26,5 +26,5 @@ SENTIER_CACHE = os.environ.get("SENTIER_CACHE", "database")
 CACHES = caches_for(SENTIER_CACHE)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "sentier.core.static_storage.KeptURLStaticFilesStorage"},
 }

@@ -22,10 +22,12 @@ def get_application_by_key(resume_key: str) -> Application:
     # Keys are URL-safe base64; anything else (a NUL byte, which PostgreSQL refuses) is unknown.
     if not RESUME_KEY.fullmatch(resume_key or ""):
         raise Http404
-    application = Application.objects.filter(resume_key=resume_key).first()
-    if application is None:
-        raise Http404
-    return application
+    # ``get``, not ``first``: the key is unique, and ``first`` orders by id for nothing (the
+    # ORDER BY compiled on every request of an applicant: a tenth of a step's view).
+    try:
+        return Application.objects.get(resume_key=resume_key)
+    except Application.DoesNotExist:
+        raise Http404 from None
 
 
 def review_queue_for_user(user: User) -> QuerySet[Recommendation]:
