@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -251,3 +252,75 @@ def test_figures_sent_back_unchanged_cost_no_query_each(
     assert AttendanceEntry.objects.count() == entries == len(group)
     entry_reads = [q for q in captured.captured_queries if "paas_attendanceentry" in q["sql"]]
     assert len(entry_reads) == 2
+
+
+@pytest.fixture
+def one_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of one placement: the group of two then spans two pages (as 445 span nine)."""
+    from sentier.paas import views
+
+    monkeypatch.setattr(views, "ATTENDANCE_PAGE_SIZE", 1)
+
+
+def by_name(group: list[Any]) -> list[Any]:
+    """The group in the screen's order: the people's names (Côté Jeanne, Côté Marc)."""
+    return sorted(group, key=lambda p: (p.participant.last_name, p.participant.first_name))
+
+
+def test_a_large_group_is_shown_a_page_at_a_time(
+    client_for: Any, group: list[Any], one_a_page: None
+) -> None:
+    first, second = by_name(group)
+    client = client_for("partner_opex")
+    page = client.get(url(start_date())).content.decode()
+    assert f'name="hours-{first.uuid}"' in page
+    assert f'name="hours-{second.uuid}"' not in page
+    assert "People 1 to 1 of 2, in the order of their names." in page
+    assert f"?week={start_date().isoformat()}&amp;page=2" in page
+    page = client.get(url(start_date()) + "&page=2").content.decode()
+    assert f'name="hours-{second.uuid}"' in page
+    assert f'name="hours-{first.uuid}"' not in page
+    assert 'name="page" value="2"' in page
+
+
+def test_saving_a_page_records_its_hours_only_and_shows_it_again(
+    client_for: Any, group: list[Any], one_a_page: None
+) -> None:
+    first, second = by_name(group)
+    week = start_date()
+    response = client_for("partner_opex").post(
+        url(),
+        # A figure for someone on another page is not taken: that page was not shown.
+        {
+            "week": week.isoformat(),
+            "page": "2",
+            f"hours-{second.uuid}": "7",
+            f"hours-{first.uuid}": "3",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == url(week) + "&page=2"
+    assert selectors.hours_of_week(second, week) == Decimal(7)
+    assert selectors.hours_of_week(first, week) is None
+
+
+def test_only_the_people_of_the_page_are_logged_as_seen(
+    client_for: Any, group: list[Any], personas: Any, one_a_page: None
+) -> None:
+    from sentier.audit.models import AccessKind, AccessLog
+
+    client_for("partner_opex").get(url(start_date()) + "&page=2")
+    rows = AccessLog.objects.filter(user=personas["partner_opex"], kind=AccessKind.PAAS_ATTENDANCE)
+    assert [row.participant_id for row in rows] == [by_name(group)[1].participant_id]
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [("x", 0), ("0", 1), ("-1", 1), ("3", 1), ("99999999999999999999999", 1), ("<b>2", 0)],
+)
+def test_a_page_that_is_not_one_shows_the_first_or_the_last(
+    client_for: Any, group: list[Any], one_a_page: None, page: str, shown: int
+) -> None:
+    response = client_for("partner_opex").get(f"{url(start_date())}&{urlencode({'page': page})}")
+    assert response.status_code == 200
+    assert f'name="hours-{by_name(group)[shown].uuid}"' in response.content.decode()
